@@ -1,0 +1,103 @@
+// The lab page's only job: make the requests a scenario declares, exactly as
+// declared, and report what the page itself saw. CORS decisions are read
+// from the browser (CDP) by the test, never from here.
+'use strict';
+
+/**
+ * @param {object} spec a LabRequest with `url` resolved by the caller
+ * @returns {Promise<{outcome: 'ok' | 'error', status?: number, type?: string, error?: string}>}
+ */
+async function runLabRequest(spec) {
+  if (spec.via === 'xhr') return runXhr(spec);
+  /** @type {RequestInit} */
+  const init = { method: spec.method, headers: spec.headers || [] };
+  if (spec.mode) init.mode = spec.mode;
+  if (spec.credentials) init.credentials = spec.credentials;
+  if (spec.redirect) init.redirect = spec.redirect;
+  if (spec.cache) init.cache = spec.cache;
+  const body = buildBody(spec);
+  if (body !== undefined) init.body = body;
+  try {
+    const response = await fetch(spec.url, init);
+    await response.arrayBuffer().catch(() => undefined);
+    return { outcome: 'ok', status: response.status, type: response.type };
+  } catch (error) {
+    return { outcome: 'error', error: String(error) };
+  }
+}
+
+function buildBody(spec) {
+  if (spec.body === undefined) return undefined;
+  switch (spec.bodyKind) {
+    case 'urlencoded': return new URLSearchParams(spec.body);
+    case 'formdata': {
+      const form = new FormData();
+      form.append('field', spec.body);
+      return form;
+    }
+    case 'blob': return new Blob([spec.body], { type: spec.blobType || '' });
+    default: return spec.body;
+  }
+}
+
+function runXhr(spec) {
+  return new Promise((resolve) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(spec.method, spec.url);
+    xhr.withCredentials = spec.credentials === 'include';
+    for (const [name, value] of spec.headers || []) xhr.setRequestHeader(name, value);
+    xhr.onload = () => resolve({ outcome: 'ok', status: xhr.status, type: 'cors' });
+    xhr.onerror = () => resolve({ outcome: 'error', error: 'XMLHttpRequest network error' });
+    xhr.send(buildBody(spec) ?? null);
+  });
+}
+
+/** Runs a scenario's requests one after the other, or all at once when `parallel`. */
+async function runScenario(name, requests, origins, parallel) {
+  const specs = requests.map((request) => {
+    const base = request.target === 'page' ? origins.page : origins.api;
+    return { ...request, url: `${base}/s/${name}${request.path || '/'}` };
+  });
+  if (parallel) return Promise.all(specs.map(runLabRequest));
+  const results = [];
+  for (const spec of specs) results.push(await runLabRequest(spec));
+  return results;
+}
+
+window.corsLab = { runLabRequest, runScenario };
+
+// The interactive page: a row per scenario, a button to run each.
+(async function renderIndex() {
+  const list = document.getElementById('scenarios');
+  if (!list) return;
+  const { page, api, scenarios } = await (await fetch('/lab/scenarios.json')).json();
+  document.getElementById('page-origin').textContent = page;
+  document.getElementById('api-origin').textContent = api;
+  const rows = scenarios.map((scenario) => {
+    const row = document.createElement('tr');
+    const name = document.createElement('td');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = scenario.name;
+    name.append(button);
+    const title = document.createElement('td');
+    title.textContent = scenario.source ? `${scenario.title} (${scenario.source})` : scenario.title;
+    const count = document.createElement('td');
+    count.textContent = String(scenario.requests.length);
+    const result = document.createElement('td');
+    result.className = 'result';
+    row.append(name, title, count, result);
+    list.append(row);
+    const run = async () => {
+      result.textContent = 'running…';
+      const outcomes = await runScenario(scenario.name, scenario.requests, { page, api }, scenario.parallel);
+      result.textContent = outcomes.map((o) => (o.outcome === 'ok' ? `${o.status} ${o.type}` : o.error)).join('\n');
+      result.className = `result ${outcomes.every((o) => o.outcome === 'ok') ? 'ok' : 'error'}`;
+    };
+    button.addEventListener('click', run);
+    return run;
+  });
+  document.getElementById('run-all').addEventListener('click', async () => {
+    for (const run of rows) await run();
+  });
+})();

@@ -1,0 +1,75 @@
+import type { CorsError } from '../../src/core/cors/corsError.ts';
+import type { PreflightStatus } from '../../src/core/cors/verdict.ts';
+
+/**
+ * A header line the lab server sends. Values may hold `{origin}` (the
+ * request's Origin), `{acrm}` and `{acrh}` (its Access-Control-Request-*),
+ * `{page}` and `{api}` (the two origins), `{base}` and `{pageBase}` (this
+ * scenario's URL prefix on each origin).
+ */
+export type HeaderLine = readonly [name: string, value: string];
+
+export interface ResponsePlan {
+  readonly status: number;
+  readonly headers?: readonly HeaderLine[];
+  readonly body?: string;
+}
+
+/** How one path of a scenario answers: `preflight` for OPTIONS with Access-Control-Request-Method, `actual` for anything else. */
+export interface Route {
+  readonly preflight?: ResponsePlan;
+  readonly actual?: ResponsePlan;
+}
+
+/** One request the lab page makes, as data. */
+export interface LabRequest {
+  /** Path under the scenario (default "/"); may hold a query string. */
+  readonly path?: string;
+  /** Which origin the request goes to (default the API origin). */
+  readonly target?: 'api' | 'page';
+  readonly method: string;
+  readonly headers?: readonly HeaderLine[];
+  readonly body?: string;
+  /** How the body is built: a string (text/plain), URLSearchParams, FormData, or a Blob with this type. */
+  readonly bodyKind?: 'text' | 'urlencoded' | 'formdata' | 'blob';
+  readonly blobType?: string;
+  readonly mode?: RequestMode;
+  readonly credentials?: 'omit' | 'same-origin' | 'include';
+  readonly redirect?: 'follow' | 'manual' | 'error';
+  readonly cache?: 'default' | 'no-store' | 'reload' | 'no-cache' | 'force-cache';
+  /** XMLHttpRequest instead of fetch(). */
+  readonly via?: 'fetch' | 'xhr';
+}
+
+type RequestMode = 'cors' | 'no-cors' | 'same-origin';
+
+/** What Chromium must decide for one request of a scenario. */
+export interface Expectation {
+  readonly corsError: CorsError | null;
+  /** Chromium's failedParameter; defaults to "" when blocked. */
+  readonly failedParameter?: string;
+  readonly preflight: PreflightStatus;
+}
+
+export interface Scenario {
+  /** Unique slug, also the URL path segment. */
+  readonly name: string;
+  /** What the scenario shows, in one line. */
+  readonly title: string;
+  /** Where a seed case comes from, when it comes from somewhere. */
+  readonly source?: string;
+  readonly routes: Readonly<Record<string, Route>>;
+  /** Made one after the other, each waiting for the previous one to settle. */
+  readonly requests: readonly LabRequest[];
+  readonly expect: readonly Expectation[];
+  /** OPTIONS requests the server must see; defaults to one per "sent" expectation. */
+  readonly expectedOptions?: number;
+  /** Make the requests all at once instead of one after the other. */
+  readonly parallel?: boolean;
+  /**
+   * Chromium rejects these requests inside the renderer, before any network
+   * activity: CDP's Network domain shows nothing and the verdict arrives as an
+   * Audits CORS issue. The engine then judges the request as declared.
+   */
+  readonly rejectedInRenderer?: boolean;
+}

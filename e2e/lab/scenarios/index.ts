@@ -1,0 +1,18 @@
+import type { Scenario } from '../scenario.ts';
+import { actualResponseScenarios } from './actualResponse.ts';
+import { preflightScenarios } from './preflight.ts';
+import { preflightCacheScenarios } from './preflightCache.ts';
+import { redirectScenarios } from './redirects.ts';
+import { safelistScenarios } from './safelist.ts';
+import { rendererScenarios, seedScenarios } from './seeds.ts';
+
+/** Every lab scenario, in the order the lab page lists and runs them. */
+export const SCENARIOS: readonly Scenario[] = [
+  ...actualResponseScenarios,
+  ...preflightScenarios,
+  ...safelistScenarios,
+  ...preflightCacheScenarios,
+  ...redirectScenarios,
+  ...seedScenarios,
+  ...rendererScenarios,
+];

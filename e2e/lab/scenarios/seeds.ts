@@ -1,0 +1,90 @@
+import type { Scenario } from '../scenario.ts';
+import { allowOrigin, allowed, blocked, preflightAnswer, respond, root } from './plan.ts';
+
+/**
+ * Cases developers keep meeting, each named after where it comes from. The
+ * server side reproduces what those servers answer.
+ */
+export const seedScenarios: Scenario[] = [
+  {
+    name: 'seed-object-store-put-x-oss-test-403',
+    title: 'PUT with x-oss-test to an object store whose CORS rule does not allow the header: the preflight gets 403 without CORS headers',
+    source: 'object-store CORS rules (Alibaba Cloud OSS style: "AccessForbidden, CORSResponse: This CORS request is not allowed")',
+    routes: root({ preflight: respond([['Content-Type', 'application/xml']], 403), actual: allowOrigin() }),
+    requests: [{ method: 'PUT', body: 'object', headers: [['x-oss-test', 'test']] }],
+    expect: [blocked('PreflightMissingAllowOriginHeader', '', 'sent')],
+  },
+  {
+    name: 'seed-delete-x-requested-with-max-age-86400',
+    title: 'DELETE with X-Requested-With and Access-Control-Max-Age: 86400, twice: the second is served from the cache (capped at 2 hours in Chromium)',
+    source: 'jQuery-era APIs that send X-Requested-With and ask for a day of preflight caching',
+    routes: root({
+      preflight: preflightAnswer([
+        ['Access-Control-Allow-Methods', 'GET, POST, DELETE'],
+        ['Access-Control-Allow-Headers', 'X-Requested-With'],
+        ['Access-Control-Max-Age', '86400'],
+      ]),
+      actual: allowOrigin(),
+    }),
+    requests: [
+      { method: 'DELETE', headers: [['X-Requested-With', 'XMLHttpRequest']] },
+      { method: 'DELETE', headers: [['X-Requested-With', 'XMLHttpRequest']] },
+    ],
+    expect: [allowed('sent'), allowed('cache-hit')],
+  },
+  {
+    name: 'seed-messaging-post-json',
+    title: 'A messaging API POST with Content-Type: application/json to a server whose preflight does not allow Content-Type',
+    source: 'chat/messaging web clients posting JSON to an API on another origin',
+    routes: root({ preflight: preflightAnswer([['Access-Control-Allow-Methods', 'POST']]), actual: allowOrigin() }),
+    requests: [{ method: 'POST', body: '{"text":"hi"}', headers: [['Content-Type', 'application/json']] }],
+    expect: [blocked('HeaderDisallowedByPreflightResponse', 'content-type', 'sent')],
+  },
+  {
+    name: 'seed-delete-with-credentials',
+    title: 'DELETE with credentials, answered with the exact origin and Access-Control-Allow-Credentials: true on both responses',
+    source: 'session-cookie APIs (fetch with credentials: "include")',
+    routes: root({
+      preflight: preflightAnswer([['Access-Control-Allow-Methods', 'DELETE'], ['Access-Control-Allow-Credentials', 'true']]),
+      actual: allowOrigin([['Access-Control-Allow-Credentials', 'true']]),
+    }),
+    requests: [{ method: 'DELETE', credentials: 'include' }],
+    expect: [allowed('sent')],
+  },
+  {
+    name: 'seed-put-with-dnt',
+    title: 'PUT with a DNT header: DNT is a forbidden header, dropped by the browser, and only the method is preflighted',
+    source: 'analytics clients that copy navigator.doNotTrack into a DNT header',
+    routes: root({ preflight: preflightAnswer([['Access-Control-Allow-Methods', 'PUT']]), actual: allowOrigin() }),
+    requests: [{ method: 'PUT', body: 'x', headers: [['DNT', '1']] }],
+    expect: [allowed('sent')],
+  },
+  {
+    name: 'seed-allow-origin-without-scheme',
+    title: 'Access-Control-Allow-Origin: example.com, written without a scheme',
+    source: 'server configurations that list a bare host name as the allowed origin',
+    routes: root({ actual: respond([['Access-Control-Allow-Origin', 'example.com']]) }),
+    requests: [{ method: 'GET' }],
+    expect: [blocked('InvalidAllowOriginValue', 'example.com')],
+  },
+];
+
+/** Requests Chromium refuses inside the renderer, before the network: seen only as Audits CORS issues. */
+export const rendererScenarios: Scenario[] = [
+  {
+    name: 'same-origin-mode-cross-origin',
+    title: "mode: 'same-origin' to another origin is refused before anything is sent",
+    routes: root({ actual: allowOrigin() }),
+    requests: [{ method: 'GET', mode: 'same-origin' }],
+    expect: [blocked('DisallowedByMode')],
+    rejectedInRenderer: true,
+  },
+  {
+    name: 'no-cors-redirect-manual',
+    title: "mode: 'no-cors' with redirect: 'manual' is refused before anything is sent",
+    routes: root({ actual: allowOrigin() }),
+    requests: [{ method: 'GET', mode: 'no-cors', redirect: 'manual' }],
+    expect: [blocked('NoCorsRedirectModeNotFollow')],
+    rejectedInRenderer: true,
+  },
+];

@@ -1,0 +1,136 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import type { HeaderLine, ResponsePlan, Route, Scenario } from './scenario.ts';
+
+const PAGE_DIR = fileURLToPath(new URL('./page/', import.meta.url));
+
+/** Requests the lab server saw for one scenario. */
+export interface ScenarioCounts {
+  options: number;
+  other: number;
+}
+
+export interface Lab {
+  /** http://127.0.0.1:PORT: where the lab page lives. */
+  readonly pageOrigin: string;
+  /** http://localhost:PORT: the cross-origin API. */
+  readonly apiOrigin: string;
+  /** The URL of `path` under a scenario on the given origin. */
+  scenarioUrl(scenario: string, path?: string, target?: 'api' | 'page'): string;
+  counts(scenario: string): ScenarioCounts;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the CORS lab: two HTTP servers on loopback with ephemeral ports, a
+ * page origin (127.0.0.1) and an API origin (localhost), both answering
+ * /s/<scenario>/<path> from the scenario's declared routes and counting
+ * what they receive. The page origin also serves the lab page.
+ */
+export async function startLab(scenarios: readonly Scenario[]): Promise<Lab> {
+  const byName = new Map(scenarios.map((scenario) => [scenario.name, scenario]));
+  const counts = new Map<string, ScenarioCounts>();
+  const origins = { page: '', api: '' };
+
+  const handle = (request: IncomingMessage, response: ServerResponse): void => {
+    const url = new URL(request.url ?? '/', 'http://lab.invalid');
+    if (url.pathname === '/' || url.pathname.startsWith('/lab/')) {
+      void servePage(url.pathname, response, scenarios, origins);
+      return;
+    }
+    const match = /^\/s\/([^/]+)(\/.*)?$/.exec(url.pathname);
+    const scenario = match ? byName.get(match[1] ?? '') : undefined;
+    if (!match || !scenario) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('no such scenario');
+      return;
+    }
+    const isPreflight = request.method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined;
+    const tally = counts.get(scenario.name) ?? { options: 0, other: 0 };
+    counts.set(scenario.name, tally);
+    if (request.method === 'OPTIONS') tally.options++;
+    else tally.other++;
+    const route: Route | undefined = scenario.routes[(match[2] ?? '/') + url.search] ?? scenario.routes[match[2] ?? '/'];
+    const plan = route && (isPreflight ? route.preflight : route.actual);
+    // Drain the body so keep-alive connections stay usable.
+    request.resume();
+    request.on('end', () => answer(response, plan ?? { status: 404 }, request, scenario.name, origins));
+  };
+
+  const page = await listen(handle);
+  const api = await listen(handle);
+  origins.page = `http://127.0.0.1:${port(page)}`;
+  origins.api = `http://localhost:${port(api)}`;
+  return {
+    pageOrigin: origins.page,
+    apiOrigin: origins.api,
+    scenarioUrl: (scenario, path = '/', target = 'api') => `${target === 'api' ? origins.api : origins.page}/s/${scenario}${path}`,
+    counts: (scenario) => ({ ...(counts.get(scenario) ?? { options: 0, other: 0 }) }),
+    close: async () => {
+      await Promise.all([close(page), close(api)]);
+    },
+  };
+}
+
+function answer(response: ServerResponse, plan: ResponsePlan, request: IncomingMessage, scenario: string, origins: { page: string; api: string }): void {
+  const values: Record<string, string> = {
+    origin: request.headers.origin ?? '',
+    acrm: String(request.headers['access-control-request-method'] ?? ''),
+    acrh: String(request.headers['access-control-request-headers'] ?? ''),
+    page: origins.page,
+    api: origins.api,
+    base: `${origins.api}/s/${scenario}`,
+    apiHost: new URL(origins.api).host,
+    pageBase: `${origins.page}/s/${scenario}`,
+  };
+  // Raw header lines, so a scenario can send the same header twice.
+  const lines: string[] = [];
+  for (const [name, value] of plan.headers ?? []) {
+    lines.push(name, value.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole));
+  }
+  lines.push('Content-Type', 'text/plain', 'Cache-Control', 'no-store');
+  response.writeHead(plan.status, lines);
+  response.end(plan.body ?? (plan.status === 204 || plan.status === 304 ? undefined : `lab:${scenario}`));
+}
+
+async function servePage(pathname: string, response: ServerResponse, scenarios: readonly Scenario[], origins: { page: string; api: string }): Promise<void> {
+  if (pathname === '/lab/scenarios.json') {
+    const summary = scenarios.map(({ name, title, source, requests, parallel }) => ({ name, title, source, requests, parallel }));
+    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ...origins, scenarios: summary }));
+    return;
+  }
+  const file = pathname === '/' ? 'index.html' : pathname.slice('/lab/'.length);
+  if (!/^[\w.-]+$/.test(file)) {
+    response.writeHead(404).end();
+    return;
+  }
+  try {
+    const body = await readFile(PAGE_DIR + file);
+    const type = file.endsWith('.html') ? 'text/html' : file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'application/octet-stream';
+    response.writeHead(200, { 'content-type': `${type}; charset=utf-8` }).end(body);
+  } catch {
+    response.writeHead(404).end();
+  }
+}
+
+function listen(handler: (request: IncomingMessage, response: ServerResponse) => void): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = createServer(handler);
+    server.keepAliveTimeout = 1000;
+    server.once('error', reject);
+    // Dual-stack, so http://localhost works whichever address Chromium tries first.
+    server.listen({ host: '::', port: 0, ipv6Only: false }, () => resolve(server));
+  });
+}
+
+function port(server: Server): number {
+  return (server.address() as AddressInfo).port;
+}
+
+function close(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => resolve()));
+}
+
+export type { HeaderLine };

@@ -1,0 +1,37 @@
+import { expect, test } from '@playwright/test';
+import { SCENARIOS } from './lab/scenarios/index.ts';
+import { startLab, type Lab } from './lab/server.ts';
+import { recordCdp, type CdpRecorder } from './support/cdpRecorder.ts';
+import { launchLabBrowser, type LabBrowser } from './support/labBrowser.ts';
+import { runScenario, type ScenarioResult } from './support/scenarioRunner.ts';
+import { disagreements } from './support/verdictComparison.ts';
+
+// Chromium is the oracle: for every lab scenario, what Chromium reports
+// (Network.loadingFailed.corsErrorStatus, its preflight links, the server's
+// count of OPTIONS) must match the scenario's declaration, and the engine's
+// verdict on the same CDP capture must match Chromium's.
+test('every lab scenario: the engine agrees with Chromium', async () => {
+  test.setTimeout(300_000);
+  const lab: Lab = await startLab(SCENARIOS);
+  const browser: LabBrowser = await launchLabBrowser();
+  try {
+    const page = await browser.context.newPage();
+    const recorder: CdpRecorder = await recordCdp(browser.context, page);
+    await page.goto(`${lab.pageOrigin}/`);
+    const results: ScenarioResult[] = [];
+    for (const scenario of SCENARIOS) {
+      await test.step(scenario.name, async () => {
+        try {
+          const result = await runScenario(page, recorder, lab, scenario);
+          results.push(result);
+          expect.soft(disagreements(result), scenario.title).toEqual([]);
+        } catch (error) {
+          expect.soft(String(error), `${scenario.name} could not run`).toBe('');
+        }
+      });
+    }
+  } finally {
+    await browser.close();
+    await lab.close();
+  }
+});

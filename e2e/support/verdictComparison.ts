@@ -1,0 +1,39 @@
+import type { ScenarioResult } from './scenarioRunner.ts';
+
+/**
+ * Every disagreement in a scenario, as readable lines: Chromium against the
+ * scenario's declaration, the engine against Chromium, the engine's pairing
+ * against Chromium's own preflight links, and the server's OPTIONS count.
+ */
+export function disagreements(result: ScenarioResult): string[] {
+  const problems: string[] = [];
+  const { scenario } = result;
+  for (const request of result.requests) {
+    const { chromium, engine, expected } = request;
+    const label = `${scenario.name}[${request.index}] ${request.url.slice(0, 120)}`;
+    const both = `\n    chromium: ${JSON.stringify(chromium)}\n    engine:   ${JSON.stringify(engine)}\n    expected: ${JSON.stringify(expected)}`;
+    const expectedParameter = expected.corsError === null ? null : (expected.failedParameter ?? '');
+    if (chromium.corsError !== expected.corsError || chromium.failedParameter !== expectedParameter) {
+      problems.push(`${label}: Chromium did not do what the scenario declares${both}`);
+    }
+    if (!scenario.rejectedInRenderer && chromium.preflightSent !== (expected.preflight === 'sent')) {
+      problems.push(`${label}: Chromium's preflight (sent: ${chromium.preflightSent}) differs from the declaration (${expected.preflight})${both}`);
+    }
+    if (engine.corsError !== chromium.corsError || engine.failedParameter !== chromium.failedParameter) {
+      problems.push(`${label}: the engine's verdict differs from Chromium's${both}`);
+    }
+    if (engine.preflight !== expected.preflight) {
+      problems.push(`${label}: the engine says preflight "${engine.preflight}", Chromium and the server say "${expected.preflight}"${both}`);
+    }
+    if (engine.preflightIds.join() !== chromium.preflightIds.join()) {
+      problems.push(`${label}: the engine paired preflights [${engine.preflightIds.join()}], Chromium links [${chromium.preflightIds.join()}]`);
+    }
+  }
+  if (result.requests.length !== scenario.requests.length) {
+    problems.push(`${scenario.name}: ${result.requests.length} requests seen, ${scenario.requests.length} declared`);
+  }
+  if (result.optionsSeen !== result.optionsExpected) {
+    problems.push(`${scenario.name}: the server saw ${result.optionsSeen} OPTIONS requests, ${result.optionsExpected} expected`);
+  }
+  return problems;
+}

@@ -1,0 +1,113 @@
+import type { HeaderList } from '../fetch/headers.ts';
+import type { CacheMissReason, PreflightCacheEntry, StoreOutcome } from '../cache/preflightCache.ts';
+import type { CorsCheckFailure } from './corsCheck.ts';
+import type { CorsError } from './corsError.ts';
+import type { CorsRequest } from './corsRequest.ts';
+import type { ExposedHeaders } from './exposedHeaders.ts';
+import type { PreflightDecision } from './needsPreflight.ts';
+import type { PreflightResult } from './preflightResult.ts';
+
+export interface ObservedResponse {
+  readonly status: number;
+  readonly statusText?: string;
+  readonly headers: HeaderList;
+}
+
+/** A preflight as seen on the wire for one hop of a request. */
+export interface ObservedPreflight {
+  /** The OPTIONS request's headers as sent (Origin, Access-Control-Request-*). */
+  readonly requestHeaders?: HeaderList;
+  readonly response?: ObservedResponse;
+  /** A network failure (`net::ERR_CONNECTION_REFUSED`...); a CORS failure is judged from `response`. */
+  readonly networkError?: string;
+  /** Epoch ms: when the preflight started, and when its response arrived. */
+  readonly startTime?: number;
+  readonly responseTime?: number;
+}
+
+/** One URL of a request: the first, then one per redirect followed. */
+export interface ObservedHop {
+  readonly url: string;
+  readonly startTime?: number;
+  readonly preflight?: ObservedPreflight;
+  /** The answer to the actual request at this URL; a redirect is a 3xx with Location. */
+  readonly response?: ObservedResponse;
+  readonly networkError?: string;
+  /**
+   * Whether the actual request went out on the wire at this URL: false when
+   * the capture would have shown it (CDP, webRequest) and did not; undefined
+   * when the capture cannot tell (a HAR entry with only provisional headers).
+   */
+  readonly sent?: boolean;
+}
+
+/** A request and what was observed of it: the engine's whole input for one verdict. */
+export interface Exchange {
+  readonly request: CorsRequest;
+  readonly hops: readonly ObservedHop[];
+}
+
+/** Whether a preflight went out for the request, a cached one served it, or none was needed. */
+export type PreflightStatus = 'sent' | 'cache-hit' | 'not-needed';
+
+export type VerdictOutcome =
+  /** CORS did not stop the response from reaching script. */
+  | 'allowed'
+  /** CORS stopped it: `corsError` says why. */
+  | 'blocked'
+  /** The network failed (refused, reset, aborted...): not a CORS decision. */
+  | 'network-error'
+  /** The trace ends before the request did. */
+  | 'incomplete'
+  /** The browser failed the request but the trace lacks what would say why. */
+  | 'undetermined'
+  /** CORS does not apply (same-origin, no-cors, navigation). */
+  | 'not-cors';
+
+export type VerdictStage = 'request' | 'preflight' | 'redirect' | 'response';
+
+/** What the engine concluded about one hop. */
+export interface HopVerdict {
+  readonly url: string;
+  readonly method: string;
+  /** The Origin the browser sent: "null" once the request is tainted by a redirect. */
+  readonly origin: string;
+  readonly corsFlag: boolean;
+  readonly tainted: boolean;
+  readonly decision: PreflightDecision;
+  /** `unobserved`: a preflight was needed, none was seen, and no modelled entry explains it. */
+  readonly preflight: PreflightStatus | 'unobserved';
+  readonly preflightResult?: PreflightResult;
+  readonly cacheEntry?: PreflightCacheEntry;
+  readonly stored?: StoreOutcome;
+  /** Set when the cache model expected a hit but the browser sent a preflight, or when a needed entry was missing. */
+  readonly cacheMiss?: { readonly reason: CacheMissReason | 'bypass-requested'; readonly failure?: CorsCheckFailure };
+}
+
+export type VerdictNote =
+  | { readonly kind: 'authorization-covered-by-wildcard' }
+  | { readonly kind: 'credentials-inferred'; readonly credentials: 'include'; readonly reason: 'only-credentials-explain-the-failure' }
+  | { readonly kind: 'credentials-assumed'; readonly alternative: { readonly credentials: 'include'; readonly outcome: VerdictOutcome; readonly corsError: CorsError | null; readonly failedParameter: string | null } }
+  | { readonly kind: 'preflight-cache-entry-not-observed'; readonly hop: number }
+  | { readonly kind: 'preflighted-despite-cache'; readonly hop: number; readonly reason: 'bypass' | 'evicted-or-partitioned'; readonly entry?: PreflightCacheEntry };
+
+export interface Verdict {
+  readonly outcome: VerdictOutcome;
+  readonly blocked: boolean;
+  /** Exactly `Network.CorsError`; null unless blocked. */
+  readonly corsError: CorsError | null;
+  /** Exactly `Network.CorsErrorStatus.failedParameter` (often ""); null unless blocked. */
+  readonly failedParameter: string | null;
+  readonly failure: CorsCheckFailure | null;
+  readonly stage: VerdictStage | null;
+  /** Index in `hops` of the hop that failed. */
+  readonly failedHop: number | null;
+  /** The response that failed a check, for explanations (status, headers). */
+  readonly failedResponse: ObservedResponse | null;
+  readonly preflight: PreflightStatus;
+  readonly hops: readonly HopVerdict[];
+  readonly networkError: string | null;
+  /** For allowed requests: what script can read. */
+  readonly exposed: ExposedHeaders | null;
+  readonly notes: readonly VerdictNote[];
+}

@@ -1,0 +1,56 @@
+import { decideCorsSafelistedRequestHeader, type UnsafeRule } from './corsSafelistedRequestHeader.ts';
+import { isForbiddenRequestHeader } from './forbiddenRequestHeader.ts';
+import { headerValueByteLength, type HeaderList } from './headers.ts';
+
+/** Above this total of safelisted value bytes, every safelisted header becomes unsafe too. */
+export const SAFELISTED_TOTAL_MAX_BYTES = 1024;
+
+export interface UnsafeRequestHeader {
+  /** Lower-cased, as it appears in Access-Control-Request-Headers. */
+  readonly name: string;
+  readonly value: string;
+  readonly rule: UnsafeRule | 'safelisted-total-over-1024-bytes';
+  readonly detail?: string;
+}
+
+/**
+ * Fetch Standard "CORS-unsafe request-header names", as Chromium computes it
+ * (cors_util.cc CorsUnsafeNotForbiddenRequestHeaderNames): forbidden headers
+ * are skipped (the browser owns them), each other header that is not
+ * safelisted is unsafe, and when the safelisted values add up to more than
+ * 1024 bytes, the safelisted ones are appended as well. Returned in request
+ * order, which is the order Chromium checks them against
+ * Access-Control-Allow-Headers.
+ */
+export function corsUnsafeRequestHeaders(headers: HeaderList): UnsafeRequestHeader[] {
+  const unsafe: UnsafeRequestHeader[] = [];
+  const safelisted: UnsafeRequestHeader[] = [];
+  let safelistedBytes = 0;
+  for (const { name, value } of headers) {
+    if (isForbiddenRequestHeader(name, value)) continue;
+    const lower = name.toLowerCase();
+    const decision = decideCorsSafelistedRequestHeader(lower, value);
+    if (decision.safelisted) {
+      safelisted.push({ name: lower, value, rule: 'safelisted-total-over-1024-bytes' });
+      safelistedBytes += headerValueByteLength(value);
+    } else {
+      unsafe.push({ name: lower, value, rule: decision.rule, ...(decision.detail === undefined ? {} : { detail: decision.detail }) });
+    }
+  }
+  return safelistedBytes > SAFELISTED_TOTAL_MAX_BYTES ? [...unsafe, ...safelisted] : unsafe;
+}
+
+/**
+ * The value Chromium sends in Access-Control-Request-Headers: the unsafe
+ * names, lower-cased, deduplicated, sorted by byte value, joined with "," and
+ * no space (Fetch Standard; preflight_controller.cc). Empty means the header
+ * is omitted.
+ */
+export function accessControlRequestHeadersValue(headers: HeaderList): string {
+  const names = [...new Set(corsUnsafeRequestHeaders(headers).map((header) => header.name))];
+  return names.sort(compareBytes).join(',');
+}
+
+function compareBytes(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

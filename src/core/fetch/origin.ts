@@ -1,0 +1,60 @@
+/**
+ * HTML "ASCII serialization of an origin" for a URL: `scheme://host[:port]`,
+ * or `null` for an opaque origin (data:, about:, a malformed URL...).
+ */
+export function serializeOrigin(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return 'null';
+  }
+}
+
+/** Same origin (HTML): equal serializations, and neither is opaque. */
+export function isSameOrigin(a: string, b: string): boolean {
+  const originA = serializeOrigin(a);
+  return originA !== 'null' && originA === serializeOrigin(b);
+}
+
+/** Whether the URL's scheme is one CORS requests may use (Chromium: http and https). */
+export function isHttpScheme(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** Whether a URL carries userinfo (`user:pass@`), which a CORS redirect may not. */
+export function hasUserInfo(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.username !== '' || parsed.password !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** Resolves a Location value against the URL that answered with it; null when it does not parse. */
+export function resolveLocation(location: string, base: string): string | null {
+  try {
+    return new URL(location, base).href;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether a string parses as an absolute URL. Chromium's GURL and the WHATWG
+ * URL parser agree on what matters here: `example.com` (no scheme) and the
+ * empty string are not URLs, `https://example.com` is.
+ */
+export function isParsableUrl(value: string): boolean {
+  try {
+    new URL(value);
+    return true;
+  } catch {
+    return false;
+  }
+}

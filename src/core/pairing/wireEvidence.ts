@@ -1,0 +1,140 @@
+import { getHeader, type Header, type HeaderList } from '../fetch/headers.ts';
+import { serializeOrigin } from '../fetch/origin.ts';
+import type { CredentialsMode, RequestMode } from '../cors/corsRequest.ts';
+
+/**
+ * How each inferred part of a request was established: the panel shows it
+ * ("credentials: included, seen from the Cookie header") and the engine
+ * flags what is only assumed.
+ */
+export interface RequestEvidence {
+  readonly origin: 'origin-header' | 'preflight-origin' | 'initiator' | 'referer' | 'unknown';
+  readonly mode: 'sec-fetch-mode' | 'preflight-sent' | 'origin-header' | 'resource-type' | 'assumed';
+  readonly credentials: 'cookie' | 'storage-access-header' | 'no-storage-access-header' | 'same-site-unknown' | 'unknown';
+  readonly headers: 'page' | 'wire';
+  readonly bypassPreflightCache: 'wire-headers' | 'preflight-headers' | null;
+}
+
+export interface RequestFacts {
+  readonly method: string;
+  /** The headers as the page set them, when the source kept them apart (CDP, webRequest). */
+  readonly pageHeaders?: HeaderList;
+  /** The first hop's wire headers, when it went out. */
+  readonly wireHeaders?: HeaderList;
+  /** The first preflight's request headers, when one was seen. */
+  readonly preflightHeaders?: HeaderList;
+  readonly initiatorOrigin?: string;
+  readonly resourceType?: string;
+}
+
+// Headers the network stack writes on the wire (HTTP/2 pseudo-headers, the
+// RFC 9218 priority, the cache-bypass pair DevTools' "Disable cache" adds):
+// not set by the page, so they say nothing about preflights. Forbidden names
+// need no entry: the engine ignores them anyway.
+const NETWORK_ADDED = new Set(['priority']);
+const CACHE_MARKERS = new Set(['cache-control', 'pragma']);
+
+/**
+ * The page's own request headers, recovered from wire headers: drops what the
+ * network stack adds, unless the preflight's Access-Control-Request-Headers
+ * proves the page set it.
+ */
+export function pageHeadersFromWire(wire: HeaderList, preflightHeaders?: HeaderList): Header[] {
+  const listed = new Set(
+    (preflightHeaders ? getHeader(preflightHeaders, 'Access-Control-Request-Headers') ?? '' : '')
+      .split(',')
+      .map((name) => name.trim().toLowerCase()),
+  );
+  return wire.filter(({ name, value }) => {
+    const lower = name.toLowerCase();
+    if (lower.startsWith(':')) return false;
+    if (listed.has(lower)) return true;
+    if (NETWORK_ADDED.has(lower)) return false;
+    return !(CACHE_MARKERS.has(lower) && isCacheMarkerValue(value));
+  });
+}
+
+function isCacheMarkerValue(value: string): boolean {
+  const lower = value.trim().toLowerCase();
+  return lower === 'no-cache' || lower === 'max-age=0';
+}
+
+/** Whether wire headers carry the cache-bypass markers the network stack adds for a bypassing request. */
+export function hasCacheBypassMarkers(wire: HeaderList, pageHeaders: HeaderList): boolean {
+  const setByPage = new Set(pageHeaders.map((header) => header.name.toLowerCase()));
+  return wire.some(({ name, value }) => CACHE_MARKERS.has(name.toLowerCase()) && !setByPage.has(name.toLowerCase()) && isCacheMarkerValue(value));
+}
+
+const SEC_FETCH_MODES: Readonly<Record<string, RequestMode>> = {
+  cors: 'cors',
+  'no-cors': 'no-cors',
+  'same-origin': 'same-origin',
+  navigate: 'navigate',
+  websocket: 'websocket',
+};
+
+const CORS_RESOURCE_TYPES = new Set(['fetch', 'xhr', 'xmlhttprequest', 'font', 'eventsource', 'preflight']);
+const NAVIGATION_RESOURCE_TYPES = new Set(['document', 'main_frame', 'sub_frame']);
+
+/** The request mode: from Sec-Fetch-Mode, else from what the capture shows. */
+export function inferMode(facts: RequestFacts): { mode: RequestMode; evidence: RequestEvidence['mode'] } {
+  const secFetchMode = facts.wireHeaders ? getHeader(facts.wireHeaders, 'Sec-Fetch-Mode')?.toLowerCase() : undefined;
+  const fromHeader = secFetchMode ? SEC_FETCH_MODES[secFetchMode] : undefined;
+  if (fromHeader) return { mode: fromHeader, evidence: 'sec-fetch-mode' };
+  // Only cors-mode requests are ever preflighted.
+  if (facts.preflightHeaders) return { mode: 'cors', evidence: 'preflight-sent' };
+  const type = facts.resourceType?.toLowerCase();
+  if (type && NAVIGATION_RESOURCE_TYPES.has(type)) return { mode: 'navigate', evidence: 'resource-type' };
+  const headers = facts.wireHeaders ?? facts.pageHeaders;
+  // A no-cors GET or HEAD carries no Origin header; a cors one does.
+  if (headers && getHeader(headers, 'Origin') !== null && (facts.method === 'GET' || facts.method === 'HEAD')) {
+    return { mode: 'cors', evidence: 'origin-header' };
+  }
+  if (type && CORS_RESOURCE_TYPES.has(type)) return { mode: 'cors', evidence: 'resource-type' };
+  return { mode: 'no-cors', evidence: 'assumed' };
+}
+
+/**
+ * The credentials mode, from the wire: a Cookie header means credentials
+ * were included; so does Sec-Fetch-Storage-Access, which Chromium (133+)
+ * sends on every cross-site request whose credentials mode is "include". A
+ * cross-site request from such a browser without it did not include them.
+ * Anything else is unknown, and the engine treats it as not included while
+ * saying what including them would change.
+ */
+export function inferCredentials(wire: HeaderList | undefined, userAgent: string | null): { credentials: CredentialsMode; evidence: RequestEvidence['credentials'] } {
+  if (!wire) return { credentials: 'same-origin', evidence: 'unknown' };
+  const cookie = getHeader(wire, 'Cookie');
+  if (cookie !== null && cookie !== '') return { credentials: 'include', evidence: 'cookie' };
+  if (getHeader(wire, 'Sec-Fetch-Storage-Access') !== null) return { credentials: 'include', evidence: 'storage-access-header' };
+  const crossSite = getHeader(wire, 'Sec-Fetch-Site')?.toLowerCase() === 'cross-site';
+  if (crossSite && sendsStorageAccessHeader(userAgent)) return { credentials: 'same-origin', evidence: 'no-storage-access-header' };
+  return { credentials: 'same-origin', evidence: crossSite ? 'unknown' : 'same-site-unknown' };
+}
+
+const STORAGE_ACCESS_HEADERS_SINCE = 133;
+
+function sendsStorageAccessHeader(userAgent: string | null): boolean {
+  const match = userAgent ? /(?:Chrome|Chromium|HeadlessChrome)\/(\d+)/.exec(userAgent) : null;
+  return match !== null && Number(match[1]) >= STORAGE_ACCESS_HEADERS_SINCE && !/Edg\/|OPR\//.test(userAgent ?? '');
+}
+
+/**
+ * The initiator's origin: the Origin the request sent (unless tainted), the
+ * one its preflight sent, the capture's own initiator, or the Referer's.
+ */
+export function inferInitiatorOrigin(facts: RequestFacts): { origin: string | null; evidence: RequestEvidence['origin'] } {
+  const sent = facts.wireHeaders ? getHeader(facts.wireHeaders, 'Origin') : null;
+  if (sent && sent !== 'null') return { origin: sent, evidence: 'origin-header' };
+  const page = facts.pageHeaders ? getHeader(facts.pageHeaders, 'Origin') : null;
+  if (page && page !== 'null') return { origin: page, evidence: 'origin-header' };
+  const preflight = facts.preflightHeaders ? getHeader(facts.preflightHeaders, 'Origin') : null;
+  if (preflight && preflight !== 'null') return { origin: preflight, evidence: 'preflight-origin' };
+  if (facts.initiatorOrigin && facts.initiatorOrigin !== 'null') return { origin: facts.initiatorOrigin, evidence: 'initiator' };
+  const referer = getHeader(facts.wireHeaders ?? facts.pageHeaders ?? [], 'Referer');
+  if (referer) {
+    const origin = serializeOrigin(referer);
+    if (origin !== 'null') return { origin, evidence: 'referer' };
+  }
+  return { origin: null, evidence: 'unknown' };
+}

@@ -1,0 +1,20 @@
+// The only host globals the engine may use: both exist, with these shapes, in
+// browsers, extension service workers and Node. Everything else is an import.
+declare class URL {
+  constructor(url: string, base?: string | URL);
+  readonly href: string;
+  readonly origin: string;
+  readonly protocol: string;
+  readonly username: string;
+  readonly password: string;
+  readonly host: string;
+  readonly hostname: string;
+  readonly port: string;
+  readonly pathname: string;
+  readonly search: string;
+  readonly hash: string;
+  static canParse(url: string, base?: string): boolean;
+}
+declare class TextEncoder {
+  encode(input?: string): Uint8Array;
+}
