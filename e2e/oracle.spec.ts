@@ -1,10 +1,16 @@
 import { expect, test } from '@playwright/test';
+import { execFile } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { SCENARIOS } from './lab/scenarios/index.ts';
 import { startLab, type Lab } from './lab/server.ts';
 import { recordCdp, type CdpRecorder } from './support/cdpRecorder.ts';
 import { launchLabBrowser, type LabBrowser } from './support/labBrowser.ts';
 import { runScenario, type ScenarioResult } from './support/scenarioRunner.ts';
-import { disagreements } from './support/verdictComparison.ts';
+import { cdpToHar } from './support/cdpToHar.ts';
+import { disagreements, harDisagreements, type CliVerdict } from './support/verdictComparison.ts';
+
+const HAR_FILE = 'test-results/lab.har';
 
 // Chromium is the oracle: for every lab scenario, what Chromium reports
 // (Network.loadingFailed.corsErrorStatus, its preflight links, the server's
@@ -30,6 +36,15 @@ test('every lab scenario: the engine agrees with Chromium', async () => {
         }
       });
     }
+
+    await test.step('cors-lens explain on the HAR of this capture agrees with Chromium', async () => {
+      const version = browser.context.browser()?.version() ?? 'unknown';
+      await mkdir('test-results', { recursive: true });
+      await writeFile(HAR_FILE, JSON.stringify(cdpToHar(recorder.records, `${lab.pageOrigin}/`, version), null, 2));
+      const { stdout } = await promisify(execFile)(process.execPath, ['bin/cors-lens.js', 'explain', HAR_FILE, '--json'], { maxBuffer: 64 * 1024 * 1024 });
+      const cli = JSON.parse(stdout) as CliVerdict[];
+      expect(harDisagreements(results, cli)).toEqual([]);
+    });
   } finally {
     await browser.close();
     await lab.close();

@@ -37,3 +37,41 @@ export function disagreements(result: ScenarioResult): string[] {
   }
   return problems;
 }
+
+/** One object of `cors-lens explain --json`. */
+export interface CliVerdict {
+  readonly url: string;
+  readonly method: string;
+  readonly blocked: boolean;
+  readonly corsError: string | null;
+  readonly failedParameter: string | null;
+  readonly preflight: string;
+}
+
+/**
+ * Holds `cors-lens explain --json`, run on the HAR written from the same
+ * capture, against Chromium. Requests Chromium refuses in the renderer never
+ * reach the network, so no HAR holds them; no-cors requests are not CORS
+ * requests and the CLI leaves them out.
+ */
+export function harDisagreements(results: readonly ScenarioResult[], cli: readonly CliVerdict[]): string[] {
+  const problems: string[] = [];
+  for (const result of results) {
+    const { scenario } = result;
+    if (scenario.rejectedInRenderer) continue;
+    const marker = `/s/${scenario.name}/`;
+    const fromCli = cli.filter((verdict) => verdict.url.includes(marker)).map(describe);
+    const fromChromium = result.requests
+      .filter((request) => scenario.requests[request.index]?.mode !== 'no-cors')
+      .map((request) => describe({ corsError: request.chromium.corsError, failedParameter: request.chromium.failedParameter, preflight: request.expected.preflight }));
+    const [cliSide, chromiumSide] = scenario.parallel ? [[...fromCli].sort(), [...fromChromium].sort()] : [fromCli, fromChromium];
+    if (JSON.stringify(cliSide) !== JSON.stringify(chromiumSide)) {
+      problems.push(`${scenario.name}: cors-lens explain on the HAR says\n    ${cliSide.join('\n    ')}\n  Chromium says\n    ${chromiumSide.join('\n    ')}`);
+    }
+  }
+  return problems;
+}
+
+function describe(verdict: Pick<CliVerdict, 'corsError' | 'failedParameter' | 'preflight'>): string {
+  return `${verdict.corsError ?? 'not blocked'} ${JSON.stringify(verdict.failedParameter)} preflight ${verdict.preflight}`;
+}

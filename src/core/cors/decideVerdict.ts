@@ -8,6 +8,7 @@ import { needsPreflight } from './needsPreflight.ts';
 import { checkPreflightResponse } from './preflightCheck.ts';
 import { isAuthorizationCoveredByWildcard } from './preflightResult.ts';
 import { dropRequestBodyHeaders, methodAfterRedirect, redirectContainsCredentials, redirectTarget } from './redirect.ts';
+import { UNKNOWN_FAILURE } from '../pairing/requestEvent.ts';
 import { preflightBypassesCache, unsafeNamesForCheck } from './preflightEvidence.ts';
 import type { Exchange, HopVerdict, ObservedHop, ObservedResponse, PreflightStatus, Verdict, VerdictNote, VerdictOutcome, VerdictStage } from './verdict.ts';
 
@@ -126,13 +127,16 @@ function walkHops(exchange: Exchange, options: VerdictOptions): Verdict {
     if (corsFlag && decision.required) {
       const key: PreflightCacheKey = { origin: request.initiatorOrigin, url: hop.url };
       const unsafeNames = unsafeNamesForCheck(headers, hop.preflight?.requestHeaders);
-      const lookupAt = hop.startTime ?? hop.preflight?.startTime ?? 0;
+      // The browser consults its cache before the preflight starts (which
+      // some HAR writers place before the request itself).
+      const lookupAt = Math.min(hop.startTime ?? Infinity, hop.preflight?.startTime ?? Infinity);
       const query = { key, method, headers, credentials: request.credentials, unsafeNames };
+      const at = Number.isFinite(lookupAt) ? lookupAt : 0;
       if (hop.preflight) {
         preflight = 'sent';
         hopVerdict.preflight = 'sent';
         const bypass = request.bypassPreflightCache === true || preflightBypassesCache(hop.preflight.requestHeaders);
-        const predicted = options.cache?.lookup(query, lookupAt);
+        const predicted = options.cache?.lookup(query, at);
         if (predicted?.hit) {
           notes.push({ kind: 'preflighted-despite-cache', hop: index, reason: bypass ? 'bypass' : 'evicted-or-partitioned', entry: predicted.entry });
           hopVerdict.cacheMiss = { reason: bypass ? 'bypass-requested' : 'no-entry' };
@@ -146,23 +150,27 @@ function walkHops(exchange: Exchange, options: VerdictOptions): Verdict {
           hopVerdict.preflightResult = check.result;
           if (isAuthorizationCoveredByWildcard(check.result, unsafeNames)) notes.push({ kind: 'authorization-covered-by-wildcard' });
           if (options.cache && options.storePreflights !== false) {
-            hopVerdict.stored = options.cache.store(key, check.result, hop.preflight.responseTime ?? lookupAt);
+            hopVerdict.stored = options.cache.store(key, check.result, hop.preflight.responseTime ?? hop.preflight.startTime ?? hop.startTime ?? 0);
           }
         } else if (!hop.response) {
           if (hop.preflight.networkError) return finish('network-error', { networkError: hop.preflight.networkError, failedHop: index, stage: 'preflight' });
           return finish('incomplete');
         }
       } else {
-        const lookup = options.cache?.lookup(query, lookupAt);
+        const lookup = options.cache?.lookup(query, at);
         if (lookup?.hit) {
           hopVerdict.preflight = 'cache-hit';
           hopVerdict.cacheEntry = lookup.entry;
+          if (preflight !== 'sent') preflight = 'cache-hit';
+        } else if (exchange.preflightsRecorded === false) {
+          hopVerdict.preflight = 'not-recorded';
+          if (preflight !== 'sent') preflight = 'not-recorded';
         } else {
           hopVerdict.preflight = 'unobserved';
           if (lookup) hopVerdict.cacheMiss = { reason: lookup.reason, ...(lookup.failure ? { failure: lookup.failure } : {}) };
           notes.push({ kind: 'preflight-cache-entry-not-observed', hop: index });
+          if (preflight !== 'sent') preflight = 'cache-hit';
         }
-        if (preflight !== 'sent') preflight = 'cache-hit';
       }
     }
 
@@ -197,10 +205,13 @@ function walkHops(exchange: Exchange, options: VerdictOptions): Verdict {
 
 function endWithoutResponse(hop: ObservedHop, index: number, corsFlag: boolean, finish: (outcome: VerdictOutcome, extra?: Partial<Verdict>) => Verdict): Verdict {
   if (!hop.networkError) return finish('incomplete');
-  // Chromium fails every CORS-blocked request with net::ERR_FAILED. With no
-  // response headers in the trace (Chrome's HAR export drops them), the
-  // reason cannot be re-derived: say so rather than guess.
-  if (corsFlag && hop.networkError === 'net::ERR_FAILED') return finish('undetermined', { networkError: hop.networkError, failedHop: index });
+  // Chromium fails every CORS-blocked request with net::ERR_FAILED; Firefox
+  // records no reason at all. With no response headers in the trace
+  // (Chrome's HAR export drops them), the reason cannot be re-derived: say
+  // so rather than guess.
+  if (corsFlag && (hop.networkError === 'net::ERR_FAILED' || hop.networkError === UNKNOWN_FAILURE)) {
+    return finish('undetermined', { networkError: hop.networkError, failedHop: index });
+  }
   return finish('network-error', { networkError: hop.networkError, failedHop: index });
 }
 

@@ -45,10 +45,16 @@ export interface ObservedHop {
 export interface Exchange {
   readonly request: CorsRequest;
   readonly hops: readonly ObservedHop[];
+  /** False when the capture never records preflights (Playwright's recordHar, Firefox's HAR export). */
+  readonly preflightsRecorded?: boolean;
 }
 
-/** Whether a preflight went out for the request, a cached one served it, or none was needed. */
-export type PreflightStatus = 'sent' | 'cache-hit' | 'not-needed';
+/**
+ * Whether a preflight went out for the request, a cached one served it, or
+ * none was needed; `not-recorded` when one was needed and the capture tool
+ * never records preflights, so which of the first two happened is unknown.
+ */
+export type PreflightStatus = 'sent' | 'cache-hit' | 'not-needed' | 'not-recorded';
 
 export type VerdictOutcome =
   /** CORS did not stop the response from reaching script. */

@@ -30,6 +30,8 @@ export interface PairingOptions {
   readonly onTransaction?: (transaction: Transaction) => void;
   /** Also emit no-cors and same-origin requests (as "not-cors"), which are otherwise only counted. */
   readonly includeNonCors?: boolean;
+  /** False for sources that never record preflights (see Exchange.preflightsRecorded). */
+  readonly preflightsRecorded?: boolean;
 }
 
 export interface Pairing {
@@ -64,6 +66,7 @@ interface Actual {
   resourceType?: string;
   context?: RequestContext;
   preflightFor?: string;
+  sendingVisible: boolean;
   startTime: number;
   hops: Hop[];
   endTime?: number;
@@ -164,6 +167,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
       id: event.id,
       method,
       startTime: event.time,
+      sendingVisible: event.sendingVisible !== false,
       hops: [],
       ended: false,
       ...(event.headers ? { pageHeaders: event.headers } : {}),
@@ -359,12 +363,15 @@ export function createPairing(options: PairingOptions = {}): Pairing {
     const observed: ObservedHop[] = actual.hops.map((hop, index) => ({
       url: hop.url,
       startTime: hop.startTime,
-      sent: hop.sentHeaders !== undefined || hop.response !== undefined,
+      ...sentness(actual, hop),
       ...(hop.preflight ? { preflight: observedPreflight(hop.preflight) } : {}),
       ...(hop.response ? { response: hop.response } : {}),
       ...(index === last && actual.error ? { networkError: actual.error } : {}),
     }));
-    const verdict = decideVerdict({ request, hops: observed }, { cache, storePreflights: false });
+    const verdict = decideVerdict(
+      { request, hops: observed, ...(options.preflightsRecorded === false ? { preflightsRecorded: false } : {}) },
+      { cache, storePreflights: false },
+    );
     return {
       id: actual.id,
       request,
@@ -406,6 +413,11 @@ export function pairEvents(events: readonly RequestEvent[], options: PairingOpti
   const ordered = events.map((event, index) => ({ event, index })).sort((a, b) => a.event.time - b.event.time || a.index - b.index);
   for (const { event } of ordered) pairing.push(event);
   return { transactions: pairing.finish(), stats: pairing.stats(), cache: pairing.cache };
+}
+
+function sentness(actual: Actual, hop: Hop): { sent?: boolean } {
+  if (hop.sentHeaders !== undefined || hop.response !== undefined) return { sent: true };
+  return actual.sendingVisible ? { sent: false } : {};
 }
 
 function currentHop(actual: Actual): Hop {

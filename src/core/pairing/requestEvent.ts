@@ -43,6 +43,12 @@ export interface RequestStarted {
   readonly context?: RequestContext;
   /** A link the source itself claims (CDP's preflight initiator): used only to break ties. */
   readonly preflightFor?: string;
+  /**
+   * False when the source cannot show whether the request went out: a HAR
+   * entry with only provisional headers looks the same whether the browser
+   * never sent it or sent it and blocked the response.
+   */
+  readonly sendingVisible?: boolean;
 }
 
 /** The request went out on the wire with these headers (what the network stack added included). */
@@ -79,6 +85,9 @@ export interface RequestCompleted {
   readonly id: string;
   readonly time: number;
 }
+
+/** The error of a failed request whose source recorded no reason (Firefox and Playwright HARs). */
+export const UNKNOWN_FAILURE = 'failed (no reason recorded)';
 
 /** The request ended in an error: `net::ERR_FAILED` for every CORS block, other codes for network failures. */
 export interface RequestFailed {

@@ -1,4 +1,6 @@
+import { corsUnsafeRequestHeaders } from '../fetch/corsUnsafeRequestHeaderNames.ts';
 import { getHeader, type Header, type HeaderList } from '../fetch/headers.ts';
+import { isCorsSafelistedMethod } from '../fetch/method.ts';
 import { serializeOrigin } from '../fetch/origin.ts';
 import type { CredentialsMode, RequestMode } from '../cors/corsRequest.ts';
 
@@ -9,7 +11,7 @@ import type { CredentialsMode, RequestMode } from '../cors/corsRequest.ts';
  */
 export interface RequestEvidence {
   readonly origin: 'origin-header' | 'preflight-origin' | 'initiator' | 'referer' | 'unknown';
-  readonly mode: 'sec-fetch-mode' | 'preflight-sent' | 'origin-header' | 'resource-type' | 'assumed';
+  readonly mode: 'sec-fetch-mode' | 'preflight-sent' | 'origin-header' | 'resource-type' | 'navigation-header' | 'unsafe-request' | 'assumed';
   readonly credentials: 'cookie' | 'storage-access-header' | 'no-storage-access-header' | 'same-site-unknown' | 'unknown';
   readonly headers: 'page' | 'wire';
   readonly bypassPreflightCache: 'wire-headers' | 'preflight-headers' | null;
@@ -27,11 +29,13 @@ export interface RequestFacts {
   readonly resourceType?: string;
 }
 
-// Headers the network stack writes on the wire (HTTP/2 pseudo-headers, the
-// RFC 9218 priority, the cache-bypass pair DevTools' "Disable cache" adds):
-// not set by the page, so they say nothing about preflights. Forbidden names
-// need no entry: the engine ignores them anyway.
-const NETWORK_ADDED = new Set(['priority']);
+// Headers the browser writes on the wire that the page did not set, so they
+// say nothing about preflights: HTTP/2 pseudo-headers, the RFC 9218
+// priority, the HTTP cache's revalidation headers, navigation-only headers,
+// Chrome's X-Client-Data for Google hosts, and the cache-bypass pair
+// DevTools' "Disable cache" adds. Forbidden names need no entry: the engine
+// ignores them anyway.
+const NETWORK_ADDED = new Set(['priority', 'if-none-match', 'if-modified-since', 'upgrade-insecure-requests', 'x-client-data', 'purpose']);
 const CACHE_MARKERS = new Set(['cache-control', 'pragma']);
 
 /**
@@ -86,11 +90,18 @@ export function inferMode(facts: RequestFacts): { mode: RequestMode; evidence: R
   const type = facts.resourceType?.toLowerCase();
   if (type && NAVIGATION_RESOURCE_TYPES.has(type)) return { mode: 'navigate', evidence: 'resource-type' };
   const headers = facts.wireHeaders ?? facts.pageHeaders;
+  // Browsers send Upgrade-Insecure-Requests with navigations only.
+  if (headers && getHeader(headers, 'Upgrade-Insecure-Requests') !== null) return { mode: 'navigate', evidence: 'navigation-header' };
   // A no-cors GET or HEAD carries no Origin header; a cors one does.
   if (headers && getHeader(headers, 'Origin') !== null && (facts.method === 'GET' || facts.method === 'HEAD')) {
     return { mode: 'cors', evidence: 'origin-header' };
   }
   if (type && CORS_RESOURCE_TYPES.has(type)) return { mode: 'cors', evidence: 'resource-type' };
+  // no-cors mode allows only safelisted methods and headers (fetch() throws
+  // otherwise), so a request with anything more was in cors mode.
+  if (headers && (!isCorsSafelistedMethod(facts.method) || corsUnsafeRequestHeaders(pageHeadersFromWire(headers)).length > 0)) {
+    return { mode: 'cors', evidence: 'unsafe-request' };
+  }
   return { mode: 'no-cors', evidence: 'assumed' };
 }
 

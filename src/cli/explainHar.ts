@@ -1,0 +1,64 @@
+import type { PreflightStatus, VerdictOutcome } from '../core/cors/verdict.ts';
+import type { CorsError } from '../core/cors/corsError.ts';
+import { explainVerdict, type Explanation } from '../core/explain/explainVerdict.ts';
+import { harRecordsPreflights, harToEvents } from '../core/har/harToEvents.ts';
+import { readHar } from '../core/har/readHar.ts';
+import { pairEvents, type PairingStats } from '../core/pairing/pairEvents.ts';
+import type { Transaction } from '../core/pairing/transaction.ts';
+
+/** One actual cross-origin request of a HAR file, judged: the `--json` shape. */
+export interface ExplainedRequest {
+  readonly url: string;
+  readonly method: string;
+  readonly blocked: boolean;
+  readonly corsError: CorsError | null;
+  readonly failedParameter: string | null;
+  readonly preflight: PreflightStatus;
+  /** One sentence. */
+  readonly explanation: string;
+  readonly outcome: VerdictOutcome;
+  /** The header lines to add or change on the server, when blocked. */
+  readonly fix: readonly string[];
+  readonly notes: readonly string[];
+}
+
+export interface HarReport {
+  readonly requests: readonly ExplainedRequest[];
+  readonly transactions: readonly Transaction[];
+  readonly explanations: readonly Explanation[];
+  readonly stats: PairingStats;
+}
+
+/**
+ * Reads a HAR text, pairs each preflight with its request, and judges every
+ * actual cross-origin request, in file order. Verdicts come from the headers,
+ * never from the file's own error fields. Throws HarReadError on bad input.
+ */
+export function explainHar(text: string): HarReport {
+  const har = readHar(text);
+  const { transactions, stats } = pairEvents(harToEvents(har), { preflightsRecorded: harRecordsPreflights(har) });
+  const inFileOrder = [...transactions].sort((a, b) => entryIndex(a.id) - entryIndex(b.id));
+  const explanations = inFileOrder.map((transaction) => explainVerdict(transaction.verdict, transaction.request));
+  const requests = inFileOrder.map((transaction, index): ExplainedRequest => {
+    const { verdict, request } = transaction;
+    const explanation = explanations[index] as Explanation;
+    return {
+      url: request.url,
+      method: request.method,
+      blocked: verdict.blocked,
+      corsError: verdict.corsError,
+      failedParameter: verdict.failedParameter,
+      preflight: verdict.preflight,
+      explanation: explanation.rootCause ? `${explanation.rootCause.text} ${explanation.summary}` : explanation.summary,
+      outcome: verdict.outcome,
+      fix: explanation.fix ? explanation.fix.lines.map((line) => `${line.name}: ${line.value}`) : [],
+      notes: explanation.notes,
+    };
+  });
+  return { requests, transactions: inFileOrder, explanations, stats };
+}
+
+function entryIndex(id: string): number {
+  const match = /^har-(\d+)$/.exec(id);
+  return match ? Number(match[1]) : Number.MAX_SAFE_INTEGER;
+}

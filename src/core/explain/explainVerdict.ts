@@ -1,0 +1,117 @@
+import type { CorsError } from '../cors/corsError.ts';
+import type { CorsRequest } from '../cors/corsRequest.ts';
+import type { PreflightStatus, Verdict, VerdictOutcome } from '../cors/verdict.ts';
+import { CORS_ERROR_CATALOGUE } from './catalogue.ts';
+import type { FixTarget, HeaderLine } from './description.ts';
+import { LINKS } from './links.ts';
+import { preflightReasons } from './preflightReasons.ts';
+import { findRootCause, type RootCause } from './rootCause.ts';
+import { verdictNotes } from './verdictNotes.ts';
+
+/**
+ * A verdict in words: structured data, never HTML. Values that came from the
+ * network appear as plain text and must be rendered as text.
+ */
+export interface Explanation {
+  readonly outcome: VerdictOutcome;
+  readonly corsError: CorsError | null;
+  readonly failedParameter: string | null;
+  /** One sentence. */
+  readonly summary: string;
+  /** The fix, as an instruction (blocked requests only). */
+  readonly title: string | null;
+  /** Said first, when the real cause is not the CORS configuration. */
+  readonly rootCause: RootCause | null;
+  /** What happened, then what to change. */
+  readonly details: readonly string[];
+  /** The header that failed, what the server sent, and what the browser needed. */
+  readonly mismatch: { readonly header: string | null; readonly received: string | null; readonly needed: string } | null;
+  /** The exact lines to add or change, and where. */
+  readonly fix: { readonly target: FixTarget; readonly lines: readonly HeaderLine[] } | null;
+  readonly notes: readonly string[];
+  readonly preflight: { readonly status: PreflightStatus; readonly reasons: readonly string[] };
+  /** For allowed requests: the response headers script can read. */
+  readonly readableHeaders: readonly string[] | null;
+  readonly links: readonly { readonly title: string; readonly url: string }[];
+}
+
+/**
+ * Explains a verdict: the summary, the root cause when it is not CORS
+ * configuration, what the server sent against what the browser needed, the
+ * fix on the server, why the request was (not) preflighted, and links.
+ */
+export function explainVerdict(verdict: Verdict, request: CorsRequest): Explanation {
+  const hop = verdict.hops[verdict.failedHop ?? verdict.hops.length - 1] ?? verdict.hops[0];
+  const preflight = { status: verdict.preflight, reasons: hop ? preflightReasons(hop.decision) : [] };
+  const base = {
+    outcome: verdict.outcome,
+    corsError: verdict.corsError,
+    failedParameter: verdict.failedParameter,
+    notes: verdictNotes(verdict),
+    preflight,
+  };
+  if (verdict.blocked && verdict.corsError && verdict.failure) {
+    const { failure } = verdict;
+    const description = CORS_ERROR_CATALOGUE[verdict.corsError]({
+      corsError: verdict.corsError,
+      failedParameter: failure.failedParameter,
+      origin: hop?.origin ?? request.initiatorOrigin,
+      method: hop?.method ?? request.method,
+      url: hop?.url ?? request.url,
+      credentials: request.credentials === 'include',
+      header: failure.header,
+      received: failure.received,
+      needed: failure.needed,
+      status: verdict.failedResponse?.status ?? null,
+      responseHeaders: verdict.failedResponse?.headers ?? [],
+      unsafeHeaderNames: hop?.decision.reasons.flatMap((reason) => (reason.kind === 'header' ? [reason.header.name] : [])) ?? [],
+    });
+    return {
+      ...base,
+      summary: description.summary,
+      title: description.title,
+      rootCause: findRootCause(verdict),
+      details: [description.whatHappened, description.whatToChange, ...(description.note ? [description.note] : [])],
+      mismatch: { header: failure.header, received: failure.received, needed: failure.needed },
+      fix: description.fix,
+      readableHeaders: null,
+      links: description.links.map((id) => LINKS[id]),
+    };
+  }
+  return {
+    ...base,
+    summary: unblockedSummary(verdict, request),
+    title: null,
+    rootCause: null,
+    details: [],
+    mismatch: null,
+    fix: null,
+    readableHeaders: verdict.exposed ? verdict.exposed.readable : null,
+    links: verdict.outcome === 'allowed' ? [LINKS.corsCheck] : [],
+  };
+}
+
+function unblockedSummary(verdict: Verdict, request: CorsRequest): string {
+  const cached =
+    verdict.preflight === 'cache-hit'
+      ? ' Its preflight was served from the preflight cache.'
+      : verdict.preflight === 'not-recorded'
+        ? ' It needed a preflight, which this capture tool does not record.'
+        : '';
+  switch (verdict.outcome) {
+    case 'allowed':
+      return `Allowed: the response grants ${request.initiatorOrigin} access${request.credentials === 'include' ? ', with credentials' : ''}.${cached}`;
+    case 'not-cors':
+      return 'Not a CORS request (same-origin, no-cors or a navigation): the browser applies no CORS check.';
+    case 'network-error':
+      return verdict.networkError === 'blocked:origin'
+        ? 'Refused, but not by CORS: a same-origin-mode request was redirected to another origin, and the browser does not follow such a redirect.'
+        : `Failed at the network level (${verdict.networkError ?? 'unknown error'}), before CORS had a say: the server did not answer${verdict.stage === 'preflight' ? ' the preflight' : ''}.`;
+    case 'undetermined':
+      return `The browser failed the request (${verdict.networkError ?? 'net::ERR_FAILED'}), but the capture holds no response headers to tell why. Chrome's HAR export drops the headers of responses it blocked; record the request with CORS Lens to see them.`;
+    case 'incomplete':
+      return 'The capture ends before the request did: no verdict yet.';
+    case 'blocked':
+      return 'Blocked.';
+  }
+}

@@ -1,0 +1,58 @@
+import type { UnsafeRequestHeader } from '../fetch/corsUnsafeRequestHeaderNames.ts';
+import type { PreflightDecision, PreflightReason, SimpleRequestRule } from '../cors/needsPreflight.ts';
+
+const SAFELISTED_TYPES = 'text/plain, multipart/form-data or application/x-www-form-urlencoded';
+
+function headerReason(header: UnsafeRequestHeader): string {
+  const name = header.name;
+  switch (header.rule) {
+    case 'name-not-safelisted':
+      return `the page sets ${name}, which is not a CORS-safelisted header`;
+    case 'value-over-128-bytes':
+      return `${name} is longer than 128 bytes`;
+    case 'unsafe-byte':
+      return `${name} holds the character ${JSON.stringify(header.detail ?? '')}, which no safelisted value may contain`;
+    case 'language-value':
+      return `${name} holds characters other than letters, digits, space and * , - . ; =`;
+    case 'content-type-not-safelisted':
+      return `Content-Type is ${header.detail ?? header.value}, not ${SAFELISTED_TYPES}`;
+    case 'range-not-simple':
+      return `Range is "${header.value}", not a single bytes=start-end range`;
+    case 'client-hint-value':
+      return `${name} has a value Chromium does not accept without a preflight ("${header.value}")`;
+    case 'safelisted-total-over-1024-bytes':
+      return `${name} is safelisted, but the safelisted headers add up to more than 1024 bytes`;
+  }
+}
+
+/** Each reason a request was preflighted, as a sentence fragment. */
+export function describePreflightReason(reason: PreflightReason): string {
+  switch (reason.kind) {
+    case 'forced':
+      return 'the request forces a preflight (an XMLHttpRequest upload with progress listeners)';
+    case 'method':
+      return `the method ${reason.method} is not GET, HEAD or POST`;
+    case 'header':
+      return headerReason(reason.header);
+  }
+}
+
+function describeSimpleRule(rule: SimpleRequestRule): string {
+  switch (rule.kind) {
+    case 'method':
+      return `${rule.method} is a safelisted method`;
+    case 'forbidden-header':
+      return `${rule.name} is set by the browser, not the page`;
+    case 'header':
+      return rule.rule === 'chromium-client-hint' || rule.rule === 'chromium-intervention'
+        ? `${rule.name} is safelisted by Chromium (not by the Fetch Standard)`
+        : `${rule.name}: ${rule.value} is a safelisted header`;
+  }
+}
+
+/** Why a request was, or was not, preflighted, in sentences. */
+export function preflightReasons(decision: PreflightDecision): string[] {
+  if (!decision.cors) return ['CORS does not apply to this request, so there is no preflight'];
+  if (decision.required) return decision.reasons.map(describePreflightReason);
+  return ['a simple request: no preflight needed', ...decision.met.map(describeSimpleRule)];
+}

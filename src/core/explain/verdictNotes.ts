@@ -1,0 +1,26 @@
+import type { Verdict, VerdictNote } from '../cors/verdict.ts';
+
+function describeNote(note: VerdictNote): string {
+  switch (note.kind) {
+    case 'authorization-covered-by-wildcard':
+      return 'Authorization was allowed only by Access-Control-Allow-Headers: *. Chromium accepts this for now but warns: the Fetch Standard says "*" never covers Authorization, and Chromium never serves such a preflight from its cache. List authorization explicitly.';
+    case 'credentials-inferred':
+      return 'The capture does not show whether credentials were included; only including them explains why Chromium refused to send the request, so the verdict assumes they were.';
+    case 'credentials-assumed': {
+      const { alternative } = note;
+      const outcome = alternative.corsError ? `blocked with ${alternative.corsError}` : alternative.outcome;
+      return `The capture does not show whether credentials were included; the verdict assumes they were not. With credentials included, the request would have been ${outcome}.`;
+    }
+    case 'preflight-cache-entry-not-observed':
+      return 'A preflight was needed but none was seen: it was served from a preflight cache entry stored before this capture began.';
+    case 'preflighted-despite-cache':
+      return note.reason === 'bypass'
+        ? 'The preflight cache held an entry for this request, yet a preflight was sent: the request skipped the cache (DevTools "Disable cache", or a fetch cache mode such as no-store or reload).'
+        : 'The preflight cache model held an entry for this request, yet a preflight was sent: the entry may have been evicted, or the request came from another network partition (another top-level site).';
+  }
+}
+
+/** The verdict's notes, as sentences. */
+export function verdictNotes(verdict: Verdict): string[] {
+  return verdict.notes.map(describeNote);
+}

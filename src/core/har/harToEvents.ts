@@ -1,0 +1,144 @@
+import { getHeader, hasHeader, type Header } from '../fetch/headers.ts';
+import { resolveLocation, serializeOrigin } from '../fetch/origin.ts';
+import { UNKNOWN_FAILURE, type RequestEvent } from '../pairing/requestEvent.ts';
+import { pageHeadersFromWire } from '../pairing/wireEvidence.ts';
+import type { Har, HarEntry } from './harSchema.ts';
+
+/**
+ * Turns a HAR log into the engine's RequestEvents, entry by entry. What HAR
+ * exporters disagree on is settled here:
+ *  - a redirect chain is several entries (3xx with redirectURL, then the next
+ *    URL): they become one request with one id;
+ *  - wire headers (Host, :authority) mean the request went out; otherwise
+ *    they are the provisional headers the page set (Chrome keeps only those
+ *    for a request that failed), and whether it went out is unknown;
+ *  - the page's origin comes from the entry's page, when its title is a URL;
+ *  - dates may carry any offset, times may be -1, timings may be empty.
+ */
+/**
+ * Whether the tool that wrote the file records preflights at all. Chrome
+ * DevTools (and CORS Lens) does; Playwright's recordHar and the Firefox
+ * exports seen never do. A file holding any preflight obviously does.
+ */
+export function harRecordsPreflights(har: Har): boolean {
+  const creator = har.log.creator?.name ?? '';
+  if (creator === 'WebInspector' || creator === 'CORS Lens') return true;
+  return har.log.entries.some(isPreflightEntry);
+}
+
+export function harToEvents(har: Har): RequestEvent[] {
+  const entries = har.log.entries;
+  const pageOrigins = new Map((har.log.pages ?? []).map((page) => [page.id, originOfTitle(page.title ?? undefined)]));
+  const next = chainRedirects(entries);
+  const claimed = new Set(next.values());
+  const events: RequestEvent[] = [];
+  let lastStart = 0;
+  entries.forEach((entry, index) => {
+    const start = timeOf(entry.startedDateTime, lastStart);
+    lastStart = start;
+    if (claimed.has(index)) return;
+    const id = `har-${index}`;
+    const wire = hasWireHeaders(entry.request.headers);
+    const headers = wire ? pageHeadersFromWire(entry.request.headers) : entry.request.headers;
+    const pageOrigin = entry.pageref ? pageOrigins.get(entry.pageref) : undefined;
+    events.push({
+      type: 'started',
+      id,
+      time: start,
+      url: entry.request.url,
+      method: entry.request.method,
+      headers,
+      ...(pageOrigin ? { initiatorOrigin: pageOrigin } : {}),
+      ...resourceType(entry),
+      sendingVisible: typeof entry._corsLens?.sent === 'boolean',
+    });
+    let hop: HarEntry | undefined = entry;
+    let hopIndex = index;
+    let hopStart = start;
+    while (hop) {
+      const following = next.get(hopIndex);
+      const followingEntry = following === undefined ? undefined : entries[following];
+      events.push(...hopEvents(id, hop, hopStart, followingEntry));
+      if (following === undefined || !followingEntry) break;
+      hop = followingEntry;
+      hopIndex = following;
+      hopStart = timeOf(hop.startedDateTime, hopStart);
+    }
+  });
+  return events;
+}
+
+function hopEvents(id: string, entry: HarEntry, start: number, following: HarEntry | undefined): RequestEvent[] {
+  const events: RequestEvent[] = [];
+  const { request, response } = entry;
+  const end = start + Math.max(0, entry.time ?? 0);
+  const answered = start + Math.max(0, (entry.time ?? 0) - Math.max(0, entry.timings?.receive ?? 0));
+  const wire = hasWireHeaders(request.headers);
+  const sentFact = entry._corsLens?.sent;
+  const hasResponse = response.status > 0 && (response.headers.length > 0 || (response._error ?? null) === null);
+  if ((wire && sentFact !== false) || sentFact === true) events.push({ type: 'sent', id, time: answered, headers: request.headers });
+  if (following) {
+    events.push({
+      type: 'redirect',
+      id,
+      time: answered,
+      status: response.status,
+      ...(response.statusText ? { statusText: response.statusText } : {}),
+      headers: response.headers,
+      location: following.request.url,
+    });
+    return events;
+  }
+  if (hasResponse) {
+    events.push({ type: 'response', id, time: answered, status: response.status, ...(response.statusText ? { statusText: response.statusText } : {}), headers: response.headers });
+  }
+  const error = response._error ?? (hasResponse ? null : UNKNOWN_FAILURE);
+  events.push(error ? { type: 'failed', id, time: end, error } : { type: 'completed', id, time: end });
+  return events;
+}
+
+// HTTP/1 wire headers always hold Host; HTTP/2 and 3 hold :authority.
+function hasWireHeaders(headers: readonly Header[]): boolean {
+  return hasHeader(headers, 'Host') || hasHeader(headers, ':authority');
+}
+
+/** Index of each redirect entry -> index of the entry that continues it. */
+function chainRedirects(entries: readonly HarEntry[]): Map<number, number> {
+  const next = new Map<number, number>();
+  const taken = new Set<number>();
+  entries.forEach((entry, index) => {
+    const location = entry.response.redirectURL;
+    if (!location || entry.response.status < 300 || entry.response.status > 399) return;
+    const target = resolveLocation(location, entry.request.url);
+    if (!target) return;
+    for (let candidate = index + 1; candidate < entries.length; candidate++) {
+      const other = entries[candidate] as HarEntry;
+      if (taken.has(candidate) || other.request.url !== target || isPreflightEntry(other)) continue;
+      next.set(index, candidate);
+      taken.add(candidate);
+      return;
+    }
+  });
+  return next;
+}
+
+function isPreflightEntry(entry: HarEntry): boolean {
+  return entry.request.method.toUpperCase() === 'OPTIONS' && getHeader(entry.request.headers, 'Access-Control-Request-Method') !== null;
+}
+
+function resourceType(entry: HarEntry): { resourceType?: string } {
+  return entry._resourceType ? { resourceType: entry._resourceType.toLowerCase() } : {};
+}
+
+function originOfTitle(title: string | undefined): string | undefined {
+  if (!title) return undefined;
+  const origin = serializeOrigin(title);
+  return origin === 'null' ? undefined : origin;
+}
+
+// Dates may be local with any offset (Firefox) or malformed: fall back to the
+// previous entry's time so the order survives.
+function timeOf(date: string, fallback: number): number {
+  const time = Date.parse(date);
+  return Number.isFinite(time) ? time : fallback;
+}
