@@ -4,8 +4,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { SCENARIOS } from './lab/scenarios/index.ts';
 import { startLab, type Lab } from './lab/server.ts';
-import { recordCdp, type CdpRecorder } from './support/cdpRecorder.ts';
 import { launchLabBrowser, type LabBrowser } from './support/labBrowser.ts';
+import { openLabPages } from './support/labPages.ts';
 import { runScenario, type ScenarioResult } from './support/scenarioRunner.ts';
 import { cdpToHar } from './support/cdpToHar.ts';
 import { disagreements, harDisagreements, type CliVerdict } from './support/verdictComparison.ts';
@@ -19,16 +19,14 @@ const HAR_FILE = 'test-results/lab.har';
 test('every lab scenario: the engine agrees with Chromium', async () => {
   test.setTimeout(300_000);
   const lab: Lab = await startLab(SCENARIOS);
-  const browser: LabBrowser = await launchLabBrowser();
+  const browser: LabBrowser = await launchLabBrowser({ args: lab.chromiumArgs });
   try {
-    const page = await browser.context.newPage();
-    const recorder: CdpRecorder = await recordCdp(browser.context, page);
-    await page.goto(`${lab.pageOrigin}/`);
+    const pages = openLabPages(browser.context, lab);
     const results: ScenarioResult[] = [];
     for (const scenario of SCENARIOS) {
       await test.step(scenario.name, async () => {
         try {
-          const result = await runScenario(page, recorder, lab, scenario);
+          const result = await runScenario(pages, lab, scenario);
           results.push(result);
           expect.soft(disagreements(result), scenario.title).toEqual([]);
         } catch (error) {
@@ -40,7 +38,8 @@ test('every lab scenario: the engine agrees with Chromium', async () => {
     await test.step('cors-lens explain on the HAR of this capture agrees with Chromium', async () => {
       const version = browser.context.browser()?.version() ?? 'unknown';
       await mkdir('test-results', { recursive: true });
-      await writeFile(HAR_FILE, JSON.stringify(cdpToHar(recorder.records, `${lab.pageOrigin}/`, version), null, 2));
+      const sources = pages.opened().map(({ url, recorder }) => ({ pageUrl: url, records: recorder.records }));
+      await writeFile(HAR_FILE, JSON.stringify(cdpToHar(sources, version), null, 2));
       const { stdout } = await promisify(execFile)(process.execPath, ['bin/cors-lens.js', 'explain', HAR_FILE, '--json'], { maxBuffer: 64 * 1024 * 1024 });
       const cli = JSON.parse(stdout) as CliVerdict[];
       expect(harDisagreements(results, cli)).toEqual([]);

@@ -27,6 +27,8 @@ export interface LabRequest {
   readonly path?: string;
   /** Which origin the request goes to (default the API origin). */
   readonly target?: 'api' | 'page';
+  /** An absolute URL instead of the scenario's own (for schemes the lab cannot serve). */
+  readonly url?: string;
   readonly method: string;
   readonly headers?: readonly HeaderLine[];
   readonly body?: string;
@@ -39,6 +41,8 @@ export interface LabRequest {
   readonly cache?: 'default' | 'no-store' | 'reload' | 'no-cache' | 'force-cache';
   /** XMLHttpRequest instead of fetch(). */
   readonly via?: 'fetch' | 'xhr';
+  /** fetch()'s targetAddressSpace option (Local Network Access). */
+  readonly targetAddressSpace?: 'local' | 'loopback' | 'public';
 }
 
 type RequestMode = 'cors' | 'no-cors' | 'same-origin';
@@ -72,4 +76,11 @@ export interface Scenario {
    * Audits CORS issue. The engine then judges the request as declared.
    */
   readonly rejectedInRenderer?: boolean;
+  /** The page the requests run from (default: the lab page). */
+  readonly from?: 'page' | 'public-page' | 'insecure-public-page';
+  /**
+   * Why the engine judges the requests as declared rather than as captured:
+   * the input that decides the verdict is invisible to every capture.
+   */
+  readonly judgedAsDeclared?: string;
 }

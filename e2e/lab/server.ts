@@ -12,13 +12,23 @@ export interface ScenarioCounts {
   other: number;
 }
 
+/** Where a scenario's page runs: the lab page, or one Chromium counts as public (Local Network Access). */
+export type PageKind = 'page' | 'public-page' | 'insecure-public-page';
+
+/** The host name Chromium maps to 127.0.0.1 for the non-secure public page. */
+export const INSECURE_HOST = 'lna-insecure.test';
+
 export interface Lab {
   /** http://127.0.0.1:PORT: where the lab page lives. */
   readonly pageOrigin: string;
   /** http://localhost:PORT: the cross-origin API. */
   readonly apiOrigin: string;
+  /** The page origin of each kind: the lab page, a secure public page, a non-secure public page. */
+  readonly pageOrigins: Readonly<Record<PageKind, string>>;
   /** The URL of `path` under a scenario on the given origin. */
   scenarioUrl(scenario: string, path?: string, target?: 'api' | 'page'): string;
+  /** Chromium flags the lab needs (its public-page origins for Local Network Access). */
+  readonly chromiumArgs: readonly string[];
   counts(scenario: string): ScenarioCounts;
   close(): Promise<void>;
 }
@@ -60,15 +70,30 @@ export async function startLab(scenarios: readonly Scenario[]): Promise<Lab> {
 
   const page = await listen(handle);
   const api = await listen(handle);
+  // Two more page origins that Chromium is told to count as public, so their
+  // requests to the loopback API meet Local Network Access: 127.0.0.1 is a
+  // secure context, the mapped host name is not.
+  const publicPage = await listen(handle);
+  const insecurePublicPage = await listen(handle);
   origins.page = `http://127.0.0.1:${port(page)}`;
   origins.api = `http://localhost:${port(api)}`;
+  const pageOrigins: Record<PageKind, string> = {
+    page: origins.page,
+    'public-page': `http://127.0.0.1:${port(publicPage)}`,
+    'insecure-public-page': `http://${INSECURE_HOST}:${port(insecurePublicPage)}`,
+  };
   return {
     pageOrigin: origins.page,
     apiOrigin: origins.api,
+    pageOrigins,
+    chromiumArgs: [
+      `--ip-address-space-overrides=127.0.0.1:${port(publicPage)}=public,127.0.0.1:${port(insecurePublicPage)}=public`,
+      `--host-resolver-rules=MAP ${INSECURE_HOST} 127.0.0.1`,
+    ],
     scenarioUrl: (scenario, path = '/', target = 'api') => `${target === 'api' ? origins.api : origins.page}/s/${scenario}${path}`,
     counts: (scenario) => ({ ...(counts.get(scenario) ?? { options: 0, other: 0 }) }),
     close: async () => {
-      await Promise.all([close(page), close(api)]);
+      await Promise.all([page, api, publicPage, insecurePublicPage].map(close));
     },
   };
 }

@@ -20,16 +20,40 @@ export interface CdpRecorder {
   readonly session: CDPSession;
   /** Every recorded event, in arrival order (grows as the page works). */
   readonly records: CdpRecord[];
+  /**
+   * Resolves once `condition` holds, checking it now and after each new
+   * event; rejects with `what` if it still does not hold after `timeoutMs`.
+   */
+  until(condition: () => boolean, what: string, timeoutMs?: number): Promise<void>;
 }
 
 /** Records the Network and Audits events of one page, as DevTools would see them. */
 export async function recordCdp(context: BrowserContext, page: Page): Promise<CdpRecorder> {
   const session = await context.newCDPSession(page);
   const records: CdpRecord[] = [];
+  const waiters = new Set<() => void>();
   for (const method of RECORDED) {
-    session.on(method as 'Network.requestWillBeSent', (params: unknown) => records.push({ method, params: params as CdpRecord['params'] }));
+    session.on(method as 'Network.requestWillBeSent', (params: unknown) => {
+      records.push({ method, params: params as CdpRecord['params'] });
+      for (const check of [...waiters]) check();
+    });
   }
   await session.send('Network.enable');
   await session.send('Audits.enable');
-  return { session, records };
+  const until = (condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> =>
+    new Promise((resolve, reject) => {
+      if (condition()) return resolve();
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`));
+      }, timeoutMs);
+      const check = (): void => {
+        if (!condition()) return;
+        clearTimeout(timer);
+        waiters.delete(check);
+        resolve();
+      };
+      waiters.add(check);
+    });
+  return { session, records, until };
 }

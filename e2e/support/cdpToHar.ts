@@ -6,8 +6,12 @@ interface CdpHeaders { [name: string]: string }
 interface CdpResponse { url: string; status: number; statusText: string; headers: CdpHeaders; mimeType?: string; protocol?: string; remoteIPAddress?: string }
 interface CdpRequest { url: string; method: string; headers: CdpHeaders; postData?: string; initialPriority?: string }
 
+interface SecurityState { initiatorIsSecureContext: boolean; initiatorIPAddressSpace: string; localNetworkAccessRequestPolicy?: string }
+
 interface Hop {
   start: number;
+  securityState?: SecurityState;
+  serverAddressSpace?: string;
   request: CdpRequest;
   initiator: { type: string; url?: string; requestId?: string };
   resourceType: Entry['_resourceType'];
@@ -18,6 +22,7 @@ interface Hop {
 
 interface Captured {
   id: string;
+  pageref: string;
   offset: number;
   hops: Hop[];
   end?: number;
@@ -28,9 +33,19 @@ interface Captured {
 type ChromeEntry = Entry & {
   /** Chrome adds the actual request's DevTools id to a preflight's initiator. */
   _initiator: Initiator & { requestId?: string };
-  /** Whether the request went out: HAR has no field for it, and a blocked request looks the same either way. */
-  _corsLens?: { sent: boolean };
+  _corsLens?: CorsLensFacts;
 };
+
+/**
+ * What the capture knew that HAR has no field for: whether the request went
+ * out (a blocked request looks the same either way), the page's security
+ * context, and the server's address space (both for Local Network Access).
+ */
+interface CorsLensFacts {
+  sent?: boolean;
+  initiatorSecurity?: { isSecureContext: boolean; addressSpace: string; policy?: string };
+  serverAddressSpace?: string;
+}
 
 /**
  * Writes CDP Network events as a HAR 1.2 log shaped like Chrome DevTools'
@@ -39,20 +54,21 @@ type ChromeEntry = Entry & {
  * "preflight"`), wire headers when the request went out, provisional headers
  * when it did not. Two differences, both to keep what DevTools' export loses:
  * a response the browser blocked keeps the status and headers Chromium
- * received (DevTools writes status 0 and no headers), and each request says
- * in `_corsLens.sent` whether it went out.
+ * received (DevTools writes status 0 and no headers), and `_corsLens` holds
+ * facts HAR has no field for (see CorsLensFacts).
  */
-export function cdpToHar(records: readonly CdpRecord[], pageUrl: string, browserVersion: string): Har {
+export function cdpToHar(sources: readonly { pageUrl: string; records: readonly CdpRecord[] }[], browserVersion: string): Har {
   const requests = new Map<string, Captured>();
-  const wireQueue = new Map<string, CdpHeaders[]>();
-  for (const { method, params } of records) {
+  const wireQueue = new Map<string, { headers: CdpHeaders; security?: SecurityState }[]>();
+  const pages = sources.map((source, index) => ({ id: `page_${index + 1}`, ...source }));
+  for (const { id: pageref, records } of pages) for (const { method, params } of records) {
     const id = params.requestId;
     if (typeof id !== 'string') continue;
     const captured = requests.get(id);
     switch (method) {
       case 'Network.requestWillBeSent': {
         const p = params as Params & { request: CdpRequest; timestamp: number; wallTime: number; initiator: Hop['initiator']; type?: string; redirectResponse?: CdpResponse };
-        const entry: Captured = captured ?? { id, offset: p.wallTime * 1000 - p.timestamp * 1000, hops: [] };
+        const entry: Captured = captured ?? { id, pageref, offset: p.wallTime * 1000 - p.timestamp * 1000, hops: [] };
         requests.set(id, entry);
         const previous = entry.hops[entry.hops.length - 1];
         if (previous && p.redirectResponse) {
@@ -66,14 +82,21 @@ export function cdpToHar(records: readonly CdpRecord[], pageUrl: string, browser
           resourceType: (p.initiator.type === 'preflight' ? 'preflight' : (p.type ?? 'Other').toLowerCase()) as Entry['_resourceType'],
         });
         const queued = wireQueue.get(id)?.shift();
-        if (queued) entry.hops[entry.hops.length - 1]!.wireHeaders = queued;
+        const hop = entry.hops[entry.hops.length - 1]!;
+        if (queued) {
+          hop.wireHeaders = queued.headers;
+          if (queued.security) hop.securityState = queued.security;
+        }
         break;
       }
       case 'Network.requestWillBeSentExtraInfo': {
         const headers = params.headers as CdpHeaders;
+        const security = params.clientSecurityState as SecurityState | undefined;
         const hop = captured?.hops.find((candidate) => !candidate.wireHeaders);
-        if (hop) hop.wireHeaders = headers;
-        else wireQueue.set(id, [...(wireQueue.get(id) ?? []), headers]);
+        if (hop) {
+          hop.wireHeaders = headers;
+          if (security) hop.securityState = security;
+        } else wireQueue.set(id, [...(wireQueue.get(id) ?? []), { headers, ...(security ? { security } : {}) }]);
         break;
       }
       case 'Network.responseReceivedExtraInfo': {
@@ -81,6 +104,7 @@ export function cdpToHar(records: readonly CdpRecord[], pageUrl: string, browser
         if (!hop) break;
         // The raw head; a later responseReceived fills in what it lacks.
         hop.response = { url: hop.request.url, status: params.statusCode as number, statusText: '', ...hop.response, headers: params.headers as CdpHeaders };
+        if (typeof params.resourceIPAddressSpace === 'string') hop.serverAddressSpace = params.resourceIPAddressSpace;
         break;
       }
       case 'Network.responseReceived': {
@@ -107,7 +131,7 @@ export function cdpToHar(records: readonly CdpRecord[], pageUrl: string, browser
       const last = index === captured.hops.length - 1;
       const next = captured.hops[index + 1];
       const end = last ? (captured.end ?? hop.responseTime ?? hop.start) : (next?.start ?? hop.start);
-      entries.push({ start: hop.start, preflight: hop.initiator.type === 'preflight', entry: toEntry(hop, end, last ? captured.error : undefined, next?.request.url) });
+      entries.push({ start: hop.start, preflight: hop.initiator.type === 'preflight', entry: toEntry(hop, captured.pageref, end, last ? captured.error : undefined, next?.request.url) });
     });
   }
   entries.sort((a, b) => a.start - b.start || Number(a.preflight) - Number(b.preflight));
@@ -117,13 +141,24 @@ export function cdpToHar(records: readonly CdpRecord[], pageUrl: string, browser
       version: '1.2',
       creator: { name: 'CORS Lens', version: '0.1.0', comment: 'CDP capture of the CORS Lens lab' },
       browser: { name: 'Chromium', version: browserVersion },
-      pages: [{ startedDateTime: new Date(firstStart).toISOString(), id: 'page_1', title: pageUrl, pageTimings: {} }],
+      pages: pages.map(({ id, pageUrl }) => ({ startedDateTime: new Date(firstStart).toISOString(), id, title: pageUrl, pageTimings: {} })),
       entries: entries.map(({ entry }) => entry),
     },
   };
 }
 
-function toEntry(hop: Hop, end: number, error: string | undefined, redirectURL: string | undefined): ChromeEntry {
+function facts(hop: Hop, sent: boolean): CorsLensFacts {
+  const security = hop.securityState;
+  return {
+    ...(hop.initiator.type === 'preflight' ? {} : { sent }),
+    ...(security
+      ? { initiatorSecurity: { isSecureContext: security.initiatorIsSecureContext, addressSpace: security.initiatorIPAddressSpace, ...(security.localNetworkAccessRequestPolicy ? { policy: security.localNetworkAccessRequestPolicy } : {}) } }
+      : {}),
+    ...(hop.serverAddressSpace ? { serverAddressSpace: hop.serverAddressSpace } : {}),
+  };
+}
+
+function toEntry(hop: Hop, pageref: string, end: number, error: string | undefined, redirectURL: string | undefined): ChromeEntry {
   const sent = hop.wireHeaders !== undefined || hop.response !== undefined;
   const response = hop.response;
   const time = Math.max(0, end - hop.start);
@@ -133,9 +168,9 @@ function toEntry(hop: Hop, end: number, error: string | undefined, redirectURL: 
     _initiator: hop.initiator,
     _priority: hop.request.initialPriority ?? null,
     _resourceType: hop.resourceType,
-    ...(hop.initiator.type === 'preflight' ? {} : { _corsLens: { sent } }),
+    _corsLens: facts(hop, sent),
     cache: {},
-    pageref: 'page_1',
+    pageref,
     request: {
       method: hop.request.method,
       url: hop.request.url,

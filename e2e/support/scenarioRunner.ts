@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import type { LabPages } from './labPages.ts';
 import { createCdpEventConverter, type CdpNetworkEventParams } from '../../src/core/cdp/cdpNetworkEvents.ts';
 import { decideVerdict } from '../../src/core/cors/decideVerdict.ts';
 import type { PreflightStatus } from '../../src/core/cors/verdict.ts';
@@ -50,30 +50,29 @@ export interface ScenarioResult {
  * what the scenario declares, what Chromium reported over CDP, and what the
  * engine decides from the CDP capture alone.
  */
-export async function runScenario(page: Page, recorder: CdpRecorder, lab: Lab, scenario: Scenario): Promise<ScenarioResult> {
+export async function runScenario(pages: LabPages, lab: Lab, scenario: Scenario): Promise<ScenarioResult> {
+  const { page, recorder } = await pages.get(scenario.from ?? 'page');
   const start = recorder.records.length;
   const marker = `/s/${scenario.name}/`;
   await page.evaluate(
     ([name, requests, origins, parallel]) => (window as unknown as LabWindow).corsLab.runScenario(name, requests, origins, parallel),
-    [scenario.name, scenario.requests, { page: lab.pageOrigin, api: lab.apiOrigin }, scenario.parallel ?? false] as const,
+    [scenario.name, scenario.requests, { page: lab.pageOrigins[scenario.from ?? 'page'], api: lab.apiOrigin }, scenario.parallel ?? false] as const,
   );
   const mine = () => recorder.records.slice(start).filter((record) => belongsTo(record, marker, recorder.records, start));
   const expectedOptions = scenario.expectedOptions ?? scenario.expect.filter((expectation) => expectation.preflight === 'sent').length;
 
   if (scenario.rejectedInRenderer) {
-    await expect.poll(() => corsIssues(mine()).length, { message: `Audits CORS issues for ${scenario.name}` }).toBeGreaterThanOrEqual(scenario.requests.length);
+    await recorder.until(() => corsIssues(mine()).length >= scenario.requests.length, `the Audits CORS issues of ${scenario.name}`);
     return rendererResult(scenario, lab, corsIssues(mine()), expectedOptions);
   }
 
-  await expect
-    .poll(() => settled(mine(), scenario.requests.length), { message: `CDP events for ${scenario.name} to settle` })
-    .toBe(true);
+  await recorder.until(() => settled(mine(), scenario.requests.length), `the CDP events of ${scenario.name} to settle`);
   const records = mine();
   const actualIds = firstHops(records).map((record) => record.params.requestId as string);
-  const converter = createCdpEventConverter();
-  const events = records.flatMap((record) => converter(record.method, record.params as unknown as CdpNetworkEventParams));
+  const events = scenarioEvents(recorder, records);
   const { transactions } = pairEvents(events, { includeNonCors: true });
-  const byId = new Map(transactions.map((transaction) => [transaction.id, transaction]));
+  const judged = scenario.judgedAsDeclared ? transactions.map((transaction, index) => withDeclaration(transaction, scenario.requests[index])) : transactions;
+  const byId = new Map(judged.map((transaction) => [transaction.id, transaction]));
   const requests = actualIds.map((requestId, index): RequestResult => {
     const url = (firstHops(records).find((record) => record.params.requestId === requestId)?.params.request as { url: string }).url;
     return {
@@ -88,6 +87,34 @@ export async function runScenario(page: Page, recorder: CdpRecorder, lab: Lab, s
   return { scenario, requests, optionsSeen: lab.counts(scenario.name).options, optionsExpected: expectedOptions, events };
 }
 
+/**
+ * The engine's input for a scenario: its own requests' events, plus what the
+ * page's other traffic revealed about the page itself (its security context),
+ * converted in one pass over the page's whole CDP stream.
+ */
+function scenarioEvents(recorder: CdpRecorder, mine: readonly CdpRecord[]): RequestEvent[] {
+  const ids = new Set(mine.map((record) => record.params.requestId));
+  const converter = createCdpEventConverter();
+  return recorder.records
+    .flatMap((record) => converter(record.method, record.params as unknown as CdpNetworkEventParams))
+    .filter((event) => event.type === 'security-context' || ids.has(event.id));
+}
+
+// The one input no capture shows (fetch's targetAddressSpace) comes from the
+// scenario; everything else from the capture.
+function withDeclaration(transaction: Transaction, request: LabRequest | undefined): Transaction {
+  if (!request?.targetAddressSpace) return transaction;
+  const context = transaction.request.localNetworkAccess ?? { initiatorAddressSpace: 'unknown', initiatorIsSecureContext: true };
+  const declared = { ...transaction.request, localNetworkAccess: { ...context, declaredTargetAddressSpace: request.targetAddressSpace } };
+  const hops = transaction.hops.map((hop) => ({ url: hop.url, startTime: hop.startTime, sent: hop.sentHeaders !== undefined || hop.response !== undefined, ...(hop.response ? { response: hop.response } : {}) }));
+  const last = hops.length - 1;
+  const observed = hops.map((hop, index) => (index === last && transaction.error ? { ...hop, networkError: transaction.error } : hop));
+  return { ...transaction, request: declared, verdict: decideVerdict({ request: declared, hops: observed }) };
+}
+
+/** The scheme-less-fetch scenario's URL: the lab cannot serve it, so its issue is matched by URL. */
+export const RENDERER_ONLY_URL = 'ftp://localhost/cors-lens-lab';
+
 interface LabWindow {
   corsLab: { runScenario(name: string, requests: readonly LabRequest[], origins: { page: string; api: string }, parallel: boolean): Promise<unknown> };
 }
@@ -99,7 +126,7 @@ function requestUrl(record: CdpRecord): string | undefined {
 // A record belongs to the scenario when its request's first URL does (a
 // redirect keeps the request id; ExtraInfo events carry no URL).
 function belongsTo(record: CdpRecord, marker: string, all: readonly CdpRecord[], start: number): boolean {
-  if (record.method === 'Audits.issueAdded') return JSON.stringify(record.params).includes(marker);
+  if (record.method === 'Audits.issueAdded') return JSON.stringify(record.params).includes(marker) || JSON.stringify(record.params).includes(`"url":"${RENDERER_ONLY_URL}`);
   const id = record.params.requestId;
   for (let i = start; i < all.length; i++) {
     const candidate = all[i] as CdpRecord;
@@ -166,15 +193,16 @@ function corsIssues(records: readonly CdpRecord[]) {
 // A request refused inside the renderer never reaches the network: the engine
 // judges the request as the scenario declares it.
 function rendererResult(scenario: Scenario, lab: Lab, issues: ReturnType<typeof corsIssues>, optionsExpected: number): ScenarioResult {
+  const origin = lab.pageOrigins[scenario.from ?? 'page'];
   const requests = scenario.requests.map((request, index): RequestResult => {
-    const url = lab.scenarioUrl(scenario.name, request.path, request.target);
+    const url = request.url ?? lab.scenarioUrl(scenario.name, request.path, request.target);
     const issue = issues[index];
     const verdict = decideVerdict({
       request: {
         url,
         method: request.method,
         headers: (request.headers ?? []).map(([name, value]) => ({ name, value })),
-        initiatorOrigin: lab.pageOrigin,
+        initiatorOrigin: origin,
         mode: request.mode ?? 'cors',
         credentials: request.credentials ?? 'same-origin',
         redirect: request.redirect ?? 'follow',

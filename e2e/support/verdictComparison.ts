@@ -51,14 +51,15 @@ export interface CliVerdict {
 /**
  * Holds `cors-lens explain --json`, run on the HAR written from the same
  * capture, against Chromium. Requests Chromium refuses in the renderer never
- * reach the network, so no HAR holds them; no-cors requests are not CORS
- * requests and the CLI leaves them out.
+ * reach the network, so no HAR holds them; a HAR cannot hold the declaration
+ * some scenarios need (see Scenario.judgedAsDeclared); no-cors requests are
+ * not CORS requests and the CLI leaves them out.
  */
 export function harDisagreements(results: readonly ScenarioResult[], cli: readonly CliVerdict[]): string[] {
   const problems: string[] = [];
   for (const result of results) {
     const { scenario } = result;
-    if (scenario.rejectedInRenderer) continue;
+    if (scenario.rejectedInRenderer || scenario.judgedAsDeclared) continue;
     const marker = `/s/${scenario.name}/`;
     const fromCli = cli.filter((verdict) => verdict.url.includes(marker)).map(describe);
     const fromChromium = result.requests

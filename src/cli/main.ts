@@ -23,7 +23,12 @@ async function readHarText(file: string): Promise<string> {
   if (size > MAX_HAR_BYTES) {
     throw new UsageError(`${file}: ${formatBytes(size)} is too large; cors-lens reads HAR files up to ${formatBytes(MAX_HAR_BYTES)} (export a shorter capture)`);
   }
-  return readFile(file, 'utf8');
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`${file}: cannot be read (${code === 'EACCES' ? 'permission denied' : (code ?? 'read error')})`);
+  }
 }
 
 function formatBytes(bytes: number): string {

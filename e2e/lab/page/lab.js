@@ -15,6 +15,7 @@ async function runLabRequest(spec) {
   if (spec.credentials) init.credentials = spec.credentials;
   if (spec.redirect) init.redirect = spec.redirect;
   if (spec.cache) init.cache = spec.cache;
+  if (spec.targetAddressSpace) init.targetAddressSpace = spec.targetAddressSpace;
   const body = buildBody(spec);
   if (body !== undefined) init.body = body;
   try {
@@ -56,7 +57,7 @@ function runXhr(spec) {
 async function runScenario(name, requests, origins, parallel) {
   const specs = requests.map((request) => {
     const base = request.target === 'page' ? origins.page : origins.api;
-    return { ...request, url: `${base}/s/${name}${request.path || '/'}` };
+    return { ...request, url: request.url || `${base}/s/${name}${request.path || '/'}` };
   });
   if (parallel) return Promise.all(specs.map(runLabRequest));
   const results = [];

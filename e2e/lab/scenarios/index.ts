@@ -4,7 +4,7 @@ import { preflightScenarios } from './preflight.ts';
 import { preflightCacheScenarios } from './preflightCache.ts';
 import { redirectScenarios } from './redirects.ts';
 import { safelistScenarios } from './safelist.ts';
-import { rendererScenarios, seedScenarios } from './seeds.ts';
+import { localNetworkScenarios, rendererScenarios, seedScenarios } from './seeds.ts';
 
 /** Every lab scenario, in the order the lab page lists and runs them. */
 export const SCENARIOS: readonly Scenario[] = [
@@ -15,4 +15,5 @@ export const SCENARIOS: readonly Scenario[] = [
   ...redirectScenarios,
   ...seedScenarios,
   ...rendererScenarios,
+  ...localNetworkScenarios,
 ];

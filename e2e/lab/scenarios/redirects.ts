@@ -98,6 +98,13 @@ export const redirectScenarios: Scenario[] = [
     expect: [blocked('RedirectContainsCredentials')],
   },
   {
+    name: 'redirect-to-ftp',
+    title: 'A redirect to an ftp: URL: the network service refuses CORS to that scheme',
+    routes: { '/': { actual: respond([['Location', 'ftp://localhost/cors-lens-lab'], ['Access-Control-Allow-Origin', '{origin}']], 302) } },
+    requests: [{ method: 'GET' }],
+    expect: [blocked('CorsDisabledScheme')],
+  },
+  {
     name: 'redirect-manual-mode',
     title: "redirect: 'manual' stops at the redirect (an opaque-redirect response)",
     routes: {

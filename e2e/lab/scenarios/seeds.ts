@@ -72,6 +72,14 @@ export const seedScenarios: Scenario[] = [
 /** Requests Chromium refuses inside the renderer, before the network: seen only as Audits CORS issues. */
 export const rendererScenarios: Scenario[] = [
   {
+    name: 'fetch-ftp-scheme',
+    title: 'fetch() to an ftp: URL: CORS requests need http: or https:',
+    routes: {},
+    requests: [{ method: 'GET', url: 'ftp://localhost/cors-lens-lab' }],
+    expect: [blocked('CorsDisabledScheme', 'ftp')],
+    rejectedInRenderer: true,
+  },
+  {
     name: 'same-origin-mode-cross-origin',
     title: "mode: 'same-origin' to another origin is refused before anything is sent",
     routes: root({ actual: allowOrigin() }),
@@ -86,5 +94,53 @@ export const rendererScenarios: Scenario[] = [
     requests: [{ method: 'GET', mode: 'no-cors', redirect: 'manual' }],
     expect: [blocked('NoCorsRedirectModeNotFollow')],
     rejectedInRenderer: true,
+  },
+];
+
+/**
+ * Local Network Access (Chromium 156): pages Chromium counts as public (see
+ * the lab's --ip-address-space-overrides) calling the loopback API.
+ */
+export const localNetworkScenarios: Scenario[] = [
+  {
+    name: 'lna-public-page-to-loopback',
+    title: 'A public page (a secure context) calls the loopback API: the local network permission is needed and not granted',
+    from: 'public-page',
+    routes: root({ actual: allowOrigin() }),
+    requests: [{ method: 'GET' }],
+    expect: [blocked('LocalNetworkAccessPermissionDenied')],
+  },
+  {
+    name: 'lna-public-page-preflighted',
+    title: 'A public page sends a PUT to the loopback API: even the preflight is stopped at the connection',
+    from: 'public-page',
+    routes: root({ preflight: preflightAnswer([['Access-Control-Allow-Methods', 'PUT']]), actual: allowOrigin() }),
+    requests: [{ method: 'PUT' }],
+    expect: [blocked('LocalNetworkAccessPermissionDenied', '', 'sent')],
+    expectedOptions: 0,
+  },
+  {
+    name: 'lna-insecure-public-page',
+    title: 'A public page that is not a secure context (plain http on a host name) calls the loopback API',
+    from: 'insecure-public-page',
+    routes: root({ actual: allowOrigin() }),
+    requests: [{ method: 'GET' }],
+    expect: [blocked('InsecureLocalNetwork')],
+  },
+  {
+    name: 'lna-target-address-space-mismatch',
+    title: "fetch(url, {targetAddressSpace: 'local'}) to a server on loopback",
+    routes: root({ actual: allowOrigin() }),
+    requests: [{ method: 'GET', targetAddressSpace: 'local' }],
+    expect: [blocked('InvalidLocalNetworkAccess')],
+    judgedAsDeclared: "the targetAddressSpace option is not visible in CDP, webRequest or HAR",
+  },
+  {
+    name: 'lna-target-address-space-loopback',
+    title: "fetch(url, {targetAddressSpace: 'loopback'}) to a server on loopback is fine",
+    routes: root({ actual: allowOrigin() }),
+    requests: [{ method: 'GET', targetAddressSpace: 'loopback' }],
+    expect: [allowed()],
+    judgedAsDeclared: "the targetAddressSpace option is not visible in CDP, webRequest or HAR",
   },
 ];

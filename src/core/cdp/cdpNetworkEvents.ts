@@ -1,6 +1,7 @@
 import { headerListFromObject, type HeaderList } from '../fetch/headers.ts';
 import { serializeOrigin } from '../fetch/origin.ts';
-import type { RequestEvent } from '../pairing/requestEvent.ts';
+import type { IpAddressSpace } from '../cors/localNetworkAccess.ts';
+import type { RequestEvent, SecurityContextSeen } from '../pairing/requestEvent.ts';
 
 // The few fields of the DevTools protocol's Network events the engine reads
 // (devtools-protocol, domains/Network.pdl).
@@ -27,6 +28,8 @@ export interface CdpNetworkEventParams {
   readonly statusCode?: number;
   readonly errorText?: string;
   readonly blockedReason?: string;
+  readonly clientSecurityState?: { readonly initiatorIsSecureContext: boolean; readonly initiatorIPAddressSpace: string; readonly localNetworkAccessRequestPolicy?: string; readonly privateNetworkRequestPolicy?: string };
+  readonly resourceIPAddressSpace?: string;
   readonly corsErrorStatus?: { readonly corsError: string; readonly failedParameter: string };
 }
 
@@ -34,12 +37,37 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 interface RequestState {
   offset: number;
+  documentOrigin?: string;
+  securityState?: NonNullable<CdpNetworkEventParams['clientSecurityState']>;
   started: boolean;
   responded: boolean;
   /** Events that arrived before the request itself (a preflight's ExtraInfo often does). */
   early: RequestEvent[];
   /** A 3xx head from responseReceivedExtraInfo, until we know whether it was followed. */
-  redirectHead?: { status: number; headers: HeaderList };
+  redirectHead?: { status: number; headers: HeaderList; addressSpace?: IpAddressSpace };
+}
+
+const ADDRESS_SPACES: Readonly<Record<string, IpAddressSpace>> = { Loopback: 'loopback', Local: 'local', Private: 'local', Public: 'public' };
+
+function addressSpace(cdp: string | undefined): { addressSpace?: IpAddressSpace } {
+  const space = cdp ? ADDRESS_SPACES[cdp] : undefined;
+  return space ? { addressSpace: space } : {};
+}
+
+// Once both the document's origin and its security state are known, say so once.
+function securityContext(state: RequestState, time: number): SecurityContextSeen | undefined {
+  const security = state.securityState;
+  if (!security || !state.documentOrigin) return undefined;
+  delete state.securityState;
+  const policy = security.localNetworkAccessRequestPolicy ?? security.privateNetworkRequestPolicy;
+  return {
+    type: 'security-context',
+    time,
+    initiatorOrigin: state.documentOrigin,
+    isSecureContext: security.initiatorIsSecureContext,
+    addressSpace: ADDRESS_SPACES[security.initiatorIPAddressSpace] ?? 'unknown',
+    ...(policy ? { policy } : {}),
+  };
 }
 
 /**
@@ -73,7 +101,7 @@ export function createCdpEventConverter(): (method: string, params: CdpNetworkEv
     const events: RequestEvent[] = [];
     const flushRedirectHead = (time: number): void => {
       if (current.redirectHead && !current.responded) {
-        events.push({ type: 'response', id, time, status: current.redirectHead.status, headers: current.redirectHead.headers });
+        events.push({ type: 'response', id, time, ...current.redirectHead });
         current.responded = true;
       }
       delete current.redirectHead;
@@ -100,6 +128,7 @@ export function createCdpEventConverter(): (method: string, params: CdpNetworkEv
             ...(head?.statusText ? { statusText: head.statusText } : {}),
             headers: current.redirectHead?.headers ?? headerListFromObject(head?.headers),
             location: params.request.url,
+            ...(current.redirectHead?.addressSpace ? { addressSpace: current.redirectHead.addressSpace } : {}),
           });
           delete current.redirectHead;
           current.responded = false;
@@ -107,6 +136,9 @@ export function createCdpEventConverter(): (method: string, params: CdpNetworkEv
         }
         current.started = true;
         const initiatorOrigin = params.documentURL ? serializeOrigin(params.documentURL) : undefined;
+        if (initiatorOrigin && initiatorOrigin !== 'null') current.documentOrigin = initiatorOrigin;
+        const context = securityContext(current, time);
+        if (context) events.push(context);
         events.push({
           type: 'started',
           id,
@@ -122,6 +154,9 @@ export function createCdpEventConverter(): (method: string, params: CdpNetworkEv
         break;
       }
       case 'Network.requestWillBeSentExtraInfo': {
+        if (params.clientSecurityState) current.securityState = params.clientSecurityState;
+        const context = current.started ? securityContext(current, clock) : undefined;
+        if (context) events.push(context);
         events.push({ type: 'sent', id, time: clock, headers: headerListFromObject(params.headers) });
         break;
       }
@@ -129,10 +164,10 @@ export function createCdpEventConverter(): (method: string, params: CdpNetworkEv
         if (params.statusCode === undefined) break;
         const headers = headerListFromObject(params.headers);
         if (REDIRECT_STATUSES.has(params.statusCode)) {
-          current.redirectHead = { status: params.statusCode, headers };
+          current.redirectHead = { status: params.statusCode, headers, ...addressSpace(params.resourceIPAddressSpace) };
           break;
         }
-        events.push({ type: 'response', id, time: clock, status: params.statusCode, headers });
+        events.push({ type: 'response', id, time: clock, status: params.statusCode, headers, ...addressSpace(params.resourceIPAddressSpace) });
         current.responded = true;
         break;
       }

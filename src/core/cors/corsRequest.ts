@@ -1,4 +1,5 @@
 import type { HeaderList } from '../fetch/headers.ts';
+import type { LocalNetworkContext } from './localNetworkAccess.ts';
 
 /** Fetch Standard request mode. `cors-with-forced-preflight` is Chromium's form of the use-CORS-preflight flag. */
 export type RequestMode = 'cors' | 'cors-with-forced-preflight' | 'no-cors' | 'same-origin' | 'navigate' | 'websocket';
@@ -37,6 +38,8 @@ export interface CorsRequest {
    * then also says what including credentials would have changed.
    */
   readonly credentialsAssumed?: boolean;
+  /** The initiator's security context, when the capture shows it: enables the Local Network Access check. */
+  readonly localNetworkAccess?: LocalNetworkContext;
 }
 
 /** Whether CORS requests can be made in this mode at all (cors.cc IsCorsEnabledRequestMode). */

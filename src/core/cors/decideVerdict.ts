@@ -4,6 +4,7 @@ import type { PreflightCache, PreflightCacheKey } from '../cache/preflightCache.
 import { checkCorsAccess, type CorsCheckFailure } from './corsCheck.ts';
 import { isCorsEnabledMode, type CorsRequest } from './corsRequest.ts';
 import { exposedResponseHeaders } from './exposedHeaders.ts';
+import { addressSpaceOfUrl, checkLocalNetworkAccess } from './localNetworkAccess.ts';
 import { needsPreflight } from './needsPreflight.ts';
 import { checkPreflightResponse } from './preflightCheck.ts';
 import { isAuthorizationCoveredByWildcard } from './preflightResult.ts';
@@ -113,7 +114,10 @@ function walkHops(exchange: Exchange, options: VerdictOptions): Verdict {
     hopVerdicts.push(hopVerdict);
 
     if (corsFlag && !isHttpScheme(hop.url)) {
-      return block({ corsError: 'CorsDisabledScheme', failedParameter: '', header: null, received: hop.url, needed: 'an http: or https: URL' }, 'request', index, null);
+      // The renderer refuses the first URL and names its scheme; the network
+      // service refuses a redirect to such a URL and names nothing (lab).
+      const failedParameter = index === 0 ? schemeOf(hop.url) : '';
+      return block({ corsError: 'CorsDisabledScheme', failedParameter, header: null, received: hop.url, needed: 'an http: or https: URL' }, 'request', index, null);
     }
     if (corsFlag && request.mode === 'same-origin') {
       // Chromium 156 refuses a cross-origin same-origin-mode request in the
@@ -122,6 +126,22 @@ function walkHops(exchange: Exchange, options: VerdictOptions): Verdict {
       // (loadingFailed with blockedReason "origin"), seen in the lab.
       if (index > 0) return finish('network-error', { networkError: 'blocked:origin', failedHop: index, stage: 'redirect' });
       return block({ corsError: 'DisallowedByMode', failedParameter: '', header: null, received: hop.url, needed: `a URL on ${request.initiatorOrigin}` }, 'request', index, null);
+    }
+
+    // Local Network Access is checked when the connection is made, for the
+    // preflight as for the request, whatever the CORS mode. A hop that went
+    // out proves the check passed (the permission may have been granted).
+    if (request.localNetworkAccess && hop.sent !== true && !hop.response) {
+      const target = hop.addressSpace ?? addressSpaceOfUrl(hop.url);
+      const failure = checkLocalNetworkAccess(request.localNetworkAccess, target);
+      if (failure) {
+        // The preflight, if any, started and failed at the same check.
+        if (hop.preflight) {
+          preflight = 'sent';
+          hopVerdict.preflight = 'sent';
+        }
+        return block(failure, 'connection', index, null);
+      }
     }
 
     if (corsFlag && decision.required) {
@@ -213,6 +233,11 @@ function endWithoutResponse(hop: ObservedHop, index: number, corsFlag: boolean, 
     return finish('undetermined', { networkError: hop.networkError, failedHop: index });
   }
   return finish('network-error', { networkError: hop.networkError, failedHop: index });
+}
+
+function schemeOf(url: string): string {
+  const match = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(url);
+  return match ? (match[1] ?? '').toLowerCase() : '';
 }
 
 function accessInput(response: ObservedResponse, origin: string, credentials: CorsRequest['credentials'], url: string) {

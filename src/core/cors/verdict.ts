@@ -4,6 +4,7 @@ import type { CorsCheckFailure } from './corsCheck.ts';
 import type { CorsError } from './corsError.ts';
 import type { CorsRequest } from './corsRequest.ts';
 import type { ExposedHeaders } from './exposedHeaders.ts';
+import type { IpAddressSpace } from './localNetworkAccess.ts';
 import type { PreflightDecision } from './needsPreflight.ts';
 import type { PreflightResult } from './preflightResult.ts';
 
@@ -11,6 +12,8 @@ export interface ObservedResponse {
   readonly status: number;
   readonly statusText?: string;
   readonly headers: HeaderList;
+  /** The IP address space of the server that answered (CDP resourceIPAddressSpace). */
+  readonly addressSpace?: IpAddressSpace;
 }
 
 /** A preflight as seen on the wire for one hop of a request. */
@@ -39,6 +42,8 @@ export interface ObservedHop {
    * when the capture cannot tell (a HAR entry with only provisional headers).
    */
   readonly sent?: boolean;
+  /** The server's IP address space, when known from this or an earlier response of the same host. */
+  readonly addressSpace?: IpAddressSpace;
 }
 
 /** A request and what was observed of it: the engine's whole input for one verdict. */
@@ -70,7 +75,7 @@ export type VerdictOutcome =
   /** CORS does not apply (same-origin, no-cors, navigation). */
   | 'not-cors';
 
-export type VerdictStage = 'request' | 'preflight' | 'redirect' | 'response';
+export type VerdictStage = 'request' | 'connection' | 'preflight' | 'redirect' | 'response';
 
 /** What the engine concluded about one hop. */
 export interface HopVerdict {

@@ -44,7 +44,13 @@ const entry = z.looseObject({
   /** Chrome: an object ({type, url, requestId}); WebPageTest: a URL string. */
   _initiator: z.unknown().optional(),
   /** CORS Lens: facts the capture knew that HAR has no field for. */
-  _corsLens: z.looseObject({ sent: z.boolean().optional() }).optional(),
+  _corsLens: z
+    .looseObject({
+      sent: z.boolean().optional(),
+      initiatorSecurity: z.looseObject({ isSecureContext: z.boolean(), addressSpace: z.string(), policy: z.string().optional() }).optional(),
+      serverAddressSpace: z.string().optional(),
+    })
+    .optional(),
 });
 
 const page = z.looseObject({ id: z.string(), title: z.string().nullable().optional() });

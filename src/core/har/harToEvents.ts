@@ -1,3 +1,4 @@
+import type { IpAddressSpace } from '../cors/localNetworkAccess.ts';
 import { getHeader, hasHeader, type Header } from '../fetch/headers.ts';
 import { resolveLocation, serializeOrigin } from '../fetch/origin.ts';
 import { UNKNOWN_FAILURE, type RequestEvent } from '../pairing/requestEvent.ts';
@@ -41,6 +42,17 @@ export function harToEvents(har: Har): RequestEvent[] {
     const wire = hasWireHeaders(entry.request.headers);
     const headers = wire ? pageHeadersFromWire(entry.request.headers) : entry.request.headers;
     const pageOrigin = entry.pageref ? pageOrigins.get(entry.pageref) : undefined;
+    const security = entry._corsLens?.initiatorSecurity;
+    if (security && pageOrigin) {
+      events.push({
+        type: 'security-context',
+        time: start,
+        initiatorOrigin: pageOrigin,
+        isSecureContext: security.isSecureContext,
+        addressSpace: toAddressSpace(security.addressSpace),
+        ...(security.policy ? { policy: security.policy } : {}),
+      });
+    }
     events.push({
       type: 'started',
       id,
@@ -75,6 +87,8 @@ function hopEvents(id: string, entry: HarEntry, start: number, following: HarEnt
   const answered = start + Math.max(0, (entry.time ?? 0) - Math.max(0, entry.timings?.receive ?? 0));
   const wire = hasWireHeaders(request.headers);
   const sentFact = entry._corsLens?.sent;
+  const space = entry._corsLens?.serverAddressSpace;
+  const addressSpace = space ? { addressSpace: toAddressSpace(space) } : {};
   const hasResponse = response.status > 0 && (response.headers.length > 0 || (response._error ?? null) === null);
   if ((wire && sentFact !== false) || sentFact === true) events.push({ type: 'sent', id, time: answered, headers: request.headers });
   if (following) {
@@ -86,11 +100,12 @@ function hopEvents(id: string, entry: HarEntry, start: number, following: HarEnt
       ...(response.statusText ? { statusText: response.statusText } : {}),
       headers: response.headers,
       location: following.request.url,
+      ...addressSpace,
     });
     return events;
   }
   if (hasResponse) {
-    events.push({ type: 'response', id, time: answered, status: response.status, ...(response.statusText ? { statusText: response.statusText } : {}), headers: response.headers });
+    events.push({ type: 'response', id, time: answered, status: response.status, ...(response.statusText ? { statusText: response.statusText } : {}), headers: response.headers, ...addressSpace });
   }
   const error = response._error ?? (hasResponse ? null : UNKNOWN_FAILURE);
   events.push(error ? { type: 'failed', id, time: end, error } : { type: 'completed', id, time: end });
@@ -128,6 +143,12 @@ function isPreflightEntry(entry: HarEntry): boolean {
 
 function resourceType(entry: HarEntry): { resourceType?: string } {
   return entry._resourceType ? { resourceType: entry._resourceType.toLowerCase() } : {};
+}
+
+function toAddressSpace(space: string): IpAddressSpace {
+  const lower = space.toLowerCase();
+  if (lower === 'loopback' || lower === 'public') return lower;
+  return lower === 'local' || lower === 'private' ? 'local' : 'unknown';
 }
 
 function originOfTitle(title: string | undefined): string | undefined {

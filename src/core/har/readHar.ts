@@ -1,3 +1,4 @@
+import { parse as scanJson, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import { harSchema, type Har } from './harSchema.ts';
 
@@ -35,22 +36,31 @@ function parseJson(text: string): unknown {
   }
 }
 
+// JSON.parse's messages vary with the V8 version and often give no position,
+// so the first syntax error is located by a strict JSON scanner instead (run
+// only once JSON.parse has failed).
 function describeJsonError(text: string, error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
   if (text.trim() === '') return 'not JSON: the file is empty';
-  if (/end of JSON input|Unterminated|Expected .* after/i.test(message) && !/position \d+/.test(message)) {
-    return 'not JSON: the file ends before the JSON does (is it truncated?)';
-  }
-  const position = /position (\d+)/.exec(message);
-  if (position) {
-    const offset = Number(position[1]);
-    if (offset >= text.length - 1) return 'not JSON: the file ends before the JSON does (is it truncated?)';
-    const before = text.slice(0, offset);
-    const line = before.split('\n').length;
-    const column = offset - before.lastIndexOf('\n');
-    return `not JSON: unexpected ${JSON.stringify(text.slice(offset, offset + 1))} at line ${line}, column ${column}`;
-  }
-  return `not JSON: ${message.split('\n')[0]}`;
+  const errors: ParseError[] = [];
+  scanJson(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  if (!first) return `not JSON: ${(error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''}`;
+  const code = printParseErrorCode(first.error);
+  const end = text.trimEnd().length;
+  // A token cut by the end of the file ("-", "1e", "tru") is truncation too.
+  const token = text.slice(first.offset, end);
+  const cutToken = first.offset + first.length >= end && (/^-?\d*\.?\d*(?:[eE][+-]?\d*)?$/.test(token) || ['true', 'false', 'null'].some((word) => word.startsWith(token)));
+  const endsEarly = code.startsWith('UnexpectedEndOf') || first.offset >= end || cutToken;
+  if (endsEarly) return 'not JSON: the file ends before the JSON does (is it truncated?)';
+  const before = text.slice(0, first.offset);
+  const line = before.split('\n').length;
+  const column = first.offset - before.lastIndexOf('\n');
+  const found = JSON.stringify(text.slice(first.offset, first.offset + Math.max(1, Math.min(first.length, 20))));
+  return `not JSON: ${describeCode(code)} at line ${line}, column ${column} (found ${found})`;
+}
+
+function describeCode(code: string): string {
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
 function describeIssue(issue: z.core.$ZodIssue | undefined): string {

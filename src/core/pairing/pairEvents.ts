@@ -1,12 +1,13 @@
 import { accessControlRequestHeadersValue } from '../fetch/corsUnsafeRequestHeaderNames.ts';
 import { getHeader, type HeaderList } from '../fetch/headers.ts';
-import { isSameOrigin } from '../fetch/origin.ts';
+import { isSameOrigin, serializeOrigin } from '../fetch/origin.ts';
 import { PreflightCache } from '../cache/preflightCache.ts';
 import { isCorsEnabledMode, type CorsRequest } from '../cors/corsRequest.ts';
 import { decideVerdict } from '../cors/decideVerdict.ts';
 import { preflightBypassesCache } from '../cors/preflightEvidence.ts';
 import { checkPreflightResponse } from '../cors/preflightCheck.ts';
 import { methodAfterRedirect } from '../cors/redirect.ts';
+import type { IpAddressSpace, LocalNetworkContext } from '../cors/localNetworkAccess.ts';
 import type { ObservedHop, ObservedResponse } from '../cors/verdict.ts';
 import type { RequestContext, RequestEvent, RequestStarted } from './requestEvent.ts';
 import type { CapturedHop, CapturedPreflight, Transaction } from './transaction.ts';
@@ -72,6 +73,8 @@ interface Actual {
   endTime?: number;
   error?: string;
   ended: boolean;
+  /** Ended, but judged only once its preflight has ended too (they may end in the same millisecond). */
+  waitingForPreflight: boolean;
 }
 
 interface Preflight {
@@ -88,6 +91,7 @@ interface Preflight {
   endTime?: number;
   error?: string;
   claimed: boolean;
+  owner?: Actual;
 }
 
 /** An OPTIONS request whose headers have not arrived yet (webRequest's onBeforeRequest). */
@@ -113,11 +117,22 @@ export function createPairing(options: PairingOptions = {}): Pairing {
   const awaiting = new Map<string, Actual[]>();
   const orphans = new Map<string, Preflight[]>();
   const finished: { seq: number; transaction: Transaction }[] = [];
+  // What the capture showed of each initiator, and of each server's address.
+  const securityContexts = new Map<string, LocalNetworkContext>();
+  const serverSpaces = new Map<string, IpAddressSpace>();
   const stats: PairingStats = { events: 0, sameOrigin: 0, navigations: 0, notCorsMode: 0, unknownInitiator: 0, unpairedPreflights: 0 };
   let seq = 0;
 
   const push = (event: RequestEvent): void => {
     stats.events++;
+    if (event.type === 'security-context') {
+      securityContexts.set(event.initiatorOrigin, {
+        initiatorAddressSpace: event.addressSpace,
+        initiatorIsSecureContext: event.isSecureContext,
+        ...(event.policy ? { policy: event.policy } : {}),
+      });
+      return;
+    }
     const record = records.get(event.id);
     if (event.type === 'started') {
       if (record?.kind === 'actual' && !record.ended) return;
@@ -170,6 +185,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
       sendingVisible: event.sendingVisible !== false,
       hops: [],
       ended: false,
+      waitingForPreflight: false,
       ...(event.headers ? { pageHeaders: event.headers } : {}),
       ...(event.initiatorOrigin ? { initiatorOrigin: event.initiatorOrigin } : {}),
       ...(event.resourceType ? { resourceType: event.resourceType } : {}),
@@ -207,6 +223,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
 
   const attach = (actual: Actual, hop: Hop, preflight: Preflight): void => {
     preflight.claimed = true;
+    preflight.owner = actual;
     hop.preflight = preflight;
   };
 
@@ -229,8 +246,9 @@ export function createPairing(options: PairingOptions = {}): Pairing {
         break;
       case 'response':
       case 'redirect':
-        preflight.response = { status: event.status, headers: event.headers, ...(event.statusText ? { statusText: event.statusText } : {}) };
+        preflight.response = responseOf(event);
         preflight.responseTime = event.time;
+        noteServerSpace(preflight.url, event.addressSpace);
         break;
       case 'completed':
         preflight.endTime = event.time;
@@ -239,6 +257,11 @@ export function createPairing(options: PairingOptions = {}): Pairing {
         preflight.endTime = event.time;
         preflight.error = event.error;
         break;
+    }
+    const owner = preflight.owner;
+    if (owner?.waitingForPreflight && !hasOpenPreflight(owner)) {
+      owner.waitingForPreflight = false;
+      judge(owner);
     }
   };
 
@@ -253,14 +276,16 @@ export function createPairing(options: PairingOptions = {}): Pairing {
         settle(actual, hop);
         break;
       case 'response':
-        hop.response = { status: event.status, headers: event.headers, ...(event.statusText ? { statusText: event.statusText } : {}) };
+        hop.response = responseOf(event);
         hop.responseTime = event.time;
+        noteServerSpace(hop.url, event.addressSpace);
         leaveAwaiting(actual, hop);
         settle(actual, hop);
         break;
       case 'redirect': {
-        hop.response = { status: event.status, headers: event.headers, ...(event.statusText ? { statusText: event.statusText } : {}) };
+        hop.response = responseOf(event);
         hop.responseTime = event.time;
+        noteServerSpace(hop.url, event.addressSpace);
         hop.redirectTo = event.location;
         leaveAwaiting(actual, hop);
         settle(actual, hop);
@@ -274,6 +299,10 @@ export function createPairing(options: PairingOptions = {}): Pairing {
         end(actual);
         break;
     }
+  };
+
+  const noteServerSpace = (url: string, space: IpAddressSpace | undefined): void => {
+    if (space && space !== 'unknown') serverSpaces.set(serializeOrigin(url), space);
   };
 
   const leaveAwaiting = (actual: Actual, hop: Hop): void => {
@@ -298,6 +327,11 @@ export function createPairing(options: PairingOptions = {}): Pairing {
   const end = (actual: Actual): void => {
     actual.ended = true;
     for (const hop of actual.hops) leaveAwaiting(actual, hop);
+    if (hasOpenPreflight(actual)) actual.waitingForPreflight = true;
+    else judge(actual);
+  };
+
+  const judge = (actual: Actual): void => {
     const transaction = toTransaction(actual, true);
     if (transaction) {
       finished.push({ seq: actual.seq, transaction });
@@ -344,11 +378,17 @@ export function createPairing(options: PairingOptions = {}): Pairing {
       redirect: 'follow',
       ...(wireBypass || preflightBypass ? { bypassPreflightCache: true } : {}),
       ...(credentialsEvidence === 'unknown' || credentialsEvidence === 'same-site-unknown' ? { credentialsAssumed: true } : {}),
+      ...(securityContexts.has(origin) ? { localNetworkAccess: securityContexts.get(origin) } : {}),
     };
     if (mode === 'navigate') return { request, evidence, skip: 'navigations' as const };
     if (!isCorsEnabledMode(mode) && mode !== 'same-origin') return { request, evidence, skip: 'notCorsMode' as const };
     if (actual.hops.every((hop) => isSameOrigin(origin, hop.url))) return { request, evidence, skip: 'sameOrigin' as const };
     return { request, evidence, skip: null };
+  };
+
+  const addressSpaceOf = (hop: Hop): { addressSpace?: IpAddressSpace } => {
+    const space = hop.response?.addressSpace ?? hop.preflight?.response?.addressSpace ?? serverSpaces.get(serializeOrigin(hop.url));
+    return space ? { addressSpace: space } : {};
   };
 
   const toTransaction = (actual: Actual, count: boolean): Transaction | null => {
@@ -364,6 +404,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
       url: hop.url,
       startTime: hop.startTime,
       ...sentness(actual, hop),
+      ...addressSpaceOf(hop),
       ...(hop.preflight ? { preflight: observedPreflight(hop.preflight) } : {}),
       ...(hop.response ? { response: hop.response } : {}),
       ...(index === last && actual.error ? { networkError: actual.error } : {}),
@@ -390,7 +431,11 @@ export function createPairing(options: PairingOptions = {}): Pairing {
   const finish = (): Transaction[] => {
     const open: { seq: number; transaction: Transaction }[] = [];
     for (const record of records.values()) {
-      if (record.kind === 'actual' && !record.ended) {
+      if (record.kind !== 'actual') continue;
+      if (record.waitingForPreflight) {
+        record.waitingForPreflight = false;
+        judge(record);
+      } else if (!record.ended) {
         const transaction = toTransaction(record, false);
         if (transaction) open.push({ seq: record.seq, transaction });
       }
@@ -415,9 +460,23 @@ export function pairEvents(events: readonly RequestEvent[], options: PairingOpti
   return { transactions: pairing.finish(), stats: pairing.stats(), cache: pairing.cache };
 }
 
+// A preflight neither answered nor ended: its outcome may still change the verdict.
+function hasOpenPreflight(actual: Actual): boolean {
+  return actual.hops.some((hop) => hop.preflight !== undefined && hop.preflight.response === undefined && hop.preflight.endTime === undefined);
+}
+
 function sentness(actual: Actual, hop: Hop): { sent?: boolean } {
   if (hop.sentHeaders !== undefined || hop.response !== undefined) return { sent: true };
   return actual.sendingVisible ? { sent: false } : {};
+}
+
+function responseOf(event: { status: number; statusText?: string; headers: HeaderList; addressSpace?: IpAddressSpace }): ObservedResponse {
+  return {
+    status: event.status,
+    headers: event.headers,
+    ...(event.statusText ? { statusText: event.statusText } : {}),
+    ...(event.addressSpace ? { addressSpace: event.addressSpace } : {}),
+  };
 }
 
 function currentHop(actual: Actual): Hop {

@@ -1,4 +1,5 @@
 import type { HeaderList } from '../fetch/headers.ts';
+import type { IpAddressSpace } from '../cors/localNetworkAccess.ts';
 
 /**
  * Where a request came from, when the source knows (webRequest does; HAR
@@ -21,12 +22,27 @@ export interface RequestContext {
  * rename them.
  */
 export type RequestEvent =
+  | SecurityContextSeen
   | RequestStarted
   | RequestSent
   | ResponseReceived
   | RedirectReceived
   | RequestCompleted
   | RequestFailed;
+
+/**
+ * What the browser knows of a document or worker (CDP clientSecurityState):
+ * its address space and whether it is a secure context. It applies to every
+ * request from that origin, including those blocked before they went out.
+ */
+export interface SecurityContextSeen {
+  readonly type: 'security-context';
+  readonly time: number;
+  readonly initiatorOrigin: string;
+  readonly isSecureContext: boolean;
+  readonly addressSpace: IpAddressSpace;
+  readonly policy?: string;
+}
 
 export interface RequestStarted {
   readonly type: 'started';
@@ -67,6 +83,8 @@ export interface ResponseReceived {
   readonly status: number;
   readonly statusText?: string;
   readonly headers: HeaderList;
+  /** The address space of the server that answered, when the source knows it. */
+  readonly addressSpace?: IpAddressSpace;
 }
 
 /** The response was a redirect the browser followed: the request goes on to `location` under the same id. */
@@ -78,6 +96,7 @@ export interface RedirectReceived {
   readonly statusText?: string;
   readonly headers: HeaderList;
   readonly location: string;
+  readonly addressSpace?: IpAddressSpace;
 }
 
 export interface RequestCompleted {

@@ -1,0 +1,98 @@
+// CORS Lens engine benchmark (`npm run bench`). Measures:
+//  1. decideVerdict over 100,000 generated exchanges (every shape: simple,
+//     credentialed, preflighted passing and failing each way, redirects,
+//     cache-served, network errors), without and with a PreflightCache;
+//  2. pairEvents over 100,000 generated RequestEvents (preflights, concurrent
+//     requests to one URL, redirects, failures).
+// Speeds are also given as ratios to baselines timed in the same run, since
+// absolute figures depend on the machine: JSON.stringify of each exchange (a
+// familiar per-object cost) for verdicts, and sorting the 100,000 events by
+// time (work pairEvents must at least do) for pairing.
+// Data is deterministic (seeded mulberry32) and checked before timing.
+// A benchmark, not a test: the goals are reported, and it exits 0 either way.
+import { cpus, platform, arch } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { PreflightCache } from '../src/core/cache/preflightCache.ts';
+import { decideVerdict } from '../src/core/cors/decideVerdict.ts';
+import { pairEvents } from '../src/core/pairing/pairEvents.ts';
+import { generateEvents } from './events.ts';
+import { generateExchanges, KIND_NAMES } from './exchanges.ts';
+import { checksum, fmt, measureAll, perSecond, table, type Measured, type Timing } from './measure.ts';
+import { verifyPairing, verifyVerdicts } from './verify.ts';
+
+const EXCHANGES = 100_000;
+const EVENTS = 100_000;
+const WARMUPS = 3;
+const ROUNDS = 7;
+const VERDICT_GOAL_PER_SECOND = 1_000_000;
+const PAIRING_GOAL_MS = 200;
+
+const cpuList = cpus();
+console.log('CORS Lens engine benchmark');
+console.log(`Node ${process.version}, ${platform()} ${arch()}, ${cpuList.length} CPUs: ${cpuList[0]?.model.trim() ?? 'unknown model'}`);
+
+let start = performance.now();
+const generated = generateExchanges(EXCHANGES);
+const exchanges = generated.map((item) => item.exchange);
+const stream = generateEvents(EVENTS);
+const { events } = stream;
+console.log(`Generated ${fmt(exchanges.length)} exchanges (${KIND_NAMES.length} kinds) and ${fmt(events.length)} events (${fmt(stream.expected.size)} requests, ${fmt(stream.preflights)} preflights) in ${fmt(performance.now() - start)} ms`);
+
+start = performance.now();
+const verdicts = verifyVerdicts(generated);
+const pairing = verifyPairing(stream);
+console.log(
+  `Checked: ${fmt(verdicts.checked)} verdicts as built (up to 25 per kind), cache changes no outcome (${fmt(verdicts.cacheHits)} hops served by it); ` +
+    `${fmt(pairing.transactions)} transactions, ${fmt(pairing.withPreflight)} with a preflight as generated, none unpaired, ${fmt(pairing.cacheHits)} cache-served as built (${fmt(pairing.evicted)} more evicted by the 1,024-entry limit) (${fmt(performance.now() - start)} ms)`,
+);
+
+const subjects: Measured[] = [
+  { name: 'decideVerdict', items: exchanges.length, unit: 'verdicts/s', run: () => countBlocked(() => undefined) },
+  { name: 'decideVerdict + PreflightCache', items: exchanges.length, unit: 'verdicts/s', run: () => countBlocked(() => new PreflightCache()) },
+  { name: 'baseline: JSON.stringify(exchange)', items: exchanges.length, unit: 'exchanges/s', run: stringifyAll },
+  { name: 'pairEvents', items: events.length, unit: 'events/s', run: () => pairEvents(events).transactions.length },
+  { name: 'baseline: sort events by time', items: events.length, unit: 'events/s', run: () => events.slice().sort((a, b) => a.time - b.time).length },
+];
+
+function countBlocked(makeCache: () => PreflightCache | undefined): number {
+  const cache = makeCache();
+  const options = cache ? { cache } : {};
+  let blocked = 0;
+  for (const exchange of exchanges) if (decideVerdict(exchange, options).blocked) blocked++;
+  return blocked;
+}
+
+function stringifyAll(): number {
+  let length = 0;
+  for (const exchange of exchanges) length += JSON.stringify(exchange).length;
+  return length;
+}
+
+console.log(`Method: ${WARMUPS} untimed warm-up runs each, then ${ROUNDS} timed rounds (each function once per round, in turn); performance.now()\n`);
+const [verdict, verdictCached, stringify, pair, sort] = measureAll(subjects, WARMUPS, ROUNDS) as [Timing, Timing, Timing, Timing, Timing];
+
+console.log(
+  table(
+    ['measured', 'items', 'median ms', 'min ms', 'median rate', 'best rate'],
+    [verdict, verdictCached, stringify, pair, sort].map((t) => [t.name, fmt(t.items), fmt(t.median), fmt(t.min), `${fmt(perSecond(t))} ${t.unit}`, `${fmt(perSecond(t, t.min))} ${t.unit}`]),
+  ),
+);
+
+const ratio = (a: Timing, b: Timing): string => `${fmt(a.median / b.median)}x (min ${fmt(a.min / b.min)}x)`;
+console.log('\nRatios to the baselines (same run, medians)');
+console.log(
+  table(
+    ['ratio', 'value'],
+    [
+      ['verdict cost / JSON.stringify cost', ratio(verdict, stringify)],
+      ['verdict+cache cost / JSON.stringify cost', ratio(verdictCached, stringify)],
+      ['pairEvents cost / sort-by-time cost', ratio(pair, sort)],
+    ],
+  ),
+);
+
+const verdictRate = perSecond(verdict);
+console.log('');
+console.log(`goal >= ${fmt(VERDICT_GOAL_PER_SECOND)} verdicts/s (decideVerdict, median): ${fmt(verdictRate)}/s: ${verdictRate >= VERDICT_GOAL_PER_SECOND ? 'met' : 'NOT met'}`);
+console.log(`goal ${fmt(EVENTS)} events paired in < ${PAIRING_GOAL_MS} ms (pairEvents, median): ${fmt(pair.median)} ms: ${pair.median < PAIRING_GOAL_MS ? 'met' : 'NOT met'}`);
+if (Number.isNaN(checksum())) console.log('(checksum NaN)');

@@ -1,0 +1,66 @@
+// Timing and printing helpers: warm-up runs, then timed rounds in which every
+// measured function runs once, in turn, so a slow moment of the machine (GC,
+// another process) hits the engine and its baseline alike; median and min
+// of performance.now() per function.
+import { performance } from 'node:perf_hooks';
+
+export interface Measured {
+  readonly name: string;
+  /** Items one run handles (verdicts, events), for the per-second column. */
+  readonly items: number;
+  readonly unit: string;
+  readonly run: () => number;
+}
+
+export interface Timing {
+  readonly name: string;
+  readonly items: number;
+  readonly unit: string;
+  readonly runs: readonly number[];
+  readonly median: number;
+  readonly min: number;
+}
+
+/** Results flow here so no run can be optimised away. */
+let sink = 0;
+export const checksum = (): number => sink;
+
+export function measureAll(subjects: readonly Measured[], warmups: number, rounds: number): Timing[] {
+  for (let i = 0; i < warmups; i++) for (const subject of subjects) sink += subject.run();
+  const runs = subjects.map(() => [] as number[]);
+  for (let round = 0; round < rounds; round++) {
+    subjects.forEach((subject, index) => {
+      const start = performance.now();
+      sink += subject.run();
+      runs[index]?.push(performance.now() - start);
+    });
+  }
+  return subjects.map((subject, index) => {
+    const times = [...(runs[index] ?? [])].sort((a, b) => a - b);
+    return { name: subject.name, items: subject.items, unit: subject.unit, runs: times, median: median(times), min: times[0] ?? NaN };
+  });
+}
+
+function median(sorted: readonly number[]): number {
+  const middle = Math.floor(sorted.length / 2);
+  if (sorted.length % 2 === 1) return sorted[middle] ?? NaN;
+  return ((sorted[middle - 1] ?? NaN) + (sorted[middle] ?? NaN)) / 2;
+}
+
+export const perSecond = (timing: Timing, ms = timing.median): number => timing.items / (ms / 1000);
+
+/** 1234567 -> "1,234,567"; 12.345 -> "12.3"; 0.01234 -> "0.0123" (three significant figures below 100). */
+export function fmt(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  if (Math.abs(value) >= 100) return Math.round(value).toLocaleString('en-US');
+  return value.toPrecision(3);
+}
+
+/** A plain-text table: first column left-aligned, the others right-aligned. */
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const all = [header, ...rows];
+  const widths = header.map((_, column) => Math.max(...all.map((row) => (row[column] ?? '').length)));
+  const line = (row: readonly string[]): string =>
+    row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('   ').trimEnd();
+  return [line(header), widths.map((width) => '-'.repeat(width)).join('   '), ...rows.map(line)].join('\n');
+}

@@ -1,0 +1,204 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from './main.ts';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/har/', import.meta.url));
+const PREFLIGHTS_OK = join(FIXTURES, 'chrome-devtools-2025-preflights-ok-custom-headers-mobile-emulation.har');
+const CONN_REFUSED = join(FIXTURES, 'chrome143-devtools-preflights-conn-refused-and-supabase-h3.har');
+
+const JSON_KEYS = ['blocked', 'corsError', 'explanation', 'failedParameter', 'fix', 'method', 'notes', 'outcome', 'preflight', 'url'];
+
+/** Runs the CLI in-process and captures what it writes. */
+async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    out.push(String(chunk));
+    return true;
+  });
+  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    err.push(String(chunk));
+    return true;
+  });
+  try {
+    const code = await main(args);
+    return { code, stdout: out.join(''), stderr: err.join('') };
+  } finally {
+    stdout.mockRestore();
+    stderr.mockRestore();
+  }
+}
+
+/** Asserts `stderr` is exactly one line of the form "cors-lens: ...", without a stack trace. */
+function expectOneErrorLine(stderr: string): string {
+  expect(stderr.endsWith('\n')).toBe(true);
+  const lines = stderr.trimEnd().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]?.startsWith('cors-lens: ')).toBe(true);
+  expect(stderr).not.toContain('    at ');
+  return lines[0] ?? '';
+}
+
+let scratch = '';
+
+beforeEach(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'cors-lens-main-'));
+});
+
+afterEach(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+describe('cors-lens explain', () => {
+  it('--json prints one object per cross-origin request with exactly the documented keys', async () => {
+    const { code, stdout, stderr } = await run(['explain', PREFLIGHTS_OK, '--json']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    const requests: unknown = JSON.parse(stdout);
+    expect(Array.isArray(requests)).toBe(true);
+    const list = requests as Record<string, unknown>[];
+    expect(list).toHaveLength(3);
+    for (const request of list) {
+      expect(Object.keys(request).sort()).toEqual(JSON_KEYS);
+      expect(request).toMatchObject({ url: 'http://localhost:8000/api/classes', method: 'POST', blocked: false, preflight: 'sent' });
+      expect(request.corsError).toBeNull();
+      expect(request.failedParameter).toBeNull();
+      expect(typeof request.explanation).toBe('string');
+      expect(Array.isArray(request.fix) && Array.isArray(request.notes)).toBe(true);
+    }
+  });
+
+  it('--json keeps corsError and failedParameter null for network errors', async () => {
+    const { code, stdout } = await run(['explain', CONN_REFUSED, '--json']);
+    expect(code).toBe(0);
+    const list = JSON.parse(stdout) as Record<string, unknown>[];
+    const refused = list.filter((request) => request.outcome === 'network-error');
+    expect(refused.length).toBeGreaterThan(0);
+    for (const request of refused) {
+      expect(request.blocked).toBe(false);
+      expect(request.corsError).toBeNull();
+      expect(request.failedParameter).toBeNull();
+    }
+  });
+
+  it('without --json prints a table with a header line', async () => {
+    const { code, stdout, stderr } = await run(['explain', PREFLIGHTS_OK]);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    const lines = stdout.split('\n');
+    const header = lines.findIndex((line) => line.includes('method') && line.includes('preflight'));
+    expect(header).toBeGreaterThanOrEqual(0);
+    const rows = lines.slice(header + 1, header + 4);
+    expect(rows).toHaveLength(3);
+    for (const row of rows) expect(row).toMatch(/^\d+\s+POST\s+sent\s+allowed\s+http:\/\/localhost:8000\/api\/classes$/);
+    expect(() => JSON.parse(stdout)).toThrow();
+  });
+
+  it('a missing file: exit 1, one line saying there is no such file', async () => {
+    const missing = join(scratch, 'nope.har');
+    const { code, stdout, stderr } = await run(['explain', missing]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    const line = expectOneErrorLine(stderr);
+    expect(line).toContain('no such file');
+    expect(line).toContain('nope.har');
+  });
+
+  it('a directory: exit 1, one line', async () => {
+    const { code, stdout, stderr } = await run(['explain', scratch]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(expectOneErrorLine(stderr)).toContain('directory');
+  });
+
+  it('a file that is not JSON: exit 1, one line, no stack trace', async () => {
+    const file = join(scratch, 'notes.har');
+    await writeFile(file, 'GET /api HTTP/1.1\nHost: example.com\n\n}\n');
+    const { code, stdout, stderr } = await run(['explain', file]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(expectOneErrorLine(stderr)).toContain('not JSON');
+  });
+
+  it('JSON that is not a HAR: exit 1, one line naming the field', async () => {
+    const file = join(scratch, 'wrong.har');
+    await writeFile(file, JSON.stringify({ log: { version: '1.2', entries: [{ startedDateTime: 'x', request: { method: 'GET', url: 7, headers: [] }, response: { status: 0, headers: [] } }] } }));
+    const { code, stderr } = await run(['explain', file, '--json']);
+    expect(code).toBe(1);
+    expect(expectOneErrorLine(stderr)).toContain('log.entries[0].request.url');
+  });
+
+  it('a 1 GB file: exit 1, says it is too large, without reading it', async () => {
+    const file = join(scratch, 'huge.har');
+    await writeFile(file, '');
+    await truncate(file, 1024 ** 3); // sparse: no disk space used
+    expect((await stat(file)).size).toBe(1024 ** 3);
+    const { code, stdout, stderr } = await run(['explain', file]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(expectOneErrorLine(stderr)).toMatch(/too large/);
+  });
+
+  it('never writes raw control characters from header values to the terminal', async () => {
+    const hostile = '\u001b[2J\u001b]0;pwned\u0007\r\u0000\u009b31m';
+    const wire = [
+      { name: 'Host', value: 'api.example.com' },
+      { name: 'Origin', value: 'https://app.example' },
+      { name: 'Sec-Fetch-Mode', value: 'cors' },
+    ];
+    const har = {
+      log: {
+        version: '1.2',
+        creator: { name: 'WebInspector', version: '537.36' },
+        entries: [
+          { startedDateTime: '2024-05-01T10:00:00.000Z', time: 20, request: { method: 'GET', url: 'https://api.example.com/a', headers: wire }, response: { status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: `${hostile}https://evil.example` }, { name: 'X-Junk', value: hostile }] } },
+          { startedDateTime: '2024-05-01T10:00:01.000Z', time: 20, request: { method: 'GET', url: 'https://api.example.com/b', headers: wire }, response: { status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: 'https://app.example' }, { name: 'Access-Control-Allow-Credentials', value: hostile }] } },
+        ],
+      },
+    };
+    const file = join(scratch, 'hostile.har');
+    await writeFile(file, JSON.stringify(har));
+    const table = await run(['explain', file]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('https://api.example.com/a');
+    expect(table.stdout).toContain('\\u001b');
+    expect(table.stdout).not.toContain('\u001b');
+    expect(table.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    const json = await run(['explain', file, '--json']);
+    expect(json.stdout).not.toContain('\u001b');
+    expect((JSON.parse(json.stdout) as unknown[]).length).toBe(2);
+  });
+
+  it('an unknown option: non-zero exit, no stack trace', async () => {
+    const { code, stdout, stderr } = await run(['explain', PREFLIGHTS_OK, '--bogus']);
+    expect(code).not.toBe(0);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('--bogus');
+    expect(stderr).not.toContain('    at ');
+  });
+});
+
+describe('the cors-lens executable', () => {
+  it('runs `explain FILE --json` and prints JSON on stdout', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, ['bin/cors-lens.js', 'explain', PREFLIGHTS_OK, '--json'], { cwd: REPO_ROOT });
+    const list = JSON.parse(stdout) as Record<string, unknown>[];
+    expect(list).toHaveLength(3);
+    expect(list.map((request) => request.preflight)).toEqual(['sent', 'sent', 'sent']);
+  }, 30_000);
+
+  it('exits 1 with one stderr line for a missing file', async () => {
+    const error = await promisify(execFile)(process.execPath, ['bin/cors-lens.js', 'explain', join(scratch, 'absent.har')], { cwd: REPO_ROOT }).then(
+      () => null,
+      (failure: { code?: number; stdout?: string; stderr?: string }) => failure,
+    );
+    expect(error?.code).toBe(1);
+    expect(error?.stdout).toBe('');
+    expect(expectOneErrorLine(error?.stderr ?? '')).toContain('no such file');
+  }, 30_000);
+});

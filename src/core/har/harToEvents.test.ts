@@ -1,0 +1,209 @@
+import { describe, expect, it } from 'vitest';
+import { pairEvents } from '../pairing/pairEvents.ts';
+import { UNKNOWN_FAILURE } from '../pairing/requestEvent.ts';
+import { harRecordsPreflights, harToEvents } from './harToEvents.ts';
+import { readHar } from './readHar.ts';
+import type { Har } from './harSchema.ts';
+
+type Headers = { name: string; value: string }[];
+
+const PAGE = 'http://localhost:5173';
+const API = 'https://api.example.com/v1/items';
+const UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/143.0.0.0 Safari/537.36';
+
+function at(ms: number): string {
+  return new Date(Date.UTC(2026, 0, 12, 21, 55, 5) + ms).toISOString();
+}
+
+/** One HAR entry, Chrome DevTools style; `extra` adds top-level fields (`_resourceType`, `_initiator`...). */
+function entry(
+  request: { method: string; url: string; headers: Headers },
+  response: { status: number; headers: Headers; redirectURL?: string; _error?: string | null },
+  start: number,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    startedDateTime: at(start),
+    time: 40,
+    request: { httpVersion: 'HTTP/1.1', queryString: [], cookies: [], headersSize: -1, bodySize: 0, ...request },
+    response: { statusText: '', httpVersion: 'HTTP/1.1', cookies: [], content: { size: 0, mimeType: 'x-unknown' }, redirectURL: '', headersSize: -1, bodySize: 0, _error: null, ...response },
+    cache: {},
+    timings: { blocked: 1, dns: -1, ssl: -1, connect: -1, send: 1, wait: 30, receive: 8 },
+    ...extra,
+  };
+}
+
+function harOf(entries: Record<string, unknown>[], creator = 'WebInspector'): Har {
+  return readHar(JSON.stringify({ log: { version: '1.2', creator: { name: creator, version: '537.36' }, pages: [], entries } }));
+}
+
+function judge(har: Har) {
+  return pairEvents(harToEvents(har), { preflightsRecorded: harRecordsPreflights(har) }).transactions;
+}
+
+/** The wire headers of a cross-origin JSON POST from PAGE (Host means it went out). */
+const postWire: Headers = [
+  { name: 'Host', value: 'api.example.com' },
+  { name: 'Origin', value: PAGE },
+  { name: 'Content-Type', value: 'application/json' },
+  { name: 'Sec-Fetch-Mode', value: 'cors' },
+  { name: 'Sec-Fetch-Site', value: 'cross-site' },
+  { name: 'User-Agent', value: UA },
+];
+
+/** Chrome's preflight entry for that POST, to be placed after it in the file. */
+function preflightEntry(start: number, response: { status: number; headers: Headers; _error?: string | null }, wire = true, time = 40): Record<string, unknown> {
+  const headers: Headers = [
+    { name: 'Access-Control-Request-Headers', value: 'content-type' },
+    { name: 'Access-Control-Request-Method', value: 'POST' },
+    { name: 'Origin', value: PAGE },
+    { name: 'Sec-Fetch-Mode', value: 'cors' },
+    { name: 'User-Agent', value: UA },
+    ...(wire ? [{ name: 'Host', value: 'api.example.com' }] : []),
+  ];
+  return entry({ method: 'OPTIONS', url: API, headers }, response, start, {
+    _resourceType: 'preflight',
+    _priority: 'High',
+    _initiator: { type: 'preflight', url: API, requestId: '1234.56' },
+    time,
+  });
+}
+
+const preflightOk: Headers = [
+  { name: 'Access-Control-Allow-Origin', value: PAGE },
+  { name: 'Access-Control-Allow-Methods', value: 'POST' },
+  { name: 'Access-Control-Allow-Headers', value: 'content-type' },
+];
+
+describe('harToEvents', () => {
+  it('pairs a Chrome DevTools preflight entry placed after its actual request', () => {
+    const har = harOf([
+      entry({ method: 'POST', url: API, headers: postWire }, { status: 201, headers: [{ name: 'Access-Control-Allow-Origin', value: PAGE }] }, 0, { _resourceType: 'fetch' }),
+      preflightEntry(3, { status: 204, headers: preflightOk }),
+    ]);
+    const transactions = judge(har);
+    expect(transactions).toHaveLength(1);
+    const [transaction] = transactions;
+    expect(transaction?.request.method).toBe('POST');
+    expect(transaction?.hops[0]?.preflight).toBeDefined();
+    expect(transaction?.hops[0]?.preflight?.response?.status).toBe(204);
+    expect(transaction?.verdict.preflight).toBe('sent');
+    expect(transaction?.verdict.outcome).toBe('allowed');
+  });
+
+  it('makes a redirect chain one request with two hops', () => {
+    const moved = 'https://api.example.com/v2/items';
+    const getWire = (host: string): Headers => [
+      { name: 'Host', value: host },
+      { name: 'Origin', value: PAGE },
+      { name: 'Sec-Fetch-Mode', value: 'cors' },
+    ];
+    const acao = [{ name: 'Access-Control-Allow-Origin', value: '*' }];
+    const har = harOf([
+      entry({ method: 'GET', url: API, headers: getWire('api.example.com') }, { status: 302, headers: [...acao, { name: 'Location', value: moved }], redirectURL: moved }, 0, { _resourceType: 'fetch' }),
+      entry({ method: 'GET', url: moved, headers: getWire('api.example.com') }, { status: 200, headers: acao }, 45, { _resourceType: 'fetch' }),
+    ]);
+    const events = harToEvents(har);
+    expect(events.filter((event) => event.type === 'started')).toHaveLength(1);
+    expect(new Set(events.map((event) => ('id' in event ? event.id : null))).size).toBe(1);
+    const transactions = judge(har);
+    expect(transactions).toHaveLength(1);
+    expect(transactions[0]?.hops.map((hop) => hop.url)).toEqual([API, moved]);
+    expect(transactions[0]?.hops[0]?.redirectTo).toBe(moved);
+    expect(transactions[0]?.verdict.outcome).toBe('allowed');
+  });
+
+  it('leaves a request that failed with net::ERR_FAILED after a passing preflight undetermined', () => {
+    // Chrome's export of a CORS-blocked request: status 0, no response
+    // headers, only the provisional request headers (no Host, no Origin).
+    const provisional: Headers = [
+      { name: 'Content-Type', value: 'application/json' },
+      { name: 'Referer', value: `${PAGE}/` },
+      { name: 'User-Agent', value: UA },
+    ];
+    const har = harOf([
+      entry({ method: 'POST', url: API, headers: provisional }, { status: 0, headers: [], _error: 'net::ERR_FAILED' }, 0, { _resourceType: 'fetch' }),
+      preflightEntry(2, { status: 204, headers: preflightOk }),
+    ]);
+    const [transaction, ...rest] = judge(har);
+    expect(rest).toHaveLength(0);
+    expect(transaction?.verdict.preflight).toBe('sent');
+    expect(transaction?.verdict.outcome).toBe('undetermined');
+    expect(transaction?.verdict.blocked).toBe(false);
+    expect(transaction?.verdict.corsError).toBeNull();
+  });
+
+  it('calls net::ERR_CONNECTION_REFUSED a network error, not a CORS block', () => {
+    const provisional: Headers = [
+      { name: 'User-Agent', value: UA },
+      { name: 'Content-Type', value: 'application/json' },
+      { name: 'Referer', value: `${PAGE}/` },
+    ];
+    const refused = { status: 0, headers: [], _error: 'net::ERR_CONNECTION_REFUSED' };
+    // As in Chrome 143's export: the preflight starts 1 ms later and fails
+    // about 1 ms before the request does.
+    const har = harOf([
+      entry({ method: 'POST', url: API, headers: provisional }, refused, 0, { _resourceType: 'fetch', time: 2024.3 }),
+      preflightEntry(1, refused, false, 2022.6),
+    ]);
+    const [transaction] = judge(har);
+    expect(transaction?.verdict.outcome).toBe('network-error');
+    expect(transaction?.verdict.networkError).toBe('net::ERR_CONNECTION_REFUSED');
+    expect(transaction?.verdict.blocked).toBe(false);
+  });
+
+  it('accepts a Firefox entry with empty timings and content and a local-offset date', () => {
+    const firefox = {
+      pageref: 'page_1',
+      startedDateTime: '2021-11-06T10:00:00.000+01:00',
+      request: { bodySize: 0, method: 'GET', url: 'https://cdn.example.net/lib.js', httpVersion: '', headers: [{ name: 'Host', value: 'cdn.example.net' }, { name: 'Origin', value: 'https://site.example' }], cookies: [], queryString: [], headersSize: null },
+      response: { status: 0, statusText: '', httpVersion: '', headers: [], cookies: [], content: {}, redirectURL: '', bodySize: -1 },
+      cache: {},
+      timings: {},
+      time: 0,
+    };
+    const har = readHar(JSON.stringify({ log: { version: '1.2', creator: { name: 'Firefox', version: '93.0' }, browser: { name: 'Firefox', version: '93.0' }, pages: [{ id: 'page_1', title: 'https://site.example/', startedDateTime: '2021-11-06T10:00:00.000+01:00', pageTimings: {} }], entries: [firefox] } }));
+    const events = harToEvents(har);
+    expect(events[0]).toMatchObject({ type: 'started', url: 'https://cdn.example.net/lib.js', time: Date.UTC(2021, 10, 6, 9, 0, 0) });
+    expect(events.at(-1)).toMatchObject({ type: 'failed', error: UNKNOWN_FAILURE });
+    expect(harRecordsPreflights(har)).toBe(false);
+  });
+
+  it('accepts a Playwright entry with status -1 and time -1', () => {
+    const failed = {
+      startedDateTime: '2023-04-11T06:05:46.240Z',
+      time: -1,
+      request: { method: 'GET', url: 'http://localhost:8907/api', httpVersion: 'HTTP/1.1', cookies: [], headers: [{ name: 'Host', value: 'localhost:8907' }], queryString: [], headersSize: -1, bodySize: -1 },
+      response: { status: -1, statusText: '', httpVersion: 'HTTP/1.1', cookies: [], headers: [], content: { size: -1, mimeType: 'x-unknown' }, headersSize: -1, bodySize: -1, redirectURL: '' },
+      cache: {},
+      timings: { send: -1, wait: -1, receive: -1 },
+    };
+    const har = harOf([failed], 'Playwright');
+    const events = harToEvents(har);
+    const start = Date.parse('2023-04-11T06:05:46.240Z');
+    expect(events.some((event) => event.type === 'response')).toBe(false);
+    expect(events.at(-1)).toMatchObject({ type: 'failed', error: UNKNOWN_FAILURE, time: start });
+    expect(events.every((event) => event.time >= start)).toBe(true);
+  });
+});
+
+describe('harRecordsPreflights', () => {
+  const crossOriginPost = entry({ method: 'POST', url: API, headers: postWire }, { status: 201, headers: [{ name: 'Access-Control-Allow-Origin', value: PAGE }] }, 0);
+
+  it('is false for a Playwright HAR without OPTIONS entries', () => {
+    expect(harRecordsPreflights(harOf([crossOriginPost], 'Playwright'))).toBe(false);
+  });
+
+  it('is true for a WebInspector (Chrome DevTools) HAR, even one without preflights', () => {
+    expect(harRecordsPreflights(harOf([crossOriginPost], 'WebInspector'))).toBe(true);
+  });
+
+  it('is true for any file that holds a preflight', () => {
+    expect(harRecordsPreflights(harOf([crossOriginPost, preflightEntry(3, { status: 204, headers: preflightOk })], 'chrome-har'))).toBe(true);
+  });
+
+  it('makes a Playwright POST that needed a preflight "not-recorded"', () => {
+    const [transaction] = judge(harOf([crossOriginPost], 'Playwright'));
+    expect(transaction?.verdict.preflight).toBe('not-recorded');
+  });
+});
