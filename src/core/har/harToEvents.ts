@@ -67,10 +67,17 @@ export function harToEvents(har: Har): RequestEvent[] {
     let hop: HarEntry | undefined = entry;
     let hopIndex = index;
     let hopStart = start;
+    // startedDateTime has millisecond precision, so a redirect's next entry
+    // can seem to start before the previous one answered: keep each request's
+    // events in causal order.
+    let last = start;
     while (hop) {
       const following = next.get(hopIndex);
       const followingEntry = following === undefined ? undefined : entries[following];
-      events.push(...hopEvents(id, hop, hopStart, followingEntry));
+      for (const event of hopEvents(id, hop, Math.max(hopStart, last), followingEntry)) {
+        last = Math.max(last, event.time);
+        events.push({ ...event, time: last });
+      }
       if (following === undefined || !followingEntry) break;
       hop = followingEntry;
       hopIndex = following;
