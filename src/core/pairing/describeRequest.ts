@@ -1,0 +1,65 @@
+import { getHeader } from '../fetch/headers.ts';
+import { isSameOrigin } from '../fetch/origin.ts';
+import { isCorsEnabledMode, type CorsRequest } from '../cors/corsRequest.ts';
+import type { LocalNetworkContext } from '../cors/localNetworkAccess.ts';
+import { preflightBypassesCache } from '../cors/preflightEvidence.ts';
+import { firstPreflight, type OpenRequest } from './openRequests.ts';
+import { hasCacheBypassMarkers, inferCredentials, inferInitiatorOrigin, inferMode, pageHeadersFromWire, type RequestEvidence, type RequestFacts } from './wireEvidence.ts';
+
+/** Why a request is not a CORS transaction: it is only counted. */
+export type SkipReason = 'sameOrigin' | 'navigations' | 'notCorsMode' | 'unknownInitiator';
+
+export type DescribedRequest =
+  | { readonly request: CorsRequest; readonly evidence: RequestEvidence; readonly skip: Exclude<SkipReason, 'unknownInitiator'> | null }
+  | { readonly request: null; readonly evidence: RequestEvidence; readonly skip: 'unknownInitiator' };
+
+/**
+ * The CorsRequest behind what was captured of a request: its page headers,
+ * origin, mode and credentials, each from the best evidence the capture
+ * holds (see wireEvidence.ts), and whether it is a CORS request at all.
+ */
+export function describeRequest(open: OpenRequest, securityContexts: ReadonlyMap<string, LocalNetworkContext>): DescribedRequest | null {
+  const first = open.hops[0];
+  if (!first) return null;
+  const preflightHeaders = firstPreflight(open)?.requestHeaders;
+  const facts: RequestFacts = {
+    method: open.method,
+    ...(open.pageHeaders ? { pageHeaders: open.pageHeaders } : {}),
+    ...(first.sentHeaders ? { wireHeaders: first.sentHeaders } : {}),
+    ...(preflightHeaders ? { preflightHeaders } : {}),
+    ...(open.initiatorOrigin ? { initiatorOrigin: open.initiatorOrigin } : {}),
+    ...(open.resourceType ? { resourceType: open.resourceType } : {}),
+  };
+  const { mode, evidence: modeEvidence } = inferMode(facts);
+  const { origin, evidence: originEvidence } = inferInitiatorOrigin(facts);
+  const pageHeaders = open.pageHeaders ?? pageHeadersFromWire(first.sentHeaders ?? [], preflightHeaders);
+  const wire = open.hops.find((hop) => hop.sentHeaders)?.sentHeaders;
+  const { credentials, evidence: credentialsEvidence } = inferCredentials(wire, getHeader(wire ?? pageHeaders, 'User-Agent'));
+  const wireBypass = wire ? hasCacheBypassMarkers(wire, pageHeaders) : false;
+  const preflightBypass = open.hops.some((hop) => preflightBypassesCache(hop.preflight?.requestHeaders));
+  const evidence: RequestEvidence = {
+    origin: originEvidence,
+    mode: modeEvidence,
+    credentials: credentialsEvidence,
+    headers: open.pageHeaders ? 'page' : 'wire',
+    bypassPreflightCache: wireBypass ? 'wire-headers' : preflightBypass ? 'preflight-headers' : null,
+  };
+  if (origin === null) return { request: null, evidence, skip: 'unknownInitiator' };
+  const localNetworkAccess = securityContexts.get(origin);
+  const request: CorsRequest = {
+    url: first.url,
+    method: open.method,
+    headers: pageHeaders,
+    initiatorOrigin: origin,
+    mode,
+    credentials,
+    redirect: 'follow',
+    ...(wireBypass || preflightBypass ? { bypassPreflightCache: true } : {}),
+    ...(credentialsEvidence === 'unknown' || credentialsEvidence === 'same-site-unknown' ? { credentialsAssumed: true } : {}),
+    ...(localNetworkAccess ? { localNetworkAccess } : {}),
+  };
+  if (mode === 'navigate') return { request, evidence, skip: 'navigations' };
+  if (!isCorsEnabledMode(mode) && mode !== 'same-origin') return { request, evidence, skip: 'notCorsMode' };
+  if (open.hops.every((hop) => isSameOrigin(origin, hop.url))) return { request, evidence, skip: 'sameOrigin' };
+  return { request, evidence, skip: null };
+}
