@@ -53,7 +53,7 @@ const EVICTION_BATCH = 10;
 
 export interface PreflightCacheOptions {
   readonly maxEntries?: number;
-  /** Where eviction starts, in [0, 1): Chromium picks a random position. */
+  /** Where eviction starts, in [0, 1): Chromium picks a random position. Math.random by default. */
   readonly random?: () => number;
 }
 
@@ -72,7 +72,7 @@ export class PreflightCache {
 
   constructor(options: PreflightCacheOptions = {}) {
     this.#maxEntries = options.maxEntries ?? PREFLIGHT_CACHE_POLICIES.chromium.maxEntries;
-    this.#random = options.random ?? (() => 0);
+    this.#random = options.random ?? Math.random;
   }
 
   /** Records a successful preflight's result, as Chromium does once every check passed. */
@@ -82,7 +82,7 @@ export class PreflightCache {
     if (key.url.length >= MAX_CACHED_URL_LENGTH) return { stored: false, reason: 'url-too-long', lifetime };
     if (lifetime.seconds <= 0) return { stored: false, reason: 'zero-lifetime', lifetime };
     const id = keyId(key);
-    const evicted = this.#entries.has(id) ? [] : this.#makeRoom();
+    const evicted = this.#entries.has(id) ? [] : this.#makeRoom(storedAt);
     const entry: PreflightCacheEntry = { key, result, lifetime, storedAt, expiresAt: storedAt + lifetime.seconds * 1000 };
     this.#entries.set(id, entry);
     return { stored: true, entry, evicted };
@@ -139,23 +139,34 @@ export class PreflightCache {
     return null;
   }
 
-  // Chromium drops ten consecutive entries from a random place in its ordered
-  // map when a new key arrives and the cache is full (not LRU).
-  #makeRoom(): PreflightCacheEntry[] {
+  // When a new key arrives and the cache is full, Chromium drops ten
+  // consecutive entries from a random place in its ordered map (not LRU).
+  // Which ones cannot be predicted, so the model first drops entries that
+  // can no longer serve anyone (expired), then ten in a row from a random
+  // place; a guess that differs from Chromium's shows up later as a
+  // "preflighted despite the cache" note, never as a wrong verdict.
+  #makeRoom(at: number): PreflightCacheEntry[] {
     if (this.#entries.size < this.#maxEntries) return [];
-    const ids = [...this.#entries.keys()].sort();
-    const start = Math.floor(this.#random() * ids.length);
-    const victims = ids.slice(start, start + EVICTION_BATCH);
     const evicted: PreflightCacheEntry[] = [];
-    for (const id of victims) {
-      const entry = this.#entries.get(id);
-      if (entry) evicted.push(entry);
+    for (const [id, entry] of this.#entries) {
+      if (entry.expiresAt > at) continue;
+      evicted.push(entry);
       this.#entries.delete(id);
+    }
+    if (this.#entries.size < this.#maxEntries) return evicted;
+    const start = Math.floor(this.#random() * this.#entries.size);
+    let index = 0;
+    for (const [id, entry] of this.#entries) {
+      if (index++ < start) continue;
+      evicted.push(entry);
+      this.#entries.delete(id);
+      if (evicted.length >= EVICTION_BATCH) break;
     }
     return evicted;
   }
 }
 
+// Origins and partitions never hold a space, so this cannot collide.
 function keyId(key: PreflightCacheKey): string {
-  return JSON.stringify([key.origin, key.url, key.partition ?? '']);
+  return `${key.origin} ${key.partition ?? ''} ${key.url}`;
 }

@@ -1,11 +1,11 @@
+import { corsUnsafeRequestHeaderNames } from '../fetch/corsUnsafeRequestHeaderNames.ts';
 import { getHeader, type HeaderList } from '../fetch/headers.ts';
 import { isHttpScheme, isSameOrigin } from '../fetch/origin.ts';
 import type { PreflightCache, PreflightCacheKey } from '../cache/preflightCache.ts';
 import { checkCorsAccess, type CorsCheckFailure } from './corsCheck.ts';
 import { isCorsEnabledMode, type CorsRequest } from './corsRequest.ts';
-import { exposedResponseHeaders } from './exposedHeaders.ts';
 import { addressSpaceOfUrl, checkLocalNetworkAccess } from './localNetworkAccess.ts';
-import { needsPreflight } from './needsPreflight.ts';
+import { isPreflightRequired } from './needsPreflight.ts';
 import { checkPreflightResponse } from './preflightCheck.ts';
 import { isAuthorizationCoveredByWildcard } from './preflightResult.ts';
 import { dropRequestBodyHeaders, methodAfterRedirect, redirectContainsCredentials, redirectTarget } from './redirect.ts';
@@ -77,7 +77,7 @@ function walkHops(exchange: Exchange, options: VerdictOptions): Verdict {
   let tainted = false;
   let preflight: PreflightStatus = 'not-needed';
 
-  const finish = (outcome: VerdictOutcome, extra: Partial<Pick<Verdict, 'failure' | 'stage' | 'failedHop' | 'failedResponse' | 'networkError' | 'exposed'>> = {}): Verdict => {
+  const finish = (outcome: VerdictOutcome, extra: Partial<Pick<Verdict, 'failure' | 'stage' | 'failedHop' | 'failedResponse' | 'networkError' | 'response'>> = {}): Verdict => {
     const failure = extra.failure ?? null;
     return {
       outcome: outcome === 'allowed' && !corsFlag ? 'not-cors' : outcome,
@@ -88,10 +88,10 @@ function walkHops(exchange: Exchange, options: VerdictOptions): Verdict {
       stage: extra.stage ?? null,
       failedHop: extra.failedHop ?? null,
       failedResponse: extra.failedResponse ?? null,
+      response: extra.response ?? null,
       preflight,
       hops: hopVerdicts,
       networkError: extra.networkError ?? null,
-      exposed: extra.exposed ?? null,
       notes,
     };
   };
@@ -107,10 +107,8 @@ function walkHops(exchange: Exchange, options: VerdictOptions): Verdict {
   for (const [index, hop] of hops.entries()) {
     if (checksCors && !isSameOrigin(request.initiatorOrigin, hop.url)) corsFlag = true;
     const origin = tainted ? 'null' : request.initiatorOrigin;
-    // Once set, the CORS flag stays, even back on the initiator's origin, so
-    // the question is asked as if cross-origin.
-    const decision = needsPreflight(corsFlag ? { method, headers, mode: request.mode } : { method, headers, mode: request.mode, url: hop.url, initiatorOrigin: request.initiatorOrigin });
-    const hopVerdict: { -readonly [K in keyof HopVerdict]: HopVerdict[K] } = { url: hop.url, method, origin, corsFlag, tainted, decision, preflight: 'not-needed' };
+    const preflightRequired = corsFlag && isPreflightRequired(method, headers, request.mode);
+    const hopVerdict: { -readonly [K in keyof HopVerdict]: HopVerdict[K] } = { url: hop.url, method, headers, origin, corsFlag, tainted, preflightRequired, preflight: 'not-needed' };
     hopVerdicts.push(hopVerdict);
 
     if (corsFlag && !isHttpScheme(hop.url)) {
@@ -144,13 +142,13 @@ function walkHops(exchange: Exchange, options: VerdictOptions): Verdict {
       }
     }
 
-    if (corsFlag && decision.required) {
+    if (preflightRequired) {
       const key: PreflightCacheKey = { origin: request.initiatorOrigin, url: hop.url };
       const unsafeNames = unsafeNamesForCheck(headers, hop.preflight?.requestHeaders);
       // The browser consults its cache before the preflight starts (which
       // some HAR writers place before the request itself).
       const lookupAt = Math.min(hop.startTime ?? Infinity, hop.preflight?.startTime ?? Infinity);
-      const query = { key, method, headers, credentials: request.credentials, unsafeNames };
+      const query = { key, method, headers, credentials: request.credentials, ...(unsafeNames ? { unsafeNames } : {}) };
       const at = Number.isFinite(lookupAt) ? lookupAt : 0;
       if (hop.preflight) {
         preflight = 'sent';
@@ -165,10 +163,10 @@ function walkHops(exchange: Exchange, options: VerdictOptions): Verdict {
         }
         const { response } = hop.preflight;
         if (response) {
-          const check = checkPreflightResponse({ url: hop.url, method, headers, credentials: request.credentials, origin, response, unsafeNames });
+          const check = checkPreflightResponse({ url: hop.url, method, headers, credentials: request.credentials, origin, response, ...(unsafeNames ? { unsafeNames } : {}) });
           if (!check.passed) return block(check.failure, 'preflight', index, response);
           hopVerdict.preflightResult = check.result;
-          if (isAuthorizationCoveredByWildcard(check.result, unsafeNames)) notes.push({ kind: 'authorization-covered-by-wildcard' });
+          if (isAuthorizationCoveredByWildcard(check.result, unsafeNames ?? corsUnsafeRequestHeaderNames(headers))) notes.push({ kind: 'authorization-covered-by-wildcard' });
           if (options.cache && options.storePreflights !== false) {
             hopVerdict.stored = options.cache.store(key, check.result, hop.preflight.responseTime ?? hop.preflight.startTime ?? hop.startTime ?? 0);
           }
@@ -199,17 +197,17 @@ function walkHops(exchange: Exchange, options: VerdictOptions): Verdict {
 
     const target = redirectTarget(response.status, response.headers, hop.url);
     if (target === null) {
-      if (!corsFlag) return finish('allowed');
+      if (!corsFlag) return finish('allowed', { response });
       const failure = checkCorsAccess(accessInput(response, origin, request.credentials, hop.url));
       if (failure) return block(failure, 'response', index, response);
-      return finish('allowed', { exposed: exposedResponseHeaders(response.headers, request.credentials) });
+      return finish('allowed', { response });
     }
 
     if (corsFlag && corsEnabled) {
       const failure = checkCorsAccess(accessInput(response, origin, request.credentials, hop.url));
       if (failure) return block(failure, 'redirect', index, response);
     }
-    if (request.redirect === 'manual') return finish('allowed');
+    if (request.redirect === 'manual') return finish('allowed', { response });
     if (request.redirect === 'error') return finish('network-error', { networkError: 'redirect mode is "error"', failedHop: index, stage: 'redirect' });
     if (redirectContainsCredentials({ location: target, corsEnabledMode: corsEnabled, corsFlag, tainted, initiatorOrigin: request.initiatorOrigin })) {
       return block({ corsError: 'RedirectContainsCredentials', failedParameter: '', header: 'Location', received: target, needed: 'a URL without user name or password' }, 'redirect', index, response);

@@ -44,6 +44,15 @@ export interface PreflightQuestion {
 }
 
 /**
+ * The fast question the verdict engine asks at each hop of a CORS request:
+ * is a preflight required (forced, a method other than GET/HEAD/POST, or any
+ * CORS-unsafe header)? needsPreflight gives the same answer with every reason.
+ */
+export function isPreflightRequired(method: string, headers: HeaderList, mode: RequestMode): boolean {
+  return mode === 'cors-with-forced-preflight' || !isCorsSafelistedMethod(method) || corsUnsafeRequestHeaders(headers).length > 0;
+}
+
+/**
  * Whether the browser sends a CORS preflight before this request, and every
  * reason (Fetch Standard "main fetch" and "CORS-preflight fetch"; Chromium
  * cors_url_loader.cc NeedsPreflight): only cors-mode requests to another

@@ -1,21 +1,21 @@
-import { corsUnsafeRequestHeaders } from '../fetch/corsUnsafeRequestHeaderNames.ts';
+import { accessControlRequestHeadersValue, corsUnsafeRequestHeaderNames } from '../fetch/corsUnsafeRequestHeaderNames.ts';
 import { getHeader, type HeaderList } from '../fetch/headers.ts';
 
 /**
- * The header names to hold against Access-Control-Allow-Headers. Normally the
- * request's own CORS-unsafe names, in request order (Chromium's check
- * order). When the observed preflight's Access-Control-Request-Headers names
- * a different set, the trace has lost or gained headers (Chrome's HAR export
- * strips Authorization, for one) and the browser's own list is the better
- * evidence.
+ * The header names to hold against Access-Control-Allow-Headers, when they
+ * are not simply the request's own CORS-unsafe names (then: undefined, and
+ * the checks use those, in request order, Chromium's check order). When the
+ * observed preflight's Access-Control-Request-Headers names a different set,
+ * the trace has lost or gained headers (Chrome's HAR export strips
+ * Authorization, for one) and the browser's own list is the better evidence.
  */
-export function unsafeNamesForCheck(headers: HeaderList, preflightRequestHeaders: HeaderList | undefined): string[] {
-  const computed = corsUnsafeRequestHeaders(headers).map((header) => header.name);
+export function unsafeNamesForCheck(headers: HeaderList, preflightRequestHeaders: HeaderList | undefined): string[] | undefined {
   const sent = preflightRequestHeaders ? getHeader(preflightRequestHeaders, 'Access-Control-Request-Headers') : null;
-  if (sent === null) return computed;
+  if (sent === null || sent.toLowerCase() === accessControlRequestHeadersValue(headers)) return undefined;
+  const computed = corsUnsafeRequestHeaderNames(headers);
   const listed = sent.split(',').map((name) => name.trim().toLowerCase()).filter((name) => name !== '');
   const sameSet = listed.length === new Set(computed).size && listed.every((name) => computed.includes(name));
-  return sameSet ? computed : listed;
+  return sameSet ? undefined : listed;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { HeaderList } from '../fetch/headers.ts';
-import { corsUnsafeRequestHeaders } from '../fetch/corsUnsafeRequestHeaderNames.ts';
+import { corsUnsafeRequestHeaderNames } from '../fetch/corsUnsafeRequestHeaderNames.ts';
 import { isCorsSafelistedMethod } from '../fetch/method.ts';
 import type { CorsCheckFailure } from './corsCheck.ts';
 
@@ -58,7 +58,7 @@ export interface HeaderCheckOptions {
  * listed, and the first missing one is Chromium's failedParameter.
  */
 export function checkAllowedHeaders(result: PreflightResult, headers: HeaderList, options: HeaderCheckOptions): CorsCheckFailure | null {
-  const names = options.unsafeNames ?? corsUnsafeRequestHeaders(headers).map((header) => header.name);
+  const names = options.unsafeNames ?? corsUnsafeRequestHeaderNames(headers);
   const listed = new Set(result.headers);
   if (!result.credentials && listed.has('*')) {
     if (!options.authorizationNeedsListing) return null;

@@ -3,9 +3,7 @@ import type { CacheMissReason, PreflightCacheEntry, StoreOutcome } from '../cach
 import type { CorsCheckFailure } from './corsCheck.ts';
 import type { CorsError } from './corsError.ts';
 import type { CorsRequest } from './corsRequest.ts';
-import type { ExposedHeaders } from './exposedHeaders.ts';
 import type { IpAddressSpace } from './localNetworkAccess.ts';
-import type { PreflightDecision } from './needsPreflight.ts';
 import type { PreflightResult } from './preflightResult.ts';
 
 export interface ObservedResponse {
@@ -81,11 +79,14 @@ export type VerdictStage = 'request' | 'connection' | 'preflight' | 'redirect' |
 export interface HopVerdict {
   readonly url: string;
   readonly method: string;
+  /** The request's headers at this hop (a method change drops the body's). */
+  readonly headers: HeaderList;
   /** The Origin the browser sent: "null" once the request is tainted by a redirect. */
   readonly origin: string;
   readonly corsFlag: boolean;
   readonly tainted: boolean;
-  readonly decision: PreflightDecision;
+  /** Whether this hop needed a preflight (needsPreflight says why). */
+  readonly preflightRequired: boolean;
   /** `unobserved`: a preflight was needed, none was seen, and no modelled entry explains it. */
   readonly preflight: PreflightStatus | 'unobserved';
   readonly preflightResult?: PreflightResult;
@@ -115,10 +116,10 @@ export interface Verdict {
   readonly failedHop: number | null;
   /** The response that failed a check, for explanations (status, headers). */
   readonly failedResponse: ObservedResponse | null;
+  /** The final response, when the request got one (what script can read comes from it). */
+  readonly response: ObservedResponse | null;
   readonly preflight: PreflightStatus;
   readonly hops: readonly HopVerdict[];
   readonly networkError: string | null;
-  /** For allowed requests: what script can read. */
-  readonly exposed: ExposedHeaders | null;
   readonly notes: readonly VerdictNote[];
 }

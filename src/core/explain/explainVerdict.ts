@@ -1,5 +1,7 @@
 import type { CorsError } from '../cors/corsError.ts';
 import type { CorsRequest } from '../cors/corsRequest.ts';
+import { exposedResponseHeaders } from '../cors/exposedHeaders.ts';
+import { needsPreflight } from '../cors/needsPreflight.ts';
 import type { PreflightStatus, Verdict, VerdictOutcome } from '../cors/verdict.ts';
 import { CORS_ERROR_CATALOGUE } from './catalogue.ts';
 import type { FixTarget, HeaderLine } from './description.ts';
@@ -42,7 +44,10 @@ export interface Explanation {
  */
 export function explainVerdict(verdict: Verdict, request: CorsRequest): Explanation {
   const hop = verdict.hops[verdict.failedHop ?? verdict.hops.length - 1] ?? verdict.hops[0];
-  const preflight = { status: verdict.preflight, reasons: hop ? preflightReasons(hop.decision) : [] };
+  const decision = hop
+    ? needsPreflight({ method: hop.method, headers: hop.headers, mode: request.mode, ...(hop.corsFlag ? {} : { url: hop.url, initiatorOrigin: request.initiatorOrigin }) })
+    : null;
+  const preflight = { status: verdict.preflight, reasons: decision ? preflightReasons(decision) : [] };
   const base = {
     outcome: verdict.outcome,
     corsError: verdict.corsError,
@@ -64,7 +69,7 @@ export function explainVerdict(verdict: Verdict, request: CorsRequest): Explanat
       needed: failure.needed,
       status: verdict.failedResponse?.status ?? null,
       responseHeaders: verdict.failedResponse?.headers ?? [],
-      unsafeHeaderNames: hop?.decision.reasons.flatMap((reason) => (reason.kind === 'header' ? [reason.header.name] : [])) ?? [],
+      unsafeHeaderNames: decision?.reasons.flatMap((reason) => (reason.kind === 'header' ? [reason.header.name] : [])) ?? [],
     });
     return {
       ...base,
@@ -86,7 +91,7 @@ export function explainVerdict(verdict: Verdict, request: CorsRequest): Explanat
     details: [],
     mismatch: null,
     fix: null,
-    readableHeaders: verdict.exposed ? verdict.exposed.readable : null,
+    readableHeaders: verdict.outcome === 'allowed' && verdict.response ? exposedResponseHeaders(verdict.response.headers, request.credentials).readable : null,
     links: verdict.outcome === 'allowed' ? [LINKS.corsCheck] : [],
   };
 }

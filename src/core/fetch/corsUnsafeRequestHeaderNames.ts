@@ -13,6 +13,11 @@ export interface UnsafeRequestHeader {
   readonly detail?: string;
 }
 
+// Header lists are never changed once built, and the same list is asked about
+// several times per verdict (preflight decision, preflight check, cache
+// lookup): each list is classified once.
+const classified = new WeakMap<HeaderList, readonly UnsafeRequestHeader[]>();
+
 /**
  * Fetch Standard "CORS-unsafe request-header names", as Chromium computes it
  * (cors_util.cc CorsUnsafeNotForbiddenRequestHeaderNames): forbidden headers
@@ -22,7 +27,21 @@ export interface UnsafeRequestHeader {
  * order, which is the order Chromium checks them against
  * Access-Control-Allow-Headers.
  */
-export function corsUnsafeRequestHeaders(headers: HeaderList): UnsafeRequestHeader[] {
+export function corsUnsafeRequestHeaders(headers: HeaderList): readonly UnsafeRequestHeader[] {
+  let unsafe = classified.get(headers);
+  if (!unsafe) {
+    unsafe = classify(headers);
+    classified.set(headers, unsafe);
+  }
+  return unsafe;
+}
+
+/** The names of corsUnsafeRequestHeaders, lower-cased, in request order. */
+export function corsUnsafeRequestHeaderNames(headers: HeaderList): string[] {
+  return corsUnsafeRequestHeaders(headers).map((header) => header.name);
+}
+
+function classify(headers: HeaderList): UnsafeRequestHeader[] {
   const unsafe: UnsafeRequestHeader[] = [];
   const safelisted: UnsafeRequestHeader[] = [];
   let safelistedBytes = 0;
@@ -47,9 +66,15 @@ export function corsUnsafeRequestHeaders(headers: HeaderList): UnsafeRequestHead
  * is omitted.
  */
 export function accessControlRequestHeadersValue(headers: HeaderList): string {
-  const names = [...new Set(corsUnsafeRequestHeaders(headers).map((header) => header.name))];
-  return names.sort(compareBytes).join(',');
+  let value = requestHeadersValues.get(headers);
+  if (value === undefined) {
+    value = [...new Set(corsUnsafeRequestHeaderNames(headers))].sort(compareBytes).join(',');
+    requestHeadersValues.set(headers, value);
+  }
+  return value;
 }
+
+const requestHeadersValues = new WeakMap<HeaderList, string>();
 
 function compareBytes(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

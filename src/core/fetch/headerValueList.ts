@@ -1,3 +1,4 @@
+import { trimHttpWhitespace } from './headers.ts';
 import { isHttpToken } from './httpToken.ts';
 
 /**
@@ -23,8 +24,8 @@ export interface ParsedHeaderValueList {
 export function parseHeaderValueList(value: string | null, options: { lowerCase?: boolean } = {}): ParsedHeaderValueList {
   if (value === null) return { valid: true, items: [] };
   const items: string[] = [];
-  for (const raw of splitOutsideQuotes(value)) {
-    const item = raw.replace(/^[ \t]+|[ \t]+$/g, '');
+  for (const raw of value.includes('"') ? splitOutsideQuotes(value) : value.split(',')) {
+    const item = trimHttpWhitespace(raw);
     if (item === '') continue;
     if (!isHttpToken(item)) return { valid: false, items: [], invalidItem: item };
     items.push(options.lowerCase ? item.toLowerCase() : item);

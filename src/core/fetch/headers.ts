@@ -10,19 +10,48 @@ export interface Header {
 
 export type HeaderList = readonly Header[];
 
-const HTTP_WHITESPACE = /^[ \t]+|[ \t]+$/g;
-
 /** Strips leading and trailing HTTP whitespace (space, tab), as Chromium's HTTP parser does. */
 export function trimHttpWhitespace(value: string): string {
-  return value.replace(HTTP_WHITESPACE, '');
+  let start = 0;
+  let end = value.length;
+  while (start < end && isHttpWhitespace(value.charCodeAt(start))) start++;
+  while (end > start && isHttpWhitespace(value.charCodeAt(end - 1))) end--;
+  return start === 0 && end === value.length ? value : value.slice(start, end);
+}
+
+function isHttpWhitespace(code: number): boolean {
+  return code === 0x20 || code === 0x09;
+}
+
+// Header names asked for are a handful of constants: lower-case each once.
+const lowerCased = new Map<string, string>();
+
+function lowerCase(name: string): string {
+  let lower = lowerCased.get(name);
+  if (lower === undefined) {
+    lower = name.toLowerCase();
+    if (lowerCased.size < 256) lowerCased.set(name, lower);
+  }
+  return lower;
+}
+
+/** ASCII case-insensitive equality of a header name with a lower-case one, without allocating. */
+export function isHeaderName(name: string, lowerCaseName: string): boolean {
+  if (name.length !== lowerCaseName.length) return false;
+  for (let i = 0; i < name.length; i++) {
+    let code = name.charCodeAt(i);
+    if (code >= 0x41 && code <= 0x5a) code += 0x20;
+    if (code !== lowerCaseName.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /** The values of every line named `name` (case-insensitive), trimmed, in order. */
 export function headerValues(headers: HeaderList, name: string): string[] {
-  const wanted = name.toLowerCase();
+  const wanted = lowerCase(name);
   const values: string[] = [];
   for (const header of headers) {
-    if (header.name.toLowerCase() === wanted) values.push(trimHttpWhitespace(header.value));
+    if (isHeaderName(header.name, wanted)) values.push(trimHttpWhitespace(header.value));
   }
   return values;
 }
@@ -34,13 +63,19 @@ export function headerValues(headers: HeaderList, name: string): string[] {
  * `Access-Control-Allow-Origin` lines become one value with a comma in it.
  */
 export function getHeader(headers: HeaderList, name: string): string | null {
-  const values = headerValues(headers, name);
-  return values.length === 0 ? null : values.join(', ');
+  const wanted = lowerCase(name);
+  let combined: string | null = null;
+  for (const header of headers) {
+    if (!isHeaderName(header.name, wanted)) continue;
+    const value = trimHttpWhitespace(header.value);
+    combined = combined === null ? value : `${combined}, ${value}`;
+  }
+  return combined;
 }
 
 export function hasHeader(headers: HeaderList, name: string): boolean {
-  const wanted = name.toLowerCase();
-  return headers.some((header) => header.name.toLowerCase() === wanted);
+  const wanted = lowerCase(name);
+  return headers.some((header) => isHeaderName(header.name, wanted));
 }
 
 /** Splits a header object whose repeated lines are joined by "\n" (CDP's shape). */

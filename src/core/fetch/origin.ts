@@ -1,13 +1,11 @@
+import { urlParts } from './urlParts.ts';
+
 /**
  * HTML "ASCII serialization of an origin" for a URL: `scheme://host[:port]`,
  * or `null` for an opaque origin (data:, about:, a malformed URL...).
  */
 export function serializeOrigin(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return 'null';
-  }
+  return urlParts(url)?.origin ?? 'null';
 }
 
 /** Same origin (HTML): equal serializations, and neither is opaque. */
@@ -18,22 +16,13 @@ export function isSameOrigin(a: string, b: string): boolean {
 
 /** Whether the URL's scheme is one CORS requests may use (Chromium: http and https). */
 export function isHttpScheme(url: string): boolean {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
+  const scheme = urlParts(url)?.scheme;
+  return scheme === 'http' || scheme === 'https';
 }
 
 /** Whether a URL carries userinfo (`user:pass@`), which a CORS redirect may not. */
 export function hasUserInfo(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.username !== '' || parsed.password !== '';
-  } catch {
-    return false;
-  }
+  return urlParts(url)?.hasUserInfo ?? false;
 }
 
 /** Resolves a Location value against the URL that answered with it; null when it does not parse. */
@@ -51,10 +40,5 @@ export function resolveLocation(location: string, base: string): string | null {
  * empty string are not URLs, `https://example.com` is.
  */
 export function isParsableUrl(value: string): boolean {
-  try {
-    new URL(value);
-    return true;
-  } catch {
-    return false;
-  }
+  return urlParts(value) !== null;
 }

@@ -1,6 +1,7 @@
 import type { HeaderList } from '../fetch/headers.ts';
 import type { IpAddressSpace } from '../cors/localNetworkAccess.ts';
 import type { ObservedResponse } from '../cors/verdict.ts';
+import type { DescribedRequest } from './describeRequest.ts';
 import type { RequestContext, RequestStarted } from './requestEvent.ts';
 
 /** One URL of a request being paired: the first, then one per redirect. */
@@ -38,6 +39,8 @@ export interface OpenRequest {
   ended: boolean;
   /** Ended, but judged only once its preflight has ended too (they may end in the same millisecond). */
   waitingForPreflight: boolean;
+  /** describeRequest's answer, kept until the request learns something new. */
+  described?: DescribedRequest | null;
 }
 
 /** A preflight, from its start; `owner` once a request claimed it. */

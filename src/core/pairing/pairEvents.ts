@@ -126,7 +126,15 @@ export function createPairing(options: PairingOptions = {}): Pairing {
   const openHop = (request: OpenRequest, url: string, method: string, time: number): void => {
     const hop: OpenHop = { url, method, startTime: time, settled: false };
     request.hops.push(hop);
+    delete request.described;
     matcher.hopStarted(request, hop);
+  };
+
+  // What describeRequest reads changes only when a hop opens, goes out or
+  // gets its preflight: describe once per change, not once per question.
+  const describe = (request: OpenRequest) => {
+    if (request.described === undefined) request.described = describeRequest(request, securityContexts);
+    return request.described;
   };
 
   const onPreflightEvent = (preflight: OpenPreflight, event: RequestEvent): void => {
@@ -160,6 +168,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
       case 'sent':
         hop.sentHeaders = event.headers;
         hop.sentTime = event.time;
+        delete request.described;
         hopWentOut(request, hop);
         break;
       case 'response':
@@ -197,7 +206,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
     const preflight = hop.preflight;
     if (hop.settled || !preflight?.response) return;
     hop.settled = true;
-    const described = describeRequest(request, securityContexts)?.request;
+    const described = describe(request)?.request;
     if (!described) return;
     const origin = request.hops.indexOf(hop) === 0 ? described.initiatorOrigin : (getHeader(preflight.requestHeaders, 'Origin') ?? described.initiatorOrigin);
     const check = checkPreflightResponse({ url: hop.url, method: hop.method, headers: described.headers, credentials: described.credentials, origin, response: preflight.response });
@@ -212,7 +221,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
   };
 
   const toTransaction = (open: OpenRequest, count: boolean): Transaction | null => {
-    const described = describeRequest(open, securityContexts);
+    const described = describe(open);
     if (!described) return null;
     const keep = options.includeNonCors === true && (described.skip === 'notCorsMode' || described.skip === 'sameOrigin');
     if (described.request === null || (described.skip !== null && !keep)) {

@@ -30,6 +30,7 @@ export function createPreflightMatcher(): PreflightMatcher {
   const attach = (request: OpenRequest, hop: OpenHop, preflight: OpenPreflight): void => {
     preflight.owner = request;
     hop.preflight = preflight;
+    delete request.described;
   };
 
   return {

@@ -1,5 +1,5 @@
 import { corsUnsafeRequestHeaders } from '../fetch/corsUnsafeRequestHeaderNames.ts';
-import { getHeader, type Header, type HeaderList } from '../fetch/headers.ts';
+import { getHeader, hasHeader, isHeaderName, type Header, type HeaderList } from '../fetch/headers.ts';
 import { isCorsSafelistedMethod } from '../fetch/method.ts';
 import { serializeOrigin } from '../fetch/origin.ts';
 import type { CredentialsMode, RequestMode } from '../cors/corsRequest.ts';
@@ -65,8 +65,10 @@ function isCacheMarkerValue(value: string): boolean {
 
 /** Whether wire headers carry the cache-bypass markers the network stack adds for a bypassing request. */
 export function hasCacheBypassMarkers(wire: HeaderList, pageHeaders: HeaderList): boolean {
-  const setByPage = new Set(pageHeaders.map((header) => header.name.toLowerCase()));
-  return wire.some(({ name, value }) => CACHE_MARKERS.has(name.toLowerCase()) && !setByPage.has(name.toLowerCase()) && isCacheMarkerValue(value));
+  return wire.some(({ name, value }) => {
+    const lower = isHeaderName(name, 'cache-control') ? 'cache-control' : isHeaderName(name, 'pragma') ? 'pragma' : null;
+    return lower !== null && isCacheMarkerValue(value) && !hasHeader(pageHeaders, lower);
+  });
 }
 
 const SEC_FETCH_MODES: Readonly<Record<string, RequestMode>> = {
