@@ -161,7 +161,21 @@ describe('PreflightCache erasure (§4.1)', () => {
     const cache = cacheWith(result({ maxAge: '60' }));
     expect(cache.lookup(missing, at)).toMatchObject({ hit: false, reason });
     expect(cache.size).toBe(0);
-    expect(cache.lookup(query(), T0 + 1)).toMatchObject({ hit: false, reason: 'no-entry' });
+    expect(cache.lookup(query(), at + 1)).toMatchObject({ hit: false, reason: 'no-entry' });
+  });
+
+  it('answers a lookup about an earlier time with the entry current then (requests end out of order)', () => {
+    const cache = cacheWith(result({ maxAge: '60' }));
+    expect(cache.lookup(query({ method: 'DELETE' }), T0 + 10_000)).toMatchObject({ hit: false, reason: 'method' });
+    expect(cache.lookup(query(), T0 + 5_000).hit).toBe(true);
+    expect(cache.lookup(query(), T0 + 20_000)).toMatchObject({ hit: false, reason: 'no-entry' });
+  });
+
+  it('sees the replaced entry for a time before its replacement', () => {
+    const cache = cacheWith(result({ methods: ['PUT'], maxAge: '600' }));
+    cache.store(KEY, result({ methods: ['DELETE'], maxAge: '600' }), T0 + 1_000);
+    expect(cache.lookup(query({ method: 'PUT' }), T0 + 500).hit).toBe(true);
+    expect(cache.lookup(query({ method: 'DELETE' }), T0 + 2_000).hit).toBe(true);
   });
 
   it('an entry stored after the lookup time misses as stored-later and is kept', () => {

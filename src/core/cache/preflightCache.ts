@@ -57,16 +57,29 @@ export interface PreflightCacheOptions {
   readonly random?: () => number;
 }
 
+/** How many past versions of a key the model keeps, for lookups about the past. */
+const HISTORY_PER_KEY = 4;
+
+/** One result stored for a key, and when a lookup erased it (Chromium erases unusable entries). */
+interface Version {
+  readonly entry: PreflightCacheEntry;
+  erasedAt?: number;
+}
+
 /**
  * A model of Chromium's CORS-preflight cache (preflight_cache.cc,
  * preflight_result.cc). One result per key, replaced by the next successful
  * preflight for the key (the Fetch Standard merges per method and header;
  * Chromium does not). A lookup that finds a stale or insufficient entry
  * erases it, as Chromium does, and the request is preflighted again.
+ *
  * Time is always an argument (epoch milliseconds); the model reads no clock.
+ * Captures are judged in the order requests end, not start, so the model
+ * keeps a few past versions per key: a lookup "at" a time sees the entry
+ * that was current then.
  */
 export class PreflightCache {
-  readonly #entries = new Map<string, PreflightCacheEntry>();
+  readonly #keys = new Map<string, Version[]>();
   readonly #maxEntries: number;
   readonly #random: () => number;
 
@@ -82,9 +95,16 @@ export class PreflightCache {
     if (key.url.length >= MAX_CACHED_URL_LENGTH) return { stored: false, reason: 'url-too-long', lifetime };
     if (lifetime.seconds <= 0) return { stored: false, reason: 'zero-lifetime', lifetime };
     const id = keyId(key);
-    const evicted = this.#entries.has(id) ? [] : this.#makeRoom(storedAt);
+    const versions = this.#keys.get(id);
+    const evicted = versions ? [] : this.#makeRoom(storedAt);
     const entry: PreflightCacheEntry = { key, result, lifetime, storedAt, expiresAt: storedAt + lifetime.seconds * 1000 };
-    this.#entries.set(id, entry);
+    if (!versions) this.#keys.set(id, [{ entry }]);
+    else {
+      let index = versions.length;
+      while (index > 0 && (versions[index - 1] as Version).entry.storedAt > storedAt) index--;
+      versions.splice(index, 0, { entry });
+      if (versions.length > HISTORY_PER_KEY) versions.shift();
+    }
     return { stored: true, entry, evicted };
   }
 
@@ -97,33 +117,45 @@ export class PreflightCache {
    */
   lookup(query: PreflightCacheQuery, at: number): PreflightCacheLookup {
     if (query.bypass) return { hit: false, reason: 'bypass' };
-    const id = keyId(query.key);
-    const entry = this.#entries.get(id);
-    if (!entry) return { hit: false, reason: 'no-entry' };
-    if (entry.storedAt > at) return { hit: false, reason: 'stored-later', entry };
+    const versions = this.#keys.get(keyId(query.key));
+    if (!versions) return { hit: false, reason: 'no-entry' };
+    const version = versionAt(versions, at);
+    if (!version) {
+      const later = versions.find((candidate) => candidate.entry.storedAt > at);
+      return later ? { hit: false, reason: 'stored-later', entry: later.entry } : { hit: false, reason: 'no-entry' };
+    }
+    const { entry } = version;
     const miss = this.#whyUnusable(entry, query, at);
     if (!miss) return { hit: true, entry };
-    this.#entries.delete(id);
+    version.erasedAt = Math.min(version.erasedAt ?? Infinity, at);
     return { hit: false, entry, ...miss };
   }
 
-  /** The entry for a key, without the side effects of a lookup. */
+  /** The current entry for a key, without the side effects of a lookup. */
   peek(key: PreflightCacheKey): PreflightCacheEntry | undefined {
-    return this.#entries.get(keyId(key));
+    const versions = this.#keys.get(keyId(key));
+    const latest = versions?.[versions.length - 1];
+    return latest && latest.erasedAt === undefined ? latest.entry : undefined;
   }
 
-  /** Every entry, or only those still alive at `at`. */
+  /** The entry of each key as it stands now, or as it stood at `at` (then only unexpired ones). */
   entries(at?: number): PreflightCacheEntry[] {
-    const all = [...this.#entries.values()];
-    return at === undefined ? all : all.filter((entry) => entry.expiresAt > at);
+    const entries: PreflightCacheEntry[] = [];
+    for (const versions of this.#keys.values()) {
+      const version = at === undefined ? versions[versions.length - 1] : versionAt(versions, at);
+      if (!version || (version.erasedAt !== undefined && (at === undefined || version.erasedAt <= at))) continue;
+      if (at === undefined || version.entry.expiresAt > at) entries.push(version.entry);
+    }
+    return entries;
   }
 
+  /** Keys with an entry now. */
   get size(): number {
-    return this.#entries.size;
+    return this.entries().length;
   }
 
   clear(): void {
-    this.#entries.clear();
+    this.#keys.clear();
   }
 
   #whyUnusable(entry: PreflightCacheEntry, query: PreflightCacheQuery, at: number): { reason: CacheMissReason; failure?: CorsCheckFailure } | null {
@@ -146,27 +178,37 @@ export class PreflightCache {
   // place; a guess that differs from Chromium's shows up later as a
   // "preflighted despite the cache" note, never as a wrong verdict.
   #makeRoom(at: number): PreflightCacheEntry[] {
-    if (this.#entries.size < this.#maxEntries) return [];
+    if (this.#keys.size < this.#maxEntries) return [];
     const evicted: PreflightCacheEntry[] = [];
-    for (const [id, entry] of this.#entries) {
-      if (entry.expiresAt > at) continue;
-      evicted.push(entry);
-      this.#entries.delete(id);
+    for (const [id, versions] of this.#keys) {
+      const latest = versions[versions.length - 1] as Version;
+      if (latest.entry.expiresAt > at && latest.erasedAt === undefined) continue;
+      evicted.push(latest.entry);
+      this.#keys.delete(id);
     }
-    if (this.#entries.size < this.#maxEntries) return evicted;
-    const start = Math.floor(this.#random() * this.#entries.size);
+    if (this.#keys.size < this.#maxEntries) return evicted;
+    const start = Math.floor(this.#random() * this.#keys.size);
     let index = 0;
-    for (const [id, entry] of this.#entries) {
+    for (const [id, versions] of this.#keys) {
       if (index++ < start) continue;
-      evicted.push(entry);
-      this.#entries.delete(id);
+      evicted.push((versions[versions.length - 1] as Version).entry);
+      this.#keys.delete(id);
       if (evicted.length >= EVICTION_BATCH) break;
     }
     return evicted;
   }
 }
 
-// Origins and partitions never hold a space, so this cannot collide.
+/** The version current at `at`: the last stored by then, unless a lookup erased it by then. */
+function versionAt(versions: readonly Version[], at: number): Version | undefined {
+  for (let index = versions.length - 1; index >= 0; index--) {
+    const version = versions[index] as Version;
+    if (version.entry.storedAt > at) continue;
+    return version.erasedAt !== undefined && version.erasedAt <= at ? undefined : version;
+  }
+  return undefined;
+}
+
 function keyId(key: PreflightCacheKey): string {
   return `${key.origin} ${key.partition ?? ''} ${key.url}`;
 }

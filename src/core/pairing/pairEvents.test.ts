@@ -1,0 +1,215 @@
+import { describe, expect, it } from 'vitest';
+import type { Header } from '../fetch/headers.ts';
+import { pairEvents } from './pairEvents.ts';
+import type { RequestContext, RequestEvent } from './requestEvent.ts';
+
+const PAGE = 'http://app.test';
+const API = 'http://api.test/items';
+const CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
+
+const h = (...pairs: [string, string][]): Header[] => pairs.map(([name, value]) => ({ name, value }));
+
+/** What Chromium puts on the wire for a cors-mode request from PAGE to another site. */
+function wire(extra: [string, string][] = []): Header[] {
+  return h(['Host', 'api.test'], ['Origin', PAGE], ['Sec-Fetch-Mode', 'cors'], ['Sec-Fetch-Site', 'cross-site'], ['User-Agent', CHROME], ...extra);
+}
+
+interface Actual {
+  id: string;
+  at: number;
+  method?: string;
+  url?: string;
+  headers?: [string, string][];
+  context?: RequestContext;
+}
+
+function started({ id, at, method = 'GET', url = API, headers = [], context }: Actual): RequestEvent {
+  return { type: 'started', id, time: at, url, method, headers: h(...headers), initiatorOrigin: PAGE, resourceType: 'fetch', ...(context ? { context } : {}) };
+}
+
+function preflight(id: string, at: number, method: string, requestHeaders: string, answer: [string, string][], options: { url?: string; context?: RequestContext; cacheControl?: string } = {}): RequestEvent[] {
+  const headers = h(['Access-Control-Request-Method', method], ['Origin', PAGE], ...(requestHeaders ? ([['Access-Control-Request-Headers', requestHeaders]] as [string, string][]) : []), ...(options.cacheControl ? ([['Cache-Control', options.cacheControl]] as [string, string][]) : []));
+  return [
+    { type: 'started', id, time: at, url: options.url ?? API, method: 'OPTIONS', headers, ...(options.context ? { context: options.context } : {}) },
+    { type: 'response', id, time: at + 1, status: 204, headers: h(['Access-Control-Allow-Origin', PAGE], ...answer) },
+    { type: 'completed', id, time: at + 1 },
+  ];
+}
+
+function answered(id: string, at: number, response: [string, string][] = [['Access-Control-Allow-Origin', PAGE]], sent: [string, string][] = []): RequestEvent[] {
+  return [
+    { type: 'sent', id, time: at, headers: wire(sent) },
+    { type: 'response', id, time: at + 1, status: 200, headers: h(...response) },
+    { type: 'completed', id, time: at + 2 },
+  ];
+}
+
+describe('pairEvents', () => {
+  it('judges a simple cross-origin GET without a preflight', () => {
+    const { transactions } = pairEvents([started({ id: 'a', at: 0 }), ...answered('a', 1)]);
+    expect(transactions).toHaveLength(1);
+    expect(transactions[0]?.verdict).toMatchObject({ outcome: 'allowed', preflight: 'not-needed' });
+  });
+
+  it('pairs a preflight with the request it guards and judges both', () => {
+    const { transactions } = pairEvents([
+      started({ id: 'put', at: 0, method: 'PUT' }),
+      ...preflight('options', 1, 'PUT', '', [['Access-Control-Allow-Methods', 'GET']]),
+      { type: 'failed', id: 'put', time: 3, error: 'net::ERR_FAILED' },
+    ]);
+    expect(transactions[0]?.hops[0]?.preflight?.id).toBe('options');
+    expect(transactions[0]?.verdict).toMatchObject({ corsError: 'MethodDisallowedByPreflightResponse', failedParameter: 'PUT', preflight: 'sent' });
+  });
+
+  it('pairs a preflight seen before its request (some HAR writers put it first)', () => {
+    const { transactions, stats } = pairEvents([
+      ...preflight('options', 0, 'PUT', '', [['Access-Control-Allow-Methods', 'PUT']]),
+      started({ id: 'put', at: 5, method: 'PUT' }),
+      ...answered('put', 6),
+    ]);
+    expect(transactions[0]?.hops[0]?.preflight?.id).toBe('options');
+    expect(stats.unpairedPreflights).toBe(0);
+  });
+
+  it('pairs six concurrent preflights to one URL by their header lists, whatever their order', () => {
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const events: RequestEvent[] = ids.map((id, index) => started({ id, at: index / 10, method: 'PUT', headers: [[`X-Req-${id}`, id]] }));
+    for (const [index, id] of [...ids].reverse().entries()) {
+      events.push(...preflight(`options-${id}`, 1 + index / 10, 'PUT', `x-req-${id}`, [['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Allow-Headers', `x-req-${id}`]]));
+    }
+    for (const [index, id] of ids.entries()) events.push(...answered(id, 3 + index / 10, undefined, [[`X-Req-${id}`, id]]));
+    const { transactions } = pairEvents(events);
+    expect(transactions.map((transaction) => transaction.hops[0]?.preflight?.id)).toEqual(ids.map((id) => `options-${id}`));
+    expect(transactions.every((transaction) => transaction.verdict.outcome === 'allowed')).toBe(true);
+  });
+
+  it('pairs identical concurrent requests first come, first served', () => {
+    const events: RequestEvent[] = [started({ id: 'one', at: 0, method: 'PUT' }), started({ id: 'two', at: 0.1, method: 'PUT' })];
+    events.push(...preflight('p1', 1, 'PUT', '', [['Access-Control-Allow-Methods', 'PUT']]), ...preflight('p2', 1.2, 'PUT', '', [['Access-Control-Allow-Methods', 'PUT']]));
+    events.push(...answered('one', 3), ...answered('two', 3.5));
+    const { transactions } = pairEvents(events);
+    expect(transactions.map((transaction) => transaction.hops[0]?.preflight?.id)).toEqual(['p1', 'p2']);
+  });
+
+  it('never pairs across tabs', () => {
+    const { transactions, stats } = pairEvents([
+      started({ id: 'put', at: 0, method: 'PUT', context: { tabId: 1, frameId: 0 } }),
+      ...preflight('other-tab', 1, 'PUT', '', [['Access-Control-Allow-Methods', 'PUT']], { context: { tabId: 2, frameId: 0 } }),
+      ...answered('put', 3),
+    ]);
+    expect(transactions[0]?.hops[0]?.preflight).toBeUndefined();
+    expect(stats.unpairedPreflights).toBe(1);
+  });
+
+  it('recognises a preflight whose headers come only when it is sent (webRequest)', () => {
+    const { transactions } = pairEvents([
+      started({ id: 'put', at: 0, method: 'PUT' }),
+      { type: 'started', id: 'options', time: 1, url: API, method: 'OPTIONS' },
+      { type: 'sent', id: 'options', time: 1.1, headers: h(['Access-Control-Request-Method', 'PUT'], ['Origin', PAGE]) },
+      { type: 'response', id: 'options', time: 1.5, status: 204, headers: h(['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Methods', 'PUT']) },
+      { type: 'completed', id: 'options', time: 1.6 },
+      ...answered('put', 2),
+    ]);
+    expect(transactions[0]?.hops[0]?.preflight?.id).toBe('options');
+    expect(transactions[0]?.verdict.preflight).toBe('sent');
+  });
+
+  it('waits for a preflight that ends in the same millisecond as its request', () => {
+    const { transactions } = pairEvents([
+      started({ id: 'post', at: 0, method: 'POST', headers: [['Content-Type', 'application/json']] }),
+      { type: 'started', id: 'options', time: 1, url: API, method: 'OPTIONS', headers: h(['Access-Control-Request-Method', 'POST'], ['Access-Control-Request-Headers', 'content-type']) },
+      { type: 'failed', id: 'post', time: 2000, error: 'net::ERR_CONNECTION_REFUSED' },
+      { type: 'failed', id: 'options', time: 2000, error: 'net::ERR_CONNECTION_REFUSED' },
+    ]);
+    expect(transactions[0]?.verdict).toMatchObject({ outcome: 'network-error', networkError: 'net::ERR_CONNECTION_REFUSED', stage: 'preflight' });
+  });
+
+  it('serves a second request from the entry the first preflight stored', () => {
+    const allow: [string, string][] = [['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Max-Age', '600']];
+    const { transactions } = pairEvents([
+      started({ id: 'first', at: 0, method: 'PUT' }),
+      ...preflight('options', 1, 'PUT', '', allow),
+      ...answered('first', 3),
+      started({ id: 'second', at: 10, method: 'PUT' }),
+      ...answered('second', 11),
+    ]);
+    const second = transactions[1]?.verdict;
+    expect(second?.preflight).toBe('cache-hit');
+    expect(second?.hops[0]?.cacheEntry).toMatchObject({ storedAt: 2, expiresAt: 2 + 600_000 });
+  });
+
+  it('says why a request was preflighted although the cache held an entry: the cache was bypassed', () => {
+    const allow: [string, string][] = [['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Max-Age', '600']];
+    const { transactions } = pairEvents([
+      started({ id: 'first', at: 0, method: 'PUT' }),
+      ...preflight('p1', 1, 'PUT', '', allow),
+      ...answered('first', 3),
+      started({ id: 'second', at: 10, method: 'PUT' }),
+      ...preflight('p2', 11, 'PUT', '', allow, { cacheControl: 'no-cache' }),
+      ...answered('second', 13),
+    ]);
+    expect(transactions[1]?.verdict.notes).toContainEqual(expect.objectContaining({ kind: 'preflighted-despite-cache', reason: 'bypass' }));
+  });
+
+  it('follows a redirect as one request with two hops', () => {
+    const { transactions } = pairEvents([
+      started({ id: 'r', at: 0 }),
+      { type: 'sent', id: 'r', time: 1, headers: wire() },
+      { type: 'redirect', id: 'r', time: 2, status: 302, headers: h(['Location', 'http://api.test/moved'], ['Access-Control-Allow-Origin', PAGE]), location: 'http://api.test/moved' },
+      ...answered('r', 3, [['Access-Control-Allow-Origin', 'https://elsewhere.test']]),
+    ]);
+    expect(transactions[0]?.hops.map((hop) => hop.url)).toEqual([API, 'http://api.test/moved']);
+    expect(transactions[0]?.verdict).toMatchObject({ corsError: 'AllowOriginMismatch', failedHop: 1 });
+  });
+
+  it('only counts same-origin, no-cors and navigation requests', () => {
+    const { transactions, stats } = pairEvents([
+      { type: 'started', id: 'same', time: 0, url: `${PAGE}/x`, method: 'GET', initiatorOrigin: PAGE, resourceType: 'fetch' },
+      { type: 'completed', id: 'same', time: 1 },
+      { type: 'started', id: 'image', time: 0, url: 'http://cdn.test/a.png', method: 'GET', initiatorOrigin: PAGE, resourceType: 'image' },
+      { type: 'completed', id: 'image', time: 1 },
+      { type: 'started', id: 'nav', time: 0, url: 'http://other.test/', method: 'GET', resourceType: 'document' },
+      { type: 'completed', id: 'nav', time: 1 },
+    ]);
+    expect(transactions).toEqual([]);
+    expect(stats).toMatchObject({ sameOrigin: 1, notCorsMode: 1 });
+    expect(stats.navigations + stats.unknownInitiator).toBe(1);
+  });
+
+  describe('credentials, from the wire', () => {
+    const star: [string, string][] = [['Access-Control-Allow-Origin', '*']];
+
+    it('Sec-Fetch-Storage-Access means credentials were included', () => {
+      const { transactions } = pairEvents([started({ id: 'a', at: 0 }), ...answered('a', 1, star, [['Sec-Fetch-Storage-Access', 'none']])]);
+      expect(transactions[0]?.request.credentials).toBe('include');
+      expect(transactions[0]?.verdict.corsError).toBe('WildcardOriginNotAllowed');
+    });
+
+    it('its absence on a cross-site request from Chromium 133+ means they were not', () => {
+      const { transactions } = pairEvents([started({ id: 'a', at: 0 }), ...answered('a', 1, star)]);
+      expect(transactions[0]?.evidence.credentials).toBe('no-storage-access-header');
+      expect(transactions[0]?.verdict.outcome).toBe('allowed');
+    });
+
+    it('a request never sent after a "*" preflight can only have included credentials', () => {
+      const { transactions } = pairEvents([
+        started({ id: 'put', at: 0, method: 'PUT' }),
+        { type: 'started', id: 'options', time: 1, url: API, method: 'OPTIONS', headers: h(['Access-Control-Request-Method', 'PUT'], ['Origin', PAGE]) },
+        { type: 'response', id: 'options', time: 2, status: 204, headers: h(['Access-Control-Allow-Origin', '*'], ['Access-Control-Allow-Methods', 'PUT']) },
+        { type: 'completed', id: 'options', time: 2 },
+        { type: 'failed', id: 'put', time: 3, error: 'net::ERR_FAILED' },
+      ]);
+      expect(transactions[0]?.verdict.corsError).toBe('PreflightWildcardOriginNotAllowed');
+      expect(transactions[0]?.verdict.notes).toContainEqual(expect.objectContaining({ kind: 'credentials-inferred' }));
+    });
+  });
+
+  it('applies Local Network Access with the security context the page showed', () => {
+    const { transactions } = pairEvents([
+      { type: 'security-context', time: 0, initiatorOrigin: PAGE, isSecureContext: true, addressSpace: 'public', policy: 'PermissionBlock' },
+      started({ id: 'local', at: 1, url: 'http://localhost:8080/api' }),
+      { type: 'failed', id: 'local', time: 2, error: 'net::ERR_FAILED' },
+    ]);
+    expect(transactions[0]?.verdict).toMatchObject({ corsError: 'LocalNetworkAccessPermissionDenied', stage: 'connection' });
+  });
+});
