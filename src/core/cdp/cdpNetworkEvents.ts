@@ -34,6 +34,8 @@ export interface CdpNetworkEventParams {
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+/** How many ended request ids to remember (late duplicates arrive within milliseconds). */
+const ENDED_MEMORY = 1000;
 
 interface RequestState {
   offset: number;
@@ -79,6 +81,9 @@ function securityContext(state: RequestState, time: number): SecurityContextSeen
  */
 export function createCdpEventConverter(): (method: string, params: CdpNetworkEventParams) => RequestEvent[] {
   const states = new Map<string, RequestState>();
+  // Chromium may report a request's end twice (a blockedReason, then
+  // ERR_ABORTED): events for a request that already ended are dropped.
+  const ended = new Set<string>();
   let lastOffset = 0;
   let clock = 0;
 
@@ -97,6 +102,7 @@ export function createCdpEventConverter(): (method: string, params: CdpNetworkEv
 
   return (method, params) => {
     const id = params.requestId;
+    if (ended.has(id)) return [];
     const current = state(id);
     const events: RequestEvent[] = [];
     const flushRedirectHead = (time: number): void => {
@@ -205,7 +211,11 @@ export function createCdpEventConverter(): (method: string, params: CdpNetworkEv
       current.early.push(...events);
       return [];
     }
-    if (method === 'Network.loadingFinished' || method === 'Network.loadingFailed') states.delete(id);
+    if (method === 'Network.loadingFinished' || method === 'Network.loadingFailed') {
+      states.delete(id);
+      ended.add(id);
+      if (ended.size > ENDED_MEMORY) ended.delete(ended.values().next().value as string);
+    }
     return events;
   };
 }

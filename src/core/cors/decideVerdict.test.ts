@@ -1,0 +1,152 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Header } from '../fetch/headers.ts';
+import { PreflightCache } from '../cache/preflightCache.ts';
+import type { CorsRequest } from './corsRequest.ts';
+import { decideVerdict } from './decideVerdict.ts';
+import type { ObservedHop } from './verdict.ts';
+
+const PAGE = 'http://app.test';
+const API = 'http://api.test/items';
+const h = (...pairs: [string, string][]): Header[] => pairs.map(([name, value]) => ({ name, value }));
+const allow = (origin = PAGE, ...more: [string, string][]) => h(['Access-Control-Allow-Origin', origin], ...more);
+
+function request(overrides: Partial<CorsRequest> = {}): CorsRequest {
+  return { url: API, method: 'GET', headers: [], initiatorOrigin: PAGE, mode: 'cors', credentials: 'same-origin', redirect: 'follow', ...overrides };
+}
+
+function hop(url: string, status: number, headers: Header[], extra: Partial<ObservedHop> = {}): ObservedHop {
+  return { url, response: { status, headers }, sent: true, ...extra };
+}
+
+describe('decideVerdict: redirects', () => {
+  it('taints the request after a redirect back to the page\'s origin: the origin becomes "null"', () => {
+    const verdict = decideVerdict({
+      request: request(),
+      hops: [hop(API, 302, allow(PAGE, ['Location', `${PAGE}/back`])), hop(`${PAGE}/back`, 200, allow('null'))],
+    });
+    expect(verdict.outcome).toBe('allowed');
+    expect(verdict.hops.map((each) => [each.origin, each.tainted])).toEqual([[PAGE, false], ['null', true]]);
+  });
+
+  it('checks the redirect response itself: a 3xx without Access-Control-Allow-Origin blocks', () => {
+    const verdict = decideVerdict({ request: request(), hops: [hop(API, 307, h(['Location', 'http://api.test/moved'])), hop('http://api.test/moved', 200, allow())] });
+    expect(verdict).toMatchObject({ corsError: 'MissingAllowOriginHeader', stage: 'redirect', failedHop: 0 });
+  });
+
+  it('refuses a redirect to a URL with credentials', () => {
+    const verdict = decideVerdict({ request: request(), hops: [hop(API, 302, allow(PAGE, ['Location', 'http://user:pw@api.test/next']))] });
+    expect(verdict).toMatchObject({ corsError: 'RedirectContainsCredentials', failedParameter: '' });
+  });
+
+  it('turns a POST into a GET on 303 and drops the body headers, so no preflight is needed', () => {
+    const verdict = decideVerdict({
+      request: request({ method: 'POST', headers: h(['Content-Type', 'text/plain']) }),
+      hops: [hop(API, 303, allow(PAGE, ['Location', 'http://api.test/result'])), hop('http://api.test/result', 200, allow())],
+    });
+    expect(verdict.hops[1]).toMatchObject({ method: 'GET', headers: [], preflightRequired: false });
+  });
+
+  it("stops at a redirect in redirect: 'manual' mode", () => {
+    const verdict = decideVerdict({ request: request({ redirect: 'manual' }), hops: [hop(API, 302, allow(PAGE, ['Location', 'http://api.test/x']))] });
+    expect(verdict.outcome).toBe('allowed');
+  });
+
+  it('refuses a redirect to a scheme CORS cannot use, without naming it (network service)', () => {
+    const verdict = decideVerdict({ request: request(), hops: [hop(API, 302, allow(PAGE, ['Location', 'ftp://api.test/x'])), { url: 'ftp://api.test/x', sent: false }] });
+    expect(verdict).toMatchObject({ corsError: 'CorsDisabledScheme', failedParameter: '', failedHop: 1 });
+  });
+});
+
+describe('decideVerdict: refused before anything is sent', () => {
+  it('names the scheme of a first URL CORS cannot use (renderer)', () => {
+    expect(decideVerdict({ request: request({ url: 'ftp://api.test/x' }), hops: [{ url: 'ftp://api.test/x', sent: false }] })).toMatchObject({ corsError: 'CorsDisabledScheme', failedParameter: 'ftp' });
+  });
+
+  it("refuses mode: 'same-origin' to another origin (DisallowedByMode)", () => {
+    expect(decideVerdict({ request: request({ mode: 'same-origin' }), hops: [{ url: API, sent: false }] })).toMatchObject({ corsError: 'DisallowedByMode', stage: 'request' });
+  });
+
+  it("refuses mode: 'no-cors' with redirect: 'manual' (NoCorsRedirectModeNotFollow)", () => {
+    expect(decideVerdict({ request: request({ mode: 'no-cors', redirect: 'manual' }), hops: [{ url: API, sent: false }] })).toMatchObject({ corsError: 'NoCorsRedirectModeNotFollow' });
+  });
+
+  it('treats a same-origin-mode request redirected elsewhere as refused, but not by CORS (Chromium 156)', () => {
+    const verdict = decideVerdict({ request: request({ url: `${PAGE}/a`, mode: 'same-origin' }), hops: [hop(`${PAGE}/a`, 302, h(['Location', API])), { url: API, sent: false }] });
+    expect(verdict).toMatchObject({ outcome: 'network-error', corsError: null, networkError: 'blocked:origin' });
+  });
+});
+
+describe('decideVerdict: what the capture does not show', () => {
+  it('calls a failure without response headers undetermined rather than guessing', () => {
+    expect(decideVerdict({ request: request(), hops: [{ url: API, networkError: 'net::ERR_FAILED' }] })).toMatchObject({ outcome: 'undetermined', blocked: false, corsError: null });
+  });
+
+  it('reports a network failure as such, not as CORS', () => {
+    expect(decideVerdict({ request: request(), hops: [{ url: API, networkError: 'net::ERR_CONNECTION_REFUSED' }] })).toMatchObject({ outcome: 'network-error', networkError: 'net::ERR_CONNECTION_REFUSED' });
+  });
+
+  it('says what including credentials would change when the capture cannot tell', () => {
+    const verdict = decideVerdict({ request: request({ credentialsAssumed: true }), hops: [hop(API, 200, allow('*'))] });
+    expect(verdict.outcome).toBe('allowed');
+    expect(verdict.notes).toContainEqual({ kind: 'credentials-assumed', alternative: expect.objectContaining({ corsError: 'WildcardOriginNotAllowed' }) });
+  });
+
+  it('infers credentials only from a request known not to have gone out', () => {
+    const preflight = { requestHeaders: h(['Access-Control-Request-Method', 'PUT']), response: { status: 204, headers: allow('*', ['Access-Control-Allow-Methods', 'PUT']) } };
+    const unknown = decideVerdict({ request: request({ method: 'PUT', credentialsAssumed: true }), hops: [{ url: API, preflight, networkError: 'net::ERR_FAILED' }] });
+    const neverSent = decideVerdict({ request: request({ method: 'PUT', credentialsAssumed: true }), hops: [{ url: API, preflight, networkError: 'net::ERR_FAILED', sent: false }] });
+    expect(unknown.outcome).toBe('undetermined');
+    expect(neverSent).toMatchObject({ corsError: 'PreflightWildcardOriginNotAllowed', notes: [expect.objectContaining({ kind: 'credentials-inferred' })] });
+  });
+
+  it('says "not-recorded" for a needed preflight when the capture tool never records preflights', () => {
+    const verdict = decideVerdict({ request: request({ method: 'PUT' }), hops: [hop(API, 200, allow())], preflightsRecorded: false });
+    expect(verdict.preflight).toBe('not-recorded');
+  });
+
+  it('assumes a cache entry older than the capture when a needed preflight is missing', () => {
+    const verdict = decideVerdict({ request: request({ method: 'PUT' }), hops: [hop(API, 200, allow())] });
+    expect(verdict.preflight).toBe('cache-hit');
+    expect(verdict.notes).toContainEqual({ kind: 'preflight-cache-entry-not-observed', hop: 0 });
+  });
+});
+
+describe('decideVerdict: the preflight cache model', () => {
+  it('stores a passing preflight and serves the next request from it', () => {
+    const cache = new PreflightCache();
+    const preflight = { requestHeaders: h(['Access-Control-Request-Method', 'PUT']), response: { status: 204, headers: allow(PAGE, ['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Max-Age', '60']) }, startTime: 1000, responseTime: 1010 };
+    decideVerdict({ request: request({ method: 'PUT' }), hops: [{ ...hop(API, 200, allow()), startTime: 999, preflight }] }, { cache });
+    const second = decideVerdict({ request: request({ method: 'PUT' }), hops: [{ ...hop(API, 200, allow()), startTime: 5000 }] }, { cache });
+    expect(second.preflight).toBe('cache-hit');
+    expect(second.hops[0]?.cacheEntry).toMatchObject({ storedAt: 1010, expiresAt: 61_010 });
+  });
+});
+
+describe('decideVerdict: properties', () => {
+  const text = fc.string({ unit: 'binary', maxLength: 40 });
+  const headers = fc.array(fc.record({ name: text, value: text }), { maxLength: 6 });
+
+  it('never throws, whatever the strings (header values are attacker-controlled)', () => {
+    fc.assert(
+      fc.property(text, text, headers, headers, headers, fc.integer({ min: -1, max: 999 }), (url, method, requestHeaders, preflightHeaders, responseHeaders, status) => {
+        const verdict = decideVerdict({
+          request: request({ url, method, headers: requestHeaders, initiatorOrigin: PAGE }),
+          hops: [{ url, preflight: { requestHeaders: preflightHeaders, response: { status, headers: responseHeaders } }, response: { status, headers: responseHeaders } }],
+        });
+        expect(typeof verdict.outcome).toBe('string');
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('blocks exactly when it names a CorsError', () => {
+    fc.assert(
+      fc.property(headers, fc.constantFrom('GET', 'PUT', 'patch'), (responseHeaders, method) => {
+        const verdict = decideVerdict({ request: request({ method }), hops: [hop(API, 200, responseHeaders)] });
+        expect(verdict.blocked).toBe(verdict.corsError !== null);
+        expect(verdict.blocked).toBe(verdict.outcome === 'blocked');
+      }),
+    );
+  });
+});

@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import type { HeaderList } from '../fetch/headers.ts';
+import type { CorsRequest } from '../cors/corsRequest.ts';
+import { decideVerdict } from '../cors/decideVerdict.ts';
+import type { ObservedHop } from '../cors/verdict.ts';
+import { explainVerdict, type Explanation } from './explainVerdict.ts';
+
+// Reference: cors-rules.md §1, §3.2, §3.3, §3.5, §3.7; the Explanation contract in explainVerdict.ts.
+const ORIGIN = 'https://app.test';
+const URL_API = 'https://api.test/data';
+const ACAO = (value: string) => ({ name: 'Access-Control-Allow-Origin', value });
+
+function request(overrides: Partial<CorsRequest> = {}): CorsRequest {
+  return { url: URL_API, method: 'GET', headers: [], initiatorOrigin: ORIGIN, mode: 'cors', credentials: 'omit', redirect: 'follow', ...overrides };
+}
+
+function explain(req: CorsRequest, hop: Omit<ObservedHop, 'url'>): { explanation: Explanation; verdict: ReturnType<typeof decideVerdict> } {
+  const verdict = decideVerdict({ request: req, hops: [{ url: req.url, ...hop }] });
+  return { verdict, explanation: explainVerdict(verdict, req) };
+}
+
+function simple(headers: HeaderList, status = 200, overrides: Partial<CorsRequest> = {}) {
+  return explain(request(overrides), { response: { status, headers } });
+}
+
+function preflighted(preflightHeaders: HeaderList, status = 204, overrides: Partial<CorsRequest> = {}, actual?: HeaderList) {
+  const req = request({ method: 'PUT', ...overrides });
+  return explain(req, { preflight: { response: { status, headers: preflightHeaders } }, ...(actual ? { response: { status: 200, headers: actual } } : {}) });
+}
+
+function expectOneSentence(text: string): void {
+  expect(text.trim()).toBe(text);
+  expect(text).toMatch(/[.!?]$/);
+  expect(text).not.toMatch(/[.!?]\s+[A-Z]/);
+  expect(text).not.toContain('\n');
+}
+
+describe('explainVerdict: summary, codes and mismatch', () => {
+  it('copies corsError and failedParameter exactly, and names the value in a one-sentence summary', () => {
+    const { verdict, explanation } = simple([ACAO('https://app.test/')]);
+    expect(verdict.corsError).toBe('AllowOriginMismatch');
+    expect(explanation.corsError).toBe(verdict.corsError);
+    expect(explanation.failedParameter).toBe('https://app.test/');
+    expect(explanation.summary).toContain('https://app.test/');
+    expectOneSentence(explanation.summary);
+    expect(explanation.mismatch).toEqual({ header: 'Access-Control-Allow-Origin', received: 'https://app.test/', needed: ORIGIN });
+  });
+
+  it('copies an empty failedParameter as ""', () => {
+    const { explanation } = simple([]);
+    expect(explanation.corsError).toBe('MissingAllowOriginHeader');
+    expect(explanation.failedParameter).toBe('');
+  });
+
+  it('keeps a hostile header value as plain text, neither escaped nor dropped', () => {
+    const hostile = '<b>x</b>';
+    const { explanation } = simple([ACAO(hostile)]);
+    expect(explanation.corsError).toBe('InvalidAllowOriginValue');
+    expect(explanation.failedParameter).toBe(hostile);
+    expect(explanation.summary).toContain(hostile);
+    expect(explanation.summary).not.toMatch(/&(lt|gt|amp|quot);/);
+    expectOneSentence(explanation.summary);
+  });
+
+  it('MissingAllowOriginHeader: received null, needed the origin, fix is the ACAO line', () => {
+    const { explanation } = simple([]);
+    expectOneSentence(explanation.summary);
+    expect(explanation.mismatch).toEqual({ header: 'Access-Control-Allow-Origin', received: null, needed: ORIGIN });
+    expect(explanation.fix?.lines).toContainEqual({ name: 'Access-Control-Allow-Origin', value: ORIGIN });
+    expect(explanation.fix?.lines.map((line) => line.name)).not.toContain('Access-Control-Allow-Credentials');
+  });
+
+  it('MissingAllowOriginHeader with credentials: the fix adds Access-Control-Allow-Credentials: true', () => {
+    const { explanation } = simple([], 200, { credentials: 'include' });
+    expect(explanation.fix?.lines).toContainEqual({ name: 'Access-Control-Allow-Origin', value: ORIGIN });
+    expect(explanation.fix?.lines).toContainEqual({ name: 'Access-Control-Allow-Credentials', value: 'true' });
+  });
+
+  it('MethodDisallowedByPreflightResponse: the fix line lists the method', () => {
+    const { explanation } = preflighted([ACAO(ORIGIN), { name: 'Access-Control-Allow-Methods', value: 'GET, POST' }]);
+    expect(explanation.corsError).toBe('MethodDisallowedByPreflightResponse');
+    expect(explanation.failedParameter).toBe('PUT');
+    expectOneSentence(explanation.summary);
+    const line = explanation.fix?.lines.find((l) => l.name === 'Access-Control-Allow-Methods');
+    expect(line?.value.split(',').map((item) => item.trim())).toContain('PUT');
+    expect(explanation.mismatch).toMatchObject({ header: 'Access-Control-Allow-Methods', received: 'GET, POST' });
+  });
+
+  it('HeaderDisallowedByPreflightResponse: the fix line lists every missing name', () => {
+    const headers = [{ name: 'X-Zeta', value: '1' }, { name: 'X-Alpha', value: '2' }, { name: 'X-Ok', value: '3' }];
+    const { explanation } = preflighted([ACAO(ORIGIN), { name: 'Access-Control-Allow-Methods', value: 'PUT' }, { name: 'Access-Control-Allow-Headers', value: 'x-ok' }], 204, { headers });
+    expect(explanation.corsError).toBe('HeaderDisallowedByPreflightResponse');
+    expect(explanation.failedParameter).toBe('x-zeta');
+    const line = explanation.fix?.lines.find((l) => l.name === 'Access-Control-Allow-Headers');
+    const listed = (line?.value ?? '').split(',').map((item) => item.trim().toLowerCase());
+    expect(listed).toEqual(expect.arrayContaining(['x-zeta', 'x-alpha']));
+  });
+});
+
+describe('explainVerdict: root cause first', () => {
+  it('a 500 or 429 response without CORS headers (still MissingAllowOriginHeader, §3.7)', () => {
+    for (const status of [500, 429]) {
+      const { explanation } = simple([], status);
+      expect(explanation.corsError, String(status)).toBe('MissingAllowOriginHeader');
+      expect(explanation.rootCause, String(status)).toMatchObject({ kind: 'error-response' });
+      expect(explanation.rootCause?.text).toContain(String(status));
+    }
+  });
+
+  it('no root cause for a 200 without CORS headers', () => {
+    expect(simple([], 200).explanation.rootCause).toBeNull();
+  });
+
+  it('a preflight answered 401/403/404/405 (PreflightMissingAllowOriginHeader, §3.2)', () => {
+    for (const status of [401, 403, 404, 405]) {
+      const { explanation } = preflighted([], status);
+      expect(explanation.corsError, String(status)).toBe('PreflightMissingAllowOriginHeader');
+      expect(explanation.rootCause, String(status)).toMatchObject({ kind: 'preflight-refused' });
+      expect(explanation.rootCause?.text).toContain(String(status));
+    }
+  });
+
+  it('Access-Control-Allow-Origin sent twice ("*, *")', () => {
+    const { explanation } = simple([ACAO('*'), ACAO('*')]);
+    expect(explanation.corsError).toBe('MultipleAllowOriginValues');
+    expect(explanation.failedParameter).toBe('*, *');
+    expect(explanation.rootCause).toMatchObject({ kind: 'header-added-twice' });
+    expect(explanation.rootCause?.text).toContain('*, *');
+  });
+});
+
+describe('explainVerdict: preflight reasons', () => {
+  it('a preflighted request gives one reason per cause', () => {
+    const headers = [{ name: 'X-Foo', value: '1' }];
+    const { explanation } = preflighted(
+      [ACAO(ORIGIN), { name: 'Access-Control-Allow-Methods', value: 'PUT' }, { name: 'Access-Control-Allow-Headers', value: 'x-foo' }],
+      204,
+      { headers },
+      [ACAO(ORIGIN)],
+    );
+    expect(explanation.outcome).toBe('allowed');
+    expect(explanation.preflight.status).toBe('sent');
+    expect(explanation.preflight.reasons).toHaveLength(2);
+    expect(explanation.preflight.reasons.join(' ')).toContain('PUT');
+    expect(explanation.preflight.reasons.join(' ').toLowerCase()).toContain('x-foo');
+  });
+
+  it('a simple request says it needed no preflight', () => {
+    const { explanation } = simple([ACAO(ORIGIN)]);
+    expect(explanation.preflight.status).toBe('not-needed');
+    expect(explanation.preflight.reasons.length).toBeGreaterThan(0);
+    expect(explanation.preflight.reasons.join(' ')).toContain('GET');
+  });
+});
+
+describe('explainVerdict: readable headers of an allowed response', () => {
+  const response = [
+    ACAO(ORIGIN),
+    { name: 'Content-Type', value: 'application/json' },
+    { name: 'Cache-Control', value: 'no-cache' },
+    { name: 'X-Secret', value: '1' },
+    { name: 'X-Exposed', value: '2' },
+    { name: 'Set-Cookie', value: 'a=1' },
+  ];
+  const readable = (explanation: Explanation) => (explanation.readableHeaders ?? []).map((name) => name.toLowerCase()).sort();
+
+  it('safelisted response headers plus those in Access-Control-Expose-Headers', () => {
+    const { explanation } = simple([...response, { name: 'Access-Control-Expose-Headers', value: 'X-Exposed' }]);
+    expect(explanation.outcome).toBe('allowed');
+    expect(explanation.corsError).toBeNull();
+    expect(explanation.mismatch).toBeNull();
+    expect(explanation.fix).toBeNull();
+    expect(readable(explanation)).toEqual(['cache-control', 'content-type', 'x-exposed']);
+  });
+
+  it('"*" without credentials exposes all but Set-Cookie', () => {
+    const { explanation } = simple([...response, { name: 'Access-Control-Expose-Headers', value: '*' }]);
+    const names = readable(explanation);
+    expect(names).toEqual(expect.arrayContaining(['cache-control', 'content-type', 'x-exposed', 'x-secret']));
+    expect(names).not.toContain('set-cookie');
+  });
+
+  it('"*" with credentials is a literal name', () => {
+    const { explanation } = simple([...response, { name: 'Access-Control-Allow-Credentials', value: 'true' }, { name: 'Access-Control-Expose-Headers', value: '*' }], 200, {
+      credentials: 'include',
+    });
+    expect(explanation.outcome).toBe('allowed');
+    expect(readable(explanation)).toEqual(['cache-control', 'content-type']);
+  });
+});
