@@ -28,7 +28,11 @@ await pages.get('page');
 
 console.log(`Running ${SCENARIOS.length} scenarios in Chromium ${browser.context.browser()?.version() ?? ''}${headed ? ' (visible window)' : ' (headless)'}…`);
 const results: ScenarioResult[] = [];
-for (const scenario of SCENARIOS) results.push(await runScenario(pages, lab, scenario));
+for (const [index, scenario] of SCENARIOS.entries()) {
+  if (process.stdout.isTTY) process.stdout.write(`\r  ${index + 1}/${SCENARIOS.length} ${scenario.name}`.padEnd(78).slice(0, 78));
+  results.push(await runScenario(pages, lab, scenario));
+}
+if (process.stdout.isTTY) process.stdout.write(`\r${' '.repeat(78)}\r`);
 
 await mkdir('out', { recursive: true });
 const sources = pages.opened().map(({ url, recorder }) => ({ pageUrl: url, records: recorder.records }));
