@@ -35,6 +35,10 @@ test('every lab scenario: the engine agrees with Chromium', async () => {
       });
     }
 
+    // What a user of `npm start` sees: the lab page with each scenario's outcome.
+    const labPage = (await pages.get('page')).page;
+    await labPage.screenshot({ path: 'test-results/lab-page.png' });
+
     await test.step('cors-lens explain on the HAR of this capture agrees with Chromium', async () => {
       const version = browser.context.browser()?.version() ?? 'unknown';
       await mkdir('test-results', { recursive: true });

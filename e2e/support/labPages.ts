@@ -16,10 +16,27 @@ export interface LabPages {
   opened(): readonly LabPage[];
 }
 
+// The Local Network Access scenarios say the permission was not granted.
+// Headless Chromium denies it by default; a visible one asks the user and the
+// page waits. Denying it up front makes both behave the same.
+const LOCAL_NETWORK_PERMISSIONS = ['local-network-access', 'local-network', 'loopback-network'];
+
+async function denyLocalNetworkAccess(context: BrowserContext, origin: string): Promise<void> {
+  const browser = context.browser();
+  if (!browser) return;
+  const session = await browser.newBrowserCDPSession();
+  for (const name of LOCAL_NETWORK_PERMISSIONS) {
+    await session.send('Browser.setPermission', { permission: { name }, setting: 'denied', origin });
+  }
+}
+
 export function openLabPages(context: BrowserContext, lab: Lab): LabPages {
   const pages = new Map<PageKind, Promise<LabPage>>();
   const opened: LabPage[] = [];
   const open = async (kind: PageKind): Promise<LabPage> => {
+    // A page that is not a secure context has no such permission to deny:
+    // Local Network Access refuses it before asking.
+    if (kind === 'public-page') await denyLocalNetworkAccess(context, lab.pageOrigins[kind]);
     const page = await context.newPage();
     const recorder = await recordCdp(context, page);
     const url = `${lab.pageOrigins[kind]}/`;

@@ -53,16 +53,31 @@ function runXhr(spec) {
   });
 }
 
-/** Runs a scenario's requests one after the other, or all at once when `parallel`. */
+/** Result cells of the scenario table, by scenario name (filled in by renderIndex). */
+const resultCells = new Map();
+
+/** Runs a scenario's requests one after the other, or all at once when `parallel`, and shows the outcome. */
 async function runScenario(name, requests, origins, parallel) {
   const specs = requests.map((request) => {
     const base = request.target === 'page' ? origins.page : origins.api;
     return { ...request, url: request.url || `${base}/s/${name}${request.path || '/'}` };
   });
-  if (parallel) return Promise.all(specs.map(runLabRequest));
-  const results = [];
-  for (const spec of specs) results.push(await runLabRequest(spec));
+  let results;
+  if (parallel) results = await Promise.all(specs.map(runLabRequest));
+  else {
+    results = [];
+    for (const spec of specs) results.push(await runLabRequest(spec));
+  }
+  showResult(name, results);
   return results;
+}
+
+// Text only: nothing from a response ever becomes markup.
+function showResult(name, outcomes) {
+  const cell = resultCells.get(name);
+  if (!cell) return;
+  cell.textContent = outcomes.map((o) => (o.outcome === 'ok' ? `${o.status} ${o.type}` : o.error)).join('\n');
+  cell.className = `result ${outcomes.every((o) => o.outcome === 'ok') ? 'ok' : 'error'}`;
 }
 
 window.corsLab = { runLabRequest, runScenario };
@@ -72,7 +87,7 @@ window.corsLab = { runLabRequest, runScenario };
   const list = document.getElementById('scenarios');
   if (!list) return;
   const { page, api, scenarios } = await (await fetch('/lab/scenarios.json')).json();
-  document.getElementById('page-origin').textContent = page;
+  document.getElementById('page-origin').textContent = location.origin;
   document.getElementById('api-origin').textContent = api;
   const rows = scenarios.map((scenario) => {
     const row = document.createElement('tr');
@@ -89,11 +104,10 @@ window.corsLab = { runLabRequest, runScenario };
     result.className = 'result';
     row.append(name, title, count, result);
     list.append(row);
+    resultCells.set(scenario.name, result);
     const run = async () => {
       result.textContent = 'running…';
-      const outcomes = await runScenario(scenario.name, scenario.requests, { page, api }, scenario.parallel);
-      result.textContent = outcomes.map((o) => (o.outcome === 'ok' ? `${o.status} ${o.type}` : o.error)).join('\n');
-      result.className = `result ${outcomes.every((o) => o.outcome === 'ok') ? 'ok' : 'error'}`;
+      await runScenario(scenario.name, scenario.requests, { page, api }, scenario.parallel);
     };
     button.addEventListener('click', run);
     return run;
