@@ -9,9 +9,8 @@ import { isPreflightRequired } from './needsPreflight.ts';
 import { checkPreflightResponse } from './preflightCheck.ts';
 import { isAuthorizationCoveredByWildcard } from './preflightResult.ts';
 import { dropRequestBodyHeaders, methodAfterRedirect, redirectContainsCredentials, redirectTarget } from './redirect.ts';
-import { UNKNOWN_FAILURE } from '../pairing/requestEvent.ts';
 import { preflightBypassesCache, unsafeNamesForCheck } from './preflightEvidence.ts';
-import type { Exchange, HopVerdict, ObservedHop, ObservedResponse, PreflightStatus, Verdict, VerdictNote, VerdictOutcome, VerdictStage } from './verdict.ts';
+import { UNKNOWN_FAILURE, type Exchange, type HopVerdict, type ObservedHop, type ObservedResponse, type PreflightStatus, type Verdict, type VerdictNote, type VerdictOutcome, type VerdictStage } from './verdict.ts';
 
 export interface VerdictOptions {
   /** The preflight-cache model: consulted for hops without a preflight, fed by passing preflights. */
@@ -35,11 +34,12 @@ export function decideVerdict(exchange: Exchange, options: VerdictOptions = {}):
   // Unknown credentials: judge both ways before touching the cache model.
   const withoutCredentials = walkHops(exchange, {});
   const withCredentials = walkHops({ ...exchange, request: { ...request, credentials: 'include' } }, {});
+  // The walks above left the cache model alone; with a model, walk again to consult and feed it.
   if (onlyCredentialsExplainFailure(exchange, withoutCredentials, withCredentials)) {
-    const verdict = walkHops({ ...exchange, request: { ...request, credentials: 'include' } }, options);
+    const verdict = options.cache ? walkHops({ ...exchange, request: { ...request, credentials: 'include' } }, options) : withCredentials;
     return { ...verdict, notes: [...verdict.notes, { kind: 'credentials-inferred', credentials: 'include', reason: 'only-credentials-explain-the-failure' }] };
   }
-  const verdict = walkHops(exchange, options);
+  const verdict = options.cache ? walkHops(exchange, options) : withoutCredentials;
   if (withCredentials.outcome === verdict.outcome && withCredentials.corsError === verdict.corsError) return verdict;
   const note: VerdictNote = {
     kind: 'credentials-assumed',

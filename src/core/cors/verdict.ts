@@ -26,6 +26,9 @@ export interface ObservedPreflight {
   readonly responseTime?: number;
 }
 
+/** The network error of a failure whose source recorded no reason (Firefox and Playwright HARs). */
+export const UNKNOWN_FAILURE = 'failed (no reason recorded)';
+
 /** One URL of a request: the first, then one per redirect followed. */
 export interface ObservedHop {
   readonly url: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pairEvents } from '../pairing/pairEvents.ts';
-import { UNKNOWN_FAILURE } from '../pairing/requestEvent.ts';
+import { UNKNOWN_FAILURE } from '../cors/verdict.ts';
 import { harRecordsPreflights, harToEvents } from './harToEvents.ts';
 import { readHar } from './readHar.ts';
 import type { Har } from './harSchema.ts';

@@ -1,7 +1,8 @@
 import type { IpAddressSpace } from '../cors/localNetworkAccess.ts';
 import { getHeader, hasHeader, type Header } from '../fetch/headers.ts';
 import { resolveLocation, serializeOrigin } from '../fetch/origin.ts';
-import { UNKNOWN_FAILURE, type RequestEvent } from '../pairing/requestEvent.ts';
+import { UNKNOWN_FAILURE } from '../cors/verdict.ts';
+import type { RequestEvent } from '../pairing/requestEvent.ts';
 import { pageHeadersFromWire } from '../pairing/wireEvidence.ts';
 import type { Har, HarEntry } from './harSchema.ts';
 

@@ -105,9 +105,6 @@ export interface RequestCompleted {
   readonly time: number;
 }
 
-/** The error of a failed request whose source recorded no reason (Firefox and Playwright HARs). */
-export const UNKNOWN_FAILURE = 'failed (no reason recorded)';
-
 /** The request ended in an error: `net::ERR_FAILED` for every CORS block, other codes for network failures. */
 export interface RequestFailed {
   readonly type: 'failed';
