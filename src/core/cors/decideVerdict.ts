@@ -104,7 +104,8 @@ function walkHops(exchange: Exchange, options: VerdictOptions): Verdict {
   }
   if (hops.length === 0) return finish('incomplete');
 
-  for (const [index, hop] of hops.entries()) {
+  for (let index = 0; index < hops.length; index++) {
+    const hop = hops[index] as ObservedHop;
     if (checksCors && !isSameOrigin(request.initiatorOrigin, hop.url)) corsFlag = true;
     const origin = tainted ? 'null' : request.initiatorOrigin;
     const preflightRequired = corsFlag && isPreflightRequired(method, headers, request.mode);

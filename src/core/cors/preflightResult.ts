@@ -59,14 +59,19 @@ export interface HeaderCheckOptions {
  */
 export function checkAllowedHeaders(result: PreflightResult, headers: HeaderList, options: HeaderCheckOptions): CorsCheckFailure | null {
   const names = options.unsafeNames ?? corsUnsafeRequestHeaderNames(headers);
-  const listed = new Set(result.headers);
-  if (!result.credentials && listed.has('*')) {
+  const listed = result.headers;
+  if (!result.credentials && listed.includes('*')) {
     if (!options.authorizationNeedsListing) return null;
-    if (names.includes('authorization') && !listed.has('authorization')) return headerFailure(result, ['authorization']);
+    if (names.includes('authorization') && !listed.includes('authorization')) return headerFailure(result, ['authorization']);
     return null;
   }
-  const missing = [...new Set(names.filter((name) => !listed.has(name)))];
-  return missing.length === 0 ? null : headerFailure(result, missing);
+  // The lists are short: scanning them allocates nothing on the common path.
+  let missing: string[] | null = null;
+  for (const name of names) {
+    if (listed.includes(name) || missing?.includes(name)) continue;
+    (missing ??= []).push(name);
+  }
+  return missing === null ? null : headerFailure(result, missing);
 }
 
 function headerFailure(result: PreflightResult, missing: readonly string[]): CorsCheckFailure {
