@@ -10,6 +10,6 @@ export default defineConfig({
     emptyOutDir: true,
     // The panel page is opened by chrome.devtools.panels.create, not named in
     // the manifest, so crxjs would not build it without this input.
-    rollupOptions: { input: { panel: 'src/panel/panel.html' } },
+    rollupOptions: { input: { panel: 'src/panel/panel.html', record: 'src/record/record.html' } },
   },
 });

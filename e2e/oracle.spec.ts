@@ -8,7 +8,8 @@ import { launchLabBrowser, type LabBrowser } from './support/labBrowser.ts';
 import { openLabPages } from './support/labPages.ts';
 import { runScenario, type ScenarioResult } from './support/scenarioRunner.ts';
 import { cdpToHar } from './support/cdpToHar.ts';
-import { disagreements, harDisagreements, type CliVerdict } from './support/verdictComparison.ts';
+import { openExtensionProbe } from './support/extensionProbe.ts';
+import { disagreements, extensionDisagreements, harDisagreements, type CliVerdict } from './support/verdictComparison.ts';
 
 const HAR_FILE = 'test-results/lab.har';
 
@@ -22,13 +23,15 @@ test('every lab scenario: the engine agrees with Chromium', async () => {
   const browser: LabBrowser = await launchLabBrowser({ args: lab.chromiumArgs });
   try {
     const pages = openLabPages(browser.context, lab);
+    const probe = await openExtensionProbe(browser.context, browser.extensionId);
     const results: ScenarioResult[] = [];
     for (const scenario of SCENARIOS) {
       await test.step(scenario.name, async () => {
         try {
-          const result = await runScenario(pages, lab, scenario);
+          const result = await runScenario(pages, lab, scenario, scenario.rejectedInRenderer ? undefined : probe);
           results.push(result);
           expect.soft(disagreements(result), scenario.title).toEqual([]);
+          expect.soft(extensionDisagreements(result), `${scenario.title} (the extension's capture)`).toEqual([]);
         } catch (error) {
           expect.soft(String(error), `${scenario.name} could not run`).toBe('');
         }

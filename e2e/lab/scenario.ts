@@ -83,4 +83,10 @@ export interface Scenario {
    * the input that decides the verdict is invisible to every capture.
    */
   readonly judgedAsDeclared?: string;
+  /**
+   * Why the extension's own capture (webRequest) cannot decide these
+   * requests: it must then say "undetermined", never a wrong verdict. The
+   * "Confirm with Chromium" mode decides them.
+   */
+  readonly webRequestCannotTell?: string;
 }

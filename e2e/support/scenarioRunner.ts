@@ -1,3 +1,4 @@
+import type { ExtensionProbe } from './extensionProbe.ts';
 import type { LabPages } from './labPages.ts';
 import { createCdpEventConverter, type CdpNetworkEventParams } from '../../src/core/cdp/cdpNetworkEvents.ts';
 import { decideVerdict } from '../../src/core/cors/decideVerdict.ts';
@@ -36,6 +37,16 @@ export interface RequestResult {
   readonly engine: EngineVerdict;
 }
 
+/** What the extension's own capture (webRequest, in the service worker) concluded for a scenario's requests. */
+export interface ExtensionVerdict {
+  readonly corsError: string | null;
+  readonly failedParameter: string | null;
+  /** Every value failedParameter could be, when the capture cannot tell which. */
+  readonly candidates?: readonly string[];
+  readonly preflight: string;
+  readonly outcome: string;
+}
+
 export interface ScenarioResult {
   readonly scenario: Scenario;
   readonly requests: readonly RequestResult[];
@@ -43,6 +54,8 @@ export interface ScenarioResult {
   readonly optionsExpected: number;
   /** The RequestEvents the engine judged (from CDP). */
   readonly events: readonly RequestEvent[];
+  /** The extension's transactions for the scenario, in the order it judged them (absent when not asked). */
+  readonly extension?: readonly ExtensionVerdict[];
 }
 
 /**
@@ -50,8 +63,8 @@ export interface ScenarioResult {
  * what the scenario declares, what Chromium reported over CDP, and what the
  * engine decides from the CDP capture alone.
  */
-export async function runScenario(pages: LabPages, lab: Lab, scenario: Scenario): Promise<ScenarioResult> {
-  const { page, recorder } = await pages.get(scenario.from ?? 'page');
+export async function runScenario(pages: LabPages, lab: Lab, scenario: Scenario, probe?: ExtensionProbe): Promise<ScenarioResult> {
+  const { page, recorder, url: pageUrl } = await pages.get(scenario.from ?? 'page');
   const start = recorder.records.length;
   const marker = `/s/${scenario.name}/`;
   await page.evaluate(
@@ -84,7 +97,25 @@ export async function runScenario(pages: LabPages, lab: Lab, scenario: Scenario)
       engine: engineVerdict(byId.get(requestId)),
     };
   });
-  return { scenario, requests, optionsSeen: lab.counts(scenario.name).options, optionsExpected: expectedOptions, events };
+  const extension = probe ? await extensionVerdicts(probe, pageUrl, scenario, marker) : undefined;
+  return { scenario, requests, optionsSeen: lab.counts(scenario.name).options, optionsExpected: expectedOptions, events, ...(extension ? { extension } : {}) };
+}
+
+/** The CORS requests of a scenario the extension must report: all but no-cors ones (the pairing only counts those). */
+export function corsRequestCount(scenario: Scenario): number {
+  return scenario.requests.filter((request) => request.mode !== 'no-cors').length;
+}
+
+async function extensionVerdicts(probe: ExtensionProbe, pageUrl: string, scenario: Scenario, marker: string): Promise<ExtensionVerdict[]> {
+  const tabId = await probe.tabIdOf(pageUrl);
+  const items = await probe.waitFor(tabId, marker, corsRequestCount(scenario));
+  return items.map(({ transaction: { verdict } }) => ({
+    corsError: verdict.corsError,
+    failedParameter: verdict.failedParameter,
+    ...(verdict.failure?.candidates ? { candidates: verdict.failure.candidates } : {}),
+    preflight: verdict.preflight,
+    outcome: verdict.outcome,
+  }));
 }
 
 /**

@@ -76,3 +76,30 @@ export function harDisagreements(results: readonly ScenarioResult[], cli: readon
 function describe(verdict: Pick<CliVerdict, 'corsError' | 'failedParameter' | 'preflight'>): string {
   return `${verdict.corsError ?? 'not blocked'} ${JSON.stringify(verdict.failedParameter)} preflight ${verdict.preflight}`;
 }
+
+/**
+ * Holds the extension's own capture (webRequest in its service worker) against
+ * Chromium, request by request (as sets for parallel scenarios). Where the
+ * capture cannot tell which header Chromium names first, Chromium's must be
+ * among the candidates; where the scenario says webRequest cannot decide at
+ * all, the extension must say "undetermined".
+ */
+export function extensionDisagreements(result: ScenarioResult): string[] {
+  const { scenario, extension } = result;
+  if (!extension) return [];
+  const chromium = result.requests
+    .filter((request) => scenario.requests[request.index]?.mode !== 'no-cors')
+    .map((request) => ({ corsError: request.chromium.corsError, failedParameter: request.chromium.failedParameter, preflight: request.expected.preflight }));
+  if (scenario.webRequestCannotTell) {
+    const decided = extension.filter((verdict) => verdict.outcome !== 'undetermined');
+    return decided.length === 0 ? [] : [`${scenario.name}: the extension claims ${decided.map(describe).join('; ')}, but webRequest cannot tell (${scenario.webRequestCannotTell})`];
+  }
+  // Resolve each candidate list to Chromium's value when it is among them.
+  const resolved = extension.map((verdict, index) => {
+    const theirs = chromium[index]?.failedParameter ?? null;
+    return verdict.candidates && theirs !== null && verdict.candidates.includes(theirs) ? { ...verdict, failedParameter: theirs } : verdict;
+  });
+  const [extensionSide, chromiumSide] = scenario.parallel ? [resolved.map(describe).sort(), chromium.map(describe).sort()] : [resolved.map(describe), chromium.map(describe)];
+  if (JSON.stringify(extensionSide) === JSON.stringify(chromiumSide)) return [];
+  return [`${scenario.name}: the extension captured\n    ${extensionSide.join('\n    ')}\n  Chromium says\n    ${chromiumSide.join('\n    ')}`];
+}

@@ -1,11 +1,87 @@
-// The service worker. For now it only makes preflights visible: Chromium
-// hides OPTIONS preflights from webRequest unless some listener asks for
-// 'extraHeaders' (Chrome 79+). Capture and pairing arrive with issue #4.
-import browser from 'webextension-polyfill';
+// The service worker: webRequest events into per-tab sessions, served to the
+// panel over the protocol. Chromium may stop it at any time; its memory is a
+// cache of chrome.storage.session, restored before the first event is handled.
+import browser, { type Runtime } from 'webextension-polyfill';
+import type { BridgeMessage, Schedule, Wall } from '../core/messaging/bridge.ts';
+import { PORT_NAME } from '../core/protocol.ts';
+import { isPageTraffic, isTabNavigation } from './captureFilter.ts';
+import { createSessionStore } from './sessionStore.ts';
+import { TabSessions } from './tabSessions.ts';
+import { webRequestToEvents, type WebRequestDetails, type WebRequestPhase } from './webRequestEvents.ts';
+import { createWorkerServer } from './workerServer.ts';
 
+const schedule: Schedule = (run, ms) => {
+  const timer = setTimeout(run, ms);
+  return () => clearTimeout(timer);
+};
+
+let sessions: TabSessions | undefined;
+let restored = false;
+const current = (): TabSessions => {
+  if (!sessions) throw new Error('sessions used before they were restored');
+  return sessions;
+};
+
+const store = createSessionStore(browser.storage.session, current, schedule);
+const ready = restoreSessions();
+const server = createWorkerServer({ sessions: current, schedule, startedAt: Date.now(), restored: () => restored, ready });
+
+async function restoreSessions(): Promise<void> {
+  const loaded = await store.load().catch((error: unknown) => {
+    console.warn('CORS Lens: the saved sessions could not be read, starting empty', error);
+    return { cache: null, tabs: [] };
+  });
+  sessions = new TabSessions({
+    ...(loaded.cache ? { cache: loaded.cache } : {}),
+    onTransactions: (tabId, items, session) => server.transactionsAdded(tabId, items, session),
+    onCleared: (tabId, reason, session) => server.tabCleared(tabId, reason, session),
+    onChanged: (tabId) => store.changed(tabId),
+  });
+  for (const tab of loaded.tabs) sessions.restore(tab);
+  restored = loaded.tabs.length > 0;
+}
+
+// Every listener is registered synchronously, now: a worker woken by a
+// request must see that request's events. Each handler waits for the
+// restored sessions; promise callbacks keep the events in order.
+function handle(phase: WebRequestPhase) {
+  return (details: WebRequestDetails): void => {
+    if (!isPageTraffic(details)) return;
+    void ready.then(() => {
+      const tabs = current();
+      if (phase === 'onBeforeRequest' && isTabNavigation(details)) tabs.navigated(details.tabId, details.url);
+      for (const event of webRequestToEvents(phase, details)) tabs.push(details.tabId, event);
+    });
+  };
+}
+
+// 'extraHeaders' makes Chromium report preflights, Origin and the headers of
+// blocked responses to extensions (Chrome 79+); without it preflights are
+// invisible.
 const ALL_URLS = { urls: ['<all_urls>'] };
+type ExtraInfo = Parameters<typeof browser.webRequest.onSendHeaders.addListener>[2];
+browser.webRequest.onBeforeRequest.addListener(handle('onBeforeRequest'), ALL_URLS);
+browser.webRequest.onSendHeaders.addListener(handle('onSendHeaders'), ALL_URLS, ['requestHeaders', 'extraHeaders'] as ExtraInfo);
+browser.webRequest.onHeadersReceived.addListener(handle('onHeadersReceived'), ALL_URLS, ['responseHeaders', 'extraHeaders'] as Parameters<typeof browser.webRequest.onHeadersReceived.addListener>[2]);
+browser.webRequest.onBeforeRedirect.addListener(handle('onBeforeRedirect'), ALL_URLS, ['responseHeaders', 'extraHeaders'] as Parameters<typeof browser.webRequest.onBeforeRedirect.addListener>[2]);
+browser.webRequest.onCompleted.addListener(handle('onCompleted'), ALL_URLS);
+browser.webRequest.onErrorOccurred.addListener(handle('onErrorOccurred'), ALL_URLS);
 
-// Registered synchronously at the top level, so a worker woken by a request
-// sees that request's events.
-browser.webRequest.onSendHeaders.addListener(() => undefined, ALL_URLS, ['requestHeaders', 'extraHeaders']);
-browser.webRequest.onHeadersReceived.addListener(() => undefined, ALL_URLS, ['responseHeaders', 'extraHeaders']);
+browser.tabs.onRemoved.addListener((tabId) => void ready.then(() => current().remove(tabId)));
+
+browser.runtime.onConnect.addListener((port) => {
+  if (port.name !== PORT_NAME) return;
+  const disconnect = server.connect(portWall(port));
+  port.onDisconnect.addListener(() => disconnect());
+});
+
+function portWall(port: Runtime.Port): Wall {
+  return {
+    send: (message) => port.postMessage(message),
+    listen: (receive) => {
+      const listener = (message: unknown): void => receive(message as BridgeMessage);
+      port.onMessage.addListener(listener);
+      return () => port.onMessage.removeListener(listener);
+    },
+  };
+}

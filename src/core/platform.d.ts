@@ -18,3 +18,4 @@ declare class URL {
 declare class TextEncoder {
   encode(input?: string): Uint8Array;
 }
+declare function queueMicrotask(callback: () => void): void;

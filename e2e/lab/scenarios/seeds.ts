@@ -118,6 +118,7 @@ export const localNetworkScenarios: Scenario[] = [
     requests: [{ method: 'PUT' }],
     expect: [blocked('LocalNetworkAccessPermissionDenied', '', 'sent')],
     expectedOptions: 0,
+    webRequestCannotTell: 'webRequest reports the refused preflight as net::ERR_FAILED, not as a Local Network Access block',
   },
   {
     name: 'lna-insecure-public-page',
@@ -134,6 +135,7 @@ export const localNetworkScenarios: Scenario[] = [
     requests: [{ method: 'GET', targetAddressSpace: 'local' }],
     expect: [blocked('InvalidLocalNetworkAccess')],
     judgedAsDeclared: "the targetAddressSpace option is not visible in CDP, webRequest or HAR",
+    webRequestCannotTell: 'the targetAddressSpace option is not visible to webRequest, and the refusal is reported as net::ERR_FAILED',
   },
   {
     name: 'lna-target-address-space-loopback',

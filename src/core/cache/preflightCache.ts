@@ -57,6 +57,12 @@ export interface PreflightCacheOptions {
   readonly random?: () => number;
 }
 
+/**
+ * A cache as plain data, for chrome.storage.session.
+ * WARNING: persisted; old snapshots must still restore after a change.
+ */
+export type PreflightCacheSnapshot = readonly (readonly { readonly entry: PreflightCacheEntry; readonly erasedAt?: number }[])[];
+
 /** How many past versions of a key the model keeps, for lookups about the past. */
 const HISTORY_PER_KEY = 4;
 
@@ -99,7 +105,11 @@ export class PreflightCache {
     const evicted = versions ? [] : this.#makeRoom(storedAt);
     const entry: PreflightCacheEntry = { key, result, lifetime, storedAt, expiresAt: storedAt + lifetime.seconds * 1000 };
     if (!versions) this.#keys.set(id, [{ entry }]);
-    else {
+    else if (versions.some((version) => version.entry.storedAt === storedAt)) {
+      // The same preflight stored again (a restarted worker replays events): keep one.
+      const index = versions.findIndex((version) => version.entry.storedAt === storedAt);
+      versions[index] = { entry };
+    } else {
       let index = versions.length;
       while (index > 0 && (versions[index - 1] as Version).entry.storedAt > storedAt) index--;
       versions.splice(index, 0, { entry });
@@ -156,6 +166,20 @@ export class PreflightCache {
 
   clear(): void {
     this.#keys.clear();
+  }
+
+  /** Plain data to persist: every key's versions. restore() turns it back into a cache. */
+  snapshot(): PreflightCacheSnapshot {
+    return [...this.#keys.values()].map((versions) => versions.map(({ entry, erasedAt }) => (erasedAt === undefined ? { entry } : { entry, erasedAt })));
+  }
+
+  static restore(snapshot: PreflightCacheSnapshot, options: PreflightCacheOptions = {}): PreflightCache {
+    const cache = new PreflightCache(options);
+    for (const versions of snapshot) {
+      const first = versions[0];
+      if (first) cache.#keys.set(keyId(first.entry.key), versions.map((version) => ({ ...version })));
+    }
+    return cache;
   }
 
   #whyUnusable(entry: PreflightCacheEntry, query: PreflightCacheQuery, at: number): { reason: CacheMissReason; failure?: CorsCheckFailure } | null {

@@ -12,6 +12,13 @@ export interface CorsCheckFailure {
   readonly received: string | null;
   /** The value that would have passed. */
   readonly needed: string;
+  /**
+   * When the capture cannot tell which of several values Chromium names
+   * (it reports the first missing header in its own header order, which
+   * webRequest does not show), every one it could be; `failedParameter` is
+   * then the first of them.
+   */
+  readonly candidates?: readonly string[];
 }
 
 export interface CorsCheckInput {

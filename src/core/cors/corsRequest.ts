@@ -38,6 +38,12 @@ export interface CorsRequest {
    * then also says what including credentials would have changed.
    */
   readonly credentialsAssumed?: boolean;
+  /**
+   * When the request's own headers were not captured (webRequest reports none
+   * for a request whose preflight failed), the CORS-unsafe header names its
+   * preflight announced in Access-Control-Request-Headers stand in for them.
+   */
+  readonly unsafeHeaderNames?: readonly string[];
   /** The initiator's security context, when the capture shows it: enables the Local Network Access check. */
   readonly localNetworkAccess?: LocalNetworkContext;
 }

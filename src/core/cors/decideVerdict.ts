@@ -4,7 +4,7 @@ import { isHttpScheme, isSameOrigin } from '../fetch/origin.ts';
 import type { PreflightCache, PreflightCacheKey } from '../cache/preflightCache.ts';
 import { checkCorsAccess, type CorsCheckFailure } from './corsCheck.ts';
 import { isCorsEnabledMode, type CorsRequest } from './corsRequest.ts';
-import { addressSpaceOfUrl, checkLocalNetworkAccess } from './localNetworkAccess.ts';
+import { addressSpaceOfUrl, checkLocalNetworkAccess, isPotentiallyTrustworthyOrigin, LOCAL_NETWORK_ACCESS_ERROR, localNetworkAccessFailure } from './localNetworkAccess.ts';
 import { isPreflightRequired } from './needsPreflight.ts';
 import { checkPreflightResponse } from './preflightCheck.ts';
 import { isAuthorizationCoveredByWildcard } from './preflightResult.ts';
@@ -108,7 +108,8 @@ function walkHops(exchange: Exchange, options: VerdictOptions): Verdict {
     const hop = hops[index] as ObservedHop;
     if (checksCors && !isSameOrigin(request.initiatorOrigin, hop.url)) corsFlag = true;
     const origin = tainted ? 'null' : request.initiatorOrigin;
-    const preflightRequired = corsFlag && isPreflightRequired(method, headers, request.mode);
+    const announced = headers === request.headers ? request.unsafeHeaderNames : undefined;
+    const preflightRequired = corsFlag && (isPreflightRequired(method, headers, request.mode) || (announced !== undefined && announced.length > 0));
     const hopVerdict: { -readonly [K in keyof HopVerdict]: HopVerdict[K] } = { url: hop.url, method, headers, origin, corsFlag, tainted, preflightRequired, preflight: 'not-needed' };
     hopVerdicts.push(hopVerdict);
 
@@ -145,7 +146,7 @@ function walkHops(exchange: Exchange, options: VerdictOptions): Verdict {
 
     if (preflightRequired) {
       const key: PreflightCacheKey = { origin: request.initiatorOrigin, url: hop.url };
-      const unsafeNames = unsafeNamesForCheck(headers, hop.preflight?.requestHeaders);
+      const unsafeNames = announced ?? unsafeNamesForCheck(headers, hop.preflight?.requestHeaders);
       // The browser consults its cache before the preflight starts (which
       // some HAR writers place before the request itself).
       const lookupAt = Math.min(hop.startTime ?? Infinity, hop.preflight?.startTime ?? Infinity);
@@ -165,14 +166,20 @@ function walkHops(exchange: Exchange, options: VerdictOptions): Verdict {
         const { response } = hop.preflight;
         if (response) {
           const check = checkPreflightResponse({ url: hop.url, method, headers, credentials: request.credentials, origin, response, ...(unsafeNames ? { unsafeNames } : {}) });
-          if (!check.passed) return block(check.failure, 'preflight', index, response);
+          if (!check.passed) return block(announced ? withOrderUnknown(check.failure) : check.failure, 'preflight', index, response);
           hopVerdict.preflightResult = check.result;
           if (isAuthorizationCoveredByWildcard(check.result, unsafeNames ?? corsUnsafeRequestHeaderNames(headers))) notes.push({ kind: 'authorization-covered-by-wildcard' });
           if (options.cache && options.storePreflights !== false) {
             hopVerdict.stored = options.cache.store(key, check.result, hop.preflight.responseTime ?? hop.preflight.startTime ?? hop.startTime ?? 0);
           }
         } else if (!hop.response) {
-          if (hop.preflight.networkError) return finish('network-error', { networkError: hop.preflight.networkError, failedHop: index, stage: 'preflight' });
+          const error = hop.preflight.networkError;
+          if (error === LOCAL_NETWORK_ACCESS_ERROR) return block(localNetworkAccessFailure(isSecureContext(request)), 'connection', index, null);
+          // net::ERR_FAILED without any answer is no network failure: the
+          // browser refused the preflight itself (Local Network Access, seen
+          // through webRequest), for a reason this capture does not show.
+          if (error === 'net::ERR_FAILED') return finish('undetermined', { networkError: error, failedHop: index, stage: 'preflight' });
+          if (error) return finish('network-error', { networkError: error, failedHop: index, stage: 'preflight' });
           return finish('incomplete');
         }
       } else {
@@ -194,7 +201,7 @@ function walkHops(exchange: Exchange, options: VerdictOptions): Verdict {
     }
 
     const { response } = hop;
-    if (!response) return endWithoutResponse(hop, index, corsFlag, finish);
+    if (!response) return endWithoutResponse(request, hop, index, corsFlag, finish);
 
     const target = redirectTarget(response.status, response.headers, hop.url);
     if (target === null) {
@@ -222,8 +229,12 @@ function walkHops(exchange: Exchange, options: VerdictOptions): Verdict {
   return finish('incomplete');
 }
 
-function endWithoutResponse(hop: ObservedHop, index: number, corsFlag: boolean, finish: (outcome: VerdictOutcome, extra?: Partial<Verdict>) => Verdict): Verdict {
+function endWithoutResponse(request: CorsRequest, hop: ObservedHop, index: number, corsFlag: boolean, finish: (outcome: VerdictOutcome, extra?: Partial<Verdict>) => Verdict): Verdict {
   if (!hop.networkError) return finish('incomplete');
+  if (hop.networkError === LOCAL_NETWORK_ACCESS_ERROR) {
+    const failure = localNetworkAccessFailure(isSecureContext(request));
+    return finish('blocked', { failure, stage: 'connection', failedHop: index });
+  }
   // Chromium fails every CORS-blocked request with net::ERR_FAILED; Firefox
   // records no reason at all. With no response headers in the trace
   // (Chrome's HAR export drops them), the reason cannot be re-derived: say
@@ -232,6 +243,20 @@ function endWithoutResponse(hop: ObservedHop, index: number, corsFlag: boolean, 
     return finish('undetermined', { networkError: hop.networkError, failedHop: index });
   }
   return finish('network-error', { networkError: hop.networkError, failedHop: index });
+}
+
+function isSecureContext(request: CorsRequest): boolean {
+  return request.localNetworkAccess?.initiatorIsSecureContext ?? isPotentiallyTrustworthyOrigin(request.initiatorOrigin);
+}
+
+/**
+ * With only the preflight's sorted list of header names, which missing one
+ * Chromium names first (in its own header order) is unknown: keep them all.
+ */
+function withOrderUnknown(failure: CorsCheckFailure): CorsCheckFailure {
+  if (failure.corsError !== 'HeaderDisallowedByPreflightResponse') return failure;
+  const missing = failure.needed.split(', ');
+  return missing.length > 1 ? { ...failure, candidates: missing } : failure;
 }
 
 function schemeOf(url: string): string {

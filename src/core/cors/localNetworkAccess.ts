@@ -64,3 +64,27 @@ export function checkLocalNetworkAccess(context: LocalNetworkContext, target: Ip
   if (policy === 'BlockFromInsecureToMorePrivate' || context.permissionGranted) return null;
   return { corsError: 'LocalNetworkAccessPermissionDenied', failedParameter: '', header: null, received: 'permission not granted', needed: `the local network access permission for a ${target} address` };
 }
+
+/** The net error Chromium gives a connection Local Network Access refused (webRequest reports it). */
+export const LOCAL_NETWORK_ACCESS_ERROR = 'net::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS';
+
+/**
+ * HTML "potentially trustworthy origin", as far as the origin string tells:
+ * https, wss, or a loopback host (localhost, 127.0.0.0/8, [::1]).
+ */
+export function isPotentiallyTrustworthyOrigin(origin: string): boolean {
+  if (/^(https|wss):\/\//.test(origin)) return true;
+  return /^http:\/\/(localhost|[^/]+\.localhost|127(\.\d+){3}|\[::1\])(:\d+)?$/.test(origin);
+}
+
+/**
+ * Which Local Network Access error a refused connection was, when all the
+ * capture shows is the net error: Chromium refuses a page that is not a
+ * secure context outright (InsecureLocalNetwork), and a secure one when the
+ * permission is not granted (LocalNetworkAccessPermissionDenied).
+ */
+export function localNetworkAccessFailure(isSecureContext: boolean): CorsCheckFailure {
+  return isSecureContext
+    ? { corsError: 'LocalNetworkAccessPermissionDenied', failedParameter: '', header: null, received: 'permission not granted', needed: 'the local network access permission' }
+    : { corsError: 'InsecureLocalNetwork', failedParameter: '', header: null, received: 'a page that is not a secure context', needed: 'a secure context (https) to reach a more private address' };
+}

@@ -47,7 +47,12 @@ export function explainVerdict(verdict: Verdict, request: CorsRequest): Explanat
   const decision = hop
     ? needsPreflight({ method: hop.method, headers: hop.headers, mode: request.mode, ...(hop.corsFlag ? {} : { url: hop.url, initiatorOrigin: request.initiatorOrigin }) })
     : null;
-  const preflight = { status: verdict.preflight, reasons: decision ? preflightReasons(decision) : [] };
+  const announced = request.unsafeHeaderNames ?? [];
+  const reasons = decision ? preflightReasons(decision) : [];
+  const preflight = {
+    status: verdict.preflight,
+    reasons: announced.length > 0 && hop?.preflightRequired ? [...reasons.filter((reason) => !reason.startsWith('a simple request')), ...announced.map((name) => `the page sets ${name} (its value was not captured), which the preflight announced`)] : reasons,
+  };
   const base = {
     outcome: verdict.outcome,
     corsError: verdict.corsError,
@@ -69,14 +74,21 @@ export function explainVerdict(verdict: Verdict, request: CorsRequest): Explanat
       needed: failure.needed,
       status: verdict.failedResponse?.status ?? null,
       responseHeaders: verdict.failedResponse?.headers ?? [],
-      unsafeHeaderNames: decision?.reasons.flatMap((reason) => (reason.kind === 'header' ? [reason.header.name] : [])) ?? [],
+      unsafeHeaderNames: announced.length > 0 ? announced : (decision?.reasons.flatMap((reason) => (reason.kind === 'header' ? [reason.header.name] : [])) ?? []),
     });
     return {
       ...base,
       summary: description.summary,
       title: description.title,
       rootCause: findRootCause(verdict),
-      details: [description.whatHappened, description.whatToChange, ...(description.note ? [description.note] : [])],
+      details: [
+        description.whatHappened,
+        description.whatToChange,
+        ...(description.note ? [description.note] : []),
+        ...(failure.candidates
+          ? [`Chromium names the first of ${failure.candidates.join(', ')} in its own header order, which this capture does not show; all of them need allowing.`]
+          : []),
+      ],
       mismatch: { header: failure.header, received: failure.received, needed: failure.needed },
       fix: description.fix,
       readableHeaders: null,

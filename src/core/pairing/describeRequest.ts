@@ -1,4 +1,4 @@
-import { getHeader } from '../fetch/headers.ts';
+import { getHeader, type HeaderList } from '../fetch/headers.ts';
 import { isSameOrigin } from '../fetch/origin.ts';
 import { isCorsEnabledMode, type CorsRequest } from '../cors/corsRequest.ts';
 import type { LocalNetworkContext } from '../cors/localNetworkAccess.ts';
@@ -33,6 +33,9 @@ export function describeRequest(open: OpenRequest, securityContexts: ReadonlyMap
   const { mode, evidence: modeEvidence } = inferMode(facts);
   const { origin, evidence: originEvidence } = inferInitiatorOrigin(facts);
   const pageHeaders = open.pageHeaders ?? pageHeadersFromWire(first.sentHeaders ?? [], preflightHeaders);
+  // Neither the page's headers nor the wire's were captured: what the
+  // preflight announced is all there is.
+  const announced = !open.pageHeaders && !open.hops.some((hop) => hop.sentHeaders) && preflightHeaders ? announcedHeaderNames(preflightHeaders) : undefined;
   const wire = open.hops.find((hop) => hop.sentHeaders)?.sentHeaders;
   const { credentials, evidence: credentialsEvidence } = inferCredentials(wire, getHeader(wire ?? pageHeaders, 'User-Agent'));
   const wireBypass = wire ? hasCacheBypassMarkers(wire, pageHeaders) : false;
@@ -41,7 +44,7 @@ export function describeRequest(open: OpenRequest, securityContexts: ReadonlyMap
     origin: originEvidence,
     mode: modeEvidence,
     credentials: credentialsEvidence,
-    headers: open.pageHeaders ? 'page' : 'wire',
+    headers: open.pageHeaders ? 'page' : announced ? 'preflight' : 'wire',
     bypassPreflightCache: wireBypass ? 'wire-headers' : preflightBypass ? 'preflight-headers' : null,
   };
   if (origin === null) return { request: null, evidence, skip: 'unknownInitiator' };
@@ -56,10 +59,18 @@ export function describeRequest(open: OpenRequest, securityContexts: ReadonlyMap
     redirect: 'follow',
     ...(wireBypass || preflightBypass ? { bypassPreflightCache: true } : {}),
     ...(credentialsEvidence === 'unknown' || credentialsEvidence === 'same-site-unknown' ? { credentialsAssumed: true } : {}),
+    ...(announced ? { unsafeHeaderNames: announced } : {}),
     ...(localNetworkAccess ? { localNetworkAccess } : {}),
   };
   if (mode === 'navigate') return { request, evidence, skip: 'navigations' };
   if (!isCorsEnabledMode(mode) && mode !== 'same-origin') return { request, evidence, skip: 'notCorsMode' };
   if (open.hops.every((hop) => isSameOrigin(origin, hop.url))) return { request, evidence, skip: 'sameOrigin' };
   return { request, evidence, skip: null };
+}
+
+function announcedHeaderNames(preflightHeaders: HeaderList): string[] {
+  return (getHeader(preflightHeaders, 'Access-Control-Request-Headers') ?? '')
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter((name) => name !== '');
 }

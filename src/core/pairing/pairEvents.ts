@@ -12,6 +12,9 @@ import type { RequestEvent, RequestStarted } from './requestEvent.ts';
 import type { Transaction } from './transaction.ts';
 import { capturedHop, observedHops } from './transactionParts.ts';
 
+/** Open requests and preflights whose events openEvents() keeps. */
+const MAX_OPEN_RECORDS = 20_000;
+
 /** What pairing left out, by reason: counts only. */
 export interface PairingStats extends Record<SkipReason, number> {
   events: number;
@@ -33,6 +36,12 @@ export interface PairingOptions {
 export interface Pairing {
   readonly cache: PreflightCache;
   push(event: RequestEvent): void;
+  /**
+   * The events of every request not judged yet (and of its preflights), with
+   * the security contexts seen, in arrival order: replayed into a new pairing
+   * they rebuild this one's open state (a service worker restarts from them).
+   */
+  openEvents(): RequestEvent[];
   /** Judges every request still open (as in flight) and returns all transactions in start order. */
   finish(): Transaction[];
   stats(): PairingStats;
@@ -54,9 +63,33 @@ export function createPairing(options: PairingOptions = {}): Pairing {
   const securityContexts = new Map<string, LocalNetworkContext>();
   const serverSpaces = new Map<string, IpAddressSpace>();
   const stats: PairingStats = { events: 0, sameOrigin: 0, navigations: 0, notCorsMode: 0, unknownInitiator: 0, unpairedPreflights: 0 };
+  // Each open record's events, for openEvents(); dropped once judged.
+  const eventLog = new Map<string, RequestEvent[]>();
+  const contextEvents = new Map<string, RequestEvent>();
   let seq = 0;
 
   const push = (event: RequestEvent): void => {
+    remember(event);
+    handle(event);
+  };
+
+  const remember = (event: RequestEvent): void => {
+    if (event.type === 'security-context') {
+      contextEvents.set(event.initiatorOrigin, event);
+      return;
+    }
+    const log = eventLog.get(event.id);
+    if (log) log.push(event);
+    else if (event.type === 'started') eventLog.set(event.id, [event]);
+    // Preflights nobody claims (their request was outside the capture) would
+    // stay open forever: the oldest logs go first.
+    if (eventLog.size > MAX_OPEN_RECORDS) {
+      const oldest = eventLog.keys().next().value;
+      if (oldest !== undefined) eventLog.delete(oldest);
+    }
+  };
+
+  const handle = (event: RequestEvent): void => {
     stats.events++;
     if (event.type === 'security-context') {
       securityContexts.set(event.initiatorOrigin, {
@@ -76,7 +109,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
       if (event.type !== 'sent') return;
       records.delete(event.id);
       start({ ...record.started, headers: event.headers }, record.seq);
-      push(event);
+      handle(event);
     } else if (record.kind === 'preflight') onPreflightEvent(record, event);
     else onRequestEvent(record, event);
   };
@@ -214,6 +247,8 @@ export function createPairing(options: PairingOptions = {}): Pairing {
   };
 
   const judge = (request: OpenRequest): void => {
+    eventLog.delete(request.id);
+    for (const hop of request.hops) if (hop.preflight) eventLog.delete(hop.preflight.id);
     const transaction = toTransaction(request, true);
     if (!transaction) return;
     judged.push({ seq: request.seq, transaction });
@@ -262,7 +297,13 @@ export function createPairing(options: PairingOptions = {}): Pairing {
     return [...judged, ...stillOpen].sort((a, b) => a.seq - b.seq).map((entry) => entry.transaction);
   };
 
-  return { cache, push, finish, stats: () => ({ ...stats }) };
+  const openEvents = (): RequestEvent[] => {
+    const events = [...contextEvents.values(), ...[...eventLog.values()].flat()];
+    // A stable sort: the log's order within a request is its arrival order.
+    return events.sort((a, b) => a.time - b.time);
+  };
+
+  return { cache, push, openEvents, finish, stats: () => ({ ...stats }) };
 }
 
 /**

@@ -13,7 +13,8 @@ export interface RequestEvidence {
   readonly origin: 'origin-header' | 'preflight-origin' | 'initiator' | 'referer' | 'unknown';
   readonly mode: 'sec-fetch-mode' | 'preflight-sent' | 'origin-header' | 'resource-type' | 'navigation-header' | 'unsafe-request' | 'assumed';
   readonly credentials: 'cookie' | 'storage-access-header' | 'no-storage-access-header' | 'same-site-unknown' | 'unknown';
-  readonly headers: 'page' | 'wire';
+  /** Where the request's headers come from: the page's own, the wire's, or only the names its preflight announced. */
+  readonly headers: 'page' | 'wire' | 'preflight';
   readonly bypassPreflightCache: 'wire-headers' | 'preflight-headers' | null;
 }
 

@@ -1,0 +1,245 @@
+import { PreflightCache } from '../core/cache/preflightCache.ts';
+import { createPairing, type Pairing, type PairingStats } from '../core/pairing/pairEvents.ts';
+import type { RequestEvent } from '../core/pairing/requestEvent.ts';
+import type { Transaction } from '../core/pairing/transaction.ts';
+import type { SequencedTransaction, SessionSummary } from '../core/protocol.ts';
+import { limitValues } from './valueBudget.ts';
+
+export interface SessionLimits {
+  /** Transactions kept per tab; the oldest go first (and are counted). */
+  readonly maxTransactions: number;
+  /** Longer strings (header values, mostly) are cut, with a marker. */
+  readonly maxValueLength: number;
+  /** The characters a tab's transactions may hold in all. */
+  readonly maxTabCharacters: number;
+}
+
+export const DEFAULT_SESSION_LIMITS: SessionLimits = { maxTransactions: 10_000, maxValueLength: 8192, maxTabCharacters: 16 * 1024 * 1024 };
+
+export type ClearReason = 'navigation' | 'user' | 'closed';
+
+/**
+ * A tab's session as chrome.storage.session keeps it.
+ * WARNING: persisted; a worker started after an update must still read the
+ * previous version (or drop it, saying so).
+ */
+export interface PersistedTab {
+  readonly version: 1;
+  readonly tabId: number;
+  readonly pageUrl: string | null;
+  readonly preserveLog: boolean;
+  readonly seq: number;
+  readonly evicted: number;
+  readonly truncatedValues: number;
+  readonly leftOut: SessionSummary['leftOut'];
+  readonly transactions: readonly SequencedTransaction[];
+  readonly openEvents: readonly RequestEvent[];
+}
+
+export interface TabSessionsOptions {
+  readonly limits?: Partial<SessionLimits>;
+  /** One model for all tabs: Chromium's preflight cache belongs to the profile, not the tab. */
+  readonly cache?: PreflightCache;
+  readonly onTransactions?: (tabId: number, items: readonly SequencedTransaction[], session: SessionSummary) => void;
+  readonly onCleared?: (tabId: number, reason: ClearReason, session: SessionSummary) => void;
+  /** Something to persist changed for this tab. */
+  readonly onChanged?: (tabId: number) => void;
+}
+
+interface TabState {
+  readonly tabId: number;
+  pageUrl: string | null;
+  preserveLog: boolean;
+  pairing: Pairing;
+  ring: SequencedTransaction[];
+  sizes: number[];
+  characters: number;
+  seq: number;
+  evicted: number;
+  truncatedValues: number;
+  /** Counts of pairings already thrown away (the log was cleared), added to the current one's. */
+  leftOutBefore: SessionSummary['leftOut'];
+}
+
+const NO_LEFT_OUT: SessionSummary['leftOut'] = { sameOrigin: 0, navigations: 0, notCorsMode: 0, unknownInitiator: 0 };
+
+/**
+ * Every tab's capture: its own pairing (over one shared preflight cache
+ * model), a bounded ring of judged transactions, and what was left out. Pure
+ * state, no extension API: the service worker feeds it and persists it.
+ */
+export class TabSessions {
+  readonly cache: PreflightCache;
+  readonly #limits: SessionLimits;
+  readonly #options: TabSessionsOptions;
+  readonly #tabs = new Map<number, TabState>();
+
+  constructor(options: TabSessionsOptions = {}) {
+    this.#options = options;
+    this.#limits = { ...DEFAULT_SESSION_LIMITS, ...options.limits };
+    this.cache = options.cache ?? new PreflightCache();
+  }
+
+  push(tabId: number, event: RequestEvent): void {
+    this.#tab(tabId).pairing.push(event);
+    this.#options.onChanged?.(tabId);
+  }
+
+  /** A top-level navigation started: a new page, a new log (unless it is preserved). */
+  navigated(tabId: number, url: string): void {
+    const tab = this.#tab(tabId);
+    tab.pageUrl = url;
+    if (!tab.preserveLog) this.clear(tabId, 'navigation');
+    else this.#options.onChanged?.(tabId);
+  }
+
+  clear(tabId: number, reason: ClearReason): SessionSummary {
+    const tab = this.#tab(tabId);
+    tab.leftOutBefore = leftOutOf(tab);
+    tab.pairing = this.#newPairing(tabId);
+    tab.ring = [];
+    tab.sizes = [];
+    tab.characters = 0;
+    const session = summaryOf(tab);
+    this.#options.onCleared?.(tabId, reason, session);
+    this.#options.onChanged?.(tabId);
+    return session;
+  }
+
+  /** The tab closed: its session goes. */
+  remove(tabId: number): void {
+    if (!this.#tabs.delete(tabId)) return;
+    this.#options.onCleared?.(tabId, 'closed', summaryOf(this.#emptyState(tabId)));
+    this.#options.onChanged?.(tabId);
+  }
+
+  setPreserveLog(tabId: number, preserveLog: boolean): SessionSummary {
+    const tab = this.#tab(tabId);
+    tab.preserveLog = preserveLog;
+    this.#options.onChanged?.(tabId);
+    return summaryOf(tab);
+  }
+
+  summary(tabId: number): SessionSummary {
+    return summaryOf(this.#tab(tabId));
+  }
+
+  /** Transactions after `sinceSeq`, oldest first. */
+  since(tabId: number, sinceSeq = 0): SequencedTransaction[] {
+    const ring = this.#tabs.get(tabId)?.ring ?? [];
+    let start = ring.length;
+    while (start > 0 && (ring[start - 1] as SequencedTransaction).seq > sinceSeq) start--;
+    return ring.slice(start);
+  }
+
+  tabIds(): number[] {
+    return [...this.#tabs.keys()];
+  }
+
+  has(tabId: number): boolean {
+    return this.#tabs.has(tabId);
+  }
+
+  persist(tabId: number): PersistedTab | null {
+    const tab = this.#tabs.get(tabId);
+    if (!tab) return null;
+    return {
+      version: 1,
+      tabId,
+      pageUrl: tab.pageUrl,
+      preserveLog: tab.preserveLog,
+      seq: tab.seq,
+      evicted: tab.evicted,
+      truncatedValues: tab.truncatedValues,
+      leftOut: leftOutOf(tab),
+      transactions: tab.ring,
+      openEvents: tab.pairing.openEvents(),
+    };
+  }
+
+  /** Rebuilds a tab from what persist() gave: the ring as it was, and the open requests replayed. */
+  restore(saved: PersistedTab): void {
+    const tab = this.#emptyState(saved.tabId);
+    Object.assign(tab, {
+      pageUrl: saved.pageUrl,
+      preserveLog: saved.preserveLog,
+      seq: saved.seq,
+      evicted: saved.evicted,
+      truncatedValues: saved.truncatedValues,
+      leftOutBefore: saved.leftOut,
+      ring: [...saved.transactions],
+      sizes: saved.transactions.map((item) => limitValues(item, Number.MAX_SAFE_INTEGER).bytes),
+    });
+    tab.characters = tab.sizes.reduce((sum, size) => sum + size, 0);
+    this.#tabs.set(saved.tabId, tab);
+    // Replayed events must not announce transactions twice: only new ones follow.
+    for (const event of saved.openEvents) tab.pairing.push(event);
+  }
+
+  #tab(tabId: number): TabState {
+    let tab = this.#tabs.get(tabId);
+    if (!tab) {
+      tab = this.#emptyState(tabId);
+      this.#tabs.set(tabId, tab);
+    }
+    return tab;
+  }
+
+  #emptyState(tabId: number): TabState {
+    return { tabId, pageUrl: null, preserveLog: false, pairing: this.#newPairing(tabId), ring: [], sizes: [], characters: 0, seq: 0, evicted: 0, truncatedValues: 0, leftOutBefore: NO_LEFT_OUT };
+  }
+
+  #newPairing(tabId: number): Pairing {
+    return createPairing({ cache: this.cache, onTransaction: (transaction) => this.#add(tabId, transaction) });
+  }
+
+  #add(tabId: number, transaction: Transaction): void {
+    const tab = this.#tabs.get(tabId);
+    if (!tab) return;
+    const limited = limitValues(transaction, this.#limits.maxValueLength);
+    tab.truncatedValues += limited.truncated;
+    const item: SequencedTransaction = { seq: ++tab.seq, transaction: limited.value };
+    tab.ring.push(item);
+    tab.sizes.push(limited.bytes);
+    tab.characters += limited.bytes;
+    this.#trim(tab);
+    this.#options.onTransactions?.(tabId, [item], summaryOf(tab));
+  }
+
+  // Trimming in steps keeps a flood linear: the ring is cut when 10% over.
+  #trim(tab: TabState): void {
+    const { maxTransactions, maxTabCharacters } = this.#limits;
+    if (tab.ring.length <= maxTransactions + Math.floor(maxTransactions / 10) && tab.characters <= maxTabCharacters) return;
+    let drop = Math.max(0, tab.ring.length - maxTransactions);
+    let characters = tab.characters;
+    for (let index = 0; index < drop; index++) characters -= tab.sizes[index] ?? 0;
+    while (characters > maxTabCharacters && drop < tab.ring.length - 1) characters -= tab.sizes[drop++] ?? 0;
+    tab.ring.splice(0, drop);
+    tab.sizes.splice(0, drop);
+    tab.characters = characters;
+    tab.evicted += drop;
+  }
+}
+
+function leftOutOf(tab: TabState): SessionSummary['leftOut'] {
+  const stats: PairingStats = tab.pairing.stats();
+  const before = tab.leftOutBefore;
+  return {
+    sameOrigin: before.sameOrigin + stats.sameOrigin,
+    navigations: before.navigations + stats.navigations,
+    notCorsMode: before.notCorsMode + stats.notCorsMode,
+    unknownInitiator: before.unknownInitiator + stats.unknownInitiator,
+  };
+}
+
+function summaryOf(tab: TabState): SessionSummary {
+  return {
+    tabId: tab.tabId,
+    pageUrl: tab.pageUrl,
+    preserveLog: tab.preserveLog,
+    evicted: tab.evicted,
+    truncatedValues: tab.truncatedValues,
+    leftOut: leftOutOf(tab),
+    seq: tab.seq,
+  };
+}

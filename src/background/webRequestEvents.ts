@@ -1,0 +1,88 @@
+import type { Header } from '../core/fetch/headers.ts';
+import type { RequestEvent } from '../core/pairing/requestEvent.ts';
+
+/** The fields of chrome.webRequest's event details this worker reads (structural, so tests need no browser). */
+export interface WebRequestDetails {
+  readonly requestId: string;
+  readonly url: string;
+  readonly method: string;
+  readonly tabId: number;
+  readonly frameId: number;
+  readonly type: string;
+  readonly timeStamp: number;
+  readonly initiator?: string;
+  readonly requestHeaders?: readonly WebRequestHeader[];
+  readonly responseHeaders?: readonly WebRequestHeader[];
+  readonly statusCode?: number;
+  readonly statusLine?: string;
+  readonly redirectUrl?: string;
+  readonly error?: string;
+}
+
+export interface WebRequestHeader {
+  readonly name: string;
+  readonly value?: string;
+  readonly binaryValue?: readonly number[];
+}
+
+/** The webRequest events the worker listens to, by the name of their `on…` event. */
+export type WebRequestPhase = 'onBeforeRequest' | 'onSendHeaders' | 'onHeadersReceived' | 'onBeforeRedirect' | 'onCompleted' | 'onErrorOccurred';
+
+/**
+ * One webRequest event as the engine's RequestEvents. With 'extraHeaders',
+ * Chromium reports a preflight as a request of its own (onBeforeRequest
+ * without headers, then onSendHeaders with Access-Control-Request-*), the
+ * actual request's wire headers at onSendHeaders (never, when its preflight
+ * failed), and a response it then blocks at onHeadersReceived before
+ * onErrorOccurred (../shared/reference/platform-notes.md §2; re-checked by
+ * the e2e suite).
+ */
+export function webRequestToEvents(phase: WebRequestPhase, details: WebRequestDetails): RequestEvent[] {
+  const id = details.requestId;
+  const time = details.timeStamp;
+  switch (phase) {
+    case 'onBeforeRequest':
+      return [
+        {
+          type: 'started',
+          id,
+          time,
+          url: details.url,
+          method: details.method,
+          ...(details.initiator ? { initiatorOrigin: details.initiator } : {}),
+          resourceType: details.type,
+          context: { tabId: details.tabId, frameId: details.frameId },
+        },
+      ];
+    case 'onSendHeaders':
+      return [{ type: 'sent', id, time, headers: toHeaders(details.requestHeaders) }];
+    case 'onHeadersReceived':
+      return [{ type: 'response', id, time, status: details.statusCode ?? 0, ...statusText(details.statusLine), headers: toHeaders(details.responseHeaders) }];
+    case 'onBeforeRedirect':
+      return [
+        {
+          type: 'redirect',
+          id,
+          time,
+          status: details.statusCode ?? 0,
+          ...statusText(details.statusLine),
+          headers: toHeaders(details.responseHeaders),
+          location: details.redirectUrl ?? details.url,
+        },
+      ];
+    case 'onCompleted':
+      return [{ type: 'completed', id, time }];
+    case 'onErrorOccurred':
+      return [{ type: 'failed', id, time, error: details.error ?? 'net::ERR_FAILED' }];
+  }
+}
+
+function toHeaders(headers: readonly WebRequestHeader[] | undefined): Header[] {
+  return (headers ?? []).map(({ name, value, binaryValue }) => ({ name, value: value ?? String.fromCharCode(...(binaryValue ?? [])) }));
+}
+
+// "HTTP/1.1 404 Not Found" -> "Not Found"
+function statusText(statusLine: string | undefined): { statusText?: string } {
+  const match = statusLine ? /^\S+\s+\d{3}\s+(.+)$/.exec(statusLine) : null;
+  return match?.[1] ? { statusText: match[1] } : {};
+}

@@ -1,0 +1,112 @@
+import { createBatcher, type Batcher } from '../core/messaging/batcher.ts';
+import { createBridge, type Bridge, type Schedule, type Wall } from '../core/messaging/bridge.ts';
+import { PROTOCOL_VERSION, type SequencedTransaction, type SessionSummary, type WorkerEvents, type WorkerRequests } from '../core/protocol.ts';
+import type { ClearReason, TabSessions } from './tabSessions.ts';
+
+export interface WorkerServerOptions {
+  /** The sessions, once restored (the worker creates them after reading storage). */
+  readonly sessions: () => TabSessions;
+  readonly schedule: Schedule;
+  /** When this worker instance started, and whether it restored persisted sessions. */
+  readonly startedAt: number;
+  readonly restored: () => boolean;
+  /** Resolves once persisted sessions are back: no request is answered before. */
+  readonly ready: Promise<void>;
+}
+
+export interface WorkerServer {
+  /** A client connected (a runtime port): answer its requests, send it its tabs' events. */
+  connect(wall: Wall): () => void;
+  transactionsAdded(tabId: number, items: readonly SequencedTransaction[], session: SessionSummary): void;
+  tabCleared(tabId: number, reason: ClearReason, session: SessionSummary): void;
+}
+
+interface Client {
+  readonly bridge: Bridge<WorkerRequests, WorkerEvents>;
+  readonly tabs: Set<number>;
+}
+
+/**
+ * The worker's side of the protocol. Each client subscribes to tabs and
+ * receives their new transactions in batches (a flood of a thousand requests
+ * in a second is a handful of messages), never one message per request.
+ */
+export function createWorkerServer(options: WorkerServerOptions): WorkerServer {
+  const { schedule, ready } = options;
+  const sessions = (): TabSessions => options.sessions();
+  const clients = new Set<Client>();
+  const batchers = new Map<number, Batcher<SequencedTransaction>>();
+  const latest = new Map<number, SessionSummary>();
+
+  const batcherFor = (tabId: number): Batcher<SequencedTransaction> => {
+    let batcher = batchers.get(tabId);
+    if (!batcher) {
+      batcher = createBatcher<SequencedTransaction>(
+        (items) => {
+          const session = latest.get(tabId) ?? sessions().summary(tabId);
+          for (const client of clients) if (client.tabs.has(tabId)) client.bridge.emit('transactionsAdded', { tabId, items, session });
+        },
+        schedule,
+        { maxItems: 500, maxDelayMs: 100 },
+      );
+      batchers.set(tabId, batcher);
+    }
+    return batcher;
+  };
+
+  const handlers = (client: Client) => ({
+    hello: async ({ protocolVersion }: WorkerRequests['hello'][0]) => {
+      await ready;
+      if (protocolVersion !== PROTOCOL_VERSION) {
+        throw new Error(`CORS Lens protocol ${protocolVersion} is not this worker's (${PROTOCOL_VERSION}): reload the extension and DevTools`);
+      }
+      return { protocolVersion: PROTOCOL_VERSION, workerStartedAt: options.startedAt, restored: options.restored() };
+    },
+    subscribe: async ({ tabId }: WorkerRequests['subscribe'][0]) => {
+      await ready;
+      client.tabs.add(tabId);
+      return sessions().summary(tabId);
+    },
+    getTransactions: async ({ tabId, sinceSeq }: WorkerRequests['getTransactions'][0]) => {
+      await ready;
+      batchers.get(tabId)?.flush();
+      return { session: sessions().summary(tabId), items: sessions().since(tabId, sinceSeq ?? 0) };
+    },
+    clearTab: async ({ tabId }: WorkerRequests['clearTab'][0]) => {
+      await ready;
+      return sessions().clear(tabId, 'user');
+    },
+    setPreserveLog: async ({ tabId, preserveLog }: WorkerRequests['setPreserveLog'][0]) => {
+      await ready;
+      return sessions().setPreserveLog(tabId, preserveLog);
+    },
+    getPreflightCache: async ({ at }: WorkerRequests['getPreflightCache'][0]) => {
+      await ready;
+      return { entries: sessions().cache.entries(at) };
+    },
+  });
+
+  return {
+    connect(wall) {
+      const tabs = new Set<number>();
+      const client: Client = { tabs, bridge: undefined as unknown as Bridge<WorkerRequests, WorkerEvents> };
+      const bridge = createBridge<WorkerRequests, WorkerEvents>(wall, { handlers: handlers(client), schedule });
+      Object.assign(client, { bridge });
+      clients.add(client);
+      return () => {
+        clients.delete(client);
+        bridge.close('the client disconnected');
+      };
+    },
+    transactionsAdded(tabId, items, session) {
+      latest.set(tabId, session);
+      const batcher = batcherFor(tabId);
+      for (const item of items) batcher.add(item);
+    },
+    tabCleared(tabId, reason, session) {
+      batchers.get(tabId)?.flush();
+      latest.set(tabId, session);
+      for (const client of clients) if (client.tabs.has(tabId)) client.bridge.emit('tabCleared', { tabId, reason, session });
+    },
+  };
+}

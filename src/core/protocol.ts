@@ -1,0 +1,63 @@
+import type { PreflightCacheEntry } from './cache/preflightCache.ts';
+import type { PairingStats } from './pairing/pairEvents.ts';
+import type { Transaction } from './pairing/transaction.ts';
+
+/**
+ * The one message protocol between the service worker and its clients (the
+ * CORS panel, the record page). Plain JSON only: everything here crosses
+ * runtime ports and is written to chrome.storage.session.
+ *
+ * WARNING: bump PROTOCOL_VERSION on any incompatible change; a panel and a
+ * worker of different versions refuse each other with a clear message
+ * instead of misreading each other.
+ */
+export const PROTOCOL_VERSION = 1;
+
+/** The name clients give their runtime port. */
+export const PORT_NAME = 'cors-lens';
+
+/** What a tab's session holds besides its transactions. */
+export interface SessionSummary {
+  readonly tabId: number;
+  /** The page the tab shows (for the panel's title, and imported traces' context). */
+  readonly pageUrl: string | null;
+  readonly preserveLog: boolean;
+  /** Transactions dropped from the front of the ring buffer, and values truncated to fit the byte budget. */
+  readonly evicted: number;
+  readonly truncatedValues: number;
+  /** Requests left out, by reason (same-origin, navigations, ...). */
+  readonly leftOut: Omit<PairingStats, 'events' | 'unpairedPreflights'>;
+  /** Increases with every transaction added: clients ask for what came after the last one they have. */
+  readonly seq: number;
+}
+
+export interface TransactionsPage {
+  readonly session: SessionSummary;
+  /** Transactions with seq greater than the one asked for, oldest first. */
+  readonly items: readonly SequencedTransaction[];
+}
+
+export interface SequencedTransaction {
+  readonly seq: number;
+  readonly transaction: Transaction;
+}
+
+/** Requests a client sends; each entry is `[params, result]`. */
+export type WorkerRequests = {
+  hello: [{ protocolVersion: number; client: string }, { protocolVersion: number; workerStartedAt: number; restored: boolean }];
+  getTransactions: [{ tabId: number; sinceSeq?: number }, TransactionsPage];
+  clearTab: [{ tabId: number }, SessionSummary];
+  setPreserveLog: [{ tabId: number; preserveLog: boolean }, SessionSummary];
+  getPreflightCache: [{ at: number }, { entries: readonly PreflightCacheEntry[] }];
+  subscribe: [{ tabId: number }, SessionSummary];
+};
+
+/** Events the worker sends; names are facts in the past tense. */
+export type WorkerEvents = {
+  transactionsAdded: { tabId: number; items: readonly SequencedTransaction[]; session: SessionSummary };
+  tabCleared: { tabId: number; reason: 'navigation' | 'user' | 'closed'; session: SessionSummary };
+};
+
+export type RequestName = keyof WorkerRequests;
+export type RequestParams<K extends RequestName> = WorkerRequests[K][0];
+export type RequestResult<K extends RequestName> = WorkerRequests[K][1];

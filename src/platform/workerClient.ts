@@ -1,0 +1,104 @@
+import browser, { type Runtime } from 'webextension-polyfill';
+import { BridgeError, createBridge, type Bridge, type BridgeMessage, type Schedule, type Wall } from '../core/messaging/bridge.ts';
+import { PORT_NAME, PROTOCOL_VERSION, type WorkerEvents, type WorkerRequests } from '../core/protocol.ts';
+
+/** A protocol client that survives the service worker: it reconnects, and tells its user to catch up. */
+export interface WorkerClient {
+  request<K extends keyof WorkerRequests & string>(method: K, params: WorkerRequests[K][0]): Promise<WorkerRequests[K][1]>;
+  on<K extends keyof WorkerEvents & string>(name: K, listener: (payload: WorkerEvents[K]) => void): () => void;
+  /** Called after every reconnection (the worker restarted): ask for what came since the last seq you have. */
+  onReconnected(listener: () => void): () => void;
+  /** Subscribes to a tab's events now and after every reconnection. */
+  subscribe(tabId: number): Promise<WorkerRequests['subscribe'][1]>;
+  close(): void;
+}
+
+const schedule: Schedule = (run, ms) => {
+  const timer = setTimeout(run, ms);
+  return () => clearTimeout(timer);
+};
+
+const REQUEST_TIMEOUT_MS = 10_000;
+const RETRY_DELAYS_MS = [0, 50, 100, 250, 500, 1000];
+
+/**
+ * Connects to the worker over a runtime port, handshakes (protocol version),
+ * and reconnects whenever the port drops (Chromium stopped the worker; a
+ * message wakes it again), re-attaching the same listeners and
+ * subscriptions (React DevTools' and Apollo's pattern).
+ */
+export function connectToWorker(clientName: string, connect: () => Runtime.Port = () => browser.runtime.connect({ name: PORT_NAME })): WorkerClient {
+  type AnyListener = (payload: WorkerEvents[keyof WorkerEvents]) => void;
+  const listeners = new Map<keyof WorkerEvents & string, Set<AnyListener>>();
+  const reconnectListeners = new Set<() => void>();
+  const tabs = new Set<number>();
+  let closed = false;
+  let connection: Promise<Bridge<WorkerRequests, WorkerEvents>>;
+
+  const open = async (attempt: number): Promise<Bridge<WorkerRequests, WorkerEvents>> => {
+    const port = connect();
+    const bridge = createBridge<WorkerRequests, WorkerEvents>(portWall(port), { schedule, defaultTimeoutMs: REQUEST_TIMEOUT_MS });
+    for (const [name, set] of listeners) for (const listener of set) bridge.on(name, listener);
+    port.onDisconnect.addListener(() => {
+      bridge.close('the CORS Lens service worker stopped');
+      if (closed) return;
+      connection = open(0);
+      void connection.then(() => {
+        for (const listener of reconnectListeners) listener();
+      });
+    });
+    try {
+      await bridge.request('hello', { protocolVersion: PROTOCOL_VERSION, client: clientName });
+      for (const tabId of tabs) await bridge.request('subscribe', { tabId });
+      return bridge;
+    } catch (error) {
+      // A protocol mismatch will not heal; a worker restarting mid-handshake will.
+      if (error instanceof BridgeError && error.message.includes('protocol')) throw error;
+      port.disconnect();
+      const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)] ?? 1000;
+      await new Promise((retry) => schedule(() => retry(undefined), delay));
+      return open(attempt + 1);
+    }
+  };
+  connection = open(0);
+
+  return {
+    async request(method, params) {
+      return (await connection).request(method, params);
+    },
+    on(name, listener) {
+      const set = listeners.get(name) ?? new Set<AnyListener>();
+      set.add(listener as AnyListener);
+      listeners.set(name, set);
+      let detach: (() => void) | undefined;
+      void connection.then((bridge) => (detach = bridge.on(name, listener)));
+      return () => {
+        set.delete(listener as AnyListener);
+        detach?.();
+      };
+    },
+    onReconnected(listener) {
+      reconnectListeners.add(listener);
+      return () => reconnectListeners.delete(listener);
+    },
+    async subscribe(tabId) {
+      tabs.add(tabId);
+      return (await connection).request('subscribe', { tabId });
+    },
+    close() {
+      closed = true;
+      void connection.then((bridge) => bridge.close('closed'));
+    },
+  };
+}
+
+function portWall(port: Runtime.Port): Wall {
+  return {
+    send: (message) => port.postMessage(message),
+    listen: (receive) => {
+      const listener = (message: unknown): void => receive(message as BridgeMessage);
+      port.onMessage.addListener(listener);
+      return () => port.onMessage.removeListener(listener);
+    },
+  };
+}
