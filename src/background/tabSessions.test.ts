@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { TabSessions } from './tabSessions.ts';
+import { API, preflightedPut, simpleGet } from './testEvents.ts';
+import { truncationMarker } from './valueBudget.ts';
+
+describe('TabSessions', () => {
+  it('judges each tab\'s requests and numbers them', () => {
+    const sessions = new TabSessions();
+    for (const event of simpleGet('a', 0)) sessions.push(1, event);
+    for (const event of simpleGet('b', 10)) sessions.push(2, event);
+    expect(sessions.since(1).map((item) => [item.seq, item.transaction.id])).toEqual([[1, 'a']]);
+    expect(sessions.since(2).map((item) => item.transaction.verdict.outcome)).toEqual(['allowed']);
+  });
+
+  it('shares one preflight cache model between tabs, as Chromium shares its cache', () => {
+    const sessions = new TabSessions();
+    const first = preflightedPut('p', 'o', 0);
+    for (const event of [...first.before, ...first.after]) sessions.push(1, event);
+    const second = preflightedPut('q', 'unused', 100);
+    // Tab 2 makes the same request; no preflight goes out.
+    for (const event of [second.before[0], ...second.after.slice(2)]) if (event) sessions.push(2, event);
+    expect(sessions.since(2)[0]?.transaction.verdict.preflight).toBe('cache-hit');
+  });
+
+  it('keeps the newest transactions and counts the evicted ones', () => {
+    const sessions = new TabSessions({ limits: { maxTransactions: 100 } });
+    for (let index = 0; index < 250; index++) for (const event of simpleGet(`r${index}`, index * 10)) sessions.push(1, event);
+    const kept = sessions.since(1);
+    expect(kept.length).toBeLessThanOrEqual(110);
+    expect(kept.at(-1)?.transaction.id).toBe('r249');
+    expect(sessions.summary(1).evicted + kept.length).toBe(250);
+  });
+
+  it('cuts an oversized header value with a marker, and counts it', () => {
+    const sessions = new TabSessions({ limits: { maxValueLength: 1000 } });
+    const events = simpleGet('big', 0);
+    const huge = 'x'.repeat(100_000);
+    events[2] = { type: 'response', id: 'big', time: 2, status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: huge }] };
+    for (const event of events) sessions.push(1, event);
+    const [item] = sessions.since(1);
+    expect(item?.transaction.verdict.corsError).toBe('InvalidAllowOriginValue');
+    expect(item?.transaction.hops[0]?.response?.headers[0]?.value).toBe('x'.repeat(1000) + truncationMarker(100_000));
+    expect(sessions.summary(1).truncatedValues).toBeGreaterThan(0);
+  });
+
+  it('starts a new log on navigation, unless the log is preserved', () => {
+    const sessions = new TabSessions();
+    for (const event of simpleGet('a', 0)) sessions.push(1, event);
+    sessions.navigated(1, 'http://app.test/next');
+    expect(sessions.since(1)).toEqual([]);
+    sessions.setPreserveLog(1, true);
+    for (const event of simpleGet('b', 10)) sessions.push(1, event);
+    sessions.navigated(1, 'http://app.test/again');
+    expect(sessions.since(1).map((item) => item.transaction.id)).toEqual(['b']);
+    expect(sessions.summary(1).pageUrl).toBe('http://app.test/again');
+  });
+
+  it('gives the transactions after a seq, for clients catching up', () => {
+    const sessions = new TabSessions();
+    for (const id of ['a', 'b', 'c']) for (const event of simpleGet(id, id.charCodeAt(0))) sessions.push(1, event);
+    expect(sessions.since(1, 1).map((item) => item.transaction.id)).toEqual(['b', 'c']);
+  });
+
+  it('survives a restart between the preflight and the request: persisted, restored, then completed', () => {
+    const before = new TabSessions();
+    const put = preflightedPut('put', 'options', 0);
+    for (const event of simpleGet('done', -100)) before.push(1, event);
+    for (const event of put.before) before.push(1, event);
+    const saved = JSON.parse(JSON.stringify(before.persist(1)));
+
+    const after = new TabSessions({ cache: before.cache });
+    after.restore(saved);
+    for (const event of put.after) after.push(1, event);
+    const items = after.since(1);
+    expect(items.map((item) => item.transaction.id)).toEqual(['done', 'put']);
+    expect(items[1]?.transaction.hops[0]?.preflight?.id).toBe('options');
+    expect(items[1]?.seq).toBe(2);
+  });
+
+  it('drops a closed tab', () => {
+    const sessions = new TabSessions();
+    for (const event of simpleGet('a', 0, API)) sessions.push(1, event);
+    sessions.remove(1);
+    expect(sessions.has(1)).toBe(false);
+  });
+});

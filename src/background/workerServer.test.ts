@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { createBridge, createLoopbackWalls, type Schedule } from '../core/messaging/bridge.ts';
+import { PROTOCOL_VERSION, type WorkerEvents, type WorkerRequests } from '../core/protocol.ts';
+import { TabSessions } from './tabSessions.ts';
+import { simpleGet } from './testEvents.ts';
+import { createWorkerServer } from './workerServer.ts';
+
+/** Timers run when the test says so. */
+function manualSchedule() {
+  const waiting = new Set<() => void>();
+  const schedule: Schedule = (run) => {
+    waiting.add(run);
+    return () => waiting.delete(run);
+  };
+  return { schedule, runAll: () => [...waiting].forEach((run) => (waiting.delete(run), run())) };
+}
+
+function setup() {
+  const timers = manualSchedule();
+  let sessions: TabSessions;
+  const server = createWorkerServer({ sessions: () => sessions, schedule: timers.schedule, startedAt: 1, restored: () => false, ready: Promise.resolve() });
+  sessions = new TabSessions({ onTransactions: (tabId, items, session) => server.transactionsAdded(tabId, items, session), onCleared: (tabId, reason, session) => server.tabCleared(tabId, reason, session) });
+  const connect = () => {
+    const [workerWall, clientWall] = createLoopbackWalls();
+    const disconnect = server.connect(workerWall);
+    return { client: createBridge<WorkerRequests, WorkerEvents>(clientWall), disconnect };
+  };
+  return { server, sessions: () => sessions, timers, connect };
+}
+
+const settle = () => new Promise((done) => setTimeout(done, 0));
+
+describe('the worker protocol, over a loopback', () => {
+  it('shakes hands, and refuses another protocol version with a clear message', async () => {
+    const { connect } = setup();
+    const { client } = connect();
+    await expect(client.request('hello', { protocolVersion: PROTOCOL_VERSION, client: 'test' })).resolves.toMatchObject({ protocolVersion: PROTOCOL_VERSION });
+    await expect(client.request('hello', { protocolVersion: PROTOCOL_VERSION + 1, client: 'test' })).rejects.toThrow(/reload the extension/);
+  });
+
+  it('turns a flood of a thousand transactions into a handful of messages', async () => {
+    const { connect, sessions, timers } = setup();
+    const { client } = connect();
+    await client.request('subscribe', { tabId: 1 });
+    const batches: number[] = [];
+    client.on('transactionsAdded', ({ items }) => batches.push(items.length));
+    for (let index = 0; index < 1000; index++) for (const event of simpleGet(`r${index}`, index * 10)) sessions().push(1, event);
+    timers.runAll();
+    await settle();
+    expect(batches.reduce((sum, size) => sum + size, 0)).toBe(1000);
+    expect(batches.length).toBeLessThanOrEqual(3);
+  });
+
+  it('lets a client that reconnects catch up from the last seq it had', async () => {
+    const { connect, sessions } = setup();
+    const first = connect();
+    for (const event of simpleGet('a', 0)) sessions().push(1, event);
+    const page = await first.client.request('getTransactions', { tabId: 1 });
+    first.disconnect();
+    for (const event of simpleGet('b', 10)) sessions().push(1, event);
+    const second = connect();
+    const rest = await second.client.request('getTransactions', { tabId: 1, sinceSeq: page.session.seq });
+    expect(rest.items.map((item) => item.transaction.id)).toEqual(['b']);
+  });
+
+  it('clears a tab and sets preserve log on request, and tells subscribers', async () => {
+    const { connect, sessions } = setup();
+    const { client } = connect();
+    await client.request('subscribe', { tabId: 1 });
+    const cleared: string[] = [];
+    client.on('tabCleared', ({ reason }) => cleared.push(reason));
+    for (const event of simpleGet('a', 0)) sessions().push(1, event);
+    await expect(client.request('setPreserveLog', { tabId: 1, preserveLog: true })).resolves.toMatchObject({ preserveLog: true });
+    await client.request('clearTab', { tabId: 1 });
+    await settle();
+    expect(cleared).toEqual(['user']);
+    expect((await client.request('getTransactions', { tabId: 1 })).items).toEqual([]);
+  });
+});
