@@ -13,6 +13,8 @@ export interface ResponsePlan {
   readonly status: number;
   readonly headers?: readonly HeaderLine[];
   readonly body?: string;
+  /** Answer only when the test calls lab.release() (to act while a request is in flight). */
+  readonly hold?: boolean;
 }
 
 /** How one path of a scenario answers: `preflight` for OPTIONS with Access-Control-Request-Method, `actual` for anything else. */

@@ -30,6 +30,10 @@ export interface Lab {
   /** Chromium flags the lab needs (its public-page origins for Local Network Access). */
   readonly chromiumArgs: readonly string[];
   counts(scenario: string): ScenarioCounts;
+  /** Resolves when a request with this method reaches the scenario (at once if one already did). */
+  arrived(scenario: string, method: string): Promise<void>;
+  /** Sends the held answers of a scenario (see ResponsePlan.hold). */
+  release(scenario: string): void;
   close(): Promise<void>;
 }
 
@@ -43,6 +47,15 @@ export async function startLab(scenarios: readonly Scenario[]): Promise<Lab> {
   const byName = new Map(scenarios.map((scenario) => [scenario.name, scenario]));
   const counts = new Map<string, ScenarioCounts>();
   const origins = { page: '', api: '' };
+  const seen = new Set<string>();
+  const waiting = new Map<string, (() => void)[]>();
+  const held = new Map<string, (() => void)[]>();
+  const note = (scenario: string, method: string): void => {
+    const key = `${scenario} ${method}`;
+    seen.add(key);
+    for (const resolve of waiting.get(key) ?? []) resolve();
+    waiting.delete(key);
+  };
 
   const handle = (request: IncomingMessage, response: ServerResponse): void => {
     const url = new URL(request.url ?? '/', 'http://lab.invalid');
@@ -63,9 +76,14 @@ export async function startLab(scenarios: readonly Scenario[]): Promise<Lab> {
     else tally.other++;
     const route: Route | undefined = scenario.routes[(match[2] ?? '/') + url.search] ?? scenario.routes[match[2] ?? '/'];
     const plan = route && (isPreflight ? route.preflight : route.actual);
+    note(scenario.name, request.method ?? '');
     // Drain the body so keep-alive connections stay usable.
     request.resume();
-    request.on('end', () => answer(response, plan ?? { status: 404 }, request, scenario.name, origins));
+    request.on('end', () => {
+      const send = (): void => answer(response, plan ?? { status: 404 }, request, scenario.name, origins);
+      if (plan?.hold) held.set(scenario.name, [...(held.get(scenario.name) ?? []), send]);
+      else send();
+    });
   };
 
   const page = await listen(handle);
@@ -92,6 +110,15 @@ export async function startLab(scenarios: readonly Scenario[]): Promise<Lab> {
     ],
     scenarioUrl: (scenario, path = '/', target = 'api') => `${target === 'api' ? origins.api : origins.page}/s/${scenario}${path}`,
     counts: (scenario) => ({ ...(counts.get(scenario) ?? { options: 0, other: 0 }) }),
+    arrived: (scenario, method) => {
+      const key = `${scenario} ${method}`;
+      if (seen.has(key)) return Promise.resolve();
+      return new Promise((resolve) => waiting.set(key, [...(waiting.get(key) ?? []), resolve]));
+    },
+    release: (scenario) => {
+      for (const send of held.get(scenario) ?? []) send();
+      held.delete(scenario);
+    },
     close: async () => {
       await Promise.all([page, api, publicPage, insecurePublicPage].map(close));
     },

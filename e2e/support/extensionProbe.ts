@@ -9,6 +9,9 @@ export interface ExtensionProbe {
   transactions(tabId: number): Promise<SequencedTransaction[]>;
   clear(tabId: number): Promise<void>;
   setPreserveLog(tabId: number, preserveLog: boolean): Promise<void>;
+  worker(): Promise<{ workerStartedAt: number; restored: boolean }>;
+  waitForStoredOpenEvent(tabId: number, marker: string, method: string, timeoutMs?: number): Promise<void>;
+  waitForStoredTransactions(tabId: number, count: number, timeoutMs?: number): Promise<void>;
 }
 
 interface RecorderWindow {
@@ -18,6 +21,9 @@ interface RecorderWindow {
     transactions(tabId: number): Promise<SequencedTransaction[]>;
     clear(tabId: number): Promise<void>;
     setPreserveLog(tabId: number, preserveLog: boolean): Promise<void>;
+    worker(): Promise<{ workerStartedAt: number; restored: boolean }>;
+    waitForStoredOpenEvent(tabId: number, marker: string, method: string, timeoutMs: number): Promise<void>;
+    waitForStoredTransactions(tabId: number, count: number, timeoutMs: number): Promise<void>;
   };
 }
 
@@ -34,5 +40,10 @@ export async function openExtensionProbe(context: BrowserContext, extensionId: s
     transactions: (tabId) => page.evaluate((tab) => (window as unknown as RecorderWindow).corsLensRecorder.transactions(tab), tabId),
     clear: (tabId) => page.evaluate((tab) => (window as unknown as RecorderWindow).corsLensRecorder.clear(tab), tabId),
     setPreserveLog: (tabId, preserveLog) => page.evaluate(([tab, on]) => (window as unknown as RecorderWindow).corsLensRecorder.setPreserveLog(tab, on), [tabId, preserveLog] as const),
+    worker: () => page.evaluate(() => (window as unknown as RecorderWindow).corsLensRecorder.worker()),
+    waitForStoredOpenEvent: (tabId, marker, method, timeoutMs = 10_000) =>
+      page.evaluate(([tab, text, verb, ms]) => (window as unknown as RecorderWindow).corsLensRecorder.waitForStoredOpenEvent(tab, text, verb, ms), [tabId, marker, method, timeoutMs] as const),
+    waitForStoredTransactions: (tabId, count, timeoutMs = 10_000) =>
+      page.evaluate(([tab, n, ms]) => (window as unknown as RecorderWindow).corsLensRecorder.waitForStoredTransactions(tab, n, ms), [tabId, count, timeoutMs] as const),
   };
 }

@@ -18,6 +18,11 @@ const PREFIX = 'cors-lens/1/';
 const TAB_PREFIX = `${PREFIX}tab/`;
 const CACHE_KEY = `${PREFIX}cache`;
 
+/** Where a tab's session is kept in chrome.storage.session. */
+export function tabStorageKey(tabId: number): string {
+  return TAB_PREFIX + tabId;
+}
+
 /** chrome.storage.session holds 10 MB in all; sessions get most of it, in proportion. */
 export const STORAGE_BUDGET_CHARACTERS = 8 * 1024 * 1024;
 
@@ -50,8 +55,8 @@ export function createSessionStore(storage: StorageArea, sessions: () => TabSess
     const budget = Math.floor(STORAGE_BUDGET_CHARACTERS / Math.max(1, current.tabIds().length));
     for (const tabId of tabs) {
       const saved = current.persist(tabId);
-      if (saved) items[TAB_PREFIX + tabId] = withinBudget(saved, budget);
-      else gone.push(TAB_PREFIX + tabId);
+      if (saved) items[tabStorageKey(tabId)] = withinBudget(saved, budget);
+      else gone.push(tabStorageKey(tabId));
     }
     if (gone.length > 0) await storage.remove(gone);
     await storage.set(items);

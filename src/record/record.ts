@@ -2,7 +2,10 @@
 // the e2e tests read the worker's capture, over the same protocol as the
 // panel. It only exposes a small API on window; Playwright calls it.
 import browser from 'webextension-polyfill';
-import type { SequencedTransaction } from '../core/protocol.ts';
+import type { RequestEvent } from '../core/pairing/requestEvent.ts';
+import { PROTOCOL_VERSION, type SequencedTransaction, type SessionSummary } from '../core/protocol.ts';
+import { tabStorageKey } from '../background/sessionStore.ts';
+import type { PersistedTab } from '../background/tabSessions.ts';
 import { connectToWorker } from '../platform/workerClient.ts';
 
 const client = connectToWorker('recorder');
@@ -12,10 +15,47 @@ export interface Recorder {
   tabIdOf(url: string): Promise<number>;
   /** Everything captured for the tab so far. */
   transactions(tabId: number): Promise<SequencedTransaction[]>;
+  /** The tab's session: page, counts of evicted and left-out requests. */
+  summary(tabId: number): Promise<SessionSummary>;
   /** Resolves once the tab has `count` transactions whose first URL contains `marker`. */
   waitFor(tabId: number, marker: string, count: number, timeoutMs: number): Promise<SequencedTransaction[]>;
   clear(tabId: number): Promise<void>;
   setPreserveLog(tabId: number, preserveLog: boolean): Promise<void>;
+  /** When the worker answering now started, and whether it restored saved sessions. */
+  worker(): Promise<{ workerStartedAt: number; restored: boolean }>;
+  /**
+   * Resolves once the worker has written a tab whose open (unjudged) events
+   * include one for a URL containing `marker` with this method: what a
+   * restarted worker will pick up from.
+   */
+  waitForStoredOpenEvent(tabId: number, marker: string, method: string, timeoutMs: number): Promise<void>;
+  /** Resolves once the worker has written at least `count` transactions for the tab. */
+  waitForStoredTransactions(tabId: number, count: number, timeoutMs: number): Promise<void>;
+}
+
+/** Resolves when `test` holds for the tab's stored session, checking now and on every storage change. */
+function waitForStored(tabId: number, test: (saved: PersistedTab) => boolean, what: string, timeoutMs: number): Promise<void> {
+  const key = tabStorageKey(tabId);
+  return new Promise((resolve, reject) => {
+    const check = async (): Promise<void> => {
+      const saved = (await browser.storage.session.get(key))[key] as PersistedTab | undefined;
+      if (!saved || !test(saved)) return;
+      browser.storage.session.onChanged.removeListener(onChanged);
+      clearTimeout(timer);
+      resolve();
+    };
+    const onChanged = (): void => void check();
+    const timer = setTimeout(() => {
+      browser.storage.session.onChanged.removeListener(onChanged);
+      reject(new Error(`timed out waiting for the worker to store ${what}`));
+    }, timeoutMs);
+    browser.storage.session.onChanged.addListener(onChanged);
+    void check();
+  });
+}
+
+function startedUrl(event: RequestEvent, method: string, marker: string): boolean {
+  return event.type === 'started' && event.method === method && event.url.includes(marker);
 }
 
 const recorder: Recorder = {
@@ -27,6 +67,9 @@ const recorder: Recorder = {
   },
   async transactions(tabId) {
     return [...(await client.request('getTransactions', { tabId })).items];
+  },
+  async summary(tabId) {
+    return (await client.request('getTransactions', { tabId, sinceSeq: Number.MAX_SAFE_INTEGER })).session;
   },
   waitFor(tabId, marker, count, timeoutMs) {
     return new Promise((resolve, reject) => {
@@ -56,6 +99,15 @@ const recorder: Recorder = {
   },
   async setPreserveLog(tabId, preserveLog) {
     await client.request('setPreserveLog', { tabId, preserveLog });
+  },
+  worker() {
+    return client.request('hello', { protocolVersion: PROTOCOL_VERSION, client: 'recorder' });
+  },
+  waitForStoredOpenEvent(tabId, marker, method, timeoutMs) {
+    return waitForStored(tabId, (saved) => saved.openEvents.some((event) => startedUrl(event, method, marker)), `an open ${method} to ${marker}`, timeoutMs);
+  },
+  waitForStoredTransactions(tabId, count, timeoutMs) {
+    return waitForStored(tabId, (saved) => saved.transactions.length >= count, `${count} transactions`, timeoutMs);
   },
 };
 

@@ -248,4 +248,17 @@ export const preflightScenarios: Scenario[] = [
     requests: ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => ({ method: 'PUT', headers: [[`X-Req-${id}`, id]] as const })),
     expect: Array.from({ length: 6 }, () => allowed('sent')),
   },
+  {
+    name: 'concurrent-mixed',
+    // Each request names its own header, so no preflight result can serve
+    // another request from the cache, however the requests interleave.
+    title: 'Preflighted PUTs to two paths at once, each with its own header: one path allows them, the other does not',
+    routes: {
+      '/ok': { preflight: preflightEcho(), actual: allowOrigin() },
+      '/no': { preflight: preflightAnswer([['Access-Control-Allow-Methods', 'GET']]), actual: allowOrigin() },
+    },
+    parallel: true,
+    requests: Array.from({ length: 24 }, (_, index) => ({ method: 'PUT', path: index % 2 === 0 ? '/ok' : '/no', headers: [[`X-Req-${index}`, String(index)]] as const })),
+    expect: Array.from({ length: 24 }, (_, index) => (index % 2 === 0 ? allowed('sent') : { corsError: 'MethodDisallowedByPreflightResponse' as const, failedParameter: 'PUT', preflight: 'sent' as const })),
+  },
 ];
