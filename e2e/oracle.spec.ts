@@ -9,6 +9,7 @@ import { openLabPages } from './support/labPages.ts';
 import { runScenario, type ScenarioResult } from './support/scenarioRunner.ts';
 import { cdpToHar } from './support/cdpToHar.ts';
 import { openExtensionProbe } from './support/extensionProbe.ts';
+import { watchExtensionNetwork } from './support/extensionNetworkWatch.ts';
 import { disagreements, extensionDisagreements, harDisagreements, type CliVerdict } from './support/verdictComparison.ts';
 
 const HAR_FILE = 'test-results/lab.har';
@@ -22,6 +23,7 @@ test('every lab scenario: the engine agrees with Chromium', async () => {
   const lab: Lab = await startLab(SCENARIOS);
   const browser: LabBrowser = await launchLabBrowser({ args: lab.chromiumArgs });
   try {
+    const extensionNetwork = await watchExtensionNetwork(browser.context, browser.extensionId);
     const pages = openLabPages(browser.context, lab);
     const probe = await openExtensionProbe(browser.context, browser.extensionId);
     const results: ScenarioResult[] = [];
@@ -50,6 +52,10 @@ test('every lab scenario: the engine agrees with Chromium', async () => {
       const { stdout } = await promisify(execFile)(process.execPath, ['bin/cors-lens.js', 'explain', HAR_FILE, '--json'], { maxBuffer: 64 * 1024 * 1024 });
       const cli = JSON.parse(stdout) as CliVerdict[];
       expect(harDisagreements(results, cli)).toEqual([]);
+    });
+
+    await test.step('the extension made no network request of its own', () => {
+      expect(extensionNetwork.outgoing()).toEqual([]);
     });
   } finally {
     await browser.close();
