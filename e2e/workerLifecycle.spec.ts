@@ -144,6 +144,6 @@ test('a flood of 12,000 requests stays within the bound: the oldest are evicted 
   expect(kept.length).toBeLessThanOrEqual(11_000);
   expect(kept.length).toBeGreaterThanOrEqual(10_000);
   expect(kept.at(-1)?.transaction.request.url).toContain('n=11999');
-  const session = await probe.page.evaluate((tab) => (window as unknown as { corsLensRecorder: { summary(tab: number): Promise<{ evicted: number }> } }).corsLensRecorder.summary(tab), tabId);
+  const session = await probe.summary(tabId);
   expect(session.evicted + kept.length).toBe(total);
 });

@@ -148,7 +148,7 @@ function answer(response: ServerResponse, plan: ResponsePlan, request: IncomingM
 
 async function servePage(pathname: string, response: ServerResponse, scenarios: readonly Scenario[], origins: { page: string; api: string }): Promise<void> {
   if (pathname === '/lab/scenarios.json') {
-    const summary = scenarios.map(({ name, title, source, requests, parallel }) => ({ name, title, source, requests, parallel }));
+    const summary = scenarios.map(({ name, title, source, requests, parallel, from }) => ({ name, title, source, requests, parallel, from }));
     response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ...origins, scenarios: summary }));
     return;
   }

@@ -24,7 +24,7 @@ const current = (): TabSessions => {
 
 const store = createSessionStore(browser.storage.session, current, schedule);
 const ready = restoreSessions();
-const server = createWorkerServer({ sessions: current, schedule, startedAt: Date.now(), restored: () => restored, ready });
+const server = createWorkerServer({ sessions: current, schedule, startedAt: Date.now(), restored: () => restored, ready, now: () => Date.now(), userAgent: navigator.userAgent });
 
 async function restoreSessions(): Promise<void> {
   const loaded = await store.load().catch((error: unknown) => {

@@ -124,6 +124,18 @@ export class TabSessions {
     return summaryOf(this.#tab(tabId));
   }
 
+  /** The tab's CORS requests not judged yet, as they stand (values limited as the ring's are). */
+  inFlight(tabId: number): Transaction[] {
+    const tab = this.#tabs.get(tabId);
+    return tab ? tab.pairing.inFlight().map((transaction) => limitValues(transaction, this.#limits.maxValueLength).value) : [];
+  }
+
+  /** Every transaction of the tab for an export: those judged (in the ring), then those still open. */
+  snapshot(tabId: number): { session: SessionSummary; transactions: Transaction[] } {
+    const tab = this.#tab(tabId);
+    return { session: summaryOf(tab), transactions: [...tab.ring.map((item) => item.transaction), ...this.inFlight(tabId)] };
+  }
+
   /** Transactions after `sinceSeq`, oldest first. */
   since(tabId: number, sinceSeq = 0): SequencedTransaction[] {
     const ring = this.#tabs.get(tabId)?.ring ?? [];

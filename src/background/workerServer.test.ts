@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { createBridge, createLoopbackWalls, type Schedule } from '../core/messaging/bridge.ts';
 import { PROTOCOL_VERSION, type WorkerEvents, type WorkerRequests } from '../core/protocol.ts';
 import { TabSessions } from './tabSessions.ts';
-import { simpleGet } from './testEvents.ts';
+import { API, PAGE, simpleGet } from './testEvents.ts';
 import { createWorkerServer } from './workerServer.ts';
 
 /** Timers run when the test says so. */
+const NOW = Date.UTC(2026, 10, 23, 12);
+
 function manualSchedule() {
   const waiting = new Set<() => void>();
   const schedule: Schedule = (run) => {
@@ -18,7 +20,7 @@ function manualSchedule() {
 function setup() {
   const timers = manualSchedule();
   let sessions: TabSessions;
-  const server = createWorkerServer({ sessions: () => sessions, schedule: timers.schedule, startedAt: 1, restored: () => false, ready: Promise.resolve() });
+  const server = createWorkerServer({ sessions: () => sessions, schedule: timers.schedule, startedAt: 1, restored: () => false, ready: Promise.resolve(), now: () => NOW });
   sessions = new TabSessions({ onTransactions: (tabId, items, session) => server.transactionsAdded(tabId, items, session), onCleared: (tabId, reason, session) => server.tabCleared(tabId, reason, session) });
   const connect = () => {
     const [workerWall, clientWall] = createLoopbackWalls();
@@ -75,5 +77,26 @@ describe('the worker protocol, over a loopback', () => {
     await settle();
     expect(cleared).toEqual(['user']);
     expect((await client.request('getTransactions', { tabId: 1 })).items).toEqual([]);
+  });
+
+  it('exports the tab as a trace: judged and in-flight transactions, dated by its clock, secrets redacted unless asked for', async () => {
+    const { connect, sessions } = setup();
+    const { client } = connect();
+    for (const event of simpleGet('done', 0)) sessions().push(1, event);
+    sessions().push(1, { type: 'started', id: 'open', time: 50, url: API, method: 'GET', initiatorOrigin: PAGE, resourceType: 'xmlhttprequest', context: { tabId: 1, frameId: 0 } });
+    sessions().push(1, { type: 'sent', id: 'open', time: 51, headers: [{ name: 'Origin', value: PAGE }, { name: 'Sec-Fetch-Mode', value: 'cors' }, { name: 'Cookie', value: 'id=42' }] });
+    const trace = await client.request('exportTrace', { tabId: 1 });
+    const withSecrets = await client.request('exportTrace', { tabId: 1, includeSecrets: true });
+    const copies = JSON.stringify(withSecrets).split('id=42').length - 1;
+    expect(copies).toBeGreaterThan(0);
+    expect(trace).toMatchObject({ format: 'cors-lens-trace', createdAt: new Date(NOW).toISOString(), secrets: 'redacted', redactedValues: copies });
+    expect(trace.transactions.map((transaction) => [transaction.id, transaction.state])).toEqual([
+      ['done', 'completed'],
+      ['open', 'in-flight'],
+    ]);
+    expect(JSON.stringify(trace)).not.toContain('id=42');
+    expect((await client.request('getInFlight', { tabId: 1 })).items.map((transaction) => transaction.id)).toEqual(['open']);
+    // Exporting judged nothing: the open request is still open.
+    expect((await client.request('getTransactions', { tabId: 1 })).items.map((item) => item.transaction.id)).toEqual(['done']);
   });
 });

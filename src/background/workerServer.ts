@@ -1,6 +1,7 @@
 import { createBatcher, type Batcher } from '../core/messaging/batcher.ts';
 import { createBridge, type Bridge, type Schedule, type Wall } from '../core/messaging/bridge.ts';
 import { PROTOCOL_VERSION, type SequencedTransaction, type SessionSummary, type WorkerEvents, type WorkerRequests } from '../core/protocol.ts';
+import { createTrace } from '../core/trace/trace.ts';
 import type { ClearReason, TabSessions } from './tabSessions.ts';
 
 export interface WorkerServerOptions {
@@ -12,6 +13,10 @@ export interface WorkerServerOptions {
   readonly restored: () => boolean;
   /** Resolves once persisted sessions are back: no request is answered before. */
   readonly ready: Promise<void>;
+  /** The clock (epoch ms), for exports' dates and the cache's expiries. */
+  readonly now: () => number;
+  /** The browser's user agent, written into exported traces. */
+  readonly userAgent?: string;
 }
 
 export interface WorkerServer {
@@ -83,6 +88,23 @@ export function createWorkerServer(options: WorkerServerOptions): WorkerServer {
     getPreflightCache: async ({ at }: WorkerRequests['getPreflightCache'][0]) => {
       await ready;
       return { entries: sessions().cache.entries(at) };
+    },
+    getInFlight: async ({ tabId }: WorkerRequests['getInFlight'][0]) => {
+      await ready;
+      return { items: sessions().inFlight(tabId) };
+    },
+    exportTrace: async ({ tabId, includeSecrets }: WorkerRequests['exportTrace'][0]) => {
+      await ready;
+      const now = options.now();
+      const { session, transactions } = sessions().snapshot(tabId);
+      return createTrace({
+        session,
+        transactions,
+        preflightCache: sessions().cache.entries(now),
+        createdAt: now,
+        ...(options.userAgent ? { userAgent: options.userAgent } : {}),
+        ...(includeSecrets ? { includeSecrets } : {}),
+      });
     },
   });
 

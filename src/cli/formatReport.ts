@@ -1,4 +1,4 @@
-import type { HarReport } from './explainHar.ts';
+import type { Report } from './explainReport.ts';
 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
@@ -12,11 +12,11 @@ export function printable(text: string, max = 160): string {
 }
 
 /** The human-readable report: a line per request, then what to do about each blocked one. */
-export function formatReport(report: HarReport, fileName: string): string {
+export function formatReport(report: Report, source: string): string {
   const lines: string[] = [];
-  const { requests, explanations, stats } = report;
+  const { requests, explanations, leftOut: stats } = report;
   const blocked = requests.filter((request) => request.blocked).length;
-  lines.push(`${printable(fileName)}: ${requests.length} cross-origin request${requests.length === 1 ? '' : 's'}, ${blocked} blocked by CORS`);
+  lines.push(`${printable(source)}: ${requests.length} cross-origin request${requests.length === 1 ? '' : 's'}, ${blocked} blocked by CORS`);
   const leftOut = [
     [stats.sameOrigin, 'same-origin'],
     [stats.navigations, 'navigations'],

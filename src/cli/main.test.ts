@@ -184,6 +184,29 @@ describe('cors-lens explain', () => {
   });
 });
 
+// Recording itself runs Chromium: e2e/recordCli.spec.ts. Here, what is
+// refused before any browser starts.
+describe('cors-lens record, before a browser starts', () => {
+  it.each([
+    ['not a URL', ['record', 'example.com'], 'not a URL: "example.com"'],
+    ['an ftp: URL', ['record', 'ftp://example.com/'], 'only http: and https: pages can be recorded'],
+    ['a file: URL', ['record', 'file:///etc/passwd'], 'only http: and https: pages can be recorded'],
+  ])('%s: exit 1, one line', async (_, args, message) => {
+    const { code, stdout, stderr } = await run(args);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(expectOneErrorLine(stderr)).toContain(message);
+  });
+
+  it.each([['0'], ['-5'], ['1.5'], ['soon']])('--timeout-ms %s: refused with a usage error', async (value) => {
+    const { code, stdout, stderr } = await run(['record', 'http://example.com/', '--timeout-ms', value]);
+    expect(code).not.toBe(0);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('whole number of milliseconds');
+    expect(stderr).not.toContain('    at ');
+  });
+});
+
 describe('the cors-lens executable', () => {
   it('runs `explain FILE --json` and prints JSON on stdout', async () => {
     const { stdout } = await promisify(execFile)(process.execPath, ['bin/cors-lens.js', 'explain', PREFLIGHTS_OK, '--json'], { cwd: REPO_ROOT });

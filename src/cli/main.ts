@@ -1,14 +1,77 @@
-import { Command, CommanderError } from 'commander';
-import { readFile, stat } from 'node:fs/promises';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { HarReadError } from '../core/har/readHar.ts';
-import { explainHar } from './explainHar.ts';
+import { traceToHar } from '../core/trace/traceToHar.ts';
+import { explainHar, explainTransactions } from './explainReport.ts';
 import { formatReport, printable } from './formatReport.ts';
+import { LaunchError } from './record/launchWithExtension.ts';
+import { RecordError, recordUrl } from './record/recordUrl.ts';
 
 /** The largest HAR file the CLI reads; JSON.parse needs several times its size in memory. */
 export const MAX_HAR_BYTES = 256 * 1024 * 1024;
 
 /** A problem the user can fix: printed as one line, exit code 1. */
 class UsageError extends Error {}
+
+export const DEFAULT_RECORD_TIMEOUT_MS = 30_000;
+
+interface RecordCommandOptions {
+  out?: string;
+  har?: string;
+  json?: boolean;
+  timeoutMs: number;
+  headless?: boolean;
+  includeSecrets?: boolean;
+}
+
+function httpUrl(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UsageError(`not a URL: ${JSON.stringify(text)} (give one such as https://example.com/)`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`${text}: only http: and https: pages can be recorded`);
+  return url.href;
+}
+
+function positiveInteger(text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value <= 0) throw new InvalidArgumentError('a whole number of milliseconds, above 0');
+  return value;
+}
+
+async function writeOutput(file: string, text: string): Promise<void> {
+  try {
+    await writeFile(file, text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`${file}: cannot be written (${code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'no such folder' : (code ?? 'write error')})`);
+  }
+}
+
+async function record(target: string, options: RecordCommandOptions): Promise<void> {
+  const url = httpUrl(target);
+  let recording;
+  try {
+    recording = await recordUrl({ url, timeoutMs: options.timeoutMs, headless: options.headless === true || !process.env.DISPLAY, includeSecrets: options.includeSecrets === true });
+  } catch (error) {
+    if (error instanceof RecordError || error instanceof LaunchError) throw new UsageError(error.message);
+    throw error;
+  }
+  const { trace, browserVersion, settled } = recording;
+  if (!settled) process.stderr.write(`cors-lens: the network was still busy after ${options.timeoutMs} ms; recorded what was captured by then\n`);
+  if (options.out) await writeOutput(options.out, `${JSON.stringify(trace, null, 2)}\n`);
+  if (options.har) {
+    const har = traceToHar({ pages: [{ url: trace.page.url, transactions: trace.transactions }], browser: { name: 'Chromium', version: browserVersion } });
+    await writeOutput(options.har, `${JSON.stringify(har, null, 2)}\n`);
+  }
+  if ((options.out || options.har) && trace.secrets === 'redacted' && trace.redactedValues > 0) {
+    process.stderr.write(`cors-lens: ${trace.redactedValues} Cookie, Set-Cookie and Authorization value${trace.redactedValues === 1 ? '' : 's'} left out of the files (--include-secrets keeps them)\n`);
+  }
+  const report = explainTransactions(trace.transactions, trace.session.leftOut);
+  process.stdout.write(options.json ? `${JSON.stringify(report.requests, null, 2)}\n` : formatReport(report, url));
+}
 
 async function readHarText(file: string): Promise<string> {
   let size: number;
@@ -56,6 +119,17 @@ export function createProgram(): Command {
       }
       process.stdout.write(options.json ? `${JSON.stringify(report.requests, null, 2)}\n` : formatReport(report, file));
     });
+  program
+    .command('record')
+    .description('Open a page in Chromium with the CORS Lens extension, and explain every cross-origin verdict the extension captured')
+    .argument('<url>', 'the page to open (http: or https:)')
+    .option('--out <file>', 'write the CORS Lens trace (versioned JSON)')
+    .option('--har <file>', 'write the capture as HAR 1.2, preflights as their own entries (as Chrome DevTools exports)')
+    .option('--json', 'print one JSON object per cross-origin request, in the order they started')
+    .option('--timeout-ms <ms>', 'how long to wait for the page to load and its network to go idle', positiveInteger, DEFAULT_RECORD_TIMEOUT_MS)
+    .option('--headless', 'run Chromium headless even when there is a display (it is headless without one)')
+    .option('--include-secrets', 'keep Cookie, Set-Cookie and Authorization values in the written files')
+    .action(record);
   return program;
 }
 

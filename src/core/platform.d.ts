@@ -13,7 +13,12 @@ declare class URL {
   readonly pathname: string;
   readonly search: string;
   readonly hash: string;
+  readonly searchParams: URLSearchParams;
   static canParse(url: string, base?: string): boolean;
+}
+declare class URLSearchParams {
+  constructor(init?: string);
+  [Symbol.iterator](): IterableIterator<[string, string]>;
 }
 declare class TextEncoder {
   encode(input?: string): Uint8Array;

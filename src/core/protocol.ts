@@ -1,6 +1,7 @@
 import type { PreflightCacheEntry } from './cache/preflightCache.ts';
 import type { PairingStats } from './pairing/pairEvents.ts';
 import type { Transaction } from './pairing/transaction.ts';
+import type { Trace } from './trace/trace.ts';
 
 /**
  * The one message protocol between the service worker and its clients (the
@@ -50,6 +51,10 @@ export type WorkerRequests = {
   setPreserveLog: [{ tabId: number; preserveLog: boolean }, SessionSummary];
   getPreflightCache: [{ at: number }, { entries: readonly PreflightCacheEntry[] }];
   subscribe: [{ tabId: number }, SessionSummary];
+  /** The tab's CORS requests not judged yet (in flight), judged as they stand. */
+  getInFlight: [{ tabId: number }, { items: readonly Transaction[] }];
+  /** Everything captured for the tab, requests still in flight included; secrets redacted unless asked for. */
+  exportTrace: [{ tabId: number; includeSecrets?: boolean }, Trace];
 };
 
 /** Events the worker sends; names are facts in the past tense. */

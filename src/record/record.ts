@@ -6,6 +6,7 @@ import type { RequestEvent } from '../core/pairing/requestEvent.ts';
 import { PROTOCOL_VERSION, type SequencedTransaction, type SessionSummary } from '../core/protocol.ts';
 import { tabStorageKey } from '../background/sessionStore.ts';
 import type { PersistedTab } from '../background/tabSessions.ts';
+import type { Trace } from '../core/trace/trace.ts';
 import { connectToWorker } from '../platform/workerClient.ts';
 
 const client = connectToWorker('recorder');
@@ -17,6 +18,10 @@ export interface Recorder {
   transactions(tabId: number): Promise<SequencedTransaction[]>;
   /** The tab's session: page, counts of evicted and left-out requests. */
   summary(tabId: number): Promise<SessionSummary>;
+  /** How many of the tab's CORS requests are still in flight. */
+  inFlightCount(tabId: number): Promise<number>;
+  /** The tab's capture as a trace (what `cors-lens record` writes). */
+  exportTrace(tabId: number, includeSecrets: boolean): Promise<Trace>;
   /** Resolves once the tab has `count` transactions whose first URL contains `marker`. */
   waitFor(tabId: number, marker: string, count: number, timeoutMs: number): Promise<SequencedTransaction[]>;
   clear(tabId: number): Promise<void>;
@@ -67,6 +72,12 @@ const recorder: Recorder = {
   },
   async transactions(tabId) {
     return [...(await client.request('getTransactions', { tabId })).items];
+  },
+  async inFlightCount(tabId) {
+    return (await client.request('getInFlight', { tabId })).items.length;
+  },
+  exportTrace(tabId, includeSecrets) {
+    return client.request('exportTrace', { tabId, includeSecrets });
   },
   async summary(tabId) {
     return (await client.request('getTransactions', { tabId, sinceSeq: Number.MAX_SAFE_INTEGER })).session;

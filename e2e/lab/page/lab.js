@@ -112,7 +112,16 @@ window.corsLab = { runLabRequest, runScenario };
     button.addEventListener('click', run);
     return run;
   });
-  document.getElementById('run-all').addEventListener('click', async () => {
-    for (const run of rows) await run();
-  });
+  const runAll = async (which) => {
+    for (const [index, run] of rows.entries()) if (which(scenarios[index])) await run();
+  };
+  document.getElementById('run-all').addEventListener('click', () => runAll((scenario) => !scenario.from));
+  // ?run=all, or ?run=name,name: run on load (what `cors-lens record` and
+  // `npm start` open). "all" means the scenarios made from this page.
+  const wanted = new URLSearchParams(location.search).get('run');
+  if (wanted) {
+    const names = new Set(wanted.split(','));
+    await runAll((scenario) => (wanted === 'all' ? !scenario.from : names.has(scenario.name)));
+    document.body.dataset.labDone = 'true';
+  }
 })();

@@ -32,6 +32,24 @@ const timings = z.looseObject({
   receive: z.number().nullable().optional(),
 });
 
+/**
+ * CORS Lens: facts the capture knew that HAR has no field for. Whether the
+ * request went out (a blocked request looks the same either way in HAR);
+ * whether its headers are the wire's (HTTP/1 wire headers hold Host, but
+ * webRequest's never do), the page's, or none the capture saw (a request
+ * that never went out, seen through webRequest); the origin of the page or frame that made it; its
+ * security context and the server's address space (Local Network Access).
+ */
+const corsLensFacts = z.looseObject({
+  sent: z.boolean().optional(),
+  headers: z.enum(['wire', 'page', 'none']).optional(),
+  initiatorOrigin: z.string().optional(),
+  initiatorSecurity: z.looseObject({ isSecureContext: z.boolean(), addressSpace: z.string(), policy: z.string().optional() }).optional(),
+  serverAddressSpace: z.string().optional(),
+});
+
+export type CorsLensEntryFacts = z.infer<typeof corsLensFacts>;
+
 const entry = z.looseObject({
   startedDateTime: z.string(),
   time: z.number().nullable().optional(),
@@ -43,14 +61,7 @@ const entry = z.looseObject({
   _resourceType: z.string().optional(),
   /** Chrome: an object ({type, url, requestId}); WebPageTest: a URL string. */
   _initiator: z.unknown().optional(),
-  /** CORS Lens: facts the capture knew that HAR has no field for. */
-  _corsLens: z
-    .looseObject({
-      sent: z.boolean().optional(),
-      initiatorSecurity: z.looseObject({ isSecureContext: z.boolean(), addressSpace: z.string(), policy: z.string().optional() }).optional(),
-      serverAddressSpace: z.string().optional(),
-    })
-    .optional(),
+  _corsLens: corsLensFacts.optional(),
 });
 
 const page = z.looseObject({ id: z.string(), title: z.string().nullable().optional() });

@@ -1,5 +1,5 @@
 import type { IpAddressSpace } from '../cors/localNetworkAccess.ts';
-import { getHeader, hasHeader, type Header } from '../fetch/headers.ts';
+import { getHeader, hasHeader } from '../fetch/headers.ts';
 import { resolveLocation, serializeOrigin } from '../fetch/origin.ts';
 import { UNKNOWN_FAILURE } from '../cors/verdict.ts';
 import type { RequestEvent } from '../pairing/requestEvent.ts';
@@ -40,9 +40,10 @@ export function harToEvents(har: Har): RequestEvent[] {
     lastStart = start;
     if (claimed.has(index)) return;
     const id = `har-${index}`;
-    const wire = hasWireHeaders(entry.request.headers);
+    const wire = hasWireHeaders(entry);
+    const unseen = entry._corsLens?.headers === 'none';
     const headers = wire ? pageHeadersFromWire(entry.request.headers) : entry.request.headers;
-    const pageOrigin = entry.pageref ? pageOrigins.get(entry.pageref) : undefined;
+    const pageOrigin = initiatorOriginOf(entry) ?? (entry.pageref ? pageOrigins.get(entry.pageref) : undefined);
     const security = entry._corsLens?.initiatorSecurity;
     if (security && pageOrigin) {
       events.push({
@@ -60,7 +61,7 @@ export function harToEvents(har: Har): RequestEvent[] {
       time: start,
       url: entry.request.url,
       method: entry.request.method,
-      headers,
+      ...(unseen ? {} : { headers }),
       ...(pageOrigin ? { initiatorOrigin: pageOrigin } : {}),
       ...resourceType(entry),
       sendingVisible: typeof entry._corsLens?.sent === 'boolean',
@@ -93,7 +94,7 @@ function hopEvents(id: string, entry: HarEntry, start: number, following: HarEnt
   const { request, response } = entry;
   const end = start + Math.max(0, entry.time ?? 0);
   const answered = start + Math.max(0, (entry.time ?? 0) - Math.max(0, entry.timings?.receive ?? 0));
-  const wire = hasWireHeaders(request.headers);
+  const wire = hasWireHeaders(entry);
   const sentFact = entry._corsLens?.sent;
   const space = entry._corsLens?.serverAddressSpace;
   const addressSpace = space ? { addressSpace: toAddressSpace(space) } : {};
@@ -121,8 +122,17 @@ function hopEvents(id: string, entry: HarEntry, start: number, following: HarEnt
 }
 
 // HTTP/1 wire headers always hold Host; HTTP/2 and 3 hold :authority.
-function hasWireHeaders(headers: readonly Header[]): boolean {
-  return hasHeader(headers, 'Host') || hasHeader(headers, ':authority');
+// webRequest's hold neither: CORS Lens says so in `_corsLens.headers`.
+function hasWireHeaders(entry: HarEntry): boolean {
+  const fact = entry._corsLens?.headers;
+  if (fact) return fact === 'wire';
+  return hasHeader(entry.request.headers, 'Host') || hasHeader(entry.request.headers, ':authority');
+}
+
+/** The page's (or frame's) origin, when the file says it (CORS Lens does). */
+function initiatorOriginOf(entry: HarEntry): string | undefined {
+  const origin = entry._corsLens?.initiatorOrigin;
+  return origin && serializeOrigin(origin) === origin ? origin : undefined;
 }
 
 /** Index of each redirect entry -> index of the entry that continues it. */

@@ -11,7 +11,7 @@ export type SkipReason = 'sameOrigin' | 'navigations' | 'notCorsMode' | 'unknown
 
 export type DescribedRequest =
   | { readonly request: CorsRequest; readonly evidence: RequestEvidence; readonly skip: Exclude<SkipReason, 'unknownInitiator'> | null }
-  | { readonly request: null; readonly evidence: RequestEvidence; readonly skip: 'unknownInitiator' };
+  | { readonly request: null; readonly evidence: RequestEvidence; readonly skip: 'unknownInitiator' | 'navigations' };
 
 /**
  * The CorsRequest behind what was captured of a request: its page headers,
@@ -47,7 +47,8 @@ export function describeRequest(open: OpenRequest, securityContexts: ReadonlyMap
     headers: open.pageHeaders ? 'page' : announced ? 'preflight' : 'wire',
     bypassPreflightCache: wireBypass ? 'wire-headers' : preflightBypass ? 'preflight-headers' : null,
   };
-  if (origin === null) return { request: null, evidence, skip: 'unknownInitiator' };
+  // A navigation the user started (typed, bookmarked) has no initiator: it is still a navigation.
+  if (origin === null) return { request: null, evidence, skip: mode === 'navigate' ? 'navigations' : 'unknownInitiator' };
   const localNetworkAccess = securityContexts.get(origin);
   const request: CorsRequest = {
     url: first.url,
@@ -62,9 +63,11 @@ export function describeRequest(open: OpenRequest, securityContexts: ReadonlyMap
     ...(announced ? { unsafeHeaderNames: announced } : {}),
     ...(localNetworkAccess ? { localNetworkAccess } : {}),
   };
+  // Counted by what a developer calls them: a same-origin script or
+  // stylesheet is "same-origin" before it is "no-cors".
   if (mode === 'navigate') return { request, evidence, skip: 'navigations' };
-  if (!isCorsEnabledMode(mode) && mode !== 'same-origin') return { request, evidence, skip: 'notCorsMode' };
   if (open.hops.every((hop) => isSameOrigin(origin, hop.url))) return { request, evidence, skip: 'sameOrigin' };
+  if (!isCorsEnabledMode(mode) && mode !== 'same-origin') return { request, evidence, skip: 'notCorsMode' };
   return { request, evidence, skip: null };
 }
 

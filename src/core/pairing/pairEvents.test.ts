@@ -172,8 +172,16 @@ describe('pairEvents', () => {
       { type: 'completed', id: 'nav', time: 1 },
     ]);
     expect(transactions).toEqual([]);
-    expect(stats).toMatchObject({ sameOrigin: 1, notCorsMode: 1 });
-    expect(stats.navigations + stats.unknownInitiator).toBe(1);
+    // The navigation the user started has no initiator; it is still a navigation.
+    expect(stats).toMatchObject({ sameOrigin: 1, notCorsMode: 1, navigations: 1, unknownInitiator: 0 });
+  });
+
+  it('counts a same-origin script as same-origin, not as no-cors', () => {
+    const { stats } = pairEvents([
+      { type: 'started', id: 'script', time: 0, url: `${PAGE}/app.js`, method: 'GET', initiatorOrigin: PAGE, resourceType: 'script' },
+      { type: 'completed', id: 'script', time: 1 },
+    ]);
+    expect(stats).toMatchObject({ sameOrigin: 1, notCorsMode: 0 });
   });
 
   describe('credentials, from the wire', () => {

@@ -44,6 +44,11 @@ export interface Pairing {
   openEvents(): RequestEvent[];
   /** Judges every request still open (as in flight) and returns all transactions in start order. */
   finish(): Transaction[];
+  /**
+   * The requests not judged yet, judged as they stand (most are "in-flight"),
+   * without closing them: what an export taken now shows of them.
+   */
+  inFlight(): Transaction[];
   stats(): PairingStats;
 }
 
@@ -276,6 +281,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
       ...(open.endTime !== undefined ? { endTime: open.endTime } : {}),
       state: !open.ended ? 'in-flight' : open.error ? 'failed' : 'completed',
       ...(open.error ? { error: open.error } : {}),
+      ...(open.sendingVisible ? { sendingVisible: true } : {}),
       hops: open.hops.map(capturedHop),
       verdict,
     };
@@ -297,13 +303,23 @@ export function createPairing(options: PairingOptions = {}): Pairing {
     return [...judged, ...stillOpen].sort((a, b) => a.seq - b.seq).map((entry) => entry.transaction);
   };
 
+  const inFlight = (): Transaction[] => {
+    const open: { seq: number; transaction: Transaction }[] = [];
+    for (const record of records.values()) {
+      if (record.kind !== 'actual' || (record.ended && !record.waitingForPreflight)) continue;
+      const transaction = toTransaction(record, false);
+      if (transaction) open.push({ seq: record.seq, transaction });
+    }
+    return open.sort((a, b) => a.seq - b.seq).map((entry) => entry.transaction);
+  };
+
   const openEvents = (): RequestEvent[] => {
     const events = [...contextEvents.values(), ...[...eventLog.values()].flat()];
     // A stable sort: the log's order within a request is its arrival order.
     return events.sort((a, b) => a.time - b.time);
   };
 
-  return { cache, push, openEvents, finish, stats: () => ({ ...stats }) };
+  return { cache, push, openEvents, finish, inFlight, stats: () => ({ ...stats }) };
 }
 
 /**

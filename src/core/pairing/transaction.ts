@@ -49,6 +49,12 @@ export interface Transaction {
   readonly endTime?: number;
   readonly state: TransactionState;
   readonly error?: string;
+  /**
+   * Whether the source shows a request going out (webRequest, CDP): then a
+   * hop without sent headers or a response was never sent. Absent when it
+   * cannot tell (a HAR file without wire headers).
+   */
+  readonly sendingVisible?: boolean;
   readonly hops: readonly CapturedHop[];
   readonly verdict: Verdict;
 }

@@ -6,13 +6,15 @@ import { readHar } from '../core/har/readHar.ts';
 import { pairEvents, type PairingStats } from '../core/pairing/pairEvents.ts';
 import type { Transaction } from '../core/pairing/transaction.ts';
 
-/** One actual cross-origin request of a HAR file, judged: the `--json` shape. */
+/** One actual cross-origin request, judged: the `--json` shape of `explain` and `record`. */
 export interface ExplainedRequest {
   readonly url: string;
   readonly method: string;
   readonly blocked: boolean;
   readonly corsError: CorsError | null;
   readonly failedParameter: string | null;
+  /** When the capture cannot tell which header Chromium names first: every one it could be (failedParameter is one of them). */
+  readonly candidates?: readonly string[];
   readonly preflight: PreflightStatus;
   /** One sentence. */
   readonly explanation: string;
@@ -22,11 +24,14 @@ export interface ExplainedRequest {
   readonly notes: readonly string[];
 }
 
-export interface HarReport {
+/** What was left out of a report, by reason: counts only. */
+export type LeftOut = Pick<PairingStats, 'sameOrigin' | 'navigations' | 'notCorsMode' | 'unknownInitiator'>;
+
+export interface Report {
   readonly requests: readonly ExplainedRequest[];
   readonly transactions: readonly Transaction[];
   readonly explanations: readonly Explanation[];
-  readonly stats: PairingStats;
+  readonly leftOut: LeftOut;
 }
 
 /**
@@ -34,12 +39,17 @@ export interface HarReport {
  * actual cross-origin request, in file order. Verdicts come from the headers,
  * never from the file's own error fields. Throws HarReadError on bad input.
  */
-export function explainHar(text: string): HarReport {
+export function explainHar(text: string): Report & { stats: PairingStats } {
   const har = readHar(text);
   const { transactions, stats } = pairEvents(harToEvents(har), { preflightsRecorded: harRecordsPreflights(har) });
   const inFileOrder = [...transactions].sort((a, b) => entryIndex(a.id) - entryIndex(b.id));
-  const explanations = inFileOrder.map((transaction) => explainVerdict(transaction.verdict, transaction.request));
-  const requests = inFileOrder.map((transaction, index): ExplainedRequest => {
+  return { ...explainTransactions(inFileOrder, stats), stats };
+}
+
+/** Explains judged transactions, in the order given: the report `explain` and `record` print. */
+export function explainTransactions(transactions: readonly Transaction[], leftOut: LeftOut): Report {
+  const explanations = transactions.map((transaction) => explainVerdict(transaction.verdict, transaction.request));
+  const requests = transactions.map((transaction, index): ExplainedRequest => {
     const { verdict, request } = transaction;
     const explanation = explanations[index] as Explanation;
     return {
@@ -48,6 +58,7 @@ export function explainHar(text: string): HarReport {
       blocked: verdict.blocked,
       corsError: verdict.corsError,
       failedParameter: verdict.failedParameter,
+      ...(verdict.failure?.candidates ? { candidates: verdict.failure.candidates } : {}),
       preflight: verdict.preflight,
       explanation: explanation.rootCause ? `${explanation.rootCause.text} ${explanation.summary}` : explanation.summary,
       outcome: verdict.outcome,
@@ -55,7 +66,8 @@ export function explainHar(text: string): HarReport {
       notes: explanation.notes,
     };
   });
-  return { requests, transactions: inFileOrder, explanations, stats };
+  const { sameOrigin, navigations, notCorsMode, unknownInitiator } = leftOut;
+  return { requests, transactions, explanations, leftOut: { sameOrigin, navigations, notCorsMode, unknownInitiator } };
 }
 
 function entryIndex(id: string): number {

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { explainHar } from '../../cli/explainHar.ts';
-import { readHar } from './readHar.ts';
+import { explainHar } from './explainReport.ts';
+import { readHar } from '../core/har/readHar.ts';
 
 // Real HAR files written by browsers and tools (see SOURCES.md there). Read-only.
-const FIXTURES = new URL('../../../../shared/fixtures/har/', import.meta.url);
+const FIXTURES = new URL('../../../shared/fixtures/har/', import.meta.url);
 const files = readdirSync(FIXTURES)
   .filter((name) => name.endsWith('.har'))
   .sort();
