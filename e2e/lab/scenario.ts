@@ -45,6 +45,8 @@ export interface LabRequest {
   readonly via?: 'fetch' | 'xhr';
   /** fetch()'s targetAddressSpace option (Local Network Access). */
   readonly targetAddressSpace?: 'local' | 'loopback' | 'public';
+  /** Made from a dedicated worker of the page, or an iframe of it (same-origin, or from Lab.frameOrigin). */
+  readonly context?: 'worker' | 'iframe' | 'cross-origin-iframe';
 }
 
 type RequestMode = 'cors' | 'no-cors' | 'same-origin';

@@ -18,11 +18,19 @@ export type PageKind = 'page' | 'public-page' | 'insecure-public-page';
 /** The host name Chromium maps to 127.0.0.1 for the non-secure public page. */
 export const INSECURE_HOST = 'lna-insecure.test';
 
+interface LabOrigins {
+  page: string;
+  api: string;
+  frame: string;
+}
+
 export interface Lab {
   /** http://127.0.0.1:PORT: where the lab page lives. */
   readonly pageOrigin: string;
   /** http://localhost:PORT: the cross-origin API. */
   readonly apiOrigin: string;
+  /** http://[::1]:PORT: the lab page's server under another site, for cross-origin iframes. */
+  readonly frameOrigin: string;
   /** The page origin of each kind: the lab page, a secure public page, a non-secure public page. */
   readonly pageOrigins: Readonly<Record<PageKind, string>>;
   /** The URL of `path` under a scenario on the given origin. */
@@ -46,7 +54,7 @@ export interface Lab {
 export async function startLab(scenarios: readonly Scenario[]): Promise<Lab> {
   const byName = new Map(scenarios.map((scenario) => [scenario.name, scenario]));
   const counts = new Map<string, ScenarioCounts>();
-  const origins = { page: '', api: '' };
+  const origins: LabOrigins = { page: '', api: '', frame: '' };
   const seen = new Set<string>();
   const waiting = new Map<string, (() => void)[]>();
   const held = new Map<string, (() => void)[]>();
@@ -95,6 +103,8 @@ export async function startLab(scenarios: readonly Scenario[]): Promise<Lab> {
   const insecurePublicPage = await listen(handle);
   origins.page = `http://127.0.0.1:${port(page)}`;
   origins.api = `http://localhost:${port(api)}`;
+  // The page server again, under another host: another site for the lab's cross-origin iframes.
+  origins.frame = `http://[::1]:${port(page)}`;
   const pageOrigins: Record<PageKind, string> = {
     page: origins.page,
     'public-page': `http://127.0.0.1:${port(publicPage)}`,
@@ -103,6 +113,7 @@ export async function startLab(scenarios: readonly Scenario[]): Promise<Lab> {
   return {
     pageOrigin: origins.page,
     apiOrigin: origins.api,
+    frameOrigin: origins.frame,
     pageOrigins,
     chromiumArgs: [
       `--ip-address-space-overrides=127.0.0.1:${port(publicPage)}=public,127.0.0.1:${port(insecurePublicPage)}=public`,
@@ -125,7 +136,7 @@ export async function startLab(scenarios: readonly Scenario[]): Promise<Lab> {
   };
 }
 
-function answer(response: ServerResponse, plan: ResponsePlan, request: IncomingMessage, scenario: string, origins: { page: string; api: string }): void {
+function answer(response: ServerResponse, plan: ResponsePlan, request: IncomingMessage, scenario: string, origins: LabOrigins): void {
   const values: Record<string, string> = {
     origin: request.headers.origin ?? '',
     acrm: String(request.headers['access-control-request-method'] ?? ''),
@@ -146,7 +157,7 @@ function answer(response: ServerResponse, plan: ResponsePlan, request: IncomingM
   response.end(plan.body ?? (plan.status === 204 || plan.status === 304 ? undefined : `lab:${scenario}`));
 }
 
-async function servePage(pathname: string, response: ServerResponse, scenarios: readonly Scenario[], origins: { page: string; api: string }): Promise<void> {
+async function servePage(pathname: string, response: ServerResponse, scenarios: readonly Scenario[], origins: LabOrigins): Promise<void> {
   if (pathname === '/lab/scenarios.json') {
     const summary = scenarios.map(({ name, title, source, requests, parallel, from }) => ({ name, title, source, requests, parallel, from }));
     response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ...origins, scenarios: summary }));

@@ -38,8 +38,28 @@ export async function recordCdp(context: BrowserContext, page: Page): Promise<Cd
       for (const check of [...waiters]) check();
     });
   }
+  // The page's dedicated workers and out-of-process iframes are targets of
+  // their own: attach to each as it starts (paused, so none of its requests
+  // is missed), and record its events as the page's. Playwright's sessions
+  // cannot address a child session, hence the non-flat mode.
+  const send = (sessionId: string, id: number, method: string): Promise<unknown> =>
+    session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params: {} }) });
+  session.on('Target.attachedToTarget', ({ sessionId, waitingForDebugger }) => {
+    void (async () => {
+      await send(sessionId, 1, 'Network.enable');
+      await send(sessionId, 2, 'Audits.enable');
+      if (waitingForDebugger) await send(sessionId, 3, 'Runtime.runIfWaitingForDebugger');
+    })().catch(() => undefined);
+  });
+  session.on('Target.receivedMessageFromTarget', ({ message }) => {
+    const { method, params } = JSON.parse(message) as { method?: string; params?: CdpRecord['params'] };
+    if (!method || !params || !(RECORDED as readonly string[]).includes(method)) return;
+    records.push({ method, params });
+    for (const check of [...waiters]) check();
+  });
   await session.send('Network.enable');
   await session.send('Audits.enable');
+  await session.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: false });
   const until = (condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> =>
     new Promise((resolve, reject) => {
       if (condition()) return resolve();

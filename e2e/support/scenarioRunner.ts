@@ -69,7 +69,7 @@ export async function runScenario(pages: LabPages, lab: Lab, scenario: Scenario,
   const marker = `/s/${scenario.name}/`;
   await page.evaluate(
     ([name, requests, origins, parallel]) => (window as unknown as LabWindow).corsLab.runScenario(name, requests, origins, parallel),
-    [scenario.name, scenario.requests, { page: lab.pageOrigins[scenario.from ?? 'page'], api: lab.apiOrigin }, scenario.parallel ?? false] as const,
+    [scenario.name, scenario.requests, { page: lab.pageOrigins[scenario.from ?? 'page'], api: lab.apiOrigin, frame: lab.frameOrigin }, scenario.parallel ?? false] as const,
   );
   const mine = () => recorder.records.slice(start).filter((record) => belongsTo(record, marker, recorder.records, start));
   const expectedOptions = scenario.expectedOptions ?? scenario.expect.filter((expectation) => expectation.preflight === 'sent').length;
@@ -147,7 +147,7 @@ function withDeclaration(transaction: Transaction, request: LabRequest | undefin
 export const RENDERER_ONLY_URL = 'ftp://localhost/cors-lens-lab';
 
 interface LabWindow {
-  corsLab: { runScenario(name: string, requests: readonly LabRequest[], origins: { page: string; api: string }, parallel: boolean): Promise<unknown> };
+  corsLab: { runScenario(name: string, requests: readonly LabRequest[], origins: { page: string; api: string; frame: string }, parallel: boolean): Promise<unknown> };
 }
 
 function requestUrl(record: CdpRecord): string | undefined {

@@ -56,17 +56,56 @@ function runXhr(spec) {
 /** Result cells of the scenario table, by scenario name (filled in by renderIndex). */
 const resultCells = new Map();
 
+/**
+ * Runs a request where the scenario says: in this page, in a dedicated
+ * worker it starts, or in an iframe (same-origin, or from the frame origin).
+ */
+function runFrom(spec, origins) {
+  if (spec.context === 'worker') return inWorker(spec);
+  if (spec.context === 'iframe') return inFrame(spec, location.origin);
+  if (spec.context === 'cross-origin-iframe') return inFrame(spec, origins.frame);
+  return runLabRequest(spec);
+}
+
+function inWorker(spec) {
+  return new Promise((resolve) => {
+    const worker = new Worker('/lab/worker.js');
+    worker.onmessage = (event) => {
+      worker.terminate();
+      resolve(event.data);
+    };
+    worker.onerror = (event) => resolve({ outcome: 'error', error: `worker: ${event.message}` });
+    worker.postMessage(spec);
+  });
+}
+
+function inFrame(spec, origin) {
+  return new Promise((resolve) => {
+    const frame = document.createElement('iframe');
+    frame.hidden = true;
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event) => {
+      frame.remove();
+      resolve(event.data);
+    };
+    frame.onload = () => frame.contentWindow.postMessage(spec, origin, [channel.port2]);
+    frame.src = `${origin}/lab/frame.html`;
+    document.body.append(frame);
+  });
+}
+
 /** Runs a scenario's requests one after the other, or all at once when `parallel`, and shows the outcome. */
 async function runScenario(name, requests, origins, parallel) {
   const specs = requests.map((request) => {
     const base = request.target === 'page' ? origins.page : origins.api;
     return { ...request, url: request.url || `${base}/s/${name}${request.path || '/'}` };
   });
+  const run = (spec) => runFrom(spec, origins);
   let results;
-  if (parallel) results = await Promise.all(specs.map(runLabRequest));
+  if (parallel) results = await Promise.all(specs.map(run));
   else {
     results = [];
-    for (const spec of specs) results.push(await runLabRequest(spec));
+    for (const spec of specs) results.push(await run(spec));
   }
   showResult(name, results);
   return results;
@@ -80,13 +119,14 @@ function showResult(name, outcomes) {
   cell.className = `result ${outcomes.every((o) => o.outcome === 'ok') ? 'ok' : 'error'}`;
 }
 
-window.corsLab = { runLabRequest, runScenario };
+globalThis.corsLab = { runLabRequest, runScenario };
 
-// The interactive page: a row per scenario, a button to run each.
+// The interactive page: a row per scenario, a button to run each. (This
+// script also runs in the lab's worker and frames, which have no list.)
 (async function renderIndex() {
-  const list = document.getElementById('scenarios');
+  const list = globalThis.document?.getElementById('scenarios');
   if (!list) return;
-  const { page, api, scenarios } = await (await fetch('/lab/scenarios.json')).json();
+  const { page, api, frame, scenarios } = await (await fetch('/lab/scenarios.json')).json();
   document.getElementById('page-origin').textContent = location.origin;
   document.getElementById('api-origin').textContent = api;
   const rows = scenarios.map((scenario) => {
@@ -107,7 +147,7 @@ window.corsLab = { runLabRequest, runScenario };
     resultCells.set(scenario.name, result);
     const run = async () => {
       result.textContent = 'running…';
-      await runScenario(scenario.name, scenario.requests, { page, api }, scenario.parallel);
+      await runScenario(scenario.name, scenario.requests, { page, api, frame }, scenario.parallel);
     };
     button.addEventListener('click', run);
     return run;

@@ -1,5 +1,6 @@
 import type { Scenario } from '../scenario.ts';
 import { actualResponseScenarios } from './actualResponse.ts';
+import { contextScenarios } from './contexts.ts';
 import { preflightScenarios } from './preflight.ts';
 import { preflightCacheScenarios } from './preflightCache.ts';
 import { redirectScenarios } from './redirects.ts';
@@ -13,6 +14,7 @@ export const SCENARIOS: readonly Scenario[] = [
   ...safelistScenarios,
   ...preflightCacheScenarios,
   ...redirectScenarios,
+  ...contextScenarios,
   ...seedScenarios,
   ...rendererScenarios,
   ...localNetworkScenarios,

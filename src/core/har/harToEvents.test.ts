@@ -91,6 +91,30 @@ describe('harToEvents', () => {
     expect(transaction?.verdict.outcome).toBe('allowed');
   });
 
+  it("pairs an iframe's request by its own Origin, not the page's: the page is only a last resort for the initiator", () => {
+    const frame = 'https://widget.example';
+    const fromFrame = (headers: Headers): Headers => headers.map((header) => (header.name === 'Origin' ? { name: 'Origin', value: frame } : header));
+    const frameAllows = preflightOk.map((header) => (header.name === 'Access-Control-Allow-Origin' ? { ...header, value: frame } : header));
+    const preflight = preflightEntry(3, { status: 204, headers: frameAllows }) as { request: { headers: Headers } };
+    preflight.request.headers = fromFrame(preflight.request.headers);
+    const har = readHar(
+      JSON.stringify({
+        log: {
+          version: '1.2',
+          creator: { name: 'WebInspector', version: '537.36' },
+          pages: [{ id: 'page_1', title: `${PAGE}/`, startedDateTime: at(0), pageTimings: {} }],
+          entries: [
+            entry({ method: 'POST', url: API, headers: fromFrame(postWire) }, { status: 201, headers: [{ name: 'Access-Control-Allow-Origin', value: frame }] }, 0, { _resourceType: 'fetch', pageref: 'page_1' }),
+            { ...preflight, pageref: 'page_1' },
+          ],
+        },
+      }),
+    );
+    const [transaction] = judge(har);
+    expect(transaction?.request.initiatorOrigin).toBe(frame);
+    expect(transaction?.verdict).toMatchObject({ outcome: 'allowed', preflight: 'sent' });
+  });
+
   it('makes a redirect chain one request with two hops', () => {
     const moved = 'https://api.example.com/v2/items';
     const getWire = (host: string): Headers => [

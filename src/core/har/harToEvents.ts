@@ -14,7 +14,9 @@ import type { Har, HarEntry } from './harSchema.ts';
  *  - wire headers (Host, :authority) mean the request went out; otherwise
  *    they are the provisional headers the page set (Chrome keeps only those
  *    for a request that failed), and whether it went out is unknown;
- *  - the page's origin comes from the entry's page, when its title is a URL;
+ *  - the initiator's origin is what CORS Lens wrote, else the request's own
+ *    Origin or Referer header, else its page's (when the page title is a
+ *    URL): an iframe's or a worker's origin may differ from the page's;
  *  - dates may carry any offset, times may be -1, timings may be empty.
  */
 /**
@@ -43,13 +45,15 @@ export function harToEvents(har: Har): RequestEvent[] {
     const wire = hasWireHeaders(entry);
     const unseen = entry._corsLens?.headers === 'none';
     const headers = wire ? pageHeadersFromWire(entry.request.headers) : entry.request.headers;
-    const pageOrigin = initiatorOriginOf(entry) ?? (entry.pageref ? pageOrigins.get(entry.pageref) : undefined);
+    const initiatorOrigin = initiatorOriginOf(entry);
+    const pageOrigin = entry.pageref ? pageOrigins.get(entry.pageref) : undefined;
+    const contextOrigin = initiatorOrigin ?? pageOrigin;
     const security = entry._corsLens?.initiatorSecurity;
-    if (security && pageOrigin) {
+    if (security && contextOrigin) {
       events.push({
         type: 'security-context',
         time: start,
-        initiatorOrigin: pageOrigin,
+        initiatorOrigin: contextOrigin,
         isSecureContext: security.isSecureContext,
         addressSpace: toAddressSpace(security.addressSpace),
         ...(security.policy ? { policy: security.policy } : {}),
@@ -62,7 +66,8 @@ export function harToEvents(har: Har): RequestEvent[] {
       url: entry.request.url,
       method: entry.request.method,
       ...(unseen ? {} : { headers }),
-      ...(pageOrigin ? { initiatorOrigin: pageOrigin } : {}),
+      ...(initiatorOrigin ? { initiatorOrigin } : {}),
+      ...(pageOrigin ? { pageOrigin } : {}),
       ...resourceType(entry),
       sendingVisible: typeof entry._corsLens?.sent === 'boolean',
     });

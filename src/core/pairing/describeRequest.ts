@@ -28,6 +28,7 @@ export function describeRequest(open: OpenRequest, securityContexts: ReadonlyMap
     ...(first.sentHeaders ? { wireHeaders: first.sentHeaders } : {}),
     ...(preflightHeaders ? { preflightHeaders } : {}),
     ...(open.initiatorOrigin ? { initiatorOrigin: open.initiatorOrigin } : {}),
+    ...(open.pageOrigin ? { pageOrigin: open.pageOrigin } : {}),
     ...(open.resourceType ? { resourceType: open.resourceType } : {}),
   };
   const { mode, evidence: modeEvidence } = inferMode(facts);

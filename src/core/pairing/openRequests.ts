@@ -28,6 +28,7 @@ export interface OpenRequest {
   method: string;
   pageHeaders?: HeaderList;
   initiatorOrigin?: string;
+  pageOrigin?: string;
   resourceType?: string;
   context?: RequestContext;
   preflightFor?: string;

@@ -154,6 +154,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
       waitingForPreflight: false,
       ...(event.headers ? { pageHeaders: event.headers } : {}),
       ...(event.initiatorOrigin ? { initiatorOrigin: event.initiatorOrigin } : {}),
+      ...(event.pageOrigin ? { pageOrigin: event.pageOrigin } : {}),
       ...(event.resourceType ? { resourceType: event.resourceType } : {}),
       ...(event.context ? { context: event.context } : {}),
     };

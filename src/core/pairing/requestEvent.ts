@@ -54,6 +54,12 @@ export interface RequestStarted {
   readonly headers?: HeaderList;
   /** The serialized origin of the document or worker that made the request. */
   readonly initiatorOrigin?: string;
+  /**
+   * The origin of the page the capture was taken from (a HAR's page), when
+   * the source does not know the initiator: a last resort, weaker than any
+   * header (an iframe or worker may be of another origin).
+   */
+  readonly pageOrigin?: string;
   /** The source's resource type: fetch, xhr, font, document, preflight, ... */
   readonly resourceType?: string;
   readonly context?: RequestContext;

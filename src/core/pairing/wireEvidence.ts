@@ -10,7 +10,7 @@ import type { CredentialsMode, RequestMode } from '../cors/corsRequest.ts';
  * flags what is only assumed.
  */
 export interface RequestEvidence {
-  readonly origin: 'origin-header' | 'preflight-origin' | 'initiator' | 'referer' | 'unknown';
+  readonly origin: 'origin-header' | 'preflight-origin' | 'initiator' | 'referer' | 'page' | 'unknown';
   readonly mode: 'sec-fetch-mode' | 'preflight-sent' | 'origin-header' | 'resource-type' | 'navigation-header' | 'unsafe-request' | 'assumed';
   readonly credentials: 'cookie' | 'storage-access-header' | 'no-storage-access-header' | 'same-site-unknown' | 'unknown';
   /** Where the request's headers come from: the page's own, the wire's, or only the names its preflight announced. */
@@ -27,6 +27,8 @@ export interface RequestFacts {
   /** The first preflight's request headers, when one was seen. */
   readonly preflightHeaders?: HeaderList;
   readonly initiatorOrigin?: string;
+  /** The origin of the page the capture was taken from: the last resort. */
+  readonly pageOrigin?: string;
   readonly resourceType?: string;
 }
 
@@ -150,5 +152,6 @@ export function inferInitiatorOrigin(facts: RequestFacts): { origin: string | nu
     const origin = serializeOrigin(referer);
     if (origin !== 'null') return { origin, evidence: 'referer' };
   }
+  if (facts.pageOrigin && facts.pageOrigin !== 'null') return { origin: facts.pageOrigin, evidence: 'page' };
   return { origin: null, evidence: 'unknown' };
 }
