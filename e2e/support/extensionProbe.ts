@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import type { SequencedTransaction, SessionSummary } from '../../src/core/protocol.ts';
+import type { ConfirmModeState, SequencedTransaction, SessionSummary } from '../../src/core/protocol.ts';
 import type { Trace } from '../../src/core/trace/trace.ts';
 import { openRecorderPage } from '../../src/cli/record/recorderPage.ts';
 
@@ -8,6 +8,9 @@ export interface ExtensionProbe {
   readonly page: Page;
   tabIdOf(url: string): Promise<number>;
   waitFor(tabId: number, marker: string, count: number, timeoutMs?: number): Promise<SequencedTransaction[]>;
+  waitForConfirmed(tabId: number, marker: string, count: number, timeoutMs?: number): Promise<SequencedTransaction[]>;
+  setConfirmMode(tabId: number, on: boolean): Promise<ConfirmModeState>;
+  confirmMode(tabId: number): Promise<ConfirmModeState>;
   transactions(tabId: number): Promise<SequencedTransaction[]>;
   summary(tabId: number): Promise<SessionSummary>;
   exportTrace(tabId: number, includeSecrets?: boolean): Promise<Trace>;
@@ -25,6 +28,9 @@ export async function openExtensionProbe(context: BrowserContext, extensionId: s
     page: recorder.page,
     tabIdOf: (url) => call('tabIdOf', url),
     waitFor: (tabId, marker, count, timeoutMs = 10_000) => call('waitFor', tabId, marker, count, timeoutMs),
+    waitForConfirmed: (tabId, marker, count, timeoutMs = 10_000) => call('waitForConfirmed', tabId, marker, count, timeoutMs),
+    setConfirmMode: (tabId, on) => call('setConfirmMode', tabId, on),
+    confirmMode: (tabId) => call('confirmMode', tabId),
     transactions: (tabId) => call('transactions', tabId),
     summary: (tabId) => call('summary', tabId),
     exportTrace: (tabId, includeSecrets = false) => call('exportTrace', tabId, includeSecrets),

@@ -41,6 +41,8 @@ export function openLabPages(context: BrowserContext, lab: Lab): LabPages {
     const recorder = await recordCdp(context, page);
     const url = `${lab.pageOrigins[kind]}/`;
     await page.goto(url);
+    // Its worker and frames are up: a debugger attached from now on sees them all.
+    await page.locator('body[data-lab-ready="true"]').waitFor({ state: 'attached' });
     const labPage = { kind, url, page, recorder };
     opened.push(labPage);
     return labPage;

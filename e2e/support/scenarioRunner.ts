@@ -79,7 +79,11 @@ export async function runScenario(pages: LabPages, lab: Lab, scenario: Scenario,
     return rendererResult(scenario, lab, corsIssues(mine()), expectedOptions);
   }
 
-  await recorder.until(() => settled(mine(), scenario.requests.length), `the CDP events of ${scenario.name} to settle`);
+  // Settled: every request ended, and every response the server sent is in
+  // (CDP's ExtraInfo events, which hold the raw headers, may come after the
+  // request's end).
+  const answered = () => lab.counts(scenario.name).options + lab.counts(scenario.name).other;
+  await recorder.until(() => settled(mine(), scenario.requests.length) && rawResponses(mine()) >= answered(), `the CDP events of ${scenario.name} to settle`);
   const records = mine();
   const actualIds = firstHops(records).map((record) => record.params.requestId as string);
   const events = scenarioEvents(recorder, records);
@@ -190,6 +194,10 @@ function settled(records: readonly CdpRecord[], expectedRequests: number): boole
   const started = new Set(records.filter((record) => record.method === 'Network.requestWillBeSent').map((record) => record.params.requestId));
   const ended = new Set(records.filter((record) => SETTLING.has(record.method)).map((record) => record.params.requestId));
   return firstHops(records).length >= expectedRequests && [...started].every((id) => ended.has(id));
+}
+
+function rawResponses(records: readonly CdpRecord[]): number {
+  return records.filter((record) => record.method === 'Network.responseReceivedExtraInfo').length;
 }
 
 function chromiumVerdict(records: readonly CdpRecord[], requestId: string): ChromiumVerdict {

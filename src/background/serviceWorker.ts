@@ -5,6 +5,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import type { BridgeMessage, Schedule, Wall } from '../core/messaging/bridge.ts';
 import { PORT_NAME } from '../core/protocol.ts';
 import { isPageTraffic, isTabNavigation } from './captureFilter.ts';
+import { createChromiumConfirmation, type DebuggerSource } from './chromiumConfirmation.ts';
 import { createSessionStore } from './sessionStore.ts';
 import { TabSessions } from './tabSessions.ts';
 import { webRequestToEvents, type WebRequestDetails, type WebRequestPhase } from './webRequestEvents.ts';
@@ -23,22 +24,38 @@ const current = (): TabSessions => {
 };
 
 const store = createSessionStore(browser.storage.session, current, schedule);
+// "Confirm with Chromium" (chrome.debugger; webextension-polyfill does not wrap it).
+const confirmation = createChromiumConfirmation({
+  debugger: chrome.debugger,
+  now: () => Date.now(),
+  schedule,
+  confirmed: (tabId, seq, result) => current().confirm(tabId, seq, result),
+  changed: (state) => {
+    server.confirmModeChanged(state);
+    void store.saveConfirming(confirmation.tabs());
+  },
+});
 const ready = restoreSessions();
-const server = createWorkerServer({ sessions: current, schedule, startedAt: Date.now(), restored: () => restored, ready, now: () => Date.now(), userAgent: navigator.userAgent });
+const server = createWorkerServer({ sessions: current, schedule, startedAt: Date.now(), restored: () => restored, ready, now: () => Date.now(), userAgent: navigator.userAgent, confirmation });
 
 async function restoreSessions(): Promise<void> {
   const loaded = await store.load().catch((error: unknown) => {
     console.warn('CORS Lens: the saved sessions could not be read, starting empty', error);
-    return { cache: null, tabs: [] };
+    return { cache: null, tabs: [], confirming: [] };
   });
   sessions = new TabSessions({
     ...(loaded.cache ? { cache: loaded.cache } : {}),
-    onTransactions: (tabId, items, session) => server.transactionsAdded(tabId, items, session),
+    onTransactions: (tabId, items, session) => {
+      server.transactionsAdded(tabId, items, session);
+      confirmation.transactionsAdded(tabId, items);
+    },
     onCleared: (tabId, reason, session) => server.tabCleared(tabId, reason, session),
     onChanged: (tabId) => store.changed(tabId),
+    onConfirmed: (tabId, seq, result) => server.transactionConfirmed(tabId, seq, result),
   });
   for (const tab of loaded.tabs) sessions.restore(tab);
   restored = loaded.tabs.length > 0;
+  await confirmation.resume(loaded.confirming);
 }
 
 // Every listener is registered synchronously, now: a worker woken by a
@@ -67,7 +84,15 @@ browser.webRequest.onBeforeRedirect.addListener(handle('onBeforeRedirect'), ALL_
 browser.webRequest.onCompleted.addListener(handle('onCompleted'), ALL_URLS);
 browser.webRequest.onErrorOccurred.addListener(handle('onErrorOccurred'), ALL_URLS);
 
-browser.tabs.onRemoved.addListener((tabId) => void ready.then(() => current().remove(tabId)));
+browser.tabs.onRemoved.addListener((tabId) =>
+  void ready.then(() => {
+    current().remove(tabId);
+    confirmation.tabClosed(tabId);
+  }),
+);
+
+chrome.debugger.onEvent.addListener((source: DebuggerSource, method: string, params?: object) => void ready.then(() => confirmation.debuggerEvent(source, method, params)));
+chrome.debugger.onDetach.addListener((source: DebuggerSource, reason: string) => void ready.then(() => confirmation.debuggerDetached(source, reason)));
 
 browser.runtime.onConnect.addListener((port) => {
   if (port.name !== PORT_NAME) return;

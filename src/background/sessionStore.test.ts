@@ -73,4 +73,15 @@ describe('createSessionStore', () => {
     expect(saved.length).toBeLessThanOrEqual(STORAGE_BUDGET_CHARACTERS + 100_000);
     expect(saved).toContain('"r199"');
   });
+
+  it('keeps the tabs with "Confirm with Chromium" on, and reads back only tab ids', async () => {
+    const area = memoryArea();
+    const store = createSessionStore(area, () => new TabSessions(), never);
+    expect((await store.load()).confirming).toEqual([]);
+    await store.saveConfirming([3, 9]);
+    expect((await store.load()).confirming).toEqual([3, 9]);
+    area.data['cors-lens/1/confirming'] = [4, 'x', 2.5, null];
+    expect((await store.load()).confirming).toEqual([4]);
+  });
 });
+

@@ -17,6 +17,7 @@ export interface StorageArea {
 const PREFIX = 'cors-lens/1/';
 const TAB_PREFIX = `${PREFIX}tab/`;
 const CACHE_KEY = `${PREFIX}cache`;
+const CONFIRMING_KEY = `${PREFIX}confirming`;
 
 /** Where a tab's session is kept in chrome.storage.session. */
 export function tabStorageKey(tabId: number): string {
@@ -33,7 +34,9 @@ export const STORAGE_BUDGET_CHARACTERS = 8 * 1024 * 1024;
  */
 export interface SessionStore {
   /** What a previous instance of the worker left: the cache model and every tab. */
-  load(): Promise<{ cache: PreflightCache | null; tabs: PersistedTab[] }>;
+  load(): Promise<{ cache: PreflightCache | null; tabs: PersistedTab[]; confirming: number[] }>;
+  /** The tabs with "Confirm with Chromium" on, written at once (it changes rarely). */
+  saveConfirming(tabIds: readonly number[]): Promise<void>;
   /** Marks a tab as changed: written with the next batch. */
   changed(tabId: number): void;
   /** Writes what is waiting now. */
@@ -69,7 +72,15 @@ export function createSessionStore(storage: StorageArea, sessions: () => TabSess
       const tabs = Object.entries(stored)
         .filter(([key, value]) => key.startsWith(TAB_PREFIX) && (value as PersistedTab).version === 1)
         .map(([, value]) => value as PersistedTab);
-      return { cache: snapshot ? PreflightCache.restore(snapshot) : null, tabs };
+      const confirming = stored[CONFIRMING_KEY];
+      return {
+        cache: snapshot ? PreflightCache.restore(snapshot) : null,
+        tabs,
+        confirming: Array.isArray(confirming) ? confirming.filter((tabId): tabId is number => Number.isInteger(tabId)) : [],
+      };
+    },
+    async saveConfirming(tabIds) {
+      await storage.set({ [CONFIRMING_KEY]: [...tabIds] });
     },
     changed(tabId) {
       dirty.add(tabId);

@@ -83,4 +83,18 @@ describe('TabSessions', () => {
     sessions.remove(1);
     expect(sessions.has(1)).toBe(false);
   });
+
+  it("records Chromium's confirmation on the transaction it is about, and tells; one no longer kept is dropped", () => {
+    const told: number[] = [];
+    const sessions = new TabSessions({ limits: { maxTransactions: 10 }, onConfirmed: (_, seq) => told.push(seq) });
+    for (let index = 0; index < 30; index++) for (const event of simpleGet(`r${index}`, index * 10)) sessions.push(1, event);
+    const confirmation = { status: 'confirmed' as const, chromium: { corsError: null, failedParameter: null, preflightSent: false, networkError: null }, differences: [] };
+    const newest = sessions.since(1).at(-1)!;
+    expect(sessions.confirm(1, newest.seq, confirmation)).toBe(true);
+    expect(sessions.since(1).at(-1)).toEqual({ ...newest, confirmation });
+    expect(sessions.confirm(1, 1, confirmation)).toBe(false);
+    expect(sessions.confirm(2, newest.seq, confirmation)).toBe(false);
+    expect(told).toEqual([newest.seq]);
+  });
 });
+

@@ -1,5 +1,6 @@
 import { PreflightCache } from '../core/cache/preflightCache.ts';
 import { createPairing, type Pairing, type PairingStats } from '../core/pairing/pairEvents.ts';
+import type { Confirmation } from '../core/confirm/confirmVerdict.ts';
 import type { RequestEvent } from '../core/pairing/requestEvent.ts';
 import type { Transaction } from '../core/pairing/transaction.ts';
 import type { SequencedTransaction, SessionSummary } from '../core/protocol.ts';
@@ -44,6 +45,7 @@ export interface TabSessionsOptions {
   readonly onCleared?: (tabId: number, reason: ClearReason, session: SessionSummary) => void;
   /** Something to persist changed for this tab. */
   readonly onChanged?: (tabId: number) => void;
+  readonly onConfirmed?: (tabId: number, seq: number, confirmation: Confirmation) => void;
 }
 
 interface TabState {
@@ -134,6 +136,19 @@ export class TabSessions {
   snapshot(tabId: number): { session: SessionSummary; transactions: Transaction[] } {
     const tab = this.#tab(tabId);
     return { session: summaryOf(tab), transactions: [...tab.ring.map((item) => item.transaction), ...this.inFlight(tabId)] };
+  }
+
+  /** Chromium's report on a transaction still in the ring; false when it is gone (evicted, cleared). */
+  confirm(tabId: number, seq: number, confirmation: Confirmation): boolean {
+    const ring = this.#tabs.get(tabId)?.ring;
+    if (!ring) return false;
+    const index = indexOfSeq(ring, seq);
+    const item = ring[index];
+    if (!item || item.seq !== seq) return false;
+    ring[index] = { ...item, confirmation };
+    this.#options.onConfirmed?.(tabId, seq, confirmation);
+    this.#options.onChanged?.(tabId);
+    return true;
   }
 
   /** Transactions after `sinceSeq`, oldest first. */
@@ -254,4 +269,16 @@ function summaryOf(tab: TabState): SessionSummary {
     leftOut: leftOutOf(tab),
     seq: tab.seq,
   };
+}
+
+/** The index of `seq` in a ring sorted by seq (or where it would be). */
+function indexOfSeq(ring: readonly SequencedTransaction[], seq: number): number {
+  let low = 0;
+  let high = ring.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((ring[middle] as SequencedTransaction).seq < seq) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

@@ -1,6 +1,8 @@
 import { createBatcher, type Batcher } from '../core/messaging/batcher.ts';
 import { createBridge, type Bridge, type Schedule, type Wall } from '../core/messaging/bridge.ts';
-import { PROTOCOL_VERSION, type SequencedTransaction, type SessionSummary, type WorkerEvents, type WorkerRequests } from '../core/protocol.ts';
+import type { Confirmation } from '../core/confirm/confirmVerdict.ts';
+import { PROTOCOL_VERSION, type ConfirmModeState, type SequencedTransaction, type SessionSummary, type WorkerEvents, type WorkerRequests } from '../core/protocol.ts';
+import type { ChromiumConfirmation } from './chromiumConfirmation.ts';
 import { createTrace } from '../core/trace/trace.ts';
 import type { ClearReason, TabSessions } from './tabSessions.ts';
 
@@ -17,6 +19,8 @@ export interface WorkerServerOptions {
   readonly now: () => number;
   /** The browser's user agent, written into exported traces. */
   readonly userAgent?: string;
+  /** "Confirm with Chromium" (absent where chrome.debugger is not available). */
+  readonly confirmation?: ChromiumConfirmation;
 }
 
 export interface WorkerServer {
@@ -24,6 +28,8 @@ export interface WorkerServer {
   connect(wall: Wall): () => void;
   transactionsAdded(tabId: number, items: readonly SequencedTransaction[], session: SessionSummary): void;
   tabCleared(tabId: number, reason: ClearReason, session: SessionSummary): void;
+  transactionConfirmed(tabId: number, seq: number, confirmation: Confirmation): void;
+  confirmModeChanged(state: ConfirmModeState): void;
 }
 
 interface Client {
@@ -41,6 +47,19 @@ export function createWorkerServer(options: WorkerServerOptions): WorkerServer {
   const sessions = (): TabSessions => options.sessions();
   const clients = new Set<Client>();
   const batchers = new Map<number, Batcher<SequencedTransaction>>();
+  const confirmationBatchers = new Map<number, Batcher<{ seq: number; confirmation: Confirmation }>>();
+  const emitTo = <K extends keyof WorkerEvents>(tabId: number, name: K, payload: WorkerEvents[K]): void => {
+    for (const client of clients) if (client.tabs.has(tabId)) client.bridge.emit(name, payload);
+  };
+  const confirmationsFor = (tabId: number): Batcher<{ seq: number; confirmation: Confirmation }> => {
+    let batcher = confirmationBatchers.get(tabId);
+    if (!batcher) {
+      batcher = createBatcher((items) => emitTo(tabId, 'transactionsConfirmed', { tabId, items }), schedule, { maxItems: 500, maxDelayMs: 100 });
+      confirmationBatchers.set(tabId, batcher);
+    }
+    return batcher;
+  };
+  const noConfirmation = (tabId: number): ConfirmModeState => ({ tabId, on: false, since: null, problem: 'this browser gives CORS Lens no debugger access (chrome.debugger)' });
   const latest = new Map<number, SessionSummary>();
 
   const batcherFor = (tabId: number): Batcher<SequencedTransaction> => {
@@ -89,6 +108,14 @@ export function createWorkerServer(options: WorkerServerOptions): WorkerServer {
       await ready;
       return { entries: sessions().cache.entries(at) };
     },
+    setConfirmMode: async ({ tabId, on }: WorkerRequests['setConfirmMode'][0]) => {
+      await ready;
+      return options.confirmation ? options.confirmation.set(tabId, on) : noConfirmation(tabId);
+    },
+    getConfirmMode: async ({ tabId }: WorkerRequests['getConfirmMode'][0]) => {
+      await ready;
+      return options.confirmation ? options.confirmation.state(tabId) : noConfirmation(tabId);
+    },
     getInFlight: async ({ tabId }: WorkerRequests['getInFlight'][0]) => {
       await ready;
       return { items: sessions().inFlight(tabId) };
@@ -127,8 +154,17 @@ export function createWorkerServer(options: WorkerServerOptions): WorkerServer {
     },
     tabCleared(tabId, reason, session) {
       batchers.get(tabId)?.flush();
+      confirmationBatchers.get(tabId)?.flush();
       latest.set(tabId, session);
-      for (const client of clients) if (client.tabs.has(tabId)) client.bridge.emit('tabCleared', { tabId, reason, session });
+      emitTo(tabId, 'tabCleared', { tabId, reason, session });
+    },
+    transactionConfirmed(tabId, seq, confirmation) {
+      // Never before its transaction: that was added to its batcher first,
+      // and both batchers flush after the same delay or at the same size.
+      confirmationsFor(tabId).add({ seq, confirmation });
+    },
+    confirmModeChanged(state) {
+      emitTo(state.tabId, 'confirmModeChanged', state);
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { PreflightCacheEntry } from './cache/preflightCache.ts';
+import type { Confirmation } from './confirm/confirmVerdict.ts';
 import type { PairingStats } from './pairing/pairEvents.ts';
 import type { Transaction } from './pairing/transaction.ts';
 import type { Trace } from './trace/trace.ts';
@@ -41,6 +42,22 @@ export interface TransactionsPage {
 export interface SequencedTransaction {
   readonly seq: number;
   readonly transaction: Transaction;
+  /** Chromium's own verdict on it, when "Confirm with Chromium" was on (see confirm/). */
+  readonly confirmation?: Confirmation;
+}
+
+/**
+ * "Confirm with Chromium" for one tab: the worker attaches chrome.debugger to
+ * it (Chromium shows its "started debugging this browser" banner) and holds
+ * each transaction against Chromium's own report.
+ */
+export interface ConfirmModeState {
+  readonly tabId: number;
+  readonly on: boolean;
+  /** Epoch ms since when transactions are confirmed (requests started before are not). */
+  readonly since: number | null;
+  /** Why it is off when it was asked on, or why it went off: one sentence. */
+  readonly problem: string | null;
 }
 
 /** Requests a client sends; each entry is `[params, result]`. */
@@ -53,6 +70,8 @@ export type WorkerRequests = {
   subscribe: [{ tabId: number }, SessionSummary];
   /** The tab's CORS requests not judged yet (in flight), judged as they stand. */
   getInFlight: [{ tabId: number }, { items: readonly Transaction[] }];
+  setConfirmMode: [{ tabId: number; on: boolean }, ConfirmModeState];
+  getConfirmMode: [{ tabId: number }, ConfirmModeState];
   /** Everything captured for the tab, requests still in flight included; secrets redacted unless asked for. */
   exportTrace: [{ tabId: number; includeSecrets?: boolean }, Trace];
 };
@@ -61,6 +80,9 @@ export type WorkerRequests = {
 export type WorkerEvents = {
   transactionsAdded: { tabId: number; items: readonly SequencedTransaction[]; session: SessionSummary };
   tabCleared: { tabId: number; reason: 'navigation' | 'user' | 'closed'; session: SessionSummary };
+  /** Chromium's report arrived for transactions already sent. */
+  transactionsConfirmed: { tabId: number; items: readonly { seq: number; confirmation: Confirmation }[] };
+  confirmModeChanged: ConfirmModeState;
 };
 
 export type RequestName = keyof WorkerRequests;

@@ -4,12 +4,13 @@ export function EmptyState() {
     <main className="empty-state" aria-label="CORS Lens">
       <h1>CORS Lens</h1>
       <p>
-        This panel will list every cross-origin request of the inspected page, each preflight paired with the request it
-        guards, and explain in Chromium's own terms why a request was blocked.
+        CORS Lens captures every cross-origin request of this tab, pairs each preflight with the request it guards, and
+        judges it in Chromium's own terms. The list of this tab's requests, their timeline and the preflight cache come to
+        this panel next.
       </p>
       <p>
-        Until live capture lands, explain a HAR file with <code>npx cors-lens explain FILE.har</code>, or run the lab
-        with <code>npm start</code>.
+        Meanwhile, record any page with <code>npx cors-lens record URL</code>, or explain a HAR file with{' '}
+        <code>npx cors-lens explain FILE.har</code>.
       </p>
     </main>
   );

@@ -3,7 +3,7 @@
 // panel. It only exposes a small API on window; Playwright calls it.
 import browser from 'webextension-polyfill';
 import type { RequestEvent } from '../core/pairing/requestEvent.ts';
-import { PROTOCOL_VERSION, type SequencedTransaction, type SessionSummary } from '../core/protocol.ts';
+import { PROTOCOL_VERSION, type ConfirmModeState, type SequencedTransaction, type SessionSummary } from '../core/protocol.ts';
 import { tabStorageKey } from '../background/sessionStore.ts';
 import type { PersistedTab } from '../background/tabSessions.ts';
 import type { Trace } from '../core/trace/trace.ts';
@@ -24,6 +24,10 @@ export interface Recorder {
   exportTrace(tabId: number, includeSecrets: boolean): Promise<Trace>;
   /** Resolves once the tab has `count` transactions whose first URL contains `marker`. */
   waitFor(tabId: number, marker: string, count: number, timeoutMs: number): Promise<SequencedTransaction[]>;
+  /** The same, once Chromium's report on each has arrived ("Confirm with Chromium" on). */
+  waitForConfirmed(tabId: number, marker: string, count: number, timeoutMs: number): Promise<SequencedTransaction[]>;
+  setConfirmMode(tabId: number, on: boolean): Promise<ConfirmModeState>;
+  confirmMode(tabId: number): Promise<ConfirmModeState>;
   clear(tabId: number): Promise<void>;
   setPreserveLog(tabId: number, preserveLog: boolean): Promise<void>;
   /** When the worker answering now started, and whether it restored saved sessions. */
@@ -59,6 +63,38 @@ function waitForStored(tabId: number, test: (saved: PersistedTab) => boolean, wh
   });
 }
 
+/**
+ * Resolves once the tab has `count` transactions whose first URL contains
+ * `marker`, each passing `ready`; checked now and on every event of the tab.
+ */
+function waitForItems(tabId: number, marker: string, count: number, timeoutMs: number, what: string, ready: (item: SequencedTransaction) => boolean): Promise<SequencedTransaction[]> {
+  return new Promise((resolve, reject) => {
+    const matching = (items: readonly SequencedTransaction[]) => items.filter((item) => item.transaction.request.url.includes(marker));
+    let done = false;
+    const check = async (): Promise<void> => {
+      const found = matching(await recorder.transactions(tabId));
+      if (done || found.length < count || !found.every(ready)) return;
+      done = true;
+      stops.forEach((stop) => stop());
+      clearTimeout(timer);
+      resolve(found);
+    };
+    const onTab = (event: { tabId: number }): void => {
+      if (event.tabId === tabId) void check();
+    };
+    const stops = [client.on('transactionsAdded', onTab), client.on('transactionsConfirmed', onTab)];
+    const timer = setTimeout(() => {
+      done = true;
+      stops.forEach((stop) => stop());
+      void recorder.transactions(tabId).then((items) => {
+        const found = matching(items);
+        reject(new Error(`timed out waiting for ${count} ${what} matching ${marker}; have ${found.length}, ${found.filter(ready).length} of them ready`));
+      });
+    }, timeoutMs);
+    void client.subscribe(tabId).then(check);
+  });
+}
+
 function startedUrl(event: RequestEvent, method: string, marker: string): boolean {
   return event.type === 'started' && event.method === method && event.url.includes(marker);
 }
@@ -83,27 +119,16 @@ const recorder: Recorder = {
     return (await client.request('getTransactions', { tabId, sinceSeq: Number.MAX_SAFE_INTEGER })).session;
   },
   waitFor(tabId, marker, count, timeoutMs) {
-    return new Promise((resolve, reject) => {
-      const matching = (items: readonly SequencedTransaction[]) => items.filter((item) => item.transaction.request.url.includes(marker));
-      let done = false;
-      const check = async (): Promise<void> => {
-        const found = matching(await recorder.transactions(tabId));
-        if (done || found.length < count) return;
-        done = true;
-        stop();
-        clearTimeout(timer);
-        resolve(found);
-      };
-      const stop = client.on('transactionsAdded', (event) => {
-        if (event.tabId === tabId) void check();
-      });
-      const timer = setTimeout(() => {
-        done = true;
-        stop();
-        void recorder.transactions(tabId).then((items) => reject(new Error(`timed out waiting for ${count} transactions matching ${marker}; have ${matching(items).length}`)));
-      }, timeoutMs);
-      void client.subscribe(tabId).then(check);
-    });
+    return waitForItems(tabId, marker, count, timeoutMs, 'transactions', () => true);
+  },
+  waitForConfirmed(tabId, marker, count, timeoutMs) {
+    return waitForItems(tabId, marker, count, timeoutMs, 'transactions confirmed or not by Chromium', (item) => item.confirmation !== undefined);
+  },
+  async setConfirmMode(tabId, on) {
+    return client.request('setConfirmMode', { tabId, on });
+  },
+  async confirmMode(tabId) {
+    return client.request('getConfirmMode', { tabId });
   },
   async clear(tabId) {
     await client.request('clearTab', { tabId });

@@ -57,38 +57,44 @@ function runXhr(spec) {
 const resultCells = new Map();
 
 /**
- * Runs a request where the scenario says: in this page, in a dedicated
- * worker it starts, or in an iframe (same-origin, or from the frame origin).
+ * Runs a request where the scenario says: in this page, in its dedicated
+ * worker, or in one of its iframes (same-origin, or from the frame origin).
+ * The worker and the frames start with the page and live as long as it does,
+ * as an app's would: a debugger attached after the page loaded (the
+ * extension's "Confirm with Chromium") sees every request they make.
  */
-function runFrom(spec, origins) {
-  if (spec.context === 'worker') return inWorker(spec);
-  if (spec.context === 'iframe') return inFrame(spec, location.origin);
-  if (spec.context === 'cross-origin-iframe') return inFrame(spec, origins.frame);
-  return runLabRequest(spec);
-}
-
-function inWorker(spec) {
+async function runFrom(spec, origins) {
+  if (!spec.context) return runLabRequest(spec);
+  const contexts = await labContexts(origins.frame);
+  const target = spec.context === 'worker' ? contexts.worker : spec.context === 'iframe' ? contexts.frame : contexts.crossOriginFrame;
   return new Promise((resolve) => {
-    const worker = new Worker('/lab/worker.js');
-    worker.onmessage = (event) => {
-      worker.terminate();
-      resolve(event.data);
-    };
-    worker.onerror = (event) => resolve({ outcome: 'error', error: `worker: ${event.message}` });
-    worker.postMessage(spec);
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event) => resolve(event.data);
+    target.post(spec, channel.port2);
   });
 }
 
-function inFrame(spec, origin) {
+let contextsStarted;
+
+/** The page's worker and frames, started once. */
+function labContexts(frameOrigin) {
+  if (!contextsStarted) {
+    const worker = new Worker('/lab/worker.js');
+    contextsStarted = Promise.all([startFrame(location.origin), startFrame(frameOrigin)]).then(([frame, crossOriginFrame]) => ({
+      worker: { post: (spec, port) => worker.postMessage(spec, [port]) },
+      frame,
+      crossOriginFrame,
+    }));
+  }
+  return contextsStarted;
+}
+
+function startFrame(origin) {
   return new Promise((resolve) => {
     const frame = document.createElement('iframe');
     frame.hidden = true;
-    const channel = new MessageChannel();
-    channel.port1.onmessage = (event) => {
-      frame.remove();
-      resolve(event.data);
-    };
-    frame.onload = () => frame.contentWindow.postMessage(spec, origin, [channel.port2]);
+    frame.title = `lab frame (${origin})`;
+    frame.onload = () => resolve({ post: (spec, port) => frame.contentWindow.postMessage(spec, origin, [port]) });
     frame.src = `${origin}/lab/frame.html`;
     document.body.append(frame);
   });
@@ -127,6 +133,10 @@ globalThis.corsLab = { runLabRequest, runScenario };
   const list = globalThis.document?.getElementById('scenarios');
   if (!list) return;
   const { page, api, frame, scenarios } = await (await fetch('/lab/scenarios.json')).json();
+  // The worker and frames belong to the lab page (the public pages of the
+  // Local Network Access scenarios make requests from their main frame only).
+  if (location.origin === page) await labContexts(frame);
+  document.body.dataset.labReady = 'true';
   document.getElementById('page-origin').textContent = location.origin;
   document.getElementById('api-origin').textContent = api;
   const rows = scenarios.map((scenario) => {

@@ -1,7 +1,8 @@
-// A dedicated worker of the lab page: makes one request, as the page asks.
+// The lab page's dedicated worker: makes each request the page asks for, and
+// answers on the port that came with it.
 'use strict';
 importScripts('/lab/lab.js');
 
 self.onmessage = async (event) => {
-  self.postMessage(await self.corsLab.runLabRequest(event.data));
+  event.ports[0].postMessage(await self.corsLab.runLabRequest(event.data));
 };

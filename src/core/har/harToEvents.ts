@@ -134,10 +134,14 @@ function hasWireHeaders(entry: HarEntry): boolean {
   return hasHeader(entry.request.headers, 'Host') || hasHeader(entry.request.headers, ':authority');
 }
 
-/** The page's (or frame's) origin, when the file says it (CORS Lens does). */
+/**
+ * The origin of the page, frame or worker that made the request: what CORS
+ * Lens wrote, else the request's own Origin header (a frame's or a worker's
+ * may differ from the page's, and pairing a preflight needs the right one).
+ */
 function initiatorOriginOf(entry: HarEntry): string | undefined {
-  const origin = entry._corsLens?.initiatorOrigin;
-  return origin && serializeOrigin(origin) === origin ? origin : undefined;
+  const origin = entry._corsLens?.initiatorOrigin ?? getHeader(entry.request.headers, 'Origin') ?? undefined;
+  return origin && origin !== 'null' && serializeOrigin(origin) === origin ? origin : undefined;
 }
 
 /** Index of each redirect entry -> index of the entry that continues it. */

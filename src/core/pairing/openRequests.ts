@@ -31,7 +31,6 @@ export interface OpenRequest {
   pageOrigin?: string;
   resourceType?: string;
   context?: RequestContext;
-  preflightFor?: string;
   sendingVisible: boolean;
   startTime: number;
   hops: OpenHop[];

@@ -162,6 +162,22 @@ describe('pairEvents', () => {
     expect(transactions[0]?.verdict).toMatchObject({ corsError: 'AllowOriginMismatch', failedHop: 1 });
   });
 
+  it("follows the source's own link from a preflight to its request (CDP's), even when an identical request waits", () => {
+    const frame = { tabId: 1, frameId: 0 };
+    const { transactions } = pairEvents([
+      started({ id: 'page', at: 0, method: 'PUT', context: frame }),
+      started({ id: 'iframe', at: 0.4, method: 'PUT', context: frame }),
+      // The iframe's preflight is reported first, linked to its own request.
+      { ...preflight('iframe-p', 1, 'PUT', '', [['Access-Control-Allow-Methods', 'PUT']])[0]!, preflightFor: 'iframe' } as RequestEvent,
+      ...preflight('iframe-p', 1, 'PUT', '', [['Access-Control-Allow-Methods', 'PUT']]).slice(1),
+      { ...preflight('page-p', 2, 'PUT', '', [['Access-Control-Allow-Methods', 'PUT']])[0]!, preflightFor: 'page' } as RequestEvent,
+      ...preflight('page-p', 2, 'PUT', '', [['Access-Control-Allow-Methods', 'PUT']]).slice(1),
+      ...answered('iframe', 4),
+      ...answered('page', 5),
+    ]);
+    expect(Object.fromEntries(transactions.map((transaction) => [transaction.id, transaction.hops[0]?.preflight?.id]))).toEqual({ page: 'page-p', iframe: 'iframe-p' });
+  });
+
   it('only counts same-origin, no-cors and navigation requests', () => {
     const { transactions, stats } = pairEvents([
       { type: 'started', id: 'same', time: 0, url: `${PAGE}/x`, method: 'GET', initiatorOrigin: PAGE, resourceType: 'fetch' },

@@ -10,7 +10,8 @@ import type { RequestContext } from './requestEvent.ts';
  * in Access-Control-Request-Method, the page's origin in Origin and,
  * preferably, the header list named in Access-Control-Request-Headers; among
  * equals, the earliest request (FIFO). A preflight seen before its request
- * (some HAR writers put it first) waits for it.
+ * (some HAR writers put it first) waits for it. Where the source links a
+ * preflight to its request (CDP), the link decides.
  */
 export interface PreflightMatcher {
   /** A request's hop started: it claims a waiting preflight, or waits for one. */
@@ -69,9 +70,11 @@ function score(request: OpenRequest, hop: OpenHop, preflight: OpenPreflight): nu
   if (!sameContext(request.context, preflight.context)) return -1;
   const origin = getHeader(preflight.requestHeaders, 'Origin');
   if (origin !== null && origin !== 'null' && request.initiatorOrigin && origin !== request.initiatorOrigin) return -1;
-  let points = 1;
-  // A link the source claims (CDP's preflight initiator) only breaks ties.
-  if (preflight.preflightFor === request.id || request.preflightFor === preflight.id) points += 8;
+  // A link the source claims (CDP's preflight initiator, which the oracle
+  // holds against Chromium) decides: concurrent requests of the page and of
+  // its same-origin iframes can be alike in everything else.
+  if (preflight.preflightFor !== undefined && preflight.preflightFor !== request.id) return -1;
+  let points = preflight.preflightFor === undefined ? 1 : 9;
   const expected = accessControlRequestHeadersValue(request.pageHeaders ?? []);
   if (expected === (getHeader(preflight.requestHeaders, 'Access-Control-Request-Headers') ?? '')) points += 2;
   return points;

@@ -63,7 +63,7 @@ export interface RequestStarted {
   /** The source's resource type: fetch, xhr, font, document, preflight, ... */
   readonly resourceType?: string;
   readonly context?: RequestContext;
-  /** A link the source itself claims (CDP's preflight initiator): used only to break ties. */
+  /** The request a preflight was sent for, when the source says (CDP's preflight initiator): it decides the pairing. */
   readonly preflightFor?: string;
   /**
    * False when the source cannot show whether the request went out: a HAR

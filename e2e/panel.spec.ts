@@ -1,0 +1,63 @@
+import { expect, test, type Frame, type Page } from '@playwright/test';
+import { SCENARIOS } from './lab/scenarios/index.ts';
+import { startLab } from './lab/server.ts';
+import { openExtensionProbe } from './support/extensionProbe.ts';
+import { launchLabBrowser } from './support/labBrowser.ts';
+
+// Playwright hides DevTools windows unless told otherwise (see
+// ../shared/reference/platform-notes.md §4): with this, the DevTools front-end
+// of a tab is a Page, and the CORS panel one of its frames.
+process.env.PW_CHROMIUM_ATTACH_TO_OTHER = '1';
+
+async function corsPanel(devtools: Page, extensionId: string): Promise<Frame> {
+  const panelUrl = `chrome-extension://${extensionId}/src/panel/panel.html`;
+  const devtoolsPage = () => devtools.frames().find((frame) => frame.url().startsWith(`chrome-extension://${extensionId}/src/devtools/`));
+  // The devtools page registered the panel...
+  await expect.poll(async () => (await devtoolsPage()?.evaluate(() => (globalThis as { corsLensPanelCreated?: boolean }).corsLensPanelCreated)) ?? false).toBe(true);
+  // ...which is the last panel: Ctrl+[ from the first one selects it.
+  await devtools.locator('body').press('Control+BracketLeft');
+  await expect.poll(() => devtools.frames().some((frame) => frame.url() === panelUrl)).toBe(true);
+  return devtools.frames().find((frame) => frame.url() === panelUrl) as Frame;
+}
+
+test('the CORS panel in DevTools explains the debugging banner, and its switch turns Confirm with Chromium on and off', async () => {
+  const lab = await startLab(SCENARIOS);
+  const browser = await launchLabBrowser({ args: [...lab.chromiumArgs, '--auto-open-devtools-for-tabs'] });
+  try {
+    const { context, extensionId } = browser;
+    const page = context.pages().find((candidate) => !candidate.url().startsWith('devtools://')) ?? (await context.newPage());
+    const devtoolsOpened = context.pages().find((candidate) => candidate.url().startsWith('devtools://')) ?? (await context.waitForEvent('page', (candidate) => candidate.url().startsWith('devtools://')));
+    await page.goto(`${lab.pageOrigin}/`);
+    await page.locator('body[data-lab-ready="true"]').waitFor({ state: 'attached' });
+    const panel = await corsPanel(devtoolsOpened, extensionId);
+
+    await expect(panel.getByRole('heading', { name: 'Confirm with Chromium' })).toBeVisible();
+    await expect(panel.getByText('started debugging this browser')).toBeVisible();
+    const toggle = panel.getByRole('switch', { name: 'Confirm with Chromium' });
+    await expect(toggle).not.toBeChecked();
+    // The switch shows what the worker says: checked once it has attached.
+    await toggle.click();
+    await expect(toggle).toBeChecked();
+    await expect(panel.getByRole('status')).toContainText('requests started from then on are confirmed');
+    await devtoolsOpened.screenshot({ path: 'test-results/panel-confirm-on.png' });
+
+    // The worker agrees, and confirms what the page does from now on.
+    const probe = await openExtensionProbe(context, extensionId);
+    const tabId = await probe.tabIdOf(`${lab.pageOrigin}/`);
+    expect(await probe.confirmMode(tabId)).toMatchObject({ on: true, problem: null });
+    const scenario = SCENARIOS.find((each) => each.name === 'preflight-passes-actual-blocked')!;
+    await page.evaluate(
+      ([name, requests, origins]) => (window as unknown as { corsLab: { runScenario(...args: unknown[]): Promise<unknown> } }).corsLab.runScenario(name, requests, origins, false),
+      [scenario.name, scenario.requests, { page: lab.pageOrigin, api: lab.apiOrigin, frame: lab.frameOrigin }] as const,
+    );
+    const [item] = await probe.waitForConfirmed(tabId, `/s/${scenario.name}/`, 1);
+    expect(item?.confirmation).toMatchObject({ status: 'confirmed', chromium: { corsError: 'MissingAllowOriginHeader', preflightSent: true } });
+
+    await toggle.click();
+    await expect(toggle).not.toBeChecked();
+    expect(await probe.confirmMode(tabId)).toMatchObject({ on: false });
+  } finally {
+    await browser.close();
+    await lab.close();
+  }
+});
