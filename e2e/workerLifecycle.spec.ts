@@ -128,9 +128,9 @@ test('with preserve log on, a navigation keeps the log', async () => {
   expect(await probe.waitFor(tabId, '/s/flood/', 2)).toHaveLength(2);
 });
 
-test('a flood of 12,000 requests stays within the bound: the oldest are evicted and counted', async () => {
+test('a flood of 12,000 requests stays within the bound: the oldest are evicted and counted, and the ring survives a restart', async () => {
   test.setTimeout(180_000);
-  const { lab, page, probe, tabId } = setup;
+  const { lab, browser, page, probe, tabId } = setup;
   const total = 12_000;
   await page.evaluate(
     async ([api, count]) => {
@@ -140,10 +140,21 @@ test('a flood of 12,000 requests stays within the bound: the oldest are evicted 
     },
     [lab.apiOrigin, total] as const,
   );
-  const kept = await probe.waitFor(tabId, '/s/flood/?n=11999', 1, 60_000).then(() => probe.transactions(tabId));
-  expect(kept.length).toBeLessThanOrEqual(11_000);
-  expect(kept.length).toBeGreaterThanOrEqual(10_000);
-  expect(kept.at(-1)?.transaction.request.url).toContain('n=11999');
+  await probe.waitFor(tabId, '/s/flood/?n=11999', 1, 60_000);
+  const kept = await probe.ring(tabId);
+  expect(kept.seqs.length).toBeLessThanOrEqual(11_000);
+  expect(kept.seqs.length).toBeGreaterThanOrEqual(10_000);
+  expect(kept.newest?.transaction.request.url).toContain('n=11999');
   const session = await probe.summary(tabId);
-  expect(session.evicted + kept.length).toBe(total);
+  expect(session.evicted + kept.seqs.length).toBe(total);
+  // The whole ring fits chrome.storage.session (stored gzipped): a restarted worker has every transaction.
+  await probe.waitForStoredTransactions(tabId, total);
+  const before = await probe.worker();
+  await stopServiceWorker(browser.context, page, browser.extensionId);
+  const restored = await probe.ring(tabId);
+  const after = await probe.worker();
+  expect(after.restored).toBe(true);
+  expect(after.workerStartedAt).not.toBe(before.workerStartedAt);
+  expect(restored.seqs).toEqual(kept.seqs);
+  expect(restored.newest).toEqual(kept.newest);
 });

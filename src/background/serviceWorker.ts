@@ -4,11 +4,11 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { BridgeMessage, Schedule, Wall } from '../core/messaging/bridge.ts';
 import { PORT_NAME } from '../core/protocol.ts';
-import { isPageTraffic, isTabNavigation } from './captureFilter.ts';
+import { isPageTraffic } from './captureFilter.ts';
 import { createChromiumConfirmation, type DebuggerSource } from './chromiumConfirmation.ts';
 import { createSessionStore } from './sessionStore.ts';
 import { TabSessions } from './tabSessions.ts';
-import { webRequestToEvents, type WebRequestDetails, type WebRequestPhase } from './webRequestEvents.ts';
+import { recordWebRequest, type WebRequestDetails, type WebRequestPhase } from './webRequestEvents.ts';
 import { createWorkerServer } from './workerServer.ts';
 
 const schedule: Schedule = (run, ms) => {
@@ -64,11 +64,7 @@ async function restoreSessions(): Promise<void> {
 function handle(phase: WebRequestPhase) {
   return (details: WebRequestDetails): void => {
     if (!isPageTraffic(details)) return;
-    void ready.then(() => {
-      const tabs = current();
-      if (phase === 'onBeforeRequest' && isTabNavigation(details)) tabs.navigated(details.tabId, details.url);
-      for (const event of webRequestToEvents(phase, details)) tabs.push(details.tabId, event);
-    });
+    void ready.then(() => recordWebRequest(current(), phase, details));
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Schedule } from '../core/messaging/bridge.ts';
-import { createSessionStore, STORAGE_BUDGET_CHARACTERS, type StorageArea } from './sessionStore.ts';
+import { createSessionStore, STORAGE_BUDGET_CHARACTERS, tabStorageKey, type StorageArea } from './sessionStore.ts';
 import { TabSessions } from './tabSessions.ts';
 import { preflightedPut, simpleGet } from './testEvents.ts';
 
@@ -63,15 +63,22 @@ describe('createSessionStore', () => {
     let sessions = new TabSessions();
     const store = createSessionStore(area, () => sessions, never);
     sessions = new TabSessions({ onChanged: (tabId) => store.changed(tabId), limits: { maxValueLength: 100_000 } });
+    // Values gzip cannot shrink: pseudo-random letters.
+    let state = 1;
+    const noise = (length: number): string => Array.from({ length }, () => ((state = (state * 48271) % 2147483647), String.fromCharCode(97 + (state % 26)))).join('');
     for (let index = 0; index < 200; index++) {
       const events = simpleGet(`r${index}`, index * 10);
-      events[2] = { type: 'response', id: `r${index}`, time: index * 10 + 2, status: 200, headers: [{ name: 'X-Pad', value: 'p'.repeat(60_000) }] };
+      events[2] = { type: 'response', id: `r${index}`, time: index * 10 + 2, status: 200, headers: [{ name: 'X-Pad', value: noise(60_000) }] };
       for (const event of events) sessions.push(1, event);
     }
     await store.flush();
-    const saved = JSON.stringify(area.data);
-    expect(saved.length).toBeLessThanOrEqual(STORAGE_BUDGET_CHARACTERS + 100_000);
-    expect(saved).toContain('"r199"');
+    expect(JSON.stringify(area.data).length).toBeLessThanOrEqual(STORAGE_BUDGET_CHARACTERS + 100_000);
+    const [tab] = (await createSessionStore(area, () => new TabSessions(), never).load()).tabs;
+    const kept = tab?.transactions.map((item) => item.transaction.id) ?? [];
+    expect(kept.at(-1)).toBe('r199');
+    expect(kept.length).toBeGreaterThan(50);
+    expect(kept.length).toBeLessThan(200);
+    expect(tab?.firstSeq).toBe(tab?.transactions[0]?.seq);
   });
 
   it('keeps the tabs with "Confirm with Chromium" on, and reads back only tab ids', async () => {
@@ -80,8 +87,96 @@ describe('createSessionStore', () => {
     expect((await store.load()).confirming).toEqual([]);
     await store.saveConfirming([3, 9]);
     expect((await store.load()).confirming).toEqual([3, 9]);
-    area.data['cors-lens/1/confirming'] = [4, 'x', 2.5, null];
+    area.data['cors-lens/3/confirming'] = [4, 'x', 2.5, null];
     expect((await store.load()).confirming).toEqual([4]);
+  });
+
+  it('writes only what changed: the tab state and the chunk of the new transaction, never the whole tab', async () => {
+    const area = memoryArea();
+    const keysSet: string[][] = [];
+    const recording: StorageArea = { ...area, set: async (items) => (keysSet.push(Object.keys(items)), area.set(items)) };
+    let sessions = new TabSessions();
+    const store = createSessionStore(recording, () => sessions, never);
+    sessions = new TabSessions({ onChanged: (tabId) => store.changed(tabId) });
+    for (let index = 0; index < 1_000; index++) for (const event of simpleGet(`r${index}`, index * 10)) sessions.push(1, event);
+    await store.flush();
+    for (const event of simpleGet('one-more', 20_000)) sessions.push(1, event);
+    await store.flush();
+    expect(keysSet.at(-1)?.sort()).toEqual([`${tabStorageKey(1)}`, `${tabStorageKey(1)}/10`]);
+  });
+
+  it('drops the chunks the ring no longer holds, and reads back exactly the ring', async () => {
+    const area = memoryArea();
+    let sessions = new TabSessions();
+    const store = createSessionStore(area, () => sessions, never);
+    sessions = new TabSessions({ onChanged: (tabId) => store.changed(tabId), limits: { maxTransactions: 100 } });
+    for (let index = 0; index < 350; index++) {
+      for (const event of simpleGet(`r${index}`, index * 10)) sessions.push(1, event);
+      if (index % 40 === 0) await store.flush();
+    }
+    await store.flush();
+    const chunks = Object.keys(area.data).filter((key) => key.startsWith(`${tabStorageKey(1)}/`));
+    expect(chunks.length).toBeLessThanOrEqual(3);
+    const [tab] = (await createSessionStore(area, () => new TabSessions(), never).load()).tabs;
+    expect(tab?.transactions.map((item) => item.seq)).toEqual(sessions.since(1).map((item) => item.seq));
+  });
+
+  it("rewrites the chunk of a transaction Chromium confirmed, so a restarted worker still has the confirmation", async () => {
+    const area = memoryArea();
+    let sessions = new TabSessions();
+    const store = createSessionStore(area, () => sessions, never);
+    sessions = new TabSessions({ onChanged: (tabId) => store.changed(tabId) });
+    for (const event of simpleGet('a', 0)) sessions.push(1, event);
+    await store.flush();
+    const confirmation = { status: 'confirmed' as const, chromium: { corsError: null, failedParameter: null, preflightSent: false, networkError: null }, differences: [] };
+    sessions.confirm(1, 1, confirmation);
+    await store.flush();
+    const [tab] = (await createSessionStore(area, () => new TabSessions(), never).load()).tabs;
+    expect(tab?.transactions[0]?.confirmation).toEqual(confirmation);
+  });
+
+  it('stores chunks compressed, a fraction of their JSON, and reads them back equal (shared header lists shared again)', async () => {
+    const area = memoryArea();
+    let sessions = new TabSessions();
+    const store = createSessionStore(area, () => sessions, never);
+    sessions = new TabSessions({ onChanged: (tabId) => store.changed(tabId) });
+    for (let index = 0; index < 1_000; index++) {
+      const events = simpleGet(`r${index}`, index * 10, `http://api.test/items/${index}`);
+      events[1] = { type: 'sent', id: `r${index}`, time: index * 10 + 1, headers: [{ name: 'Origin', value: 'http://app.test' }, { name: 'User-Agent', value: 'Mozilla/5.0 '.repeat(10) }] };
+      for (const event of events) sessions.push(1, event);
+    }
+    await store.flush();
+    const stored = Object.entries(area.data).filter(([key]) => key.startsWith(`${tabStorageKey(1)}/`));
+    expect(stored).toHaveLength(10);
+    const storedLength = stored.reduce((sum, [, value]) => sum + JSON.stringify(value).length, 0);
+    expect(storedLength).toBeLessThan(JSON.stringify(sessions.since(1)).length / 10);
+    const [tab] = (await createSessionStore(area, () => new TabSessions(), never).load()).tabs;
+    expect(tab?.transactions).toEqual(sessions.since(1));
+    const first = tab?.transactions[0]?.transaction;
+    expect(first?.verdict.hops[0]?.headers).toBe(first?.request.headers);
+  });
+
+  it('drops a chunk it cannot read and loads the rest', async () => {
+    const area = memoryArea();
+    let sessions = new TabSessions();
+    const store = createSessionStore(area, () => sessions, never);
+    sessions = new TabSessions({ onChanged: (tabId) => store.changed(tabId) });
+    for (let index = 0; index < 150; index++) for (const event of simpleGet(`r${index}`, index * 10)) sessions.push(1, event);
+    await store.flush();
+    area.data[`${tabStorageKey(1)}/0`] = 'not a gzipped chunk';
+    const [tab] = (await createSessionStore(area, () => new TabSessions(), never).load()).tabs;
+    expect(tab?.transactions.map((item) => item.seq)).toEqual(sessions.since(1, 100).map((item) => item.seq));
+    expect(area.data[`${tabStorageKey(1)}/0`]).toBeUndefined();
+  });
+
+  it('removes the keys of an older layout unread', async () => {
+    const area = memoryArea();
+    area.data['cors-lens/1/tab/1'] = { version: 1, transactions: [] };
+    area.data['cors-lens/2/tab/1/0'] = [];
+    area.data['someone-else'] = 1;
+    const loaded = await createSessionStore(area, () => new TabSessions(), never).load();
+    expect(loaded.tabs).toEqual([]);
+    expect(Object.keys(area.data)).toEqual(['someone-else']);
   });
 });
 

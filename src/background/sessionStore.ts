@@ -1,6 +1,8 @@
 import { PreflightCache, type PreflightCacheSnapshot } from '../core/cache/preflightCache.ts';
 import type { Schedule } from '../core/messaging/bridge.ts';
-import type { PersistedTab, TabSessions } from './tabSessions.ts';
+import type { SequencedTransaction } from '../core/protocol.ts';
+import { decodeChunk, encodeChunk } from './storedChunk.ts';
+import type { PersistedTab, PersistedTabState, TabSessions } from './tabSessions.ts';
 
 /** The part of chrome.storage.session this module uses (structural, for tests). */
 export interface StorageArea {
@@ -11,18 +13,34 @@ export interface StorageArea {
 
 /**
  * WARNING: persisted keys. The version is part of every key; a new layout
- * takes a new version, and the old one is simply not read (the session
- * area is cleared when the browser closes anyway).
+ * takes a new version, and keys of an older one are removed unread (the
+ * session area is cleared when the browser closes anyway).
+ *   cors-lens/3/cache          the preflight-cache model
+ *   cors-lens/3/confirming     tabs with "Confirm with Chromium" on
+ *   cors-lens/3/tab/ID         a tab's state (PersistedTabState)
+ *   cors-lens/3/tab/ID/CHUNK   its transactions with seq in (CHUNK*100, CHUNK*100+100],
+ *                              gzipped (storedChunk.ts)
  */
-const PREFIX = 'cors-lens/1/';
+const PREFIX = 'cors-lens/3/';
 const TAB_PREFIX = `${PREFIX}tab/`;
 const CACHE_KEY = `${PREFIX}cache`;
 const CONFIRMING_KEY = `${PREFIX}confirming`;
+const TAB_KEY = /^cors-lens\/3\/tab\/(\d+)$/;
+const CHUNK_KEY = /^cors-lens\/3\/tab\/(\d+)\/(\d+)$/;
 
-/** Where a tab's session is kept in chrome.storage.session. */
+/** Transactions per stored chunk: a flood rewrites only its newest chunks, never the whole tab. */
+export const CHUNK_SIZE = 100;
+
+/** Where a tab's state is kept in chrome.storage.session. */
 export function tabStorageKey(tabId: number): string {
   return TAB_PREFIX + tabId;
 }
+
+function chunkKey(tabId: number, chunk: number): string {
+  return `${TAB_PREFIX}${tabId}/${chunk}`;
+}
+
+const chunkOf = (seq: number): number => Math.floor((seq - 1) / CHUNK_SIZE);
 
 /** chrome.storage.session holds 10 MB in all; sessions get most of it, in proportion. */
 export const STORAGE_BUDGET_CHARACTERS = 8 * 1024 * 1024;
@@ -31,20 +49,38 @@ export const STORAGE_BUDGET_CHARACTERS = 8 * 1024 * 1024;
  * Writes the worker's sessions through to chrome.storage.session, batched,
  * and reads them back when a restarted worker starts. The worker's memory is
  * a cache of this store: Chromium may stop the worker at any moment.
+ * Each write holds what changed only: the tabs' states, the chunks of
+ * transactions that changed, and the cache model if it did.
  */
 export interface SessionStore {
-  /** What a previous instance of the worker left: the cache model and every tab. */
+  /** What a previous instance of the worker left: the cache model, every tab, the tabs confirming. */
   load(): Promise<{ cache: PreflightCache | null; tabs: PersistedTab[]; confirming: number[] }>;
-  /** The tabs with "Confirm with Chromium" on, written at once (it changes rarely). */
-  saveConfirming(tabIds: readonly number[]): Promise<void>;
   /** Marks a tab as changed: written with the next batch. */
   changed(tabId: number): void;
   /** Writes what is waiting now. */
   flush(): Promise<void>;
+  /** The tabs with "Confirm with Chromium" on, written at once (it changes rarely). */
+  saveConfirming(tabIds: readonly number[]): Promise<void>;
 }
 
-export function createSessionStore(storage: StorageArea, sessions: () => TabSessions, schedule: Schedule, delayMs = 200): SessionStore {
+interface WrittenTab {
+  /** Chunk -> the characters it took when written. */
+  readonly chunks: Map<number, number>;
+  /** Chunks below this one were dropped to fit the budget: never written again. */
+  floor: number;
+}
+
+/**
+ * How long changes wait to be written together. Chromium stops a worker
+ * only after 30 s without events, so this loses nothing; writing less often
+ * keeps a flood of requests from paying for storage over and over.
+ */
+export const WRITE_DELAY_MS = 1_000;
+
+export function createSessionStore(storage: StorageArea, sessions: () => TabSessions, schedule: Schedule, delayMs = WRITE_DELAY_MS): SessionStore {
   const dirty = new Set<number>();
+  const written = new Map<number, WrittenTab>();
+  let cacheRevision = -1;
   let cancel: (() => void) | null = null;
   let writing: Promise<void> = Promise.resolve();
 
@@ -53,34 +89,105 @@ export function createSessionStore(storage: StorageArea, sessions: () => TabSess
     const tabs = [...dirty];
     dirty.clear();
     const current = sessions();
-    const items: Record<string, unknown> = { [CACHE_KEY]: current.cache.snapshot() };
-    const gone: string[] = [];
+    const items: Record<string, unknown> = {};
+    const removed: string[] = [];
+    if (current.cache.revision !== cacheRevision) {
+      items[CACHE_KEY] = current.cache.snapshot();
+      cacheRevision = current.cache.revision;
+    }
     const budget = Math.floor(STORAGE_BUDGET_CHARACTERS / Math.max(1, current.tabIds().length));
     for (const tabId of tabs) {
-      const saved = current.persist(tabId);
-      if (saved) items[tabStorageKey(tabId)] = withinBudget(saved, budget);
-      else gone.push(tabStorageKey(tabId));
+      const changes = current.takeChanges(tabId);
+      const tab = written.get(tabId) ?? { chunks: new Map<number, number>(), floor: 0 };
+      if (!changes) {
+        removed.push(tabStorageKey(tabId), ...[...tab.chunks.keys()].map((chunk) => chunkKey(tabId, chunk)));
+        written.delete(tabId);
+        continue;
+      }
+      const { state, changed } = changes;
+      tab.floor = Math.max(tab.floor, chunkOf(state.firstSeq));
+      for (const chunk of [...tab.chunks.keys()]) {
+        if (chunk >= tab.floor) continue;
+        tab.chunks.delete(chunk);
+        removed.push(chunkKey(tabId, chunk));
+      }
+      for (const chunk of new Set(changed.map(chunkOf))) {
+        if (chunk < tab.floor) continue;
+        const encoded = await encodeChunk(current.between(tabId, chunk * CHUNK_SIZE + 1, (chunk + 1) * CHUNK_SIZE));
+        items[chunkKey(tabId, chunk)] = encoded;
+        tab.chunks.set(chunk, encoded.length);
+      }
+      // The newest transactions that fit: a flood can outgrow the storage
+      // area, and then the oldest stay in memory only (gone after a restart).
+      const chunksSize = [...tab.chunks.values()].reduce((sum, size) => sum + size, 0);
+      // The state (its open requests' events) is measured only when it could matter.
+      const stateSize = chunksSize > budget / 2 ? JSON.stringify(state).length : 0;
+      let total = stateSize + chunksSize;
+      for (const chunk of [...tab.chunks.keys()].sort((a, b) => a - b)) {
+        if (total <= budget || tab.chunks.size <= 1) break;
+        total -= tab.chunks.get(chunk) ?? 0;
+        tab.chunks.delete(chunk);
+        delete items[chunkKey(tabId, chunk)];
+        removed.push(chunkKey(tabId, chunk));
+        tab.floor = chunk + 1;
+      }
+      let firstSeq = Math.max(state.firstSeq, tab.floor * CHUNK_SIZE + 1);
+      const [last] = tab.chunks.keys();
+      if (total > budget && last !== undefined) {
+        // One chunk of huge transactions: its newest ones that fit.
+        const newest = await newestWithin(current.between(tabId, last * CHUNK_SIZE + 1, (last + 1) * CHUNK_SIZE), budget - stateSize);
+        items[chunkKey(tabId, last)] = newest.encoded;
+        tab.chunks.set(last, newest.encoded.length);
+        firstSeq = Math.max(firstSeq, newest.list[0]?.seq ?? state.seq + 1);
+      }
+      items[tabStorageKey(tabId)] = { ...state, firstSeq } satisfies PersistedTabState;
+      written.set(tabId, tab);
     }
-    if (gone.length > 0) await storage.remove(gone);
-    await storage.set(items);
+    if (removed.length > 0) await storage.remove(removed);
+    if (Object.keys(items).length > 0) await storage.set(items);
   };
 
   return {
     async load() {
       const stored = await storage.get(null);
+      const states = new Map<number, PersistedTabState>();
+      const chunks = new Map<number, Map<number, { list: SequencedTransaction[]; size: number }>>();
+      const stale: string[] = [];
+      for (const [key, value] of Object.entries(stored)) {
+        const tab = TAB_KEY.exec(key);
+        const chunk = CHUNK_KEY.exec(key);
+        if (tab) states.set(Number(tab[1]), value as PersistedTabState);
+        else if (chunk) {
+          const byChunk = chunks.get(Number(chunk[1])) ?? new Map<number, { list: SequencedTransaction[]; size: number }>();
+          let list: SequencedTransaction[];
+          try {
+            list = await decodeChunk(value);
+          } catch {
+            // A chunk this worker cannot read is dropped, not allowed to stop the rest loading.
+            stale.push(key);
+            continue;
+          }
+          byChunk.set(Number(chunk[2]), { list, size: (value as string).length });
+          chunks.set(Number(chunk[1]), byChunk);
+        } else if (key.startsWith('cors-lens/') && !key.startsWith(PREFIX)) stale.push(key);
+      }
+      if (stale.length > 0) await storage.remove(stale);
+      const tabs = [...states].map(([tabId, state]): PersistedTab => {
+        const byChunk = chunks.get(tabId) ?? new Map<number, { list: SequencedTransaction[]; size: number }>();
+        written.set(tabId, { chunks: new Map([...byChunk].map(([chunk, { size }]) => [chunk, size])), floor: chunkOf(state.firstSeq) });
+        const transactions = [...byChunk]
+          .sort(([a], [b]) => a - b)
+          .flatMap(([, { list }]) => list)
+          .filter((item) => item.seq >= state.firstSeq);
+        return { ...state, transactions };
+      });
       const snapshot = stored[CACHE_KEY] as PreflightCacheSnapshot | undefined;
-      const tabs = Object.entries(stored)
-        .filter(([key, value]) => key.startsWith(TAB_PREFIX) && (value as PersistedTab).version === 1)
-        .map(([, value]) => value as PersistedTab);
       const confirming = stored[CONFIRMING_KEY];
       return {
         cache: snapshot ? PreflightCache.restore(snapshot) : null,
         tabs,
         confirming: Array.isArray(confirming) ? confirming.filter((tabId): tabId is number => Number.isInteger(tabId)) : [],
       };
-    },
-    async saveConfirming(tabIds) {
-      await storage.set({ [CONFIRMING_KEY]: [...tabIds] });
     },
     changed(tabId) {
       dirty.add(tabId);
@@ -91,19 +198,18 @@ export function createSessionStore(storage: StorageArea, sessions: () => TabSess
       if (dirty.size > 0) writing = writing.then(write, write);
       await writing;
     },
+    async saveConfirming(tabIds) {
+      await storage.set({ [CONFIRMING_KEY]: [...tabIds] });
+    },
   };
 }
 
-// The newest transactions that fit: a flood can outgrow the storage area, and
-// then the oldest stay in memory only (and are gone after a restart).
-function withinBudget(saved: PersistedTab, budget: number): PersistedTab {
-  if (JSON.stringify(saved).length <= budget) return saved;
-  let keep = saved.transactions.length;
-  let trimmed = saved;
-  while (keep > 0) {
-    keep = Math.floor(keep / 2);
-    trimmed = { ...saved, transactions: saved.transactions.slice(saved.transactions.length - keep) };
-    if (JSON.stringify(trimmed).length <= budget) break;
+async function newestWithin(list: readonly SequencedTransaction[], budget: number): Promise<{ list: SequencedTransaction[]; encoded: string }> {
+  let kept = [...list];
+  let encoded = await encodeChunk(kept);
+  while (encoded.length > budget && kept.length > 0) {
+    kept = kept.slice(kept.length - Math.floor(kept.length / 2));
+    encoded = await encodeChunk(kept);
   }
-  return trimmed;
+  return { list: kept, encoded };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { packShared } from './sharedJson.ts';
 import { TabSessions } from './tabSessions.ts';
 import { API, preflightedPut, simpleGet } from './testEvents.ts';
 import { truncationMarker } from './valueBudget.ts';
@@ -29,6 +30,21 @@ describe('TabSessions', () => {
     expect(kept.length).toBeLessThanOrEqual(110);
     expect(kept.at(-1)?.transaction.id).toBe('r249');
     expect(sessions.summary(1).evicted + kept.length).toBe(250);
+  });
+
+  it('keeps within its character budget when every response is large: the oldest go, counted', () => {
+    const sessions = new TabSessions({ limits: { maxValueLength: 8192, maxTabCharacters: 200_000 } });
+    for (let index = 0; index < 100; index++) {
+      const events = simpleGet(`r${index}`, index * 10);
+      events[2] = { type: 'response', id: `r${index}`, time: index * 10 + 2, status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: 'http://app.test' }, { name: 'X-Pad', value: 'p'.repeat(8_000) }] };
+      for (const event of events) sessions.push(1, event);
+    }
+    const kept = sessions.since(1);
+    // Measured as memory holds it: a shared object once.
+    expect(JSON.stringify(packShared(kept)).length).toBeLessThanOrEqual(200_000 * 1.1);
+    expect(kept.length).toBeGreaterThan(10);
+    expect(kept.at(-1)?.transaction.id).toBe('r99');
+    expect(sessions.summary(1).evicted + kept.length).toBe(100);
   });
 
   it('cuts an oversized header value with a marker, and counts it', () => {

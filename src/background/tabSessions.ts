@@ -11,21 +11,27 @@ export interface SessionLimits {
   readonly maxTransactions: number;
   /** Longer strings (header values, mostly) are cut, with a marker. */
   readonly maxValueLength: number;
-  /** The characters a tab's transactions may hold in all. */
+  /** The characters a tab's transactions may take in all, as limitValues measures them (structure included). */
   readonly maxTabCharacters: number;
 }
 
-export const DEFAULT_SESSION_LIMITS: SessionLimits = { maxTransactions: 10_000, maxValueLength: 8192, maxTabCharacters: 16 * 1024 * 1024 };
+/**
+ * A transaction Chromium captured takes 2 to 4 KB (its headers, hops and
+ * verdict): 32 M characters hold the 10,000 of a full ring, and stop a page
+ * whose every response carries 8 KB values from holding more than that.
+ */
+export const DEFAULT_SESSION_LIMITS: SessionLimits = { maxTransactions: 10_000, maxValueLength: 8192, maxTabCharacters: 32 * 1024 * 1024 };
 
 export type ClearReason = 'navigation' | 'user' | 'closed';
 
 /**
- * A tab's session as chrome.storage.session keeps it.
+ * A tab's session, all but its transactions: what is written on every change
+ * (the transactions are written in chunks, only those that changed: see
+ * sessionStore.ts).
  * WARNING: persisted; a worker started after an update must still read the
  * previous version (or drop it, saying so).
  */
-export interface PersistedTab {
-  readonly version: 1;
+export interface PersistedTabState {
   readonly tabId: number;
   readonly pageUrl: string | null;
   readonly preserveLog: boolean;
@@ -33,8 +39,22 @@ export interface PersistedTab {
   readonly evicted: number;
   readonly truncatedValues: number;
   readonly leftOut: SessionSummary['leftOut'];
-  readonly transactions: readonly SequencedTransaction[];
+  /** The seq of the oldest transaction kept; older ones were evicted or cleared. */
+  readonly firstSeq: number;
+  /** The events of the requests not judged yet: a restarted worker replays them. */
   readonly openEvents: readonly RequestEvent[];
+}
+
+/** A tab's whole session, as restore() takes it back. */
+export interface PersistedTab extends PersistedTabState {
+  readonly transactions: readonly SequencedTransaction[];
+}
+
+/** What changed in a tab since the last time it was written. */
+export interface TabChanges {
+  readonly state: PersistedTabState;
+  /** Seqs of the transactions added or changed (confirmed) since. */
+  readonly changed: readonly number[];
 }
 
 export interface TabSessionsOptions {
@@ -61,6 +81,8 @@ interface TabState {
   truncatedValues: number;
   /** Counts of pairings already thrown away (the log was cleared), added to the current one's. */
   leftOutBefore: SessionSummary['leftOut'];
+  /** Seqs added or changed since the tab was last written. */
+  changed: Set<number>;
 }
 
 const NO_LEFT_OUT: SessionSummary['leftOut'] = { sameOrigin: 0, navigations: 0, notCorsMode: 0, unknownInitiator: 0 };
@@ -102,6 +124,7 @@ export class TabSessions {
     tab.ring = [];
     tab.sizes = [];
     tab.characters = 0;
+    tab.changed.clear();
     const session = summaryOf(tab);
     this.#options.onCleared?.(tabId, reason, session);
     this.#options.onChanged?.(tabId);
@@ -146,17 +169,17 @@ export class TabSessions {
     const item = ring[index];
     if (!item || item.seq !== seq) return false;
     ring[index] = { ...item, confirmation };
+    this.#tabs.get(tabId)?.changed.add(seq);
     this.#options.onConfirmed?.(tabId, seq, confirmation);
     this.#options.onChanged?.(tabId);
     return true;
   }
 
-  /** Transactions after `sinceSeq`, oldest first. */
-  since(tabId: number, sinceSeq = 0): SequencedTransaction[] {
+  /** Transactions after `sinceSeq`, oldest first; at most `limit` of them. */
+  since(tabId: number, sinceSeq = 0, limit = Number.POSITIVE_INFINITY): SequencedTransaction[] {
     const ring = this.#tabs.get(tabId)?.ring ?? [];
-    let start = ring.length;
-    while (start > 0 && (ring[start - 1] as SequencedTransaction).seq > sinceSeq) start--;
-    return ring.slice(start);
+    const start = indexOfSeq(ring, sinceSeq + 1);
+    return ring.slice(start, Math.min(ring.length, start + limit));
   }
 
   tabIds(): number[] {
@@ -167,21 +190,28 @@ export class TabSessions {
     return this.#tabs.has(tabId);
   }
 
+  /** The whole session of a tab, as restore() takes it back; null for a tab unknown (closed). */
   persist(tabId: number): PersistedTab | null {
     const tab = this.#tabs.get(tabId);
+    return tab ? { ...stateOf(tab), transactions: tab.ring } : null;
+  }
+
+  /** What changed in a tab since the last call (and forgets it); null for a tab unknown (closed). */
+  takeChanges(tabId: number): TabChanges | null {
+    const tab = this.#tabs.get(tabId);
     if (!tab) return null;
-    return {
-      version: 1,
-      tabId,
-      pageUrl: tab.pageUrl,
-      preserveLog: tab.preserveLog,
-      seq: tab.seq,
-      evicted: tab.evicted,
-      truncatedValues: tab.truncatedValues,
-      leftOut: leftOutOf(tab),
-      transactions: tab.ring,
-      openEvents: tab.pairing.openEvents(),
-    };
+    const state = stateOf(tab);
+    const changed = [...tab.changed].filter((seq) => seq >= state.firstSeq).sort((a, b) => a - b);
+    tab.changed.clear();
+    return { state, changed };
+  }
+
+  /** The transactions kept with seq from `from` to `to`, both included, oldest first. */
+  between(tabId: number, from: number, to: number): SequencedTransaction[] {
+    const ring = this.#tabs.get(tabId)?.ring ?? [];
+    const items: SequencedTransaction[] = [];
+    for (let index = indexOfSeq(ring, from); index < ring.length && (ring[index] as SequencedTransaction).seq <= to; index++) items.push(ring[index] as SequencedTransaction);
+    return items;
   }
 
   /** Rebuilds a tab from what persist() gave: the ring as it was, and the open requests replayed. */
@@ -213,7 +243,7 @@ export class TabSessions {
   }
 
   #emptyState(tabId: number): TabState {
-    return { tabId, pageUrl: null, preserveLog: false, pairing: this.#newPairing(tabId), ring: [], sizes: [], characters: 0, seq: 0, evicted: 0, truncatedValues: 0, leftOutBefore: NO_LEFT_OUT };
+    return { tabId, pageUrl: null, preserveLog: false, pairing: this.#newPairing(tabId), ring: [], sizes: [], characters: 0, seq: 0, evicted: 0, truncatedValues: 0, leftOutBefore: NO_LEFT_OUT, changed: new Set() };
   }
 
   #newPairing(tabId: number): Pairing {
@@ -227,6 +257,7 @@ export class TabSessions {
     tab.truncatedValues += limited.truncated;
     const item: SequencedTransaction = { seq: ++tab.seq, transaction: limited.value };
     tab.ring.push(item);
+    tab.changed.add(item.seq);
     tab.sizes.push(limited.bytes);
     tab.characters += limited.bytes;
     this.#trim(tab);
@@ -256,6 +287,20 @@ function leftOutOf(tab: TabState): SessionSummary['leftOut'] {
     navigations: before.navigations + stats.navigations,
     notCorsMode: before.notCorsMode + stats.notCorsMode,
     unknownInitiator: before.unknownInitiator + stats.unknownInitiator,
+  };
+}
+
+function stateOf(tab: TabState): PersistedTabState {
+  return {
+    tabId: tab.tabId,
+    pageUrl: tab.pageUrl,
+    preserveLog: tab.preserveLog,
+    seq: tab.seq,
+    evicted: tab.evicted,
+    truncatedValues: tab.truncatedValues,
+    leftOut: leftOutOf(tab),
+    firstSeq: tab.ring[0]?.seq ?? tab.seq + 1,
+    openEvents: tab.pairing.openEvents(),
   };
 }
 

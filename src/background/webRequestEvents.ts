@@ -1,5 +1,7 @@
 import type { Header } from '../core/fetch/headers.ts';
 import type { RequestEvent } from '../core/pairing/requestEvent.ts';
+import { isTabNavigation } from './captureFilter.ts';
+import type { TabSessions } from './tabSessions.ts';
 
 /** The fields of chrome.webRequest's event details this worker reads (structural, so tests need no browser). */
 export interface WebRequestDetails {
@@ -85,4 +87,14 @@ function toHeaders(headers: readonly WebRequestHeader[] | undefined): Header[] {
 function statusText(statusLine: string | undefined): { statusText?: string } {
   const match = statusLine ? /^\S+\s+\d{3}\s+(.+)$/.exec(statusLine) : null;
   return match?.[1] ? { statusText: match[1] } : {};
+}
+
+/**
+ * What the worker does with each webRequest event of a page's traffic: a
+ * top-level navigation starts the tab's session again, and the event goes
+ * to the tab's pairing. (The bench times exactly this.)
+ */
+export function recordWebRequest(tabs: TabSessions, phase: WebRequestPhase, details: WebRequestDetails): void {
+  if (phase === 'onBeforeRequest' && isTabNavigation(details)) tabs.navigated(details.tabId, details.url);
+  for (const event of webRequestToEvents(phase, details)) tabs.push(details.tabId, event);
 }

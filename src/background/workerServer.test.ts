@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBridge, createLoopbackWalls, type Schedule } from '../core/messaging/bridge.ts';
-import { PROTOCOL_VERSION, type WorkerEvents, type WorkerRequests } from '../core/protocol.ts';
+import { readTransactions } from '../core/messaging/readTransactions.ts';
+import { PROTOCOL_VERSION, TRANSACTIONS_PAGE_SIZE, type WorkerEvents, type WorkerRequests } from '../core/protocol.ts';
 import { TabSessions } from './tabSessions.ts';
 import { API, PAGE, simpleGet } from './testEvents.ts';
 import { createWorkerServer } from './workerServer.ts';
@@ -63,6 +64,20 @@ describe('the worker protocol, over a loopback', () => {
     const second = connect();
     const rest = await second.client.request('getTransactions', { tabId: 1, sinceSeq: page.session.seq });
     expect(rest.items.map((item) => item.transaction.id)).toEqual(['b']);
+  });
+
+  it('answers in pages: a client reads a full ring page by page, in order, nothing twice', async () => {
+    const { connect, sessions } = setup();
+    const { client } = connect();
+    for (let index = 0; index < 1_234; index++) for (const event of simpleGet(`r${index}`, index * 10)) sessions().push(1, event);
+    const first = await client.request('getTransactions', { tabId: 1 });
+    expect(first.items).toHaveLength(TRANSACTIONS_PAGE_SIZE);
+    expect(first.more).toBe(true);
+    expect((await client.request('getTransactions', { tabId: 1, limit: 10 })).items).toHaveLength(10);
+    const all = await readTransactions(client, 1);
+    expect(all.items.map((item) => item.seq)).toEqual(sessions().since(1).map((item) => item.seq));
+    expect(all.items).toHaveLength(1_234);
+    expect((await client.request('getTransactions', { tabId: 1, sinceSeq: 1_234 })).more).toBe(false);
   });
 
   it('clears a tab and sets preserve log on request, and tells subscribers', async () => {

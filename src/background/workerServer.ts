@@ -1,7 +1,7 @@
 import { createBatcher, type Batcher } from '../core/messaging/batcher.ts';
 import { createBridge, type Bridge, type Schedule, type Wall } from '../core/messaging/bridge.ts';
 import type { Confirmation } from '../core/confirm/confirmVerdict.ts';
-import { PROTOCOL_VERSION, type ConfirmModeState, type SequencedTransaction, type SessionSummary, type WorkerEvents, type WorkerRequests } from '../core/protocol.ts';
+import { PROTOCOL_VERSION, TRANSACTIONS_PAGE_SIZE, type ConfirmModeState, type SequencedTransaction, type SessionSummary, type WorkerEvents, type WorkerRequests } from '../core/protocol.ts';
 import type { ChromiumConfirmation } from './chromiumConfirmation.ts';
 import { createTrace } from '../core/trace/trace.ts';
 import type { ClearReason, TabSessions } from './tabSessions.ts';
@@ -91,10 +91,12 @@ export function createWorkerServer(options: WorkerServerOptions): WorkerServer {
       client.tabs.add(tabId);
       return sessions().summary(tabId);
     },
-    getTransactions: async ({ tabId, sinceSeq }: WorkerRequests['getTransactions'][0]) => {
+    getTransactions: async ({ tabId, sinceSeq, limit }: WorkerRequests['getTransactions'][0]) => {
       await ready;
       batchers.get(tabId)?.flush();
-      return { session: sessions().summary(tabId), items: sessions().since(tabId, sinceSeq ?? 0) };
+      const size = Math.max(1, Math.min(limit ?? TRANSACTIONS_PAGE_SIZE, TRANSACTIONS_PAGE_SIZE));
+      const items = sessions().since(tabId, sinceSeq ?? 0, size + 1);
+      return { session: sessions().summary(tabId), items: items.slice(0, size), more: items.length > size };
     },
     clearTab: async ({ tabId }: WorkerRequests['clearTab'][0]) => {
       await ready;

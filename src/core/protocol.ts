@@ -35,9 +35,19 @@ export interface SessionSummary {
 
 export interface TransactionsPage {
   readonly session: SessionSummary;
-  /** Transactions with seq greater than the one asked for, oldest first. */
+  /** Transactions with seq greater than the one asked for, oldest first: at most one page. */
   readonly items: readonly SequencedTransaction[];
+  /** More follow: ask again since the last seq of this page. */
+  readonly more: boolean;
 }
+
+/**
+ * Transactions per getTransactions answer. A runtime port carries a message as
+ * JSON and shares nothing: a full ring (10,000 transactions) is about 40 MB
+ * written out, more with long header values. Pages keep every message a
+ * megabyte or two, and let a panel show the first while the rest come.
+ */
+export const TRANSACTIONS_PAGE_SIZE = 500;
 
 export interface SequencedTransaction {
   readonly seq: number;
@@ -63,7 +73,8 @@ export interface ConfirmModeState {
 /** Requests a client sends; each entry is `[params, result]`. */
 export type WorkerRequests = {
   hello: [{ protocolVersion: number; client: string }, { protocolVersion: number; workerStartedAt: number; restored: boolean }];
-  getTransactions: [{ tabId: number; sinceSeq?: number }, TransactionsPage];
+  /** A page of the tab's transactions after sinceSeq, at most `limit` (and TRANSACTIONS_PAGE_SIZE). */
+  getTransactions: [{ tabId: number; sinceSeq?: number; limit?: number }, TransactionsPage];
   clearTab: [{ tabId: number }, SessionSummary];
   setPreserveLog: [{ tabId: number; preserveLog: boolean }, SessionSummary];
   getPreflightCache: [{ at: number }, { entries: readonly PreflightCacheEntry[] }];

@@ -5,8 +5,9 @@ import browser from 'webextension-polyfill';
 import type { RequestEvent } from '../core/pairing/requestEvent.ts';
 import { PROTOCOL_VERSION, type ConfirmModeState, type SequencedTransaction, type SessionSummary } from '../core/protocol.ts';
 import { tabStorageKey } from '../background/sessionStore.ts';
-import type { PersistedTab } from '../background/tabSessions.ts';
+import type { PersistedTabState } from '../background/tabSessions.ts';
 import type { Trace } from '../core/trace/trace.ts';
+import { readTransactions } from '../core/messaging/readTransactions.ts';
 import { connectToWorker } from '../platform/workerClient.ts';
 
 const client = connectToWorker('recorder');
@@ -43,11 +44,11 @@ export interface Recorder {
 }
 
 /** Resolves when `test` holds for the tab's stored session, checking now and on every storage change. */
-function waitForStored(tabId: number, test: (saved: PersistedTab) => boolean, what: string, timeoutMs: number): Promise<void> {
+function waitForStored(tabId: number, test: (saved: PersistedTabState) => boolean, what: string, timeoutMs: number): Promise<void> {
   const key = tabStorageKey(tabId);
   return new Promise((resolve, reject) => {
     const check = async (): Promise<void> => {
-      const saved = (await browser.storage.session.get(key))[key] as PersistedTab | undefined;
+      const saved = (await browser.storage.session.get(key))[key] as PersistedTabState | undefined;
       if (!saved || !test(saved)) return;
       browser.storage.session.onChanged.removeListener(onChanged);
       clearTimeout(timer);
@@ -107,7 +108,7 @@ const recorder: Recorder = {
     return tab.id;
   },
   async transactions(tabId) {
-    return [...(await client.request('getTransactions', { tabId })).items];
+    return [...(await readTransactions(client, tabId)).items];
   },
   async inFlightCount(tabId) {
     return (await client.request('getInFlight', { tabId })).items.length;
@@ -143,7 +144,7 @@ const recorder: Recorder = {
     return waitForStored(tabId, (saved) => saved.openEvents.some((event) => startedUrl(event, method, marker)), `an open ${method} to ${marker}`, timeoutMs);
   },
   waitForStoredTransactions(tabId, count, timeoutMs) {
-    return waitForStored(tabId, (saved) => saved.transactions.length >= count, `${count} transactions`, timeoutMs);
+    return waitForStored(tabId, (saved) => saved.seq >= count, `${count} transactions`, timeoutMs);
   },
 };
 

@@ -86,6 +86,7 @@ interface Version {
  */
 export class PreflightCache {
   readonly #keys = new Map<string, Version[]>();
+  #revision = 0;
   readonly #maxEntries: number;
   readonly #random: () => number;
 
@@ -104,6 +105,7 @@ export class PreflightCache {
     const versions = this.#keys.get(id);
     const evicted = versions ? [] : this.#makeRoom(storedAt);
     const entry: PreflightCacheEntry = { key, result, lifetime, storedAt, expiresAt: storedAt + lifetime.seconds * 1000 };
+    this.#revision++;
     if (!versions) this.#keys.set(id, [{ entry }]);
     else if (versions.some((version) => version.entry.storedAt === storedAt)) {
       // The same preflight stored again (a restarted worker replays events): keep one.
@@ -137,7 +139,10 @@ export class PreflightCache {
     const { entry } = version;
     const miss = this.#whyUnusable(entry, query, at);
     if (!miss) return { hit: true, entry };
-    version.erasedAt = Math.min(version.erasedAt ?? Infinity, at);
+    if (version.erasedAt === undefined || at < version.erasedAt) {
+      version.erasedAt = at;
+      this.#revision++;
+    }
     return { hit: false, entry, ...miss };
   }
 
@@ -166,6 +171,12 @@ export class PreflightCache {
 
   clear(): void {
     this.#keys.clear();
+    this.#revision++;
+  }
+
+  /** Grows with every change: whoever persists the cache writes it again only when this moved. */
+  get revision(): number {
+    return this.#revision;
   }
 
   /** Plain data to persist: every key's versions. restore() turns it back into a cache. */

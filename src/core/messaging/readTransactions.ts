@@ -1,0 +1,13 @@
+import type { SequencedTransaction, TransactionsPage, WorkerRequests } from '../protocol.ts';
+
+type Request = <K extends keyof WorkerRequests & string>(method: K, params: WorkerRequests[K][0]) => Promise<WorkerRequests[K][1]>;
+
+/** Every transaction of the tab after `sinceSeq`, read page by page (see TRANSACTIONS_PAGE_SIZE). */
+export async function readTransactions(client: { request: Request }, tabId: number, sinceSeq = 0): Promise<TransactionsPage> {
+  const items: SequencedTransaction[] = [];
+  for (;;) {
+    const page = await client.request('getTransactions', { tabId, sinceSeq: items.at(-1)?.seq ?? sinceSeq });
+    items.push(...page.items);
+    if (!page.more) return { session: page.session, items, more: false };
+  }
+}
