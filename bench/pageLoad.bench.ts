@@ -98,7 +98,7 @@ const rows = [
   ['Chromium, webRequest listeners doing nothing', noopTimes],
   ['Chromium with CORS Lens', withTimes],
 ] as const;
-console.log(table(['page load (navigation start to last request settled)', 'loads', 'median ms', 'min ms', 'max ms'], rows.map(([name, times]) => [name, fmt(times.length), fmt(median(times)), fmt(Math.min(...times)), fmt(Math.max(...times))])));
+console.log(table(['page load (navigation start to last request settled)', 'loads', 'median ms', 'min ms', 'max ms'], rows.map(([name, times]) => [name, String(times.length), fmt(median(times)), fmt(Math.min(...times)), fmt(Math.max(...times))])));
 const ratio = median(withTimes) / median(withoutTimes);
 console.log(`CORS Lens / no extension (medians): ${fmt(ratio)}x; min over min: ${fmt(Math.min(...withTimes) / Math.min(...withoutTimes))}x`);
 console.log(`no-op listeners / no extension (Chromium's webRequest cost by itself): ${fmt(median(noopTimes) / median(withoutTimes))}x`);

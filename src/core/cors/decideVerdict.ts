@@ -158,7 +158,7 @@ function walkHops(exchange: Exchange, options: VerdictOptions): Verdict {
         const bypass = request.bypassPreflightCache === true || preflightBypassesCache(hop.preflight.requestHeaders);
         const predicted = options.cache?.lookup(query, at);
         if (predicted?.hit) {
-          notes.push({ kind: 'preflighted-despite-cache', hop: index, reason: bypass ? 'bypass' : 'evicted-or-partitioned', entry: predicted.entry });
+          notes.push({ kind: 'preflighted-despite-cache', hop: index, reason: bypass ? 'bypass' : 'unknown', entry: predicted.entry });
           hopVerdict.cacheMiss = { reason: bypass ? 'bypass-requested' : 'no-entry' };
         } else if (predicted) {
           hopVerdict.cacheMiss = { reason: predicted.reason, ...(predicted.failure ? { failure: predicted.failure } : {}) };

@@ -104,7 +104,7 @@ export type VerdictNote =
   | { readonly kind: 'credentials-inferred'; readonly credentials: 'include'; readonly reason: 'only-credentials-explain-the-failure' }
   | { readonly kind: 'credentials-assumed'; readonly alternative: { readonly credentials: 'include'; readonly outcome: VerdictOutcome; readonly corsError: CorsError | null; readonly failedParameter: string | null } }
   | { readonly kind: 'preflight-cache-entry-not-observed'; readonly hop: number }
-  | { readonly kind: 'preflighted-despite-cache'; readonly hop: number; readonly reason: 'bypass' | 'evicted-or-partitioned'; readonly entry?: PreflightCacheEntry };
+  | { readonly kind: 'preflighted-despite-cache'; readonly hop: number; readonly reason: 'bypass' | 'unknown'; readonly entry?: PreflightCacheEntry };
 
 export interface Verdict {
   readonly outcome: VerdictOutcome;

@@ -16,7 +16,7 @@ function describeNote(note: VerdictNote): string {
     case 'preflighted-despite-cache':
       return note.reason === 'bypass'
         ? 'The preflight cache held an entry for this request, yet a preflight was sent: the request skipped the cache (DevTools "Disable cache", or a fetch cache mode such as no-store or reload).'
-        : 'The preflight cache model held an entry for this request, yet a preflight was sent: the entry may have been evicted, or the request came from another network partition (another top-level site).';
+        : 'The preflight cache model held an entry for this request, yet a preflight was sent, for a reason the capture does not show: DevTools "Disable cache" may be on (extensions do not see it), the entry may have been evicted, or the request came from another network partition (the same origin framed by another top-level site).';
   }
 }
 

@@ -151,6 +151,20 @@ describe('pairEvents', () => {
     expect(transactions[1]?.verdict.notes).toContainEqual(expect.objectContaining({ kind: 'preflighted-despite-cache', reason: 'bypass' }));
   });
 
+  it('says so when a request was preflighted although the cache held an entry, for a reason the capture does not show', () => {
+    const allow: [string, string][] = [['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Max-Age', '600']];
+    const { transactions } = pairEvents([
+      started({ id: 'first', at: 0, method: 'PUT' }),
+      ...preflight('p1', 1, 'PUT', '', allow),
+      ...answered('first', 3),
+      started({ id: 'second', at: 10, method: 'PUT' }),
+      ...preflight('p2', 11, 'PUT', '', allow),
+      ...answered('second', 13),
+    ]);
+    expect(transactions[1]?.verdict.preflight).toBe('sent');
+    expect(transactions[1]?.verdict.notes).toContainEqual(expect.objectContaining({ kind: 'preflighted-despite-cache', reason: 'unknown' }));
+  });
+
   it('follows a redirect as one request with two hops', () => {
     const { transactions } = pairEvents([
       started({ id: 'r', at: 0 }),
