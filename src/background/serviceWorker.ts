@@ -1,9 +1,10 @@
 // The service worker: webRequest events into per-tab sessions, served to the
 // panel over the protocol. Chromium may stop it at any time; its memory is a
 // cache of chrome.storage.session, restored before the first event is handled.
-import browser, { type Runtime } from 'webextension-polyfill';
-import type { BridgeMessage, Schedule, Wall } from '../core/messaging/bridge.ts';
+import browser from 'webextension-polyfill';
+import type { Schedule } from '../core/messaging/bridge.ts';
 import { PORT_NAME } from '../core/protocol.ts';
+import { portWall } from '../platform/portWall.ts';
 import { isPageTraffic } from './captureFilter.ts';
 import { createChromiumConfirmation, type DebuggerSource } from './chromiumConfirmation.ts';
 import { createSessionStore } from './sessionStore.ts';
@@ -95,14 +96,3 @@ browser.runtime.onConnect.addListener((port) => {
   const disconnect = server.connect(portWall(port));
   port.onDisconnect.addListener(() => disconnect());
 });
-
-function portWall(port: Runtime.Port): Wall {
-  return {
-    send: (message) => port.postMessage(message),
-    listen: (receive) => {
-      const listener = (message: unknown): void => receive(message as BridgeMessage);
-      port.onMessage.addListener(listener);
-      return () => port.onMessage.removeListener(listener);
-    },
-  };
-}

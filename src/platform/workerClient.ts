@@ -1,6 +1,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import { BridgeError, createBridge, type Bridge, type BridgeMessage, type Schedule, type Wall } from '../core/messaging/bridge.ts';
+import { BridgeError, createBridge, type Bridge, type Schedule } from '../core/messaging/bridge.ts';
 import { PORT_NAME, PROTOCOL_VERSION, type WorkerEvents, type WorkerRequests } from '../core/protocol.ts';
+import { portWall } from './portWall.ts';
 
 /** A protocol client that survives the service worker: it reconnects, and tells its user to catch up. */
 export interface WorkerClient {
@@ -88,17 +89,6 @@ export function connectToWorker(clientName: string, connect: () => Runtime.Port 
     close() {
       closed = true;
       void connection.then((bridge) => bridge.close('closed'));
-    },
-  };
-}
-
-function portWall(port: Runtime.Port): Wall {
-  return {
-    send: (message) => port.postMessage(message),
-    listen: (receive) => {
-      const listener = (message: unknown): void => receive(message as BridgeMessage);
-      port.onMessage.addListener(listener);
-      return () => port.onMessage.removeListener(listener);
     },
   };
 }

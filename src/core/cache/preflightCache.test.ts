@@ -273,3 +273,22 @@ describe('PreflightCache properties', () => {
     );
   });
 });
+
+describe('PreflightCache revision (what a persisting worker watches)', () => {
+  it('moves when an entry is stored, erased by a miss (once) or cleared, and not when a lookup only reads', () => {
+    const cache = new PreflightCache();
+    const start = cache.revision;
+    cache.store(KEY, result(), T0);
+    const stored = cache.revision;
+    expect(stored).toBeGreaterThan(start);
+    expect(cache.lookup(query(), T0 + 1).hit).toBe(true);
+    expect(cache.revision).toBe(stored);
+    expect(cache.lookup(query(), T0 + 120_000).hit).toBe(false);
+    const erased = cache.revision;
+    expect(erased).toBeGreaterThan(stored);
+    expect(cache.lookup(query(), T0 + 130_000).hit).toBe(false);
+    expect(cache.revision).toBe(erased);
+    cache.clear();
+    expect(cache.revision).toBeGreaterThan(erased);
+  });
+});
