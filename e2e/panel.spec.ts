@@ -20,7 +20,7 @@ async function corsPanel(devtools: Page, extensionId: string): Promise<Frame> {
   return devtools.frames().find((frame) => frame.url() === panelUrl) as Frame;
 }
 
-test('the CORS panel in DevTools explains the debugging banner, and its switch turns Confirm with Chromium on and off', async () => {
+test('the CORS panel in DevTools lists the tab\'s transactions, explains the debugging banner, and its switch turns Confirm with Chromium on and off', async () => {
   const lab = await startLab(SCENARIOS);
   const browser = await launchLabBrowser({ args: [...lab.chromiumArgs, '--auto-open-devtools-for-tabs'] });
   try {
@@ -53,9 +53,17 @@ test('the CORS panel in DevTools explains the debugging banner, and its switch t
     const [item] = await probe.waitForConfirmed(tabId, `/s/${scenario.name}/`, 1);
     expect(item?.confirmation).toMatchObject({ status: 'confirmed', chromium: { corsError: 'MissingAllowOriginHeader', preflightSent: true } });
 
+    // The panel lists the tab's transaction as it happened.
+    const row = panel.getByRole('listbox', { name: 'CORS transactions' }).getByRole('option').filter({ hasText: `/s/${scenario.name}/` });
+    await expect(row).toContainText('MissingAllowOriginHeader');
+
     await toggle.click();
     await expect(toggle).not.toBeChecked();
     expect(await probe.confirmMode(tabId)).toMatchObject({ on: false });
+
+    await row.click();
+    await expect(panel.getByRole('region', { name: 'Transaction details' })).toContainText('Confirmed by Chromium');
+    await devtoolsOpened.screenshot({ path: 'test-results/panel-in-devtools.png' });
   } finally {
     await browser.close();
     await lab.close();

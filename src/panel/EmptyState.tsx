@@ -1,15 +1,15 @@
-/** What the panel shows before there is anything to show. */
+/** What the panel shows before this tab made any cross-origin request. */
 export function EmptyState() {
   return (
     <main className="empty-state" aria-label="CORS Lens">
       <h1>CORS Lens</h1>
       <p>
-        CORS Lens captures every cross-origin request of this tab, pairs each preflight with the request it guards, and
-        judges it in Chromium's own terms. The list of this tab's requests, their timeline and the preflight cache come to
-        this panel next.
+        No cross-origin request from this tab yet. Use the page, or reload it: each CORS request appears here with the
+        preflight that guarded it, whether Chromium blocked it and why, in Chromium's own terms, and the header to change on
+        the server.
       </p>
       <p>
-        Meanwhile, record any page with <code>npx cors-lens record URL</code>, or explain a HAR file with{' '}
+        You can also record any page from a terminal with <code>npx cors-lens record URL</code>, or explain a HAR file with{' '}
         <code>npx cors-lens explain FILE.har</code>.
       </p>
     </main>

@@ -1,0 +1,156 @@
+import { expect, test, type Page } from '@playwright/test';
+import type { LabRequest, Scenario } from './lab/scenario.ts';
+import { SCENARIOS } from './lab/scenarios/index.ts';
+import { blocked, respond, root } from './lab/scenarios/plan.ts';
+import { startLab, type Lab } from './lab/server.ts';
+import { openExtensionProbe, type ExtensionProbe } from './support/extensionProbe.ts';
+import { launchLabBrowser, type LabBrowser } from './support/labBrowser.ts';
+
+// The panel as a page (chrome-extension://…/panel.html?tabId=N), with the real
+// worker behind it: the way most panel tests run (see ../shared/STYLE.md §4).
+// panel.spec.ts shows the same panel inside real DevTools.
+
+const PAYLOAD_SCRIPT = '<script>document.title="pwned"</script>';
+const PAYLOAD_IMG = '<img src=x onerror="document.title=\'pwned\'">';
+const HOSTILE: Scenario = {
+  name: 'hostile-header-values',
+  title: 'A server answers with markup, a 100 KB value and odd bytes in its headers',
+  routes: root({
+    actual: respond([
+      ['Access-Control-Allow-Origin', PAYLOAD_IMG],
+      ['X-Script', PAYLOAD_SCRIPT],
+      ['X-Huge', 'A'.repeat(100_000)],
+      ['X-Odd', 'tab\there \u00ff end'],
+    ]),
+  }),
+  requests: [{ method: 'GET' }],
+  expect: [blocked('MultipleAllowOriginValues', PAYLOAD_IMG)],
+};
+
+const scenario = (name: string): Scenario => SCENARIOS.find((each) => each.name === name) as Scenario;
+
+let lab: Lab;
+let browser: LabBrowser;
+let probe: ExtensionProbe;
+let page: Page;
+let tabId: number;
+
+test.beforeEach(async () => {
+  lab = await startLab([...SCENARIOS, HOSTILE]);
+  browser = await launchLabBrowser({ args: lab.chromiumArgs });
+  page = await browser.context.newPage();
+  await page.goto(`${lab.pageOrigin}/`);
+  probe = await openExtensionProbe(browser.context, browser.extensionId);
+  tabId = await probe.tabIdOf(`${lab.pageOrigin}/`);
+});
+
+test.afterEach(async () => {
+  await browser.close();
+  await lab.close();
+});
+
+async function run(each: Scenario, requests: readonly LabRequest[] = each.requests): Promise<void> {
+  await page.evaluate(
+    ([name, specs, origins]) => (globalThis as unknown as { corsLab: { runScenario: (...args: unknown[]) => Promise<unknown> } }).corsLab.runScenario(name, specs, origins, false),
+    [each.name, requests, { page: lab.pageOrigin, api: lab.apiOrigin, frame: lab.frameOrigin }] as const,
+  );
+}
+
+async function openPanel(theme: 'light' | 'dark' = 'light'): Promise<Page> {
+  const panel = await browser.context.newPage();
+  await panel.goto(`chrome-extension://${browser.extensionId}/src/panel/panel.html?tabId=${tabId}&theme=${theme}`);
+  return panel;
+}
+
+const option = (panel: Page, text: string) => panel.getByRole('option').filter({ hasText: text });
+
+test('the panel lists the tab\'s transactions live, explains a blocked one with its CorsError, failing header and fix, and filters', async () => {
+  const panel = await openPanel();
+  await expect(panel.getByRole('heading', { name: 'CORS Lens' })).toBeVisible();
+
+  for (const name of ['simple-get-allowed', 'preflight-missing-allow-origin', 'preflight-passes-actual-blocked', 'max-age-600']) await run(scenario(name));
+  await probe.waitFor(tabId, '/s/', 5);
+  const list = panel.getByRole('listbox', { name: 'CORS transactions' });
+  await expect(list.getByRole('option')).toHaveCount(5);
+  await expect(option(panel, '/s/preflight-missing-allow-origin/')).toContainText('preflight failed');
+  await expect(option(panel, '/s/preflight-missing-allow-origin/')).toContainText('PreflightMissingAllowOriginHeader');
+  await expect(option(panel, '/s/max-age-600/').last()).toContainText('cache hit');
+  await expect(option(panel, '/s/simple-get-allowed/')).toHaveAttribute('aria-label', /GET .*simple-get-allowed.*, allowed, preflight not-needed/);
+
+  await option(panel, '/s/preflight-passes-actual-blocked/').click();
+  const details = panel.getByRole('region', { name: 'Transaction details' });
+  await expect(details.getByText('MissingAllowOriginHeader', { exact: true })).toBeVisible();
+  const mismatch = details.getByRole('definition');
+  await expect(mismatch.first()).toHaveText('Access-Control-Allow-Origin');
+  await expect(mismatch.nth(1)).toHaveText('(absent)');
+  await expect(mismatch.nth(2)).toHaveText(lab.pageOrigin);
+  await expect(details.getByLabel('Fix on the server').locator('pre')).toHaveText(`Access-Control-Allow-Origin: ${lab.pageOrigin}\nVary: Origin`);
+  await expect(details.getByRole('region', { name: 'Why preflighted' })).toContainText('Why it was preflighted');
+  await expect(details.getByRole('table').first()).toContainText('Access-Control-Request-Method');
+  await panel.screenshot({ path: 'test-results/panel-list-light.png' });
+
+  await panel.getByLabel('Blocked only').check();
+  await expect(list.getByRole('option')).toHaveCount(2);
+  await panel.getByLabel('Blocked only').uncheck();
+  await panel.getByLabel('Preflighted only').check();
+  await expect(list.getByRole('option')).toHaveCount(4);
+  await panel.getByLabel('Preflighted only').uncheck();
+  await panel.getByLabel('Filter by URL').fill('MAX-AGE');
+  await expect(list.getByRole('option')).toHaveCount(2);
+  await panel.getByLabel('Filter by URL').fill('');
+  await panel.getByLabel('Target origin').selectOption(lab.apiOrigin);
+  await expect(list.getByRole('option')).toHaveCount(5);
+
+  // New traffic appears while the panel is open; Clear empties the tab's log.
+  await run(scenario('simple-get-allowed'));
+  await expect(list.getByRole('option')).toHaveCount(6);
+  await panel.getByRole('button', { name: 'Clear' }).click();
+  await expect(panel.getByRole('heading', { name: 'CORS Lens' })).toBeVisible();
+  expect(await probe.transactions(tabId)).toEqual([]);
+});
+
+test('keyboard: arrows move the selection, Enter opens the details', async () => {
+  for (const name of ['simple-get-allowed', 'preflight-missing-allow-origin', 'preflight-passes-actual-blocked']) await run(scenario(name));
+  await probe.waitFor(tabId, '/s/', 3);
+  const panel = await openPanel();
+  const list = panel.getByRole('listbox', { name: 'CORS transactions' });
+  await expect(list.getByRole('option')).toHaveCount(3);
+  await list.focus();
+  await list.press('ArrowDown');
+  await expect(list.getByRole('option', { selected: true })).toContainText('simple-get-allowed');
+  await list.press('ArrowDown');
+  await list.press('ArrowDown');
+  await expect(list.getByRole('option', { selected: true })).toContainText('preflight-passes-actual-blocked');
+  await list.press('ArrowUp');
+  await expect(list.getByRole('option', { selected: true })).toContainText('preflight-missing-allow-origin');
+  await list.press('Enter');
+  await expect(panel.getByRole('region', { name: 'Transaction details' }).getByRole('heading', { level: 2 })).toBeFocused();
+  await expect(panel.getByRole('region', { name: 'Transaction details' })).toContainText('PreflightMissingAllowOriginHeader');
+});
+
+test('the dark theme renders; hostile header values stay text: nothing runs, the panel stays responsive', async () => {
+  await run(HOSTILE);
+  await probe.waitFor(tabId, `/s/${HOSTILE.name}/`, 1);
+  const panel = await openPanel('dark');
+  const dialogs: string[] = [];
+  panel.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  expect(await panel.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+  expect(await panel.evaluate(() => getComputedStyle(document.body).colorScheme)).toBe('dark');
+
+  await option(panel, HOSTILE.name).click();
+  const details = panel.getByRole('region', { name: 'Transaction details' });
+  await expect(details.getByText(PAYLOAD_IMG).first()).toBeVisible();
+  await expect(details.getByText(PAYLOAD_SCRIPT)).toBeVisible();
+  await expect(details).toContainText('[truncated: 100000 characters]');
+  // Markup from the network never became elements, and never ran.
+  expect(await details.locator('img, script:not([src])').count()).toBe(0);
+  expect(await panel.title()).toBe('CORS');
+  expect(dialogs).toEqual([]);
+  await panel.screenshot({ path: 'test-results/panel-hostile-dark.png' });
+  // Still responsive: a filter answers at once.
+  await panel.getByLabel('Blocked only').check();
+  await expect(panel.getByRole('listbox', { name: 'CORS transactions' }).getByRole('option')).toHaveCount(1);
+});

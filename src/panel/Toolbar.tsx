@@ -1,0 +1,55 @@
+import type { RowFilter } from './model/transactionRow.ts';
+
+interface Props {
+  readonly filter: RowFilter;
+  readonly origins: readonly string[];
+  readonly preserveLog: boolean;
+  readonly shown: number;
+  readonly total: number;
+  onFilter(filter: RowFilter): void;
+  onClear(): void;
+  onPreserveLog(on: boolean): void;
+}
+
+/** Clear, preserve log and the filters, as in the Network panel's toolbar. */
+export function Toolbar({ filter, origins, preserveLog, shown, total, onFilter, onClear, onPreserveLog }: Props) {
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Transactions">
+      <button type="button" onClick={onClear}>
+        Clear
+      </button>
+      <label>
+        <input type="checkbox" checked={preserveLog} onChange={(event) => onPreserveLog(event.target.checked)} /> Preserve log
+      </label>
+      <span className="separator" />
+      <input
+        type="search"
+        placeholder="Filter URL"
+        aria-label="Filter by URL"
+        value={filter.text}
+        onChange={(event) => onFilter({ ...filter, text: event.target.value })}
+      />
+      <label>
+        <input type="checkbox" checked={filter.blockedOnly} onChange={(event) => onFilter({ ...filter, blockedOnly: event.target.checked })} /> Blocked only
+      </label>
+      <label>
+        <input type="checkbox" checked={filter.preflightedOnly} onChange={(event) => onFilter({ ...filter, preflightedOnly: event.target.checked })} /> Preflighted only
+      </label>
+      <select aria-label="Target origin" value={filter.targetOrigin} onChange={(event) => onFilter({ ...filter, targetOrigin: event.target.value })}>
+        <option value="">All origins</option>
+        {origins.map((origin) => (
+          <option key={origin} value={origin}>
+            {origin}
+          </option>
+        ))}
+      </select>
+      <span className="count">
+        {shown === total ? requests(total) : `${shown} of ${requests(total)}`}
+      </span>
+    </div>
+  );
+}
+
+function requests(count: number): string {
+  return `${count} ${count === 1 ? 'request' : 'requests'}`;
+}

@@ -1,0 +1,167 @@
+import { useMemo, useState, type ReactNode, type RefObject } from 'react';
+import { explainVerdict } from '../core/explain/explainVerdict.ts';
+import type { HeaderList } from '../core/fetch/headers.ts';
+import type { SequencedTransaction } from '../core/protocol.ts';
+
+interface Props {
+  readonly item: SequencedTransaction;
+  readonly headingRef?: RefObject<HTMLHeadingElement | null>;
+}
+
+const CONFIRMATION_LABELS = {
+  confirmed: 'Confirmed by Chromium',
+  decided: 'Chromium decided what webRequest could not show',
+  disagree: 'Engine and Chromium disagree',
+  unconfirmed: 'Not confirmed by Chromium',
+} as const;
+
+/** The selected transaction: the verdict explained, why it was (not) preflighted, and its headers. Text only. */
+export function TransactionDetails({ item, headingRef }: Props) {
+  const { transaction } = item;
+  const explanation = useMemo(() => explainVerdict(transaction.verdict, transaction.request), [transaction]);
+  const { mismatch, fix } = explanation;
+  return (
+    <section className="details" aria-label="Transaction details">
+      <h2 ref={headingRef} tabIndex={-1}>
+        {transaction.request.method} {transaction.request.url}
+      </h2>
+      <section aria-label="Verdict" className={`verdict outcome-${explanation.outcome}`}>
+        <p className="summary">{explanation.summary}</p>
+        {explanation.corsError && (
+          <p>
+            <code className="cors-error">{explanation.corsError}</code>
+            {explanation.failedParameter ? (
+              <>
+                {' '}
+                failed parameter <code>{explanation.failedParameter}</code>
+              </>
+            ) : null}
+          </p>
+        )}
+        {explanation.title && <h3>{explanation.title}</h3>}
+        {explanation.rootCause && <p className="root-cause">{explanation.rootCause.text}</p>}
+        {mismatch && (
+          <dl className="mismatch" aria-label="What the server sent and what the browser needed">
+            <dt>Header</dt>
+            <dd>
+              <code>{mismatch.header ?? '(none)'}</code>
+            </dd>
+            <dt>Server sent</dt>
+            <dd>
+              <mark className="received">{mismatch.received ?? '(absent)'}</mark>
+            </dd>
+            <dt>Browser needed</dt>
+            <dd>
+              <mark className="needed">{mismatch.needed}</mark>
+            </dd>
+          </dl>
+        )}
+        {explanation.details.map((paragraph) => (
+          <p key={paragraph}>{paragraph}</p>
+        ))}
+        {fix && fix.lines.length > 0 && <FixLines target={fix.target} lines={fix.lines.map((line) => `${line.name}: ${line.value}`)} />}
+        {explanation.readableHeaders && (
+          <p>
+            JavaScript can read these response headers: <code>{explanation.readableHeaders.join(', ') || '(none)'}</code>
+          </p>
+        )}
+        {explanation.notes.map((note) => (
+          <p key={note} className="note">
+            {note}
+          </p>
+        ))}
+        {item.confirmation && (
+          <p className={`confirmation confirmation-${item.confirmation.status}`}>
+            {CONFIRMATION_LABELS[item.confirmation.status]}
+            {item.confirmation.differences.length > 0 ? `: ${item.confirmation.differences.join('; ')}` : ''}
+          </p>
+        )}
+        {explanation.links.length > 0 && (
+          <p className="links">
+            {explanation.links.map((link) => (
+              <a key={link.url} href={link.url} target="_blank" rel="noreferrer">
+                {link.title}
+              </a>
+            ))}
+          </p>
+        )}
+      </section>
+      <section aria-label="Why preflighted">
+        <h3>{preflightHeading(explanation.preflight.status)}</h3>
+        <ul>
+          {explanation.preflight.reasons.map((reason) => (
+            <li key={reason}>{reason}</li>
+          ))}
+        </ul>
+      </section>
+      <section aria-label="Headers">
+        <h3>Headers</h3>
+        {transaction.hops.map((hop, index) => (
+          <div key={`${index}-${hop.url}`} className="hop">
+            {transaction.hops.length > 1 && <h4>{`Hop ${index + 1}: ${hop.method} ${hop.url}`}</h4>}
+            {hop.preflight && <HeaderTable title="Preflight request (OPTIONS)" headers={hop.preflight.requestHeaders} />}
+            {hop.preflight?.response && <HeaderTable title={`Preflight response (${hop.preflight.response.status})`} headers={hop.preflight.response.headers} />}
+            {hop.sentHeaders ? <HeaderTable title="Request" headers={hop.sentHeaders} /> : <p className="muted">The request was not sent.</p>}
+            {hop.response && <HeaderTable title={`Response (${hop.response.status})`} headers={hop.response.headers} />}
+          </div>
+        ))}
+      </section>
+    </section>
+  );
+}
+
+function preflightHeading(status: string): string {
+  switch (status) {
+    case 'sent':
+      return 'Why it was preflighted';
+    case 'cache-hit':
+      return 'Why it needed a preflight (served from the preflight cache)';
+    case 'not-recorded':
+      return 'Why it needed a preflight (not recorded by the capture tool)';
+    default:
+      return 'Why no preflight was needed';
+  }
+}
+
+function FixLines({ target, lines }: { readonly target: string; readonly lines: readonly string[] }) {
+  const [copied, setCopied] = useState<string | null>(null);
+  const text = lines.join('\n');
+  const copy = (): void => {
+    navigator.clipboard.writeText(text).then(
+      () => setCopied('Copied.'),
+      () => setCopied('Copying is not allowed here: select the lines and copy them.'),
+    );
+  };
+  return (
+    <div className="fix" aria-label="Fix on the server">
+      <p>{`Send this in the ${target}:`}</p>
+      <pre>{text}</pre>
+      <button type="button" onClick={copy}>
+        Copy
+      </button>
+      {copied && <span role="status">{copied}</span>}
+    </div>
+  );
+}
+
+// Marked for the reader: the headers CORS reads or writes.
+function isCorsHeader(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower.startsWith('access-control-') || lower === 'origin' || lower === 'vary' || lower.startsWith('sec-fetch-');
+}
+
+function HeaderTable({ title, headers }: { readonly title: string; readonly headers: HeaderList }): ReactNode {
+  return (
+    <table className="headers">
+      <caption>{title}</caption>
+      <tbody>
+        {headers.map((header, index) => (
+          <tr key={`${index}-${header.name}`} className={isCorsHeader(header.name) ? 'cors-header' : undefined}>
+            <th scope="row">{header.name}</th>
+            <td>{header.value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

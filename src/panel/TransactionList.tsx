@@ -1,0 +1,103 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { STATUS_LABELS, type TransactionRow } from './model/transactionRow.ts';
+
+const ROW_HEIGHT = 22;
+
+interface Props {
+  readonly rows: readonly TransactionRow[];
+  readonly selectedSeq: number | null;
+  onSelect(seq: number): void;
+  /** Enter on a row: show its details (and move focus there). */
+  onOpen(seq: number): void;
+}
+
+/** Header values and URLs are attacker-controlled: every cell is text, cut to its width by CSS. */
+export function TransactionList({ rows, selectedSeq, onSelect, onOpen }: Props) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const selectedIndex = selectedSeq === null ? -1 : rows.findIndex((row) => row.seq === selectedSeq);
+
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, virtualizer]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    const move = (index: number): void => {
+      const row = rows[Math.max(0, Math.min(rows.length - 1, index))];
+      if (row) onSelect(row.seq);
+      event.preventDefault();
+    };
+    if (event.key === 'ArrowDown') move(selectedIndex + 1);
+    else if (event.key === 'ArrowUp') move(selectedIndex < 0 ? 0 : selectedIndex - 1);
+    else if (event.key === 'Home') move(0);
+    else if (event.key === 'End') move(rows.length - 1);
+    else if (event.key === 'PageDown') move(selectedIndex + 20);
+    else if (event.key === 'PageUp') move(selectedIndex - 20);
+    else if (event.key === 'Enter' && selectedSeq !== null) {
+      onOpen(selectedSeq);
+      event.preventDefault();
+    }
+  };
+
+  return (
+    <div className="transaction-list">
+      <div className="list-header" aria-hidden="true">
+        <span className="cell status">Status</span>
+        <span className="cell method">Method</span>
+        <span className="cell url">URL</span>
+        <span className="cell initiator">Initiator</span>
+        <span className="cell error">CORS error</span>
+        <span className="cell preflight">Preflight</span>
+        <span className="cell time">Time</span>
+      </div>
+      <div
+        ref={scroller}
+        className="list-body"
+        role="listbox"
+        aria-label="CORS transactions"
+        tabIndex={0}
+        aria-activedescendant={selectedSeq === null ? undefined : `transaction-${selectedSeq}`}
+        onKeyDown={onKeyDown}
+      >
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = rows[item.index] as TransactionRow;
+            const selected = row.seq === selectedSeq;
+            return (
+              <div
+                key={row.seq}
+                id={`transaction-${row.seq}`}
+                role="option"
+                aria-selected={selected}
+                aria-label={rowLabel(row)}
+                className={`row status-${row.status}${selected ? ' selected' : ''}`}
+                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                onClick={() => onSelect(row.seq)}
+                onDoubleClick={() => onOpen(row.seq)}
+              >
+                <span className="cell status">
+                  <span className="badge">{STATUS_LABELS[row.status]}</span>
+                </span>
+                <span className="cell method">{row.method}</span>
+                <span className="cell url" title={row.url}>
+                  <span className="path">{row.path}</span> <span className="origin">{row.targetOrigin}</span>
+                </span>
+                <span className="cell initiator">{row.initiatorOrigin}</span>
+                <span className="cell error">{row.corsError ?? ''}</span>
+                <span className="cell preflight">{row.preflight}</span>
+                <span className="cell time">{row.durationMs === null ? '…' : `${Math.round(row.durationMs)} ms`}</span>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** What a screen reader says for a row: the request, then its verdict. */
+function rowLabel(row: TransactionRow): string {
+  const verdict = row.corsError ? `${STATUS_LABELS[row.status]}: ${row.corsError}` : STATUS_LABELS[row.status];
+  return `${row.method} ${row.url}, ${verdict}, preflight ${row.preflight}`;
+}

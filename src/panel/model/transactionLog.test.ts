@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { SequencedTransaction, SessionSummary } from '../../core/protocol.ts';
+import { TabSessions } from '../../background/tabSessions.ts';
+import { simpleGet } from '../../background/testEvents.ts';
+import { EMPTY_LOG, MAX_PANEL_ROWS, reduceLog } from './transactionLog.ts';
+
+function captured(count: number): { items: SequencedTransaction[]; session: SessionSummary } {
+  const sessions = new TabSessions();
+  for (let index = 0; index < count; index++) for (const event of simpleGet(`r${index}`, index * 10)) sessions.push(1, event);
+  return { items: sessions.since(1), session: sessions.summary(1) };
+}
+
+describe('reduceLog', () => {
+  it('keeps events that arrived while the full read was under way, each seq once', () => {
+    const { items, session } = captured(5);
+    const early = reduceLog(EMPTY_LOG, { type: 'added', items: items.slice(3), session });
+    const loaded = reduceLog(early, { type: 'loaded', page: { session, items: items.slice(0, 4), more: false } });
+    expect(loaded.items.map((item) => item.seq)).toEqual([1, 2, 3, 4, 5]);
+    const again = reduceLog(loaded, { type: 'added', items: items.slice(4), session });
+    expect(again.items.map((item) => item.seq)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('records a confirmation on its transaction, and empties on clear', () => {
+    const { items, session } = captured(2);
+    const log = reduceLog(EMPTY_LOG, { type: 'loaded', page: { session, items, more: false } });
+    const confirmation = { status: 'confirmed' as const, chromium: null, differences: [] };
+    const confirmed = reduceLog(log, { type: 'confirmed', items: [{ seq: 2, confirmation }] });
+    expect(confirmed.items.map((item) => item.confirmation)).toEqual([undefined, confirmation]);
+    expect(reduceLog(confirmed, { type: 'cleared', session }).items).toEqual([]);
+  });
+
+  it('stays within its row bound, counting what it dropped', () => {
+    const { items, session } = captured(3);
+    const many = Array.from({ length: MAX_PANEL_ROWS + 10 }, (_, index) => ({ ...(items[0] as SequencedTransaction), seq: index + 1 }));
+    const log = reduceLog(EMPTY_LOG, { type: 'added', items: many, session });
+    expect(log.items).toHaveLength(MAX_PANEL_ROWS);
+    expect(log.items[0]?.seq).toBe(11);
+    expect(log.dropped).toBe(10);
+  });
+});

@@ -1,0 +1,54 @@
+import type { Confirmation } from '../../core/confirm/confirmVerdict.ts';
+import type { SequencedTransaction, SessionSummary, TransactionsPage } from '../../core/protocol.ts';
+
+/**
+ * The panel's copy of one tab's transactions, kept in step with the worker by
+ * its events. Pure: the model hook (useTransactionLog.ts) dispatches, tests
+ * call reduceLog directly.
+ */
+export interface TransactionLog {
+  readonly session: SessionSummary | null;
+  /** Oldest first, by seq, no seq twice. */
+  readonly items: readonly SequencedTransaction[];
+  /** Rows the panel dropped to stay within MAX_PANEL_ROWS (the worker counts its own evictions). */
+  readonly dropped: number;
+}
+
+export type LogAction =
+  /** A full read (on open, and after the worker restarted). */
+  | { readonly type: 'loaded'; readonly page: TransactionsPage }
+  | { readonly type: 'added'; readonly items: readonly SequencedTransaction[]; readonly session: SessionSummary }
+  | { readonly type: 'confirmed'; readonly items: readonly { readonly seq: number; readonly confirmation: Confirmation }[] }
+  | { readonly type: 'cleared'; readonly session: SessionSummary };
+
+/** The rows a panel keeps: the worker keeps at most 11,000 per tab; imported traces may hold more. */
+export const MAX_PANEL_ROWS = 50_000;
+
+export const EMPTY_LOG: TransactionLog = { session: null, items: [], dropped: 0 };
+
+export function reduceLog(log: TransactionLog, action: LogAction): TransactionLog {
+  switch (action.type) {
+    case 'loaded': {
+      // Events may have arrived while the read was under way: keep the newer ones.
+      const last = action.page.items.at(-1)?.seq ?? 0;
+      const newer = log.items.filter((item) => item.seq > last);
+      return bounded({ session: action.page.session, items: [...action.page.items, ...newer], dropped: log.dropped });
+    }
+    case 'added': {
+      const last = log.items.at(-1)?.seq ?? 0;
+      const fresh = action.items.filter((item) => item.seq > last);
+      return bounded({ session: action.session, items: fresh.length > 0 ? [...log.items, ...fresh] : log.items, dropped: log.dropped });
+    }
+    case 'confirmed': {
+      const bySeq = new Map(action.items.map((item) => [item.seq, item.confirmation]));
+      return { ...log, items: log.items.map((item) => (bySeq.has(item.seq) ? { ...item, confirmation: bySeq.get(item.seq) as Confirmation } : item)) };
+    }
+    case 'cleared':
+      return { session: action.session, items: [], dropped: 0 };
+  }
+}
+
+function bounded(log: TransactionLog): TransactionLog {
+  const over = log.items.length - MAX_PANEL_ROWS;
+  return over > 0 ? { ...log, items: log.items.slice(over), dropped: log.dropped + over } : log;
+}

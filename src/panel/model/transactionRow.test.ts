@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { TabSessions } from '../../background/tabSessions.ts';
+import { API, PAGE, preflightedPut, simpleGet } from '../../background/testEvents.ts';
+import { matchesFilter, NO_FILTER, toRow } from './transactionRow.ts';
+
+function judged() {
+  const sessions = new TabSessions();
+  for (const event of simpleGet('get', 0)) sessions.push(1, event);
+  const blocked = simpleGet('blocked', 10, `${API}/blocked`);
+  blocked[2] = { type: 'response', id: 'blocked', time: 12, status: 200, headers: [] };
+  blocked[3] = { type: 'failed', id: 'blocked', time: 13, error: 'net::ERR_FAILED' };
+  for (const event of blocked) sessions.push(1, event);
+  const put = preflightedPut('put', 'options', 20);
+  for (const event of [...put.before, ...put.after]) sessions.push(1, event);
+  return sessions.since(1).map(toRow);
+}
+
+describe('toRow', () => {
+  it("reads the badge, the CorsError and the preflight off the engine's verdict", () => {
+    const [get, blocked, put] = judged();
+    expect(get).toMatchObject({ status: 'allowed', method: 'GET', corsError: null, preflight: 'not-needed', initiatorOrigin: PAGE, durationMs: 3 });
+    expect(blocked).toMatchObject({ status: 'blocked', corsError: 'MissingAllowOriginHeader', path: '/items/blocked', targetOrigin: 'http://api.test' });
+    expect(put).toMatchObject({ status: 'allowed', method: 'PUT', preflight: 'sent', preflighted: true });
+  });
+
+  it('filters by blocked, preflighted, URL text (any case) and target origin', () => {
+    const rows = judged();
+    const seqs = (filter: typeof NO_FILTER) => rows.filter((row) => matchesFilter(row, filter)).map((row) => row.method + row.path);
+    expect(seqs({ ...NO_FILTER, blockedOnly: true })).toEqual(['GET/items/blocked']);
+    expect(seqs({ ...NO_FILTER, preflightedOnly: true })).toEqual(['PUT/items']);
+    expect(seqs({ ...NO_FILTER, text: 'BLOCKED' })).toEqual(['GET/items/blocked']);
+    expect(seqs({ ...NO_FILTER, targetOrigin: 'http://elsewhere.test' })).toEqual([]);
+    expect(seqs(NO_FILTER)).toHaveLength(3);
+  });
+});
