@@ -154,3 +154,32 @@ test('the dark theme renders; hostile header values stay text: nothing runs, the
   await panel.getByLabel('Blocked only').check();
   await expect(panel.getByRole('listbox', { name: 'CORS transactions' }).getByRole('option')).toHaveCount(1);
 });
+
+test('a cache hit shows the entry that served it and when it expires; the cache view lists the entry with its caps and what it served', async () => {
+  const capped = scenario('max-age-86400-capped');
+  await run(capped);
+  const [first, second] = await probe.waitFor(tabId, `/s/${capped.name}/`, 2);
+  expect(first?.transaction.verdict.preflight).toBe('sent');
+  expect(second?.transaction.verdict.preflight).toBe('cache-hit');
+  const panel = await openPanel();
+
+  await option(panel, 'cache hit').click();
+  const timeline = panel.getByRole('region', { name: 'Negotiation timeline' });
+  const hit = timeline.getByRole('listitem').filter({ hasText: 'Cache hit' });
+  await expect(hit).toContainText('served from the cache');
+  await expect(hit).toContainText(/Entry stored at \d\d:\d\d:\d\d\.\d{3}, expires at \d\d:\d\d:\d\d\.\d{3} \(expires in 1 h 59 min \d+ s\)/);
+  await expect(timeline.getByRole('listitem')).toHaveCount(2);
+
+  await option(panel, 'allowed').click();
+  await expect(timeline.getByRole('listitem').first()).toContainText('Preflight');
+  await expect(timeline.getByRole('listitem').first()).toContainText('204');
+
+  await panel.getByRole('tab', { name: 'Preflight cache' }).click();
+  const entry = panel.getByRole('region', { name: 'Preflight cache' }).getByRole('row').filter({ hasText: `/s/${capped.name}/` });
+  await expect(entry).toContainText('86400 sent; 7200 s, capped by Chromium');
+  await expect(entry).toContainText('Firefox would keep it 86400 s');
+  await expect(entry).toContainText('Safari (WebKit) would keep it 600 s');
+  await expect(entry).toContainText(`#${second?.seq} PUT`);
+  await expect(entry).toContainText(/expires in 1 h 59 min/);
+  await panel.screenshot({ path: 'test-results/panel-cache-view.png' });
+});

@@ -2,6 +2,7 @@ import { useMemo, useState, type ReactNode, type RefObject } from 'react';
 import { explainVerdict } from '../core/explain/explainVerdict.ts';
 import type { HeaderList } from '../core/fetch/headers.ts';
 import type { SequencedTransaction } from '../core/protocol.ts';
+import { NegotiationTimeline } from './NegotiationTimeline.tsx';
 
 interface Props {
   readonly item: SequencedTransaction;
@@ -86,6 +87,7 @@ export function TransactionDetails({ item, headingRef }: Props) {
           </p>
         )}
       </section>
+      <NegotiationTimeline transaction={transaction} />
       <section aria-label="Why preflighted">
         <h3>{preflightHeading(explanation.preflight.status)}</h3>
         <ul>

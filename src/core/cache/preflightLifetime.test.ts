@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  lifetimesDifferingFromChromium,
   chromiumPreflightLifetime,
   firefoxPreflightLifetime,
   PREFLIGHT_CACHE_POLICIES,
@@ -183,5 +184,17 @@ describe('PREFLIGHT_CACHE_POLICIES (§4.6)', () => {
     expect(PREFLIGHT_CACHE_POLICIES.chromium.maxEntries).toBe(1024);
     expect(PREFLIGHT_CACHE_POLICIES.firefox.maxEntries).toBe(100);
     expect(PREFLIGHT_CACHE_POLICIES.webkit.maxEntries).toBeNull();
+  });
+});
+
+describe('lifetimesDifferingFromChromium', () => {
+  it("names the browsers whose cap or default differs from Chromium's for a Max-Age", () => {
+    // 86400: Chromium caps at 7200, Firefox keeps 86400, Safari caps at 600.
+    expect(lifetimesDifferingFromChromium('86400').map(({ engine, lifetime }) => [engine, lifetime.seconds])).toEqual([
+      ['firefox', 86_400],
+      ['webkit', 600],
+    ]);
+    // 600: all three keep 600 seconds.
+    expect(lifetimesDifferingFromChromium('600')).toEqual([]);
   });
 });

@@ -100,3 +100,11 @@ function parseInt64(text: string): bigint | null {
   const value = BigInt(text);
   return value > INT64_MAX || value < INT64_MIN ? null : value;
 }
+
+/** Where Firefox or Safari would keep a preflight result for another time than Chromium does (for one Max-Age value). */
+export function lifetimesDifferingFromChromium(maxAge: string | null): { readonly engine: BrowserEngine; readonly name: string; readonly lifetime: PreflightLifetime }[] {
+  const chromium = chromiumPreflightLifetime(maxAge).seconds;
+  return (['firefox', 'webkit'] as const)
+    .map((engine) => ({ engine, name: PREFLIGHT_CACHE_POLICIES[engine].name, lifetime: preflightLifetime(engine, maxAge) }))
+    .filter(({ lifetime }) => lifetime.seconds !== chromium);
+}

@@ -1,0 +1,79 @@
+import type { PreflightCacheEntry } from '../core/cache/preflightCache.ts';
+import { lifetimesDifferingFromChromium } from '../core/cache/preflightLifetime.ts';
+import type { SequencedTransaction } from '../core/protocol.ts';
+import { clockTime, countdown } from './model/formatTime.ts';
+import { useNow } from './model/useNow.ts';
+
+interface Props {
+  readonly entries: readonly PreflightCacheEntry[];
+  readonly items: readonly SequencedTransaction[];
+}
+
+const RULE_LABELS: Readonly<Record<string, string>> = {
+  'default-absent': 'no Max-Age: the default',
+  'default-not-an-integer': 'not an integer: the default',
+  'as-sent': 'as sent',
+  capped: "capped by Chromium",
+  zero: 'not cached',
+  negative: 'not cached',
+  'not-cached-not-digits': 'not cached',
+};
+
+/** The modelled preflight cache for this tab's origins: each entry, its lifetime, a live countdown, and what it served. */
+export function PreflightCacheView({ entries, items }: Props) {
+  const now = useNow();
+  const origins = new Set(items.map((item) => item.transaction.request.initiatorOrigin));
+  const shown = entries.filter((entry) => origins.has(entry.key.origin));
+  if (shown.length === 0) {
+    return (
+      <section className="cache-view" aria-label="Preflight cache">
+        <p>No preflight result is cached for this tab's origins. A preflight answered with Access-Control-Max-Age above 0 lands here.</p>
+      </section>
+    );
+  }
+  return (
+    <section className="cache-view" aria-label="Preflight cache">
+      <table className="cache-entries">
+        <caption>What Chromium's preflight cache holds for this tab, as modelled from the preflights it saw.</caption>
+        <thead>
+          <tr>
+            <th scope="col">Origin</th>
+            <th scope="col">URL</th>
+            <th scope="col">Credentials</th>
+            <th scope="col">Methods</th>
+            <th scope="col">Headers</th>
+            <th scope="col">Max-Age</th>
+            <th scope="col">Expires</th>
+            <th scope="col">Served</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((entry) => {
+            const served = items.filter((item) => item.transaction.verdict.hops.some((hop) => hop.cacheEntry?.storedAt === entry.storedAt && hop.cacheEntry.key.url === entry.key.url && hop.cacheEntry.key.origin === entry.key.origin));
+            const others = lifetimesDifferingFromChromium(entry.result.maxAge);
+            return (
+              <tr key={`${entry.key.origin} ${entry.key.url} ${entry.storedAt}`}>
+                <td>{entry.key.origin}</td>
+                <td className="url">{entry.key.url}</td>
+                <td>{entry.result.credentials ? 'yes' : 'no'}</td>
+                <td>{entry.result.methods.join(', ') || '(safelisted only)'}</td>
+                <td>{entry.result.headers.join(', ') || '(safelisted only)'}</td>
+                <td>
+                  {`${entry.result.maxAge ?? '(absent)'} sent; ${entry.lifetime.seconds} s, ${RULE_LABELS[entry.lifetime.rule] ?? entry.lifetime.rule}`}
+                  {others.map((other) => (
+                    <div key={other.engine} className="note">{`${other.name} would keep it ${other.lifetime.seconds} s`}</div>
+                  ))}
+                </td>
+                <td>
+                  <div>{countdown(entry.expiresAt, now)}</div>
+                  <div className="note">{`stored ${clockTime(entry.storedAt)}, until ${clockTime(entry.expiresAt)}`}</div>
+                </td>
+                <td>{served.length === 0 ? 'none yet' : served.map((item) => `#${item.seq} ${item.transaction.request.method}`).join(', ')}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
