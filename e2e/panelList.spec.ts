@@ -67,6 +67,7 @@ const option = (panel: Page, text: string) => panel.getByRole('option').filter({
 test('the panel lists the tab\'s transactions live, explains a blocked one with its CorsError, failing header and fix, and filters', async () => {
   const panel = await openPanel();
   await expect(panel.getByRole('heading', { name: 'CORS Lens' })).toBeVisible();
+  await expect(panel.getByRole('link', { name: 'open the CORS lab' })).toHaveAttribute('href', 'http://127.0.0.1:4780/');
 
   for (const name of ['simple-get-allowed', 'preflight-missing-allow-origin', 'preflight-passes-actual-blocked', 'max-age-600']) await run(scenario(name));
   await probe.waitFor(tabId, '/s/', 5);
@@ -87,6 +88,7 @@ test('the panel lists the tab\'s transactions live, explains a blocked one with 
   await expect(details.getByLabel('Fix on the server').locator('pre')).toHaveText(`Access-Control-Allow-Origin: ${lab.pageOrigin}\nVary: Origin`);
   await expect(details.getByRole('region', { name: 'Why preflighted' })).toContainText('Why it was preflighted');
   await expect(details.getByRole('table').first()).toContainText('Access-Control-Request-Method');
+  await expect(details.getByRole('rowheader', { name: 'Access-Control-Request-Method CORS' })).toBeVisible();
   await panel.screenshot({ path: 'test-results/panel-list-light.png' });
 
   await panel.getByLabel('Blocked only').check();
@@ -182,4 +184,38 @@ test('a cache hit shows the entry that served it and when it expires; the cache 
   await expect(entry).toContainText(`#${second?.seq} PUT`);
   await expect(entry).toContainText(/expires in 1 h 59 min/);
   await panel.screenshot({ path: 'test-results/panel-cache-view.png' });
+});
+
+test('every blocked lab request shows in the panel with the CorsError and failing header of its verdict', async () => {
+  test.setTimeout(120_000);
+  await page.goto(`${lab.pageOrigin}/?run=all`);
+  await page.locator('body[data-lab-done="true"]').waitFor({ state: 'attached', timeout: 90_000 });
+  tabId = await probe.tabIdOf(`${lab.pageOrigin}/?run=all`);
+  await expect.poll(() => probe.inFlightCount(tabId), { timeout: 30_000 }).toBe(0);
+  const items = await probe.transactions(tabId);
+  const panel = await openPanel();
+  await expect(panel.getByRole('toolbar', { name: 'Transactions' })).toContainText(`${items.length} requests`);
+
+  const blockedItems = items.filter((item) => item.transaction.verdict.corsError !== null);
+  expect(blockedItems.length).toBeGreaterThan(50);
+  await panel.getByLabel('Blocked only').check();
+  const list = panel.getByRole('listbox', { name: 'CORS transactions' });
+  const details = panel.getByRole('region', { name: 'Transaction details' });
+  const byScenario = new Map<string, typeof blockedItems>();
+  for (const item of blockedItems) {
+    const name = /\/s\/([^/]+)\//.exec(item.transaction.request.url)?.[1] ?? '';
+    byScenario.set(name, [...(byScenario.get(name) ?? []), item]);
+  }
+  for (const [name, group] of byScenario) {
+    await panel.getByLabel('Filter by URL').fill(`/s/${name}/`);
+    const rows = list.getByRole('option');
+    await expect(rows).toHaveCount(group.length);
+    for (const [index, item] of group.entries()) {
+      const { corsError, failure } = item.transaction.verdict;
+      await expect(rows.nth(index)).toContainText(corsError as string);
+      await rows.nth(index).click();
+      await expect(details.locator('.cors-error')).toHaveText(corsError as string);
+      if (failure?.header) await expect(details.getByRole('definition').first()).toHaveText(failure.header);
+    }
+  }
 });

@@ -1,9 +1,18 @@
 // `npm run lab`: the CORS lab on its own, for trying CORS Lens by hand (open
-// the page in Chromium with the extension) or with `cors-lens record`.
+// the page in Chromium with the extension: the panel's empty state links to
+// it) or with `cors-lens record`. It listens on LAB_PORT (default 4780) and
+// the three ports after it.
 import { SCENARIOS } from './scenarios/index.ts';
 import { startLab } from './server.ts';
 
-const lab = await startLab(SCENARIOS);
+/** Keep in step with LAB_URL in src/panel/EmptyState.tsx. */
+const DEFAULT_PORT = 4780;
+const firstPort = Number(process.env.LAB_PORT ?? DEFAULT_PORT);
+
+const lab = await startLab(SCENARIOS, { firstPort }).catch((error: NodeJS.ErrnoException) => {
+  console.error(error.code === 'EADDRINUSE' ? `cors-lens lab: a port from ${firstPort} to ${firstPort + 3} is in use; set LAB_PORT to another first port.` : `cors-lens lab: ${error.message}`);
+  process.exit(1);
+});
 console.log(`CORS Lens lab: ${SCENARIOS.length} scenarios`);
 console.log(`  page         ${lab.pageOrigin}/`);
 console.log(`  API          ${lab.apiOrigin}/s/<scenario>/`);

@@ -51,7 +51,12 @@ export interface Lab {
  * /s/<scenario>/<path> from the scenario's declared routes and counting
  * what they receive. The page origin also serves the lab page.
  */
-export async function startLab(scenarios: readonly Scenario[]): Promise<Lab> {
+export interface LabOptions {
+  /** The page origin's port; the API and the public pages take the next three. Ephemeral ports when absent (tests). */
+  readonly firstPort?: number;
+}
+
+export async function startLab(scenarios: readonly Scenario[], options: LabOptions = {}): Promise<Lab> {
   const byName = new Map(scenarios.map((scenario) => [scenario.name, scenario]));
   const counts = new Map<string, ScenarioCounts>();
   const origins: LabOrigins = { page: '', api: '', frame: '' };
@@ -94,13 +99,14 @@ export async function startLab(scenarios: readonly Scenario[]): Promise<Lab> {
     });
   };
 
-  const page = await listen(handle);
-  const api = await listen(handle);
+  const at = (offset: number): number => (options.firstPort === undefined ? 0 : options.firstPort + offset);
+  const page = await listen(handle, at(0));
+  const api = await listen(handle, at(1));
   // Two more page origins that Chromium is told to count as public, so their
   // requests to the loopback API meet Local Network Access: 127.0.0.1 is a
   // secure context, the mapped host name is not.
-  const publicPage = await listen(handle);
-  const insecurePublicPage = await listen(handle);
+  const publicPage = await listen(handle, at(2));
+  const insecurePublicPage = await listen(handle, at(3));
   origins.page = `http://127.0.0.1:${port(page)}`;
   origins.api = `http://localhost:${port(api)}`;
   // The page server again, under another host: another site for the lab's cross-origin iframes.
@@ -177,13 +183,13 @@ async function servePage(pathname: string, response: ServerResponse, scenarios: 
   }
 }
 
-function listen(handler: (request: IncomingMessage, response: ServerResponse) => void): Promise<Server> {
+function listen(handler: (request: IncomingMessage, response: ServerResponse) => void, portNumber: number): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = createServer(handler);
     server.keepAliveTimeout = 1000;
     server.once('error', reject);
     // Dual-stack, so http://localhost works whichever address Chromium tries first.
-    server.listen({ host: '::', port: 0, ipv6Only: false }, () => resolve(server));
+    server.listen({ host: '::', port: portNumber, ipv6Only: false }, () => resolve(server));
   });
 }
 

@@ -19,6 +19,8 @@ export interface ExtensionProbe {
    */
   ring(tabId: number): Promise<{ seqs: number[]; newest: SequencedTransaction | undefined }>;
   summary(tabId: number): Promise<SessionSummary>;
+  /** The tab's CORS requests not judged yet. */
+  inFlightCount(tabId: number): Promise<number>;
   exportTrace(tabId: number, includeSecrets?: boolean): Promise<Trace>;
   clear(tabId: number): Promise<void>;
   setPreserveLog(tabId: number, preserveLog: boolean): Promise<void>;
@@ -44,6 +46,7 @@ export async function openExtensionProbe(context: BrowserContext, extensionId: s
         return { seqs: items.map((item) => item.seq), newest: items.at(-1) };
       }, tabId),
     summary: (tabId) => call('summary', tabId),
+    inFlightCount: (tabId) => call('inFlightCount', tabId),
     exportTrace: (tabId, includeSecrets = false) => call('exportTrace', tabId, includeSecrets),
     clear: (tabId) => call('clear', tabId),
     setPreserveLog: (tabId, preserveLog) => call('setPreserveLog', tabId, preserveLog),

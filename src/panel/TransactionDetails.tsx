@@ -159,7 +159,10 @@ function HeaderTable({ title, headers }: { readonly title: string; readonly head
       <tbody>
         {headers.map((header, index) => (
           <tr key={`${index}-${header.name}`} className={isCorsHeader(header.name) ? 'cors-header' : undefined}>
-            <th scope="row">{header.name}</th>
+            <th scope="row">
+              {header.name}
+              {isCorsHeader(header.name) && <span className="cors-mark"> CORS</span>}
+            </th>
             <td>{header.value}</td>
           </tr>
         ))}
