@@ -157,4 +157,14 @@ test('a flood of 12,000 requests stays within the bound: the oldest are evicted 
   expect(after.workerStartedAt).not.toBe(before.workerStartedAt);
   expect(restored.seqs).toEqual(kept.seqs);
   expect(restored.newest).toEqual(kept.newest);
+
+  // The panel shows them all in a virtualised list: a screenful of rows in the document, End reaches the newest.
+  const panel = await browser.context.newPage();
+  await panel.goto(`chrome-extension://${browser.extensionId}/src/panel/panel.html?tabId=${tabId}`);
+  await expect(panel.getByRole('toolbar', { name: 'Transactions' })).toContainText(`${kept.seqs.length} requests`);
+  const list = panel.getByRole('listbox', { name: 'CORS transactions' });
+  expect(await list.getByRole('option').count()).toBeLessThan(100);
+  await list.focus();
+  await list.press('End');
+  await expect(list.getByRole('option', { selected: true })).toContainText('n=11999');
 });
