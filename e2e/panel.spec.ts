@@ -31,6 +31,8 @@ test('the CORS panel in DevTools lists the tab\'s transactions, explains the deb
     await page.locator('body[data-lab-ready="true"]').waitFor({ state: 'attached' });
     const panel = await corsPanel(devtoolsOpened, extensionId);
 
+    // DevTools' default theme reaches the panel through the devtools page.
+    await expect.poll(() => panel.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
     await expect(panel.getByRole('heading', { name: 'Confirm with Chromium' })).toBeVisible();
     await expect(panel.getByText('started debugging this browser')).toBeVisible();
     const toggle = panel.getByRole('switch', { name: 'Confirm with Chromium' });

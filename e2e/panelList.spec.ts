@@ -90,6 +90,19 @@ test('the panel lists the tab\'s transactions live, explains a blocked one with 
   await expect(details.getByRole('table').first()).toContainText('Access-Control-Request-Method');
   await expect(details.getByRole('rowheader', { name: 'Access-Control-Request-Method CORS' })).toBeVisible();
   await panel.screenshot({ path: 'test-results/panel-list-light.png' });
+  // Copy summary puts the bug-report block on the clipboard.
+  await details.getByRole('button', { name: 'Copy summary' }).click();
+  await expect(details.getByRole('status').first()).toHaveText('Copied.');
+  // Pasted as a user would, into a text box of the lab page.
+  await page.bringToFront();
+  await page.evaluate(() => document.body.append(Object.assign(document.createElement('textarea'), { id: 'paste' })));
+  await page.locator('#paste').focus();
+  await page.keyboard.press('Control+V');
+  const summary = await page.locator('#paste').inputValue();
+  await panel.bringToFront();
+  expect(summary).toContain('### CORS: `PUT http://localhost:');
+  expect(summary).toContain("- **Chromium's error:** `MissingAllowOriginHeader`");
+  expect(summary).toContain(`Access-Control-Allow-Origin: ${lab.pageOrigin}`);
 
   await panel.getByLabel('Blocked only').check();
   await expect(list.getByRole('option')).toHaveCount(2);

@@ -170,9 +170,22 @@ describe('cors-lens explain', () => {
     expect(table.stdout).toContain('\\u001b');
     expect(table.stdout).not.toContain('\u001b');
     expect(table.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    const markdown = await run(['explain', file, '--markdown']);
+    expect(markdown.code).toBe(0);
+    expect(markdown.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(markdown.stdout.match(/^### CORS: /gm)).toHaveLength(2);
     const json = await run(['explain', file, '--json']);
     expect(json.stdout).not.toContain('\u001b');
     expect((JSON.parse(json.stdout) as unknown[]).length).toBe(2);
+  });
+
+  it('--markdown prints a bug-report block per cross-origin request, and refuses to mix with --json', async () => {
+    const { code, stdout } = await run(['explain', PREFLIGHTS_OK, '--markdown']);
+    expect(code).toBe(0);
+    const blocks = stdout.split(/^(?=### CORS: )/m);
+    expect(blocks.length).toBeGreaterThan(0);
+    for (const block of blocks) expect(block).toMatch(/^### CORS: `[A-Z]+ https?:\/\/[^`]+` /);
+    expect((await run(['explain', PREFLIGHTS_OK, '--markdown', '--json'])).code).toBe(1);
   });
 
   it('an unknown option: non-zero exit, no stack trace', async () => {

@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { readFile, stat, writeFile } from 'node:fs/promises';
+import { markdownSummary } from '../core/explain/markdownSummary.ts';
 import { HarReadError } from '../core/har/readHar.ts';
 import { traceToHar } from '../core/trace/traceToHar.ts';
 import { explainHar, explainTransactions } from './explainReport.ts';
@@ -108,7 +109,9 @@ export function createProgram(): Command {
     .description('Pair each preflight with its request in a HAR file and explain every cross-origin verdict')
     .argument('<file>', 'a HAR 1.2 file (Chrome DevTools, Firefox, Playwright recordHar, CORS Lens)')
     .option('--json', 'print one JSON object per cross-origin request, in file order')
-    .action(async (file: string, options: { json?: boolean }) => {
+    .option('--markdown', 'print a Markdown summary per cross-origin request, for a bug report')
+    .action(async (file: string, options: { json?: boolean; markdown?: boolean }) => {
+      if (options.json && options.markdown) throw new UsageError('--json and --markdown cannot be used together');
       const text = await readHarText(file);
       let report;
       try {
@@ -117,7 +120,9 @@ export function createProgram(): Command {
         if (error instanceof HarReadError) throw new UsageError(`${file}: ${error.message}`);
         throw error;
       }
-      process.stdout.write(options.json ? `${JSON.stringify(report.requests, null, 2)}\n` : formatReport(report, file));
+      // Control characters from header values never reach the terminal (markdownSummary keeps line breaks out of values).
+      if (options.markdown) process.stdout.write(report.transactions.map((transaction) => markdownSummary(transaction).split('\n').map((line) => printable(line, Infinity)).join('\n')).join('\n'));
+      else process.stdout.write(options.json ? `${JSON.stringify(report.requests, null, 2)}\n` : formatReport(report, file));
     });
   program
     .command('record')

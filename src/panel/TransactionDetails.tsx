@@ -1,5 +1,6 @@
 import { useMemo, useState, type ReactNode, type RefObject } from 'react';
 import { explainVerdict } from '../core/explain/explainVerdict.ts';
+import { markdownSummary } from '../core/explain/markdownSummary.ts';
 import type { HeaderList } from '../core/fetch/headers.ts';
 import type { SequencedTransaction } from '../core/protocol.ts';
 import { NegotiationTimeline } from './NegotiationTimeline.tsx';
@@ -26,6 +27,9 @@ export function TransactionDetails({ item, headingRef }: Props) {
       <h2 ref={headingRef} tabIndex={-1}>
         {transaction.request.method} {transaction.request.url}
       </h2>
+      <p className="actions">
+        <CopyButton label="Copy summary" text={() => markdownSummary(transaction)} />
+      </p>
       <section aria-label="Verdict" className={`verdict outcome-${explanation.outcome}`}>
         <p className="summary">{explanation.summary}</p>
         {explanation.corsError && (
@@ -126,23 +130,32 @@ function preflightHeading(status: string): string {
 }
 
 function FixLines({ target, lines }: { readonly target: string; readonly lines: readonly string[] }) {
-  const [copied, setCopied] = useState<string | null>(null);
   const text = lines.join('\n');
-  const copy = (): void => {
-    navigator.clipboard.writeText(text).then(
-      () => setCopied('Copied.'),
-      () => setCopied('Copying is not allowed here: select the lines and copy them.'),
-    );
-  };
   return (
     <div className="fix" aria-label="Fix on the server">
       <p>{`Send this in the ${target}:`}</p>
       <pre>{text}</pre>
-      <button type="button" onClick={copy}>
-        Copy
-      </button>
-      {copied && <span role="status">{copied}</span>}
+      <CopyButton label="Copy" text={() => text} />
     </div>
+  );
+}
+
+/** Copies the text (made on click); says so, or says how to copy by hand where the clipboard is refused. */
+function CopyButton({ label, text }: { readonly label: string; readonly text: () => string }) {
+  const [said, setSaid] = useState<string | null>(null);
+  const copy = (): void => {
+    navigator.clipboard.writeText(text()).then(
+      () => setSaid('Copied.'),
+      () => setSaid('Copying is not allowed here: select the text and copy it.'),
+    );
+  };
+  return (
+    <>
+      <button type="button" onClick={copy}>
+        {label}
+      </button>
+      {said && <span role="status"> {said}</span>}
+    </>
   );
 }
 

@@ -1,0 +1,48 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createPairing } from '../pairing/pairEvents.ts';
+import type { RequestEvent } from '../pairing/requestEvent.ts';
+import type { Transaction } from '../pairing/transaction.ts';
+import { markdownSummary } from './markdownSummary.ts';
+
+const PAGE = 'http://app.test';
+const API = 'http://api.test/items';
+const context = { tabId: 1, frameId: 0 };
+
+function preflightRefused(allowOrigin: string): Transaction {
+  const events: RequestEvent[] = [
+    { type: 'started', id: 'put', time: 0, url: API, method: 'PUT', initiatorOrigin: PAGE, resourceType: 'xmlhttprequest', context },
+    { type: 'started', id: 'options', time: 1, url: API, method: 'OPTIONS', initiatorOrigin: PAGE, resourceType: 'xmlhttprequest', context },
+    { type: 'sent', id: 'options', time: 2, headers: [{ name: 'Access-Control-Request-Method', value: 'PUT' }, { name: 'Access-Control-Request-Headers', value: 'x-trace' }, { name: 'Origin', value: PAGE }] },
+    { type: 'response', id: 'options', time: 3, status: 204, headers: [{ name: 'Access-Control-Allow-Origin', value: allowOrigin }, { name: 'Access-Control-Allow-Methods', value: 'PUT' }, { name: 'Access-Control-Allow-Headers', value: 'x-trace' }] },
+    { type: 'completed', id: 'options', time: 4 },
+    { type: 'failed', id: 'put', time: 5, error: 'net::ERR_FAILED' },
+  ];
+  const transactions: Transaction[] = [];
+  const pairing = createPairing({ onTransaction: (transaction) => transactions.push(transaction) });
+  for (const event of events) pairing.push(event);
+  return transactions[0] as Transaction;
+}
+
+describe('markdownSummary', () => {
+  it('gives the request, the preflight, the verdict, the failing header and the fix', () => {
+    const text = markdownSummary(preflightRefused('http://other.test'));
+    expect(text).toContain('### CORS: `PUT http://api.test/items` blocked (PreflightAllowOriginMismatch)');
+    expect(text).toContain('- **Preflight:** sent, answered 204; asked `Access-Control-Request-Method: PUT`, `Access-Control-Request-Headers: x-trace`');
+    expect(text).toContain("- **Chromium's error:** `PreflightAllowOriginMismatch`, failed parameter `http://other.test`");
+    expect(text).toContain('- **Failing header:** `Access-Control-Allow-Origin`: the server sent `http://other.test`, the browser needed `http://app.test`');
+    expect(text).toMatch(/- \*\*Fix:\*\* send this in the preflight response:\n\n```http\nAccess-Control-Allow-Origin: http:\/\/app.test\n/);
+  });
+
+  it('keeps any header value inside its code span: backticks, line breaks and markup change nothing around it', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('`', '\n', '*', '<', 'a', ' ', '#') , maxLength: 20 }), (value) => {
+        const text = markdownSummary(preflightRefused(`http://x.test/${value}`));
+        const failing = text.split('\n').find((line) => line.startsWith('- **Failing header:**')) ?? '';
+        // The line's own structure survives: it still ends with the value the browser needed.
+        expect(failing.endsWith('the browser needed `http://app.test`')).toBe(true);
+        expect(text.split('\n').filter((line) => line.startsWith('- **'))).toHaveLength(7);
+      }),
+    );
+  });
+});
