@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { markdownSummary } from '../core/explain/markdownSummary.ts';
 import { HarReadError } from '../core/har/readHar.ts';
+import type { Trace } from '../core/trace/trace.ts';
 import { traceToHar } from '../core/trace/traceToHar.ts';
 import { explainHar, explainTransactions } from './explainReport.ts';
 import { formatReport, printable } from './formatReport.ts';
@@ -68,10 +69,20 @@ async function record(target: string, options: RecordCommandOptions): Promise<vo
     await writeOutput(options.har, `${JSON.stringify(har, null, 2)}\n`);
   }
   if ((options.out || options.har) && trace.secrets === 'redacted' && trace.redactedValues > 0) {
-    process.stderr.write(`cors-lens: ${trace.redactedValues} Cookie, Set-Cookie and Authorization value${trace.redactedValues === 1 ? '' : 's'} left out of the files (--include-secrets keeps them)\n`);
+    process.stderr.write(`cors-lens: ${redactionNotice(trace)} (--include-secrets keeps them)\n`);
   }
   const report = explainTransactions(trace.transactions, trace.session.leftOut);
   process.stdout.write(options.json ? `${JSON.stringify(report.requests, null, 2)}\n` : formatReport(report, url));
+}
+
+/** What an export left out, by name: "3 values left out of the files: the cookie header; the access_token query parameter". */
+function redactionNotice(trace: Trace): string {
+  const { headers = [], queryParameters = [] } = trace.redactions ?? {};
+  const what = [
+    headers.length > 0 ? `the ${headers.join(', ')} header${headers.length === 1 ? '' : 's'}` : '',
+    queryParameters.length > 0 ? `the ${queryParameters.join(', ')} query parameter${queryParameters.length === 1 ? '' : 's'}` : '',
+  ].filter(Boolean);
+  return `${trace.redactedValues} secret value${trace.redactedValues === 1 ? '' : 's'} left out of the files: ${what.join('; ')}`;
 }
 
 async function readHarText(file: string): Promise<string> {
@@ -133,7 +144,7 @@ export function createProgram(): Command {
     .option('--json', 'print one JSON object per cross-origin request, in the order they started')
     .option('--timeout-ms <ms>', 'how long to wait for the page to load and its network to go idle', positiveInteger, DEFAULT_RECORD_TIMEOUT_MS)
     .option('--headless', 'run Chromium headless even when there is a display (it is headless without one)')
-    .option('--include-secrets', 'keep Cookie, Set-Cookie and Authorization values in the written files')
+    .option('--include-secrets', 'keep Cookie, Set-Cookie and Authorization values, and secret query values (token, key, secret, password, sig, session), in the written files')
     .action(record);
   return program;
 }

@@ -8,25 +8,86 @@ export const SECRET_HEADERS: ReadonlySet<string> = new Set(['cookie', 'set-cooki
 
 export const REDACTED_VALUE = '[redacted by CORS Lens]';
 
+/** Stands for a query value in a URL: URL-safe, so the URL stays one. */
+export const REDACTED_QUERY_VALUE = 'redacted-by-cors-lens';
+
+/**
+ * Query parameters whose values are often secrets (access_token, api_key,
+ * X-Amz-Signature, client_secret, password, sessionid...): matched anywhere
+ * in the name, in any case.
+ */
+const SECRET_QUERY_NAME = /token|key|secret|password|passwd|sig|session/i;
+
+function decodeQueryName(raw: string): string {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    return raw;
+  }
+}
+
+/** What a redaction left out: header names and query-parameter names (never values), and how many values in all. */
+export interface Redactions {
+  readonly count: number;
+  readonly headers: readonly string[];
+  readonly queryParameters: readonly string[];
+}
+
 /**
  * A deep copy of `value` with the value of every secret header replaced, and
- * how many were. Headers are `{ name, value }` objects wherever they sit
- * (request, response, preflight, the verdict's copies), so every such object
- * is checked rather than a list of known places that could miss one.
+ * every secret query value in any URL (a request's, a Referer's, a
+ * Location's), and what was. Headers are `{ name, value }` objects wherever
+ * they sit (request, response, preflight, the verdict's copies), so every
+ * such object is checked rather than a list of known places that could miss
+ * one. The same URL always comes out the same, so pairing by URL survives.
  */
-export function redactSecrets<T>(value: T): { value: T; redacted: number } {
-  let redacted = 0;
+export function redactSecrets<T>(value: T): { value: T; redacted: number; redactions: Redactions } {
+  let count = 0;
+  const headers = new Set<string>();
+  const queryParameters = new Set<string>();
+  const redactUrls = (text: string): string => {
+    // Cheap test first: most strings hold no URL with a query.
+    if (!text.includes('?') || !/https?:\/\//i.test(text)) return text;
+    return text.replace(/https?:\/\/[^\s"'<>]+/gi, (candidate) => {
+      let url: URL;
+      try {
+        url = new URL(candidate);
+      } catch {
+        return candidate;
+      }
+      if (!url.search) return candidate;
+      // On the raw query, part by part: everything but the secret values stays byte for byte.
+      let changed = false;
+      const parts = url.search.slice(1).split('&').map((part) => {
+        const equals = part.indexOf('=');
+        if (equals < 0) return part;
+        const name = decodeQueryName(part.slice(0, equals));
+        const secret = part.slice(equals + 1);
+        if (!SECRET_QUERY_NAME.test(name) || secret === '' || secret === REDACTED_QUERY_VALUE) return part;
+        count++;
+        queryParameters.add(name);
+        changed = true;
+        return `${part.slice(0, equals)}=${REDACTED_QUERY_VALUE}`;
+      });
+      if (!changed) return candidate;
+      const base = url.href.slice(0, url.href.length - url.search.length - url.hash.length);
+      return `${base}?${parts.join('&')}${url.hash}`;
+    });
+  };
   const walk = (node: unknown): unknown => {
+    if (typeof node === 'string') return redactUrls(node);
     if (Array.isArray(node)) return node.map(walk);
     if (node === null || typeof node !== 'object') return node;
     const record = node as Record<string, unknown>;
     if (typeof record.name === 'string' && typeof record.value === 'string' && SECRET_HEADERS.has(record.name.toLowerCase())) {
-      redacted++;
+      count++;
+      headers.add(record.name.toLowerCase());
       return { ...record, value: REDACTED_VALUE };
     }
     const copy: Record<string, unknown> = {};
     for (const [key, child] of Object.entries(record)) copy[key] = walk(child);
     return copy;
   };
-  return { value: walk(value) as T, redacted };
+  const copy = walk(value) as T;
+  return { value: copy, redacted: count, redactions: { count, headers: [...headers].sort(), queryParameters: [...queryParameters].sort() } };
 }

@@ -1,7 +1,7 @@
 import type { PreflightCacheEntry } from '../cache/preflightCache.ts';
 import type { Transaction } from '../pairing/transaction.ts';
 import type { SessionSummary } from '../protocol.ts';
-import { redactSecrets } from './redact.ts';
+import { redactSecrets, type Redactions } from './redact.ts';
 import { CORS_LENS_VERSION } from './version.ts';
 
 export const TRACE_FORMAT = 'cors-lens-trace';
@@ -22,9 +22,11 @@ export interface Trace {
   /** The browser that captured it, as far as the capture knows. */
   readonly browser: { readonly userAgent: string } | null;
   readonly page: { readonly url: string | null };
-  /** Whether Cookie, Set-Cookie and Authorization values were left out (see redact.ts). */
+  /** Whether Cookie, Set-Cookie and Authorization values, and secret query values, were left out (see redact.ts). */
   readonly secrets: 'redacted' | 'included';
   readonly redactedValues: number;
+  /** What was left out, by header and query-parameter name (added in 0.1: absent from older files). */
+  readonly redactions?: Redactions;
   readonly session: Pick<SessionSummary, 'evicted' | 'truncatedValues' | 'leftOut'>;
   /** Judged transactions, then those still in flight, in the order they started. */
   readonly transactions: readonly Transaction[];
@@ -42,9 +44,11 @@ export interface TraceInput {
   readonly includeSecrets?: boolean;
 }
 
+const NOTHING_REDACTED: Redactions = { count: 0, headers: [], queryParameters: [] };
+
 export function createTrace(input: TraceInput): Trace {
   const ordered = [...input.transactions].sort((a, b) => a.startTime - b.startTime);
-  const { value: transactions, redacted } = input.includeSecrets ? { value: ordered, redacted: 0 } : redactSecrets(ordered);
+  const { value: transactions, redactions } = input.includeSecrets ? { value: ordered, redactions: NOTHING_REDACTED } : redactSecrets(ordered);
   const { evicted, truncatedValues, leftOut } = input.session;
   return {
     format: TRACE_FORMAT,
@@ -54,7 +58,8 @@ export function createTrace(input: TraceInput): Trace {
     browser: input.userAgent ? { userAgent: input.userAgent } : null,
     page: { url: input.session.pageUrl },
     secrets: input.includeSecrets ? 'included' : 'redacted',
-    redactedValues: redacted,
+    redactedValues: redactions.count,
+    redactions,
     session: { evicted, truncatedValues, leftOut },
     transactions,
     preflightCache: input.preflightCache,
