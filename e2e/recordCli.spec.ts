@@ -88,6 +88,9 @@ test('cors-lens record: the extension\'s verdict for every lab scenario it can j
     const explained = JSON.parse((await cli(['explain', harFile, '--json'])).stdout) as Printed[];
     const essentials = (list: Printed[]) => list.map(({ url: address, method, blocked, corsError, failedParameter, preflight }) => ({ address, method, blocked, corsError, failedParameter, preflight }));
     expect(essentials(explained)).toEqual(essentials(printed));
+    // So does the trace file, re-explained by the engine (its verdicts are not read).
+    const fromTrace = JSON.parse((await cli(['explain', traceFile, '--json'])).stdout) as Printed[];
+    expect(essentials(fromTrace)).toEqual(essentials(printed));
   } finally {
     await rm(scratch, { recursive: true, force: true });
     await lab.close();

@@ -2,7 +2,11 @@ import type { PreflightStatus, VerdictOutcome } from '../core/cors/verdict.ts';
 import type { CorsError } from '../core/cors/corsError.ts';
 import { explainVerdict, type Explanation } from '../core/explain/explainVerdict.ts';
 import { harRecordsPreflights, harToEvents } from '../core/har/harToEvents.ts';
-import { readHar } from '../core/har/readHar.ts';
+import type { Har } from '../core/har/harSchema.ts';
+import { HarReadError, readHar, validateHar } from '../core/har/readHar.ts';
+import { JsonTextError, parseJsonText } from '../core/json/jsonText.ts';
+import { isTraceJson, validateTrace } from '../core/trace/readTrace.ts';
+import { traceToEvents } from '../core/trace/traceToEvents.ts';
 import { pairEvents, type PairingStats } from '../core/pairing/pairEvents.ts';
 import type { Transaction } from '../core/pairing/transaction.ts';
 
@@ -39,8 +43,29 @@ export interface Report {
  * actual cross-origin request, in file order. Verdicts come from the headers,
  * never from the file's own error fields. Throws HarReadError on bad input.
  */
+/**
+ * Explains a file: a CORS Lens trace (any supported version) or a HAR. The
+ * JSON is parsed once; a HarReadError or TraceReadError says what is wrong.
+ */
+export function explainFile(text: string): Report & { stats: PairingStats; kind: 'trace' | 'har' } {
+  let json: unknown;
+  try {
+    json = parseJsonText(text);
+  } catch (error) {
+    throw error instanceof JsonTextError ? new HarReadError(error.message) : error;
+  }
+  if (isTraceJson(json)) {
+    const { transactions, stats } = pairEvents(traceToEvents(validateTrace(json)));
+    return { ...explainTransactions(transactions, stats), stats, kind: 'trace' };
+  }
+  return { ...explainValidHar(validateHar(json)), kind: 'har' };
+}
+
 export function explainHar(text: string): Report & { stats: PairingStats } {
-  const har = readHar(text);
+  return explainValidHar(readHar(text));
+}
+
+function explainValidHar(har: Har): Report & { stats: PairingStats } {
   const { transactions, stats } = pairEvents(harToEvents(har), { preflightsRecorded: harRecordsPreflights(har) });
   const inFileOrder = [...transactions].sort((a, b) => entryIndex(a.id) - entryIndex(b.id));
   return { ...explainTransactions(inFileOrder, stats), stats };

@@ -1,11 +1,17 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { generateEvents } from '../../bench/events.ts';
+import { pairEvents } from '../core/pairing/pairEvents.ts';
+import type { SessionSummary } from '../core/protocol.ts';
+import { createTrace } from '../core/trace/trace.ts';
 import { main } from './main.ts';
+
+const TRACE_SESSION: SessionSummary = { tabId: 1, pageUrl: 'https://app.example.com/', preserveLog: false, evicted: 0, truncatedValues: 0, leftOut: { sameOrigin: 0, navigations: 0, notCorsMode: 0, unknownInitiator: 0 }, seq: 0 };
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/har/', import.meta.url));
@@ -237,4 +243,41 @@ describe('the cors-lens executable', () => {
     expect(error?.stdout).toBe('');
     expect(expectOneErrorLine(error?.stderr ?? '')).toContain('no such file');
   }, 30_000);
+});
+
+describe('cors-lens explain on a CORS Lens trace', () => {
+  const traceOf = async (transactions: Awaited<ReturnType<typeof captured>>) => {
+    const file = join(scratch, 'capture.trace.json');
+    await writeFile(file, JSON.stringify(createTrace({ session: TRACE_SESSION, transactions, preflightCache: [], createdAt: 0 })));
+    return file;
+  };
+  const captured = async () => pairEvents(generateEvents(600, 99).events).transactions;
+
+  it('re-explains every transaction with the engine, as it was judged when captured', async () => {
+    const transactions = await captured();
+    const { code, stdout } = await run(['explain', await traceOf(transactions), '--json']);
+    expect(code).toBe(0);
+    const printed = JSON.parse(stdout) as { url: string; corsError: string | null; preflight: string }[];
+    expect(printed.map(({ url, corsError, preflight }) => ({ url, corsError, preflight }))).toEqual(
+      [...transactions].sort((a, b) => a.startTime - b.startTime).map(({ request, verdict }) => ({ url: request.url, corsError: verdict.corsError, preflight: verdict.preflight })),
+    );
+  });
+
+  it('names the field at fault in a bad trace, and refuses a version it does not know, in one line', async () => {
+    const file = await traceOf(await captured());
+    const trace = JSON.parse(await readFile(file, 'utf8')) as { version: number; transactions: { hops: unknown }[] };
+    const write = async (name: string, text: string) => {
+      const target = join(scratch, name);
+      await writeFile(target, text);
+      return target;
+    };
+    delete (trace.transactions[3] as { hops?: unknown }).hops;
+    const missing = await run(['explain', await write('missing.json', JSON.stringify(trace))]);
+    expect(missing.code).toBe(1);
+    expect(expectOneErrorLine(missing.stderr)).toContain('not a valid CORS Lens trace: transactions[3].hops');
+    const future = await run(['explain', await write('future.json', JSON.stringify({ ...trace, version: 2 }))]);
+    expect(expectOneErrorLine(future.stderr)).toContain('trace version 2 is not supported');
+    const cut = await run(['explain', await write('cut.json', (await readFile(file, 'utf8')).slice(0, 5_000))]);
+    expect(expectOneErrorLine(cut.stderr)).toContain('ends before the JSON does');
+  });
 });

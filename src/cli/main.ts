@@ -2,9 +2,10 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { markdownSummary } from '../core/explain/markdownSummary.ts';
 import { HarReadError } from '../core/har/readHar.ts';
+import { TraceReadError } from '../core/trace/readTrace.ts';
 import type { Trace } from '../core/trace/trace.ts';
 import { traceToHar } from '../core/trace/traceToHar.ts';
-import { explainHar, explainTransactions } from './explainReport.ts';
+import { explainFile, explainTransactions } from './explainReport.ts';
 import { formatReport, printable } from './formatReport.ts';
 import { LaunchError } from './record/launchWithExtension.ts';
 import { RecordError, recordUrl } from './record/recordUrl.ts';
@@ -117,8 +118,8 @@ export function createProgram(): Command {
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   program
     .command('explain')
-    .description('Pair each preflight with its request in a HAR file and explain every cross-origin verdict')
-    .argument('<file>', 'a HAR 1.2 file (Chrome DevTools, Firefox, Playwright recordHar, CORS Lens)')
+    .description('Pair each preflight with its request in a HAR file or CORS Lens trace and explain every cross-origin verdict')
+    .argument('<file>', 'a HAR 1.2 file (Chrome DevTools, Firefox, Playwright recordHar, CORS Lens) or a CORS Lens trace (cors-lens record --out)')
     .option('--json', 'print one JSON object per cross-origin request, in file order')
     .option('--markdown', 'print a Markdown summary per cross-origin request, for a bug report')
     .action(async (file: string, options: { json?: boolean; markdown?: boolean }) => {
@@ -126,9 +127,9 @@ export function createProgram(): Command {
       const text = await readHarText(file);
       let report;
       try {
-        report = explainHar(text);
+        report = explainFile(text);
       } catch (error) {
-        if (error instanceof HarReadError) throw new UsageError(`${file}: ${error.message}`);
+        if (error instanceof HarReadError || error instanceof TraceReadError) throw new UsageError(`${file}: ${error.message}`);
         throw error;
       }
       // Control characters from header values never reach the terminal (markdownSummary keeps line breaks out of values).
