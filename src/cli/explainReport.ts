@@ -1,13 +1,9 @@
 import type { PreflightStatus, VerdictOutcome } from '../core/cors/verdict.ts';
 import type { CorsError } from '../core/cors/corsError.ts';
 import { explainVerdict, type Explanation } from '../core/explain/explainVerdict.ts';
-import { harRecordsPreflights, harToEvents } from '../core/har/harToEvents.ts';
-import type { Har } from '../core/har/harSchema.ts';
-import { HarReadError, readHar, validateHar } from '../core/har/readHar.ts';
-import { JsonTextError, parseJsonText } from '../core/json/jsonText.ts';
-import { isTraceJson, validateTrace } from '../core/trace/readTrace.ts';
-import { traceToEvents } from '../core/trace/traceToEvents.ts';
-import { pairEvents, type PairingStats } from '../core/pairing/pairEvents.ts';
+import { HarReadError } from '../core/har/readHar.ts';
+import { importCapture } from '../core/trace/importCapture.ts';
+import type { PairingStats } from '../core/pairing/pairEvents.ts';
 import type { Transaction } from '../core/pairing/transaction.ts';
 
 /** One actual cross-origin request, judged: the `--json` shape of `explain` and `record`. */
@@ -39,36 +35,20 @@ export interface Report {
 }
 
 /**
- * Reads a HAR text, pairs each preflight with its request, and judges every
- * actual cross-origin request, in file order. Verdicts come from the headers,
- * never from the file's own error fields. Throws HarReadError on bad input.
- */
-/**
- * Explains a file: a CORS Lens trace (any supported version) or a HAR. The
- * JSON is parsed once; a HarReadError or TraceReadError says what is wrong.
+ * Explains a file: a CORS Lens trace (any supported version) or a HAR, judged
+ * again by the engine (see importCapture), in file order for a HAR. Throws
+ * JsonTextError, HarReadError or TraceReadError on bad input.
  */
 export function explainFile(text: string): Report & { stats: PairingStats; kind: 'trace' | 'har' } {
-  let json: unknown;
-  try {
-    json = parseJsonText(text);
-  } catch (error) {
-    throw error instanceof JsonTextError ? new HarReadError(error.message) : error;
-  }
-  if (isTraceJson(json)) {
-    const { transactions, stats } = pairEvents(traceToEvents(validateTrace(json)));
-    return { ...explainTransactions(transactions, stats), stats, kind: 'trace' };
-  }
-  return { ...explainValidHar(validateHar(json)), kind: 'har' };
+  const { kind, transactions, stats } = importCapture(text);
+  return { ...explainTransactions(transactions, stats), stats, kind };
 }
 
+/** Explains a HAR text, and only a HAR (see explainFile). */
 export function explainHar(text: string): Report & { stats: PairingStats } {
-  return explainValidHar(readHar(text));
-}
-
-function explainValidHar(har: Har): Report & { stats: PairingStats } {
-  const { transactions, stats } = pairEvents(harToEvents(har), { preflightsRecorded: harRecordsPreflights(har) });
-  const inFileOrder = [...transactions].sort((a, b) => entryIndex(a.id) - entryIndex(b.id));
-  return { ...explainTransactions(inFileOrder, stats), stats };
+  const report = explainFile(text);
+  if (report.kind !== 'har') throw new HarReadError('not a HAR file: it is a CORS Lens trace');
+  return report;
 }
 
 /** Explains judged transactions, in the order given: the report `explain` and `record` print. */
@@ -93,9 +73,4 @@ export function explainTransactions(transactions: readonly Transaction[], leftOu
   });
   const { sameOrigin, navigations, notCorsMode, unknownInitiator } = leftOut;
   return { requests, transactions, explanations, leftOut: { sameOrigin, navigations, notCorsMode, unknownInitiator } };
-}
-
-function entryIndex(id: string): number {
-  const match = /^har-(\d+)$/.exec(id);
-  return match ? Number(match[1]) : Number.MAX_SAFE_INTEGER;
 }

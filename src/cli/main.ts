@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { markdownSummary } from '../core/explain/markdownSummary.ts';
 import { HarReadError } from '../core/har/readHar.ts';
+import { JsonTextError } from '../core/json/jsonText.ts';
 import { TraceReadError } from '../core/trace/readTrace.ts';
 import type { Trace } from '../core/trace/trace.ts';
 import { traceToHar } from '../core/trace/traceToHar.ts';
@@ -129,7 +130,7 @@ export function createProgram(): Command {
       try {
         report = explainFile(text);
       } catch (error) {
-        if (error instanceof HarReadError || error instanceof TraceReadError) throw new UsageError(`${file}: ${error.message}`);
+        if (error instanceof HarReadError || error instanceof TraceReadError || error instanceof JsonTextError) throw new UsageError(`${file}: ${error.message}`);
         throw error;
       }
       // Control characters from header values never reach the terminal (markdownSummary keeps line breaks out of values).

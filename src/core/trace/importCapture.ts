@@ -1,0 +1,42 @@
+import { harRecordsPreflights, harToEvents } from '../har/harToEvents.ts';
+import { validateHar } from '../har/readHar.ts';
+import { parseJsonText } from '../json/jsonText.ts';
+import { pairEvents, type PairingStats } from '../pairing/pairEvents.ts';
+import type { Transaction } from '../pairing/transaction.ts';
+import { isTraceJson, validateTrace } from './readTrace.ts';
+import { traceToEvents } from './traceToEvents.ts';
+
+/** A capture read from a file and judged again by the engine. */
+export interface ImportedCapture {
+  readonly kind: 'trace' | 'har';
+  /** In file order for a HAR, in start order for a trace. */
+  readonly transactions: readonly Transaction[];
+  readonly stats: PairingStats;
+  /** The browser that made the capture, as the file names it. */
+  readonly browser: string | null;
+}
+
+/**
+ * Reads a CORS Lens trace (any supported version) or a HAR, parsing the JSON
+ * once, and judges every request again: the file's own verdicts and error
+ * fields are never trusted. Throws JsonTextError, TraceReadError or
+ * HarReadError, each naming what is wrong and where.
+ */
+export function importCapture(text: string): ImportedCapture {
+  const json = parseJsonText(text);
+  if (isTraceJson(json)) {
+    const trace = validateTrace(json);
+    const { transactions, stats } = pairEvents(traceToEvents(trace));
+    return { kind: 'trace', transactions, stats, browser: trace.browser?.userAgent ?? null };
+  }
+  const har = validateHar(json);
+  const { transactions, stats } = pairEvents(harToEvents(har), { preflightsRecorded: harRecordsPreflights(har) });
+  const named = har.log.browser ?? har.log.creator;
+  const browser = named ? `${named.name} ${named.version ?? ''}`.trim() : null;
+  return { kind: 'har', transactions: [...transactions].sort((a, b) => entryIndex(a.id) - entryIndex(b.id)), stats, browser };
+}
+
+function entryIndex(id: string): number {
+  const match = /^har-(\d+)$/.exec(id);
+  return match ? Number(match[1]) : Number.MAX_SAFE_INTEGER;
+}
