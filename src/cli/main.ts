@@ -3,16 +3,17 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { markdownSummary } from '../core/explain/markdownSummary.ts';
 import { HarReadError } from '../core/har/readHar.ts';
 import { JsonTextError } from '../core/json/jsonText.ts';
+import { MAX_CAPTURE_BYTES } from '../core/trace/importCapture.ts';
 import { TraceReadError } from '../core/trace/readTrace.ts';
-import type { Trace } from '../core/trace/trace.ts';
+import { describeRedactions } from '../core/trace/redact.ts';
 import { traceToHar } from '../core/trace/traceToHar.ts';
 import { explainFile, explainTransactions } from './explainReport.ts';
 import { formatReport, printable } from './formatReport.ts';
 import { LaunchError } from './record/launchWithExtension.ts';
 import { RecordError, recordUrl } from './record/recordUrl.ts';
 
-/** The largest HAR file the CLI reads; JSON.parse needs several times its size in memory. */
-export const MAX_HAR_BYTES = 256 * 1024 * 1024;
+/** The largest HAR file the CLI reads (the panel's limit too). */
+export const MAX_HAR_BYTES = MAX_CAPTURE_BYTES;
 
 /** A problem the user can fix: printed as one line, exit code 1. */
 class UsageError extends Error {}
@@ -71,20 +72,10 @@ async function record(target: string, options: RecordCommandOptions): Promise<vo
     await writeOutput(options.har, `${JSON.stringify(har, null, 2)}\n`);
   }
   if ((options.out || options.har) && trace.secrets === 'redacted' && trace.redactedValues > 0) {
-    process.stderr.write(`cors-lens: ${redactionNotice(trace)} (--include-secrets keeps them)\n`);
+    process.stderr.write(`cors-lens: ${describeRedactions(trace)} of the files (--include-secrets keeps them)\n`);
   }
   const report = explainTransactions(trace.transactions, trace.session.leftOut);
   process.stdout.write(options.json ? `${JSON.stringify(report.requests, null, 2)}\n` : formatReport(report, url));
-}
-
-/** What an export left out, by name: "3 values left out of the files: the cookie header; the access_token query parameter". */
-function redactionNotice(trace: Trace): string {
-  const { headers = [], queryParameters = [] } = trace.redactions ?? {};
-  const what = [
-    headers.length > 0 ? `the ${headers.join(', ')} header${headers.length === 1 ? '' : 's'}` : '',
-    queryParameters.length > 0 ? `the ${queryParameters.join(', ')} query parameter${queryParameters.length === 1 ? '' : 's'}` : '',
-  ].filter(Boolean);
-  return `${trace.redactedValues} secret value${trace.redactedValues === 1 ? '' : 's'} left out of the files: ${what.join('; ')}`;
 }
 
 async function readHarText(file: string): Promise<string> {

@@ -1,64 +1,98 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState, type DragEvent } from 'react';
 import type { WorkerClient } from '../platform/workerClient.ts';
 import { ConfirmWithChromium } from './ConfirmWithChromium.tsx';
 import { EmptyState } from './EmptyState.tsx';
+import { ExportDialog } from './ExportDialog.tsx';
+import { importFile, type ImportedCapture } from './model/importFile.ts';
 import { matchesFilter, NO_FILTER, toRow, type RowFilter } from './model/transactionRow.ts';
 import { usePreflightCache } from './model/usePreflightCache.ts';
 import { useTransactionLog } from './model/useTransactionLog.ts';
 import { PreflightCacheView } from './PreflightCacheView.tsx';
 import { Toolbar } from './Toolbar.tsx';
-import { TransactionDetails } from './TransactionDetails.tsx';
-import { TransactionList } from './TransactionList.tsx';
+import { TransactionsView } from './TransactionsView.tsx';
 
 interface Props {
   readonly client: WorkerClient;
   readonly tabId: number;
 }
 
-/** The CORS panel: toolbar, the list of the tab's transactions, and the selected one's details. */
+type View = 'requests' | 'cache' | 'imported';
+
+const startImportWorker = (): Worker => new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
+
+/** The CORS panel: toolbar, the tab's transactions (or an imported file's), their details, and the preflight cache. */
 export function Panel({ client, tabId }: Props) {
   const log = useTransactionLog(client, tabId);
   const [filter, setFilter] = useState<RowFilter>(NO_FILTER);
-  const [selectedSeq, setSelectedSeq] = useState<number | null>(null);
-  const [view, setView] = useState<'requests' | 'cache'>('requests');
-  const detailsHeading = useRef<HTMLHeadingElement>(null);
+  const [view, setView] = useState<View>('requests');
+  const [imported, setImported] = useState<ImportedCapture | null>(null);
+  const [importProblem, setImportProblem] = useState<string | null>(null);
+  const [importing, setImporting] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
   const cacheEntries = usePreflightCache(client, log.items.at(-1)?.seq ?? 0);
 
-  const rows = useMemo(() => log.items.map(toRow), [log.items]);
-  const shown = useMemo(() => rows.filter((row) => matchesFilter(row, filter)), [rows, filter]);
+  const liveRows = useMemo(() => log.items.map(toRow), [log.items]);
+  const importedRows = useMemo(() => imported?.items.map(toRow) ?? [], [imported]);
+  const rows = view === 'imported' ? importedRows : liveRows;
+  const shownCount = useMemo(() => rows.filter((row) => matchesFilter(row, filter)).length, [rows, filter]);
   const origins = useMemo(() => [...new Set(rows.map((row) => row.targetOrigin))].sort(), [rows]);
-  const selected = selectedSeq === null ? undefined : log.items.find((item) => item.seq === selectedSeq);
 
-  const toolbar = (
-    <Toolbar
-      filter={filter}
-      origins={origins}
-      preserveLog={log.session?.preserveLog ?? false}
-      shown={shown.length}
-      total={rows.length}
-      onFilter={setFilter}
-      onClear={() => {
-        setSelectedSeq(null);
-        void client.request('clearTab', { tabId });
-      }}
-      onPreserveLog={(preserveLog) => void client.request('setPreserveLog', { tabId, preserveLog })}
-    />
-  );
-
-  if (log.items.length === 0) {
-    return (
-      <div className="panel">
-        {toolbar}
-        <div className="panel-empty">
-          <EmptyState />
-          <ConfirmWithChromium client={client} tabId={tabId} />
-        </div>
-      </div>
+  const open = (file: File | undefined): void => {
+    if (!file) return;
+    setImporting(file.name);
+    setImportProblem(null);
+    importFile(file, startImportWorker).then(
+      (capture) => {
+        setImported(capture);
+        setView('imported');
+        setImporting(null);
+      },
+      // A bad file changes nothing but this message: the live log and any earlier import stay.
+      (error: unknown) => {
+        setImportProblem(error instanceof Error ? error.message : String(error));
+        setImporting(null);
+      },
     );
-  }
+  };
+  const onDrop = (event: DragEvent<HTMLDivElement>): void => {
+    event.preventDefault();
+    open(event.dataTransfer.files[0]);
+  };
+
+  const idle = <ConfirmWithChromium client={client} tabId={tabId} />;
   return (
-    <div className="panel">
-      {toolbar}
+    <div className="panel" onDragOver={(event) => event.preventDefault()} onDrop={onDrop}>
+      <Toolbar
+        filter={filter}
+        origins={origins}
+        preserveLog={log.session?.preserveLog ?? false}
+        shown={shownCount}
+        total={rows.length}
+        onFilter={setFilter}
+        onClear={() => void client.request('clearTab', { tabId })}
+        onPreserveLog={(preserveLog) => void client.request('setPreserveLog', { tabId, preserveLog })}
+        onImport={() => fileInput.current?.click()}
+        onExport={() => setExporting(true)}
+      />
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".har,.json,application/json"
+        hidden
+        aria-label="Import a HAR file or CORS Lens trace"
+        onChange={(event) => {
+          open(event.target.files?.[0]);
+          event.target.value = '';
+        }}
+      />
+      {exporting && <ExportDialog client={client} tabId={tabId} onClose={() => setExporting(false)} />}
+      {importing && <p role="status" className="banner">{`Reading ${importing}…`}</p>}
+      {importProblem && (
+        <p role="alert" className="banner problem">
+          {`Could not import ${importProblem}`}
+        </p>
+      )}
       <div className="views" role="tablist" aria-label="Views">
         <button type="button" role="tab" aria-selected={view === 'requests'} onClick={() => setView('requests')}>
           Requests
@@ -66,24 +100,38 @@ export function Panel({ client, tabId }: Props) {
         <button type="button" role="tab" aria-selected={view === 'cache'} onClick={() => setView('cache')}>
           Preflight cache
         </button>
+        {imported && (
+          <span className="imported-tab">
+            <button type="button" role="tab" aria-selected={view === 'imported'} onClick={() => setView('imported')}>
+              {`Imported: ${imported.name}${imported.browser ? ` (${imported.browser})` : ''}`}
+            </button>
+            <button
+              type="button"
+              aria-label={`Close ${imported.name}`}
+              onClick={() => {
+                setImported(null);
+                setView('requests');
+              }}
+            >
+              ×
+            </button>
+          </span>
+        )}
       </div>
       {view === 'cache' ? (
         <PreflightCacheView entries={cacheEntries} items={log.items} />
-      ) : (
-        <div className="split">
-          <TransactionList
-            rows={shown}
-            selectedSeq={selectedSeq}
-            onSelect={setSelectedSeq}
-            onOpen={(seq) => {
-              setSelectedSeq(seq);
-              requestAnimationFrame(() => detailsHeading.current?.focus());
-            }}
-          />
-          <div className="details-pane">
-            {selected ? <TransactionDetails item={selected} headingRef={detailsHeading} /> : <ConfirmWithChromium client={client} tabId={tabId} />}
-          </div>
+      ) : view === 'imported' && imported ? (
+        <section className="imported" aria-label={`Imported file ${imported.name}, read-only`}>
+          <p className="imported-note">{`Imported ${imported.kind === 'har' ? 'HAR file' : 'CORS Lens trace'} ${imported.name}: read-only, judged again by the engine.`}</p>
+          <TransactionsView key={imported.name} items={imported.items} rows={importedRows} filter={filter} idle={<p className="muted">Select a request.</p>} />
+        </section>
+      ) : log.items.length === 0 ? (
+        <div className="panel-empty">
+          <EmptyState />
+          {idle}
         </div>
+      ) : (
+        <TransactionsView items={log.items} rows={liveRows} filter={filter} idle={idle} />
       )}
     </div>
   );

@@ -9,10 +9,12 @@ interface Props {
   onFilter(filter: RowFilter): void;
   onClear(): void;
   onPreserveLog(on: boolean): void;
+  onImport(): void;
+  onExport(): void;
 }
 
 /** Clear, preserve log and the filters, as in the Network panel's toolbar. */
-export function Toolbar({ filter, origins, preserveLog, shown, total, onFilter, onClear, onPreserveLog }: Props) {
+export function Toolbar({ filter, origins, preserveLog, shown, total, onFilter, onClear, onPreserveLog, onImport, onExport }: Props) {
   return (
     <div className="toolbar" role="toolbar" aria-label="Transactions">
       <button type="button" onClick={onClear}>
@@ -21,6 +23,12 @@ export function Toolbar({ filter, origins, preserveLog, shown, total, onFilter, 
       <label>
         <input type="checkbox" checked={preserveLog} onChange={(event) => onPreserveLog(event.target.checked)} /> Preserve log
       </label>
+      <button type="button" onClick={onImport}>
+        Import…
+      </button>
+      <button type="button" onClick={onExport}>
+        Export…
+      </button>
       <span className="separator" />
       <input
         type="search"

@@ -6,6 +6,9 @@ import type { Transaction } from '../pairing/transaction.ts';
 import { isTraceJson, validateTrace } from './readTrace.ts';
 import { traceToEvents } from './traceToEvents.ts';
 
+/** The largest file read whole: JSON.parse needs several times its size in memory. */
+export const MAX_CAPTURE_BYTES = 256 * 1024 * 1024;
+
 /** A capture read from a file and judged again by the engine. */
 export interface ImportedCapture {
   readonly kind: 'trace' | 'har';

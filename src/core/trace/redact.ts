@@ -91,3 +91,14 @@ export function redactSecrets<T>(value: T): { value: T; redacted: number; redact
   const copy = walk(value) as T;
   return { value: copy, redacted: count, redactions: { count, headers: [...headers].sort(), queryParameters: [...queryParameters].sort() } };
 }
+
+/** What an export left out, in words: "2 secret values left out: the cookie header; the token query parameter"; null when nothing was. */
+export function describeRedactions(trace: { readonly secrets: 'redacted' | 'included'; readonly redactedValues: number; readonly redactions?: Redactions }): string | null {
+  if (trace.secrets === 'included' || trace.redactedValues === 0) return null;
+  const { headers = [], queryParameters = [] } = trace.redactions ?? {};
+  const what = [
+    headers.length > 0 ? `the ${headers.join(', ')} header${headers.length === 1 ? '' : 's'}` : '',
+    queryParameters.length > 0 ? `the ${queryParameters.join(', ')} query parameter${queryParameters.length === 1 ? '' : 's'}` : '',
+  ].filter(Boolean);
+  return `${trace.redactedValues} secret value${trace.redactedValues === 1 ? '' : 's'} left out: ${what.join('; ')}`;
+}

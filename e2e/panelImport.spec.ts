@@ -1,0 +1,113 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { SCENARIOS } from './lab/scenarios/index.ts';
+import { startLab, type Lab } from './lab/server.ts';
+import { openExtensionProbe } from './support/extensionProbe.ts';
+import { launchLabBrowser, type LabBrowser } from './support/labBrowser.ts';
+
+// Export from the panel after a lab run, import into a fresh browser profile:
+// the same transactions, judged the same, clearly marked as imported.
+
+const NAMES = ['simple-get-allowed', 'preflight-missing-allow-origin', 'preflight-passes-actual-blocked', 'max-age-600', 'allow-origin-other-origin'];
+
+let lab: Lab;
+let scratch: string;
+const browsers: LabBrowser[] = [];
+
+test.beforeEach(async () => {
+  lab = await startLab(SCENARIOS);
+  scratch = await mkdtemp(join(tmpdir(), 'cors-lens-import-'));
+});
+
+test.afterEach(async () => {
+  for (const browser of browsers.splice(0)) await browser.close();
+  await lab.close();
+  await rm(scratch, { recursive: true, force: true });
+});
+
+async function panelFor(browser: LabBrowser, tabId: number): Promise<Page> {
+  const panel = await browser.context.newPage();
+  await panel.goto(`chrome-extension://${browser.extensionId}/src/panel/panel.html?tabId=${tabId}`);
+  return panel;
+}
+
+/** What a row says (its accessible name: request, verdict, preflight), for every row of a list. */
+const rowNames = (panel: Page) => panel.getByRole('listbox', { name: 'CORS transactions' }).getByRole('option').evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label')));
+
+test('a trace and a HAR exported from the panel import into a fresh profile with the same verdicts', async () => {
+  const source = await launchLabBrowser({ args: lab.chromiumArgs });
+  browsers.push(source);
+  const page = await source.context.newPage();
+  await page.goto(`${lab.pageOrigin}/?run=${NAMES.join(',')}`);
+  await page.locator('body[data-lab-done="true"]').waitFor({ state: 'attached' });
+  const probe = await openExtensionProbe(source.context, source.extensionId);
+  const tabId = await probe.tabIdOf(`${lab.pageOrigin}/?run=`);
+  await expect.poll(() => probe.inFlightCount(tabId)).toBe(0);
+  const panel = await panelFor(source, tabId);
+  const list = panel.getByRole('listbox', { name: 'CORS transactions' });
+  await expect(list.getByRole('option')).toHaveCount((await probe.transactions(tabId)).length);
+  const live = await rowNames(panel);
+  expect(live.length).toBeGreaterThanOrEqual(6);
+
+  await panel.getByRole('button', { name: 'Export…' }).click();
+  const dialog = panel.getByRole('dialog', { name: 'Export' });
+  await expect(dialog.getByRole('checkbox', { name: /Include secrets/ })).not.toBeChecked();
+  const saved: Record<string, string> = {};
+  for (const [button, name] of [['Save trace (JSON)', 'trace.json'], ['Save HAR', 'capture.har']] as const) {
+    const download = panel.waitForEvent('download');
+    await dialog.getByRole('button', { name: button }).click();
+    const file = join(scratch, name);
+    await (await download).saveAs(file);
+    saved[name] = file;
+    await expect(dialog.getByRole('status')).toContainText('Saved cors-lens-');
+  }
+
+  const fresh = await launchLabBrowser({ args: lab.chromiumArgs });
+  browsers.push(fresh);
+  const blank = await fresh.context.newPage();
+  await blank.goto(`${lab.pageOrigin}/lab/frame.html`);
+  const freshProbe = await openExtensionProbe(fresh.context, fresh.extensionId);
+  const other = await panelFor(fresh, await freshProbe.tabIdOf(`${lab.pageOrigin}/lab/frame.html`));
+  for (const name of ['trace.json', 'capture.har']) {
+    await other.getByLabel('Import a HAR file or CORS Lens trace').setInputFiles(saved[name] as string);
+    await expect(other.getByRole('tab', { name: new RegExp(`^Imported: ${name.replace('.', '\\.')}`) })).toHaveAttribute('aria-selected', 'true');
+    await expect(other.getByRole('region', { name: `Imported file ${name}, read-only` })).toBeVisible();
+    await expect(other.getByRole('listbox', { name: 'CORS transactions' }).getByRole('option')).toHaveCount(live.length);
+    expect(await rowNames(other)).toEqual(live);
+  }
+  await other.screenshot({ path: 'test-results/panel-imported.png' });
+  await other.getByRole('button', { name: 'Close capture.har' }).click();
+  await expect(other.getByRole('tab', { name: /^Imported:/ })).toHaveCount(0);
+});
+
+test('a bad file gets a message naming it and what is wrong, and the panel keeps what it showed', async () => {
+  const browser = await launchLabBrowser({ args: lab.chromiumArgs });
+  browsers.push(browser);
+  const page = await browser.context.newPage();
+  await page.goto(`${lab.pageOrigin}/?run=simple-get-allowed`);
+  await page.locator('body[data-lab-done="true"]').waitFor({ state: 'attached' });
+  const probe = await openExtensionProbe(browser.context, browser.extensionId);
+  const tabId = await probe.tabIdOf(`${lab.pageOrigin}/?run=`);
+  await probe.waitFor(tabId, '/s/simple-get-allowed/', 1);
+  const panel = await panelFor(browser, tabId);
+  const list = panel.getByRole('listbox', { name: 'CORS transactions' });
+  await expect(list.getByRole('option')).toHaveCount(1);
+
+  const cases: [string, string, RegExp][] = [
+    ['notes.har', 'these are not JSON', /^Could not import notes\.har: not JSON: .* at line 1, column 1/],
+    ['cut.har', '{"log": {"version": "1.2", "entries": [', /^Could not import cut\.har: not JSON: the file ends before the JSON does/],
+    ['other.json', '{"hello": "world"}', /^Could not import other\.json: not a HAR file/],
+    ['future.trace.json', JSON.stringify({ format: 'cors-lens-trace', version: 9 }), /^Could not import future\.trace\.json: trace version 9 is not supported/],
+    ['fields.har', JSON.stringify({ log: { version: '1.2', entries: [{ startedDateTime: 'x', request: { method: 'GET', url: 5, headers: [] }, response: { status: 200, headers: [] } }] } }), /log\.entries\[0\]\.request\.url/],
+  ];
+  for (const [name, text, message] of cases) {
+    const file = join(scratch, name);
+    await writeFile(file, text);
+    await panel.getByLabel('Import a HAR file or CORS Lens trace').setInputFiles(file);
+    await expect(panel.getByRole('alert')).toHaveText(message);
+    await expect(list.getByRole('option')).toHaveCount(1);
+    await expect(panel.getByRole('tab', { name: /^Imported:/ })).toHaveCount(0);
+  }
+});
