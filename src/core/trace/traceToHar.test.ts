@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Header } from '../fetch/headers.ts';
 import { harRecordsPreflights, harToEvents } from '../har/harToEvents.ts';
@@ -128,6 +129,46 @@ describe('traceToHar', () => {
     const read = readHar(JSON.stringify(har));
     const again = pairEvents(harToEvents(read), { preflightsRecorded: harRecordsPreflights(read) }).transactions;
     expect(essentials(again)).toEqual(essentials(captured));
+  });
+
+  it('has every field Chrome DevTools writes on a preflight and on a request entry, with the same JSON type, but those a capture cannot know', () => {
+    // The Chrome DevTools exports of the team's fixtures (../shared/fixtures/har/SOURCES.md).
+    const chrome = ['chrome143-devtools-preflights-conn-refused-and-supabase-h3.har', 'chrome-devtools-2025-preflights-ok-custom-headers-mobile-emulation.har'].map(
+      (name) => JSON.parse(readFileSync(new URL(`../../../../shared/fixtures/har/${name}`, import.meta.url), 'utf8')) as { log: { entries: Record<string, unknown>[] } },
+    );
+    // Known only to DevTools itself: request priority, the server's address and connection, bytes on the wire and their
+    // compression, service-worker routing and timings, queueing time, the script stack of an initiator. And bodies,
+    // which CORS Lens never captures.
+    const UNKNOWABLE = new Set([
+      '_priority', 'serverIPAddress', 'connection', '_connectionId', 'response._transferSize', 'response._fetchedViaServiceWorker', 'response.content.compression',
+      'timings._blocked_queueing', 'timings._workerStart', 'timings._workerReady', 'timings._workerFetchStart', 'timings._workerRespondWithSettled',
+      '_initiator.stack', 'request.postData', 'response.content.text',
+    ]);
+    const typeOf = (value: unknown): string => (value === null ? 'string-or-null' : Array.isArray(value) ? 'array' : typeof value === 'string' ? 'string-or-null' : typeof value);
+    const fields = (value: unknown, prefix = ''): Map<string, string> => {
+      const found = new Map<string, string>();
+      for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+        const path = `${prefix}${key}`;
+        if ([...UNKNOWABLE].some((unknown) => path === unknown || path.startsWith(`${unknown}.`))) continue;
+        found.set(path, typeOf(child));
+        if (child && typeof child === 'object' && !Array.isArray(child)) for (const [inner, type] of fields(child, `${path}.`)) found.set(inner, type);
+      }
+      return found;
+    };
+    const kinds = { preflight: (entry: Record<string, unknown>) => entry._resourceType === 'preflight', request: (entry: Record<string, unknown>) => entry._resourceType === 'fetch' || entry._resourceType === 'xhr' };
+    const ours = har.log.entries as unknown as Record<string, unknown>[];
+    const missing = new Set<string>();
+    for (const [kind, isKind] of Object.entries(kinds)) {
+      const theirs = chrome.flatMap((file) => file.log.entries.filter(isKind));
+      expect(theirs.length, kind).toBeGreaterThan(0);
+      const mine = ours.filter((entry) => (kind === 'preflight' ? entry._resourceType === 'preflight' : entry._resourceType !== 'preflight'));
+      for (const entry of theirs) {
+        for (const [path, type] of fields(entry)) {
+          for (const written of mine) if (fields(written).get(path) !== type) missing.add(`${kind} ${path}: ${type}, ours ${fields(written).get(path)}`);
+        }
+      }
+    }
+    expect([...missing]).toEqual([]);
   });
 
   it('writes entries as Chrome DevTools does: preflights as their own entries, redirects as one entry per URL', () => {
