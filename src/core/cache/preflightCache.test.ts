@@ -226,6 +226,23 @@ describe('PreflightCache eviction when full (§4.1)', () => {
     );
   });
 
+  it('drops entries that can serve no one first: expired ones, and ones a lookup found unusable; random ones only when none is', () => {
+    const cache = new PreflightCache({ maxEntries: 12, random: () => 0 });
+    for (let n = 0; n < 12; n++) cache.store(keyN(n), result({ maxAge: n < 3 ? '10' : '600' }), T0);
+    // r00..r02 expire at T0 + 10 s.
+    const expired = cache.store(keyN(90), result(), T0 + 11_000);
+    expect(expired.stored && expired.evicted.map((entry) => entry.key.url)).toEqual([0, 1, 2].map((n) => keyN(n).url));
+    // Full again; a lookup the entry cannot serve erases r05.
+    cache.store(keyN(91), result(), T0 + 12_000);
+    cache.store(keyN(92), result(), T0 + 12_000);
+    expect(cache.lookup(query({ key: keyN(5), method: 'DELETE' }), T0 + 13_000).hit).toBe(false);
+    const erased = cache.store(keyN(93), result(), T0 + 14_000);
+    expect(erased.stored && erased.evicted.map((entry) => entry.key.url)).toEqual([keyN(5).url]);
+    // Nothing dead now: ten in a row from the random place.
+    const random = cache.store(keyN(94), result(), T0 + 15_000);
+    expect(random.stored && random.evicted).toHaveLength(10);
+  });
+
   it('replacing an existing key in a full cache evicts nothing', () => {
     const cache = new PreflightCache({ maxEntries: 12, random: () => 0 });
     fill(cache, 12);

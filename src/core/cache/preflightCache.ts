@@ -87,6 +87,10 @@ interface Version {
 export class PreflightCache {
   readonly #keys = new Map<string, Version[]>();
   #revision = 0;
+  // What lets #makeRoom skip its scan for dead entries: no entry expires
+  // before this (a lower bound), and no lookup erased one since the last scan.
+  #earliestExpiry = -Infinity;
+  #erasedSinceScan = true;
   readonly #maxEntries: number;
   readonly #random: () => number;
 
@@ -106,6 +110,7 @@ export class PreflightCache {
     const evicted = versions ? [] : this.#makeRoom(storedAt);
     const entry: PreflightCacheEntry = { key, result, lifetime, storedAt, expiresAt: storedAt + lifetime.seconds * 1000 };
     this.#revision++;
+    this.#earliestExpiry = Math.min(this.#earliestExpiry, entry.expiresAt);
     if (!versions) this.#keys.set(id, [{ entry }]);
     else if (versions.some((version) => version.entry.storedAt === storedAt)) {
       // The same preflight stored again (a restarted worker replays events): keep one.
@@ -142,6 +147,7 @@ export class PreflightCache {
     if (version.erasedAt === undefined || at < version.erasedAt) {
       version.erasedAt = at;
       this.#revision++;
+      this.#erasedSinceScan = true;
     }
     return { hit: false, entry, ...miss };
   }
@@ -215,11 +221,20 @@ export class PreflightCache {
   #makeRoom(at: number): PreflightCacheEntry[] {
     if (this.#keys.size < this.#maxEntries) return [];
     const evicted: PreflightCacheEntry[] = [];
-    for (const [id, versions] of this.#keys) {
-      const latest = versions[versions.length - 1] as Version;
-      if (latest.entry.expiresAt > at && latest.erasedAt === undefined) continue;
-      evicted.push(latest.entry);
-      this.#keys.delete(id);
+    // A full cache with nothing dead in it is the common case in a long capture: skip the scan then.
+    if (at >= this.#earliestExpiry || this.#erasedSinceScan) {
+      let earliest = Infinity;
+      for (const [id, versions] of this.#keys) {
+        const latest = versions[versions.length - 1] as Version;
+        if (latest.entry.expiresAt > at && latest.erasedAt === undefined) {
+          earliest = Math.min(earliest, latest.entry.expiresAt);
+          continue;
+        }
+        evicted.push(latest.entry);
+        this.#keys.delete(id);
+      }
+      this.#earliestExpiry = earliest;
+      this.#erasedSinceScan = false;
     }
     if (this.#keys.size < this.#maxEntries) return evicted;
     const start = Math.floor(this.#random() * this.#keys.size);

@@ -329,7 +329,10 @@ export function createPairing(options: PairingOptions = {}): Pairing {
  */
 export function pairEvents(events: readonly RequestEvent[], options: PairingOptions = {}): { transactions: Transaction[]; stats: PairingStats; cache: PreflightCache } {
   const pairing = createPairing(options);
-  const ordered = events.map((event, index) => ({ event, index })).sort((a, b) => a.event.time - b.event.time || a.index - b.index);
-  for (const { event } of ordered) pairing.push(event);
+  // Most sources give events in time order already; otherwise a stable sort (V8's is) keeps ties in arrival order.
+  let sorted = true;
+  for (let index = 1; index < events.length && sorted; index++) sorted = (events[index - 1] as RequestEvent).time <= (events[index] as RequestEvent).time;
+  const ordered = sorted ? events : [...events].sort((a, b) => a.time - b.time);
+  for (const event of ordered) pairing.push(event);
   return { transactions: pairing.finish(), stats: pairing.stats(), cache: pairing.cache };
 }
