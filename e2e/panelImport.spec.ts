@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { SCENARIOS } from './lab/scenarios/index.ts';
 import { startLab, type Lab } from './lab/server.ts';
@@ -109,5 +110,27 @@ test('a bad file gets a message naming it and what is wrong, and the panel keeps
     await expect(panel.getByRole('alert')).toHaveText(message);
     await expect(list.getByRole('option')).toHaveCount(1);
     await expect(panel.getByRole('tab', { name: /^Imported:/ })).toHaveCount(0);
+  }
+});
+
+test('HAR files from Chrome DevTools, Firefox and Playwright import in the panel and are judged again', async () => {
+  const browser = await launchLabBrowser({ args: lab.chromiumArgs });
+  browsers.push(browser);
+  const page = await browser.context.newPage();
+  await page.goto(`${lab.pageOrigin}/lab/frame.html`);
+  const probe = await openExtensionProbe(browser.context, browser.extensionId);
+  const panel = await panelFor(browser, await probe.tabIdOf(`${lab.pageOrigin}/lab/frame.html`));
+  const fixtures = fileURLToPath(new URL('../../shared/fixtures/har/', import.meta.url));
+  const cases: [string, RegExp, string][] = [
+    ['chrome-devtools-2025-preflights-ok-custom-headers-mobile-emulation.har', /^Imported: chrome-devtools-2025.*\.har/, 'preflight sent'],
+    ['firefox111-devtools-cross-origin-get-acao-http3.har', /^Imported: firefox111.*\(Firefox 111/, 'allowed, preflight not-needed'],
+    ['playwright1.39-firefox118-cross-origin-json-post-no-preflight-recorded.har', /^Imported: playwright1\.39.*\.har/, 'preflight not-recorded'],
+  ];
+  for (const [name, tab, row] of cases) {
+    await panel.getByLabel('Import a HAR file or CORS Lens trace').setInputFiles(join(fixtures, name));
+    await expect(panel.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
+    const options = panel.getByRole('listbox', { name: 'CORS transactions' }).getByRole('option');
+    await expect(options.first()).toBeVisible();
+    expect((await rowNames(panel)).some((label) => label?.includes(row))).toBe(true);
   }
 });

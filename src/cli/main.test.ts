@@ -194,6 +194,19 @@ describe('cors-lens explain', () => {
     expect((await run(['explain', PREFLIGHTS_OK, '--markdown', '--json'])).code).toBe(1);
   });
 
+  it('deeply nested JSON (200,000 levels): one line saying what is wrong, no crash', async () => {
+    for (const [name, text] of [
+      ['arrays.har', `${'['.repeat(200_000)}${']'.repeat(200_000)}`],
+      ['entries.har', `{"log":{"version":"1.2","entries":${'['.repeat(200_000)}${']'.repeat(200_000)}}}`],
+    ] as const) {
+      const file = join(scratch, name);
+      await writeFile(file, text);
+      const { code, stderr } = await run(['explain', file]);
+      expect(code).toBe(1);
+      expect(expectOneErrorLine(stderr)).toMatch(/not a HAR file|log\.entries/);
+    }
+  });
+
   it('an unknown option: non-zero exit, no stack trace', async () => {
     const { code, stdout, stderr } = await run(['explain', PREFLIGHTS_OK, '--bogus']);
     expect(code).not.toBe(0);
