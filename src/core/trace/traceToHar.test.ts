@@ -133,7 +133,7 @@ describe('traceToHar', () => {
 
   it('has every field Chrome DevTools writes on a preflight and on a request entry, with the same JSON type, but those a capture cannot know', () => {
     // The Chrome DevTools exports of the team's fixtures (../shared/fixtures/har/SOURCES.md).
-    const chrome = ['chrome143-devtools-preflights-conn-refused-and-supabase-h3.har', 'chrome-devtools-2025-preflights-ok-custom-headers-mobile-emulation.har'].map(
+    const devtoolsExports = ['chrome143-devtools-preflights-conn-refused-and-supabase-h3.har', 'chrome-devtools-2025-preflights-ok-custom-headers-mobile-emulation.har'].map(
       (name) => JSON.parse(readFileSync(new URL(`../../../../shared/fixtures/har/${name}`, import.meta.url), 'utf8')) as { log: { entries: Record<string, unknown>[] } },
     );
     // Known only to DevTools itself: request priority, the server's address and connection, bytes on the wire and their
@@ -159,7 +159,7 @@ describe('traceToHar', () => {
     const ours = har.log.entries as unknown as Record<string, unknown>[];
     const missing = new Set<string>();
     for (const [kind, isKind] of Object.entries(kinds)) {
-      const theirs = chrome.flatMap((file) => file.log.entries.filter(isKind));
+      const theirs = devtoolsExports.flatMap((file) => file.log.entries.filter(isKind));
       expect(theirs.length, kind).toBeGreaterThan(0);
       const mine = ours.filter((entry) => (kind === 'preflight' ? entry._resourceType === 'preflight' : entry._resourceType !== 'preflight'));
       for (const entry of theirs) {
