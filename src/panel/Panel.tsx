@@ -30,7 +30,7 @@ export function Panel({ client, tabId }: Props) {
   const [importing, setImporting] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
-  const cacheEntries = usePreflightCache(client, log.items.at(-1)?.seq ?? 0);
+  const cacheEntries = usePreflightCache(client, view === 'cache' ? (log.items.at(-1)?.seq ?? 0) : null);
 
   const liveRows = useMemo(() => log.items.map(toRow), [log.items]);
   const importedRows = useMemo(() => imported?.items.map(toRow) ?? [], [imported]);

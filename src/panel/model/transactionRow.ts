@@ -34,7 +34,21 @@ export const STATUS_LABELS: Readonly<Record<RowStatus, string>> = {
   'not-cors': 'not CORS',
 };
 
-export function toRow({ seq, transaction }: SequencedTransaction): TransactionRow {
+// Rows are made once per transaction object: the log keeps unchanged items
+// as they were, so a batch of new transactions costs only its own rows.
+const rows = new WeakMap<SequencedTransaction, TransactionRow>();
+
+/** The row of a transaction (made once, then remembered). */
+export function toRow(item: SequencedTransaction): TransactionRow {
+  let row = rows.get(item);
+  if (!row) {
+    row = makeRow(item);
+    rows.set(item, row);
+  }
+  return row;
+}
+
+function makeRow({ seq, transaction }: SequencedTransaction): TransactionRow {
   const { verdict, request } = transaction;
   const { origin, path } = splitUrl(request.url);
   return {
