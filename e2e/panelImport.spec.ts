@@ -134,3 +134,37 @@ test('HAR files from Chrome DevTools, Firefox and Playwright import in the panel
     expect((await rowNames(panel)).some((label) => label?.includes(row))).toBe(true);
   }
 });
+
+test('50,000 imported transactions: the list stays virtualised, a filter answers, End reaches the last', async () => {
+  test.setTimeout(120_000);
+  // A HAR of 50,000 small cross-origin GETs, every tenth blocked (another origin allowed).
+  const entries = Array.from({ length: 50_000 }, (_, index) => ({
+    startedDateTime: new Date(Date.UTC(2026, 10, 23, 12) + index * 10).toISOString(),
+    time: 5,
+    _resourceType: 'fetch',
+    request: { method: 'GET', url: `https://api.example.com/items/${index}`, httpVersion: 'HTTP/1.1', headers: [{ name: 'Origin', value: 'https://app.example.com' }, { name: 'Sec-Fetch-Mode', value: 'cors' }], queryString: [], cookies: [], headersSize: -1, bodySize: 0 },
+    response: { status: 200, statusText: 'OK', httpVersion: 'HTTP/1.1', headers: [{ name: 'Access-Control-Allow-Origin', value: index % 10 === 9 ? 'https://other.example.com' : 'https://app.example.com' }], cookies: [], content: { size: 0, mimeType: 'text/plain' }, redirectURL: '', headersSize: -1, bodySize: 0, _error: index % 10 === 9 ? 'net::ERR_FAILED' : null },
+    cache: {},
+    timings: { send: 1, wait: 3, receive: 1 },
+  }));
+  const file = join(scratch, 'fifty-thousand.har');
+  await writeFile(file, JSON.stringify({ log: { version: '1.2', creator: { name: 'WebInspector', version: '537.36' }, pages: [], entries } }));
+
+  const browser = await launchLabBrowser({ args: lab.chromiumArgs });
+  browsers.push(browser);
+  const page = await browser.context.newPage();
+  await page.goto(`${lab.pageOrigin}/lab/frame.html`);
+  const probe = await openExtensionProbe(browser.context, browser.extensionId);
+  const panel = await panelFor(browser, await probe.tabIdOf(`${lab.pageOrigin}/lab/frame.html`));
+  await panel.getByLabel('Import a HAR file or CORS Lens trace').setInputFiles(file);
+  await expect(panel.getByRole('toolbar', { name: 'Transactions' })).toContainText('50000 requests', { timeout: 60_000 });
+  const list = panel.getByRole('listbox', { name: 'CORS transactions' });
+  expect(await list.getByRole('option').count()).toBeLessThan(100);
+  await list.focus();
+  await list.press('End');
+  await expect(list.getByRole('option', { selected: true })).toContainText('/items/49999');
+  await list.press('Home');
+  await expect(list.getByRole('option', { selected: true })).toContainText('/items/0 ');
+  await panel.getByLabel('Blocked only').check();
+  await expect(panel.getByRole('toolbar', { name: 'Transactions' })).toContainText('5000 of 50000 requests');
+});

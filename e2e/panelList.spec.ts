@@ -116,6 +116,14 @@ test('the panel lists the tab\'s transactions live, explains a blocked one with 
   await panel.getByLabel('Target origin').selectOption(lab.apiOrigin);
   await expect(list.getByRole('option')).toHaveCount(5);
 
+  // Preserve log is the worker's setting for this tab, off by default.
+  const preserve = panel.getByLabel('Preserve log');
+  await expect(preserve).not.toBeChecked();
+  await preserve.check();
+  await expect.poll(async () => (await probe.summary(tabId)).preserveLog).toBe(true);
+  await preserve.uncheck();
+  await expect.poll(async () => (await probe.summary(tabId)).preserveLog).toBe(false);
+
   // New traffic appears while the panel is open; Clear empties the tab's log.
   await run(scenario('simple-get-allowed'));
   await expect(list.getByRole('option')).toHaveCount(6);

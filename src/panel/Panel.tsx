@@ -22,7 +22,7 @@ const startImportWorker = (): Worker => new Worker(new URL('./importWorker.ts', 
 
 /** The CORS panel: toolbar, the tab's transactions (or an imported file's), their details, and the preflight cache. */
 export function Panel({ client, tabId }: Props) {
-  const log = useTransactionLog(client, tabId);
+  const { log, setPreserveLog, clear } = useTransactionLog(client, tabId);
   const [filter, setFilter] = useState<RowFilter>(NO_FILTER);
   const [view, setView] = useState<View>('requests');
   const [imported, setImported] = useState<ImportedCapture | null>(null);
@@ -70,8 +70,8 @@ export function Panel({ client, tabId }: Props) {
         shown={shownCount}
         total={rows.length}
         onFilter={setFilter}
-        onClear={() => void client.request('clearTab', { tabId })}
-        onPreserveLog={(preserveLog) => void client.request('setPreserveLog', { tabId, preserveLog })}
+        onClear={clear}
+        onPreserveLog={setPreserveLog}
         onImport={() => fileInput.current?.click()}
         onExport={() => setExporting(true)}
       />

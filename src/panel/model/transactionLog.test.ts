@@ -29,6 +29,15 @@ describe('reduceLog', () => {
     expect(reduceLog(confirmed, { type: 'cleared', session }).items).toEqual([]);
   });
 
+  it('shows preserve log as asked at once, then as the worker says', () => {
+    const { items, session } = captured(1);
+    const log = reduceLog(EMPTY_LOG, { type: 'loaded', page: { session, items, more: false } });
+    const asked = reduceLog(log, { type: 'preserve-log-requested', preserveLog: true });
+    expect(asked.session?.preserveLog).toBe(true);
+    expect(asked.items).toBe(log.items);
+    expect(reduceLog(asked, { type: 'session', session: { ...session, preserveLog: false } }).session?.preserveLog).toBe(false);
+  });
+
   it('stays within its row bound, counting what it dropped', () => {
     const { items, session } = captured(3);
     const many = Array.from({ length: MAX_PANEL_ROWS + 10 }, (_, index) => ({ ...(items[0] as SequencedTransaction), seq: index + 1 }));

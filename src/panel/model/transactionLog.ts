@@ -19,7 +19,11 @@ export type LogAction =
   | { readonly type: 'loaded'; readonly page: TransactionsPage }
   | { readonly type: 'added'; readonly items: readonly SequencedTransaction[]; readonly session: SessionSummary }
   | { readonly type: 'confirmed'; readonly items: readonly { readonly seq: number; readonly confirmation: Confirmation }[] }
-  | { readonly type: 'cleared'; readonly session: SessionSummary };
+  | { readonly type: 'cleared'; readonly session: SessionSummary }
+  /** The worker answered a change of the tab's settings (preserve log). */
+  | { readonly type: 'session'; readonly session: SessionSummary }
+  /** Preserve log asked for: shown at once, before the worker answers. */
+  | { readonly type: 'preserve-log-requested'; readonly preserveLog: boolean };
 
 /** The rows a panel keeps: the worker keeps at most 11,000 per tab; imported traces may hold more. */
 export const MAX_PANEL_ROWS = 50_000;
@@ -45,6 +49,10 @@ export function reduceLog(log: TransactionLog, action: LogAction): TransactionLo
     }
     case 'cleared':
       return { session: action.session, items: [], dropped: 0 };
+    case 'session':
+      return { ...log, session: action.session };
+    case 'preserve-log-requested':
+      return log.session ? { ...log, session: { ...log.session, preserveLog: action.preserveLog } } : log;
   }
 }
 

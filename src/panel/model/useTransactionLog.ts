@@ -1,4 +1,4 @@
-import { useEffect, useReducer } from 'react';
+import { useCallback, useEffect, useReducer } from 'react';
 import { readTransactions } from '../../core/messaging/readTransactions.ts';
 import type { WorkerClient } from '../../platform/workerClient.ts';
 import { EMPTY_LOG, reduceLog, type TransactionLog } from './transactionLog.ts';
@@ -7,7 +7,10 @@ import { EMPTY_LOG, reduceLog, type TransactionLog } from './transactionLog.ts';
  * The inspected tab's transactions, live: read in full when the panel opens
  * and again whenever the worker restarted, then kept in step by its events.
  */
-export function useTransactionLog(client: Pick<WorkerClient, 'request' | 'on' | 'onReconnected' | 'subscribe'>, tabId: number): TransactionLog {
+export function useTransactionLog(
+  client: Pick<WorkerClient, 'request' | 'on' | 'onReconnected' | 'subscribe'>,
+  tabId: number,
+): { log: TransactionLog; setPreserveLog(on: boolean): void; clear(): void } {
   const [log, dispatch] = useReducer(reduceLog, EMPTY_LOG);
   useEffect(() => {
     let live = true;
@@ -34,5 +37,14 @@ export function useTransactionLog(client: Pick<WorkerClient, 'request' | 'on' | 
       for (const stop of stops) stop();
     };
   }, [client, tabId]);
-  return log;
+  const setPreserveLog = useCallback(
+    (preserveLog: boolean) => {
+      dispatch({ type: 'preserve-log-requested', preserveLog });
+      void client.request('setPreserveLog', { tabId, preserveLog }).then((session) => dispatch({ type: 'session', session }));
+    },
+    [client, tabId],
+  );
+  // The worker's tabCleared event empties the log.
+  const clear = useCallback(() => void client.request('clearTab', { tabId }), [client, tabId]);
+  return { log, setPreserveLog, clear };
 }
