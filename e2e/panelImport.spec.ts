@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,7 +79,18 @@ test('a trace and a HAR exported from the panel import into a fresh profile with
     expect(await rowNames(other)).toEqual(live);
   }
   await other.screenshot({ path: 'test-results/panel-imported.png' });
-  await other.getByRole('button', { name: 'Close capture.har' }).click();
+
+  // A file dropped on the panel imports the same way.
+  const harText = await readFile(saved['capture.har'] as string, 'utf8');
+  const dropped = await other.evaluateHandle((text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], 'dropped.har', { type: 'application/json' }));
+    return transfer;
+  }, harText);
+  await other.locator('.panel').dispatchEvent('drop', { dataTransfer: dropped });
+  await expect(other.getByRole('tab', { name: /^Imported: dropped\.har/ })).toHaveAttribute('aria-selected', 'true');
+  expect(await rowNames(other)).toEqual(live);
+  await other.getByRole('button', { name: 'Close dropped.har' }).click();
   await expect(other.getByRole('tab', { name: /^Imported:/ })).toHaveCount(0);
 });
 
