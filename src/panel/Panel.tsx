@@ -35,7 +35,7 @@ export function Panel({ client, tabId }: Props) {
   const liveRows = useMemo(() => log.items.map(toRow), [log.items]);
   const importedRows = useMemo(() => imported?.items.map(toRow) ?? [], [imported]);
   const rows = view === 'imported' ? importedRows : liveRows;
-  const shownCount = useMemo(() => rows.filter((row) => matchesFilter(row, filter)).length, [rows, filter]);
+  const shown = useMemo(() => rows.filter((row) => matchesFilter(row, filter)), [rows, filter]);
   const origins = useMemo(() => [...new Set(rows.map((row) => row.targetOrigin))].sort(), [rows]);
 
   const open = (file: File | undefined): void => {
@@ -67,7 +67,7 @@ export function Panel({ client, tabId }: Props) {
         filter={filter}
         origins={origins}
         preserveLog={log.session?.preserveLog ?? false}
-        shown={shownCount}
+        shown={shown.length}
         total={rows.length}
         onFilter={setFilter}
         onClear={clear}
@@ -123,7 +123,7 @@ export function Panel({ client, tabId }: Props) {
       ) : view === 'imported' && imported ? (
         <section className="imported" aria-label={`Imported file ${imported.name}, read-only`}>
           <p className="imported-note">{`Imported ${imported.kind === 'har' ? 'HAR file' : 'CORS Lens trace'} ${imported.name}: read-only, judged again by the engine.`}</p>
-          <TransactionsView key={imported.name} items={imported.items} rows={importedRows} filter={filter} idle={<p className="muted">Select a request.</p>} />
+          <TransactionsView key={imported.name} items={imported.items} rows={shown} idle={<p className="muted">Select a request.</p>} />
         </section>
       ) : log.items.length === 0 ? (
         <div className="panel-empty">
@@ -131,7 +131,7 @@ export function Panel({ client, tabId }: Props) {
           {idle}
         </div>
       ) : (
-        <TransactionsView items={log.items} rows={liveRows} filter={filter} idle={idle} />
+        <TransactionsView items={log.items} rows={shown} idle={idle} />
       )}
     </div>
   );
