@@ -34,6 +34,15 @@ describe('markdownSummary', () => {
     expect(text).toMatch(/- \*\*Fix:\*\* send this in the preflight response:\n\n```http\nAccess-Control-Allow-Origin: http:\/\/app.test\n/);
   });
 
+  it('lists only the Access-Control-Request-* headers the preflight carried', () => {
+    const transaction = preflightRefused('http://other.test');
+    const hop = transaction.hops[0]!;
+    const withoutHeaders = { ...transaction, hops: [{ ...hop, preflight: { ...hop.preflight!, requestHeaders: hop.preflight!.requestHeaders.filter((header) => header.name !== 'Access-Control-Request-Headers') } }] };
+    const text = markdownSummary(withoutHeaders);
+    expect(text).toContain('asked `Access-Control-Request-Method: PUT`\n');
+    expect(text).not.toContain('null');
+  });
+
   it('keeps any header value inside its code span: backticks, line breaks and markup change nothing around it', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('`', '\n', '*', '<', 'a', ' ', '#') , maxLength: 20 }), (value) => {
