@@ -240,3 +240,23 @@ test('every blocked lab request shows in the panel with the CorsError and failin
     }
   }
 });
+
+test('an allowed request still shows what its CORS policy risks: an echoed origin with credentials, no Vary: Origin', async () => {
+  await run(scenario('credentials-allowed'));
+  const [item] = await probe.waitFor(tabId, '/s/credentials-allowed/', 1);
+  expect(item?.transaction.verdict.outcome).toBe('allowed');
+  const panel = await openPanel();
+  await option(panel, 'credentials-allowed').click();
+  const warnings = panel.getByRole('region', { name: 'Security warnings' }).getByRole('listitem');
+  await expect(warnings).toHaveCount(2);
+  await expect(warnings.first()).toContainText(`Response: The response allows ${lab.pageOrigin} with credentials`);
+  await expect(warnings.nth(1)).toContainText('Add Vary: Origin');
+  // An echoed origin without credentials still lacks Vary: Origin; * without credentials raises nothing.
+  await run(scenario('simple-get-allowed'));
+  await option(panel, 'simple-get-allowed').click();
+  await expect(panel.getByRole('region', { name: 'Security warnings' }).getByRole('listitem')).toHaveText([/Add Vary: Origin/]);
+  await run(scenario('wildcard-without-credentials'));
+  await option(panel, 'wildcard-without-credentials').click();
+  await expect(panel.getByRole('region', { name: 'Transaction details' })).toContainText('Allowed');
+  await expect(panel.getByRole('region', { name: 'Security warnings' })).toHaveCount(0);
+});

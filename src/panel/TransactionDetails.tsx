@@ -1,6 +1,7 @@
 import { useMemo, useState, type ReactNode, type RefObject } from 'react';
 import { explainVerdict } from '../core/explain/explainVerdict.ts';
 import { markdownSummary } from '../core/explain/markdownSummary.ts';
+import { securityWarnings } from '../core/explain/securityWarnings.ts';
 import type { HeaderList } from '../core/fetch/headers.ts';
 import type { SequencedTransaction } from '../core/protocol.ts';
 import { NegotiationTimeline } from './NegotiationTimeline.tsx';
@@ -21,6 +22,7 @@ const CONFIRMATION_LABELS = {
 export function TransactionDetails({ item, headingRef }: Props) {
   const { transaction } = item;
   const explanation = useMemo(() => explainVerdict(transaction.verdict, transaction.request), [transaction]);
+  const warnings = useMemo(() => securityWarnings(transaction), [transaction]);
   const { mismatch, fix } = explanation;
   return (
     <section className="details" aria-label="Transaction details">
@@ -91,6 +93,16 @@ export function TransactionDetails({ item, headingRef }: Props) {
           </p>
         )}
       </section>
+      {warnings.length > 0 && (
+        <section aria-label="Security warnings" className="warnings">
+          <h3>Security</h3>
+          <ul>
+            {warnings.map((warning) => (
+              <li key={`${warning.kind} ${warning.response}`}>{`${warning.response === 'preflight' ? 'Preflight response' : 'Response'}: ${warning.text}`}</li>
+            ))}
+          </ul>
+        </section>
+      )}
       <NegotiationTimeline transaction={transaction} />
       <section aria-label="Why preflighted">
         <h3>{preflightHeading(explanation.preflight.status)}</h3>
