@@ -86,6 +86,11 @@ test('the panel lists the tab\'s transactions live, explains a blocked one with 
   await expect(mismatch.nth(1)).toHaveText('(absent)');
   await expect(mismatch.nth(2)).toHaveText(lab.pageOrigin);
   await expect(details.getByLabel('Fix on the server').locator('pre')).toHaveText(`Access-Control-Allow-Origin: ${lab.pageOrigin}\nVary: Origin`);
+  // The whole server change, verified by the engine, written for the user's server.
+  const change = details.getByRole('region', { name: 'Verified server change' });
+  await expect(change.locator('pre')).toHaveText(`# Response\nAccess-Control-Allow-Origin: ${lab.pageOrigin}\nVary: Origin`);
+  await change.getByLabel('Server').selectOption('nginx');
+  await expect(change.locator('pre')).toContainText(`add_header Access-Control-Allow-Origin "${lab.pageOrigin}" always;`);
   await expect(details.getByRole('region', { name: 'Why preflighted' })).toContainText('Why it was preflighted');
   await expect(details.getByRole('table').first()).toContainText('Access-Control-Request-Method');
   await expect(details.getByRole('rowheader', { name: 'Access-Control-Request-Method CORS' })).toBeVisible();

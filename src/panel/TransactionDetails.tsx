@@ -5,6 +5,7 @@ import { securityWarnings } from '../core/explain/securityWarnings.ts';
 import type { HeaderList } from '../core/fetch/headers.ts';
 import type { SequencedTransaction } from '../core/protocol.ts';
 import { NegotiationTimeline } from './NegotiationTimeline.tsx';
+import { VerifiedFixView } from './VerifiedFixView.tsx';
 
 interface Props {
   readonly item: SequencedTransaction;
@@ -67,6 +68,7 @@ export function TransactionDetails({ item, headingRef }: Props) {
           <p key={paragraph}>{paragraph}</p>
         ))}
         {fix && fix.lines.length > 0 && <FixLines target={fix.target} lines={fix.lines.map((line) => `${line.name}: ${line.value}`)} />}
+        <VerifiedFixView transaction={transaction} />
         {explanation.readableHeaders && (
           <p>
             JavaScript can read these response headers: <code>{explanation.readableHeaders.join(', ') || '(none)'}</code>

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { generateEvents } from '../../../bench/events.ts';
+import { createPairing, pairEvents } from '../pairing/pairEvents.ts';
+import type { RequestEvent } from '../pairing/requestEvent.ts';
+import type { Transaction } from '../pairing/transaction.ts';
+import { explainVerdict } from './explainVerdict.ts';
+import { verifiedFix } from './verifiedFix.ts';
+
+const PAGE = 'http://app.test';
+const API = 'http://api.test/items';
+const context = { tabId: 1, frameId: 0 };
+
+function put(preflightAnswer: [string, string][]): Transaction {
+  const events: RequestEvent[] = [
+    { type: 'started', id: 'put', time: 0, url: API, method: 'PUT', initiatorOrigin: PAGE, resourceType: 'xmlhttprequest', context },
+    { type: 'started', id: 'options', time: 1, url: API, method: 'OPTIONS', initiatorOrigin: PAGE, resourceType: 'xmlhttprequest', context },
+    { type: 'sent', id: 'options', time: 2, headers: [{ name: 'Access-Control-Request-Method', value: 'PUT' }, { name: 'Access-Control-Request-Headers', value: 'x-oss-test' }, { name: 'Origin', value: PAGE }] },
+    { type: 'response', id: 'options', time: 3, status: 403, headers: preflightAnswer.map(([name, value]) => ({ name, value })) },
+    { type: 'completed', id: 'options', time: 4 },
+    { type: 'failed', id: 'put', time: 5, error: 'net::ERR_FAILED' },
+  ];
+  const transactions: Transaction[] = [];
+  const pairing = createPairing({ onTransaction: (transaction) => transactions.push(transaction) });
+  for (const event of events) pairing.push(event);
+  return transactions[0] as Transaction;
+}
+
+describe('verifiedFix', () => {
+  it('fixes a refused preflight in every response it takes, and the engine then allows the request', () => {
+    // The object store that answers a disallowed preflight with 403 and no CORS headers.
+    const blocked = put([]);
+    expect(blocked.verdict.corsError).toBe('PreflightMissingAllowOriginHeader');
+    const fix = verifiedFix(blocked);
+    expect(fix?.verdict.outcome).toBe('allowed');
+    const lines = (target: string) => fix?.changes.find((change) => change.target === target)?.lines.map((line) => line.name.toLowerCase()).sort();
+    expect(lines('preflight response')).toEqual(expect.arrayContaining(['access-control-allow-headers', 'access-control-allow-methods', 'access-control-allow-origin']));
+    expect(lines('response')).toEqual(expect.arrayContaining(['access-control-allow-origin']));
+  });
+
+  it('proposes nothing for a request that was not blocked', () => {
+    const notBlocked = pairEvents(generateEvents(2_000, 5).events).transactions.filter((transaction) => !transaction.verdict.blocked);
+    expect(notBlocked.length).toBeGreaterThan(100);
+    for (const transaction of notBlocked) expect(verifiedFix(transaction)).toBeNull();
+  });
+
+  it('for every blocked request of a generated capture: a fix the engine verifies, or none when the change belongs to the page', () => {
+    const blocked = pairEvents(generateEvents(20_000, 11).events).transactions.filter((transaction) => transaction.verdict.blocked);
+    expect(blocked.length).toBeGreaterThan(300);
+    let fixed = 0;
+    for (const transaction of blocked) {
+      const fix = verifiedFix(transaction);
+      if (fix) {
+        expect(fix.verdict.outcome).toBe('allowed');
+        fixed++;
+      } else {
+        const target = explainVerdict(transaction.verdict, transaction.request).fix?.target;
+        expect({ error: transaction.verdict.corsError, target }).not.toMatchObject({ target: expect.stringMatching(/^(preflight response|response)$/) });
+      }
+    }
+    expect(fixed / blocked.length).toBeGreaterThan(0.8);
+  });
+});

@@ -1,0 +1,92 @@
+import { decideVerdict } from '../cors/decideVerdict.ts';
+import type { ObservedHop, ObservedResponse, Verdict } from '../cors/verdict.ts';
+import type { HeaderList } from '../fetch/headers.ts';
+import type { Transaction } from '../pairing/transaction.ts';
+import type { FixTarget, HeaderLine } from './description.ts';
+import { explainVerdict } from './explainVerdict.ts';
+
+/** Header lines for one of the server's responses. */
+export interface ServerChange {
+  readonly target: 'preflight response' | 'response';
+  readonly lines: readonly HeaderLine[];
+}
+
+/** The smallest server change found, and the verdict the engine gives once it is applied. */
+export interface VerifiedFix {
+  readonly changes: readonly ServerChange[];
+  readonly verdict: Verdict;
+}
+
+const MAX_ROUNDS = 8;
+const SERVER_TARGETS: ReadonlySet<FixTarget> = new Set(['preflight response', 'response']);
+
+/**
+ * The server change that makes a blocked transaction pass, verified: each
+ * round applies the explanation's fix to the response that failed and judges
+ * the transaction again, until the engine allows it. A preflight fixed this
+ * way lets the request go out; its answer is then the one observed, or a bare
+ * 200 when the browser never sent the request (the server's answer to it must
+ * carry the CORS headers too, which the next round adds). Null when the fix
+ * is not on the server (the page must change) or no change makes it pass:
+ * an unverified fix is never proposed.
+ */
+export function verifiedFix(transaction: Transaction): VerifiedFix | null {
+  if (!transaction.verdict.blocked) return null;
+  let hops = observedHops(transaction);
+  const changes: ServerChange[] = [];
+  let verdict = transaction.verdict;
+  for (let round = 0; round < MAX_ROUNDS && verdict.blocked; round++) {
+    const fix = explainVerdict(verdict, transaction.request).fix;
+    const failed = verdict.failedHop ?? 0;
+    if (!fix || !SERVER_TARGETS.has(fix.target) || fix.lines.length === 0) return null;
+    const target = fix.target as ServerChange['target'];
+    hops = hops.map((hop, index) => (index === failed ? patchHop(hop, target, fix.lines) : hop));
+    changes.push({ target, lines: fix.lines });
+    verdict = decideVerdict({ request: transaction.request, hops });
+  }
+  return verdict.outcome === 'allowed' ? { changes: merge(changes), verdict } : null;
+}
+
+function observedHops(transaction: Transaction): ObservedHop[] {
+  return transaction.hops.map((hop) => ({
+    url: hop.url,
+    startTime: hop.startTime,
+    sent: hop.sentHeaders !== undefined || hop.response !== undefined,
+    ...(hop.preflight ? { preflight: { requestHeaders: hop.preflight.requestHeaders, startTime: hop.preflight.startTime, ...(hop.preflight.response ? { response: hop.preflight.response } : {}) } } : {}),
+    ...(hop.response ? { response: hop.response } : {}),
+  }));
+}
+
+function patchHop(hop: ObservedHop, target: ServerChange['target'], lines: readonly HeaderLine[]): ObservedHop {
+  if (target === 'preflight response') {
+    const response = withLines(hop.preflight?.response ?? { status: 204, headers: [] }, lines);
+    // A passing preflight lets the request out: it is answered as observed, or with a bare 200.
+    return { ...hop, preflight: { ...hop.preflight, response: { ...response, status: isOk(response.status) ? response.status : 204 } }, sent: true, response: hop.response ?? { status: 200, headers: [] } };
+  }
+  return { ...hop, sent: true, response: withLines(hop.response ?? { status: 200, headers: [] }, lines) };
+}
+
+/** The response with each line's header set to the line's value (replacing every line of that name). */
+function withLines(response: ObservedResponse, lines: readonly HeaderLine[]): ObservedResponse {
+  const names = new Set(lines.map((line) => line.name.toLowerCase()));
+  const headers: HeaderList = [...response.headers.filter((header) => !names.has(header.name.toLowerCase())), ...lines.map(({ name, value }) => ({ name, value }))];
+  return { ...response, headers };
+}
+
+function isOk(status: number): boolean {
+  return status >= 200 && status < 300;
+}
+
+/** One change per response, a later line for a header replacing an earlier one. */
+function merge(changes: readonly ServerChange[]): ServerChange[] {
+  const byTarget = new Map<ServerChange['target'], Map<string, HeaderLine>>();
+  for (const change of changes) {
+    const lines = byTarget.get(change.target) ?? new Map<string, HeaderLine>();
+    for (const line of change.lines) lines.set(line.name.toLowerCase(), line);
+    byTarget.set(change.target, lines);
+  }
+  return (['preflight response', 'response'] as const).flatMap((target) => {
+    const lines = byTarget.get(target);
+    return lines ? [{ target, lines: [...lines.values()] }] : [];
+  });
+}
