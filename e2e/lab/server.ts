@@ -42,6 +42,8 @@ export interface Lab {
   arrived(scenario: string, method: string): Promise<void>;
   /** Sends the held answers of a scenario (see ResponsePlan.hold). */
   release(scenario: string): void;
+  /** Serves one more scenario from now on (a test's variant of a declared one). */
+  addScenario(scenario: Scenario): void;
   close(): Promise<void>;
 }
 
@@ -131,6 +133,9 @@ export async function startLab(scenarios: readonly Scenario[], options: LabOptio
       const key = `${scenario} ${method}`;
       if (seen.has(key)) return Promise.resolve();
       return new Promise((resolve) => waiting.set(key, [...(waiting.get(key) ?? []), resolve]));
+    },
+    addScenario: (scenario) => {
+      byName.set(scenario.name, scenario);
     },
     release: (scenario) => {
       for (const send of held.get(scenario) ?? []) send();

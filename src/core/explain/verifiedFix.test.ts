@@ -37,6 +37,15 @@ describe('verifiedFix', () => {
     expect(lines('response')).toEqual(expect.arrayContaining(['access-control-allow-origin']));
   });
 
+  it('holds with credentials when the capture cannot tell whether they were sent', () => {
+    // The request never went out, so its Cookie header (or its absence) was never seen.
+    const blocked = put([]);
+    expect(blocked.request.credentialsAssumed).toBe(true);
+    const fix = verifiedFix(blocked);
+    for (const change of fix?.changes ?? []) expect(change.lines).toContainEqual({ name: 'Access-Control-Allow-Credentials', value: 'true' });
+    expect(fix?.changes).toHaveLength(2);
+  });
+
   it('proposes nothing for a request that was not blocked', () => {
     const notBlocked = pairEvents(generateEvents(2_000, 5).events).transactions.filter((transaction) => !transaction.verdict.blocked);
     expect(notBlocked.length).toBeGreaterThan(100);

@@ -32,17 +32,21 @@ const SERVER_TARGETS: ReadonlySet<FixTarget> = new Set(['preflight response', 'r
  */
 export function verifiedFix(transaction: Transaction): VerifiedFix | null {
   if (!transaction.verdict.blocked) return null;
+  // When the capture cannot show whether credentials went with the request,
+  // the fix must hold with them: Chromium proved a fix made for the assumed
+  // "no credentials" wrong (e2e/verifiedFix.spec.ts).
+  const request = transaction.request.credentialsAssumed ? { ...transaction.request, credentials: 'include' as const, credentialsAssumed: false } : transaction.request;
   let hops = observedHops(transaction);
   const changes: ServerChange[] = [];
-  let verdict = transaction.verdict;
+  let verdict = request === transaction.request ? transaction.verdict : decideVerdict({ request, hops });
   for (let round = 0; round < MAX_ROUNDS && verdict.blocked; round++) {
-    const fix = explainVerdict(verdict, transaction.request).fix;
+    const fix = explainVerdict(verdict, request).fix;
     const failed = verdict.failedHop ?? 0;
     if (!fix || !SERVER_TARGETS.has(fix.target) || fix.lines.length === 0) return null;
     const target = fix.target as ServerChange['target'];
     hops = hops.map((hop, index) => (index === failed ? patchHop(hop, target, fix.lines) : hop));
     changes.push({ target, lines: fix.lines });
-    verdict = decideVerdict({ request: transaction.request, hops });
+    verdict = decideVerdict({ request, hops });
   }
   return verdict.outcome === 'allowed' ? { changes: merge(changes), verdict } : null;
 }
