@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test';
 import { verifiedFix, type ServerChange } from '../src/core/explain/verifiedFix.ts';
-import type { SequencedTransaction } from '../src/core/protocol.ts';
 import type { HeaderLine, ResponsePlan, Route, Scenario } from './lab/scenario.ts';
 import { SCENARIOS } from './lab/scenarios/index.ts';
 import { startLab } from './lab/server.ts';
@@ -33,25 +32,20 @@ function patched(plan: ResponsePlan | undefined, lines: ServerChange['lines'], k
   return { ...plan, status, headers };
 }
 
-/** The scenario as the fixed server would answer it: each blocked request's change applied to the route of the hop that failed. */
-function fixedVariant(scenario: Scenario, fixes: { item: SequencedTransaction; changes: readonly ServerChange[] }[]): Scenario {
+/** The scenario as the fixed server would answer it: each change applied to the route of the URL it is for. */
+function fixedVariant(scenario: Scenario, changes: readonly ServerChange[]): Scenario {
   const routes: Record<string, Route> = { ...scenario.routes };
   const patchedNames = new Map<string, { preflight: Set<string>; actual: Set<string> }>();
-  for (const { item, changes } of fixes) {
-    const { transaction } = item;
-    const hop = transaction.hops[transaction.verdict.failedHop ?? 0] ?? transaction.hops[0];
-    const url = new URL(hop?.url ?? transaction.request.url);
+  for (const change of changes) {
+    const url = new URL(change.url);
     const path = url.pathname.slice(`/s/${scenario.name}`.length) || '/';
     const key = routes[path + url.search] ? path + url.search : path;
-    let route: Route = routes[key] ?? {};
+    const route: Route = routes[key] ?? {};
     const earlier = patchedNames.get(key) ?? { preflight: new Set<string>(), actual: new Set<string>() };
-    for (const change of changes) {
-      const kind = change.target === 'preflight response' ? 'preflight' : 'actual';
-      route = kind === 'preflight' ? { ...route, preflight: patched(route.preflight, change.lines, kind, earlier.preflight) } : { ...route, actual: patched(route.actual, change.lines, kind, earlier.actual) };
-      for (const line of change.lines) earlier[kind].add(line.name.toLowerCase());
-    }
+    const kind = change.target === 'preflight response' ? 'preflight' : 'actual';
+    routes[key] = kind === 'preflight' ? { ...route, preflight: patched(route.preflight, change.lines, kind, earlier.preflight) } : { ...route, actual: patched(route.actual, change.lines, kind, earlier.actual) };
+    for (const line of change.lines) earlier[kind].add(line.name.toLowerCase());
     patchedNames.set(key, earlier);
-    routes[key] = route;
   }
   return { ...scenario, name: `${scenario.name}-fixed`, routes };
 }
@@ -83,7 +77,7 @@ test('every server fix CORS Lens proposes for a blocked lab request makes real C
         pageSide.push(scenario.name);
         continue;
       }
-      const variant = fixedVariant(scenario, fixes.map(({ item, fix }) => ({ item, changes: fix?.changes ?? [] })));
+      const variant = fixedVariant(scenario, fixes.flatMap(({ fix }) => fix?.changes ?? []));
       lab.addScenario(variant);
       const outcomes = await page.evaluate(
         ([name, requests, origins, parallel]) =>

@@ -11,6 +11,7 @@ const fix = (origin: string, credentials = false): VerifiedFix => ({
   changes: [
     {
       target: 'preflight response',
+      url: 'https://api.test/items',
       lines: [
         { name: 'Access-Control-Allow-Origin', value: origin },
         { name: 'Access-Control-Allow-Methods', value: 'PUT' },
@@ -19,7 +20,7 @@ const fix = (origin: string, credentials = false): VerifiedFix => ({
         { name: 'Access-Control-Max-Age', value: '600' },
       ],
     },
-    { target: 'response', lines: [{ name: 'Access-Control-Allow-Origin', value: origin }, ...(credentials ? [{ name: 'Access-Control-Allow-Credentials', value: 'true' }] : [])] },
+    { target: 'response', url: 'https://api.test/items', lines: [{ name: 'Access-Control-Allow-Origin', value: origin }, ...(credentials ? [{ name: 'Access-Control-Allow-Credentials', value: 'true' }] : [])] },
   ],
 });
 

@@ -54,8 +54,11 @@ export function fixWarnings(fix: VerifiedFix): string[] {
 /** A verified fix written for a server or a storage service. Values are text the user copies, never markup. */
 export function renderFix(fix: VerifiedFix, dialect: FixDialect): string {
   switch (dialect) {
-    case 'raw':
-      return fix.changes.map((change) => `# ${capitalised(change.target)}\n${change.lines.map(lineText).join('\n')}`).join('\n\n');
+    case 'raw': {
+      // URLs are named only when the change spans several (a redirect chain).
+      const several = new Set(fix.changes.map((change) => change.url)).size > 1;
+      return fix.changes.map((change) => `# ${capitalised(change.target)}${several ? ` at ${change.url}` : ''}\n${change.lines.map(lineText).join('\n')}`).join('\n\n');
+    }
     case 'express':
       return express(policyOf(fix));
     case 'nginx':
@@ -84,10 +87,17 @@ function express(policy: Policy): string {
   return `const cors = require('cors');\n\napp.use(cors({\n${options.join('\n')}\n}));\n`;
 }
 
+/** The lines every non-preflight answer needs: a redirect's and the final response's ("always" covers 3xx too). */
+function answerLines(changes: readonly ServerChange[]): { lines: HeaderLine[] } | undefined {
+  const lines = new Map<string, HeaderLine>();
+  for (const change of changes) if (change.target !== 'preflight response') for (const line of change.lines) lines.set(line.name.toLowerCase(), line);
+  return lines.size > 0 ? { lines: [...lines.values()] } : undefined;
+}
+
 function nginx(changes: readonly ServerChange[]): string {
   const header = (line: HeaderLine, indent: string): string => `${indent}add_header ${line.name} ${quoted(line.value)} always;`;
   const preflight = changes.find((change) => change.target === 'preflight response');
-  const response = changes.find((change) => change.target === 'response');
+  const response = answerLines(changes);
   const parts = ['location / {'];
   if (preflight) parts.push("    if ($request_method = 'OPTIONS') {", ...preflight.lines.map((line) => header(line, '        ')), '        return 204;', '    }');
   if (response) parts.push(...response.lines.map((line) => header(line, '    ')));
@@ -97,7 +107,7 @@ function nginx(changes: readonly ServerChange[]): string {
 
 function apache(changes: readonly ServerChange[]): string {
   const preflight = changes.find((change) => change.target === 'preflight response');
-  const response = changes.find((change) => change.target === 'response');
+  const response = answerLines(changes);
   const parts: string[] = [];
   if (response) parts.push(...response.lines.map((line) => `Header always set ${line.name} ${quoted(line.value)}`));
   if (preflight) {

@@ -46,6 +46,26 @@ describe('verifiedFix', () => {
     expect(fix?.changes).toHaveLength(2);
   });
 
+  it('fixes a redirect and the URL it leads to, each named, when the redirect lacks CORS headers', () => {
+    const events: RequestEvent[] = [
+      { type: 'started', id: 'get', time: 0, url: API, method: 'GET', initiatorOrigin: PAGE, resourceType: 'xmlhttprequest', context },
+      { type: 'sent', id: 'get', time: 1, headers: [{ name: 'Origin', value: PAGE }, { name: 'Sec-Fetch-Mode', value: 'cors' }] },
+      { type: 'redirect', id: 'get', time: 2, status: 302, headers: [{ name: 'Location', value: '/moved' }], location: 'http://api.test/moved' },
+      { type: 'failed', id: 'get', time: 3, error: 'net::ERR_FAILED' },
+    ];
+    const transactions: Transaction[] = [];
+    const pairing = createPairing({ onTransaction: (transaction) => transactions.push(transaction) });
+    for (const event of events) pairing.push(event);
+    const blocked = transactions[0] as Transaction;
+    expect(blocked.verdict.stage).toBe('redirect');
+    const fix = verifiedFix(blocked);
+    expect(fix?.verdict.outcome).toBe('allowed');
+    expect(fix?.changes.map(({ target, url }) => [target, url])).toEqual([
+      ['redirect response', API],
+      ['response', 'http://api.test/moved'],
+    ]);
+  });
+
   it('proposes nothing for a request that was not blocked', () => {
     const notBlocked = pairEvents(generateEvents(2_000, 5).events).transactions.filter((transaction) => !transaction.verdict.blocked);
     expect(notBlocked.length).toBeGreaterThan(100);

@@ -1,13 +1,17 @@
 import { decideVerdict } from '../cors/decideVerdict.ts';
 import type { ObservedHop, ObservedResponse, Verdict } from '../cors/verdict.ts';
-import type { HeaderList } from '../fetch/headers.ts';
+import { getHeader, type HeaderList } from '../fetch/headers.ts';
+import { resolveLocation } from '../fetch/origin.ts';
 import type { Transaction } from '../pairing/transaction.ts';
 import type { FixTarget, HeaderLine } from './description.ts';
 import { explainVerdict } from './explainVerdict.ts';
 
 /** Header lines for one of the server's responses. */
 export interface ServerChange {
-  readonly target: 'preflight response' | 'response';
+  /** A redirect response is the 3xx the server answers at a URL the request passed through. */
+  readonly target: 'preflight response' | 'redirect response' | 'response';
+  /** The URL whose answer changes (a redirect chain has several). */
+  readonly url: string;
   readonly lines: readonly HeaderLine[];
 }
 
@@ -18,7 +22,7 @@ export interface VerifiedFix {
 }
 
 const MAX_ROUNDS = 8;
-const SERVER_TARGETS: ReadonlySet<FixTarget> = new Set(['preflight response', 'response']);
+const SERVER_TARGETS: ReadonlySet<FixTarget> = new Set(['preflight response', 'redirect response', 'response']);
 
 /**
  * The server change that makes a blocked transaction pass, verified: each
@@ -44,8 +48,19 @@ export function verifiedFix(transaction: Transaction): VerifiedFix | null {
     const failed = verdict.failedHop ?? 0;
     if (!fix || !SERVER_TARGETS.has(fix.target) || fix.lines.length === 0) return null;
     const target = fix.target as ServerChange['target'];
-    hops = hops.map((hop, index) => (index === failed ? patchHop(hop, target, fix.lines) : hop));
-    changes.push({ target, lines: fix.lines });
+    const hop = hops[failed];
+    if (!hop) return null;
+    hops = hops.map((each, index) => (index === failed ? patchHop(each, target, fix.lines) : each));
+    // A redirect that now passes takes the request to its Location: answered with a bare 200 until a round fixes it.
+    const location = target === 'redirect response' ? getHeader(hop.response?.headers ?? [], 'Location') : null;
+    const next = location === null ? null : resolveLocation(location, hop.url);
+    if (next !== null) {
+      const following = hops[failed + 1];
+      // The browser never went on (or never got an answer there): the server's answer at the Location is a bare 200.
+      if (!following) hops = [...hops, { url: next, sent: true, response: { status: 200, headers: [] } }];
+      else if (!following.response) hops = hops.map((each, index) => (index === failed + 1 ? { ...each, sent: true, response: { status: 200, headers: [] } } : each));
+    }
+    changes.push({ target, url: hop.url, lines: fix.lines });
     verdict = decideVerdict({ request, hops });
   }
   return verdict.outcome === 'allowed' ? { changes: merge(changes), verdict } : null;
@@ -81,16 +96,15 @@ function isOk(status: number): boolean {
   return status >= 200 && status < 300;
 }
 
-/** One change per response, a later line for a header replacing an earlier one. */
+/** One change per response (target and URL), a later line for a header replacing an earlier one. */
 function merge(changes: readonly ServerChange[]): ServerChange[] {
-  const byTarget = new Map<ServerChange['target'], Map<string, HeaderLine>>();
+  const merged = new Map<string, { target: ServerChange['target']; url: string; lines: Map<string, HeaderLine> }>();
   for (const change of changes) {
-    const lines = byTarget.get(change.target) ?? new Map<string, HeaderLine>();
-    for (const line of change.lines) lines.set(line.name.toLowerCase(), line);
-    byTarget.set(change.target, lines);
+    const key = `${change.target} ${change.url}`;
+    const entry = merged.get(key) ?? { target: change.target, url: change.url, lines: new Map<string, HeaderLine>() };
+    for (const line of change.lines) entry.lines.set(line.name.toLowerCase(), line);
+    merged.set(key, entry);
   }
-  return (['preflight response', 'response'] as const).flatMap((target) => {
-    const lines = byTarget.get(target);
-    return lines ? [{ target, lines: [...lines.values()] }] : [];
-  });
+  const order: readonly ServerChange['target'][] = ['preflight response', 'redirect response', 'response'];
+  return [...merged.values()].sort((a, b) => order.indexOf(a.target) - order.indexOf(b.target)).map(({ target, url, lines }) => ({ target, url, lines: [...lines.values()] }));
 }
