@@ -34,6 +34,16 @@ async function panelFor(browser: LabBrowser, tabId: number): Promise<Page> {
   return panel;
 }
 
+/** A browser of its own (a fresh profile) and its panel, on a tab with no CORS traffic: only imports will show. */
+async function panelInFreshProfile(): Promise<Page> {
+  const browser = await launchLabBrowser({ args: lab.chromiumArgs });
+  browsers.push(browser);
+  const page = await browser.context.newPage();
+  await page.goto(`${lab.pageOrigin}/lab/frame.html`);
+  const probe = await openExtensionProbe(browser.context, browser.extensionId);
+  return panelFor(browser, await probe.tabIdOf(`${lab.pageOrigin}/lab/frame.html`));
+}
+
 /** What a row says (its accessible name: request, verdict, preflight), for every row of a list. */
 const rowNames = (panel: Page) => panel.getByRole('listbox', { name: 'CORS transactions' }).getByRole('option').evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label')));
 
@@ -65,12 +75,7 @@ test('a trace and a HAR exported from the panel import into a fresh profile with
     await expect(dialog.getByRole('status')).toContainText('Saved cors-lens-');
   }
 
-  const fresh = await launchLabBrowser({ args: lab.chromiumArgs });
-  browsers.push(fresh);
-  const blank = await fresh.context.newPage();
-  await blank.goto(`${lab.pageOrigin}/lab/frame.html`);
-  const freshProbe = await openExtensionProbe(fresh.context, fresh.extensionId);
-  const other = await panelFor(fresh, await freshProbe.tabIdOf(`${lab.pageOrigin}/lab/frame.html`));
+  const other = await panelInFreshProfile();
   for (const name of ['trace.json', 'capture.har']) {
     await other.getByLabel('Import a HAR file or CORS Lens trace').setInputFiles(saved[name] as string);
     await expect(other.getByRole('tab', { name: new RegExp(`^Imported: ${name.replace('.', '\\.')}`) })).toHaveAttribute('aria-selected', 'true');
@@ -125,12 +130,7 @@ test('a bad file gets a message naming it and what is wrong, and the panel keeps
 });
 
 test('HAR files from Chrome DevTools, Firefox and Playwright import in the panel and are judged again', async () => {
-  const browser = await launchLabBrowser({ args: lab.chromiumArgs });
-  browsers.push(browser);
-  const page = await browser.context.newPage();
-  await page.goto(`${lab.pageOrigin}/lab/frame.html`);
-  const probe = await openExtensionProbe(browser.context, browser.extensionId);
-  const panel = await panelFor(browser, await probe.tabIdOf(`${lab.pageOrigin}/lab/frame.html`));
+  const panel = await panelInFreshProfile();
   const fixtures = fileURLToPath(new URL('../../shared/fixtures/har/', import.meta.url));
   const cases: [string, RegExp, string][] = [
     ['chrome-devtools-2025-preflights-ok-custom-headers-mobile-emulation.har', /^Imported: chrome-devtools-2025.*\.har/, 'preflight sent'],
@@ -161,12 +161,7 @@ test('50,000 imported transactions: the list stays virtualised, a filter answers
   const file = join(scratch, 'fifty-thousand.har');
   await writeFile(file, JSON.stringify({ log: { version: '1.2', creator: { name: 'WebInspector', version: '537.36' }, pages: [], entries } }));
 
-  const browser = await launchLabBrowser({ args: lab.chromiumArgs });
-  browsers.push(browser);
-  const page = await browser.context.newPage();
-  await page.goto(`${lab.pageOrigin}/lab/frame.html`);
-  const probe = await openExtensionProbe(browser.context, browser.extensionId);
-  const panel = await panelFor(browser, await probe.tabIdOf(`${lab.pageOrigin}/lab/frame.html`));
+  const panel = await panelInFreshProfile();
   await panel.getByLabel('Import a HAR file or CORS Lens trace').setInputFiles(file);
   await expect(panel.getByRole('toolbar', { name: 'Transactions' })).toContainText('50000 requests', { timeout: 60_000 });
   const list = panel.getByRole('listbox', { name: 'CORS transactions' });

@@ -19,14 +19,14 @@ const LIST_HEADERS = new Set(['access-control-allow-methods', 'access-control-al
  * are joined); a fixed preflight answers 2xx.
  */
 function patched(plan: ResponsePlan | undefined, lines: ServerChange['lines'], kind: 'preflight' | 'actual', earlier: ReadonlySet<string>): ResponsePlan {
-  const headers = [...(plan?.headers ?? [])];
+  const items = (value: string): string[] => value.split(',').map((item) => item.trim());
+  let headers: HeaderLine[] = [...(plan?.headers ?? [])];
   for (const line of lines) {
     const name = line.name.toLowerCase();
-    const index = headers.findIndex(([each]) => each.toLowerCase() === name);
-    const previous = index >= 0 && earlier.has(name) && LIST_HEADERS.has(name) ? (headers[index] as HeaderLine)[1].split(',').map((item) => item.trim()) : [];
-    const value = [...new Set([...previous, ...line.value.split(',').map((item) => item.trim())])].join(', ');
-    const kept = headers.filter(([each]) => each.toLowerCase() !== name);
-    headers.splice(0, headers.length, ...kept, [line.name, LIST_HEADERS.has(name) ? value : line.value]);
+    const isList = LIST_HEADERS.has(name);
+    const previous = isList && earlier.has(name) ? items(headers.find(([each]) => each.toLowerCase() === name)?.[1] ?? '') : [];
+    const value = isList ? [...new Set([...previous, ...items(line.value)])].filter(Boolean).join(', ') : line.value;
+    headers = [...headers.filter(([each]) => each.toLowerCase() !== name), [line.name, value]];
   }
   const status = kind === 'preflight' ? (plan && plan.status >= 200 && plan.status < 300 ? plan.status : 204) : (plan?.status ?? 200);
   return { ...plan, status, headers };

@@ -12,8 +12,6 @@ import { formatReport, printable } from './formatReport.ts';
 import { LaunchError } from './record/launchWithExtension.ts';
 import { RecordError, recordUrl } from './record/recordUrl.ts';
 
-/** The largest HAR file the CLI reads (the panel's limit too). */
-export const MAX_HAR_BYTES = MAX_CAPTURE_BYTES;
 
 /** A problem the user can fix: printed as one line, exit code 1. */
 class UsageError extends Error {}
@@ -88,8 +86,8 @@ async function readHarText(file: string): Promise<string> {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`${file}: no such file`);
   }
-  if (size > MAX_HAR_BYTES) {
-    throw new UsageError(`${file}: ${formatBytes(size)} is too large; cors-lens reads HAR files up to ${formatBytes(MAX_HAR_BYTES)} (export a shorter capture)`);
+  if (size > MAX_CAPTURE_BYTES) {
+    throw new UsageError(`${file}: ${formatBytes(size)} is too large; cors-lens reads HAR files up to ${formatBytes(MAX_CAPTURE_BYTES)} (export a shorter capture)`);
   }
   try {
     return await readFile(file, 'utf8');

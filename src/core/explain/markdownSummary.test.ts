@@ -1,28 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createPairing } from '../pairing/pairEvents.ts';
-import type { RequestEvent } from '../pairing/requestEvent.ts';
-import type { Transaction } from '../pairing/transaction.ts';
 import { markdownSummary } from './markdownSummary.ts';
+import { preflightedPut } from './testTransactions.ts';
 
-const PAGE = 'http://app.test';
-const API = 'http://api.test/items';
-const context = { tabId: 1, frameId: 0 };
-
-function preflightRefused(allowOrigin: string): Transaction {
-  const events: RequestEvent[] = [
-    { type: 'started', id: 'put', time: 0, url: API, method: 'PUT', initiatorOrigin: PAGE, resourceType: 'xmlhttprequest', context },
-    { type: 'started', id: 'options', time: 1, url: API, method: 'OPTIONS', initiatorOrigin: PAGE, resourceType: 'xmlhttprequest', context },
-    { type: 'sent', id: 'options', time: 2, headers: [{ name: 'Access-Control-Request-Method', value: 'PUT' }, { name: 'Access-Control-Request-Headers', value: 'x-trace' }, { name: 'Origin', value: PAGE }] },
-    { type: 'response', id: 'options', time: 3, status: 204, headers: [{ name: 'Access-Control-Allow-Origin', value: allowOrigin }, { name: 'Access-Control-Allow-Methods', value: 'PUT' }, { name: 'Access-Control-Allow-Headers', value: 'x-trace' }] },
-    { type: 'completed', id: 'options', time: 4 },
-    { type: 'failed', id: 'put', time: 5, error: 'net::ERR_FAILED' },
-  ];
-  const transactions: Transaction[] = [];
-  const pairing = createPairing({ onTransaction: (transaction) => transactions.push(transaction) });
-  for (const event of events) pairing.push(event);
-  return transactions[0] as Transaction;
-}
+const preflightRefused = (allowOrigin: string) =>
+  preflightedPut('x-trace', 204, [['Access-Control-Allow-Origin', allowOrigin], ['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Allow-Headers', 'x-trace']]);
 
 describe('markdownSummary', () => {
   it('gives the request, the preflight, the verdict, the failing header and the fix', () => {

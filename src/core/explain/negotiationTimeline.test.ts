@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPairing } from '../pairing/pairEvents.ts';
+import { pairEvents } from '../pairing/pairEvents.ts';
 import type { RequestEvent } from '../pairing/requestEvent.ts';
 import type { Transaction } from '../pairing/transaction.ts';
 import { negotiationTimeline } from './negotiationTimeline.ts';
@@ -30,10 +30,7 @@ function put(id: string, at: number, preflight: boolean): RequestEvent[] {
 }
 
 function judge(events: RequestEvent[]): Transaction[] {
-  const transactions: Transaction[] = [];
-  const pairing = createPairing({ onTransaction: (transaction) => transactions.push(transaction) });
-  for (const event of events) pairing.push(event);
-  return transactions;
+  return pairEvents(events).transactions;
 }
 
 describe('negotiationTimeline', () => {

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createPairing } from '../pairing/pairEvents.ts';
+import { context, judged } from './testTransactions.ts';
 import type { RequestEvent } from '../pairing/requestEvent.ts';
 import type { Transaction } from '../pairing/transaction.ts';
 import { securityWarnings } from './securityWarnings.ts';
 
-const context = { tabId: 1, frameId: 0 };
 
 function get(origin: string, url: string, responseHeaders: [string, string][], credentials = false): Transaction {
   const wire = [
@@ -18,10 +17,7 @@ function get(origin: string, url: string, responseHeaders: [string, string][], c
     { type: 'response', id: 'get', time: 2, status: 200, headers: responseHeaders.map(([name, value]) => ({ name, value })) },
     { type: 'completed', id: 'get', time: 3 },
   ];
-  const transactions: Transaction[] = [];
-  const pairing = createPairing({ onTransaction: (transaction) => transactions.push(transaction) });
-  for (const event of events) pairing.push(event);
-  return transactions[0] as Transaction;
+  return judged(events);
 }
 
 const kinds = (transaction: Transaction) => securityWarnings(transaction).map((warning) => warning.kind);

@@ -1,29 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { generateEvents } from '../../../bench/events.ts';
-import { createPairing, pairEvents } from '../pairing/pairEvents.ts';
-import type { RequestEvent } from '../pairing/requestEvent.ts';
-import type { Transaction } from '../pairing/transaction.ts';
+import { pairEvents } from '../pairing/pairEvents.ts';
 import { explainVerdict } from './explainVerdict.ts';
+import { API, context, judged, PAGE, preflightedPut } from './testTransactions.ts';
 import { verifiedFix } from './verifiedFix.ts';
 
-const PAGE = 'http://app.test';
-const API = 'http://api.test/items';
-const context = { tabId: 1, frameId: 0 };
-
-function put(preflightAnswer: [string, string][]): Transaction {
-  const events: RequestEvent[] = [
-    { type: 'started', id: 'put', time: 0, url: API, method: 'PUT', initiatorOrigin: PAGE, resourceType: 'xmlhttprequest', context },
-    { type: 'started', id: 'options', time: 1, url: API, method: 'OPTIONS', initiatorOrigin: PAGE, resourceType: 'xmlhttprequest', context },
-    { type: 'sent', id: 'options', time: 2, headers: [{ name: 'Access-Control-Request-Method', value: 'PUT' }, { name: 'Access-Control-Request-Headers', value: 'x-oss-test' }, { name: 'Origin', value: PAGE }] },
-    { type: 'response', id: 'options', time: 3, status: 403, headers: preflightAnswer.map(([name, value]) => ({ name, value })) },
-    { type: 'completed', id: 'options', time: 4 },
-    { type: 'failed', id: 'put', time: 5, error: 'net::ERR_FAILED' },
-  ];
-  const transactions: Transaction[] = [];
-  const pairing = createPairing({ onTransaction: (transaction) => transactions.push(transaction) });
-  for (const event of events) pairing.push(event);
-  return transactions[0] as Transaction;
-}
+// The object store that answers a disallowed preflight with 403.
+const put = (answer: [string, string][]) => preflightedPut('x-oss-test', 403, answer);
 
 describe('verifiedFix', () => {
   it('fixes a refused preflight in every response it takes, and the engine then allows the request', () => {
@@ -47,16 +30,13 @@ describe('verifiedFix', () => {
   });
 
   it('fixes a redirect and the URL it leads to, each named, when the redirect lacks CORS headers', () => {
-    const events: RequestEvent[] = [
+    const events: Parameters<typeof judged>[0] = [
       { type: 'started', id: 'get', time: 0, url: API, method: 'GET', initiatorOrigin: PAGE, resourceType: 'xmlhttprequest', context },
       { type: 'sent', id: 'get', time: 1, headers: [{ name: 'Origin', value: PAGE }, { name: 'Sec-Fetch-Mode', value: 'cors' }] },
       { type: 'redirect', id: 'get', time: 2, status: 302, headers: [{ name: 'Location', value: '/moved' }], location: 'http://api.test/moved' },
       { type: 'failed', id: 'get', time: 3, error: 'net::ERR_FAILED' },
     ];
-    const transactions: Transaction[] = [];
-    const pairing = createPairing({ onTransaction: (transaction) => transactions.push(transaction) });
-    for (const event of events) pairing.push(event);
-    const blocked = transactions[0] as Transaction;
+    const blocked = judged(events);
     expect(blocked.verdict.stage).toBe('redirect');
     const fix = verifiedFix(blocked);
     expect(fix?.verdict.outcome).toBe('allowed');

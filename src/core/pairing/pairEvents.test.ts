@@ -138,31 +138,21 @@ describe('pairEvents', () => {
     expect(second?.hops[0]?.cacheEntry).toMatchObject({ storedAt: 2, expiresAt: 2 + 600_000 });
   });
 
-  it('says why a request was preflighted although the cache held an entry: the cache was bypassed', () => {
+  it.each([
+    ['the cache was bypassed (the preflight carried Cache-Control: no-cache)', { cacheControl: 'no-cache' }, 'bypass'],
+    ['for a reason the capture does not show', {}, 'unknown'],
+  ] as const)('says why a request was preflighted although the cache held an entry: %s', (_, second, reason) => {
     const allow: [string, string][] = [['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Max-Age', '600']];
     const { transactions } = pairEvents([
       started({ id: 'first', at: 0, method: 'PUT' }),
       ...preflight('p1', 1, 'PUT', '', allow),
       ...answered('first', 3),
       started({ id: 'second', at: 10, method: 'PUT' }),
-      ...preflight('p2', 11, 'PUT', '', allow, { cacheControl: 'no-cache' }),
-      ...answered('second', 13),
-    ]);
-    expect(transactions[1]?.verdict.notes).toContainEqual(expect.objectContaining({ kind: 'preflighted-despite-cache', reason: 'bypass' }));
-  });
-
-  it('says so when a request was preflighted although the cache held an entry, for a reason the capture does not show', () => {
-    const allow: [string, string][] = [['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Max-Age', '600']];
-    const { transactions } = pairEvents([
-      started({ id: 'first', at: 0, method: 'PUT' }),
-      ...preflight('p1', 1, 'PUT', '', allow),
-      ...answered('first', 3),
-      started({ id: 'second', at: 10, method: 'PUT' }),
-      ...preflight('p2', 11, 'PUT', '', allow),
+      ...preflight('p2', 11, 'PUT', '', allow, second),
       ...answered('second', 13),
     ]);
     expect(transactions[1]?.verdict.preflight).toBe('sent');
-    expect(transactions[1]?.verdict.notes).toContainEqual(expect.objectContaining({ kind: 'preflighted-despite-cache', reason: 'unknown' }));
+    expect(transactions[1]?.verdict.notes).toContainEqual(expect.objectContaining({ kind: 'preflighted-despite-cache', reason }));
   });
 
   it('follows a redirect as one request with two hops', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { harRecordsPreflights, harToEvents } from '../har/harToEvents.ts';
 import { readHar } from '../har/readHar.ts';
-import { createPairing, pairEvents } from '../pairing/pairEvents.ts';
+import { pairEvents } from '../pairing/pairEvents.ts';
 import type { RequestEvent } from '../pairing/requestEvent.ts';
 import type { Transaction } from '../pairing/transaction.ts';
 import { REDACTED_QUERY_VALUE, redactSecrets } from './redact.ts';
@@ -30,10 +30,7 @@ function capture(): Transaction[] {
     { type: 'response', id: 'put', time: 6, status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: PAGE }] },
     { type: 'failed', id: 'put', time: 7, error: 'net::ERR_FAILED' },
   ];
-  const transactions: Transaction[] = [];
-  const pairing = createPairing({ onTransaction: (transaction) => transactions.push(transaction) });
-  for (const event of events) pairing.push(event);
-  return transactions;
+  return pairEvents(events).transactions;
 }
 
 function reexplained(transactions: readonly Transaction[], includeSecrets: boolean) {
