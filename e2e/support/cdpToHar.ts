@@ -1,5 +1,6 @@
 import type { Entry, Har, Header, Initiator } from 'har-format';
 import type { CdpRecord } from './cdpRecorder.ts';
+import { inHopOrder } from '../../src/core/cdp/cdpHopOrder.ts';
 
 type Params = Record<string, unknown>;
 interface CdpHeaders { [name: string]: string }
@@ -61,7 +62,7 @@ export function cdpToHar(sources: readonly { pageUrl: string; records: readonly 
   const requests = new Map<string, Captured>();
   const wireQueue = new Map<string, { headers: CdpHeaders; security?: SecurityState }[]>();
   const pages = sources.map((source, index) => ({ id: `page_${index + 1}`, ...source }));
-  for (const { id: pageref, records } of pages) for (const { method, params } of inRequestOrder(records)) {
+  for (const { id: pageref, records } of pages) for (const { method, params } of inHopOrder(records)) {
     const id = params.requestId;
     if (typeof id !== 'string') continue;
     const captured = requests.get(id);
@@ -146,28 +147,6 @@ export function cdpToHar(sources: readonly { pageUrl: string; records: readonly 
       entries: entries.map(({ entry }) => entry),
     },
   };
-}
-
-/**
- * The records with each request's own events after its first
- * requestWillBeSent: ExtraInfo events, a preflight's above all, often
- * arrive before it.
- */
-function inRequestOrder(records: readonly CdpRecord[]): CdpRecord[] {
-  const started = new Set<string>();
-  const early = new Map<string, CdpRecord[]>();
-  const ordered: CdpRecord[] = [];
-  for (const record of records) {
-    const id = record.params.requestId;
-    if (typeof id !== 'string') continue;
-    if (record.method === 'Network.requestWillBeSent' && !started.has(id)) {
-      started.add(id);
-      ordered.push(record, ...(early.get(id) ?? []));
-      early.delete(id);
-    } else if (started.has(id)) ordered.push(record);
-    else early.set(id, [...(early.get(id) ?? []), record]);
-  }
-  return ordered;
 }
 
 function facts(hop: Hop, sent: boolean): CorsLensFacts {

@@ -1,5 +1,6 @@
 import type { ExtensionProbe } from './extensionProbe.ts';
 import type { LabPages } from './labPages.ts';
+import { inHopOrder } from '../../src/core/cdp/cdpHopOrder.ts';
 import { createCdpEventConverter, type CdpNetworkEventParams } from '../../src/core/cdp/cdpNetworkEvents.ts';
 import { decideVerdict } from '../../src/core/cors/decideVerdict.ts';
 import type { PreflightStatus } from '../../src/core/cors/verdict.ts';
@@ -130,7 +131,7 @@ async function extensionVerdicts(probe: ExtensionProbe, pageUrl: string, scenari
 function scenarioEvents(recorder: CdpRecorder, mine: readonly CdpRecord[]): RequestEvent[] {
   const ids = new Set(mine.map((record) => record.params.requestId));
   const converter = createCdpEventConverter();
-  return recorder.records
+  return inHopOrder(recorder.records)
     .flatMap((record) => converter(record.method, record.params as unknown as CdpNetworkEventParams))
     .filter((event) => event.type === 'security-context' || ids.has(event.id));
 }
