@@ -1,0 +1,234 @@
+import { preflightLifetime } from '../cache/preflightLifetime.ts';
+import type { CorsError } from '../cors/corsError.ts';
+import type { CorsRequest } from '../cors/corsRequest.ts';
+import { exposedResponseHeaders } from '../cors/exposedHeaders.ts';
+import { needsPreflight } from '../cors/needsPreflight.ts';
+import type { HopVerdict, ObservedHop, ObservedResponse, Verdict } from '../cors/verdict.ts';
+import { LINKS, type LinkId } from '../explain/links.ts';
+import { preflightReasons } from '../explain/preflightReasons.ts';
+import type { HeaderList } from '../fetch/headers.ts';
+import { redirectTarget } from '../cors/redirect.ts';
+import { failingCheck, PREFLIGHT_CHECKS, REDIRECT_CHECKS, RESPONSE_CHECKS, type BrowserCheck } from './checkOrder.ts';
+import type { SimulatedSend } from './playSimulation.ts';
+
+export type StepStatus = 'passed' | 'failed' | 'info' | 'not-reached';
+
+/** One rule of the Fetch Standard applied to the simulated request, as the learner reads it. */
+export interface SimulationStep {
+  /** Stable within a send: `hop1.preflight.allow-origin`. */
+  readonly id: string;
+  readonly title: string;
+  readonly rule: { readonly title: string; readonly url: string };
+  readonly status: StepStatus;
+  readonly details: readonly string[];
+  /** Exact lines on the wire (request or status line first), when the step shows a message. */
+  readonly lines?: readonly string[];
+  /** On the failing check: the code Chromium reports, exactly as `Network.CorsError`. */
+  readonly corsError?: CorsError;
+  readonly failedParameter?: string;
+}
+
+/**
+ * The negotiation of one send, step by step: each step one rule, in the
+ * order Chromium applies them, read from the engine's verdict (never decided
+ * here): is it CORS; per URL, does it need a preflight and why, the cache
+ * lookup, the preflight and its answer, each check on it (the first failing
+ * one carries its CorsError, the rest are not reached), the entry stored
+ * with each browser's lifetime, the request, its answer and its checks;
+ * then what script can read.
+ */
+export function simulationSteps(send: SimulatedSend): SimulationStep[] {
+  const { verdict, exchange } = send;
+  const { request } = exchange;
+  const steps: SimulationStep[] = [corsRequestStep(request, verdict)];
+  if (send.dropped.length > 0) {
+    const names = send.dropped.map((header) => header.name).join(', ');
+    steps.push(step('forbidden-headers', 'Headers the page cannot set', 'safelistedHeader', 'info', [`${names}: forbidden request header${send.dropped.length > 1 ? 's' : ''}. fetch() drops ${send.dropped.length > 1 ? 'them' : 'it'} without an error; only the browser sets ${send.dropped.length > 1 ? 'them' : 'it'}, so CORS never sees ${send.dropped.length > 1 ? 'them' : 'it'}.`]));
+  }
+  verdict.hops.forEach((hopVerdict, index) => {
+    const hop = exchange.hops[index];
+    if (hop) steps.push(...hopSteps(request, verdict, hopVerdict, hop, index));
+  });
+  steps.push(resultStep(request, verdict));
+  return steps;
+}
+
+function step(id: string, title: string, link: LinkId, status: StepStatus, details: readonly string[], extra: Partial<SimulationStep> = {}): SimulationStep {
+  return { id, title, rule: LINKS[link], status, details, ...extra };
+}
+
+function corsRequestStep(request: CorsRequest, verdict: Verdict): SimulationStep {
+  const decision = needsPreflight({ method: request.method, headers: request.headers, mode: request.mode, url: request.url, initiatorOrigin: request.initiatorOrigin });
+  const first = verdict.hops[0];
+  const isCors = first?.corsFlag ?? decision.cors;
+  const why = isCors
+    ? `${request.initiatorOrigin} asks for ${originOf(request.url)}, another origin, in mode "${request.mode}": the browser applies CORS.`
+    : notCorsSentence(request, decision.notCorsReason);
+  return step('cors-request', 'Is it a CORS request?', 'requestMode', 'info', [why]);
+}
+
+function notCorsSentence(request: CorsRequest, reason: string | undefined): string {
+  switch (reason) {
+    case 'same-origin':
+      return `${request.url} is on the page's own origin (${request.initiatorOrigin}): no CORS check, no preflight.`;
+    case 'no-cors-mode':
+      return 'Mode "no-cors": the response comes back opaque (script cannot read it), so there is nothing to check and no preflight.';
+    case 'same-origin-mode':
+      return 'Mode "same-origin" allows only the page\'s own origin: a request elsewhere is refused before it is sent.';
+    default:
+      return 'CORS does not apply to this request.';
+  }
+}
+
+function hopSteps(request: CorsRequest, verdict: Verdict, hopVerdict: HopVerdict, hop: ObservedHop, index: number): SimulationStep[] {
+  const at = `hop${index + 1}`;
+  const where = index === 0 ? '' : ` (after redirect ${index}, to ${hop.url})`;
+  const steps: SimulationStep[] = [];
+  const failedHere = verdict.failedHop === index ? verdict.stage : null;
+  if (hopVerdict.corsFlag) {
+    const decision = needsPreflight({ method: hopVerdict.method, headers: hopVerdict.headers, mode: request.mode });
+    const reasons = preflightReasons(decision);
+    steps.push(step(`${at}.needs-preflight`, `Does it need a preflight?${where}`, 'safelistedHeader', 'info', [decision.required ? 'Yes:' : 'No:', ...reasons]));
+  }
+  if (hopVerdict.tainted) steps.push(step(`${at}.tainted`, `The Origin becomes "null"${where}`, 'redirectFetch', 'info', ['A redirect from another origin to yet another taints the request: from here on the browser sends Origin: null and expects it back.']));
+  if (failedHere === 'request' || failedHere === 'connection') {
+    steps.push(step(`${at}.refused`, `Refused before sending${where}`, 'requestMode', 'failed', [verdict.failure?.needed ? `The browser needs ${verdict.failure.needed}.` : 'The browser refuses the request.'], failure(verdict)));
+    return steps;
+  }
+  if (hopVerdict.preflightRequired) steps.push(cacheLookupStep(at, where, hopVerdict));
+  const preflight = hop.preflight;
+  if (preflight) {
+    const url = target(hop.url);
+    steps.push(step(`${at}.preflight-request`, `The preflight request${where}`, 'preflightFetch', 'info', ['Sent without cookies or credentials, whatever the request\'s credentials mode.'], {
+      lines: [`OPTIONS ${url.path} HTTP/1.1`, `Host: ${url.host}`, ...headerLines(preflight.requestHeaders ?? [])],
+    }));
+    if (preflight.response) {
+      steps.push(step(`${at}.preflight-response`, `The server answers the preflight${where}`, 'preflightFetch', 'info', [], { lines: responseLines(preflight.response) }));
+      steps.push(...checkSteps(`${at}.preflight`, PREFLIGHT_CHECKS, failedHere === 'preflight' ? verdict : null, where));
+      if (failedHere === 'preflight') {
+        steps.push(step(`${at}.request`, `The request${where}`, 'preflightFetch', 'not-reached', ['The preflight failed: the browser never sends the request.']));
+        return steps;
+      }
+      if (hopVerdict.stored) steps.push(cacheStoreStep(at, where, hopVerdict, preflight.response));
+    }
+  }
+  steps.push(requestStep(at, where, hop, hopVerdict));
+  const response = hop.response;
+  if (!response) return steps;
+  const isRedirect = redirectTarget(response.status, response.headers, hop.url) !== null;
+  steps.push(step(`${at}.response`, `The server answers the request${where}`, isRedirect ? 'redirectFetch' : 'corsCheck', 'info', [], { lines: responseLines(response) }));
+  if (hopVerdict.corsFlag && request.mode !== 'no-cors') {
+    const checks = isRedirect ? REDIRECT_CHECKS : RESPONSE_CHECKS;
+    steps.push(...checkSteps(`${at}.${isRedirect ? 'redirect' : 'response'}`, checks, failedHere === 'response' || failedHere === 'redirect' ? verdict : null, where));
+  }
+  return steps;
+}
+
+function cacheLookupStep(at: string, where: string, hopVerdict: HopVerdict): SimulationStep {
+  if (hopVerdict.preflight === 'cache-hit' && hopVerdict.cacheEntry) {
+    const entry = hopVerdict.cacheEntry;
+    return step(`${at}.cache-lookup`, `The preflight cache has an entry${where}`, 'preflightCache', 'passed', [
+      `Stored at ${clock(entry.storedAt)}, alive until ${clock(entry.expiresAt)}: it allows ${describeEntry(entry.result.methods, entry.result.headers)}. No preflight is sent.`,
+    ]);
+  }
+  const reason = hopVerdict.cacheMiss?.reason ?? 'no-entry';
+  return step(`${at}.cache-lookup`, `The preflight cache has no usable entry${where}`, 'preflightCache', 'info', [`${MISS_REASONS[reason] ?? reason}: the browser sends a preflight.`]);
+}
+
+const MISS_REASONS: Readonly<Record<string, string>> = {
+  'no-entry': 'No entry for this origin and URL',
+  expired: 'The entry for this origin and URL has expired',
+  credentials: 'The entry was stored without credentials; this request includes them',
+  method: 'The entry does not allow this method',
+  header: 'The entry does not allow one of the headers',
+  bypass: 'The request bypasses the cache',
+  'bypass-requested': 'The request bypasses the cache',
+  'stored-later': 'No entry yet',
+};
+
+function cacheStoreStep(at: string, where: string, hopVerdict: HopVerdict, response: ObservedResponse): SimulationStep {
+  const stored = hopVerdict.stored;
+  const maxAge = response.headers.find((header) => header.name.toLowerCase() === 'access-control-max-age')?.value ?? null;
+  const others = (['firefox', 'webkit'] as const).map((engine) => `${engine === 'firefox' ? 'Firefox' : 'Safari'} would keep it ${preflightLifetime(engine, maxAge).seconds} s.`);
+  if (!stored || !stored.stored) {
+    const why = stored && !stored.stored && stored.reason === 'url-too-long' ? 'the URL is too long to cache' : `Access-Control-Max-Age ${maxAge === null ? 'is absent and Chromium\'s default applies' : `is "${maxAge}"`}, a lifetime of 0 s`;
+    return step(`${at}.cache-store`, `The result is not cached${where}`, 'preflightCache', 'info', [`Not stored: ${why}.`, ...others]);
+  }
+  const { entry } = stored;
+  const capped = entry.lifetime.rule === 'capped' ? ` (Max-Age ${maxAge ?? ''} capped by Chromium)` : '';
+  return step(`${at}.cache-store`, `The result is cached${where}`, 'preflightCache', 'info', [
+    `Key: origin ${entry.key.origin}, URL ${entry.key.url}; ${entry.result.credentials ? 'with' : 'without'} credentials.`,
+    `Chromium keeps it ${entry.lifetime.seconds} s${capped}: from ${clock(entry.storedAt)} to ${clock(entry.expiresAt)}.`,
+    ...others,
+  ]);
+}
+
+function requestStep(at: string, where: string, hop: ObservedHop, hopVerdict: HopVerdict): SimulationStep {
+  const url = target(hop.url);
+  if (hop.sent === false) return step(`${at}.request`, `The request${where}`, 'corsCheck', 'not-reached', ['The browser does not send it.']);
+  const origin = hopVerdict.corsFlag ? [`Origin: ${hopVerdict.origin}`] : [];
+  return step(`${at}.request`, `The request${where}`, 'corsCheck', 'info', hopVerdict.preflight === 'cache-hit' ? ['Sent straight away: the cached preflight result covers it.'] : [], {
+    lines: [`${hopVerdict.method} ${url.path} HTTP/1.1`, `Host: ${url.host}`, ...origin, ...headerLines(hopVerdict.headers)],
+  });
+}
+
+function checkSteps(prefix: string, checks: readonly BrowserCheck[], failed: Verdict | null, where: string): SimulationStep[] {
+  const failing = failingCheck(checks, failed?.corsError ?? null);
+  return checks.map((check, index) => {
+    const status: StepStatus = failing === -1 || index < failing ? 'passed' : index === failing ? 'failed' : 'not-reached';
+    const details = status === 'failed' && failed?.failure ? [`Received: ${failed.failure.received ?? '(no header)'}`, `Needed: ${failed.failure.needed}`] : [];
+    return step(`${prefix}.${check.id}`, `${check.title}${where}`, check.link, status, details, status === 'failed' && failed ? failure(failed) : {});
+  });
+}
+
+function resultStep(request: CorsRequest, verdict: Verdict): SimulationStep {
+  if (verdict.blocked) {
+    return step('result', `Blocked: ${verdict.corsError ?? ''}`, 'corsCheck', 'failed', ['Script gets a TypeError ("Failed to fetch"); only the console and DevTools say why.'], failure(verdict));
+  }
+  if (verdict.outcome === 'not-cors') return step('result', 'No CORS check', 'requestMode', 'info', [verdict.response && request.mode === 'no-cors' ? 'Script gets an opaque response: status 0, no headers, no body.' : 'Nothing for CORS to decide.']);
+  if (verdict.outcome !== 'allowed' || !verdict.response) return step('result', `Outcome: ${verdict.outcome}`, 'corsCheck', 'info', [verdict.networkError ?? '']);
+  const exposed = exposedResponseHeaders(verdict.response.headers, request.credentials);
+  return step('result', 'Allowed: what JavaScript can read', 'corsCheck', 'passed', [
+    `Readable response headers: ${exposed.readable.join(', ') || 'none'}${exposed.wildcard ? ' (Access-Control-Expose-Headers: *)' : ''}.`,
+    ...(exposed.hidden.length > 0 ? [`Hidden from script: ${exposed.hidden.join(', ')} (list them in Access-Control-Expose-Headers to expose them).`] : []),
+  ]);
+}
+
+function failure(verdict: Verdict): Partial<SimulationStep> {
+  return verdict.corsError === null ? {} : { corsError: verdict.corsError, failedParameter: verdict.failedParameter ?? '' };
+}
+
+function headerLines(headers: HeaderList): string[] {
+  return headers.map((header) => `${header.name}: ${header.value}`);
+}
+
+function responseLines(response: ObservedResponse): string[] {
+  return [`HTTP/1.1 ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`, ...headerLines(response.headers)];
+}
+
+function describeEntry(methods: readonly string[], headers: readonly string[]): string {
+  return `methods ${methods.join(', ') || '(safelisted only)'} and headers ${headers.join(', ') || '(safelisted only)'}`;
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
+
+/** The request line's target and the Host of a URL (the URL itself when it does not parse). */
+function target(url: string): { path: string; host: string } {
+  try {
+    const parsed = new URL(url);
+    return { path: `${parsed.pathname}${parsed.search}`, host: parsed.host };
+  } catch {
+    return { path: url, host: '' };
+  }
+}
+
+/** A time on the simulation clock (milliseconds from 0). */
+export function clock(ms: number): string {
+  return `t = ${Math.round(ms / 1000)} s`;
+}
