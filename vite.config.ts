@@ -8,8 +8,9 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    // The panel page is opened by chrome.devtools.panels.create, not named in
-    // the manifest, so crxjs would not build it without this input.
-    rollupOptions: { input: { panel: 'src/panel/panel.html', record: 'src/record/record.html' } },
+    // The panel page is opened by chrome.devtools.panels.create and the
+    // simulator page by a link, neither named in the manifest, so crxjs would
+    // not build them without these inputs.
+    rollupOptions: { input: { panel: 'src/panel/panel.html', learn: 'src/panel/learn.html', record: 'src/record/record.html' } },
   },
 });

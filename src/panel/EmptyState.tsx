@@ -2,7 +2,7 @@
 const LAB_URL = 'http://127.0.0.1:4780/';
 
 /** What the panel shows before this tab made any cross-origin request. */
-export function EmptyState() {
+export function EmptyState({ onOpenSimulator }: { onOpenSimulator(): void }) {
   return (
     <main className="empty-state" aria-label="CORS Lens">
       <h1>CORS Lens</h1>
@@ -10,6 +10,13 @@ export function EmptyState() {
         No cross-origin request from this tab yet. Use the page, or reload it: each CORS request appears here with the
         preflight that guarded it, whether Chromium blocked it and why, in Chromium's own terms, and the header to change on
         the server.
+      </p>
+      <p>
+        New to preflights?{' '}
+        <button type="button" className="button" onClick={onOpenSimulator}>
+          Open the preflight simulator
+        </button>{' '}
+        and play a request against a server of your making, rule by rule, with the preflight cache on a clock.
       </p>
       <p>
         To see it at work, start the CORS lab with <code>npm run lab</code> in the CORS Lens folder, then{' '}

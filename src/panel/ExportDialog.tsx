@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { WorkerClient } from '../platform/workerClient.ts';
 import { exportCapture, type ExportFormat } from './model/exportCapture.ts';
+import { saveFile } from './model/saveFile.ts';
 
 interface Props {
   readonly client: WorkerClient;
@@ -42,11 +43,4 @@ export function ExportDialog({ client, tabId, onClose }: Props) {
       {said && <p role="status">{said}</p>}
     </div>
   );
-}
-
-function saveFile(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: name });
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

@@ -10,13 +10,28 @@ import { useTransactionLog } from './model/useTransactionLog.ts';
 import { PreflightCacheView } from './PreflightCacheView.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { TransactionsView } from './TransactionsView.tsx';
+import { LearnView } from './learn/LearnView.tsx';
+import { FIRST_SIMULATION } from './learn/SimulatorPage.tsx';
+import type { ServerAnswers, Simulation } from '../core/simulator/simulation.ts';
+import { whatIfFromTransaction } from '../core/simulator/whatIf.ts';
+import type { Transaction } from '../core/pairing/transaction.ts';
 
 interface Props {
   readonly client: WorkerClient;
   readonly tabId: number;
 }
 
-type View = 'requests' | 'cache' | 'imported';
+type View = 'requests' | 'cache' | 'imported' | 'learn';
+
+/** What the Learn view shows: a simulation, and for a transaction opened there, its captured answers and what the capture lacked. */
+interface Lesson {
+  readonly simulation: Simulation;
+  readonly baseline: ServerAnswers | null;
+  readonly notes: readonly string[];
+}
+
+/** The standalone simulator page, where a shared link opens. */
+const SIMULATOR_PAGE = new URL('./learn.html', window.location.href).href;
 
 const startImportWorker = (): Worker => new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
 
@@ -30,6 +45,12 @@ export function Panel({ client, tabId }: Props) {
   const [importing, setImporting] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  const [lesson, setLesson] = useState<Lesson>({ simulation: FIRST_SIMULATION, baseline: null, notes: [] });
+  const openInSimulator = (transaction: Transaction): void => {
+    const whatIf = whatIfFromTransaction(transaction);
+    setLesson({ simulation: whatIf.simulation, baseline: whatIf.simulation.server, notes: whatIf.notes });
+    setView('learn');
+  };
   const cacheEntries = usePreflightCache(client, view === 'cache' ? (log.items.at(-1)?.seq ?? 0) : null);
 
   const liveRows = useMemo(() => log.items.map(toRow), [log.items]);
@@ -100,6 +121,9 @@ export function Panel({ client, tabId }: Props) {
         <button type="button" role="tab" aria-selected={view === 'cache'} onClick={() => setView('cache')}>
           Preflight cache
         </button>
+        <button type="button" role="tab" aria-selected={view === 'learn'} onClick={() => setView('learn')}>
+          Learn
+        </button>
         {imported && (
           <span className="imported-tab">
             <button type="button" role="tab" aria-selected={view === 'imported'} onClick={() => setView('imported')}>
@@ -118,20 +142,29 @@ export function Panel({ client, tabId }: Props) {
           </span>
         )}
       </div>
-      {view === 'cache' ? (
+      {view === 'learn' ? (
+        <LearnView
+          simulation={lesson.simulation}
+          baseline={lesson.baseline}
+          notes={lesson.notes}
+          onChange={(simulation) => setLesson((current) => ({ ...current, simulation }))}
+          pageUrl={SIMULATOR_PAGE}
+          now={() => Date.now()}
+        />
+      ) : view === 'cache' ? (
         <PreflightCacheView entries={cacheEntries} items={log.items} />
       ) : view === 'imported' && imported ? (
         <section className="imported" aria-label={`Imported file ${imported.name}, read-only`}>
           <p className="imported-note">{`Imported ${imported.kind === 'har' ? 'HAR file' : 'CORS Lens trace'} ${imported.name}: read-only, judged again by the engine.`}</p>
-          <TransactionsView key={imported.name} items={imported.items} rows={shown} idle={<p className="muted">Select a request.</p>} />
+          <TransactionsView key={imported.name} items={imported.items} rows={shown} idle={<p className="muted">Select a request.</p>} onOpenInSimulator={openInSimulator} />
         </section>
       ) : log.items.length === 0 ? (
         <div className="panel-empty">
-          <EmptyState />
+          <EmptyState onOpenSimulator={() => setView('learn')} />
           {idle}
         </div>
       ) : (
-        <TransactionsView items={log.items} rows={shown} idle={idle} />
+        <TransactionsView items={log.items} rows={shown} idle={idle} onOpenInSimulator={openInSimulator} />
       )}
     </div>
   );

@@ -3,6 +3,7 @@ import { explainVerdict } from '../core/explain/explainVerdict.ts';
 import { markdownSummary } from '../core/explain/markdownSummary.ts';
 import { securityWarnings } from '../core/explain/securityWarnings.ts';
 import type { HeaderList } from '../core/fetch/headers.ts';
+import type { Transaction } from '../core/pairing/transaction.ts';
 import type { SequencedTransaction } from '../core/protocol.ts';
 import { NegotiationTimeline } from './NegotiationTimeline.tsx';
 import { VerifiedFixView } from './VerifiedFixView.tsx';
@@ -10,6 +11,7 @@ import { VerifiedFixView } from './VerifiedFixView.tsx';
 interface Props {
   readonly item: SequencedTransaction;
   readonly headingRef?: RefObject<HTMLHeadingElement | null>;
+  onOpenInSimulator?(transaction: Transaction): void;
 }
 
 const CONFIRMATION_LABELS = {
@@ -20,7 +22,7 @@ const CONFIRMATION_LABELS = {
 } as const;
 
 /** The selected transaction: the verdict explained, why it was (not) preflighted, and its headers. Text only. */
-export function TransactionDetails({ item, headingRef }: Props) {
+export function TransactionDetails({ item, headingRef, onOpenInSimulator }: Props) {
   const { transaction } = item;
   const explanation = useMemo(() => explainVerdict(transaction.verdict, transaction.request), [transaction]);
   const warnings = useMemo(() => securityWarnings(transaction), [transaction]);
@@ -32,6 +34,11 @@ export function TransactionDetails({ item, headingRef }: Props) {
       </h2>
       <p className="actions">
         <CopyButton label="Copy summary" text={() => markdownSummary(transaction)} />
+        {onOpenInSimulator && (
+          <button type="button" onClick={() => onOpenInSimulator(transaction)}>
+            Open in simulator
+          </button>
+        )}
       </p>
       <section aria-label="Verdict" className={`verdict outcome-${explanation.outcome}`}>
         <p className="summary">{explanation.summary}</p>

@@ -1,4 +1,5 @@
 import { useRef, useState, type ReactNode } from 'react';
+import type { Transaction } from '../core/pairing/transaction.ts';
 import type { SequencedTransaction } from '../core/protocol.ts';
 import type { TransactionRow } from './model/transactionRow.ts';
 import { TransactionDetails } from './TransactionDetails.tsx';
@@ -10,10 +11,11 @@ interface Props {
   readonly rows: readonly TransactionRow[];
   /** Shown in the details pane while nothing is selected. */
   readonly idle: ReactNode;
+  onOpenInSimulator(transaction: Transaction): void;
 }
 
 /** The list and the selected transaction's details, side by side (live or imported alike). */
-export function TransactionsView({ items, rows, idle }: Props) {
+export function TransactionsView({ items, rows, idle, onOpenInSimulator }: Props) {
   const [selectedSeq, setSelectedSeq] = useState<number | null>(null);
   const detailsHeading = useRef<HTMLHeadingElement>(null);
   const selected = selectedSeq === null ? undefined : items.find((item) => item.seq === selectedSeq);
@@ -28,7 +30,7 @@ export function TransactionsView({ items, rows, idle }: Props) {
           requestAnimationFrame(() => detailsHeading.current?.focus());
         }}
       />
-      <div className="details-pane">{selected ? <TransactionDetails item={selected} headingRef={detailsHeading} /> : idle}</div>
+      <div className="details-pane">{selected ? <TransactionDetails item={selected} headingRef={detailsHeading} onOpenInSimulator={onOpenInSimulator} /> : idle}</div>
     </div>
   );
 }

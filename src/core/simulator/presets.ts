@@ -118,3 +118,15 @@ export const SIMULATION_PRESETS: readonly SimulationPreset[] = [
 export function presetById(id: string): SimulationPreset | undefined {
   return SIMULATION_PRESETS.find((preset) => preset.id === id);
 }
+
+/** The preset a simulation still is (same request and server), if any: its lesson applies. */
+export function presetOf(simulation: Simulation): SimulationPreset | undefined {
+  return SIMULATION_PRESETS.find((preset) => sameData(preset.simulation.request, simulation.request) && sameData(preset.simulation.server, simulation.server));
+}
+
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { importCapture } from '../trace/importCapture.ts';
 import { playSimulation } from './playSimulation.ts';
-import { presetById, SIMULATION_PRESETS } from './presets.ts';
+import { presetById, presetOf, SIMULATION_PRESETS } from './presets.ts';
+import { readSimulationFragment, simulationFragment } from './simulationLink.ts';
 import type { Simulation } from './simulation.ts';
 import { simulationSteps } from './simulationSteps.ts';
 import { simulationTrace, simulationTransactions } from './simulationTrace.ts';
@@ -141,5 +142,15 @@ describe('simulationTrace', () => {
     const imported = importCapture(JSON.stringify(simulationTrace(run, Date.UTC(2026, 10, 23))));
     expect(imported.kind).toBe('trace');
     expect(imported.transactions.map((transaction) => transaction.verdict.preflight)).toEqual(['sent', 'cache-hit', 'sent']);
+  });
+});
+
+describe('presetOf', () => {
+  it('recognises a preset after a trip through its link, and not once edited', () => {
+    const preset = SIMULATION_PRESETS[2]!;
+    const reading = readSimulationFragment(simulationFragment(preset.simulation));
+    if (!reading.ok) throw new Error('the link did not read');
+    expect(presetOf({ ...reading.simulation, sends: [0, 5], clock: 5 })?.id).toBe(preset.id);
+    expect(presetOf({ ...reading.simulation, request: { ...reading.simulation.request, method: 'PATCH' } })).toBeUndefined();
   });
 });

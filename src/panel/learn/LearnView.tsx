@@ -1,0 +1,195 @@
+import { useMemo, useState } from 'react';
+import type { PreflightCacheEntry } from '../../core/cache/preflightCache.ts';
+import { playSimulation } from '../../core/simulator/playSimulation.ts';
+import { presetById, presetOf, SIMULATION_PRESETS, type SimulationPreset } from '../../core/simulator/presets.ts';
+import type { ServerAnswers, Simulation } from '../../core/simulator/simulation.ts';
+import { simulationFragment } from '../../core/simulator/simulationLink.ts';
+import { clock, simulationSteps } from '../../core/simulator/simulationSteps.ts';
+import { simulationTrace } from '../../core/simulator/simulationTrace.ts';
+import { saveFile } from '../model/saveFile.ts';
+import { RequestEditor } from './RequestEditor.tsx';
+import { ServerAnswersEditor } from './ServerAnswersEditor.tsx';
+import { ServerPolicyEditor } from './ServerPolicyEditor.tsx';
+import { StepList } from './StepList.tsx';
+
+interface Props {
+  readonly simulation: Simulation;
+  onChange(simulation: Simulation): void;
+  /** Set when a captured transaction was opened: its answers, to show what the edits changed. */
+  readonly baseline?: ServerAnswers | null;
+  /** What the capture could not show, when a transaction was opened. */
+  readonly notes?: readonly string[];
+  /** Where the shared link points: the standalone simulator page. */
+  readonly pageUrl: string;
+  /** The wall clock, for the exported trace's date only. */
+  now(): number;
+}
+
+const CLOCK_STEPS: readonly [string, number][] = [
+  ['+10 s', 10],
+  ['+1 min', 60],
+  ['+10 min', 600],
+  ['+1 h', 3600],
+  ['+2 h', 7200],
+  ['+1 day', 86_400],
+];
+
+/**
+ * The preflight simulator: compose a request and a server, then watch the
+ * negotiation rule by rule, send again on a clock to see the preflight
+ * cache serve and expire. Every decision comes from the engine.
+ */
+export function LearnView({ simulation, onChange, baseline = null, notes = [], pageUrl, now }: Props) {
+  const run = useMemo(() => playSimulation(simulation), [simulation]);
+  const preset = useMemo(() => presetOf(simulation), [simulation]);
+  const [shownSend, setShownSend] = useState<number | null>(null);
+  const sendIndex = Math.min(shownSend ?? run.sends.length - 1, run.sends.length - 1);
+  const send = run.sends[sendIndex];
+  const steps = useMemo(() => (send ? simulationSteps(send) : []), [send]);
+  const [linkCopied, setLinkCopied] = useState(false);
+  const link = `${pageUrl}#${simulationFragment(simulation)}`;
+  const update = (next: Simulation): void => {
+    setLinkCopied(false);
+    onChange(next);
+  };
+  const sendAgain = (): void => {
+    setShownSend(null);
+    update({ ...simulation, sends: [...simulation.sends, simulation.clock].slice(-64) });
+  };
+
+  return (
+    <div className="learn">
+      <section className="learn-compose" aria-label="Compose">
+        <label className="preset">
+          Preset
+          <select
+            value={preset?.id ?? ''}
+            onChange={(event) => {
+              const chosen = presetById(event.target.value);
+              if (!chosen) return;
+              setShownSend(null);
+              update(chosen.simulation);
+            }}
+          >
+            <option value="">{preset ? 'Choose a situation…' : 'Your own simulation'}</option>
+            {SIMULATION_PRESETS.map((preset) => (
+              <option key={preset.id} value={preset.id}>
+                {preset.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {preset && <PresetLesson preset={preset} />}
+        {notes.length > 0 && (
+          <ul className="what-if-notes" aria-label="What the capture could not show">
+            {notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        )}
+        <RequestEditor request={simulation.request} onChange={(request) => update({ ...simulation, request })} />
+        {simulation.server.kind === 'policy' ? (
+          <ServerPolicyEditor policy={simulation.server} onChange={(server) => update({ ...simulation, server })} />
+        ) : (
+          <ServerAnswersEditor answers={simulation.server} baseline={baseline} onChange={(server) => update({ ...simulation, server })} />
+        )}
+      </section>
+      <section className="learn-play" aria-label="Negotiation">
+        <div className="sim-controls" role="group" aria-label="Clock">
+          <span className="sim-clock" aria-live="polite">{`Clock: ${clock(simulation.clock * 1000)}`}</span>
+          {CLOCK_STEPS.map(([label, seconds]) => (
+            <button key={label} type="button" onClick={() => update({ ...simulation, clock: Math.min(simulation.clock + seconds, 10 * 365 * 86_400) })}>
+              {label}
+            </button>
+          ))}
+          <button type="button" className="primary" onClick={sendAgain}>
+            Send again
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              setShownSend(null);
+              update({ ...simulation, sends: [0], clock: 0 });
+            }}
+          >
+            Start over
+          </button>
+        </div>
+        <ol className="sim-sends" aria-label="Sends">
+          {run.sends.map((each, index) => (
+            <li key={index}>
+              <button type="button" aria-pressed={index === sendIndex} onClick={() => setShownSend(index)}>
+                {`Send ${index + 1} at ${clock(each.at)}: ${each.verdict.blocked ? `blocked (${each.verdict.corsError ?? ''})` : each.verdict.outcome}, preflight ${PREFLIGHT_LABELS[each.verdict.preflight]}`}
+              </button>
+            </li>
+          ))}
+        </ol>
+        {send && (
+          <p className={`sim-verdict ${send.verdict.blocked ? 'bad' : 'good'}`} role="status" aria-label="Verdict">
+            {send.verdict.blocked ? `Blocked: ${send.verdict.corsError ?? ''}` : send.verdict.outcome === 'allowed' ? 'Allowed' : `Outcome: ${send.verdict.outcome}`}
+            {send.verdict.failedParameter ? ` (failed parameter ${send.verdict.failedParameter})` : ''}
+          </p>
+        )}
+        <StepList steps={steps} />
+        <CacheAtClock entries={run.cache} clockSeconds={simulation.clock} />
+        <div className="sim-share">
+          <label>
+            Link to this simulation
+            <input readOnly value={link} onFocus={(event) => event.target.select()} />
+          </label>
+          <button
+            type="button"
+            onClick={() => {
+              void navigator.clipboard.writeText(link).then(() => setLinkCopied(true));
+            }}
+          >
+            Copy link
+          </button>
+          <button type="button" onClick={() => saveFile(`cors-lens-simulation-${now()}.trace.json`, `${JSON.stringify(simulationTrace(run, now()), null, 2)}\n`, 'application/json')}>
+            Export as trace
+          </button>
+          {linkCopied && <span role="status">Link copied.</span>}
+        </div>
+      </section>
+    </div>
+  );
+}
+
+const PREFLIGHT_LABELS = { sent: 'sent', 'cache-hit': 'served from the cache', 'not-needed': 'not needed', 'not-recorded': 'not recorded' } as const;
+
+function PresetLesson({ preset }: { readonly preset: SimulationPreset }) {
+  return (
+    <p className="lesson">
+      {preset.lesson}{' '}
+      <span className="muted">
+        {'Source: '}
+        {preset.source.url ? (
+          <a href={preset.source.url} target="_blank" rel="noreferrer">
+            {preset.source.title}
+          </a>
+        ) : (
+          preset.source.title
+        )}
+      </span>
+    </p>
+  );
+}
+
+function CacheAtClock({ entries, clockSeconds }: { readonly entries: readonly PreflightCacheEntry[]; readonly clockSeconds: number }) {
+  return (
+    <section className="sim-cache" aria-label="Preflight cache at the clock">
+      <h3>{`Preflight cache at ${clock(clockSeconds * 1000)}`}</h3>
+      {entries.length === 0 ? (
+        <p className="muted">No live entry: the next send that needs a preflight sends one.</p>
+      ) : (
+        <ul>
+          {entries.map((entry) => (
+            <li key={`${entry.key.origin} ${entry.key.url}`}>
+              {`${entry.key.origin} → ${entry.key.url}: stored at ${clock(entry.storedAt)}, expires at ${clock(entry.expiresAt)} (in ${Math.round(entry.expiresAt / 1000 - clockSeconds)} s); methods ${entry.result.methods.join(', ') || '(safelisted)'}, headers ${entry.result.headers.join(', ') || '(safelisted)'}${entry.result.credentials ? ', with credentials' : ''}`}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
