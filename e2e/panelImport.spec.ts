@@ -85,6 +85,20 @@ test('a trace and a HAR exported from the panel import into a fresh profile with
   }
   await other.screenshot({ path: 'test-results/panel-imported.png' });
 
+  // The imported HAR exports as a CORS Lens trace with its pairing kept, and imports back the same.
+  await other.getByRole('tab', { name: /^Imported: capture\.har/ }).click();
+  await other.getByRole('button', { name: 'Export…' }).click();
+  const exportImported = other.getByRole('dialog', { name: 'Export' });
+  await expect(exportImported.getByRole('heading')).toHaveText('Export the imported capture.har, as CORS Lens judged it');
+  const converted = other.waitForEvent('download');
+  await exportImported.getByRole('button', { name: 'Save trace (JSON)' }).click();
+  saved['converted.trace.json'] = join(scratch, 'converted.trace.json');
+  await (await converted).saveAs(saved['converted.trace.json']);
+  await exportImported.getByRole('button', { name: 'Close' }).click();
+  await other.getByLabel('Import a HAR file or CORS Lens trace').setInputFiles(saved['converted.trace.json']);
+  await expect(other.getByRole('tab', { name: /^Imported: converted\.trace\.json/ })).toHaveAttribute('aria-selected', 'true');
+  expect(await rowNames(other)).toEqual(live);
+
   // A file dropped on the panel imports the same way.
   const harText = await readFile(saved['capture.har'] as string, 'utf8');
   const dropped = await other.evaluateHandle((text) => {

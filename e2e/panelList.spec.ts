@@ -68,6 +68,10 @@ test('the panel lists the tab\'s transactions live, explains a blocked one with 
   const panel = await openPanel();
   await expect(panel.getByRole('heading', { name: 'CORS Lens' })).toBeVisible();
   await expect(panel.getByRole('link', { name: 'open the CORS lab' })).toHaveAttribute('href', 'http://127.0.0.1:4780/');
+  await panel.getByRole('button', { name: 'Open the preflight simulator' }).click();
+  await expect(panel.getByRole('tab', { name: 'Learn' })).toHaveAttribute('aria-selected', 'true');
+  await expect(panel.getByRole('status', { name: 'Verdict' })).toHaveText('Allowed');
+  await panel.getByRole('tab', { name: 'Requests' }).click();
 
   for (const name of ['simple-get-allowed', 'preflight-missing-allow-origin', 'preflight-passes-actual-blocked', 'max-age-600']) await run(scenario(name));
   await probe.waitFor(tabId, '/s/', 5);

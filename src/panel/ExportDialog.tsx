@@ -1,21 +1,19 @@
 import { useState } from 'react';
-import type { WorkerClient } from '../platform/workerClient.ts';
-import { exportCapture, type ExportFormat } from './model/exportCapture.ts';
+import { exportCapture, type ExportFormat, type ExportSource } from './model/exportCapture.ts';
 import { saveFile } from './model/saveFile.ts';
 
 interface Props {
-  readonly client: WorkerClient;
-  readonly tabId: number;
+  readonly source: ExportSource;
   onClose(): void;
 }
 
-/** Saves the tab's capture as a trace or a HAR file; says what it left out. The file never leaves the machine. */
-export function ExportDialog({ client, tabId, onClose }: Props) {
+/** Saves the tab's capture, or the imported file shown, as a trace or a HAR file; says what it left out. The file never leaves the machine. */
+export function ExportDialog({ source, onClose }: Props) {
   const [includeSecrets, setIncludeSecrets] = useState(false);
   const [said, setSaid] = useState<string | null>(null);
   const save = async (format: ExportFormat): Promise<void> => {
     try {
-      const file = await exportCapture(client, tabId, format, includeSecrets);
+      const file = await exportCapture(source, format, includeSecrets, Date.now());
       saveFile(file.fileName, file.text, file.mimeType);
       setSaid(`Saved ${file.fileName}. ${file.redacted ? `${file.redacted}.` : includeSecrets ? 'Secrets included.' : 'No secret value to leave out.'}`);
     } catch (error) {
@@ -24,7 +22,7 @@ export function ExportDialog({ client, tabId, onClose }: Props) {
   };
   return (
     <div className="dialog" role="dialog" aria-label="Export">
-      <h2>Export this tab's capture</h2>
+      <h2>{source.kind === 'tab' ? "Export this tab's capture" : `Export the imported ${source.capture.name}, as CORS Lens judged it`}</h2>
       <label>
         <input type="checkbox" checked={includeSecrets} onChange={(event) => setIncludeSecrets(event.target.checked)} /> Include secrets (Cookie, Set-Cookie,
         Authorization and Proxy-Authorization values, and query values named like token, key, secret, password, sig or session)

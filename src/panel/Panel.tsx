@@ -107,7 +107,7 @@ export function Panel({ client, tabId }: Props) {
           event.target.value = '';
         }}
       />
-      {exporting && <ExportDialog client={client} tabId={tabId} onClose={() => setExporting(false)} />}
+      {exporting && <ExportDialog source={view === 'imported' && imported ? { kind: 'imported', capture: imported } : { kind: 'tab', client, tabId }} onClose={() => setExporting(false)} />}
       {importing && <p role="status" className="banner">{`Reading ${importing}…`}</p>}
       {importProblem && (
         <p role="alert" className="banner problem">

@@ -1,5 +1,6 @@
 import { describeRedactions } from '../../core/trace/redact.ts';
-import type { Trace } from '../../core/trace/trace.ts';
+import { createTrace, type Trace } from '../../core/trace/trace.ts';
+import type { ImportedCapture } from './importFile.ts';
 import { traceToHar } from '../../core/trace/traceToHar.ts';
 import type { WorkerClient } from '../../platform/workerClient.ts';
 
@@ -13,9 +14,38 @@ export interface ExportedFile {
   readonly redacted: string | null;
 }
 
-/** The tab's capture from the worker, as a CORS Lens trace or a HAR file; secrets left out unless asked for. */
-export async function exportCapture(client: Pick<WorkerClient, 'request'>, tabId: number, format: ExportFormat, includeSecrets: boolean): Promise<ExportedFile> {
-  const trace = await client.request('exportTrace', { tabId, includeSecrets });
+/** What to export: the inspected tab's capture (from the worker), or a file imported beside it. */
+export type ExportSource = { readonly kind: 'tab'; readonly client: Pick<WorkerClient, 'request'>; readonly tabId: number } | { readonly kind: 'imported'; readonly capture: ImportedCapture };
+
+/** A capture as a CORS Lens trace or a HAR file; secrets left out unless asked for. */
+export async function exportCapture(source: ExportSource, format: ExportFormat, includeSecrets: boolean, now: number): Promise<ExportedFile> {
+  const trace = source.kind === 'tab' ? await source.client.request('exportTrace', { tabId: source.tabId, includeSecrets }) : importedTrace(source.capture, includeSecrets, now);
+  return exportedFile(trace, format);
+}
+
+/**
+ * An imported file as a CORS Lens trace: its transactions as the engine
+ * judged them, so a HAR from another tool comes out with its preflights
+ * paired. Its secrets are left out like a live capture's.
+ */
+function importedTrace(capture: ImportedCapture, includeSecrets: boolean, now: number): Trace {
+  return createTrace({
+    session: { tabId: -1, pageUrl: pageOf(capture), preserveLog: false, evicted: 0, truncatedValues: 0, leftOut: { sameOrigin: 0, navigations: 0, notCorsMode: 0, unknownInitiator: 0 }, seq: capture.items.length },
+    transactions: capture.items.map((item) => item.transaction),
+    preflightCache: [],
+    createdAt: now,
+    ...(capture.browser ? { userAgent: capture.browser } : {}),
+    includeSecrets,
+  });
+}
+
+// The page the file was captured on, as far as its first request says.
+function pageOf(capture: ImportedCapture): string | null {
+  const origin = capture.items[0]?.transaction.request.initiatorOrigin;
+  return origin && origin !== 'null' ? `${origin}/` : null;
+}
+
+function exportedFile(trace: Trace, format: ExportFormat): ExportedFile {
   const stamp = trace.createdAt.replace(/[:.]/g, '-');
   const host = hostOf(trace.page.url);
   const redacted = describeRedactions(trace);

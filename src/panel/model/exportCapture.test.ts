@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { pairEvents } from '../../core/pairing/pairEvents.ts';
+import type { RequestEvent } from '../../core/pairing/requestEvent.ts';
+import { importCapture } from '../../core/trace/importCapture.ts';
+import { exportCapture } from './exportCapture.ts';
+import type { ImportedCapture } from './importFile.ts';
+
+const PAGE = 'https://app.example';
+const API = 'https://api.example/items';
+
+// A PUT whose preflight passed, sent with a cookie: what an imported HAR might hold.
+const events: RequestEvent[] = [
+  { type: 'started', id: 'put', time: 0, url: API, method: 'PUT', initiatorOrigin: PAGE, resourceType: 'fetch' },
+  { type: 'started', id: 'options', time: 1, url: API, method: 'OPTIONS', initiatorOrigin: PAGE, preflightFor: 'put' },
+  { type: 'sent', id: 'options', time: 1, headers: [{ name: 'Access-Control-Request-Method', value: 'PUT' }, { name: 'Origin', value: PAGE }] },
+  { type: 'response', id: 'options', time: 2, status: 204, headers: [{ name: 'Access-Control-Allow-Origin', value: PAGE }, { name: 'Access-Control-Allow-Methods', value: 'PUT' }, { name: 'Access-Control-Allow-Credentials', value: 'true' }] },
+  { type: 'completed', id: 'options', time: 2 },
+  { type: 'sent', id: 'put', time: 3, headers: [{ name: 'Origin', value: PAGE }, { name: 'Cookie', value: 'session=secret' }] },
+  { type: 'response', id: 'put', time: 4, status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: PAGE }, { name: 'Access-Control-Allow-Credentials', value: 'true' }] },
+  { type: 'completed', id: 'put', time: 5 },
+];
+
+const capture: ImportedCapture = {
+  name: 'colleague.har',
+  kind: 'har',
+  browser: 'Chromium 156',
+  items: pairEvents(events).transactions.map((transaction, index) => ({ seq: index + 1, transaction })),
+};
+
+describe('exportCapture of an imported file', () => {
+  it('writes a trace without its secrets that imports back with the same verdicts', async () => {
+    const file = await exportCapture({ kind: 'imported', capture }, 'trace', false, Date.UTC(2026, 10, 23));
+    expect(file.fileName).toBe('cors-lens-app.example-2026-11-23T00-00-00-000Z.trace.json');
+    expect(file.text).not.toContain('session=secret');
+    expect(file.redacted).toMatch(/cookie/i);
+    const back = importCapture(file.text);
+    expect(back.browser).toBe('Chromium 156');
+    expect(back.transactions.map((transaction) => [transaction.verdict.outcome, transaction.verdict.preflight])).toEqual([['allowed', 'sent']]);
+  });
+
+  it('writes a HAR with the preflight as its own entry (in start order), secrets included when asked', async () => {
+    const file = await exportCapture({ kind: 'imported', capture }, 'har', true, 0);
+    const har = JSON.parse(file.text) as { log: { entries: { _resourceType: string }[] } };
+    expect(har.log.entries.map((entry) => entry._resourceType)).toEqual(['fetch', 'preflight']);
+    expect(file.text).toContain('session=secret');
+  });
+});
