@@ -15,6 +15,9 @@ const BODIES: Readonly<Record<BodyKind, string>> = {
   'json-blob': 'a Blob of type application/json',
 };
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+const MODES: readonly SimulatedMode[] = ['cors', 'no-cors', 'same-origin'];
+const CREDENTIALS: readonly SimulatedRequest['credentials'][] = ['omit', 'same-origin', 'include'];
+const REDIRECTS: readonly SimulatedRequest['redirect'][] = ['follow', 'error', 'manual'];
 
 /** The request as the page's fetch() call makes it. */
 export function RequestEditor({ request, onChange }: Props) {
@@ -50,30 +53,23 @@ export function RequestEditor({ request, onChange }: Props) {
           ))}
         </select>
       </label>
-      <label>
-        mode
-        <select value={request.mode} onChange={(event) => set({ mode: event.target.value as SimulatedMode })}>
-          {['cors', 'no-cors', 'same-origin'].map((mode) => (
-            <option key={mode}>{mode}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        credentials
-        <select value={request.credentials} onChange={(event) => set({ credentials: event.target.value as SimulatedRequest['credentials'] })}>
-          {['omit', 'same-origin', 'include'].map((mode) => (
-            <option key={mode}>{mode}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        redirect
-        <select value={request.redirect} onChange={(event) => set({ redirect: event.target.value as SimulatedRequest['redirect'] })}>
-          {['follow', 'error', 'manual'].map((mode) => (
-            <option key={mode}>{mode}</option>
-          ))}
-        </select>
-      </label>
+      <Choice label="mode" value={request.mode} choices={MODES} onChange={(mode) => set({ mode })} />
+      <Choice label="credentials" value={request.credentials} choices={CREDENTIALS} onChange={(credentials) => set({ credentials })} />
+      <Choice label="redirect" value={request.redirect} choices={REDIRECTS} onChange={(redirect) => set({ redirect })} />
     </fieldset>
+  );
+}
+
+/** One of fetch()'s option values, named as fetch spells them. */
+function Choice<T extends string>({ label, value, choices, onChange }: { readonly label: string; readonly value: T; readonly choices: readonly T[]; onChange(value: T): void }) {
+  return (
+    <label>
+      {label}
+      <select value={value} onChange={(event) => onChange(event.target.value as T)}>
+        {choices.map((choice) => (
+          <option key={choice}>{choice}</option>
+        ))}
+      </select>
+    </label>
   );
 }
