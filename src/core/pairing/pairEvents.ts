@@ -31,6 +31,8 @@ export interface PairingOptions {
   readonly includeNonCors?: boolean;
   /** False for sources that never record preflights (see Exchange.preflightsRecorded). */
   readonly preflightsRecorded?: boolean;
+  /** Keep each open request's events for openEvents() (default true); a one-pass reading of a file never asks for them. */
+  readonly keepOpenEvents?: boolean;
 }
 
 export interface Pairing {
@@ -40,6 +42,7 @@ export interface Pairing {
    * The events of every request not judged yet (and of its preflights), with
    * the security contexts seen, in arrival order: replayed into a new pairing
    * they rebuild this one's open state (a service worker restarts from them).
+   * Empty when the pairing was created with keepOpenEvents: false.
    */
   openEvents(): RequestEvent[];
   /** Judges every request still open (as in flight) and returns all transactions in start order. */
@@ -73,8 +76,9 @@ export function createPairing(options: PairingOptions = {}): Pairing {
   const contextEvents = new Map<string, RequestEvent>();
   let seq = 0;
 
+  const keepOpenEvents = options.keepOpenEvents !== false;
   const push = (event: RequestEvent): void => {
-    remember(event);
+    if (keepOpenEvents) remember(event);
     handle(event);
   };
 
@@ -328,7 +332,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
  * are taken in time order; ties keep their given order.
  */
 export function pairEvents(events: readonly RequestEvent[], options: PairingOptions = {}): { transactions: Transaction[]; stats: PairingStats; cache: PreflightCache } {
-  const pairing = createPairing(options);
+  const pairing = createPairing({ keepOpenEvents: false, ...options });
   // Most sources give events in time order already; otherwise a stable sort (V8's is) keeps ties in arrival order.
   let sorted = true;
   for (let index = 1; index < events.length && sorted; index++) sorted = (events[index - 1] as RequestEvent).time <= (events[index] as RequestEvent).time;
