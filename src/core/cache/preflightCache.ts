@@ -90,7 +90,8 @@ export class PreflightCache {
   // What lets #makeRoom skip its scan for dead entries: no entry expires
   // before this (a lower bound), and no lookup erased one since the last scan.
   #earliestExpiry = -Infinity;
-  #erasedSinceScan = true;
+  /** Keys a lookup erased an entry of since the last scan: the only ones that may have died before #earliestExpiry. */
+  readonly #erasedSinceScan = new Set<string>();
   readonly #maxEntries: number;
   readonly #random: () => number;
 
@@ -134,7 +135,8 @@ export class PreflightCache {
    */
   lookup(query: PreflightCacheQuery, at: number): PreflightCacheLookup {
     if (query.bypass) return { hit: false, reason: 'bypass' };
-    const versions = this.#keys.get(keyId(query.key));
+    const id = keyId(query.key);
+    const versions = this.#keys.get(id);
     if (!versions) return { hit: false, reason: 'no-entry' };
     const version = versionAt(versions, at);
     if (!version) {
@@ -147,7 +149,7 @@ export class PreflightCache {
     if (version.erasedAt === undefined || at < version.erasedAt) {
       version.erasedAt = at;
       this.#revision++;
-      this.#erasedSinceScan = true;
+      this.#erasedSinceScan.add(id);
     }
     return { hit: false, entry, ...miss };
   }
@@ -177,6 +179,7 @@ export class PreflightCache {
 
   clear(): void {
     this.#keys.clear();
+    this.#erasedSinceScan.clear();
     this.#revision++;
   }
 
@@ -221,21 +224,34 @@ export class PreflightCache {
   #makeRoom(at: number): PreflightCacheEntry[] {
     if (this.#keys.size < this.#maxEntries) return [];
     const evicted: PreflightCacheEntry[] = [];
-    // A full cache with nothing dead in it is the common case in a long capture: skip the scan then.
-    if (at >= this.#earliestExpiry || this.#erasedSinceScan) {
+    const dead = (versions: readonly Version[]): PreflightCacheEntry | null => {
+      const latest = versions[versions.length - 1] as Version;
+      return latest.entry.expiresAt > at && latest.erasedAt === undefined ? null : latest.entry;
+    };
+    // A full cache with nothing dead in it is the common case in a long capture:
+    // no scan then, only the keys a lookup erased an entry of.
+    if (at >= this.#earliestExpiry) {
       let earliest = Infinity;
       for (const [id, versions] of this.#keys) {
-        const latest = versions[versions.length - 1] as Version;
-        if (latest.entry.expiresAt > at && latest.erasedAt === undefined) {
-          earliest = Math.min(earliest, latest.entry.expiresAt);
+        const entry = dead(versions);
+        if (entry === null) {
+          earliest = Math.min(earliest, (versions[versions.length - 1] as Version).entry.expiresAt);
           continue;
         }
-        evicted.push(latest.entry);
+        evicted.push(entry);
         this.#keys.delete(id);
       }
       this.#earliestExpiry = earliest;
-      this.#erasedSinceScan = false;
+    } else {
+      for (const id of this.#erasedSinceScan) {
+        const versions = this.#keys.get(id);
+        const entry = versions ? dead(versions) : null;
+        if (entry === null) continue;
+        evicted.push(entry);
+        this.#keys.delete(id);
+      }
     }
+    this.#erasedSinceScan.clear();
     if (this.#keys.size < this.#maxEntries) return evicted;
     const start = Math.floor(this.#random() * this.#keys.size);
     let index = 0;
