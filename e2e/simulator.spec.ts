@@ -142,6 +142,11 @@ test('the simulator page: a preset, the clock serving and expiring the cache ent
   const failing = reopened.locator('.sim-step[aria-current="step"]');
   await expect(failing).toContainText('Access-Control-Allow-Origin allows the Origin');
   await expect(failing).toContainText('PreflightMissingAllowOriginHeader');
+  // The verified fix, as the panel gives it for a captured request.
+  const fix = reopened.getByRole('region', { name: 'Verified server change' });
+  await expect(fix).toContainText('Access-Control-Allow-Origin: https://app.example');
+  await fix.getByLabel('Server').selectOption({ label: 'Object store CORS rule (S3 XML)' });
+  await expect(fix).toContainText('<AllowedOrigin>https://app.example</AllowedOrigin>');
   await reopened.screenshot({ path: 'test-results/simulator-blocked.png', fullPage: true });
 });
 

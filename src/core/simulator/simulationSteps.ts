@@ -183,7 +183,7 @@ function checkSteps(prefix: string, checks: readonly BrowserCheck[], failed: Ver
 
 function resultStep(request: CorsRequest, verdict: Verdict): SimulationStep {
   if (verdict.blocked) {
-    return step('result', `Blocked: ${verdict.corsError ?? ''}`, 'corsCheck', 'failed', ['Script gets a TypeError ("Failed to fetch"); only the console and DevTools say why.'], failure(verdict));
+    return step('result', 'Blocked', 'corsCheck', 'failed', ['Script gets a TypeError ("Failed to fetch"); only the console and DevTools say why.'], failure(verdict));
   }
   if (verdict.outcome === 'not-cors') return step('result', 'No CORS check', 'requestMode', 'info', [verdict.response && request.mode === 'no-cors' ? 'Script gets an opaque response: status 0, no headers, no body.' : 'Nothing for CORS to decide.']);
   if (verdict.outcome !== 'allowed' || !verdict.response) return step('result', `Outcome: ${verdict.outcome}`, 'corsCheck', 'info', [verdict.networkError ?? '']);

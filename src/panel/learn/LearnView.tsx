@@ -5,7 +5,8 @@ import { presetById, presetOf, SIMULATION_PRESETS, type SimulationPreset } from 
 import type { ServerAnswers, Simulation } from '../../core/simulator/simulation.ts';
 import { simulationFragment } from '../../core/simulator/simulationLink.ts';
 import { clock, simulationSteps } from '../../core/simulator/simulationSteps.ts';
-import { simulationTrace } from '../../core/simulator/simulationTrace.ts';
+import { simulationTrace, simulationTransactions } from '../../core/simulator/simulationTrace.ts';
+import { VerifiedFixView } from '../VerifiedFixView.tsx';
 import { saveFile } from '../model/saveFile.ts';
 import { RequestEditor } from './RequestEditor.tsx';
 import { ServerAnswersEditor } from './ServerAnswersEditor.tsx';
@@ -46,6 +47,8 @@ export function LearnView({ simulation, onChange, baseline = null, notes = [], p
   const sendIndex = Math.min(shownSend ?? run.sends.length - 1, run.sends.length - 1);
   const send = run.sends[sendIndex];
   const steps = useMemo(() => (send ? simulationSteps(send) : []), [send]);
+  // The shown send as a capture would hold it: what the panel's verified fix works on.
+  const blockedTransaction = useMemo(() => (send?.verdict.blocked ? simulationTransactions(run)[sendIndex] : undefined), [run, send, sendIndex]);
   const [linkCopied, setLinkCopied] = useState(false);
   const link = `${pageUrl}#${simulationFragment(simulation)}`;
   const update = (next: Simulation): void => {
@@ -131,6 +134,7 @@ export function LearnView({ simulation, onChange, baseline = null, notes = [], p
           </p>
         )}
         <StepList steps={steps} />
+        {blockedTransaction && <VerifiedFixView transaction={blockedTransaction} />}
         <CacheAtClock entries={run.cache} clockSeconds={simulation.clock} />
         <div className="sim-share">
           <label>
