@@ -5,18 +5,47 @@ import { z } from 'zod';
 // `content` empty on blocked requests, Playwright writes -1 for times, and
 // Chrome adds underscore fields; none of that is an error.
 
-const header = z.object({ name: z.string(), value: z.string() });
+interface Header {
+  name: string;
+  value: string;
+}
+
+// A 100 MB HAR holds about a million header lines: they are checked in one
+// loop, as they are, instead of copied one object at a time by
+// z.array(z.object(...)); a bad one is still named by its index and field.
+const headers = z
+  .custom<Header[]>((value) => Array.isArray(value), { message: 'Invalid input: expected array of headers' })
+  .superRefine((lines, context) => {
+    for (let index = 0; index < lines.length; index++) {
+      const line: unknown = lines[index];
+      if (typeof line !== 'object' || line === null) {
+        context.addIssue({ code: 'custom', message: `Invalid input: expected a header object, received ${typeName(line)}`, path: [index] });
+        return;
+      }
+      for (const field of ['name', 'value'] as const) {
+        const text = (line as Record<string, unknown>)[field];
+        if (typeof text !== 'string') {
+          context.addIssue({ code: 'custom', message: `Invalid input: expected string, received ${typeName(text)}`, path: [index, field] });
+          return;
+        }
+      }
+    }
+  });
+
+function typeName(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+}
 
 const request = z.looseObject({
   method: z.string(),
   url: z.string(),
-  headers: z.array(header),
+  headers,
 });
 
 const response = z.looseObject({
   status: z.number(),
   statusText: z.string().nullable().optional(),
-  headers: z.array(header),
+  headers,
   redirectURL: z.string().nullable().optional(),
   /** Chrome: the net error of a failed request, or null. */
   _error: z.string().nullable().optional(),
@@ -78,4 +107,4 @@ export const harSchema = z.looseObject({
 
 export type Har = z.infer<typeof harSchema>;
 export type HarEntry = Har['log']['entries'][number];
-export type HarHeader = z.infer<typeof header>;
+export type HarHeader = Header;
