@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Schedule } from '../core/messaging/bridge.ts';
 import { createSessionStore, STORAGE_BUDGET_CHARACTERS, tabStorageKey, type StorageArea } from './sessionStore.ts';
-import { TabSessions } from './tabSessions.ts';
+import { TabSessions, type TabSessionsOptions } from './tabSessions.ts';
 import { preflightedPut, simpleGet } from './testEvents.ts';
 
 function memoryArea(): StorageArea & { data: Record<string, unknown>; writes: number } {
@@ -24,12 +24,18 @@ function memoryArea(): StorageArea & { data: Record<string, unknown>; writes: nu
 
 const never: Schedule = () => () => undefined;
 
+/** A store over `area` and the sessions it saves, wired as the worker wires them: every change is noted. */
+function storedSessions(area: StorageArea, options: Omit<TabSessionsOptions, 'onChanged'> = {}) {
+  let sessions = new TabSessions();
+  const store = createSessionStore(area, () => sessions, never);
+  sessions = new TabSessions({ ...options, onChanged: (tabId) => store.changed(tabId) });
+  return { store, sessions };
+}
+
 describe('createSessionStore', () => {
   it('writes changes in one batch, and a new worker reads them back (restart mid-negotiation)', async () => {
     const area = memoryArea();
-    let sessions = new TabSessions();
-    const store = createSessionStore(area, () => sessions, never);
-    sessions = new TabSessions({ onChanged: (tabId) => store.changed(tabId) });
+    const { store, sessions } = storedSessions(area);
     const put = preflightedPut('put', 'options', 0);
     for (const event of [...simpleGet('done', -100), ...put.before]) sessions.push(1, event);
     await store.flush();
@@ -48,9 +54,7 @@ describe('createSessionStore', () => {
 
   it('removes a closed tab from storage', async () => {
     const area = memoryArea();
-    let sessions = new TabSessions();
-    const store = createSessionStore(area, () => sessions, never);
-    sessions = new TabSessions({ onChanged: (tabId) => store.changed(tabId) });
+    const { store, sessions } = storedSessions(area);
     for (const event of simpleGet('a', 0)) sessions.push(1, event);
     await store.flush();
     sessions.remove(1);
@@ -60,9 +64,7 @@ describe('createSessionStore', () => {
 
   it('keeps the newest transactions that fit the storage budget', async () => {
     const area = memoryArea();
-    let sessions = new TabSessions();
-    const store = createSessionStore(area, () => sessions, never);
-    sessions = new TabSessions({ onChanged: (tabId) => store.changed(tabId), limits: { maxValueLength: 100_000 } });
+    const { store, sessions } = storedSessions(area, { limits: { maxValueLength: 100_000 } });
     // Values gzip cannot shrink: pseudo-random letters.
     let state = 1;
     const noise = (length: number): string => Array.from({ length }, () => ((state = (state * 48271) % 2147483647), String.fromCharCode(97 + (state % 26)))).join('');
@@ -96,9 +98,7 @@ describe('createSessionStore', () => {
     const area = memoryArea();
     const keysSet: string[][] = [];
     const recording: StorageArea = { ...area, set: async (items) => (keysSet.push(Object.keys(items)), area.set(items)) };
-    let sessions = new TabSessions();
-    const store = createSessionStore(recording, () => sessions, never);
-    sessions = new TabSessions({ onChanged: (tabId) => store.changed(tabId) });
+    const { store, sessions } = storedSessions(recording);
     for (let index = 0; index < 1_000; index++) for (const event of simpleGet(`r${index}`, index * 10)) sessions.push(1, event);
     await store.flush();
     for (const event of simpleGet('one-more', 20_000)) sessions.push(1, event);
@@ -108,9 +108,7 @@ describe('createSessionStore', () => {
 
   it('drops the chunks the ring no longer holds, and reads back exactly the ring', async () => {
     const area = memoryArea();
-    let sessions = new TabSessions();
-    const store = createSessionStore(area, () => sessions, never);
-    sessions = new TabSessions({ onChanged: (tabId) => store.changed(tabId), limits: { maxTransactions: 100 } });
+    const { store, sessions } = storedSessions(area, { limits: { maxTransactions: 100 } });
     for (let index = 0; index < 350; index++) {
       for (const event of simpleGet(`r${index}`, index * 10)) sessions.push(1, event);
       if (index % 40 === 0) await store.flush();
@@ -124,9 +122,7 @@ describe('createSessionStore', () => {
 
   it("rewrites the chunk of a transaction Chromium confirmed, so a restarted worker still has the confirmation", async () => {
     const area = memoryArea();
-    let sessions = new TabSessions();
-    const store = createSessionStore(area, () => sessions, never);
-    sessions = new TabSessions({ onChanged: (tabId) => store.changed(tabId) });
+    const { store, sessions } = storedSessions(area);
     for (const event of simpleGet('a', 0)) sessions.push(1, event);
     await store.flush();
     const confirmation = { status: 'confirmed' as const, chromium: { corsError: null, failedParameter: null, preflightSent: false, networkError: null }, differences: [] };
@@ -138,9 +134,7 @@ describe('createSessionStore', () => {
 
   it('stores chunks compressed, a fraction of their JSON, and reads them back equal (shared header lists shared again)', async () => {
     const area = memoryArea();
-    let sessions = new TabSessions();
-    const store = createSessionStore(area, () => sessions, never);
-    sessions = new TabSessions({ onChanged: (tabId) => store.changed(tabId) });
+    const { store, sessions } = storedSessions(area);
     for (let index = 0; index < 1_000; index++) {
       const events = simpleGet(`r${index}`, index * 10, `http://api.test/items/${index}`);
       events[1] = { type: 'sent', id: `r${index}`, time: index * 10 + 1, headers: [{ name: 'Origin', value: 'http://app.test' }, { name: 'User-Agent', value: 'Mozilla/5.0 '.repeat(10) }] };
@@ -159,9 +153,7 @@ describe('createSessionStore', () => {
 
   it('drops a chunk it cannot read and loads the rest', async () => {
     const area = memoryArea();
-    let sessions = new TabSessions();
-    const store = createSessionStore(area, () => sessions, never);
-    sessions = new TabSessions({ onChanged: (tabId) => store.changed(tabId) });
+    const { store, sessions } = storedSessions(area);
     for (let index = 0; index < 150; index++) for (const event of simpleGet(`r${index}`, index * 10)) sessions.push(1, event);
     await store.flush();
     area.data[`${tabStorageKey(1)}/0`] = 'not a gzipped chunk';

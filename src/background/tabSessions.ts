@@ -291,17 +291,7 @@ function leftOutOf(tab: TabState): SessionSummary['leftOut'] {
 }
 
 function stateOf(tab: TabState): PersistedTabState {
-  return {
-    tabId: tab.tabId,
-    pageUrl: tab.pageUrl,
-    preserveLog: tab.preserveLog,
-    seq: tab.seq,
-    evicted: tab.evicted,
-    truncatedValues: tab.truncatedValues,
-    leftOut: leftOutOf(tab),
-    firstSeq: tab.ring[0]?.seq ?? tab.seq + 1,
-    openEvents: tab.pairing.openEvents(),
-  };
+  return { ...summaryOf(tab), firstSeq: tab.ring[0]?.seq ?? tab.seq + 1, openEvents: tab.pairing.openEvents() };
 }
 
 function summaryOf(tab: TabState): SessionSummary {
