@@ -3,7 +3,7 @@ import { createPairing, type Pairing, type PairingStats } from '../core/pairing/
 import type { Confirmation } from '../core/confirm/confirmVerdict.ts';
 import type { RequestEvent } from '../core/pairing/requestEvent.ts';
 import type { Transaction } from '../core/pairing/transaction.ts';
-import type { SequencedTransaction, SessionSummary } from '../core/protocol.ts';
+import { NOTHING_LEFT_OUT, type SequencedTransaction, type SessionSummary } from '../core/protocol.ts';
 import { limitValues } from './valueBudget.ts';
 
 export interface SessionLimits {
@@ -84,8 +84,6 @@ interface TabState {
   /** Seqs added or changed since the tab was last written. */
   changed: Set<number>;
 }
-
-const NO_LEFT_OUT: SessionSummary['leftOut'] = { sameOrigin: 0, navigations: 0, notCorsMode: 0, unknownInitiator: 0 };
 
 /**
  * Every tab's capture: its own pairing (over one shared preflight cache
@@ -243,7 +241,7 @@ export class TabSessions {
   }
 
   #emptyState(tabId: number): TabState {
-    return { tabId, pageUrl: null, preserveLog: false, pairing: this.#newPairing(tabId), ring: [], sizes: [], characters: 0, seq: 0, evicted: 0, truncatedValues: 0, leftOutBefore: NO_LEFT_OUT, changed: new Set() };
+    return { tabId, pageUrl: null, preserveLog: false, pairing: this.#newPairing(tabId), ring: [], sizes: [], characters: 0, seq: 0, evicted: 0, truncatedValues: 0, leftOutBefore: NOTHING_LEFT_OUT, changed: new Set() };
   }
 
   #newPairing(tabId: number): Pairing {

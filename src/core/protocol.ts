@@ -33,6 +33,9 @@ export interface SessionSummary {
   readonly seq: number;
 }
 
+/** No request left out yet. */
+export const NOTHING_LEFT_OUT: SessionSummary['leftOut'] = { sameOrigin: 0, navigations: 0, notCorsMode: 0, unknownInitiator: 0 };
+
 export interface TransactionsPage {
   readonly session: SessionSummary;
   /** Transactions with seq greater than the one asked for, oldest first: at most one page. */

@@ -49,11 +49,12 @@ export function corsRequestOf(request: SimulatedRequest): CorsRequest {
 export function playSimulation(simulation: Simulation): SimulationRun {
   const request = corsRequestOf(simulation.request);
   const cache = new PreflightCache();
-  const sends = [...simulation.sends].sort((a, b) => a - b).map((seconds) => playSend(simulation, request, cache, seconds * 1000));
+  const dropped = simulation.request.headers.filter((header) => isForbiddenRequestHeader(header.name, header.value));
+  const sends = [...simulation.sends].sort((a, b) => a - b).map((seconds): SimulatedSend => ({ at: seconds * 1000, dropped, ...playSend(simulation, request, cache, seconds * 1000) }));
   return { request, sends, cache: cache.entries(simulation.clock * 1000) };
 }
 
-function playSend(simulation: Simulation, request: CorsRequest, cache: PreflightCache, at: number): SimulatedSend {
+function playSend(simulation: Simulation, request: CorsRequest, cache: PreflightCache, at: number): Pick<SimulatedSend, 'exchange' | 'verdict'> {
   const hops: ObservedHop[] = [];
   let url = request.url;
   for (let index = 0; index < MAX_SIMULATED_HOPS; index++) {
@@ -86,6 +87,5 @@ function playSend(simulation: Simulation, request: CorsRequest, cache: Preflight
     url = next;
   }
   const exchange: Exchange = { request, hops };
-  const dropped = simulation.request.headers.filter((header) => isForbiddenRequestHeader(header.name, header.value));
-  return { at, dropped, exchange, verdict: decideVerdict(exchange, { cache }) };
+  return { exchange, verdict: decideVerdict(exchange, { cache }) };
 }

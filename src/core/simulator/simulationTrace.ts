@@ -1,11 +1,10 @@
-import type { PreflightCacheEntry } from '../cache/preflightCache.ts';
 import type { Header } from '../fetch/headers.ts';
 import { resolveLocation } from '../fetch/origin.ts';
 import { redirectTarget } from '../cors/redirect.ts';
 import { pairEvents } from '../pairing/pairEvents.ts';
 import type { RequestEvent } from '../pairing/requestEvent.ts';
 import type { Transaction } from '../pairing/transaction.ts';
-import { createTrace, type Trace } from '../trace/trace.ts';
+import { createTrace, detachedSession, type Trace } from '../trace/trace.ts';
 import type { SimulatedSend, SimulationRun } from './playSimulation.ts';
 
 /** The page URL a simulated trace names: the simulator, not a real page. */
@@ -68,11 +67,11 @@ export function simulationTransactions(run: SimulationRun): Transaction[] {
 }
 
 /** The simulation as a CORS Lens trace: import it in the panel or give it to `cors-lens explain`. */
-export function simulationTrace(run: SimulationRun, createdAt: number, cache: readonly PreflightCacheEntry[] = run.cache): Trace {
+export function simulationTrace(run: SimulationRun, createdAt: number): Trace {
   return createTrace({
-    session: { tabId: -1, pageUrl: SIMULATOR_PAGE, preserveLog: false, evicted: 0, truncatedValues: 0, leftOut: { sameOrigin: 0, navigations: 0, notCorsMode: 0, unknownInitiator: 0 }, seq: run.sends.length },
+    session: detachedSession(SIMULATOR_PAGE, run.sends.length),
     transactions: simulationTransactions(run),
-    preflightCache: cache,
+    preflightCache: run.cache,
     createdAt,
     includeSecrets: true,
   });

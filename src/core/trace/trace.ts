@@ -1,6 +1,6 @@
 import type { PreflightCacheEntry } from '../cache/preflightCache.ts';
 import type { Transaction } from '../pairing/transaction.ts';
-import type { SessionSummary } from '../protocol.ts';
+import { NOTHING_LEFT_OUT, type SessionSummary } from '../protocol.ts';
 import { redactSecrets, type Redactions } from './redact.ts';
 import { CORS_LENS_VERSION } from './version.ts';
 
@@ -42,6 +42,11 @@ export interface TraceInput {
   readonly createdAt: number;
   readonly userAgent?: string;
   readonly includeSecrets?: boolean;
+}
+
+/** The session of a trace made from no tab (an imported file, a simulation): nothing left out, nothing evicted. */
+export function detachedSession(pageUrl: string | null, transactions: number): SessionSummary {
+  return { tabId: -1, pageUrl, preserveLog: false, evicted: 0, truncatedValues: 0, leftOut: NOTHING_LEFT_OUT, seq: transactions };
 }
 
 const NOTHING_REDACTED: Redactions = { count: 0, headers: [], queryParameters: [] };

@@ -1,5 +1,5 @@
 import { describeRedactions } from '../../core/trace/redact.ts';
-import { createTrace, type Trace } from '../../core/trace/trace.ts';
+import { createTrace, detachedSession, type Trace } from '../../core/trace/trace.ts';
 import type { ImportedCapture } from './importFile.ts';
 import { traceToHar } from '../../core/trace/traceToHar.ts';
 import type { WorkerClient } from '../../platform/workerClient.ts';
@@ -30,7 +30,7 @@ export async function exportCapture(source: ExportSource, format: ExportFormat, 
  */
 function importedTrace(capture: ImportedCapture, includeSecrets: boolean, now: number): Trace {
   return createTrace({
-    session: { tabId: -1, pageUrl: pageOf(capture), preserveLog: false, evicted: 0, truncatedValues: 0, leftOut: { sameOrigin: 0, navigations: 0, notCorsMode: 0, unknownInitiator: 0 }, seq: capture.items.length },
+    session: detachedSession(pageOf(capture), capture.items.length),
     transactions: capture.items.map((item) => item.transaction),
     preflightCache: [],
     createdAt: now,
