@@ -170,11 +170,15 @@ test('"Open in simulator" on a captured blocked request: edit the server\'s answ
   const probe = await openExtensionProbe(browser.context, browser.extensionId);
   const tabId = await probe.tabIdOf(`${lab.pageOrigin}/`);
   const scenario = SCENARIOS.find((each) => each.name === 'put-no-allow-methods') as Scenario;
-  await page.evaluate(
-    ([name, requests, origins]) => (globalThis as unknown as { corsLab: { runScenario: (...args: unknown[]) => Promise<unknown> } }).corsLab.runScenario(name, requests, origins, false),
-    [scenario.name, scenario.requests, { page: lab.pageOrigin, api: lab.apiOrigin, frame: lab.frameOrigin }] as const,
-  );
+  const other = SCENARIOS.find((each) => each.name === 'put-method-not-allowed') as Scenario;
+  for (const each of [scenario, other]) {
+    await page.evaluate(
+      ([name, requests, origins]) => (globalThis as unknown as { corsLab: { runScenario: (...args: unknown[]) => Promise<unknown> } }).corsLab.runScenario(name, requests, origins, false),
+      [each.name, each.requests, { page: lab.pageOrigin, api: lab.apiOrigin, frame: lab.frameOrigin }] as const,
+    );
+  }
   const [captured] = await probe.waitFor(tabId, `/s/${scenario.name}/`, 1);
+  await probe.waitFor(tabId, `/s/${other.name}/`, 1);
   const panel = await browser.context.newPage();
   await panel.goto(`chrome-extension://${browser.extensionId}/src/panel/panel.html?tabId=${tabId}`);
   await panel.getByRole('option').filter({ hasText: scenario.name }).click();
@@ -195,4 +199,16 @@ test('"Open in simulator" on a captured blocked request: edit the server\'s answ
     `+ Access-Control-Allow-Origin: ${lab.pageOrigin} (response)`,
   ]);
   await panel.screenshot({ path: 'test-results/simulator-what-if.png', fullPage: true });
+
+  // Another transaction opened afterwards starts from its own answers, not from the edits above.
+  await panel.getByRole('tab', { name: 'Requests' }).click();
+  await panel.getByRole('option').filter({ hasText: other.name }).click();
+  await panel.getByRole('button', { name: 'Open in simulator' }).click();
+  await expect(verdictOf(panel)).toHaveText('Blocked: MethodDisallowedByPreflightResponse (failed parameter PUT)');
+  await expect(panel.getByLabel('Preflight answer: header lines')).toHaveValue(/Access-Control-Allow-Methods: GET, POST/);
+  await expect(panel.getByLabel('Response: header lines')).toHaveValue('');
+  await expect(panel.getByRole('region', { name: 'Changed lines' })).toContainText('No line changed yet.');
+  // A preset replaces it: the notes about the capture go with it.
+  await panel.getByLabel('Preset').selectOption({ label: 'Simple GET: no preflight' });
+  await expect(panel.getByRole('list', { name: 'What the capture could not show' })).toHaveCount(0);
 });

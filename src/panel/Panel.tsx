@@ -11,7 +11,7 @@ import { PreflightCacheView } from './PreflightCacheView.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { TransactionsView } from './TransactionsView.tsx';
 import { LearnView } from './learn/LearnView.tsx';
-import { FIRST_SIMULATION } from './learn/SimulatorPage.tsx';
+import { FIRST_SIMULATION } from '../core/simulator/presets.ts';
 import type { ServerAnswers, Simulation } from '../core/simulator/simulation.ts';
 import { whatIfFromTransaction } from '../core/simulator/whatIf.ts';
 import type { Transaction } from '../core/pairing/transaction.ts';
@@ -25,6 +25,8 @@ type View = 'requests' | 'cache' | 'imported' | 'learn';
 
 /** What the Learn view shows: a simulation, and for a transaction opened there, its captured answers and what the capture lacked. */
 interface Lesson {
+  /** Grows with each transaction opened: the editors, whose text is their own, start afresh. */
+  readonly opened: number;
   readonly simulation: Simulation;
   readonly baseline: ServerAnswers | null;
   readonly notes: readonly string[];
@@ -45,12 +47,15 @@ export function Panel({ client, tabId }: Props) {
   const [importing, setImporting] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
-  const [lesson, setLesson] = useState<Lesson>({ simulation: FIRST_SIMULATION, baseline: null, notes: [] });
+  const [lesson, setLesson] = useState<Lesson>({ opened: 0, simulation: FIRST_SIMULATION, baseline: null, notes: [] });
   const openInSimulator = (transaction: Transaction): void => {
     const whatIf = whatIfFromTransaction(transaction);
-    setLesson({ simulation: whatIf.simulation, baseline: whatIf.simulation.server, notes: whatIf.notes });
+    setLesson((current) => ({ opened: current.opened + 1, simulation: whatIf.simulation, baseline: whatIf.simulation.server, notes: whatIf.notes }));
     setView('learn');
   };
+  // A preset replaces the opened transaction: its captured answers and notes no longer apply.
+  const changeLesson = (simulation: Simulation): void =>
+    setLesson((current) => (simulation.server.kind === 'answers' ? { ...current, simulation } : { opened: current.opened, simulation, baseline: null, notes: [] }));
   const cacheEntries = usePreflightCache(client, view === 'cache' ? (log.items.at(-1)?.seq ?? 0) : null);
 
   const liveRows = useMemo(() => log.items.map(toRow), [log.items]);
@@ -144,10 +149,11 @@ export function Panel({ client, tabId }: Props) {
       </div>
       {view === 'learn' ? (
         <LearnView
+          key={lesson.opened}
           simulation={lesson.simulation}
           baseline={lesson.baseline}
           notes={lesson.notes}
-          onChange={(simulation) => setLesson((current) => ({ ...current, simulation }))}
+          onChange={changeLesson}
           pageUrl={SIMULATOR_PAGE}
           now={() => Date.now()}
         />

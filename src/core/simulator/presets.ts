@@ -130,3 +130,6 @@ function sameData(a: unknown, b: unknown): boolean {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((key) => sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
+
+/** Where the simulator starts: the simple GET that needs no preflight. */
+export const FIRST_SIMULATION: Simulation = (presetById('simple-get') as SimulationPreset).simulation;

@@ -1,16 +1,16 @@
 import { useEffect, useState } from 'react';
-import { presetById } from '../../core/simulator/presets.ts';
+import { FIRST_SIMULATION } from '../../core/simulator/presets.ts';
 import type { Simulation } from '../../core/simulator/simulation.ts';
 import { readSimulationFragment, simulationFragment } from '../../core/simulator/simulationLink.ts';
 import { LearnView } from './LearnView.tsx';
 
-/** The first lesson: a simple GET, no preflight. */
-export const FIRST_SIMULATION: Simulation = (presetById('simple-get') as NonNullable<ReturnType<typeof presetById>>).simulation;
-
-function fromAddress(): { simulation: Simulation; problem: string | null } {
+// Each reading of the address opens a new lesson: `opened` remounts the editors, whose text is their own.
+let readings = 0;
+function fromAddress(): { simulation: Simulation; problem: string | null; opened: number } {
   const reading = readSimulationFragment(window.location.hash);
-  if (reading.ok) return { simulation: reading.simulation, problem: null };
-  return { simulation: FIRST_SIMULATION, problem: reading.error };
+  readings++;
+  if (reading.ok) return { simulation: reading.simulation, problem: null, opened: readings };
+  return { simulation: FIRST_SIMULATION, problem: reading.error, opened: readings };
 }
 
 function pageAddress(): string {
@@ -30,7 +30,7 @@ export function SimulatorPage() {
   }, [state.simulation]);
   const onChange = (simulation: Simulation): void => {
     window.history.replaceState(null, '', `#${simulationFragment(simulation)}`);
-    setState({ simulation, problem: null });
+    setState((current) => ({ simulation, problem: null, opened: current.opened }));
   };
   return (
     <main className="simulator-page">
@@ -40,7 +40,7 @@ export function SimulatorPage() {
           {`${state.problem} Showing the first lesson instead.`}
         </p>
       )}
-      <LearnView simulation={state.simulation} onChange={onChange} pageUrl={pageAddress()} now={() => Date.now()} />
+      <LearnView key={state.opened} simulation={state.simulation} onChange={onChange} pageUrl={pageAddress()} now={() => Date.now()} />
     </main>
   );
 }
