@@ -5,6 +5,7 @@ import { securityWarnings } from '../core/explain/securityWarnings.ts';
 import type { HeaderList } from '../core/fetch/headers.ts';
 import type { Transaction } from '../core/pairing/transaction.ts';
 import type { SequencedTransaction } from '../core/protocol.ts';
+import { CopyButton } from './CopyButton.tsx';
 import { NegotiationTimeline } from './NegotiationTimeline.tsx';
 import { VerifiedFixView } from './VerifiedFixView.tsx';
 
@@ -162,24 +163,6 @@ function FixLines({ target, lines }: { readonly target: string; readonly lines: 
 }
 
 /** Copies the text (made on click); says so, or says how to copy by hand where the clipboard is refused. */
-function CopyButton({ label, text }: { readonly label: string; readonly text: () => string }) {
-  const [said, setSaid] = useState<string | null>(null);
-  const copy = (): void => {
-    navigator.clipboard.writeText(text()).then(
-      () => setSaid('Copied.'),
-      () => setSaid('Copying is not allowed here: select the text and copy it.'),
-    );
-  };
-  return (
-    <>
-      <button type="button" onClick={copy}>
-        {label}
-      </button>
-      {said && <span role="status"> {said}</span>}
-    </>
-  );
-}
-
 // Marked for the reader: the headers CORS reads or writes.
 function isCorsHeader(name: string): boolean {
   const lower = name.toLowerCase();

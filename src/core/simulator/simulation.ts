@@ -86,3 +86,9 @@ export type SimulatedServer = ServerPolicy | ServerAnswers;
 
 /** How many URLs one request may pass through in the simulator (Chromium allows 20 redirects; a lesson needs few). */
 export const MAX_SIMULATED_HOPS = 5;
+
+/** The simulation clock stops at ten years: longer than any Max-Age any browser keeps. */
+export const MAX_CLOCK_SECONDS = 10 * 365 * 24 * 3600;
+
+/** How many sends one simulation keeps (a shared link holds them all). */
+export const MAX_SENDS = 64;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { describeIssue } from '../json/jsonText.ts';
-import { MAX_SIMULATED_HOPS, type Simulation } from './simulation.ts';
+import { MAX_CLOCK_SECONDS, MAX_SENDS, MAX_SIMULATED_HOPS, type Simulation } from './simulation.ts';
 
 // A simulation travels in a link's fragment (`#simulation=...`), so anyone
 // can write one: this schema is its validator and bounds every part of it.
@@ -13,8 +13,7 @@ const text = z.string().max(2048);
 const header = z.object({ name: z.string().min(1).max(256), value: text });
 const headers = z.array(header).max(64);
 const status = z.number().int().min(100).max(999);
-/** Ten years of simulated seconds: enough for any Max-Age. */
-const seconds = z.number().int().min(0).max(10 * 365 * 24 * 3600);
+const seconds = z.number().int().min(0).max(MAX_CLOCK_SECONDS);
 
 const allowOrigin = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none') }),
@@ -55,7 +54,7 @@ export const SIMULATION_SCHEMA = z.object({
     redirect: z.enum(['follow', 'error', 'manual']),
   }),
   server,
-  sends: z.array(seconds).max(64),
+  sends: z.array(seconds).max(MAX_SENDS),
   clock: seconds,
 });
 

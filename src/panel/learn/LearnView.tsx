@@ -2,10 +2,11 @@ import { useMemo, useState } from 'react';
 import type { PreflightCacheEntry } from '../../core/cache/preflightCache.ts';
 import { playSimulation } from '../../core/simulator/playSimulation.ts';
 import { presetById, presetOf, SIMULATION_PRESETS, type SimulationPreset } from '../../core/simulator/presets.ts';
-import type { ServerAnswers, Simulation } from '../../core/simulator/simulation.ts';
+import { MAX_CLOCK_SECONDS, MAX_SENDS, type ServerAnswers, type Simulation } from '../../core/simulator/simulation.ts';
 import { simulationFragment } from '../../core/simulator/simulationLink.ts';
 import { clock, simulationSteps } from '../../core/simulator/simulationSteps.ts';
 import { simulationTrace, simulationTransactions } from '../../core/simulator/simulationTrace.ts';
+import { CopyButton } from '../CopyButton.tsx';
 import { VerifiedFixView } from '../VerifiedFixView.tsx';
 import { saveFile } from '../model/saveFile.ts';
 import { RequestEditor } from './RequestEditor.tsx';
@@ -49,15 +50,10 @@ export function LearnView({ simulation, onChange, baseline = null, notes = [], p
   const steps = useMemo(() => (send ? simulationSteps(send) : []), [send]);
   // The shown send as a capture would hold it: what the panel's verified fix works on.
   const blockedTransaction = useMemo(() => (send?.verdict.blocked ? simulationTransactions(run)[sendIndex] : undefined), [run, send, sendIndex]);
-  const [linkCopied, setLinkCopied] = useState(false);
   const link = `${pageUrl}#${simulationFragment(simulation)}`;
-  const update = (next: Simulation): void => {
-    setLinkCopied(false);
-    onChange(next);
-  };
   const sendAgain = (): void => {
     setShownSend(null);
-    update({ ...simulation, sends: [...simulation.sends, simulation.clock].slice(-64) });
+    onChange({ ...simulation, sends: [...simulation.sends, simulation.clock].slice(-MAX_SENDS) });
   };
 
   return (
@@ -71,7 +67,7 @@ export function LearnView({ simulation, onChange, baseline = null, notes = [], p
               const chosen = presetById(event.target.value);
               if (!chosen) return;
               setShownSend(null);
-              update(chosen.simulation);
+              onChange(chosen.simulation);
             }}
           >
             <option value="">{preset ? 'Choose a situation…' : 'Your own simulation'}</option>
@@ -90,18 +86,18 @@ export function LearnView({ simulation, onChange, baseline = null, notes = [], p
             ))}
           </ul>
         )}
-        <RequestEditor request={simulation.request} onChange={(request) => update({ ...simulation, request })} />
+        <RequestEditor request={simulation.request} onChange={(request) => onChange({ ...simulation, request })} />
         {simulation.server.kind === 'policy' ? (
-          <ServerPolicyEditor policy={simulation.server} onChange={(server) => update({ ...simulation, server })} />
+          <ServerPolicyEditor policy={simulation.server} onChange={(server) => onChange({ ...simulation, server })} />
         ) : (
-          <ServerAnswersEditor answers={simulation.server} baseline={baseline} onChange={(server) => update({ ...simulation, server })} />
+          <ServerAnswersEditor answers={simulation.server} baseline={baseline} onChange={(server) => onChange({ ...simulation, server })} />
         )}
       </section>
       <section className="learn-play" aria-label="Negotiation">
         <div className="sim-controls" role="group" aria-label="Clock">
           <span className="sim-clock" aria-live="polite">{`Clock: ${clock(simulation.clock * 1000)}`}</span>
           {CLOCK_STEPS.map(([label, seconds]) => (
-            <button key={label} type="button" onClick={() => update({ ...simulation, clock: Math.min(simulation.clock + seconds, 10 * 365 * 86_400) })}>
+            <button key={label} type="button" onClick={() => onChange({ ...simulation, clock: Math.min(simulation.clock + seconds, MAX_CLOCK_SECONDS) })}>
               {label}
             </button>
           ))}
@@ -112,7 +108,7 @@ export function LearnView({ simulation, onChange, baseline = null, notes = [], p
             type="button"
             onClick={() => {
               setShownSend(null);
-              update({ ...simulation, sends: [0], clock: 0 });
+              onChange({ ...simulation, sends: [0], clock: 0 });
             }}
           >
             Start over
@@ -141,18 +137,10 @@ export function LearnView({ simulation, onChange, baseline = null, notes = [], p
             Link to this simulation
             <input readOnly value={link} onFocus={(event) => event.target.select()} />
           </label>
-          <button
-            type="button"
-            onClick={() => {
-              void navigator.clipboard.writeText(link).then(() => setLinkCopied(true));
-            }}
-          >
-            Copy link
-          </button>
+          <CopyButton label="Copy link" text={() => link} />
           <button type="button" onClick={() => saveFile(`cors-lens-simulation-${now()}.trace.json`, `${JSON.stringify(simulationTrace(run, now()), null, 2)}\n`, 'application/json')}>
             Export as trace
           </button>
-          {linkCopied && <span role="status">Link copied.</span>}
         </div>
       </section>
     </div>
