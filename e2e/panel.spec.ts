@@ -66,6 +66,11 @@ test('the CORS panel in DevTools lists the tab\'s transactions, explains the deb
     await row.click();
     await expect(panel.getByRole('region', { name: 'Transaction details' })).toContainText('Confirmed by Chromium');
     await devtoolsOpened.screenshot({ path: 'test-results/panel-in-devtools.png' });
+
+    // "What if", inside DevTools: the transaction opens in the Learn tab with the server's real answers.
+    await panel.getByRole('button', { name: 'Open in simulator' }).click();
+    await expect(panel.getByRole('status', { name: 'Verdict' })).toHaveText('Blocked: MissingAllowOriginHeader');
+    await devtoolsOpened.screenshot({ path: 'test-results/panel-learn-in-devtools.png' });
   } finally {
     await browser.close();
     await lab.close();

@@ -28,6 +28,14 @@ describe('whatIfFromTransaction', () => {
     expect(summary(playSimulation(simulation).sends[0]!.verdict)).toEqual(summary(transaction.verdict));
   });
 
+  it("leaves out the headers the browser set on the wire, and says so", () => {
+    const [transaction] = simulationTransactions(playSimulation(SIMULATION_PRESETS.find((preset) => preset.id === 'delete-with-credentials')!.simulation));
+    const wire = { ...transaction!, request: { ...transaction!.request, headers: [...transaction!.request.headers, { name: 'User-Agent', value: 'Chromium' }, { name: 'Sec-Fetch-Mode', value: 'cors' }, { name: 'X-Custom', value: '1' }] } };
+    const { simulation, notes } = whatIfFromTransaction(wire);
+    expect(simulation.request.headers.map((header) => header.name)).toEqual(['X-Custom']);
+    expect(notes).toContainEqual(expect.stringMatching(/^2 headers the browser sets itself/));
+  });
+
   it('turns green once the edited answers allow the request, and names exactly the lines that changed', () => {
     const transaction = preflightedPut('x-custom', 403, [['Access-Control-Allow-Origin', 'http://app.test']]);
     const { simulation } = whatIfFromTransaction(transaction);

@@ -1,4 +1,5 @@
 import type { ObservedResponse } from '../cors/verdict.ts';
+import { isForbiddenRequestHeader } from '../fetch/forbiddenRequestHeader.ts';
 import type { Transaction } from '../pairing/transaction.ts';
 import { MAX_SIMULATED_HOPS, type ServerAnswer, type ServerAnswers, type Simulation, type SimulatedMode } from './simulation.ts';
 
@@ -33,7 +34,10 @@ export function whatIfFromTransaction(transaction: Transaction): WhatIf {
   });
   if (transaction.hops.length > MAX_SIMULATED_HOPS) notes.push(`Only the first ${MAX_SIMULATED_HOPS} URLs of the redirect chain are simulated.`);
   const mode: SimulatedMode = request.mode === 'no-cors' || request.mode === 'same-origin' ? request.mode : 'cors';
-  const headers = [...request.headers];
+  // A capture of the wire holds the headers the browser sets itself (User-Agent, Origin, Sec-Fetch-*): not the page's to set.
+  const headers = request.headers.filter((header) => !isForbiddenRequestHeader(header.name, header.value));
+  const browserSet = request.headers.length - headers.length;
+  if (browserSet > 0) notes.push(`${browserSet} header${browserSet === 1 ? '' : 's'} the browser sets itself (such as User-Agent, Origin and Sec-Fetch-*) are left out of the request: the page cannot set them.`);
   // A request whose own headers the capture lacks is known by the names its preflight announced; their values are not.
   const missing = (request.unsafeHeaderNames ?? []).filter((name) => !headers.some((header) => header.name.toLowerCase() === name));
   if (missing.length > 0) {
