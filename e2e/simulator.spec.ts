@@ -106,6 +106,16 @@ test('the simulator page: a preset, the clock serving and expiring the cache ent
 
   await page.getByLabel('Preset').selectOption({ label: 'DELETE with X-Requested-With and Max-Age 86400' });
   const steps = page.getByRole('list', { name: 'Negotiation steps' });
+  // One rule at a time, then all of them.
+  await page.getByRole('button', { name: 'Step through' }).click();
+  await expect(steps.getByRole('listitem')).toHaveCount(1);
+  await expect(steps).toContainText('Is it a CORS request?');
+  await page.getByRole('button', { name: 'Next step' }).click();
+  await page.getByRole('button', { name: 'Next step' }).click();
+  await expect(steps.getByRole('listitem')).toHaveCount(3);
+  await expect(page.getByRole('group', { name: 'Step through' })).toContainText('Step 3 of');
+  await expect(steps.getByRole('listitem').last()).toContainText('The preflight cache has no usable entry');
+  await page.getByRole('button', { name: 'Show all' }).click();
   await expect(steps).toContainText('Access-Control-Request-Headers: x-requested-with');
   await expect(steps).toContainText('Chromium keeps it 7200 s (Max-Age 86400 capped by Chromium)');
   await expect(steps).toContainText('Firefox would keep it 86400 s.');

@@ -45,6 +45,8 @@ export function LearnView({ simulation, onChange, baseline = null, notes = [], p
   const run = useMemo(() => playSimulation(simulation), [simulation]);
   const preset = useMemo(() => presetOf(simulation), [simulation]);
   const [shownSend, setShownSend] = useState<number | null>(null);
+  // Stepping through: how many steps are shown (null: all of them).
+  const [revealed, setRevealed] = useState<number | null>(null);
   const sendIndex = Math.min(shownSend ?? run.sends.length - 1, run.sends.length - 1);
   const send = run.sends[sendIndex];
   const steps = useMemo(() => (send ? simulationSteps(send) : []), [send]);
@@ -129,7 +131,27 @@ export function LearnView({ simulation, onChange, baseline = null, notes = [], p
             {send.verdict.failedParameter ? ` (failed parameter ${send.verdict.failedParameter})` : ''}
           </p>
         )}
-        <StepList steps={steps} />
+        <div className="sim-stepper" role="group" aria-label="Step through">
+          {revealed === null ? (
+            <button type="button" onClick={() => setRevealed(1)}>
+              Step through
+            </button>
+          ) : (
+            <>
+              <button type="button" disabled={revealed <= 1} onClick={() => setRevealed(Math.max(1, revealed - 1))}>
+                Previous step
+              </button>
+              <button type="button" disabled={revealed >= steps.length} onClick={() => setRevealed(Math.min(steps.length, revealed + 1))}>
+                Next step
+              </button>
+              <span aria-live="polite">{`Step ${Math.min(revealed, steps.length)} of ${steps.length}`}</span>
+              <button type="button" onClick={() => setRevealed(null)}>
+                Show all
+              </button>
+            </>
+          )}
+        </div>
+        <StepList steps={revealed === null ? steps : steps.slice(0, revealed)} />
         {blockedTransaction && <VerifiedFixView transaction={blockedTransaction} />}
         <CacheAtClock entries={run.cache} clockSeconds={simulation.clock} />
         <div className="sim-share">
