@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { inHopOrder } from './cdpHopOrder.ts';
 import { createCdpEventConverter, type CdpNetworkEventParams } from './cdpNetworkEvents.ts';
@@ -80,5 +81,47 @@ describe('inHopOrder', () => {
     const ordered = inHopOrder(records);
     expect(ordered).toHaveLength(records.length);
     expect(new Set(ordered)).toEqual(new Set(records));
+  });
+});
+
+describe('inHopOrder, wherever the heads arrive', () => {
+  // A request through 1 to 3 URLs whose final response CORS blocks: each hop
+  // starts, sends its head, and gets a raw head (a redirect but the last).
+  const canonical = (hops: number): Record_[] => {
+    const records: Record_[] = [];
+    for (let hop = 0; hop < hops; hop++) {
+      const url = `http://host${hop}.test/`;
+      records.push(started('R', url, hop + 1, hop > 0 ? 302 : undefined), sentHead('R', String(hop)));
+      records.push(hop < hops - 1 ? rawHead('R', 302, { Location: `http://host${hop + 1}.test/` }) : rawHead('R', 200, { 'Access-Control-Allow-Origin': 'http://other.test' }));
+    }
+    records.push(failed('R', hops + 1));
+    return records;
+  };
+  const isHead = (record: Record_): boolean => record.method.endsWith('ExtraInfo');
+
+  // The ExtraInfo heads come down one pipe, in order among themselves; only
+  // where they fall among the other events varies.
+  it('gives the converter what the canonical order gives, wherever the ExtraInfo heads fall among the other events', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 3 }), fc.array(fc.nat(), { minLength: 6, maxLength: 6 }), (hops, slots) => {
+        const ordered = canonical(hops);
+        const others = ordered.filter((record) => !isHead(record));
+        const heads = ordered.filter(isHead);
+        // Head i falls after the first `at[i]` other events, never before the head ahead of it.
+        const at = slots.slice(0, heads.length).map((slot) => slot % (others.length + 1)).sort((a, b) => a - b);
+        const arrived: Record_[] = [];
+        others.forEach((record, index) => {
+          heads.forEach((head, which) => {
+            if (at[which] === index) arrived.push(head);
+          });
+          arrived.push(record);
+        });
+        heads.forEach((head, which) => {
+          if (at[which] === others.length) arrived.push(head);
+        });
+        expect(arrived).toHaveLength(ordered.length);
+        expect(judgedEvents(arrived)).toEqual(judgedEvents(ordered));
+      }),
+    );
   });
 });
