@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { FIX_DIALECTS, fixWarnings, renderFix, type FixDialect } from '../core/explain/fixDialects.ts';
 import { verifiedFix } from '../core/explain/verifiedFix.ts';
 import type { Transaction } from '../core/pairing/transaction.ts';
+import { Choice } from './Choice.tsx';
 
 /** The whole server change that makes a blocked request pass, verified by the engine, in the user's server's terms. */
 export function VerifiedFixView({ transaction }: { readonly transaction: Transaction }) {
@@ -16,13 +17,7 @@ export function VerifiedFixView({ transaction }: { readonly transaction: Transac
       <p className="muted">Checked by the engine: with these headers, the request is allowed.</p>
       <label>
         Write it for{' '}
-        <select value={dialect} onChange={(event) => setDialect(event.target.value as FixDialect)} aria-label="Server">
-          {Object.entries(FIX_DIALECTS).map(([value, name]) => (
-            <option key={value} value={value}>
-              {name}
-            </option>
-          ))}
-        </select>
+        <Choice value={dialect} choices={FIX_DIALECTS} onChange={setDialect} ariaLabel="Server" />
       </label>
       <pre>{text}</pre>
       {warnings.map((warning) => (

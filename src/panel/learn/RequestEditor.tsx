@@ -1,5 +1,6 @@
 import type { Header } from '../../core/fetch/headers.ts';
 import type { BodyKind, SimulatedMode, SimulatedRequest } from '../../core/simulator/simulation.ts';
+import { Choice } from '../Choice.tsx';
 import { HeaderRowsEditor } from './HeaderRowsEditor.tsx';
 
 interface Props {
@@ -45,31 +46,21 @@ export function RequestEditor({ request, onChange }: Props) {
       <HeaderRowsEditor label="Request headers" headers={request.headers} onChange={(headers: Header[]) => set({ headers })} />
       <label>
         Body
-        <select value={request.body} onChange={(event) => set({ body: event.target.value as BodyKind })}>
-          {Object.entries(BODIES).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
+        <Choice value={request.body} choices={BODIES} onChange={(body) => set({ body })} />
       </label>
-      <Choice label="mode" value={request.mode} choices={MODES} onChange={(mode) => set({ mode })} />
-      <Choice label="credentials" value={request.credentials} choices={CREDENTIALS} onChange={(credentials) => set({ credentials })} />
-      <Choice label="redirect" value={request.redirect} choices={REDIRECTS} onChange={(redirect) => set({ redirect })} />
+      <label>
+        mode
+        <Choice value={request.mode} choices={MODES} onChange={(mode) => set({ mode })} />
+      </label>
+      <label>
+        credentials
+        <Choice value={request.credentials} choices={CREDENTIALS} onChange={(credentials) => set({ credentials })} />
+      </label>
+      <label>
+        redirect
+        <Choice value={request.redirect} choices={REDIRECTS} onChange={(redirect) => set({ redirect })} />
+      </label>
     </fieldset>
   );
 }
 
-/** One of fetch()'s option values, named as fetch spells them. */
-function Choice<T extends string>({ label, value, choices, onChange }: { readonly label: string; readonly value: T; readonly choices: readonly T[]; onChange(value: T): void }) {
-  return (
-    <label>
-      {label}
-      <select value={value} onChange={(event) => onChange(event.target.value as T)}>
-        {choices.map((choice) => (
-          <option key={choice}>{choice}</option>
-        ))}
-      </select>
-    </label>
-  );
-}

@@ -1,4 +1,5 @@
 import type { AllowOriginPolicy, ServerPolicy } from '../../core/simulator/simulation.ts';
+import { Choice } from '../Choice.tsx';
 
 interface Props {
   readonly policy: ServerPolicy;
@@ -29,13 +30,7 @@ export function ServerPolicyEditor({ policy, onChange }: Props) {
       <legend>The server (its CORS policy)</legend>
       <label>
         Allowed origins
-        <select value={allow.kind} onChange={(event) => set({ allowOrigin: originPolicy(event.target.value as AllowOriginPolicy['kind'], allow) })}>
-          {Object.entries(ORIGIN_KINDS).map(([kind, label]) => (
-            <option key={kind} value={kind}>
-              {label}
-            </option>
-          ))}
-        </select>
+        <Choice value={allow.kind} choices={ORIGIN_KINDS} onChange={(kind) => set({ allowOrigin: originPolicy(kind, allow) })} />
       </label>
       {allow.kind === 'list' && (
         <label>
