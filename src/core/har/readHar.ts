@@ -1,4 +1,4 @@
-import { describeIssue, JsonTextError, parseJsonText } from '../json/jsonText.ts';
+import { describeIssue, parseJsonTextAs } from '../json/jsonText.ts';
 import { harSchema, type Har } from './harSchema.ts';
 
 /** Why a file could not be read as a HAR: one line, naming the place at fault. */
@@ -14,13 +14,7 @@ const SUPPORTED_VERSIONS = ['1.1', '1.2'];
  * a field path such as `log.entries[3].request.url` for a bad HAR).
  */
 export function readHar(text: string): Har {
-  let json: unknown;
-  try {
-    json = parseJsonText(text);
-  } catch (error) {
-    throw error instanceof JsonTextError ? new HarReadError(error.message) : error;
-  }
-  return validateHar(json);
+  return validateHar(parseJsonTextAs(text, (message) => new HarReadError(message)));
 }
 
 /** Validates parsed JSON as a HAR (see readHar). */

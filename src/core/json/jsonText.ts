@@ -16,6 +16,15 @@ export function parseJsonText(raw: string): unknown {
   }
 }
 
+/** parseJsonText, with bad JSON reported as the caller's own kind of error (the HAR reader's, the trace reader's). */
+export function parseJsonTextAs(raw: string, readError: (message: string) => Error): unknown {
+  try {
+    return parseJsonText(raw);
+  } catch (error) {
+    throw error instanceof JsonTextError ? readError(error.message) : error;
+  }
+}
+
 // JSON.parse's messages vary with the V8 version and often give no position,
 // so the first syntax error is located by a strict JSON scanner instead (run
 // only once JSON.parse has failed).

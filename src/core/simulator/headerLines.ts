@@ -29,6 +29,16 @@ export function parseHeaderLines(text: string): ParsedHeaderLines {
   return { headers, problems };
 }
 
+/** Each header as the line it is on the wire. */
+export function headerLineTexts(headers: readonly Header[]): string[] {
+  return headers.map((header) => `${header.name}: ${header.value}`);
+}
+
+/** A response as its status line and header lines. */
+export function responseLineTexts(response: { readonly status: number; readonly statusText?: string; readonly headers: readonly Header[] }): string[] {
+  return [`HTTP/1.1 ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`, ...headerLineTexts(response.headers)];
+}
+
 export function formatHeaderLines(headers: readonly Header[]): string {
-  return headers.map((header) => `${header.name}: ${header.value}`).join('\n');
+  return headerLineTexts(headers).join('\n');
 }

@@ -1,13 +1,15 @@
+import type { CacheMissReason } from '../cache/preflightCache.ts';
 import { preflightLifetime } from '../cache/preflightLifetime.ts';
 import type { CorsError } from '../cors/corsError.ts';
 import type { CorsRequest } from '../cors/corsRequest.ts';
 import { exposedResponseHeaders } from '../cors/exposedHeaders.ts';
 import { needsPreflight } from '../cors/needsPreflight.ts';
-import type { HopVerdict, ObservedHop, ObservedResponse, Verdict } from '../cors/verdict.ts';
+import type { HopVerdict, ObservedHop, Verdict } from '../cors/verdict.ts';
 import { LINKS, type LinkId } from '../explain/links.ts';
 import { preflightReasons } from '../explain/preflightReasons.ts';
-import type { HeaderList } from '../fetch/headers.ts';
+import { serializeOrigin } from '../fetch/origin.ts';
 import { redirectTarget } from '../cors/redirect.ts';
+import { headerLineTexts, responseLineTexts } from './headerLines.ts';
 import { failingCheck, PREFLIGHT_CHECKS, REDIRECT_CHECKS, RESPONSE_CHECKS, type BrowserCheck } from './checkOrder.ts';
 import type { SimulatedSend } from './playSimulation.ts';
 
@@ -100,23 +102,23 @@ function hopSteps(request: CorsRequest, verdict: Verdict, hopVerdict: HopVerdict
   if (preflight) {
     const url = target(hop.url);
     steps.push(step(`${at}.preflight-request`, `The preflight request${where}`, 'preflightFetch', 'info', ['Sent without cookies or credentials, whatever the request\'s credentials mode.'], {
-      lines: [`OPTIONS ${url.path} HTTP/1.1`, `Host: ${url.host}`, ...headerLines(preflight.requestHeaders ?? [])],
+      lines: [`OPTIONS ${url.path} HTTP/1.1`, `Host: ${url.host}`, ...headerLineTexts(preflight.requestHeaders ?? [])],
     }));
     if (preflight.response) {
-      steps.push(step(`${at}.preflight-response`, `The server answers the preflight${where}`, 'preflightFetch', 'info', [], { lines: responseLines(preflight.response) }));
+      steps.push(step(`${at}.preflight-response`, `The server answers the preflight${where}`, 'preflightFetch', 'info', [], { lines: responseLineTexts(preflight.response) }));
       steps.push(...checkSteps(`${at}.preflight`, PREFLIGHT_CHECKS, failedHere === 'preflight' ? verdict : null, where));
       if (failedHere === 'preflight') {
         steps.push(step(`${at}.request`, `The request${where}`, 'preflightFetch', 'not-reached', ['The preflight failed: the browser never sends the request.']));
         return steps;
       }
-      if (hopVerdict.stored) steps.push(cacheStoreStep(at, where, hopVerdict, preflight.response));
+      if (hopVerdict.stored) steps.push(cacheStoreStep(at, where, hopVerdict));
     }
   }
   steps.push(requestStep(at, where, hop, hopVerdict));
   const response = hop.response;
   if (!response) return steps;
   const isRedirect = redirectTarget(response.status, response.headers, hop.url) !== null;
-  steps.push(step(`${at}.response`, `The server answers the request${where}`, isRedirect ? 'redirectFetch' : 'corsCheck', 'info', [], { lines: responseLines(response) }));
+  steps.push(step(`${at}.response`, `The server answers the request${where}`, isRedirect ? 'redirectFetch' : 'corsCheck', 'info', [], { lines: responseLineTexts(response) }));
   if (hopVerdict.corsFlag && request.mode !== 'no-cors') {
     const checks = isRedirect ? REDIRECT_CHECKS : RESPONSE_CHECKS;
     steps.push(...checkSteps(`${at}.${isRedirect ? 'redirect' : 'response'}`, checks, failedHere === 'response' || failedHere === 'redirect' ? verdict : null, where));
@@ -132,10 +134,10 @@ function cacheLookupStep(at: string, where: string, hopVerdict: HopVerdict): Sim
     ]);
   }
   const reason = hopVerdict.cacheMiss?.reason ?? 'no-entry';
-  return step(`${at}.cache-lookup`, `The preflight cache has no usable entry${where}`, 'preflightCache', 'info', [`${MISS_REASONS[reason] ?? reason}: the browser sends a preflight.`]);
+  return step(`${at}.cache-lookup`, `The preflight cache has no usable entry${where}`, 'preflightCache', 'info', [`${MISS_REASONS[reason]}: the browser sends a preflight.`]);
 }
 
-const MISS_REASONS: Readonly<Record<string, string>> = {
+const MISS_REASONS: Readonly<Record<CacheMissReason | 'bypass-requested', string>> = {
   'no-entry': 'No entry for this origin and URL',
   expired: 'The entry for this origin and URL has expired',
   credentials: 'The entry was stored without credentials; this request includes them',
@@ -146,9 +148,10 @@ const MISS_REASONS: Readonly<Record<string, string>> = {
   'stored-later': 'No entry yet',
 };
 
-function cacheStoreStep(at: string, where: string, hopVerdict: HopVerdict, response: ObservedResponse): SimulationStep {
+function cacheStoreStep(at: string, where: string, hopVerdict: HopVerdict): SimulationStep {
   const stored = hopVerdict.stored;
-  const maxAge = response.headers.find((header) => header.name.toLowerCase() === 'access-control-max-age')?.value ?? null;
+  // Access-Control-Max-Age as the engine read it for the cache.
+  const maxAge = hopVerdict.preflightResult?.maxAge ?? null;
   const others = (['firefox', 'webkit'] as const).map((engine) => `${engine === 'firefox' ? 'Firefox' : 'Safari'} would keep it ${preflightLifetime(engine, maxAge).seconds} s.`);
   if (!stored || !stored.stored) {
     const why = stored && !stored.stored && stored.reason === 'url-too-long' ? 'the URL is too long to cache' : `Access-Control-Max-Age ${maxAge === null ? 'is absent and Chromium\'s default applies' : `is "${maxAge}"`}, a lifetime of 0 s`;
@@ -168,7 +171,7 @@ function requestStep(at: string, where: string, hop: ObservedHop, hopVerdict: Ho
   if (hop.sent === false) return step(`${at}.request`, `The request${where}`, 'corsCheck', 'not-reached', ['The browser does not send it.']);
   const origin = hopVerdict.corsFlag ? [`Origin: ${hopVerdict.origin}`] : [];
   return step(`${at}.request`, `The request${where}`, 'corsCheck', 'info', hopVerdict.preflight === 'cache-hit' ? ['Sent straight away: the cached preflight result covers it.'] : [], {
-    lines: [`${hopVerdict.method} ${url.path} HTTP/1.1`, `Host: ${url.host}`, ...origin, ...headerLines(hopVerdict.headers)],
+    lines: [`${hopVerdict.method} ${url.path} HTTP/1.1`, `Host: ${url.host}`, ...origin, ...headerLineTexts(hopVerdict.headers)],
   });
 }
 
@@ -198,24 +201,14 @@ function failure(verdict: Verdict): Partial<SimulationStep> {
   return verdict.corsError === null ? {} : { corsError: verdict.corsError, failedParameter: verdict.failedParameter ?? '' };
 }
 
-function headerLines(headers: HeaderList): string[] {
-  return headers.map((header) => `${header.name}: ${header.value}`);
-}
-
-function responseLines(response: ObservedResponse): string[] {
-  return [`HTTP/1.1 ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`, ...headerLines(response.headers)];
-}
-
 function describeEntry(methods: readonly string[], headers: readonly string[]): string {
   return `methods ${methods.join(', ') || '(safelisted only)'} and headers ${headers.join(', ') || '(safelisted only)'}`;
 }
 
+// An unparsable URL has no origin to name: the URL itself is named.
 function originOf(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return url;
-  }
+  const origin = serializeOrigin(url);
+  return origin === 'null' ? url : origin;
 }
 
 /** The request line's target and the Host of a URL (the URL itself when it does not parse). */

@@ -1,6 +1,7 @@
 import type { ObservedResponse } from '../cors/verdict.ts';
 import { isForbiddenRequestHeader } from '../fetch/forbiddenRequestHeader.ts';
 import type { Transaction } from '../pairing/transaction.ts';
+import { responseLineTexts } from './headerLines.ts';
 import { MAX_SIMULATED_HOPS, type ServerAnswer, type ServerAnswers, type Simulation, type SimulatedMode } from './simulation.ts';
 
 /** A captured transaction opened in the simulator, and what the capture could not say. */
@@ -95,7 +96,7 @@ export function answerChanges(before: ServerAnswers, after: ServerAnswers): Answ
 
 function linesOf(answer: ServerAnswer | undefined): string[] {
   if (!answer) return [];
-  return [`HTTP/1.1 ${answer.status}`, ...answer.headers.map((header) => `${header.name}: ${header.value}`)];
+  return responseLineTexts(answer);
 }
 
 // The lines of `from` not matched one for one in `other` (names without case).

@@ -1,4 +1,4 @@
-import { describeIssue, JsonTextError, parseJsonText } from '../json/jsonText.ts';
+import { describeIssue, parseJsonTextAs } from '../json/jsonText.ts';
 import { TRACE_FORMAT } from './trace.ts';
 import { TRACE_FILE_SCHEMAS, type TraceFile } from './traceSchema.ts';
 
@@ -18,13 +18,7 @@ export function isTraceJson(json: unknown): boolean {
  * JSON, a field path such as `transactions[3].hops[0].url`).
  */
 export function readTrace(text: string): TraceFile {
-  let json: unknown;
-  try {
-    json = parseJsonText(text);
-  } catch (error) {
-    throw error instanceof JsonTextError ? new TraceReadError(error.message) : error;
-  }
-  return validateTrace(json);
+  return validateTrace(parseJsonTextAs(text, (message) => new TraceReadError(message)));
 }
 
 export function validateTrace(json: unknown): TraceFile {
