@@ -10,6 +10,12 @@ export interface Measured {
   readonly items: number;
   readonly unit: string;
   readonly run: () => number;
+  /**
+   * Untimed, before every run: fresh copies of the input, so memos keyed by
+   * object (the engine classifies each header list once) cannot carry one
+   * run's work into the next, as no real capture is judged twice.
+   */
+  readonly prepare?: () => void;
 }
 
 export interface Timing {
@@ -26,10 +32,16 @@ let sink = 0;
 export const checksum = (): number => sink;
 
 export function measureAll(subjects: readonly Measured[], warmups: number, rounds: number): Timing[] {
-  for (let i = 0; i < warmups; i++) for (const subject of subjects) sink += subject.run();
+  for (let i = 0; i < warmups; i++) {
+    for (const subject of subjects) {
+      subject.prepare?.();
+      sink += subject.run();
+    }
+  }
   const runs = subjects.map(() => [] as number[]);
   for (let round = 0; round < rounds; round++) {
     subjects.forEach((subject, index) => {
+      subject.prepare?.();
       const start = performance.now();
       sink += subject.run();
       runs[index]?.push(performance.now() - start);

@@ -65,67 +65,78 @@ function onlyCredentialsExplainFailure(exchange: Exchange, without: Verdict, wit
   return hop !== undefined && hop.sent === false && hop.networkError === 'net::ERR_FAILED' && hop.response === undefined;
 }
 
+/** What a walk over the hops has found so far; a verdict is made of it when the walk ends. */
+interface Walk {
+  corsFlag: boolean;
+  preflight: PreflightStatus;
+  readonly hops: HopVerdict[];
+  readonly notes: VerdictNote[];
+}
+
+type WalkEnd = Partial<Pick<Verdict, 'failure' | 'stage' | 'failedHop' | 'failedResponse' | 'networkError' | 'response'>>;
+
+function endWalk(walk: Walk, outcome: VerdictOutcome, end: WalkEnd = {}): Verdict {
+  const failure = end.failure ?? null;
+  return {
+    outcome: outcome === 'allowed' && !walk.corsFlag ? 'not-cors' : outcome,
+    blocked: outcome === 'blocked',
+    corsError: failure?.corsError ?? null,
+    failedParameter: failure?.failedParameter ?? null,
+    failure,
+    stage: end.stage ?? null,
+    failedHop: end.failedHop ?? null,
+    failedResponse: end.failedResponse ?? null,
+    response: end.response ?? null,
+    preflight: walk.preflight,
+    hops: walk.hops,
+    networkError: end.networkError ?? null,
+    notes: walk.notes,
+  };
+}
+
+function blockWalk(walk: Walk, failure: CorsCheckFailure, stage: VerdictStage, hop: number, response: ObservedResponse | null): Verdict {
+  return endWalk(walk, 'blocked', { failure, stage, failedHop: hop, failedResponse: response });
+}
+
 function walkHops(exchange: Exchange, options: VerdictOptions): Verdict {
   const { request, hops } = exchange;
   const corsEnabled = isCorsEnabledMode(request.mode);
   const checksCors = corsEnabled || request.mode === 'same-origin';
-  const hopVerdicts: HopVerdict[] = [];
-  const notes: VerdictNote[] = [];
+  const walk: Walk = { corsFlag: false, preflight: 'not-needed', hops: [], notes: [] };
+  const hopVerdicts = walk.hops;
+  const notes = walk.notes;
   let method = request.method;
   let headers: HeaderList = request.headers;
-  let corsFlag = false;
   let tainted = false;
-  let preflight: PreflightStatus = 'not-needed';
-
-  const finish = (outcome: VerdictOutcome, extra: Partial<Pick<Verdict, 'failure' | 'stage' | 'failedHop' | 'failedResponse' | 'networkError' | 'response'>> = {}): Verdict => {
-    const failure = extra.failure ?? null;
-    return {
-      outcome: outcome === 'allowed' && !corsFlag ? 'not-cors' : outcome,
-      blocked: outcome === 'blocked',
-      corsError: failure?.corsError ?? null,
-      failedParameter: failure?.failedParameter ?? null,
-      failure,
-      stage: extra.stage ?? null,
-      failedHop: extra.failedHop ?? null,
-      failedResponse: extra.failedResponse ?? null,
-      response: extra.response ?? null,
-      preflight,
-      hops: hopVerdicts,
-      networkError: extra.networkError ?? null,
-      notes,
-    };
-  };
-  const block = (failure: CorsCheckFailure, stage: VerdictStage, hop: number, response: ObservedResponse | null): Verdict =>
-    finish('blocked', { failure, stage, failedHop: hop, failedResponse: response });
 
   // Checked by the renderer before anything is sent (fetch_manager.cc).
   if (request.mode === 'no-cors' && request.redirect !== 'follow') {
-    return block({ corsError: 'NoCorsRedirectModeNotFollow', failedParameter: '', header: null, received: `redirect: '${request.redirect}'`, needed: "redirect: 'follow' (the only mode no-cors allows)" }, 'request', 0, null);
+    return blockWalk(walk, { corsError: 'NoCorsRedirectModeNotFollow', failedParameter: '', header: null, received: `redirect: '${request.redirect}'`, needed: "redirect: 'follow' (the only mode no-cors allows)" }, 'request', 0, null);
   }
-  if (hops.length === 0) return finish('incomplete');
+  if (hops.length === 0) return endWalk(walk, 'incomplete');
 
   for (let index = 0; index < hops.length; index++) {
     const hop = hops[index] as ObservedHop;
-    if (checksCors && !isSameOrigin(request.initiatorOrigin, hop.url)) corsFlag = true;
+    if (checksCors && !isSameOrigin(request.initiatorOrigin, hop.url)) walk.corsFlag = true;
     const origin = tainted ? 'null' : request.initiatorOrigin;
     const announced = headers === request.headers ? request.unsafeHeaderNames : undefined;
-    const preflightRequired = corsFlag && (isPreflightRequired(method, headers, request.mode) || (announced !== undefined && announced.length > 0));
-    const hopVerdict: { -readonly [K in keyof HopVerdict]: HopVerdict[K] } = { url: hop.url, method, headers, origin, corsFlag, tainted, preflightRequired, preflight: 'not-needed' };
+    const preflightRequired = walk.corsFlag && (isPreflightRequired(method, headers, request.mode) || (announced !== undefined && announced.length > 0));
+    const hopVerdict: { -readonly [K in keyof HopVerdict]: HopVerdict[K] } = { url: hop.url, method, headers, origin, corsFlag: walk.corsFlag, tainted, preflightRequired, preflight: 'not-needed' };
     hopVerdicts.push(hopVerdict);
 
-    if (corsFlag && !isHttpScheme(hop.url)) {
+    if (walk.corsFlag && !isHttpScheme(hop.url)) {
       // The renderer refuses the first URL and names its scheme; the network
       // service refuses a redirect to such a URL and names nothing (lab).
       const failedParameter = index === 0 ? schemeOf(hop.url) : '';
-      return block({ corsError: 'CorsDisabledScheme', failedParameter, header: null, received: hop.url, needed: 'an http: or https: URL' }, 'request', index, null);
+      return blockWalk(walk, { corsError: 'CorsDisabledScheme', failedParameter, header: null, received: hop.url, needed: 'an http: or https: URL' }, 'request', index, null);
     }
-    if (corsFlag && request.mode === 'same-origin') {
+    if (walk.corsFlag && request.mode === 'same-origin') {
       // Chromium 156 refuses a cross-origin same-origin-mode request in the
       // renderer (DisallowedByMode, an Audits issue); when a redirect leads
       // there, the renderer refuses to follow with no CORS error at all
       // (loadingFailed with blockedReason "origin"), seen in the lab.
-      if (index > 0) return finish('network-error', { networkError: 'blocked:origin', failedHop: index, stage: 'redirect' });
-      return block({ corsError: 'DisallowedByMode', failedParameter: '', header: null, received: hop.url, needed: `a URL on ${request.initiatorOrigin}` }, 'request', index, null);
+      if (index > 0) return endWalk(walk, 'network-error', { networkError: 'blocked:origin', failedHop: index, stage: 'redirect' });
+      return blockWalk(walk, { corsError: 'DisallowedByMode', failedParameter: '', header: null, received: hop.url, needed: `a URL on ${request.initiatorOrigin}` }, 'request', index, null);
     }
 
     // Local Network Access is checked when the connection is made, for the
@@ -137,10 +148,10 @@ function walkHops(exchange: Exchange, options: VerdictOptions): Verdict {
       if (failure) {
         // The preflight, if any, started and failed at the same check.
         if (hop.preflight) {
-          preflight = 'sent';
+          walk.preflight = 'sent';
           hopVerdict.preflight = 'sent';
         }
-        return block(failure, 'connection', index, null);
+        return blockWalk(walk, failure, 'connection', index, null);
       }
     }
 
@@ -153,7 +164,7 @@ function walkHops(exchange: Exchange, options: VerdictOptions): Verdict {
       const query = { key, method, headers, credentials: request.credentials, ...(unsafeNames ? { unsafeNames } : {}) };
       const at = Number.isFinite(lookupAt) ? lookupAt : 0;
       if (hop.preflight) {
-        preflight = 'sent';
+        walk.preflight = 'sent';
         hopVerdict.preflight = 'sent';
         const bypass = request.bypassPreflightCache === true || preflightBypassesCache(hop.preflight.requestHeaders);
         const predicted = options.cache?.lookup(query, at);
@@ -166,7 +177,7 @@ function walkHops(exchange: Exchange, options: VerdictOptions): Verdict {
         const { response } = hop.preflight;
         if (response) {
           const check = checkPreflightResponse({ url: hop.url, method, headers, credentials: request.credentials, origin, response, ...(unsafeNames ? { unsafeNames } : {}) });
-          if (!check.passed) return block(announced ? withOrderUnknown(check.failure) : check.failure, 'preflight', index, response);
+          if (!check.passed) return blockWalk(walk, announced ? withOrderUnknown(check.failure) : check.failure, 'preflight', index, response);
           hopVerdict.preflightResult = check.result;
           if (isAuthorizationCoveredByWildcard(check.result, unsafeNames ?? corsUnsafeRequestHeaderNames(headers))) notes.push({ kind: 'authorization-covered-by-wildcard' });
           if (options.cache && options.storePreflights !== false) {
@@ -174,75 +185,75 @@ function walkHops(exchange: Exchange, options: VerdictOptions): Verdict {
           }
         } else if (!hop.response) {
           const error = hop.preflight.networkError;
-          if (error === LOCAL_NETWORK_ACCESS_ERROR) return block(localNetworkAccessFailure(isSecureContext(request)), 'connection', index, null);
+          if (error === LOCAL_NETWORK_ACCESS_ERROR) return blockWalk(walk, localNetworkAccessFailure(isSecureContext(request)), 'connection', index, null);
           // net::ERR_FAILED without any answer is no network failure: the
           // browser refused the preflight itself (Local Network Access, seen
           // through webRequest), for a reason this capture does not show.
-          if (error === 'net::ERR_FAILED') return finish('undetermined', { networkError: error, failedHop: index, stage: 'preflight' });
-          if (error) return finish('network-error', { networkError: error, failedHop: index, stage: 'preflight' });
-          return finish('incomplete');
+          if (error === 'net::ERR_FAILED') return endWalk(walk, 'undetermined', { networkError: error, failedHop: index, stage: 'preflight' });
+          if (error) return endWalk(walk, 'network-error', { networkError: error, failedHop: index, stage: 'preflight' });
+          return endWalk(walk, 'incomplete');
         }
       } else {
         const lookup = options.cache?.lookup(query, at);
         if (lookup?.hit) {
           hopVerdict.preflight = 'cache-hit';
           hopVerdict.cacheEntry = lookup.entry;
-          if (preflight !== 'sent') preflight = 'cache-hit';
+          if (walk.preflight !== 'sent') walk.preflight = 'cache-hit';
         } else if (exchange.preflightsRecorded === false) {
           hopVerdict.preflight = 'not-recorded';
-          if (preflight !== 'sent') preflight = 'not-recorded';
+          if (walk.preflight !== 'sent') walk.preflight = 'not-recorded';
         } else {
           hopVerdict.preflight = 'unobserved';
           if (lookup) hopVerdict.cacheMiss = { reason: lookup.reason, ...(lookup.failure ? { failure: lookup.failure } : {}) };
           notes.push({ kind: 'preflight-cache-entry-not-observed', hop: index });
-          if (preflight !== 'sent') preflight = 'cache-hit';
+          if (walk.preflight !== 'sent') walk.preflight = 'cache-hit';
         }
       }
     }
 
     const { response } = hop;
-    if (!response) return endWithoutResponse(request, hop, index, corsFlag, finish);
+    if (!response) return endWithoutResponse(request, hop, index, walk);
 
     const target = redirectTarget(response.status, response.headers, hop.url);
     if (target === null) {
-      if (!corsFlag) return finish('allowed', { response });
+      if (!walk.corsFlag) return endWalk(walk, 'allowed', { response });
       const failure = checkCorsAccess(accessInput(response, origin, request.credentials, hop.url));
-      if (failure) return block(failure, 'response', index, response);
-      return finish('allowed', { response });
+      if (failure) return blockWalk(walk, failure, 'response', index, response);
+      return endWalk(walk, 'allowed', { response });
     }
 
-    if (corsFlag && corsEnabled) {
+    if (walk.corsFlag && corsEnabled) {
       const failure = checkCorsAccess(accessInput(response, origin, request.credentials, hop.url));
-      if (failure) return block(failure, 'redirect', index, response);
+      if (failure) return blockWalk(walk, failure, 'redirect', index, response);
     }
-    if (request.redirect === 'manual') return finish('allowed', { response });
-    if (request.redirect === 'error') return finish('network-error', { networkError: 'redirect mode is "error"', failedHop: index, stage: 'redirect' });
-    if (redirectContainsCredentials({ location: target, corsEnabledMode: corsEnabled, corsFlag, tainted, initiatorOrigin: request.initiatorOrigin })) {
-      return block({ corsError: 'RedirectContainsCredentials', failedParameter: '', header: 'Location', received: target, needed: 'a URL without user name or password' }, 'redirect', index, response);
+    if (request.redirect === 'manual') return endWalk(walk, 'allowed', { response });
+    if (request.redirect === 'error') return endWalk(walk, 'network-error', { networkError: 'redirect mode is "error"', failedHop: index, stage: 'redirect' });
+    if (redirectContainsCredentials({ location: target, corsEnabledMode: corsEnabled, corsFlag: walk.corsFlag, tainted, initiatorOrigin: request.initiatorOrigin })) {
+      return blockWalk(walk, { corsError: 'RedirectContainsCredentials', failedParameter: '', header: 'Location', received: target, needed: 'a URL without user name or password' }, 'redirect', index, response);
     }
     if (!isSameOrigin(target, hop.url) && !isSameOrigin(request.initiatorOrigin, hop.url)) tainted = true;
     const nextMethod = methodAfterRedirect(response.status, method);
     if (nextMethod !== method) headers = dropRequestBodyHeaders(headers);
     method = nextMethod;
-    if (index === hops.length - 1) return finish('incomplete');
+    if (index === hops.length - 1) return endWalk(walk, 'incomplete');
   }
-  return finish('incomplete');
+  return endWalk(walk, 'incomplete');
 }
 
-function endWithoutResponse(request: CorsRequest, hop: ObservedHop, index: number, corsFlag: boolean, finish: (outcome: VerdictOutcome, extra?: Partial<Verdict>) => Verdict): Verdict {
-  if (!hop.networkError) return finish('incomplete');
+function endWithoutResponse(request: CorsRequest, hop: ObservedHop, index: number, walk: Walk): Verdict {
+  if (!hop.networkError) return endWalk(walk, 'incomplete');
   if (hop.networkError === LOCAL_NETWORK_ACCESS_ERROR) {
     const failure = localNetworkAccessFailure(isSecureContext(request));
-    return finish('blocked', { failure, stage: 'connection', failedHop: index });
+    return endWalk(walk, 'blocked', { failure, stage: 'connection', failedHop: index });
   }
   // Chromium fails every CORS-blocked request with net::ERR_FAILED; Firefox
   // records no reason at all. With no response headers in the trace
   // (Chrome's HAR export drops them), the reason cannot be re-derived: say
   // so rather than guess.
-  if (corsFlag && (hop.networkError === 'net::ERR_FAILED' || hop.networkError === UNKNOWN_FAILURE)) {
-    return finish('undetermined', { networkError: hop.networkError, failedHop: index });
+  if (walk.corsFlag && (hop.networkError === 'net::ERR_FAILED' || hop.networkError === UNKNOWN_FAILURE)) {
+    return endWalk(walk, 'undetermined', { networkError: hop.networkError, failedHop: index });
   }
-  return finish('network-error', { networkError: hop.networkError, failedHop: index });
+  return endWalk(walk, 'network-error', { networkError: hop.networkError, failedHop: index });
 }
 
 function isSecureContext(request: CorsRequest): boolean {

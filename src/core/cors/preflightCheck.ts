@@ -41,6 +41,28 @@ export type PreflightCheck =
  *  5. the method, then the headers.
  */
 export function checkPreflightResponse(input: PreflightCheckInput): PreflightCheck {
+  const known = recentChecks.get(input.response);
+  const same = known?.find((each) => isSameQuestion(each.input, input));
+  if (same) return same.check;
+  const check = judgePreflightResponse(input);
+  if (!known) recentChecks.set(input.response, [{ input, check }]);
+  else if (known.unshift({ input, check }) > RECENT_CHECKS) known.pop();
+  return check;
+}
+
+// Pairing checks a preflight when its request goes out (to feed the cache
+// model), and the engine checks it again with the same inputs when it judges
+// the request (twice more when the credentials mode is unknown): the last
+// few checks of each response are kept. Inputs are never changed once
+// built, so the same objects mean the same question.
+const RECENT_CHECKS = 3;
+const recentChecks = new WeakMap<PreflightResponse, { readonly input: PreflightCheckInput; readonly check: PreflightCheck }[]>();
+
+function isSameQuestion(a: PreflightCheckInput, b: PreflightCheckInput): boolean {
+  return a.url === b.url && a.method === b.method && a.headers === b.headers && a.credentials === b.credentials && a.origin === b.origin && a.unsafeNames === b.unsafeNames;
+}
+
+function judgePreflightResponse(input: PreflightCheckInput): PreflightCheck {
   const { response } = input;
   const location = redirectTarget(response.status, response.headers, input.url);
   if (location !== null) {

@@ -16,16 +16,42 @@ const DEFAULT_PORTS: Readonly<Record<string, string>> = { http: '80', https: '44
 const CANONICAL_HTTP = /^(https?):\/\/((?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*\.?)(?::([1-9][0-9]{0,4}))?(?=[/?#]|$)/;
 
 const MEMO_LIMIT = 4096;
+// Keyed by the scheme and authority for http(s) URLs (a capture has a few
+// origins and many paths), by the whole URL otherwise.
 const memo = new Map<string, UrlParts | null>();
 
 /** The parts of a URL, or null when it does not parse. Never throws. */
 export function urlParts(url: string): UrlParts | null {
+  const prefix = httpSchemeAndAuthority(url);
+  if (prefix !== null) {
+    const known = memo.get(prefix);
+    if (known) return known;
+    // The fast reading depends on nothing past the authority, so it holds for every URL with this prefix.
+    const fast = parseFast(prefix);
+    if (fast) return remember(prefix, fast);
+  }
   const known = memo.get(url);
   if (known !== undefined) return known;
-  const parts = parseFast(url) ?? parseSlow(url);
+  return remember(url, parseSlow(url));
+}
+
+function remember(key: string, parts: UrlParts | null): UrlParts | null {
   if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(url, parts);
+  memo.set(key, parts);
   return parts;
+}
+
+/** `http(s)://authority` up to the first "/", "?" or "#"; null for any other scheme. */
+function httpSchemeAndAuthority(url: string): string | null {
+  const from = url.startsWith('https://') ? 8 : url.startsWith('http://') ? 7 : -1;
+  if (from < 0) return null;
+  let end = from;
+  while (end < url.length) {
+    const code = url.charCodeAt(end);
+    if (code === 0x2f || code === 0x3f || code === 0x23) break;
+    end++;
+  }
+  return end === url.length ? url : url.slice(0, end);
 }
 
 function parseFast(url: string): UrlParts | null {

@@ -79,7 +79,7 @@ const corsLensFacts = z.looseObject({
 
 export type CorsLensEntryFacts = z.infer<typeof corsLensFacts>;
 
-const entry = z.looseObject({
+export const harEntrySchema = z.looseObject({
   startedDateTime: z.string(),
   time: z.number().nullable().optional(),
   request,
@@ -93,6 +93,23 @@ const entry = z.looseObject({
   _corsLens: corsLensFacts.optional(),
 });
 
+// A 100 MB HAR holds tens of thousands of entries, and z.looseObject copies
+// each one (and its request, response and timings). An entry the quick check
+// below vouches for is kept as it is; any other goes through harEntrySchema, which
+// accepts it or names the field at fault. The quick check accepts nothing
+// harEntrySchema would refuse (a property test holds it to that).
+const entries = z
+  .custom<HarEntry[]>((value) => Array.isArray(value), { error: (issue) => `Invalid input: expected array, received ${typeName(issue.input)}` })
+  .superRefine((list, context) => {
+    for (let index = 0; index < list.length; index++) {
+      if (isWellFormedEntry(list[index])) continue;
+      const checked = harEntrySchema.safeParse(list[index]);
+      if (checked.success) continue;
+      for (const issue of checked.error.issues) context.addIssue({ ...issue, code: 'custom', path: [index, ...issue.path] });
+      return;
+    }
+  });
+
 const page = z.looseObject({ id: z.string(), title: z.string().nullable().optional() });
 
 export const harSchema = z.looseObject({
@@ -101,10 +118,53 @@ export const harSchema = z.looseObject({
     creator: z.looseObject({ name: z.string(), version: z.string().optional() }).optional(),
     browser: z.looseObject({ name: z.string(), version: z.string().optional() }).optional(),
     pages: z.array(page).optional(),
-    entries: z.array(entry),
+    entries,
   }),
 });
 
 export type Har = z.infer<typeof harSchema>;
-export type HarEntry = Har['log']['entries'][number];
+export type HarEntry = z.infer<typeof harEntrySchema>;
 export type HarHeader = Header;
+
+type Fields = Readonly<Record<string, unknown>>;
+
+const isFields = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isString = (value: unknown): boolean => typeof value === 'string';
+const isOptional = (value: unknown, check: (value: unknown) => boolean): boolean => value === undefined || check(value);
+const isNullish = (value: unknown, check: (value: unknown) => boolean): boolean => value === undefined || value === null || check(value);
+const isFiniteNumber = (value: unknown): boolean => typeof value === 'number' && Number.isFinite(value);
+
+function isHeaderList(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  for (const line of value as unknown[]) {
+    if (!isFields(line) || typeof line.name !== 'string' || typeof line.value !== 'string') return false;
+  }
+  return true;
+}
+
+const TIMING_FIELDS = ['blocked', 'dns', 'connect', 'ssl', 'send', 'wait', 'receive'] as const;
+const HEADER_SOURCES: readonly unknown[] = ['wire', 'page', 'none'];
+
+function isWellFormedCorsLensFacts(facts: Fields): boolean {
+  const security = facts.initiatorSecurity;
+  return (
+    isOptional(facts.sent, (value) => typeof value === 'boolean') &&
+    isOptional(facts.headers, (value) => HEADER_SOURCES.includes(value)) &&
+    isOptional(facts.initiatorOrigin, isString) &&
+    isOptional(facts.serverAddressSpace, isString) &&
+    (security === undefined || (isFields(security) && typeof security.isSecureContext === 'boolean' && typeof security.addressSpace === 'string' && isOptional(security.policy, isString)))
+  );
+}
+
+/** Whether harEntrySchema certainly accepts this value: the fields the engine reads have the types it declares. */
+export function isWellFormedEntry(value: unknown): boolean {
+  if (!isFields(value)) return false;
+  const { request, response, timings, _corsLens: facts } = value;
+  if (typeof value.startedDateTime !== 'string' || !isNullish(value.time, isFiniteNumber)) return false;
+  if (!isFields(request) || typeof request.method !== 'string' || typeof request.url !== 'string' || !isHeaderList(request.headers)) return false;
+  if (!isFields(response) || !isFiniteNumber(response.status) || !isHeaderList(response.headers)) return false;
+  if (!isNullish(response.statusText, isString) || !isNullish(response.redirectURL, isString) || !isNullish(response._error, isString)) return false;
+  if (timings !== undefined && !(isFields(timings) && TIMING_FIELDS.every((field) => isNullish(timings[field], isFiniteNumber)))) return false;
+  if (!isNullish(value.pageref, isString) || !isNullish(value.serverIPAddress, isString) || !isOptional(value._resourceType, isString)) return false;
+  return facts === undefined || (isFields(facts) && isWellFormedCorsLensFacts(facts));
+}
