@@ -64,9 +64,11 @@ export function headerValues(headers: HeaderList, name: string): string[] {
  */
 export function getHeader(headers: HeaderList, name: string): string | null {
   const wanted = lowerCase(name);
+  const { length } = wanted;
   let combined: string | null = null;
   for (const header of headers) {
-    if (!isHeaderName(header.name, wanted)) continue;
+    // Most lines differ in length: compared before any character is.
+    if (header.name.length !== length || !isHeaderName(header.name, wanted)) continue;
     const value = trimHttpWhitespace(header.value);
     combined = combined === null ? value : `${combined}, ${value}`;
   }

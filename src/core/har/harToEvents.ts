@@ -2,7 +2,7 @@ import type { IpAddressSpace } from '../cors/localNetworkAccess.ts';
 import { getHeader, hasHeader } from '../fetch/headers.ts';
 import { resolveLocation, serializeOrigin } from '../fetch/origin.ts';
 import { UNKNOWN_FAILURE } from '../cors/verdict.ts';
-import type { RequestEvent } from '../pairing/requestEvent.ts';
+import type { RequestEvent, RequestStarted, ResponseReceived } from '../pairing/requestEvent.ts';
 import { pageHeadersFromWire } from '../pairing/wireEvidence.ts';
 import type { Har, HarEntry } from './harSchema.ts';
 
@@ -37,18 +37,17 @@ export function harToEvents(har: Har): RequestEvent[] {
   const claimed = new Set(next.values());
   const events: RequestEvent[] = [];
   let lastStart = 0;
-  entries.forEach((entry, index) => {
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index] as HarEntry;
     const start = timeOf(entry.startedDateTime, lastStart);
     lastStart = start;
-    if (claimed.has(index)) return;
+    if (claimed.has(index)) continue;
     const id = `har-${index}`;
-    const wire = hasWireHeaders(entry);
-    const unseen = entry._corsLens?.headers === 'none';
-    const headers = wire ? pageHeadersFromWire(entry.request.headers) : entry.request.headers;
+    const facts = entry._corsLens;
     const initiatorOrigin = initiatorOriginOf(entry);
     const pageOrigin = entry.pageref ? pageOrigins.get(entry.pageref) : undefined;
     const contextOrigin = initiatorOrigin ?? pageOrigin;
-    const security = entry._corsLens?.initiatorSecurity;
+    const security = facts?.initiatorSecurity;
     if (security && contextOrigin) {
       events.push({
         type: 'security-context',
@@ -59,71 +58,57 @@ export function harToEvents(har: Har): RequestEvent[] {
         ...(security.policy ? { policy: security.policy } : {}),
       });
     }
-    events.push({
-      type: 'started',
-      id,
-      time: start,
-      url: entry.request.url,
-      method: entry.request.method,
-      ...(unseen ? {} : { headers }),
-      ...(initiatorOrigin ? { initiatorOrigin } : {}),
-      ...(pageOrigin ? { pageOrigin } : {}),
-      ...resourceType(entry),
-      sendingVisible: typeof entry._corsLens?.sent === 'boolean',
-    });
-    let hop: HarEntry | undefined = entry;
+    const started: Mutable<RequestStarted> = { type: 'started', id, time: start, url: entry.request.url, method: entry.request.method, sendingVisible: typeof facts?.sent === 'boolean' };
+    if (facts?.headers !== 'none') started.headers = hasWireHeaders(entry) ? pageHeadersFromWire(entry.request.headers) : entry.request.headers;
+    if (initiatorOrigin) started.initiatorOrigin = initiatorOrigin;
+    if (pageOrigin) started.pageOrigin = pageOrigin;
+    if (entry._resourceType) started.resourceType = entry._resourceType.toLowerCase();
+    events.push(started);
+    let hop: HarEntry = entry;
     let hopIndex = index;
-    let hopStart = start;
     // startedDateTime has millisecond precision, so a redirect's next entry
-    // can seem to start before the previous one answered: keep each request's
-    // events in causal order.
-    let last = start;
-    while (hop) {
+    // can seem to start before the previous one answered: each hop starts no
+    // earlier than the previous one ended, which keeps a request's events in
+    // causal order (hopEvents never goes back in time within a hop).
+    let hopStart = start;
+    for (;;) {
       const following = next.get(hopIndex);
       const followingEntry = following === undefined ? undefined : entries[following];
-      for (const event of hopEvents(id, hop, Math.max(hopStart, last), followingEntry)) {
-        last = Math.max(last, event.time);
-        events.push({ ...event, time: last });
-      }
+      const ended = hopEvents(events, id, hop, hopStart, followingEntry);
       if (following === undefined || !followingEntry) break;
       hop = followingEntry;
       hopIndex = following;
-      hopStart = timeOf(hop.startedDateTime, hopStart);
+      hopStart = Math.max(timeOf(hop.startedDateTime, hopStart), ended);
     }
-  });
+  }
   return events;
 }
 
-function hopEvents(id: string, entry: HarEntry, start: number, following: HarEntry | undefined): RequestEvent[] {
-  const events: RequestEvent[] = [];
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Appends one hop's events, each no earlier than the one before; returns the time of the last. */
+function hopEvents(events: RequestEvent[], id: string, entry: HarEntry, start: number, following: HarEntry | undefined): number {
   const { request, response } = entry;
   const end = start + Math.max(0, entry.time ?? 0);
   const answered = start + Math.max(0, (entry.time ?? 0) - Math.max(0, entry.timings?.receive ?? 0));
   const wire = hasWireHeaders(entry);
   const sentFact = entry._corsLens?.sent;
   const space = entry._corsLens?.serverAddressSpace;
-  const addressSpace = space ? { addressSpace: toAddressSpace(space) } : {};
   const hasResponse = response.status > 0 && (response.headers.length > 0 || (response._error ?? null) === null);
   if ((wire && sentFact !== false) || sentFact === true) events.push({ type: 'sent', id, time: answered, headers: request.headers });
-  if (following) {
-    events.push({
-      type: 'redirect',
-      id,
-      time: answered,
-      status: response.status,
-      ...(response.statusText ? { statusText: response.statusText } : {}),
-      headers: response.headers,
-      location: following.request.url,
-      ...addressSpace,
-    });
-    return events;
-  }
-  if (hasResponse) {
-    events.push({ type: 'response', id, time: answered, status: response.status, ...(response.statusText ? { statusText: response.statusText } : {}), headers: response.headers, ...addressSpace });
+  if (following || hasResponse) {
+    const answer: Mutable<ResponseReceived> = { type: 'response', id, time: answered, status: response.status, headers: response.headers };
+    if (response.statusText) answer.statusText = response.statusText;
+    if (space) answer.addressSpace = toAddressSpace(space);
+    if (following) {
+      events.push({ ...answer, type: 'redirect', location: following.request.url });
+      return answered;
+    }
+    events.push(answer);
   }
   const error = response._error ?? (hasResponse ? null : UNKNOWN_FAILURE);
   events.push(error ? { type: 'failed', id, time: end, error } : { type: 'completed', id, time: end });
-  return events;
+  return end;
 }
 
 // HTTP/1 wire headers always hold Host; HTTP/2 and 3 hold :authority.
@@ -166,10 +151,6 @@ function chainRedirects(entries: readonly HarEntry[]): Map<number, number> {
 
 function isPreflightEntry(entry: HarEntry): boolean {
   return entry.request.method.toUpperCase() === 'OPTIONS' && getHeader(entry.request.headers, 'Access-Control-Request-Method') !== null;
-}
-
-function resourceType(entry: HarEntry): { resourceType?: string } {
-  return entry._resourceType ? { resourceType: entry._resourceType.toLowerCase() } : {};
 }
 
 function toAddressSpace(space: string): IpAddressSpace {

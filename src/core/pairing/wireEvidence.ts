@@ -40,6 +40,7 @@ export interface RequestFacts {
 // ignores them anyway.
 const NETWORK_ADDED = new Set(['priority', 'if-none-match', 'if-modified-since', 'upgrade-insecure-requests', 'x-client-data', 'purpose']);
 const CACHE_MARKERS = new Set(['cache-control', 'pragma']);
+const NOTHING_LISTED: ReadonlySet<string> = new Set();
 
 /**
  * The page's own request headers, recovered from wire headers: drops what the
@@ -47,11 +48,8 @@ const CACHE_MARKERS = new Set(['cache-control', 'pragma']);
  * proves the page set it.
  */
 export function pageHeadersFromWire(wire: HeaderList, preflightHeaders?: HeaderList): Header[] {
-  const listed = new Set(
-    (preflightHeaders ? getHeader(preflightHeaders, 'Access-Control-Request-Headers') ?? '' : '')
-      .split(',')
-      .map((name) => name.trim().toLowerCase()),
-  );
+  const announced = preflightHeaders ? getHeader(preflightHeaders, 'Access-Control-Request-Headers') : null;
+  const listed: ReadonlySet<string> = announced ? new Set(announced.split(',').map((name) => name.trim().toLowerCase())) : NOTHING_LISTED;
   return wire.filter(({ name, value }) => {
     const lower = name.toLowerCase();
     if (lower.startsWith(':')) return false;
