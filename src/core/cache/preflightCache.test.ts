@@ -251,6 +251,56 @@ describe('PreflightCache eviction when full (§4.1)', () => {
   });
 });
 
+describe('PreflightCache eviction, against a model (property)', () => {
+  const keyN = (n: number): PreflightCacheKey => ({ ...KEY, url: `https://api.test/k${n}` });
+  const operation = fc.oneof(
+    fc.record({ kind: fc.constant('store' as const), key: fc.nat({ max: 14 }), at: fc.nat({ max: 40 }), maxAge: fc.constantFrom('1', '5', '20', null) }),
+    fc.record({ kind: fc.constant('lookup' as const), key: fc.nat({ max: 14 }), at: fc.nat({ max: 40 }), method: fc.constantFrom('PUT', 'DELETE') }),
+    fc.record({ kind: fc.constant('restore' as const) }),
+  );
+
+  /** Keys whose latest entry can serve no one at `at`: expired by then, or erased by a lookup. */
+  function deadKeys(cache: PreflightCache, at: number): string[] {
+    return cache
+      .snapshot()
+      .map((versions) => versions[versions.length - 1])
+      .filter((latest) => latest !== undefined && (latest.entry.expiresAt <= at || latest.erasedAt !== undefined))
+      .map((latest) => latest?.entry.key.url ?? '')
+      .sort();
+  }
+
+  it('a new key in a full cache evicts exactly the entries that can serve no one, else ten from the random place; restored or not', () => {
+    fc.assert(
+      fc.property(fc.array(operation, { minLength: 40, maxLength: 120 }), (operations) => {
+        let cache = new PreflightCache({ maxEntries: 8, random: () => 0.5 });
+        for (const op of operations) {
+          if (op.kind === 'restore') {
+            cache = PreflightCache.restore(cache.snapshot(), { maxEntries: 8, random: () => 0.5 });
+            continue;
+          }
+          const at = T0 + op.at * 1000;
+          if (op.kind === 'lookup') {
+            cache.lookup(query({ key: keyN(op.key), method: op.method }), at);
+            continue;
+          }
+          const isNewKey = cache.snapshot().every((versions) => versions[0]?.entry.key.url !== keyN(op.key).url);
+          const full = cache.snapshot().length >= 8;
+          const dead = deadKeys(cache, at);
+          const outcome = cache.store(keyN(op.key), result({ maxAge: op.maxAge }), at);
+          if (!outcome.stored) throw new Error('expected the entry to be stored');
+          const evicted = outcome.evicted.map((entry) => entry.key.url).sort();
+          if (!isNewKey || !full) expect(evicted).toEqual([]);
+          else if (dead.length > 0) expect(evicted).toEqual(dead);
+          // Ten in a row from the random place (half way), or as many as there are to the end.
+          else expect(evicted).toHaveLength(Math.min(10, 8 - 4));
+          expect(cache.snapshot().length).toBeLessThanOrEqual(8);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
 describe('PreflightCache properties', () => {
   const maxAgeArb = fc.oneof(fc.integer({ min: -10, max: 10_000 }).map(String), fc.string(), fc.constant(null));
   const offsetArb = fc.oneof(fc.integer({ min: -1e10, max: 1e10 }), fc.integer({ min: -10, max: 7_200_010 }));

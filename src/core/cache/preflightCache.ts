@@ -2,6 +2,7 @@ import type { HeaderList } from '../fetch/headers.ts';
 import type { CorsCheckFailure } from '../cors/corsCheck.ts';
 import type { CredentialsMode } from '../cors/corsRequest.ts';
 import { checkAllowedHeaders, checkAllowedMethod, type PreflightResult } from '../cors/preflightResult.ts';
+import { ExpiryQueue } from './expiryQueue.ts';
 import { chromiumPreflightLifetime, PREFLIGHT_CACHE_POLICIES, type PreflightLifetime } from './preflightLifetime.ts';
 
 /**
@@ -87,10 +88,11 @@ interface Version {
 export class PreflightCache {
   readonly #keys = new Map<string, Version[]>();
   #revision = 0;
-  // What lets #makeRoom skip its scan for dead entries: no entry expires
-  // before this (a lower bound), and no lookup erased one since the last scan.
-  #earliestExpiry = -Infinity;
-  /** Keys a lookup erased an entry of since the last scan: the only ones that may have died before #earliestExpiry. */
+  // What lets #makeRoom find the entries that can serve no one without a
+  // scan: every stored entry by expiry (one that is no longer its key's
+  // latest is skipped when it comes up), and the keys a lookup erased an
+  // entry of since.
+  readonly #expiries = new ExpiryQueue<{ readonly id: string; readonly entry: PreflightCacheEntry }>();
   readonly #erasedSinceScan = new Set<string>();
   readonly #maxEntries: number;
   readonly #random: () => number;
@@ -111,7 +113,7 @@ export class PreflightCache {
     const evicted = versions ? [] : this.#makeRoom(storedAt);
     const entry: PreflightCacheEntry = { key, result, lifetime, storedAt, expiresAt: storedAt + lifetime.seconds * 1000 };
     this.#revision++;
-    this.#earliestExpiry = Math.min(this.#earliestExpiry, entry.expiresAt);
+    this.#expect(id, entry);
     if (!versions) this.#keys.set(id, [{ entry }]);
     else if (versions.some((version) => version.entry.storedAt === storedAt)) {
       // The same preflight stored again (a restarted worker replays events): keep one.
@@ -179,6 +181,7 @@ export class PreflightCache {
 
   clear(): void {
     this.#keys.clear();
+    this.#expiries.clear();
     this.#erasedSinceScan.clear();
     this.#revision++;
   }
@@ -197,7 +200,12 @@ export class PreflightCache {
     const cache = new PreflightCache(options);
     for (const versions of snapshot) {
       const first = versions[0];
-      if (first) cache.#keys.set(keyId(first.entry.key), versions.map((version) => ({ ...version })));
+      if (!first) continue;
+      const id = keyId(first.entry.key);
+      cache.#keys.set(id, versions.map((version) => ({ ...version })));
+      const latest = versions[versions.length - 1] as (typeof versions)[number];
+      cache.#expiries.add({ id, entry: latest.entry }, latest.entry.expiresAt);
+      if (latest.erasedAt !== undefined) cache.#erasedSinceScan.add(id);
     }
     return cache;
   }
@@ -218,50 +226,51 @@ export class PreflightCache {
   // When a new key arrives and the cache is full, Chromium drops ten
   // consecutive entries from a random place in its ordered map (not LRU).
   // Which ones cannot be predicted, so the model first drops entries that
-  // can no longer serve anyone (expired), then ten in a row from a random
+  // can no longer serve anyone (expired, or erased by a lookup), then ten in a row from a random
   // place; a guess that differs from Chromium's shows up later as a
   // "preflighted despite the cache" note, never as a wrong verdict.
   #makeRoom(at: number): PreflightCacheEntry[] {
     if (this.#keys.size < this.#maxEntries) return [];
     const evicted: PreflightCacheEntry[] = [];
-    const dead = (versions: readonly Version[]): PreflightCacheEntry | null => {
-      const latest = versions[versions.length - 1] as Version;
-      return latest.entry.expiresAt > at && latest.erasedAt === undefined ? null : latest.entry;
-    };
-    // A full cache with nothing dead in it is the common case in a long capture:
-    // no scan then, only the keys a lookup erased an entry of.
-    if (at >= this.#earliestExpiry) {
-      let earliest = Infinity;
-      for (const [id, versions] of this.#keys) {
-        const entry = dead(versions);
-        if (entry === null) {
-          earliest = Math.min(earliest, (versions[versions.length - 1] as Version).entry.expiresAt);
-          continue;
-        }
-        evicted.push(entry);
-        this.#keys.delete(id);
-      }
-      this.#earliestExpiry = earliest;
-    } else {
-      for (const id of this.#erasedSinceScan) {
-        const versions = this.#keys.get(id);
-        const entry = versions ? dead(versions) : null;
-        if (entry === null) continue;
-        evicted.push(entry);
-        this.#keys.delete(id);
-      }
+    for (const { id, entry } of this.#expiries.takeExpired(at)) {
+      if (this.#latest(id)?.entry !== entry) continue;
+      evicted.push(entry);
+      this.#keys.delete(id);
+    }
+    for (const id of this.#erasedSinceScan) {
+      const latest = this.#latest(id);
+      if (latest?.erasedAt === undefined) continue;
+      evicted.push(latest.entry);
+      this.#keys.delete(id);
     }
     this.#erasedSinceScan.clear();
     if (this.#keys.size < this.#maxEntries) return evicted;
     const start = Math.floor(this.#random() * this.#keys.size);
     let index = 0;
-    for (const [id, versions] of this.#keys) {
+    for (const id of this.#keys.keys()) {
       if (index++ < start) continue;
-      evicted.push((versions[versions.length - 1] as Version).entry);
+      evicted.push((this.#latest(id) as Version).entry);
       this.#keys.delete(id);
       if (evicted.length >= EVICTION_BATCH) break;
     }
     return evicted;
+  }
+
+  #latest(id: string): Version | undefined {
+    const versions = this.#keys.get(id);
+    return versions?.[versions.length - 1];
+  }
+
+  /** Queues a stored entry by expiry, first rebuilding the queue from the latest entries when superseded ones pile up. */
+  #expect(id: string, entry: PreflightCacheEntry): void {
+    if (this.#expiries.size >= 4 * Math.max(this.#maxEntries, this.#keys.size)) {
+      this.#expiries.clear();
+      for (const [key, versions] of this.#keys) {
+        const latest = (versions[versions.length - 1] as Version).entry;
+        this.#expiries.add({ id: key, entry: latest }, latest.expiresAt);
+      }
+    }
+    this.#expiries.add({ id, entry }, entry.expiresAt);
   }
 }
 

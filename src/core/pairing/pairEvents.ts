@@ -1,3 +1,4 @@
+import { compareNumbers, sortedByNumber } from '../sortByNumber.ts';
 import { getHeader } from '../fetch/headers.ts';
 import { serializeOrigin } from '../fetch/origin.ts';
 import { PreflightCache } from '../cache/preflightCache.ts';
@@ -321,7 +322,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
   const openEvents = (): RequestEvent[] => {
     const events = [...contextEvents.values(), ...[...eventLog.values()].flat()];
     // A stable sort: the log's order within a request is its arrival order.
-    return events.sort((a, b) => a.time - b.time);
+    return events.sort((a, b) => compareNumbers(a.time, b.time));
   };
 
   return { cache, push, openEvents, finish, inFlight, stats: () => ({ ...stats }) };
@@ -333,10 +334,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
  */
 export function pairEvents(events: readonly RequestEvent[], options: PairingOptions = {}): { transactions: Transaction[]; stats: PairingStats; cache: PreflightCache } {
   const pairing = createPairing({ keepOpenEvents: false, ...options });
-  // Most sources give events in time order already; otherwise a stable sort (V8's is) keeps ties in arrival order.
-  let sorted = true;
-  for (let index = 1; index < events.length && sorted; index++) sorted = (events[index - 1] as RequestEvent).time <= (events[index] as RequestEvent).time;
-  const ordered = sorted ? events : [...events].sort((a, b) => a.time - b.time);
-  for (const event of ordered) pairing.push(event);
+  // Ties keep their arrival order.
+  for (const event of sortedByNumber(events, (each) => each.time)) pairing.push(event);
   return { transactions: pairing.finish(), stats: pairing.stats(), cache: pairing.cache };
 }

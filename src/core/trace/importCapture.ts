@@ -36,7 +36,14 @@ export function importCapture(text: string): ImportedCapture {
   const { transactions, stats } = pairEvents(harToEvents(har), { preflightsRecorded: harRecordsPreflights(har) });
   const named = har.log.browser ?? har.log.creator;
   const browser = named ? `${named.name} ${named.version ?? ''}`.trim() : null;
-  return { kind: 'har', transactions: [...transactions].sort((a, b) => entryIndex(a.id) - entryIndex(b.id)), stats, browser };
+  return { kind: 'har', transactions: inFileOrder(transactions), stats, browser };
+}
+
+/** Transactions by the index of their first entry (ids are `har-<index>`); a stable sort, each index read once. */
+function inFileOrder(transactions: readonly Transaction[]): Transaction[] {
+  const indexed = transactions.map((transaction) => ({ transaction, index: entryIndex(transaction.id) }));
+  indexed.sort((a, b) => a.index - b.index);
+  return indexed.map((item) => item.transaction);
 }
 
 function entryIndex(id: string): number {

@@ -1,3 +1,4 @@
+import { sortedByNumber } from '../sortByNumber.ts';
 import type { RequestEvent } from '../pairing/requestEvent.ts';
 import type { TraceFile, TraceFileTransaction } from './traceSchema.ts';
 
@@ -7,8 +8,8 @@ import type { TraceFile, TraceFileTransaction } from './traceSchema.ts';
  * the preflight cache model rebuilt in the order things happened; the
  * verdicts written in the file are never read.
  */
-export function traceToEvents(trace: TraceFile): RequestEvent[] {
-  return trace.transactions.flatMap(transactionEvents).sort((a, b) => a.time - b.time);
+export function traceToEvents(trace: TraceFile): readonly RequestEvent[] {
+  return sortedByNumber(trace.transactions.flatMap(transactionEvents), (event) => event.time);
 }
 
 function transactionEvents(transaction: TraceFileTransaction): RequestEvent[] {

@@ -1,3 +1,4 @@
+import { compareNumbers } from '../sortByNumber.ts';
 import type { Entry, Har, Header } from 'har-format';
 import type { CorsRequest } from '../cors/corsRequest.ts';
 import type { ObservedResponse } from '../cors/verdict.ts';
@@ -49,7 +50,7 @@ export function traceToHar(source: HarSource): Har {
     return { id, title: page.url ?? '', startedDateTime: new Date(Number.isFinite(first) ? first : 0).toISOString(), pageTimings: {} };
   });
   // Entries in start order, as DevTools lists them; on a tie, in the order written.
-  entries.sort((a, b) => a.start - b.start || a.order - b.order);
+  entries.sort((a, b) => compareNumbers(a.start, b.start) || a.order - b.order);
   return {
     log: {
       version: '1.2',
