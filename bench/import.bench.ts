@@ -19,6 +19,8 @@ import { mulberry32 } from './prng.ts';
 
 const TARGET_BYTES = 100 * 1024 * 1024;
 const GOAL_RATIO = 1.5;
+// Each round reads 100 MB twice; five rounds keep one slow moment of the machine from deciding the median.
+const ROUNDS = 5;
 
 type Transactions = ReturnType<typeof pairEvents>['transactions'];
 
@@ -78,7 +80,7 @@ function measure(name: string, text: string): number {
       { name: 'baseline: JSON.parse', items: entries, unit: 'entries', run: () => (JSON.parse(text) as { log: { entries: unknown[] } }).log.entries.length },
     ],
     1,
-    3,
+    ROUNDS,
   );
   if (!imported || !parsed) throw new Error('nothing measured');
   console.log(table(['measured', 'median ms', 'min ms'], [imported, parsed].map((timing) => [timing.name, fmt(timing.median), fmt(timing.min)])));

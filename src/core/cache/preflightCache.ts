@@ -217,7 +217,7 @@ export class PreflightCache {
     if (methodFailure) return { reason: 'method', failure: methodFailure };
     const headerFailure = checkAllowedHeaders(entry.result, query.headers, {
       authorizationNeedsListing: true,
-      ...(query.unsafeNames ? { unsafeNames: query.unsafeNames } : {}),
+      unsafeNames: query.unsafeNames,
     });
     if (headerFailure) return { reason: 'header', failure: headerFailure };
     return null;

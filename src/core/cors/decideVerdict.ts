@@ -161,7 +161,7 @@ function walkHops(exchange: Exchange, options: VerdictOptions): Verdict {
       // The browser consults its cache before the preflight starts (which
       // some HAR writers place before the request itself).
       const lookupAt = Math.min(hop.startTime ?? Infinity, hop.preflight?.startTime ?? Infinity);
-      const query = { key, method, headers, credentials: request.credentials, ...(unsafeNames ? { unsafeNames } : {}) };
+      const query = { key, method, headers, credentials: request.credentials, unsafeNames };
       const at = Number.isFinite(lookupAt) ? lookupAt : 0;
       if (hop.preflight) {
         walk.preflight = 'sent';
@@ -176,7 +176,7 @@ function walkHops(exchange: Exchange, options: VerdictOptions): Verdict {
         }
         const { response } = hop.preflight;
         if (response) {
-          const check = checkPreflightResponse({ url: hop.url, method, headers, credentials: request.credentials, origin, response, ...(unsafeNames ? { unsafeNames } : {}) });
+          const check = checkPreflightResponse({ url: hop.url, method, headers, credentials: request.credentials, origin, response, unsafeNames });
           if (!check.passed) return blockWalk(walk, announced ? withOrderUnknown(check.failure) : check.failure, 'preflight', index, response);
           hopVerdict.preflightResult = check.result;
           if (isAuthorizationCoveredByWildcard(check.result, unsafeNames ?? corsUnsafeRequestHeaderNames(headers))) notes.push({ kind: 'authorization-covered-by-wildcard' });

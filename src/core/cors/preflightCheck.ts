@@ -113,7 +113,7 @@ function judgePreflightResponse(input: PreflightCheckInput): PreflightCheck {
   if (methodFailure) return fail(methodFailure);
   const headerFailure = checkAllowedHeaders(result, input.headers, {
     authorizationNeedsListing: false,
-    ...(input.unsafeNames ? { unsafeNames: input.unsafeNames } : {}),
+    unsafeNames: input.unsafeNames,
   });
   if (headerFailure) return fail(headerFailure);
   return { passed: true, result };

@@ -15,8 +15,23 @@ export interface UnsafeRequestHeader {
 
 // Header lists are never changed once built, and the same list is asked about
 // several times per verdict (preflight decision, preflight check, cache
-// lookup): each list is classified once.
-const classified = new WeakMap<HeaderList, readonly UnsafeRequestHeader[]>();
+// lookup): each list is classified once, its names listed once.
+interface Classified {
+  readonly headers: readonly UnsafeRequestHeader[];
+  readonly names: readonly string[];
+}
+
+const classified = new WeakMap<HeaderList, Classified>();
+
+function classifiedOnce(headers: HeaderList): Classified {
+  let known = classified.get(headers);
+  if (!known) {
+    const unsafe = classify(headers);
+    known = { headers: unsafe, names: unsafe.map((header) => header.name) };
+    classified.set(headers, known);
+  }
+  return known;
+}
 
 /**
  * Fetch Standard "CORS-unsafe request-header names", as Chromium computes it
@@ -28,17 +43,12 @@ const classified = new WeakMap<HeaderList, readonly UnsafeRequestHeader[]>();
  * Access-Control-Allow-Headers.
  */
 export function corsUnsafeRequestHeaders(headers: HeaderList): readonly UnsafeRequestHeader[] {
-  let unsafe = classified.get(headers);
-  if (!unsafe) {
-    unsafe = classify(headers);
-    classified.set(headers, unsafe);
-  }
-  return unsafe;
+  return classifiedOnce(headers).headers;
 }
 
 /** The names of corsUnsafeRequestHeaders, lower-cased, in request order. */
-export function corsUnsafeRequestHeaderNames(headers: HeaderList): string[] {
-  return corsUnsafeRequestHeaders(headers).map((header) => header.name);
+export function corsUnsafeRequestHeaderNames(headers: HeaderList): readonly string[] {
+  return classifiedOnce(headers).names;
 }
 
 function classify(headers: HeaderList): UnsafeRequestHeader[] {

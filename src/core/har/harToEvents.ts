@@ -1,4 +1,5 @@
 import type { IpAddressSpace } from '../cors/localNetworkAccess.ts';
+import type { Mutable } from '../mutable.ts';
 import { getHeader, hasHeader } from '../fetch/headers.ts';
 import { resolveLocation, serializeOrigin } from '../fetch/origin.ts';
 import { UNKNOWN_FAILURE } from '../cors/verdict.ts';
@@ -83,8 +84,6 @@ export function harToEvents(har: Har): RequestEvent[] {
   }
   return events;
 }
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Appends one hop's events, each no earlier than the one before; returns the time of the last. */
 function hopEvents(events: RequestEvent[], id: string, entry: HarEntry, start: number, following: HarEntry | undefined): number {

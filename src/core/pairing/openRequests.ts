@@ -17,6 +17,8 @@ export interface OpenHop {
   preflight?: OpenPreflight;
   /** The preflight's result went into the cache model (once the hop went out). */
   settled: boolean;
+  /** The matcher's key while the hop waits for its preflight (preflightMatcher.ts). */
+  waitingAs?: string;
 }
 
 /** An actual request, from its start until it is judged. */

@@ -10,6 +10,8 @@ import { describeRequest, type SkipReason } from './describeRequest.ts';
 import { currentHop, hasOpenPreflight, responseOf, type OpenHop, type OpenPreflight, type OpenRequest, type UndecidedRequest } from './openRequests.ts';
 import { createPreflightMatcher } from './preflightMatcher.ts';
 import type { RequestEvent, RequestStarted } from './requestEvent.ts';
+import type { Exchange } from '../cors/verdict.ts';
+import type { Mutable } from '../mutable.ts';
 import type { Transaction } from './transaction.ts';
 import { capturedHop, observedHops } from './transactionParts.ts';
 
@@ -132,37 +134,20 @@ export function createPairing(options: PairingOptions = {}): Pairing {
       }
       const requestMethod = getHeader(event.headers, 'Access-Control-Request-Method');
       if (requestMethod !== null) {
-        const preflight: OpenPreflight = {
-          kind: 'preflight',
-          id: event.id,
-          url: event.url,
-          startTime: event.time,
-          requestHeaders: event.headers,
-          requestMethod,
-          ...(event.context ? { context: event.context } : {}),
-          ...(event.preflightFor ? { preflightFor: event.preflightFor } : {}),
-        };
+        const preflight: OpenPreflight = { kind: 'preflight', id: event.id, url: event.url, startTime: event.time, requestHeaders: event.headers, requestMethod };
+        if (event.context) preflight.context = event.context;
+        if (event.preflightFor) preflight.preflightFor = event.preflightFor;
         records.set(event.id, preflight);
         matcher.preflightStarted(preflight);
         return;
       }
     }
-    const request: OpenRequest = {
-      kind: 'actual',
-      seq: order,
-      id: event.id,
-      method: event.method,
-      startTime: event.time,
-      sendingVisible: event.sendingVisible !== false,
-      hops: [],
-      ended: false,
-      waitingForPreflight: false,
-      ...(event.headers ? { pageHeaders: event.headers } : {}),
-      ...(event.initiatorOrigin ? { initiatorOrigin: event.initiatorOrigin } : {}),
-      ...(event.pageOrigin ? { pageOrigin: event.pageOrigin } : {}),
-      ...(event.resourceType ? { resourceType: event.resourceType } : {}),
-      ...(event.context ? { context: event.context } : {}),
-    };
+    const request: OpenRequest = { kind: 'actual', seq: order, id: event.id, method: event.method, startTime: event.time, sendingVisible: event.sendingVisible !== false, hops: [], ended: false, waitingForPreflight: false };
+    if (event.headers) request.pageHeaders = event.headers;
+    if (event.initiatorOrigin) request.initiatorOrigin = event.initiatorOrigin;
+    if (event.pageOrigin) request.pageOrigin = event.pageOrigin;
+    if (event.resourceType) request.resourceType = event.resourceType;
+    if (event.context) request.context = event.context;
     records.set(event.id, request);
     openHop(request, event.url, event.method, event.time);
   };
@@ -276,21 +261,15 @@ export function createPairing(options: PairingOptions = {}): Pairing {
     }
     const { request, evidence } = described;
     const hops = observedHops(open, (url) => serverSpaces.get(serializeOrigin(url)));
-    const verdict = decideVerdict({ request, hops, ...(options.preflightsRecorded === false ? { preflightsRecorded: false } : {}) }, { cache, storePreflights: false });
-    return {
-      id: open.id,
-      request,
-      evidence,
-      ...(open.context ? { context: open.context } : {}),
-      ...(open.resourceType ? { resourceType: open.resourceType } : {}),
-      startTime: open.startTime,
-      ...(open.endTime !== undefined ? { endTime: open.endTime } : {}),
-      state: !open.ended ? 'in-flight' : open.error ? 'failed' : 'completed',
-      ...(open.error ? { error: open.error } : {}),
-      ...(open.sendingVisible ? { sendingVisible: true } : {}),
-      hops: open.hops.map(capturedHop),
-      verdict,
-    };
+    const exchange: Exchange = options.preflightsRecorded === false ? { request, hops, preflightsRecorded: false } : { request, hops };
+    const verdict = decideVerdict(exchange, { cache, storePreflights: false });
+    const transaction: Mutable<Transaction> = { id: open.id, request, evidence, startTime: open.startTime, state: !open.ended ? 'in-flight' : open.error ? 'failed' : 'completed', hops: open.hops.map(capturedHop), verdict };
+    if (open.context) transaction.context = open.context;
+    if (open.resourceType) transaction.resourceType = open.resourceType;
+    if (open.endTime !== undefined) transaction.endTime = open.endTime;
+    if (open.error) transaction.error = open.error;
+    if (open.sendingVisible) transaction.sendingVisible = true;
+    return transaction;
   };
 
   const finish = (): Transaction[] => {

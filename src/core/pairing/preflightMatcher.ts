@@ -42,7 +42,10 @@ export function createPreflightMatcher(): PreflightMatcher {
       if (preflight) {
         removeFrom(waitingPreflights, key, preflight);
         attach(request, hop, preflight);
-      } else addTo(waitingRequests, key, request);
+      } else {
+        addTo(waitingRequests, key, request);
+        hop.waitingAs = key;
+      }
     },
     preflightStarted(preflight) {
       const key = matchKey(preflight.url, preflight.requestMethod);
@@ -50,11 +53,15 @@ export function createPreflightMatcher(): PreflightMatcher {
       const request = requests && bestMatch(requests, (candidate) => score(candidate, currentHop(candidate), preflight));
       if (request) {
         removeFrom(waitingRequests, key, request);
+        const waiting = request.hops.find((hop) => hop.waitingAs === key);
+        if (waiting) delete waiting.waitingAs;
         attach(request, currentHop(request), preflight);
       } else addTo(waitingPreflights, key, preflight);
     },
     hopLeft(request, hop) {
-      removeFrom(waitingRequests, matchKey(hop.url, hop.method), request);
+      if (hop.waitingAs === undefined) return;
+      removeFrom(waitingRequests, hop.waitingAs, request);
+      delete hop.waitingAs;
     },
     unclaimed() {
       let count = 0;
