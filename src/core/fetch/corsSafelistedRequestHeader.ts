@@ -1,5 +1,5 @@
 import { findCorsUnsafeRequestHeaderByte } from './corsUnsafeRequestHeaderByte.ts';
-import { headerValueByteLength } from './headers.ts';
+import { headerValueByteLength, lowerCaseHeaderName } from './headers.ts';
 import { CORS_SAFELISTED_CONTENT_TYPES, extractMimeTypeEssence } from './mimeType.ts';
 import { isSimpleRangeHeaderValue } from './rangeHeader.ts';
 
@@ -48,7 +48,7 @@ export function decideCorsSafelistedRequestHeader(name: string, value: string): 
   if (headerValueByteLength(value) > SAFELISTED_VALUE_MAX_BYTES) {
     return { safelisted: false, rule: 'value-over-128-bytes' };
   }
-  switch (name.toLowerCase()) {
+  switch (lowerCaseHeaderName(name)) {
     case 'accept': {
       const byte = findCorsUnsafeRequestHeaderByte(value);
       return byte === null ? { safelisted: true, rule: 'accept' } : { safelisted: false, rule: 'unsafe-byte', detail: byte };

@@ -1,6 +1,6 @@
 import { decideCorsSafelistedRequestHeader, type UnsafeRule } from './corsSafelistedRequestHeader.ts';
 import { isForbiddenRequestHeader } from './forbiddenRequestHeader.ts';
-import { headerValueByteLength, type HeaderList } from './headers.ts';
+import { headerValueByteLength, lowerCaseHeaderName, type HeaderList } from './headers.ts';
 
 /** Above this total of safelisted value bytes, every safelisted header becomes unsafe too. */
 export const SAFELISTED_TOTAL_MAX_BYTES = 1024;
@@ -53,20 +53,22 @@ export function corsUnsafeRequestHeaderNames(headers: HeaderList): readonly stri
 
 function classify(headers: HeaderList): UnsafeRequestHeader[] {
   const unsafe: UnsafeRequestHeader[] = [];
-  const safelisted: UnsafeRequestHeader[] = [];
   let safelistedBytes = 0;
   for (const { name, value } of headers) {
     if (isForbiddenRequestHeader(name, value)) continue;
-    const lower = name.toLowerCase();
+    const lower = lowerCaseHeaderName(name);
     const decision = decideCorsSafelistedRequestHeader(lower, value);
-    if (decision.safelisted) {
-      safelisted.push({ name: lower, value, rule: 'safelisted-total-over-1024-bytes' });
-      safelistedBytes += headerValueByteLength(value);
-    } else {
-      unsafe.push({ name: lower, value, rule: decision.rule, ...(decision.detail === undefined ? {} : { detail: decision.detail }) });
-    }
+    if (decision.safelisted) safelistedBytes += headerValueByteLength(value);
+    else unsafe.push(decision.detail === undefined ? { name: lower, value, rule: decision.rule } : { name: lower, value, rule: decision.rule, detail: decision.detail });
   }
-  return safelistedBytes > SAFELISTED_TOTAL_MAX_BYTES ? [...unsafe, ...safelisted] : unsafe;
+  if (safelistedBytes <= SAFELISTED_TOTAL_MAX_BYTES) return unsafe;
+  // Over the budget, every safelisted header is unsafe too: after the others, in request order.
+  for (const { name, value } of headers) {
+    if (isForbiddenRequestHeader(name, value)) continue;
+    const lower = lowerCaseHeaderName(name);
+    if (decideCorsSafelistedRequestHeader(lower, value).safelisted) unsafe.push({ name: lower, value, rule: 'safelisted-total-over-1024-bytes' });
+  }
+  return unsafe;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { lowerCaseHeaderName } from './headers.ts';
+
 /**
  * Header names the page cannot set; the browser owns them. They never cause a
  * preflight and never appear in Access-Control-Request-Headers. This is
@@ -38,7 +40,7 @@ const FORBIDDEN_METHODS = new Set(['connect', 'trace', 'track']);
  * one of their comma-separated values names a forbidden method.
  */
 export function isForbiddenRequestHeader(name: string, value: string): boolean {
-  const lower = name.toLowerCase();
+  const lower = lowerCaseHeaderName(name);
   if (FORBIDDEN_NAMES.has(lower)) return true;
   if (lower.startsWith('proxy-') || lower.startsWith('sec-')) return true;
   if (METHOD_OVERRIDE_NAMES.has(lower)) {

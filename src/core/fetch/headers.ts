@@ -23,14 +23,19 @@ function isHttpWhitespace(code: number): boolean {
   return code === 0x20 || code === 0x09;
 }
 
-// Header names asked for are a handful of constants: lower-case each once.
+// Header names repeat: the constants asked for, and the few dozen names every
+// browser request and response carries. Each is lower-cased once (the first
+// 1,024 names seen; any further one is lower-cased every time, so a hostile
+// capture costs time, never memory).
 const lowerCased = new Map<string, string>();
+const LOWER_CASED_MAX = 1024;
 
-function lowerCase(name: string): string {
+/** `name.toLowerCase()`, without a new string for a name seen before. */
+export function lowerCaseHeaderName(name: string): string {
   let lower = lowerCased.get(name);
   if (lower === undefined) {
     lower = name.toLowerCase();
-    if (lowerCased.size < 256) lowerCased.set(name, lower);
+    if (lowerCased.size < LOWER_CASED_MAX) lowerCased.set(name, lower);
   }
   return lower;
 }
@@ -48,7 +53,7 @@ export function isHeaderName(name: string, lowerCaseName: string): boolean {
 
 /** The values of every line named `name` (case-insensitive), trimmed, in order. */
 export function headerValues(headers: HeaderList, name: string): string[] {
-  const wanted = lowerCase(name);
+  const wanted = lowerCaseHeaderName(name);
   const values: string[] = [];
   for (const header of headers) {
     if (isHeaderName(header.name, wanted)) values.push(trimHttpWhitespace(header.value));
@@ -63,7 +68,7 @@ export function headerValues(headers: HeaderList, name: string): string[] {
  * `Access-Control-Allow-Origin` lines become one value with a comma in it.
  */
 export function getHeader(headers: HeaderList, name: string): string | null {
-  const wanted = lowerCase(name);
+  const wanted = lowerCaseHeaderName(name);
   const { length } = wanted;
   let combined: string | null = null;
   for (const header of headers) {
@@ -76,7 +81,7 @@ export function getHeader(headers: HeaderList, name: string): string | null {
 }
 
 export function hasHeader(headers: HeaderList, name: string): boolean {
-  const wanted = lowerCase(name);
+  const wanted = lowerCaseHeaderName(name);
   return headers.some((header) => isHeaderName(header.name, wanted));
 }
 

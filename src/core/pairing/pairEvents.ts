@@ -155,7 +155,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
   const openHop = (request: OpenRequest, url: string, method: string, time: number): void => {
     const hop: OpenHop = { url, method, startTime: time, settled: false };
     request.hops.push(hop);
-    delete request.described;
+    request.described = undefined;
     matcher.hopStarted(request, hop);
   };
 
@@ -197,7 +197,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
       case 'sent':
         hop.sentHeaders = event.headers;
         hop.sentTime = event.time;
-        delete request.described;
+        request.described = undefined;
         hopWentOut(request, hop);
         break;
       case 'response':

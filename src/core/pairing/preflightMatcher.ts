@@ -31,7 +31,7 @@ export function createPreflightMatcher(): PreflightMatcher {
   const attach = (request: OpenRequest, hop: OpenHop, preflight: OpenPreflight): void => {
     preflight.owner = request;
     hop.preflight = preflight;
-    delete request.described;
+    request.described = undefined;
   };
 
   return {
@@ -54,14 +54,14 @@ export function createPreflightMatcher(): PreflightMatcher {
       if (request) {
         removeFrom(waitingRequests, key, request);
         const waiting = request.hops.find((hop) => hop.waitingAs === key);
-        if (waiting) delete waiting.waitingAs;
+        if (waiting) waiting.waitingAs = undefined;
         attach(request, currentHop(request), preflight);
       } else addTo(waitingPreflights, key, preflight);
     },
     hopLeft(request, hop) {
       if (hop.waitingAs === undefined) return;
       removeFrom(waitingRequests, hop.waitingAs, request);
-      delete hop.waitingAs;
+      hop.waitingAs = undefined;
     },
     unclaimed() {
       let count = 0;
