@@ -20,8 +20,21 @@ const MEMO_LIMIT = 4096;
 // origins and many paths), by the whole URL otherwise.
 const memo = new Map<string, UrlParts | null>();
 
+// The engine asks about the same URL several times in a row (same origin as
+// the initiator? an http(s) scheme? userinfo?): the last answer is kept.
+let lastUrl: string | undefined;
+let lastParts: UrlParts | null = null;
+
 /** The parts of a URL, or null when it does not parse. Never throws. */
 export function urlParts(url: string): UrlParts | null {
+  if (url === lastUrl) return lastParts;
+  const parts = readUrlParts(url);
+  lastUrl = url;
+  lastParts = parts;
+  return parts;
+}
+
+function readUrlParts(url: string): UrlParts | null {
   const prefix = httpSchemeAndAuthority(url);
   if (prefix !== null) {
     const known = memo.get(prefix);
