@@ -22,7 +22,10 @@ export interface Timing {
   readonly name: string;
   readonly items: number;
   readonly unit: string;
+  /** Sorted. */
   readonly runs: readonly number[];
+  /** The same times in round order, to pair each with another subject's time in the same round. */
+  readonly byRound: readonly number[];
   readonly median: number;
   readonly min: number;
 }
@@ -49,8 +52,13 @@ export function measureAll(subjects: readonly Measured[], warmups: number, round
   }
   return subjects.map((subject, index) => {
     const times = [...(runs[index] ?? [])].sort((a, b) => a - b);
-    return { name: subject.name, items: subject.items, unit: subject.unit, runs: times, median: median(times), min: times[0] ?? NaN };
+    return { name: subject.name, items: subject.items, unit: subject.unit, runs: times, byRound: runs[index] ?? [], median: median(times), min: times[0] ?? NaN };
   });
+}
+
+/** The median of each round's ratio a/b: a paired figure, which a slow moment of the machine moves less than either median. */
+export function medianRatioByRound(a: Timing, b: Timing): number {
+  return median(a.byRound.map((time, round) => time / (b.byRound[round] ?? NaN)).sort((x, y) => x - y));
 }
 
 function median(sorted: readonly number[]): number {

@@ -188,21 +188,51 @@ async function servePage(pathname: string, response: ServerResponse, scenarios: 
   }
 }
 
-function listen(handler: (request: IncomingMessage, response: ServerResponse) => void, portNumber: number): Promise<Server> {
+/** One lab origin's port, served on both loopback addresses and nowhere else. */
+interface LoopbackListener {
+  readonly port: number;
+  readonly servers: readonly Server[];
+}
+
+const PORT_ATTEMPTS = 10;
+
+/**
+ * Listens on 127.0.0.1 and [::1] with one port, so http://localhost works
+ * whichever address Chromium tries first, and nothing outside this machine
+ * reaches the lab. With an ephemeral port, another one is tried when the
+ * IPv6 side of the first is taken.
+ */
+async function listen(handler: (request: IncomingMessage, response: ServerResponse) => void, portNumber: number): Promise<LoopbackListener> {
+  for (let attempt = 1; ; attempt++) {
+    const v4 = await listenOn(handler, '127.0.0.1', portNumber);
+    const port = (v4.address() as AddressInfo).port;
+    try {
+      return { port, servers: [v4, await listenOn(handler, '::1', port)] };
+    } catch (error) {
+      await closeServer(v4);
+      if (portNumber !== 0 || attempt >= PORT_ATTEMPTS || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    }
+  }
+}
+
+function listenOn(handler: (request: IncomingMessage, response: ServerResponse) => void, host: string, portNumber: number): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = createServer(handler);
     server.keepAliveTimeout = 1000;
     server.once('error', reject);
-    // Dual-stack, so http://localhost works whichever address Chromium tries first.
-    server.listen({ host: '::', port: portNumber, ipv6Only: false }, () => resolve(server));
+    server.listen({ host, port: portNumber, ipv6Only: host === '::1' }, () => resolve(server));
   });
 }
 
-function port(server: Server): number {
-  return (server.address() as AddressInfo).port;
+function port(listener: LoopbackListener): number {
+  return listener.port;
 }
 
-function close(server: Server): Promise<void> {
+async function close(listener: LoopbackListener): Promise<void> {
+  await Promise.all(listener.servers.map(closeServer));
+}
+
+function closeServer(server: Server): Promise<void> {
   server.closeAllConnections();
   return new Promise((resolve) => server.close(() => resolve()));
 }
