@@ -32,14 +32,20 @@ export function decideVerdict(exchange: Exchange, options: VerdictOptions = {}):
   const { request } = exchange;
   if (!request.credentialsAssumed || request.credentials === 'include') return walkHops(exchange, options);
   // Unknown credentials: judge both ways before touching the cache model.
-  const withoutCredentials = walkHops(exchange, {});
-  const withCredentials = walkHops({ ...exchange, request: { ...request, credentials: 'include' } }, {});
-  // The walks above left the cache model alone; with a model, walk again to consult and feed it.
-  if (onlyCredentialsExplainFailure(exchange, withoutCredentials, withCredentials)) {
-    const verdict = options.cache ? walkHops({ ...exchange, request: { ...request, credentials: 'include' } }, options) : withCredentials;
-    return { ...verdict, notes: [...verdict.notes, { kind: 'credentials-inferred', credentials: 'include', reason: 'only-credentials-explain-the-failure' }] };
+  const included: Exchange = { ...exchange, request: { ...request, credentials: 'include' } };
+  const withCredentials = walkHops(included, {});
+  let withoutCredentials: Verdict | undefined;
+  // Only a URL the browser refused before sending can leave credentials as
+  // the only explanation; without one, that walk is not needed.
+  if (exchange.hops.some(wasRefusedBeforeSending)) {
+    withoutCredentials = walkHops(exchange, {});
+    if (onlyCredentialsExplainFailure(exchange, withoutCredentials, withCredentials)) {
+      // The walks above left the cache model alone; with a model, walk again to consult and feed it.
+      const verdict = options.cache ? walkHops(included, options) : withCredentials;
+      return { ...verdict, notes: [...verdict.notes, { kind: 'credentials-inferred', credentials: 'include', reason: 'only-credentials-explain-the-failure' }] };
+    }
   }
-  const verdict = options.cache ? walkHops(exchange, options) : withoutCredentials;
+  const verdict = withoutCredentials && !options.cache ? withoutCredentials : walkHops(exchange, options);
   if (withCredentials.outcome === verdict.outcome && withCredentials.corsError === verdict.corsError) return verdict;
   const note: VerdictNote = {
     kind: 'credentials-assumed',
@@ -62,7 +68,12 @@ export function decideVerdict(exchange: Exchange, options: VerdictOptions = {}):
 function onlyCredentialsExplainFailure(exchange: Exchange, without: Verdict, withCredentials: Verdict): boolean {
   if (without.blocked || !withCredentials.blocked || withCredentials.stage !== 'preflight') return false;
   const hop = exchange.hops[withCredentials.failedHop ?? -1];
-  return hop !== undefined && hop.sent === false && hop.networkError === 'net::ERR_FAILED' && hop.response === undefined;
+  return hop !== undefined && wasRefusedBeforeSending(hop);
+}
+
+/** A URL the capture would have shown the request going out to, and did not: the browser failed it first. */
+function wasRefusedBeforeSending(hop: ObservedHop): boolean {
+  return hop.sent === false && hop.networkError === 'net::ERR_FAILED' && hop.response === undefined;
 }
 
 /** What a walk over the hops has found so far; a verdict is made of it when the walk ends. */
