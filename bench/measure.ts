@@ -1,8 +1,16 @@
 // Timing and printing helpers: warm-up runs, then timed rounds in which every
-// measured function runs once, in turn, so a slow moment of the machine (GC,
-// another process) hits the engine and its baseline alike; median and min
-// of performance.now() per function.
+// measured function runs once, in turn, each after a full garbage collection,
+// so a slow moment of the machine (another process) hits the engine and its
+// baseline alike; median and min of performance.now() per function.
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+// A full garbage collection before each timed run (untimed): otherwise the
+// garbage one run leaves (100 MB files parse into several hundred MB) is
+// collected in the middle of whichever run comes next.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
 
 export interface Measured {
   readonly name: string;
@@ -45,6 +53,7 @@ export function measureAll(subjects: readonly Measured[], warmups: number, round
   for (let round = 0; round < rounds; round++) {
     subjects.forEach((subject, index) => {
       subject.prepare?.();
+      collectGarbage();
       const start = performance.now();
       sink += subject.run();
       runs[index]?.push(performance.now() - start);
