@@ -113,7 +113,7 @@ export class PreflightCache {
     const evicted = versions ? [] : this.#makeRoom(storedAt);
     const entry: PreflightCacheEntry = { key, result, lifetime, storedAt, expiresAt: storedAt + lifetime.seconds * 1000 };
     this.#revision++;
-    this.#expect(id, entry);
+    this.#queueExpiry(id, entry);
     if (!versions) this.#keys.set(id, [{ entry }]);
     else if (versions.some((version) => version.entry.storedAt === storedAt)) {
       // The same preflight stored again (a restarted worker replays events): keep one.
@@ -226,9 +226,9 @@ export class PreflightCache {
   // When a new key arrives and the cache is full, Chromium drops ten
   // consecutive entries from a random place in its ordered map (not LRU).
   // Which ones cannot be predicted, so the model first drops entries that
-  // can no longer serve anyone (expired, or erased by a lookup), then ten in a row from a random
-  // place; a guess that differs from Chromium's shows up later as a
-  // "preflighted despite the cache" note, never as a wrong verdict.
+  // can no longer serve anyone (expired, or erased by a lookup), then ten in
+  // a row from a random place; a guess that differs from Chromium's shows up
+  // later as a "preflighted despite the cache" note, never as a wrong verdict.
   #makeRoom(at: number): PreflightCacheEntry[] {
     if (this.#keys.size < this.#maxEntries) return [];
     const evicted: PreflightCacheEntry[] = [];
@@ -262,7 +262,7 @@ export class PreflightCache {
   }
 
   /** Queues a stored entry by expiry, first rebuilding the queue from the latest entries when superseded ones pile up. */
-  #expect(id: string, entry: PreflightCacheEntry): void {
+  #queueExpiry(id: string, entry: PreflightCacheEntry): void {
     if (this.#expiries.size >= 4 * Math.max(this.#maxEntries, this.#keys.size)) {
       this.#expiries.clear();
       for (const [key, versions] of this.#keys) {
