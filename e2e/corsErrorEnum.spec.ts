@@ -41,7 +41,15 @@ function debuggingPort(profile: string): Promise<string> {
 // browser under test publishes its own protocol, so compare with that.
 test('CORS_ERRORS is exactly the running Chromium\'s Network.CorsError enum', async () => {
   const profile = await mkdtemp(join(tmpdir(), 'cors-lens-protocol-'));
-  const chromium = spawn(CHROMIUM_PATH, ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], { stdio: 'ignore' });
+  // Its own process group, so one signal reaches the browser and every process it forked; stderr
+  // piped, so 'close' comes only once all of them have exited (each holds the pipe): the forked
+  // ones may still write to the profile after the browser itself is gone.
+  const chromium = spawn(CHROMIUM_PATH, ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    detached: true,
+  });
+  chromium.stderr.resume();
+  const allExited = new Promise((resolve) => chromium.once('close', resolve));
   try {
     const port = await debuggingPort(profile);
     const protocol = (await (await fetch(`http://127.0.0.1:${port}/json/protocol`)).json()) as { domains: { domain: string; types?: ProtocolType[] }[] };
@@ -49,12 +57,12 @@ test('CORS_ERRORS is exactly the running Chromium\'s Network.CorsError enum', as
     const corsError = network?.types?.find((type) => type.id === 'CorsError');
     expect(corsError?.enum).toEqual([...CORS_ERRORS]);
   } finally {
-    if (chromium.exitCode === null && chromium.signalCode === null) {
-      await new Promise((exited) => {
-        chromium.once('exit', exited);
-        chromium.kill();
-      });
+    try {
+      if (chromium.pid !== undefined) process.kill(-chromium.pid, 'SIGTERM');
+    } catch {
+      // The group is gone already.
     }
+    await allExited;
     await rm(profile, { recursive: true, force: true });
   }
 });
