@@ -53,7 +53,10 @@ export async function launchWithExtension(options: { headless: boolean; args?: r
     extensionId: new URL(worker.url()).host,
     close: async () => {
       await context.close();
-      await rm(profile, { recursive: true, force: true });
+      // Playwright returns once the browser process has exited; a process it
+      // forked may still be finishing a write in the profile (rmdir then
+      // fails with ENOTEMPTY), so removal tries again a few times.
+      await rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     },
   };
 }
