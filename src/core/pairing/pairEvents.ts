@@ -1,4 +1,4 @@
-import { compareNumbers, sortedByNumber } from '../sortByNumber.ts';
+import { sortedByNumber } from '../sortByNumber.ts';
 import { getHeader } from '../fetch/headers.ts';
 import { serializeOrigin } from '../fetch/origin.ts';
 import { PreflightCache } from '../cache/preflightCache.ts';
@@ -301,7 +301,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
   const openEvents = (): RequestEvent[] => {
     const events = [...contextEvents.values(), ...[...eventLog.values()].flat()];
     // A stable sort: the log's order within a request is its arrival order.
-    return events.sort((a, b) => compareNumbers(a.time, b.time));
+    return [...sortedByNumber(events, (event) => event.time)];
   };
 
   return { cache, push, openEvents, finish, inFlight, stats: () => ({ ...stats }) };

@@ -1,4 +1,4 @@
-import { compareNumbers } from '../sortByNumber.ts';
+import { sortedByNumber } from '../sortByNumber.ts';
 import type { PreflightCacheEntry } from '../cache/preflightCache.ts';
 import type { Transaction } from '../pairing/transaction.ts';
 import { NOTHING_LEFT_OUT, type SessionSummary } from '../protocol.ts';
@@ -53,7 +53,7 @@ export function detachedSession(pageUrl: string | null, transactions: number): S
 const NOTHING_REDACTED: Redactions = { count: 0, headers: [], queryParameters: [] };
 
 export function createTrace(input: TraceInput): Trace {
-  const ordered = [...input.transactions].sort((a, b) => compareNumbers(a.startTime, b.startTime));
+  const ordered = sortedByNumber(input.transactions, (transaction) => transaction.startTime);
   const { value: transactions, redactions } = input.includeSecrets ? { value: ordered, redactions: NOTHING_REDACTED } : redactSecrets(ordered);
   const { evicted, truncatedValues, leftOut } = input.session;
   return {

@@ -1,4 +1,4 @@
-import { compareNumbers } from '../sortByNumber.ts';
+import { sortedByNumber } from '../sortByNumber.ts';
 import type { Entry, Har, Header } from 'har-format';
 import type { CorsRequest } from '../cors/corsRequest.ts';
 import type { ObservedResponse } from '../cors/verdict.ts';
@@ -36,8 +36,8 @@ export interface HarSource {
  * still read the file; `cors-lens explain` re-derives the same verdicts.
  */
 export function traceToHar(source: HarSource): Har {
-  const entries: { start: number; order: number; entry: WrittenEntry }[] = [];
-  const push = (entry: WrittenEntry, start: number): void => void entries.push({ start, order: entries.length, entry });
+  const entries: { start: number; entry: WrittenEntry }[] = [];
+  const push = (entry: WrittenEntry, start: number): void => void entries.push({ start, entry });
   const pages = source.pages.map((page, index) => {
     const id = `page_${index + 1}`;
     for (const transaction of page.transactions) {
@@ -50,14 +50,14 @@ export function traceToHar(source: HarSource): Har {
     return { id, title: page.url ?? '', startedDateTime: new Date(Number.isFinite(first) ? first : 0).toISOString(), pageTimings: {} };
   });
   // Entries in start order, as DevTools lists them; on a tie, in the order written.
-  entries.sort((a, b) => compareNumbers(a.start, b.start) || a.order - b.order);
+  const ordered = sortedByNumber(entries, (written) => written.start);
   return {
     log: {
       version: '1.2',
       creator: { name: 'CORS Lens', version: CORS_LENS_VERSION },
       ...(source.browser ? { browser: source.browser } : {}),
       pages,
-      entries: entries.map(({ entry }) => entry),
+      entries: ordered.map(({ entry }) => entry),
     },
   };
 }
