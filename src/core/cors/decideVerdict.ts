@@ -1,5 +1,5 @@
 import { corsUnsafeRequestHeaderNames } from '../fetch/corsUnsafeRequestHeaderNames.ts';
-import { getHeader, type HeaderList } from '../fetch/headers.ts';
+import { getHeaders, type HeaderList } from '../fetch/headers.ts';
 import { isHttpScheme, isSameOrigin } from '../fetch/origin.ts';
 import type { PreflightCache, PreflightCacheKey } from '../cache/preflightCache.ts';
 import { checkCorsAccess, type CorsCheckFailure } from './corsCheck.ts';
@@ -287,9 +287,10 @@ function schemeOf(url: string): string {
 }
 
 function accessInput(response: ObservedResponse, origin: string, credentials: CorsRequest['credentials'], url: string) {
+  const [allowOrigin, allowCredentials] = getHeaders(response.headers, ['Access-Control-Allow-Origin', 'Access-Control-Allow-Credentials']);
   return {
-    allowOrigin: getHeader(response.headers, 'Access-Control-Allow-Origin'),
-    allowCredentials: getHeader(response.headers, 'Access-Control-Allow-Credentials'),
+    allowOrigin,
+    allowCredentials,
     origin,
     credentials,
     responseUrl: url,

@@ -1,4 +1,4 @@
-import { getHeader, type HeaderList } from '../fetch/headers.ts';
+import { getHeaders, type HeaderList } from '../fetch/headers.ts';
 import { parseHeaderValueList } from '../fetch/headerValueList.ts';
 import { checkPreflightCorsAccess, type CorsCheckFailure } from './corsCheck.ts';
 import type { CredentialsMode } from './corsRequest.ts';
@@ -68,9 +68,17 @@ function judgePreflightResponse(input: PreflightCheckInput): PreflightCheck {
   if (location !== null) {
     return fail({ corsError: 'PreflightDisallowedRedirect', failedParameter: '', header: 'Location', received: location, needed: 'no redirect' });
   }
+  // Every header the check may read, in one pass over the response's list.
+  const [allowOrigin, allowCredentials, allowMethodsValue, allowHeadersValue, maxAge] = getHeaders(response.headers, [
+    'Access-Control-Allow-Origin',
+    'Access-Control-Allow-Credentials',
+    ALLOW_METHODS,
+    ALLOW_HEADERS,
+    'Access-Control-Max-Age',
+  ]);
   const access = checkPreflightCorsAccess({
-    allowOrigin: getHeader(response.headers, 'Access-Control-Allow-Origin'),
-    allowCredentials: getHeader(response.headers, 'Access-Control-Allow-Credentials'),
+    allowOrigin,
+    allowCredentials,
     origin: input.origin,
     credentials: input.credentials,
     responseUrl: input.url,
@@ -79,7 +87,6 @@ function judgePreflightResponse(input: PreflightCheckInput): PreflightCheck {
   if (response.status < 200 || response.status > 299) {
     return fail({ corsError: 'PreflightInvalidStatus', failedParameter: '', header: null, received: statusLine(response), needed: 'a 2xx status' });
   }
-  const allowMethodsValue = getHeader(response.headers, ALLOW_METHODS);
   const methods = parseHeaderValueList(allowMethodsValue);
   if (!methods.valid) {
     return fail({
@@ -90,7 +97,6 @@ function judgePreflightResponse(input: PreflightCheckInput): PreflightCheck {
       needed: `a comma-separated list of method names (\`${methods.invalidItem ?? ''}\` is not one)`,
     });
   }
-  const allowHeadersValue = getHeader(response.headers, ALLOW_HEADERS);
   const headers = parseHeaderValueList(allowHeadersValue, { lowerCase: true });
   if (!headers.valid) {
     return fail({
@@ -105,7 +111,7 @@ function judgePreflightResponse(input: PreflightCheckInput): PreflightCheck {
     methods: methods.items,
     headers: headers.items,
     credentials: input.credentials === 'include',
-    maxAge: getHeader(response.headers, 'Access-Control-Max-Age'),
+    maxAge,
     allowMethodsValue,
     allowHeadersValue,
   };

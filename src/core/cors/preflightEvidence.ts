@@ -1,5 +1,5 @@
 import { accessControlRequestHeadersValue, corsUnsafeRequestHeaderNames } from '../fetch/corsUnsafeRequestHeaderNames.ts';
-import { getHeader, type HeaderList } from '../fetch/headers.ts';
+import { getHeader, getHeaders, type HeaderList } from '../fetch/headers.ts';
 
 /**
  * The header names to hold against Access-Control-Allow-Headers, when they
@@ -28,7 +28,9 @@ export function unsafeNamesForCheck(headers: HeaderList, preflightRequestHeaders
  */
 export function preflightBypassesCache(preflightRequestHeaders: HeaderList | undefined): boolean {
   if (!preflightRequestHeaders) return false;
-  const cacheControl = getHeader(preflightRequestHeaders, 'Cache-Control')?.toLowerCase() ?? '';
-  const pragma = getHeader(preflightRequestHeaders, 'Pragma')?.toLowerCase() ?? '';
+  const [cacheControlValue, pragmaValue] = getHeaders(preflightRequestHeaders, ['Cache-Control', 'Pragma']);
+  if (cacheControlValue === null && pragmaValue === null) return false;
+  const cacheControl = cacheControlValue?.toLowerCase() ?? '';
+  const pragma = pragmaValue?.toLowerCase() ?? '';
   return cacheControl.includes('no-cache') || cacheControl.includes('max-age=0') || pragma.includes('no-cache');
 }

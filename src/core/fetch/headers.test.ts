@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getHeader, headerListFromObject, headerValueByteLength, headerValues } from './headers.ts';
+import fc from 'fast-check';
+import { getHeader, getHeaders, headerListFromObject, headerValueByteLength, headerValues } from './headers.ts';
 
 describe('header lists', () => {
   const list = [
@@ -16,6 +17,16 @@ describe('header lists', () => {
   it('is null for an absent header, and "" for an empty one', () => {
     expect(getHeader(list, 'Access-Control-Allow-Credentials')).toBeNull();
     expect(getHeader([{ name: 'X', value: '' }], 'x')).toBe('');
+  });
+
+  it('reads several names in one pass, each as getHeader reads it (property)', () => {
+    const names = ['Origin', 'origin', 'Vary', 'X-A', 'x-b', 'Cookie', ''];
+    const line = fc.record({ name: fc.oneof(fc.constantFrom(...names, 'VARY', 'ORIGIN', 'x-a'), fc.string()), value: fc.string() });
+    fc.assert(
+      fc.property(fc.array(line), fc.array(fc.constantFrom(...names, 'X-Absent'), { maxLength: 6 }), (headers, asked) => {
+        expect(getHeaders(headers, asked)).toEqual(asked.map((name) => getHeader(headers, name)));
+      }),
+    );
   });
 
   it('splits CDP header objects whose repeated lines are joined by newlines', () => {

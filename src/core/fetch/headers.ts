@@ -80,6 +80,27 @@ export function getHeader(headers: HeaderList, name: string): string | null {
   return combined;
 }
 
+/**
+ * getHeader for several names in one pass over the list (a header list is
+ * read where it lies in memory, so one pass costs about what one name does):
+ * the combined value of each name, in the order asked, null when absent.
+ */
+export function getHeaders<const Names extends readonly string[]>(headers: HeaderList, names: Names): { -readonly [Index in keyof Names]: string | null } {
+  const wanted = names.map(lowerCaseHeaderName);
+  const values: (string | null)[] = wanted.map(() => null);
+  for (const header of headers) {
+    const { length } = header.name;
+    for (let index = 0; index < wanted.length; index++) {
+      const name = wanted[index] as string;
+      if (name.length !== length || !isHeaderName(header.name, name)) continue;
+      const value = trimHttpWhitespace(header.value);
+      const before = values[index] ?? null;
+      values[index] = before === null ? value : `${before}, ${value}`;
+    }
+  }
+  return values as { -readonly [Index in keyof Names]: string | null };
+}
+
 export function hasHeader(headers: HeaderList, name: string): boolean {
   const wanted = lowerCaseHeaderName(name);
   return headers.some((header) => isHeaderName(header.name, wanted));

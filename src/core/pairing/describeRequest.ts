@@ -37,7 +37,7 @@ export function describeRequest(open: OpenRequest, securityContexts: ReadonlyMap
   // preflight announced is all there is.
   const announced = !open.pageHeaders && !open.hops.some((hop) => hop.sentHeaders) && preflightHeaders ? announcedHeaderNames(preflightHeaders) : undefined;
   const wire = open.hops.find((hop) => hop.sentHeaders)?.sentHeaders;
-  const { credentials, evidence: credentialsEvidence } = inferCredentials(wire, getHeader(wire ?? pageHeaders, 'User-Agent'));
+  const { credentials, evidence: credentialsEvidence } = inferCredentials(wire);
   const wireBypass = wire ? hasCacheBypassMarkers(wire, pageHeaders) : false;
   const preflightBypass = open.hops.some((hop) => preflightBypassesCache(hop.preflight?.requestHeaders));
   const evidence: RequestEvidence = {

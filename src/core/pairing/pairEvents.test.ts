@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Header } from '../fetch/headers.ts';
-import { pairEvents } from './pairEvents.ts';
+import { createPairing, pairEvents } from './pairEvents.ts';
 import type { RequestContext, RequestEvent } from './requestEvent.ts';
 
 const PAGE = 'http://app.test';
@@ -239,5 +239,24 @@ describe('pairEvents', () => {
       { type: 'failed', id: 'local', time: 2, error: 'net::ERR_FAILED' },
     ]);
     expect(transactions[0]?.verdict).toMatchObject({ corsError: 'LocalNetworkAccessPermissionDenied', stage: 'connection' });
+  });
+
+  it('a live pairing hands each judged transaction over and keeps none; a judged id may start a new request', () => {
+    const seen: string[] = [];
+    const pairing = createPairing({ onTransaction: (transaction) => seen.push(transaction.id) });
+    for (const event of [started({ id: 'a', at: 0 }), ...answered('a', 1), started({ id: 'b', at: 5 })]) pairing.push(event);
+    expect(seen).toEqual(['a']);
+    // A late event of a judged request changes nothing.
+    pairing.push({ type: 'failed', id: 'a', time: 6, error: 'net::ERR_ABORTED' });
+    expect(seen).toEqual(['a']);
+    // The same id, started again, is a new request.
+    for (const event of [started({ id: 'a', at: 7 }), ...answered('a', 8)]) pairing.push(event);
+    expect(seen).toEqual(['a', 'a']);
+    expect(pairing.finish().map((transaction) => [transaction.id, transaction.state])).toEqual([['b', 'in-flight']]);
+  });
+
+  it('pairEvents gives every transaction in start order, whatever order they were judged in', () => {
+    const { transactions } = pairEvents([started({ id: 'slow', at: 0 }), started({ id: 'quick', at: 1 }), ...answered('quick', 2), ...answered('slow', 10)]);
+    expect(transactions.map((transaction) => transaction.id)).toEqual(['slow', 'quick']);
   });
 });

@@ -36,6 +36,12 @@ export interface PairingOptions {
   readonly preflightsRecorded?: boolean;
   /** Keep each open request's events for openEvents() (default true); a one-pass reading of a file never asks for them. */
   readonly keepOpenEvents?: boolean;
+  /**
+   * Keep every judged transaction for finish() (pairEvents does). A live
+   * session hands each to onTransaction and keeps none: its pairing lives as
+   * long as the tab.
+   */
+  readonly keepJudged?: boolean;
 }
 
 export interface Pairing {
@@ -48,7 +54,10 @@ export interface Pairing {
    * Empty when the pairing was created with keepOpenEvents: false.
    */
   openEvents(): RequestEvent[];
-  /** Judges every request still open (as in flight) and returns all transactions in start order. */
+  /**
+   * Judges every request still open (as in flight) and returns, in start
+   * order, those and the ones judged before (with keepJudged).
+   */
   finish(): Transaction[];
   /**
    * The requests not judged yet, judged as they stand (most are "in-flight"),
@@ -67,9 +76,13 @@ export interface Pairing {
  */
 export function createPairing(options: PairingOptions = {}): Pairing {
   const cache = options.cache ?? new PreflightCache();
+  // Only what is still open: a judged request (and its preflights) leaves, so
+  // a tab's pairing stays as small as its traffic in flight.
   const records = new Map<string, OpenRequest | OpenPreflight | UndecidedRequest>();
   const matcher = createPreflightMatcher();
-  const judged: { seq: number; transaction: Transaction }[] = [];
+  // Indexed by seq (start order), so finish() needs no sort.
+  const judged: Transaction[] = [];
+  const keepJudged = options.keepJudged === true;
   // What the capture showed of each initiator, and of each server's address.
   const securityContexts = new Map<string, LocalNetworkContext>();
   const serverSpaces = new Map<string, IpAddressSpace>();
@@ -242,13 +255,21 @@ export function createPairing(options: PairingOptions = {}): Pairing {
     if (check.passed) cache.store({ origin: described.initiatorOrigin, url: hop.url }, check.result, preflight.responseTime ?? preflight.startTime);
   };
 
-  const judge = (request: OpenRequest): void => {
-    eventLog.delete(request.id);
-    for (const hop of request.hops) if (hop.preflight) eventLog.delete(hop.preflight.id);
+  const judge = (request: OpenRequest): Transaction | null => {
+    forget(request.id);
+    for (const hop of request.hops) if (hop.preflight) forget(hop.preflight.id);
     const transaction = toTransaction(request, true);
-    if (!transaction) return;
-    judged.push({ seq: request.seq, transaction });
+    if (!transaction) return null;
+    if (keepJudged) judged[request.seq] = transaction;
     options.onTransaction?.(transaction);
+    return transaction;
+  };
+
+  // A judged request's events can change nothing any more: a later one with
+  // its id is ignored, as it was before, unless it starts a new request.
+  const forget = (id: string): void => {
+    eventLog.delete(id);
+    records.delete(id);
   };
 
   const toTransaction = (open: OpenRequest, count: boolean): Transaction | null => {
@@ -273,19 +294,20 @@ export function createPairing(options: PairingOptions = {}): Pairing {
   };
 
   const finish = (): Transaction[] => {
-    const stillOpen: { seq: number; transaction: Transaction }[] = [];
-    for (const record of records.values()) {
+    const inStartOrder: Transaction[] = keepJudged ? judged : [];
+    // Judging removes records: iterate over a copy.
+    for (const record of [...records.values()]) {
       if (record.kind !== 'actual') continue;
+      let transaction: Transaction | null = null;
       if (record.waitingForPreflight) {
         record.waitingForPreflight = false;
-        judge(record);
-      } else if (!record.ended) {
-        const transaction = toTransaction(record, false);
-        if (transaction) stillOpen.push({ seq: record.seq, transaction });
-      }
+        transaction = judge(record);
+      } else if (!record.ended) transaction = toTransaction(record, false);
+      if (transaction) inStartOrder[record.seq] = transaction;
     }
     stats.unpairedPreflights = matcher.unclaimed();
-    return [...judged, ...stillOpen].sort((a, b) => a.seq - b.seq).map((entry) => entry.transaction);
+    // The seqs of preflights and skipped requests are holes, which filter skips.
+    return inStartOrder.filter(() => true);
   };
 
   const inFlight = (): Transaction[] => {
@@ -312,7 +334,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
  * are taken in time order; ties keep their given order.
  */
 export function pairEvents(events: readonly RequestEvent[], options: PairingOptions = {}): { transactions: Transaction[]; stats: PairingStats; cache: PreflightCache } {
-  const pairing = createPairing({ keepOpenEvents: false, ...options });
+  const pairing = createPairing({ keepOpenEvents: false, keepJudged: true, ...options });
   // Ties keep their arrival order.
   for (const event of sortedByNumber(events, (each) => each.time)) pairing.push(event);
   return { transactions: pairing.finish(), stats: pairing.stats(), cache: pairing.cache };

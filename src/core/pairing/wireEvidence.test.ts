@@ -20,16 +20,18 @@ describe('pageHeadersFromWire', () => {
 
 describe('inferCredentials', () => {
   it('sees credentials in a Cookie or Sec-Fetch-Storage-Access header', () => {
-    expect(inferCredentials(h(['Cookie', 'a=1']), CHROME_156)).toEqual({ credentials: 'include', evidence: 'cookie' });
-    expect(inferCredentials(h(['Sec-Fetch-Storage-Access', 'none']), CHROME_156)).toEqual({ credentials: 'include', evidence: 'storage-access-header' });
+    expect(inferCredentials(h(['Cookie', 'a=1'], ['User-Agent', CHROME_156]))).toEqual({ credentials: 'include', evidence: 'cookie' });
+    expect(inferCredentials(h(['Sec-Fetch-Storage-Access', 'none'], ['User-Agent', CHROME_156]))).toEqual({ credentials: 'include', evidence: 'storage-access-header' });
+    expect(inferCredentials(h(['Cookie', ''], ['Sec-Fetch-Site', 'same-site']))).toEqual({ credentials: 'same-origin', evidence: 'same-site-unknown' });
   });
 
   it('reads the absence of Sec-Fetch-Storage-Access only from Chromium 133 and later, on cross-site requests', () => {
-    const crossSite = h(['Sec-Fetch-Site', 'cross-site']);
-    expect(inferCredentials(crossSite, CHROME_156).evidence).toBe('no-storage-access-header');
-    expect(inferCredentials(crossSite, CHROME_120).evidence).toBe('unknown');
-    expect(inferCredentials(h(['Sec-Fetch-Site', 'same-site']), CHROME_156).evidence).toBe('same-site-unknown');
-    expect(inferCredentials(undefined, CHROME_156).evidence).toBe('unknown');
+    const crossSite = (userAgent: string) => h(['User-Agent', userAgent], ['Sec-Fetch-Site', 'cross-site']);
+    expect(inferCredentials(crossSite(CHROME_156)).evidence).toBe('no-storage-access-header');
+    expect(inferCredentials(crossSite(CHROME_120)).evidence).toBe('unknown');
+    expect(inferCredentials(h(['Sec-Fetch-Site', 'cross-site'])).evidence).toBe('unknown');
+    expect(inferCredentials(h(['Sec-Fetch-Site', 'same-site'], ['User-Agent', CHROME_156])).evidence).toBe('same-site-unknown');
+    expect(inferCredentials(undefined).evidence).toBe('unknown');
   });
 });
 

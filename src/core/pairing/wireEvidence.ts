@@ -1,5 +1,5 @@
 import { corsUnsafeRequestHeaders } from '../fetch/corsUnsafeRequestHeaderNames.ts';
-import { getHeader, hasHeader, isHeaderName, type Header, type HeaderList } from '../fetch/headers.ts';
+import { getHeader, getHeaders, hasHeader, isHeaderName, lowerCaseHeaderName, type Header, type HeaderList } from '../fetch/headers.ts';
 import { isCorsSafelistedMethod } from '../fetch/method.ts';
 import { serializeOrigin } from '../fetch/origin.ts';
 import type { CredentialsMode, RequestMode } from '../cors/corsRequest.ts';
@@ -51,7 +51,7 @@ export function pageHeadersFromWire(wire: HeaderList, preflightHeaders?: HeaderL
   const announced = preflightHeaders ? getHeader(preflightHeaders, 'Access-Control-Request-Headers') : null;
   const listed: ReadonlySet<string> = announced ? new Set(announced.split(',').map((name) => name.trim().toLowerCase())) : NOTHING_LISTED;
   return wire.filter(({ name, value }) => {
-    const lower = name.toLowerCase();
+    const lower = lowerCaseHeaderName(name);
     if (lower.startsWith(':')) return false;
     if (listed.has(lower)) return true;
     if (NETWORK_ADDED.has(lower)) return false;
@@ -112,16 +112,17 @@ export function inferMode(facts: RequestFacts): { mode: RequestMode; evidence: R
  * The credentials mode, from the wire: a Cookie header means credentials
  * were included; so does Sec-Fetch-Storage-Access, which Chromium (133+)
  * sends on every cross-site request whose credentials mode is "include". A
- * cross-site request from such a browser without it did not include them.
+ * cross-site request from such a browser (its User-Agent says which) without
+ * it did not include them.
  * Anything else is unknown, and the engine treats it as not included while
  * saying what including them would change.
  */
-export function inferCredentials(wire: HeaderList | undefined, userAgent: string | null): { credentials: CredentialsMode; evidence: RequestEvidence['credentials'] } {
+export function inferCredentials(wire: HeaderList | undefined): { credentials: CredentialsMode; evidence: RequestEvidence['credentials'] } {
   if (!wire) return { credentials: 'same-origin', evidence: 'unknown' };
-  const cookie = getHeader(wire, 'Cookie');
+  const [cookie, storageAccess, site, userAgent] = getHeaders(wire, ['Cookie', 'Sec-Fetch-Storage-Access', 'Sec-Fetch-Site', 'User-Agent']);
   if (cookie !== null && cookie !== '') return { credentials: 'include', evidence: 'cookie' };
-  if (getHeader(wire, 'Sec-Fetch-Storage-Access') !== null) return { credentials: 'include', evidence: 'storage-access-header' };
-  const crossSite = getHeader(wire, 'Sec-Fetch-Site')?.toLowerCase() === 'cross-site';
+  if (storageAccess !== null) return { credentials: 'include', evidence: 'storage-access-header' };
+  const crossSite = site?.toLowerCase() === 'cross-site';
   if (crossSite && sendsStorageAccessHeader(userAgent)) return { credentials: 'same-origin', evidence: 'no-storage-access-header' };
   return { credentials: 'same-origin', evidence: crossSite ? 'unknown' : 'same-site-unknown' };
 }
