@@ -286,8 +286,10 @@ function schemeOf(url: string): string {
   return match ? (match[1] ?? '').toLowerCase() : '';
 }
 
+const ACCESS_HEADERS = ['access-control-allow-origin', 'access-control-allow-credentials'] as const;
+
 function accessInput(response: ObservedResponse, origin: string, credentials: CorsRequest['credentials'], url: string) {
-  const [allowOrigin, allowCredentials] = getHeaders(response.headers, ['Access-Control-Allow-Origin', 'Access-Control-Allow-Credentials']);
+  const [allowOrigin, allowCredentials] = getHeaders(response.headers, ACCESS_HEADERS);
   return {
     allowOrigin,
     allowCredentials,

@@ -62,6 +62,8 @@ function isSameQuestion(a: PreflightCheckInput, b: PreflightCheckInput): boolean
   return a.url === b.url && a.method === b.method && a.headers === b.headers && a.credentials === b.credentials && a.origin === b.origin && a.unsafeNames === b.unsafeNames;
 }
 
+const PREFLIGHT_ANSWER_HEADERS = ['access-control-allow-origin', 'access-control-allow-credentials', 'access-control-allow-methods', 'access-control-allow-headers', 'access-control-max-age'] as const;
+
 function judgePreflightResponse(input: PreflightCheckInput): PreflightCheck {
   const { response } = input;
   const location = redirectTarget(response.status, response.headers, input.url);
@@ -69,13 +71,7 @@ function judgePreflightResponse(input: PreflightCheckInput): PreflightCheck {
     return fail({ corsError: 'PreflightDisallowedRedirect', failedParameter: '', header: 'Location', received: location, needed: 'no redirect' });
   }
   // Every header the check may read, in one pass over the response's list.
-  const [allowOrigin, allowCredentials, allowMethodsValue, allowHeadersValue, maxAge] = getHeaders(response.headers, [
-    'Access-Control-Allow-Origin',
-    'Access-Control-Allow-Credentials',
-    ALLOW_METHODS,
-    ALLOW_HEADERS,
-    'Access-Control-Max-Age',
-  ]);
+  const [allowOrigin, allowCredentials, allowMethodsValue, allowHeadersValue, maxAge] = getHeaders(response.headers, PREFLIGHT_ANSWER_HEADERS);
   const access = checkPreflightCorsAccess({
     allowOrigin,
     allowCredentials,

@@ -18,6 +18,8 @@ export function unsafeNamesForCheck(headers: HeaderList, preflightRequestHeaders
   return sameSet ? undefined : listed;
 }
 
+const CACHE_HEADERS = ['cache-control', 'pragma'] as const;
+
 /**
  * Whether a preflight went out with the HTTP cache bypassed or revalidated:
  * Chromium copies those load flags to the preflight, and the network stack
@@ -28,7 +30,7 @@ export function unsafeNamesForCheck(headers: HeaderList, preflightRequestHeaders
  */
 export function preflightBypassesCache(preflightRequestHeaders: HeaderList | undefined): boolean {
   if (!preflightRequestHeaders) return false;
-  const [cacheControlValue, pragmaValue] = getHeaders(preflightRequestHeaders, ['Cache-Control', 'Pragma']);
+  const [cacheControlValue, pragmaValue] = getHeaders(preflightRequestHeaders, CACHE_HEADERS);
   if (cacheControlValue === null && pragmaValue === null) return false;
   const cacheControl = cacheControlValue?.toLowerCase() ?? '';
   const pragma = pragmaValue?.toLowerCase() ?? '';

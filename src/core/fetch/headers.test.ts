@@ -24,7 +24,8 @@ describe('header lists', () => {
     const line = fc.record({ name: fc.oneof(fc.constantFrom(...names, 'VARY', 'ORIGIN', 'x-a'), fc.string()), value: fc.string() });
     fc.assert(
       fc.property(fc.array(line), fc.array(fc.constantFrom(...names, 'X-Absent'), { maxLength: 6 }), (headers, asked) => {
-        expect(getHeaders(headers, asked)).toEqual(asked.map((name) => getHeader(headers, name)));
+        const lowerCase = asked.map((name) => name.toLowerCase() as Lowercase<string>);
+        expect(getHeaders(headers, lowerCase)).toEqual(asked.map((name) => getHeader(headers, name)));
       }),
     );
   });

@@ -84,14 +84,15 @@ export function getHeader(headers: HeaderList, name: string): string | null {
  * getHeader for several names in one pass over the list (a header list is
  * read where it lies in memory, so one pass costs about what one name does):
  * the combined value of each name, in the order asked, null when absent.
+ * The names are given in lower case, as a constant: nothing is allocated but
+ * the answer.
  */
-export function getHeaders<const Names extends readonly string[]>(headers: HeaderList, names: Names): { -readonly [Index in keyof Names]: string | null } {
-  const wanted = names.map(lowerCaseHeaderName);
-  const values: (string | null)[] = wanted.map(() => null);
+export function getHeaders<const Names extends readonly Lowercase<string>[]>(headers: HeaderList, lowerCaseNames: Names): { -readonly [Index in keyof Names]: string | null } {
+  const values: (string | null)[] = new Array<string | null>(lowerCaseNames.length).fill(null);
   for (const header of headers) {
     const { length } = header.name;
-    for (let index = 0; index < wanted.length; index++) {
-      const name = wanted[index] as string;
+    for (let index = 0; index < lowerCaseNames.length; index++) {
+      const name = lowerCaseNames[index] as string;
       if (name.length !== length || !isHeaderName(header.name, name)) continue;
       const value = trimHttpWhitespace(header.value);
       const before = values[index] ?? null;

@@ -108,6 +108,8 @@ export function inferMode(facts: RequestFacts): { mode: RequestMode; evidence: R
   return { mode: 'no-cors', evidence: 'assumed' };
 }
 
+const CREDENTIALS_HEADERS = ['cookie', 'sec-fetch-storage-access', 'sec-fetch-site', 'user-agent'] as const;
+
 /**
  * The credentials mode, from the wire: a Cookie header means credentials
  * were included; so does Sec-Fetch-Storage-Access, which Chromium (133+)
@@ -119,7 +121,7 @@ export function inferMode(facts: RequestFacts): { mode: RequestMode; evidence: R
  */
 export function inferCredentials(wire: HeaderList | undefined): { credentials: CredentialsMode; evidence: RequestEvidence['credentials'] } {
   if (!wire) return { credentials: 'same-origin', evidence: 'unknown' };
-  const [cookie, storageAccess, site, userAgent] = getHeaders(wire, ['Cookie', 'Sec-Fetch-Storage-Access', 'Sec-Fetch-Site', 'User-Agent']);
+  const [cookie, storageAccess, site, userAgent] = getHeaders(wire, CREDENTIALS_HEADERS);
   if (cookie !== null && cookie !== '') return { credentials: 'include', evidence: 'cookie' };
   if (storageAccess !== null) return { credentials: 'include', evidence: 'storage-access-header' };
   const crossSite = site?.toLowerCase() === 'cross-site';
