@@ -31,7 +31,6 @@ const CACHE_HEADERS = ['cache-control', 'pragma'] as const;
 export function preflightBypassesCache(preflightRequestHeaders: HeaderList | undefined): boolean {
   if (!preflightRequestHeaders) return false;
   const [cacheControlValue, pragmaValue] = getHeaders(preflightRequestHeaders, CACHE_HEADERS);
-  if (cacheControlValue === null && pragmaValue === null) return false;
   const cacheControl = cacheControlValue?.toLowerCase() ?? '';
   const pragma = pragmaValue?.toLowerCase() ?? '';
   return cacheControl.includes('no-cache') || cacheControl.includes('max-age=0') || pragma.includes('no-cache');
