@@ -1,6 +1,7 @@
 import { harRecordsPreflights, harToEvents } from '../har/harToEvents.ts';
 import { validateHar } from '../har/readHar.ts';
 import { parseJsonText } from '../json/jsonText.ts';
+import { sortedByNumber } from '../sortByNumber.ts';
 import { pairEvents, type PairingStats } from '../pairing/pairEvents.ts';
 import type { Transaction } from '../pairing/transaction.ts';
 import { isTraceJson, validateTrace } from './readTrace.ts';
@@ -40,10 +41,8 @@ export function importCapture(text: string): ImportedCapture {
 }
 
 /** Transactions by the index of their first entry (ids are `har-<index>`); a stable sort, each index read once. */
-function inFileOrder(transactions: readonly Transaction[]): Transaction[] {
-  const indexed = transactions.map((transaction) => ({ transaction, index: entryIndex(transaction.id) }));
-  indexed.sort((a, b) => a.index - b.index);
-  return indexed.map((item) => item.transaction);
+function inFileOrder(transactions: readonly Transaction[]): readonly Transaction[] {
+  return sortedByNumber(transactions, (transaction) => entryIndex(transaction.id));
 }
 
 function entryIndex(id: string): number {
