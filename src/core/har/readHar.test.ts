@@ -48,6 +48,13 @@ describe('readHar: bad input', () => {
     expect(error.message).toContain('"}"');
   });
 
+  it('places an error after a skimmed body and call stack in the file itself, not in what was parsed', () => {
+    // Bodies and call stacks are emptied before parsing (skimHarText): the column must still count them.
+    const body = 'x'.repeat(5000);
+    const error = readError(`{"log": {"entries": [{"response": {"content": {"text": "${body}"}}, "_initiator": {"stack": {"callFrames": [{"url": "a.js"}]}}},, ]}}`);
+    expect(error.message).toMatch(new RegExp(`line 1, column ${5000 + 122}\\b`));
+  });
+
   it('gives the line and column of a trailing comma', () => {
     const error = readError('{\n  "log": {\n    "version": "1.2",\n  },\n}\n');
     expect(error.message).toMatch(/line 4, column 3/);

@@ -1,5 +1,6 @@
 import { describeIssue, parseJsonTextAs } from '../json/jsonText.ts';
 import { harSchema, type Har } from './harSchema.ts';
+import { skimHarText } from './skimHarText.ts';
 
 /** Why a file could not be read as a HAR: one line, naming the place at fault. */
 export class HarReadError extends Error {
@@ -14,7 +15,7 @@ const SUPPORTED_VERSIONS = ['1.1', '1.2'];
  * a field path such as `log.entries[3].request.url` for a bad HAR).
  */
 export function readHar(text: string): Har {
-  return validateHar(parseJsonTextAs(text, (message) => new HarReadError(message)));
+  return validateHar(parseJsonTextAs(text, (message) => new HarReadError(message), skimHarText));
 }
 
 /** Validates parsed JSON as a HAR (see readHar). */

@@ -6,20 +6,28 @@ export class JsonTextError extends Error {
   override readonly name = 'JsonTextError';
 }
 
-/** JSON.parse, with a byte-order mark allowed and an error that says where the text is at fault. */
-export function parseJsonText(raw: string): unknown {
+/**
+ * JSON.parse, with a byte-order mark allowed and an error that says where the
+ * text is at fault. `skim` may first empty values the caller never reads
+ * (skimHarText): it must keep valid text valid and invalid text invalid. A
+ * skimmed text that fails is parsed again as it was, so the error names a
+ * place in the file itself.
+ */
+export function parseJsonText(raw: string, skim?: (text: string) => string): unknown {
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  const skimmed = skim ? skim(text) : text;
   try {
-    return JSON.parse(text);
+    return JSON.parse(skimmed);
   } catch (error) {
+    if (skimmed !== text) return parseJsonText(text);
     throw new JsonTextError(describeJsonError(text, error));
   }
 }
 
 /** parseJsonText, with bad JSON reported as the caller's own kind of error (the HAR reader's, the trace reader's). */
-export function parseJsonTextAs(raw: string, readError: (message: string) => Error): unknown {
+export function parseJsonTextAs(raw: string, readError: (message: string) => Error, skim?: (text: string) => string): unknown {
   try {
-    return parseJsonText(raw);
+    return parseJsonText(raw, skim);
   } catch (error) {
     throw error instanceof JsonTextError ? readError(error.message) : error;
   }

@@ -1,5 +1,6 @@
 import { harRecordsPreflights, harToEvents } from '../har/harToEvents.ts';
 import { validateHar } from '../har/readHar.ts';
+import { skimHarText } from '../har/skimHarText.ts';
 import { parseJsonText } from '../json/jsonText.ts';
 import { sortedByNumber } from '../sortByNumber.ts';
 import { pairEvents, type PairingStats } from '../pairing/pairEvents.ts';
@@ -27,7 +28,8 @@ export interface ImportedCapture {
  * HarReadError, each naming what is wrong and where.
  */
 export function importCapture(text: string): ImportedCapture {
-  const json = parseJsonText(text);
+  // A HAR's bodies and call stacks are never read: they are not parsed either.
+  const json = parseJsonText(text, skimHarText);
   if (isTraceJson(json)) {
     const trace = validateTrace(json);
     const { transactions, stats } = pairEvents(traceToEvents(trace));

@@ -1,0 +1,94 @@
+/**
+ * Most of a HAR file's bytes are values the engine never reads: response and
+ * request bodies (`content.text`, `postData.text`) and, in Chrome DevTools'
+ * HAR, the initiating script's stack (`_initiator.stack.callFrames`).
+ * JSON.parse would build a string or an object for each of them; skimming
+ * replaces each such value by an empty one of the same type first, so that
+ * parsing the file costs about what parsing what is read costs.
+ *
+ * A value is skimmed only when it is provably valid JSON of the expected
+ * shape (a string; an array of flat objects), so the skimmed text is valid
+ * JSON exactly when the file is, and parses to the same document but for
+ * those values. Anything else (another shape, a hostile value too large for
+ * the regular expression) is left for JSON.parse, as it stands.
+ */
+
+const WHITESPACE = '[ \\t\\n\\r]*';
+const STRING = '"(?:[^"\\\\\\u0000-\\u001f]|\\\\(?:["\\\\/bfnrt]|u[0-9a-fA-F]{4}))*"';
+const NUMBER = '-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?';
+const MEMBER = `${WHITESPACE}${STRING}${WHITESPACE}:${WHITESPACE}(?:${STRING}|${NUMBER}|true|false|null)${WHITESPACE}`;
+const FLAT_OBJECT = `\\{(?:${MEMBER}(?:,${MEMBER})*|${WHITESPACE})\\}`;
+/** An array of objects whose values are all strings, numbers, booleans or null: Chrome's call frames. */
+const ARRAY_OF_FLAT_OBJECTS = new RegExp(`\\[${WHITESPACE}(?:${FLAT_OBJECT}${WHITESPACE}(?:,${WHITESPACE}${FLAT_OBJECT}${WHITESPACE})*)?\\]`, 'y');
+
+/** The keys whose values are skimmed, then where the value starts. */
+const SKIMMED_KEY = /"(text|callFrames)"[ \t\n\r]*:[ \t\n\r]*/g;
+
+/**
+ * Within a string's body: a control character, or an escape that is not one
+ * of JSON's. Backslashes pair up from the start of each run of them, so the
+ * last of an odd run starts an escape.
+ */
+const NOT_PLAIN_STRING_BODY = /[\u0000-\u001f]|(?:^|[^\\])(?:\\\\)*\\(?!["\\/bfnrt]|u[0-9a-fA-F]{4})/;
+
+/** A HAR's first key is "log": a CORS Lens trace, or any other JSON, is never skimmed. */
+const HAR_START = /^[ \t\n\r]*\{[ \t\n\r]*"log"[ \t\n\r]*:/;
+
+/** The text with each body and call stack emptied (see above); the text itself when there is none. */
+export function skimHarText(text: string): string {
+  if (!HAR_START.test(text)) return text;
+  const pieces: string[] = [];
+  let copiedUpTo = 0;
+  SKIMMED_KEY.lastIndex = 0;
+  for (let match = SKIMMED_KEY.exec(text); match !== null; match = SKIMMED_KEY.exec(text)) {
+    // An escaped quote is inside a string: not a key.
+    if (isEscaped(text, match.index)) continue;
+    const valueStart = SKIMMED_KEY.lastIndex;
+    const isText = match[1] === 'text';
+    const valueEnd = isText ? endOfString(text, valueStart) : endOfArrayOfFlatObjects(text, valueStart);
+    if (valueEnd === -1) continue;
+    SKIMMED_KEY.lastIndex = valueEnd;
+    if (valueEnd - valueStart <= 2) continue;
+    pieces.push(text.slice(copiedUpTo, valueStart), isText ? '""' : '[]');
+    copiedUpTo = valueEnd;
+  }
+  if (copiedUpTo === 0) return text;
+  pieces.push(text.slice(copiedUpTo));
+  return pieces.join('');
+}
+
+/** Whether the character at `index` follows an odd run of backslashes. */
+function isEscaped(text: string, index: number): boolean {
+  let backslashes = 0;
+  while (index - backslashes - 1 >= 0 && text.charCodeAt(index - backslashes - 1) === 0x5c) backslashes++;
+  return backslashes % 2 === 1;
+}
+
+/**
+ * The end (after the closing quote) of the valid JSON string at `start`, or
+ * -1. Bodies can be megabytes long: the closing quote is found by indexOf,
+ * and the body is searched for a fault rather than matched whole.
+ */
+function endOfString(text: string, start: number): number {
+  if (text.charCodeAt(start) !== 0x22) return -1;
+  let quote = text.indexOf('"', start + 1);
+  while (quote !== -1 && isEscaped(text, quote)) quote = text.indexOf('"', quote + 1);
+  if (quote === -1) return -1;
+  try {
+    return NOT_PLAIN_STRING_BODY.test(text.slice(start + 1, quote)) ? -1 : quote + 1;
+  } catch {
+    // A run of backslashes too long for the expression's stack.
+    return -1;
+  }
+}
+
+/** The end of the array of flat objects at `start`, or -1 (another shape, or too long for the expression's stack). */
+function endOfArrayOfFlatObjects(text: string, start: number): number {
+  ARRAY_OF_FLAT_OBJECTS.lastIndex = start;
+  try {
+    return ARRAY_OF_FLAT_OBJECTS.test(text) ? ARRAY_OF_FLAT_OBJECTS.lastIndex : -1;
+  } catch {
+    // V8 throws a RangeError when a match outgrows its backtracking stack.
+    return -1;
+  }
+}
