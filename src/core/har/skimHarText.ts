@@ -59,9 +59,9 @@ export function skimHarText(text: string): string {
 
 /** Whether the character at `index` follows an odd run of backslashes. */
 function isEscaped(text: string, index: number): boolean {
-  let backslashes = 0;
-  while (index - backslashes - 1 >= 0 && text.charCodeAt(index - backslashes - 1) === 0x5c) backslashes++;
-  return backslashes % 2 === 1;
+  let before = index - 1;
+  while (before >= 0 && text.charCodeAt(before) === 0x5c) before--;
+  return (index - 1 - before) % 2 === 1;
 }
 
 /**

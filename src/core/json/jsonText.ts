@@ -16,10 +16,16 @@ export class JsonTextError extends Error {
 export function parseJsonText(raw: string, skim?: (text: string) => string): unknown {
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   const skimmed = skim ? skim(text) : text;
+  if (skimmed !== text) {
+    try {
+      return JSON.parse(skimmed);
+    } catch {
+      // Located below, in the text as it was.
+    }
+  }
   try {
-    return JSON.parse(skimmed);
+    return JSON.parse(text);
   } catch (error) {
-    if (skimmed !== text) return parseJsonText(text);
     throw new JsonTextError(describeJsonError(text, error));
   }
 }
