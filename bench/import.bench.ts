@@ -101,3 +101,31 @@ start = performance.now();
 const dense = hundredMegabytes((har) => har);
 console.log(`\nDense file generated in ${fmt(performance.now() - start)} ms`);
 measure('Dense worst case: bare CORS entries', dense);
+
+// A hostile shape: every entry a redirect whose Location no entry requests.
+// Chaining redirects once compared each with every later entry (27 s for
+// this file); it must stay a small multiple of the parse.
+const redirectsToNowhere = JSON.stringify({
+  log: {
+    version: '1.2',
+    creator: { name: 'WebInspector', version: '537.36' },
+    entries: Array.from({ length: 60_000 }, (_, index) => ({
+      startedDateTime: new Date(Date.UTC(2026, 10, 23) + index).toISOString(),
+      time: 1,
+      request: { method: 'GET', url: `https://api.example.com/from/${index}`, headers: [{ name: 'Origin', value: 'https://app.example.com' }] },
+      response: { status: 302, headers: [], redirectURL: `https://api.example.com/to/${index}` },
+    })),
+  },
+});
+const [hostileImport, hostileParse] = measureAll(
+  [
+    { name: 'importCapture: 60,000 redirects to nowhere', items: 60_000, unit: 'entries', run: () => importCapture(redirectsToNowhere).transactions.length },
+    { name: 'baseline: JSON.parse', items: 60_000, unit: 'entries', run: () => (JSON.parse(redirectsToNowhere) as { log: { entries: unknown[] } }).log.entries.length },
+  ],
+  1,
+  ROUNDS,
+);
+if (!hostileImport || !hostileParse) throw new Error('nothing measured');
+console.log(`\nHostile: ${fmt(redirectsToNowhere.length / 1024 ** 2)} MB of redirects no entry continues`);
+console.log(table(['measured', 'median ms', 'min ms'], [hostileImport, hostileParse].map((timing) => [timing.name, fmt(timing.median), fmt(timing.min)])));
+console.log(`importCapture / JSON.parse (medians): ${fmt(hostileImport.median / hostileParse.median)}x`);

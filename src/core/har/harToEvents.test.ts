@@ -137,6 +137,28 @@ describe('harToEvents', () => {
     expect(transactions[0]?.verdict.outcome).toBe('allowed');
   });
 
+  it('continues each redirect with the first later entry for its Location that is not a preflight and not taken', () => {
+    const moved = 'https://api.example.com/v2/items';
+    const wire: Headers = [
+      { name: 'Host', value: 'api.example.com' },
+      { name: 'Origin', value: PAGE },
+      { name: 'Sec-Fetch-Mode', value: 'cors' },
+    ];
+    const acao = [{ name: 'Access-Control-Allow-Origin', value: '*' }];
+    const redirect = (start: number) => entry({ method: 'GET', url: API, headers: wire }, { status: 302, headers: [...acao, { name: 'Location', value: moved }], redirectURL: moved }, start, { _resourceType: 'fetch' });
+    const arrival = (start: number) => entry({ method: 'GET', url: moved, headers: wire }, { status: 200, headers: acao }, start, { _resourceType: 'fetch' });
+    const preflightToMoved = { ...preflightEntry(3, { status: 204, headers: preflightOk }), request: { method: 'OPTIONS', url: moved, headers: [{ name: 'Access-Control-Request-Method', value: 'PUT' }, { name: 'Origin', value: PAGE }] } };
+    const har = harOf([arrival(0), redirect(1), redirect(2), preflightToMoved, arrival(4), arrival(5), redirect(6)]);
+    const started = harToEvents(har).filter((event) => event.type === 'started');
+    // Entry 0 comes before both redirects; entry 3 is a preflight; the last
+    // redirect finds no later entry and stays a request of its own.
+    expect(started.map((event) => event.id)).toEqual(['har-0', 'har-1', 'har-2', 'har-3', 'har-6']);
+    const hops = (id: string) => harToEvents(har).filter((event) => 'id' in event && event.id === id && (event.type === 'redirect' || event.type === 'response')).map((event) => event.type);
+    expect(hops('har-1')).toEqual(['redirect', 'response']);
+    expect(hops('har-2')).toEqual(['redirect', 'response']);
+    expect(hops('har-6')).toEqual(['response']);
+  });
+
   it('leaves a request that failed with net::ERR_FAILED after a passing preflight undetermined', () => {
     // Chrome's export of a CORS-blocked request: status 0, no response
     // headers, only the provisional request headers (no Host, no Origin).

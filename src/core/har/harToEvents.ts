@@ -128,24 +128,42 @@ function initiatorOriginOf(entry: HarEntry): string | undefined {
   return origin && origin !== 'null' && serializeOrigin(origin) === origin ? origin : undefined;
 }
 
-/** Index of each redirect entry -> index of the entry that continues it. */
+/**
+ * Index of each redirect entry -> index of the entry that continues it: the
+ * first later entry for the Location, not a preflight, not taken yet. Later
+ * entries are looked up by URL, each list read forward once (redirects come
+ * in file order), so a file of redirects to nowhere costs linear time.
+ */
 function chainRedirects(entries: readonly HarEntry[]): Map<number, number> {
   const next = new Map<number, number>();
-  const taken = new Set<number>();
-  entries.forEach((entry, index) => {
-    const location = entry.response.redirectURL;
-    if (!location || entry.response.status < 300 || entry.response.status > 399) return;
-    const target = resolveLocation(location, entry.request.url);
-    if (!target) return;
-    for (let candidate = index + 1; candidate < entries.length; candidate++) {
-      const other = entries[candidate] as HarEntry;
-      if (taken.has(candidate) || other.request.url !== target || isPreflightEntry(other)) continue;
-      next.set(index, candidate);
-      taken.add(candidate);
-      return;
-    }
-  });
+  let laterByUrl: Map<string, { readonly indices: number[]; unread: number }> | undefined;
+  for (let index = 0; index < entries.length; index++) {
+    const { response, request } = entries[index] as HarEntry;
+    const location = response.redirectURL;
+    if (!location || response.status < 300 || response.status > 399) continue;
+    const target = resolveLocation(location, request.url);
+    if (!target) continue;
+    laterByUrl ??= entriesByUrl(entries);
+    const later = laterByUrl.get(target);
+    if (!later) continue;
+    // What lies at or before this entry can continue no later redirect either; each entry is taken once.
+    while (later.unread < later.indices.length && (later.indices[later.unread] as number) <= index) later.unread++;
+    if (later.unread === later.indices.length) continue;
+    next.set(index, later.indices[later.unread++] as number);
+  }
   return next;
+}
+
+/** The indices of the entries that may continue a redirect (any but preflights), by request URL, ascending. */
+function entriesByUrl(entries: readonly HarEntry[]): Map<string, { readonly indices: number[]; unread: number }> {
+  const byUrl = new Map<string, { readonly indices: number[]; unread: number }>();
+  entries.forEach((entry, index) => {
+    if (isPreflightEntry(entry)) return;
+    const known = byUrl.get(entry.request.url);
+    if (known) known.indices.push(index);
+    else byUrl.set(entry.request.url, { indices: [index], unread: 0 });
+  });
+  return byUrl;
 }
 
 function isPreflightEntry(entry: HarEntry): boolean {
