@@ -102,30 +102,44 @@ const dense = hundredMegabytes((har) => har);
 console.log(`\nDense file generated in ${fmt(performance.now() - start)} ms`);
 measure('Dense worst case: bare CORS entries', dense);
 
-// A hostile shape: every entry a redirect whose Location no entry requests.
-// Chaining redirects once compared each with every later entry (27 s for
-// this file); it must stay a small multiple of the parse.
-const redirectsToNowhere = JSON.stringify({
-  log: {
-    version: '1.2',
-    creator: { name: 'WebInspector', version: '537.36' },
-    entries: Array.from({ length: 60_000 }, (_, index) => ({
-      startedDateTime: new Date(Date.UTC(2026, 10, 23) + index).toISOString(),
-      time: 1,
-      request: { method: 'GET', url: `https://api.example.com/from/${index}`, headers: [{ name: 'Origin', value: 'https://app.example.com' }] },
-      response: { status: 302, headers: [], redirectURL: `https://api.example.com/to/${index}` },
-    })),
-  },
+// Hostile shapes, each a small multiple of the parse, never quadratic:
+// every entry a redirect whose Location no entry requests (chaining once
+// compared each with every later entry: 27 s), and preflights no request
+// claims followed by requests from another origin (each request once scored
+// every waiting preflight: 28 s for 40,000 entries).
+const hostileEntry = (index: number, method: string, url: string, headers: [string, string][], response: Record<string, unknown>) => ({
+  startedDateTime: new Date(Date.UTC(2026, 10, 23) + index).toISOString(),
+  time: 1,
+  request: { method, url, headers: headers.map(([name, value]) => ({ name, value })) },
+  response: { headers: [], ...response },
 });
-const [hostileImport, hostileParse] = measureAll(
-  [
-    { name: 'importCapture: 60,000 redirects to nowhere', items: 60_000, unit: 'entries', run: () => importCapture(redirectsToNowhere).transactions.length },
-    { name: 'baseline: JSON.parse', items: 60_000, unit: 'entries', run: () => (JSON.parse(redirectsToNowhere) as { log: { entries: unknown[] } }).log.entries.length },
-  ],
-  1,
-  ROUNDS,
-);
-if (!hostileImport || !hostileParse) throw new Error('nothing measured');
-console.log(`\nHostile: ${fmt(redirectsToNowhere.length / 1024 ** 2)} MB of redirects no entry continues`);
-console.log(table(['measured', 'median ms', 'min ms'], [hostileImport, hostileParse].map((timing) => [timing.name, fmt(timing.median), fmt(timing.min)])));
-console.log(`importCapture / JSON.parse (medians): ${fmt(hostileImport.median / hostileParse.median)}x`);
+const hostileHar = (entries: unknown[]) => JSON.stringify({ log: { version: '1.2', creator: { name: 'WebInspector', version: '537.36' }, entries } });
+const HOSTILE = 20_000;
+const hostileFiles = [
+  {
+    name: 'redirects to nowhere',
+    text: hostileHar(Array.from({ length: 3 * HOSTILE }, (_, index) => hostileEntry(index, 'GET', `https://api.example.com/from/${index}`, [['Origin', 'https://app.example.com']], { status: 302, redirectURL: `https://api.example.com/to/${index}` }))),
+  },
+  {
+    name: 'unclaimed preflights, then requests from another origin',
+    text: hostileHar([
+      ...Array.from({ length: HOSTILE }, (_, index) => hostileEntry(index, 'OPTIONS', 'https://api.example.com/x', [['Origin', 'https://a.example'], ['Access-Control-Request-Method', 'PUT']], { status: 204 })),
+      ...Array.from({ length: HOSTILE }, (_, index) => hostileEntry(HOSTILE + index, 'PUT', 'https://api.example.com/x', [['Origin', 'https://b.example'], ['Host', 'api.example.com']], { status: 200 })),
+    ]),
+  },
+];
+for (const { name, text } of hostileFiles) {
+  const entries = (JSON.parse(text) as { log: { entries: unknown[] } }).log.entries.length;
+  const [hostileImport, hostileParse] = measureAll(
+    [
+      { name: 'importCapture', items: entries, unit: 'entries', run: () => importCapture(text).transactions.length },
+      { name: 'baseline: JSON.parse', items: entries, unit: 'entries', run: () => (JSON.parse(text) as { log: { entries: unknown[] } }).log.entries.length },
+    ],
+    1,
+    ROUNDS,
+  );
+  if (!hostileImport || !hostileParse) throw new Error('nothing measured');
+  console.log(`\nHostile: ${name} (${fmt(text.length / 1024 ** 2)} MB, ${fmt(entries)} entries)`);
+  console.log(table(['measured', 'median ms', 'min ms'], [hostileImport, hostileParse].map((timing) => [timing.name, fmt(timing.median), fmt(timing.min)])));
+  console.log(`importCapture / JSON.parse (medians): ${fmt(hostileImport.median / hostileParse.median)}x`);
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Header } from '../fetch/headers.ts';
 import { createPairing, pairEvents } from './pairEvents.ts';
+import { MAX_WAITING_PER_KEY, MAX_WAITING_PREFLIGHTS } from './preflightMatcher.ts';
 import type { RequestContext, RequestEvent } from './requestEvent.ts';
 
 const PAGE = 'http://app.test';
@@ -89,6 +90,47 @@ describe('pairEvents', () => {
     events.push(...answered('one', 3), ...answered('two', 3.5));
     const { transactions } = pairEvents(events);
     expect(transactions.map((transaction) => transaction.hops[0]?.preflight?.id)).toEqual(['p1', 'p2']);
+  });
+
+  it('gives up the oldest preflight once more than MAX_WAITING_PER_KEY wait for one URL, and still pairs the rest', () => {
+    const waiting = Array.from({ length: MAX_WAITING_PER_KEY + 2 }, (_, index) => preflight(`orphan-${index}`, index, 'PUT', '', [['Access-Control-Allow-Methods', 'PUT']])).flat();
+    const late = MAX_WAITING_PER_KEY + 10;
+    const { transactions, stats } = pairEvents([...waiting, started({ id: 'put', at: late, method: 'PUT' }), ...answered('put', late + 1)]);
+    // orphan-0 and orphan-1 were given up: the oldest still waiting is orphan-2.
+    expect(transactions[0]?.hops[0]?.preflight?.id).toBe('orphan-2');
+    expect(stats.unpairedPreflights).toBe(MAX_WAITING_PER_KEY + 1);
+  });
+
+  it('gives up the oldest request once more than MAX_WAITING_PER_KEY wait for a preflight to one URL', () => {
+    const count = MAX_WAITING_PER_KEY + 2;
+    const events: RequestEvent[] = Array.from({ length: count }, (_, index) => started({ id: `put-${index}`, at: index, method: 'PUT' }));
+    events.push(...preflight('options', count, 'PUT', '', [['Access-Control-Allow-Methods', 'PUT']]));
+    const { transactions } = pairEvents(events);
+    const paired = transactions.filter((transaction) => transaction.hops[0]?.preflight).map((transaction) => transaction.id);
+    expect(paired).toEqual(['put-2']);
+  });
+
+  it('keeps at most MAX_WAITING_PREFLIGHTS unclaimed preflights in a live pairing, giving up the oldest', () => {
+    const judged = new Map<string, string | undefined>();
+    const pairing = createPairing({ onTransaction: (transaction) => judged.set(transaction.id, transaction.hops[0]?.preflight?.id) });
+    const count = MAX_WAITING_PREFLIGHTS + 5;
+    for (let index = 0; index < count; index++) {
+      for (const event of preflight(`orphan-${index}`, index, 'PUT', '', [['Access-Control-Allow-Methods', 'PUT']], { url: `${API}/${index}` })) pairing.push(event);
+    }
+    const open = new Set(pairing.openEvents().map((event) => ('id' in event ? event.id : '')));
+    expect(open.size).toBe(MAX_WAITING_PREFLIGHTS);
+    expect(open.has('orphan-4')).toBe(false);
+    expect(open.has('orphan-5')).toBe(true);
+    // The newest still pairs; the given-up one is counted, never claimed.
+    for (const index of [0, count - 1]) {
+      pairing.push(started({ id: `put-${index}`, at: count + index, method: 'PUT', url: `${API}/${index}` }));
+      for (const event of answered(`put-${index}`, count + index + 1)) pairing.push(event);
+    }
+    pairing.finish();
+    expect(judged.has('put-0')).toBe(true);
+    expect(judged.get('put-0')).toBeUndefined();
+    expect(judged.get(`put-${count - 1}`)).toBe(`orphan-${count - 1}`);
+    expect(pairing.stats().unpairedPreflights).toBe(count - 1);
   });
 
   it('never pairs across tabs', () => {

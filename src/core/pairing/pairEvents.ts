@@ -79,7 +79,8 @@ export function createPairing(options: PairingOptions = {}): Pairing {
   // Only what is still open: a judged request (and its preflights) leaves, so
   // a tab's pairing stays as small as its traffic in flight.
   const records = new Map<string, OpenRequest | OpenPreflight | UndecidedRequest>();
-  const matcher = createPreflightMatcher();
+  // A preflight no request can claim any more changes nothing: it leaves (the stats still count it).
+  const matcher = createPreflightMatcher({ onPreflightDropped: (preflight) => forget(preflight.id) });
   // Indexed by seq (start order), so finish() needs no sort.
   const judged: Transaction[] = [];
   const keepJudged = options.keepJudged === true;

@@ -20,13 +20,61 @@ export interface PreflightMatcher {
   preflightStarted(preflight: OpenPreflight): void;
   /** The hop went out or ended: no preflight can be its own any more. */
   hopLeft(request: OpenRequest, hop: OpenHop): void;
-  /** Preflights no request claimed. */
+  /** Preflights no request claimed (waiting still, or given up). */
   unclaimed(): number;
 }
 
-export function createPreflightMatcher(): PreflightMatcher {
+/**
+ * How many requests, and how many preflights, wait per method and URL. Each
+ * arrival scores every waiter of the other kind for its key, so without a
+ * bound a file of preflights no request claims (their requests were outside
+ * the capture, or the file is hostile) costs quadratic time: 20,000 of them
+ * took 28 s. Far more than a page's burst of identical concurrent requests;
+ * past it the oldest waiter is given up (a request then stays without
+ * preflight, a preflight unclaimed).
+ */
+export const MAX_WAITING_PER_KEY = 128;
+/** How many preflights wait in all: a live tab's unclaimed ones would otherwise be kept for as long as the tab lives. */
+export const MAX_WAITING_PREFLIGHTS = 4096;
+
+export interface PreflightMatcherOptions {
+  /** A preflight given up on (see above): it will never be claimed. */
+  readonly onPreflightDropped?: (preflight: OpenPreflight) => void;
+}
+
+export function createPreflightMatcher(options: PreflightMatcherOptions = {}): PreflightMatcher {
   const waitingRequests = new Map<string, OpenRequest[]>();
   const waitingPreflights = new Map<string, OpenPreflight[]>();
+  // Every waiting preflight, oldest first, for the overall bound.
+  const preflightsByAge = new Set<OpenPreflight>();
+  let droppedPreflights = 0;
+
+  const dropPreflight = (key: string, preflight: OpenPreflight): void => {
+    removeFrom(waitingPreflights, key, preflight);
+    preflightsByAge.delete(preflight);
+    droppedPreflights++;
+    options.onPreflightDropped?.(preflight);
+  };
+
+  const waitForRequest = (key: string, preflight: OpenPreflight): void => {
+    const list = addTo(waitingPreflights, key, preflight);
+    preflightsByAge.add(preflight);
+    if (list.length > MAX_WAITING_PER_KEY) dropPreflight(key, list[0] as OpenPreflight);
+    if (preflightsByAge.size > MAX_WAITING_PREFLIGHTS) {
+      const oldest = preflightsByAge.values().next().value as OpenPreflight;
+      dropPreflight(matchKey(oldest.url, oldest.requestMethod), oldest);
+    }
+  };
+
+  const waitForPreflight = (key: string, request: OpenRequest, hop: OpenHop): void => {
+    const list = addTo(waitingRequests, key, request);
+    hop.waitingAs = key;
+    if (list.length <= MAX_WAITING_PER_KEY) return;
+    const oldest = list[0] as OpenRequest;
+    removeFrom(waitingRequests, key, oldest);
+    const waiting = oldest.hops.find((each) => each.waitingAs === key);
+    if (waiting) waiting.waitingAs = undefined;
+  };
 
   const attach = (request: OpenRequest, hop: OpenHop, preflight: OpenPreflight): void => {
     preflight.owner = request;
@@ -41,11 +89,9 @@ export function createPreflightMatcher(): PreflightMatcher {
       const preflight = preflights && bestMatch(preflights, (candidate) => score(request, hop, candidate));
       if (preflight) {
         removeFrom(waitingPreflights, key, preflight);
+        preflightsByAge.delete(preflight);
         attach(request, hop, preflight);
-      } else {
-        addTo(waitingRequests, key, request);
-        hop.waitingAs = key;
-      }
+      } else waitForPreflight(key, request, hop);
     },
     preflightStarted(preflight) {
       const key = matchKey(preflight.url, preflight.requestMethod);
@@ -56,7 +102,7 @@ export function createPreflightMatcher(): PreflightMatcher {
         const waiting = request.hops.find((hop) => hop.waitingAs === key);
         if (waiting) waiting.waitingAs = undefined;
         attach(request, currentHop(request), preflight);
-      } else addTo(waitingPreflights, key, preflight);
+      } else waitForRequest(key, preflight);
     },
     hopLeft(request, hop) {
       if (hop.waitingAs === undefined) return;
@@ -64,9 +110,7 @@ export function createPreflightMatcher(): PreflightMatcher {
       hop.waitingAs = undefined;
     },
     unclaimed() {
-      let count = 0;
-      for (const list of waitingPreflights.values()) count += list.length;
-      return count;
+      return preflightsByAge.size + droppedPreflights;
     },
   };
 }
@@ -111,10 +155,16 @@ function bestMatch<T>(items: readonly T[], rate: (item: T) => number): T | undef
   return best;
 }
 
-function addTo<T>(map: Map<string, T[]>, key: string, item: T): void {
+/** Appends the item to its key's list; returns the list. */
+function addTo<T>(map: Map<string, T[]>, key: string, item: T): T[] {
   const list = map.get(key);
-  if (list) list.push(item);
-  else map.set(key, [item]);
+  if (list) {
+    list.push(item);
+    return list;
+  }
+  const created = [item];
+  map.set(key, created);
+  return created;
 }
 
 function removeFrom<T>(map: Map<string, T[]>, key: string, item: T): void {
