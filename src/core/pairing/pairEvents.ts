@@ -251,7 +251,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
     hop.settled = true;
     const described = describe(request)?.request;
     if (!described) return;
-    const origin = request.hops.indexOf(hop) === 0 ? described.initiatorOrigin : (getHeader(preflight.requestHeaders, 'Origin') ?? described.initiatorOrigin);
+    const origin = request.hops[0] === hop ? described.initiatorOrigin : (getHeader(preflight.requestHeaders, 'Origin') ?? described.initiatorOrigin);
     const check = checkPreflightResponse({ url: hop.url, method: hop.method, headers: described.headers, credentials: described.credentials, origin, response: preflight.response });
     if (check.passed) cache.store({ origin: described.initiatorOrigin, url: hop.url }, check.result, preflight.responseTime ?? preflight.startTime);
   };

@@ -72,7 +72,7 @@ export function createPreflightMatcher(options: PreflightMatcherOptions = {}): P
     if (list.length <= MAX_WAITING_PER_KEY) return;
     const oldest = list[0] as OpenRequest;
     removeFrom(waitingRequests, key, oldest);
-    const waiting = oldest.hops.find((each) => each.waitingAs === key);
+    const waiting = waitingHop(oldest, key);
     if (waiting) waiting.waitingAs = undefined;
   };
 
@@ -99,7 +99,7 @@ export function createPreflightMatcher(options: PreflightMatcherOptions = {}): P
       const request = requests && bestMatch(requests, (candidate) => score(candidate, currentHop(candidate), preflight));
       if (request) {
         removeFrom(waitingRequests, key, request);
-        const waiting = request.hops.find((hop) => hop.waitingAs === key);
+        const waiting = waitingHop(request, key);
         if (waiting) waiting.waitingAs = undefined;
         attach(request, currentHop(request), preflight);
       } else waitForRequest(key, preflight);
@@ -113,6 +113,15 @@ export function createPreflightMatcher(options: PreflightMatcherOptions = {}): P
       return preflightsByAge.size + droppedPreflights;
     },
   };
+}
+
+/** The hop of the request that waits as `key`: the current one, so the search starts from the last (a redirect chain can be long). */
+function waitingHop(request: OpenRequest, key: string): OpenHop | undefined {
+  for (let index = request.hops.length - 1; index >= 0; index--) {
+    const hop = request.hops[index] as OpenHop;
+    if (hop.waitingAs === key) return hop;
+  }
+  return undefined;
 }
 
 /** How well a preflight fits a request's hop; below 1 means it cannot be its preflight. */
