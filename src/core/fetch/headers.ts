@@ -30,20 +30,32 @@ function isHttpWhitespace(code: number): boolean {
 const lowerCased = new Map<string, string>();
 const LOWER_CASED_MAX = 1024;
 
-/** `name.toLowerCase()`, without a new string for a name seen before. */
+/**
+ * The name with ASCII A-Z lower-cased, as header names compare (byte-case-
+ * insensitively: no other character folds, so the Kelvin sign is no "k"),
+ * without a new string for a name seen before.
+ */
 export function lowerCaseHeaderName(name: string): string {
   let lower = lowerCased.get(name);
   if (lower === undefined) {
-    lower = name.toLowerCase();
+    lower = asciiLowerCase(name);
     if (lowerCased.size < LOWER_CASED_MAX) lowerCased.set(name, lower);
   }
   return lower;
 }
 
+function asciiLowerCase(text: string): string {
+  return /[A-Z]/.test(text) ? text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase()) : text;
+}
+
 /** ASCII case-insensitive equality of a header name with a lower-case one, without allocating. */
 export function isHeaderName(name: string, lowerCaseName: string): boolean {
   if (name.length !== lowerCaseName.length) return false;
-  for (let i = 0; i < name.length; i++) {
+  // HTTP/2 and HTTP/3 names are lower-case already: one string comparison.
+  if (name === lowerCaseName) return true;
+  // Names of one length share their start more than their end
+  // (access-control-allow-methods, -allow-headers): compared from the end.
+  for (let i = name.length - 1; i >= 0; i--) {
     let code = name.charCodeAt(i);
     if (code >= 0x41 && code <= 0x5a) code += 0x20;
     if (code !== lowerCaseName.charCodeAt(i)) return false;

@@ -60,7 +60,8 @@ export function harToEvents(har: Har): RequestEvent[] {
       });
     }
     const started: Mutable<RequestStarted> = { type: 'started', id, time: start, url: entry.request.url, method: entry.request.method, sendingVisible: typeof facts?.sent === 'boolean' };
-    if (facts?.headers !== 'none') started.headers = hasWireHeaders(entry) ? pageHeadersFromWire(entry.request.headers) : entry.request.headers;
+    const wire = hasWireHeaders(entry);
+    if (facts?.headers !== 'none') started.headers = wire ? pageHeadersFromWire(entry.request.headers) : entry.request.headers;
     if (initiatorOrigin) started.initiatorOrigin = initiatorOrigin;
     if (pageOrigin) started.pageOrigin = pageOrigin;
     if (entry._resourceType) started.resourceType = entry._resourceType.toLowerCase();
@@ -75,7 +76,7 @@ export function harToEvents(har: Har): RequestEvent[] {
     for (;;) {
       const following = next.get(hopIndex);
       const followingEntry = following === undefined ? undefined : entries[following];
-      const ended = hopEvents(events, id, hop, hopStart, followingEntry);
+      const ended = hopEvents(events, id, hop, hopStart, followingEntry, hop === entry ? wire : hasWireHeaders(hop));
       if (following === undefined || !followingEntry) break;
       hop = followingEntry;
       hopIndex = following;
@@ -86,11 +87,10 @@ export function harToEvents(har: Har): RequestEvent[] {
 }
 
 /** Appends one hop's events, each no earlier than the one before; returns the time of the last. */
-function hopEvents(events: RequestEvent[], id: string, entry: HarEntry, start: number, following: HarEntry | undefined): number {
+function hopEvents(events: RequestEvent[], id: string, entry: HarEntry, start: number, following: HarEntry | undefined, wire: boolean): number {
   const { request, response } = entry;
   const end = start + Math.max(0, entry.time ?? 0);
   const answered = start + Math.max(0, (entry.time ?? 0) - Math.max(0, entry.timings?.receive ?? 0));
-  const wire = hasWireHeaders(entry);
   const sentFact = entry._corsLens?.sent;
   const space = entry._corsLens?.serverAddressSpace;
   const hasResponse = response.status > 0 && (response.headers.length > 0 || (response._error ?? null) === null);
