@@ -49,9 +49,19 @@ export function createPreflightMatcher(options: PreflightMatcherOptions = {}): P
   const preflightsByAge = new Set<OpenPreflight>();
   let droppedPreflights = 0;
 
-  const dropPreflight = (key: string, preflight: OpenPreflight): void => {
+  const stopWaitingPreflight = (key: string, preflight: OpenPreflight): void => {
     removeFrom(waitingPreflights, key, preflight);
     preflightsByAge.delete(preflight);
+  };
+
+  const stopWaitingRequest = (key: string, request: OpenRequest): void => {
+    removeFrom(waitingRequests, key, request);
+    const waiting = waitingHop(request, key);
+    if (waiting) waiting.waitingAs = undefined;
+  };
+
+  const dropPreflight = (key: string, preflight: OpenPreflight): void => {
+    stopWaitingPreflight(key, preflight);
     droppedPreflights++;
     options.onPreflightDropped?.(preflight);
   };
@@ -69,11 +79,7 @@ export function createPreflightMatcher(options: PreflightMatcherOptions = {}): P
   const waitForPreflight = (key: string, request: OpenRequest, hop: OpenHop): void => {
     const list = addTo(waitingRequests, key, request);
     hop.waitingAs = key;
-    if (list.length <= MAX_WAITING_PER_KEY) return;
-    const oldest = list[0] as OpenRequest;
-    removeFrom(waitingRequests, key, oldest);
-    const waiting = waitingHop(oldest, key);
-    if (waiting) waiting.waitingAs = undefined;
+    if (list.length > MAX_WAITING_PER_KEY) stopWaitingRequest(key, list[0] as OpenRequest);
   };
 
   const attach = (request: OpenRequest, hop: OpenHop, preflight: OpenPreflight): void => {
@@ -88,8 +94,7 @@ export function createPreflightMatcher(options: PreflightMatcherOptions = {}): P
       const preflights = waitingPreflights.get(key);
       const preflight = preflights && bestMatch(preflights, (candidate) => score(request, hop, candidate));
       if (preflight) {
-        removeFrom(waitingPreflights, key, preflight);
-        preflightsByAge.delete(preflight);
+        stopWaitingPreflight(key, preflight);
         attach(request, hop, preflight);
       } else waitForPreflight(key, request, hop);
     },
@@ -98,9 +103,7 @@ export function createPreflightMatcher(options: PreflightMatcherOptions = {}): P
       const requests = waitingRequests.get(key);
       const request = requests && bestMatch(requests, (candidate) => score(candidate, currentHop(candidate), preflight));
       if (request) {
-        removeFrom(waitingRequests, key, request);
-        const waiting = waitingHop(request, key);
-        if (waiting) waiting.waitingAs = undefined;
+        stopWaitingRequest(key, request);
         attach(request, currentHop(request), preflight);
       } else waitForRequest(key, preflight);
     },
