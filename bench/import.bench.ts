@@ -69,7 +69,8 @@ function chromeShaped(har: Har, seed: number): Har {
   return { log: { ...har.log, entries } };
 }
 
-function measure(name: string, text: string): number {
+/** Times importCapture against JSON.parse on one file; the issue's goal is judged for the 100 MB files only. */
+function measure(name: string, text: string, judgeGoal = true): number {
   const start = performance.now();
   const entries = (JSON.parse(text) as { log: { entries: unknown[] } }).log.entries.length;
   const checked = importCapture(text);
@@ -86,8 +87,8 @@ function measure(name: string, text: string): number {
   console.log(table(['measured', 'median ms', 'min ms'], [imported, parsed].map((timing) => [timing.name, fmt(timing.median), fmt(timing.min)])));
   const ratio = imported.median / parsed.median;
   console.log(
-    `importCapture / JSON.parse (medians): ${fmt(ratio)}x; median of the ratios round by round: ${fmt(medianRatioByRound(imported, parsed))}x; min over min: ${fmt(imported.min / parsed.min)}x; ` +
-      `goal <= ${GOAL_RATIO}x (medians): ${ratio <= GOAL_RATIO ? 'met' : 'NOT met'}`,
+    `importCapture / JSON.parse (medians): ${fmt(ratio)}x; median of the ratios round by round: ${fmt(medianRatioByRound(imported, parsed))}x; min over min: ${fmt(imported.min / parsed.min)}x` +
+      (judgeGoal ? `; goal <= ${GOAL_RATIO}x (medians): ${ratio <= GOAL_RATIO ? 'met' : 'NOT met'}` : ''),
   );
   return ratio;
 }
@@ -146,18 +147,4 @@ const hostileFiles = [
     ),
   },
 ];
-for (const { name, text } of hostileFiles) {
-  const entries = (JSON.parse(text) as { log: { entries: unknown[] } }).log.entries.length;
-  const [hostileImport, hostileParse] = measureAll(
-    [
-      { name: 'importCapture', items: entries, unit: 'entries', run: () => importCapture(text).transactions.length },
-      { name: 'baseline: JSON.parse', items: entries, unit: 'entries', run: () => (JSON.parse(text) as { log: { entries: unknown[] } }).log.entries.length },
-    ],
-    1,
-    ROUNDS,
-  );
-  if (!hostileImport || !hostileParse) throw new Error('nothing measured');
-  console.log(`\nHostile: ${name} (${fmt(text.length / 1024 ** 2)} MB, ${fmt(entries)} entries)`);
-  console.log(table(['measured', 'median ms', 'min ms'], [hostileImport, hostileParse].map((timing) => [timing.name, fmt(timing.median), fmt(timing.min)])));
-  console.log(`importCapture / JSON.parse (medians): ${fmt(hostileImport.median / hostileParse.median)}x`);
-}
+for (const { name, text } of hostileFiles) measure(`Hostile: ${name}`, text, false);
