@@ -153,7 +153,7 @@ export class PreflightCache {
       this.#revision++;
       this.#erasedSinceScan.add(id);
     }
-    return { hit: false, entry, ...miss };
+    return { hit: false, reason: miss.reason, entry, failure: miss.failure };
   }
 
   /** The current entry for a key, without the side effects of a lookup. */

@@ -132,7 +132,21 @@ function walkHops(exchange: Exchange, options: VerdictOptions): Verdict {
     const origin = tainted ? 'null' : request.initiatorOrigin;
     const announced = headers === request.headers ? request.unsafeHeaderNames : undefined;
     const preflightRequired = walk.corsFlag && (isPreflightRequired(method, headers, request.mode) || (announced !== undefined && announced.length > 0));
-    const hopVerdict: { -readonly [K in keyof HopVerdict]: HopVerdict[K] } = { url: hop.url, method, headers, origin, corsFlag: walk.corsFlag, tainted, preflightRequired, preflight: 'not-needed' };
+    // Every field from the start: see openRequests.ts.
+    const hopVerdict: { -readonly [K in keyof HopVerdict]: HopVerdict[K] } = {
+      url: hop.url,
+      method,
+      headers,
+      origin,
+      corsFlag: walk.corsFlag,
+      tainted,
+      preflightRequired,
+      preflight: 'not-needed',
+      preflightResult: undefined,
+      cacheEntry: undefined,
+      stored: undefined,
+      cacheMiss: undefined,
+    };
     hopVerdicts.push(hopVerdict);
 
     if (walk.corsFlag && !isHttpScheme(hop.url)) {
@@ -181,9 +195,9 @@ function walkHops(exchange: Exchange, options: VerdictOptions): Verdict {
         const predicted = options.cache?.lookup(query, at);
         if (predicted?.hit) {
           notes.push({ kind: 'preflighted-despite-cache', hop: index, reason: bypass ? 'bypass' : 'unknown', entry: predicted.entry });
-          hopVerdict.cacheMiss = { reason: bypass ? 'bypass-requested' : 'no-entry' };
+          hopVerdict.cacheMiss = { reason: bypass ? 'bypass-requested' : 'no-entry', failure: undefined };
         } else if (predicted) {
-          hopVerdict.cacheMiss = { reason: predicted.reason, ...(predicted.failure ? { failure: predicted.failure } : {}) };
+          hopVerdict.cacheMiss = { reason: predicted.reason, failure: predicted.failure };
         }
         const { response } = hop.preflight;
         if (response) {
@@ -215,7 +229,7 @@ function walkHops(exchange: Exchange, options: VerdictOptions): Verdict {
           if (walk.preflight !== 'sent') walk.preflight = 'not-recorded';
         } else {
           hopVerdict.preflight = 'unobserved';
-          if (lookup) hopVerdict.cacheMiss = { reason: lookup.reason, ...(lookup.failure ? { failure: lookup.failure } : {}) };
+          if (lookup) hopVerdict.cacheMiss = { reason: lookup.reason, failure: lookup.failure };
           notes.push({ kind: 'preflight-cache-entry-not-observed', hop: index });
           if (walk.preflight !== 'sent') walk.preflight = 'cache-hit';
         }

@@ -1,9 +1,8 @@
 import type { IpAddressSpace } from '../cors/localNetworkAccess.ts';
-import type { Mutable } from '../mutable.ts';
 import { getHeader, hasHeader } from '../fetch/headers.ts';
 import { resolveLocation, serializeOrigin } from '../fetch/origin.ts';
 import { UNKNOWN_FAILURE } from '../cors/verdict.ts';
-import type { RequestEvent, RequestStarted, ResponseReceived } from '../pairing/requestEvent.ts';
+import type { RequestEvent } from '../pairing/requestEvent.ts';
 import { pageHeadersFromWire } from '../pairing/wireEvidence.ts';
 import type { Har, HarEntry } from './harSchema.ts';
 
@@ -56,16 +55,25 @@ export function harToEvents(har: Har): RequestEvent[] {
         initiatorOrigin: contextOrigin,
         isSecureContext: security.isSecureContext,
         addressSpace: toAddressSpace(security.addressSpace),
-        ...(security.policy ? { policy: security.policy } : {}),
+        policy: security.policy || undefined,
       });
     }
-    const started: Mutable<RequestStarted> = { type: 'started', id, time: start, url: entry.request.url, method: entry.request.method, sendingVisible: typeof facts?.sent === 'boolean' };
     const wire = hasWireHeaders(entry);
-    if (facts?.headers !== 'none') started.headers = wire ? pageHeadersFromWire(entry.request.headers) : entry.request.headers;
-    if (initiatorOrigin) started.initiatorOrigin = initiatorOrigin;
-    if (pageOrigin) started.pageOrigin = pageOrigin;
-    if (entry._resourceType) started.resourceType = entry._resourceType.toLowerCase();
-    events.push(started);
+    // Every field, absent or not, in one order: see openRequests.ts.
+    events.push({
+      type: 'started',
+      id,
+      time: start,
+      url: entry.request.url,
+      method: entry.request.method,
+      headers: facts?.headers === 'none' ? undefined : wire ? pageHeadersFromWire(entry.request.headers) : entry.request.headers,
+      initiatorOrigin: initiatorOrigin || undefined,
+      pageOrigin: pageOrigin || undefined,
+      resourceType: entry._resourceType ? entry._resourceType.toLowerCase() : undefined,
+      context: undefined,
+      preflightFor: undefined,
+      sendingVisible: typeof facts?.sent === 'boolean',
+    });
     let hop: HarEntry = entry;
     let hopIndex = index;
     // startedDateTime has millisecond precision, so a redirect's next entry
@@ -96,14 +104,13 @@ function hopEvents(events: RequestEvent[], id: string, entry: HarEntry, start: n
   const hasResponse = response.status > 0 && (response.headers.length > 0 || (response._error ?? null) === null);
   if ((wire && sentFact !== false) || sentFact === true) events.push({ type: 'sent', id, time: answered, headers: request.headers });
   if (following || hasResponse) {
-    const answer: Mutable<ResponseReceived> = { type: 'response', id, time: answered, status: response.status, headers: response.headers };
-    if (response.statusText) answer.statusText = response.statusText;
-    if (space) answer.addressSpace = toAddressSpace(space);
+    const statusText = response.statusText || undefined;
+    const addressSpace = space ? toAddressSpace(space) : undefined;
     if (following) {
-      events.push({ ...answer, type: 'redirect', location: following.request.url });
+      events.push({ type: 'redirect', id, time: answered, status: response.status, statusText, headers: response.headers, addressSpace, location: following.request.url });
       return answered;
     }
-    events.push(answer);
+    events.push({ type: 'response', id, time: answered, status: response.status, statusText, headers: response.headers, addressSpace });
   }
   const error = response._error ?? (hasResponse ? null : UNKNOWN_FAILURE);
   events.push(error ? { type: 'failed', id, time: end, error } : { type: 'completed', id, time: end });

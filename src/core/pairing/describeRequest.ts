@@ -2,7 +2,6 @@ import { getHeader, type HeaderList } from '../fetch/headers.ts';
 import { isSameOrigin } from '../fetch/origin.ts';
 import { isCorsEnabledMode, type CorsRequest } from '../cors/corsRequest.ts';
 import type { LocalNetworkContext } from '../cors/localNetworkAccess.ts';
-import type { Mutable } from '../mutable.ts';
 import { preflightBypassesCache } from '../cors/preflightEvidence.ts';
 import { firstPreflight, type OpenRequest } from './openRequests.ts';
 import { hasCacheBypassMarkers, inferCredentials, inferInitiatorOrigin, inferMode, pageHeadersFromWire, type RequestEvidence, type RequestFacts } from './wireEvidence.ts';
@@ -23,13 +22,15 @@ export function describeRequest(open: OpenRequest, securityContexts: ReadonlyMap
   const first = open.hops[0];
   if (!first) return null;
   const preflightHeaders = firstPreflight(open)?.requestHeaders;
-  const facts: Mutable<RequestFacts> = { method: open.method };
-  if (open.pageHeaders) facts.pageHeaders = open.pageHeaders;
-  if (first.sentHeaders) facts.wireHeaders = first.sentHeaders;
-  if (preflightHeaders) facts.preflightHeaders = preflightHeaders;
-  if (open.initiatorOrigin) facts.initiatorOrigin = open.initiatorOrigin;
-  if (open.pageOrigin) facts.pageOrigin = open.pageOrigin;
-  if (open.resourceType) facts.resourceType = open.resourceType;
+  const facts: RequestFacts = {
+    method: open.method,
+    pageHeaders: open.pageHeaders,
+    wireHeaders: first.sentHeaders,
+    preflightHeaders,
+    initiatorOrigin: open.initiatorOrigin,
+    pageOrigin: open.pageOrigin,
+    resourceType: open.resourceType,
+  };
   const { mode, evidence: modeEvidence } = inferMode(facts);
   const { origin, evidence: originEvidence } = inferInitiatorOrigin(facts);
   const pageHeaders = open.pageHeaders ?? pageHeadersFromWire(first.sentHeaders ?? [], preflightHeaders);
@@ -50,11 +51,19 @@ export function describeRequest(open: OpenRequest, securityContexts: ReadonlyMap
   // A navigation the user started (typed, bookmarked) has no initiator: it is still a navigation.
   if (origin === null) return { request: null, evidence, skip: mode === 'navigate' ? 'navigations' : 'unknownInitiator' };
   const localNetworkAccess = securityContexts.get(origin);
-  const request: Mutable<CorsRequest> = { url: first.url, method: open.method, headers: pageHeaders, initiatorOrigin: origin, mode, credentials, redirect: 'follow' };
-  if (wireBypass || preflightBypass) request.bypassPreflightCache = true;
-  if (credentialsEvidence === 'unknown' || credentialsEvidence === 'same-site-unknown') request.credentialsAssumed = true;
-  if (announced) request.unsafeHeaderNames = announced;
-  if (localNetworkAccess) request.localNetworkAccess = localNetworkAccess;
+  const request: CorsRequest = {
+    url: first.url,
+    method: open.method,
+    headers: pageHeaders,
+    initiatorOrigin: origin,
+    mode,
+    credentials,
+    redirect: 'follow',
+    bypassPreflightCache: wireBypass || preflightBypass ? true : undefined,
+    credentialsAssumed: credentialsEvidence === 'unknown' || credentialsEvidence === 'same-site-unknown' ? true : undefined,
+    unsafeHeaderNames: announced,
+    localNetworkAccess,
+  };
   // Counted by what a developer calls them: a same-origin script or
   // stylesheet is "same-origin" before it is "no-cors".
   if (mode === 'navigate') return { request, evidence, skip: 'navigations' };

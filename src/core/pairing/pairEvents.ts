@@ -7,11 +7,10 @@ import type { IpAddressSpace, LocalNetworkContext } from '../cors/localNetworkAc
 import { checkPreflightResponse } from '../cors/preflightCheck.ts';
 import { methodAfterRedirect } from '../cors/redirect.ts';
 import { describeRequest, type SkipReason } from './describeRequest.ts';
-import { currentHop, hasOpenPreflight, responseOf, type OpenHop, type OpenPreflight, type OpenRequest, type UndecidedRequest } from './openRequests.ts';
+import { currentHop, hasOpenPreflight, openHop, openPreflight, openRequest, responseOf, type OpenHop, type OpenPreflight, type OpenRequest, type UndecidedRequest } from './openRequests.ts';
 import { createPreflightMatcher } from './preflightMatcher.ts';
 import type { RequestEvent, RequestStarted } from './requestEvent.ts';
 import type { Exchange } from '../cors/verdict.ts';
-import type { Mutable } from '../mutable.ts';
 import type { Transaction } from './transaction.ts';
 import { capturedHop, observedHops } from './transactionParts.ts';
 
@@ -121,7 +120,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
       securityContexts.set(event.initiatorOrigin, {
         initiatorAddressSpace: event.addressSpace,
         initiatorIsSecureContext: event.isSecureContext,
-        ...(event.policy ? { policy: event.policy } : {}),
+        policy: event.policy || undefined,
       });
       return;
     }
@@ -148,26 +147,19 @@ export function createPairing(options: PairingOptions = {}): Pairing {
       }
       const requestMethod = getHeader(event.headers, 'Access-Control-Request-Method');
       if (requestMethod !== null) {
-        const preflight: OpenPreflight = { kind: 'preflight', id: event.id, url: event.url, startTime: event.time, requestHeaders: event.headers, requestMethod };
-        if (event.context) preflight.context = event.context;
-        if (event.preflightFor) preflight.preflightFor = event.preflightFor;
+        const preflight = openPreflight(event, event.headers, requestMethod);
         records.set(event.id, preflight);
         matcher.preflightStarted(preflight);
         return;
       }
     }
-    const request: OpenRequest = { kind: 'actual', seq: order, id: event.id, method: event.method, startTime: event.time, sendingVisible: event.sendingVisible !== false, hops: [], ended: false, waitingForPreflight: false };
-    if (event.headers) request.pageHeaders = event.headers;
-    if (event.initiatorOrigin) request.initiatorOrigin = event.initiatorOrigin;
-    if (event.pageOrigin) request.pageOrigin = event.pageOrigin;
-    if (event.resourceType) request.resourceType = event.resourceType;
-    if (event.context) request.context = event.context;
+    const request = openRequest(event, order);
     records.set(event.id, request);
-    openHop(request, event.url, event.method, event.time);
+    startHop(request, event.url, event.method, event.time);
   };
 
-  const openHop = (request: OpenRequest, url: string, method: string, time: number): void => {
-    const hop: OpenHop = { url, method, startTime: time, settled: false };
+  const startHop = (request: OpenRequest, url: string, method: string, time: number): void => {
+    const hop = openHop(url, method, time);
     request.hops.push(hop);
     request.described = undefined;
     matcher.hopStarted(request, hop);
@@ -222,7 +214,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
         hopWentOut(request, hop);
         if (event.type === 'redirect') {
           hop.redirectTo = event.location;
-          openHop(request, event.location, methodAfterRedirect(event.status, hop.method), event.time);
+          startHop(request, event.location, methodAfterRedirect(event.status, hop.method), event.time);
         }
         break;
       case 'completed':
@@ -283,15 +275,22 @@ export function createPairing(options: PairingOptions = {}): Pairing {
     }
     const { request, evidence } = described;
     const hops = observedHops(open, (url) => serverSpaces.get(serializeOrigin(url)));
-    const exchange: Exchange = options.preflightsRecorded === false ? { request, hops, preflightsRecorded: false } : { request, hops };
+    const exchange: Exchange = { request, hops, preflightsRecorded: options.preflightsRecorded === false ? false : undefined };
     const verdict = decideVerdict(exchange, { cache, storePreflights: false });
-    const transaction: Mutable<Transaction> = { id: open.id, request, evidence, startTime: open.startTime, state: !open.ended ? 'in-flight' : open.error ? 'failed' : 'completed', hops: open.hops.map(capturedHop), verdict };
-    if (open.context) transaction.context = open.context;
-    if (open.resourceType) transaction.resourceType = open.resourceType;
-    if (open.endTime !== undefined) transaction.endTime = open.endTime;
-    if (open.error) transaction.error = open.error;
-    if (open.sendingVisible) transaction.sendingVisible = true;
-    return transaction;
+    return {
+      id: open.id,
+      request,
+      evidence,
+      context: open.context,
+      resourceType: open.resourceType,
+      startTime: open.startTime,
+      endTime: open.endTime,
+      state: !open.ended ? 'in-flight' : open.error ? 'failed' : 'completed',
+      error: open.error || undefined,
+      sendingVisible: open.sendingVisible ? true : undefined,
+      hops: open.hops.map(capturedHop),
+      verdict,
+    };
   };
 
   const finish = (): Transaction[] => {
