@@ -67,7 +67,8 @@ export function checkAllowedHeaders(result: PreflightResult, headers: HeaderList
   }
   // The lists are short: scanning them allocates nothing on the common path.
   let missing: string[] | null = null;
-  for (const name of names) {
+  for (let index = 0; index < names.length; index++) {
+    const name = names[index] as string;
     if (listed.includes(name) || missing?.includes(name)) continue;
     (missing ??= []).push(name);
   }

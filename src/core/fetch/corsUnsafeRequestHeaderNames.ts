@@ -1,6 +1,6 @@
 import { decideCorsSafelistedRequestHeader, type UnsafeRule } from './corsSafelistedRequestHeader.ts';
 import { isForbiddenRequestHeader } from './forbiddenRequestHeader.ts';
-import { headerValueByteLength, lowerCaseHeaderName, type HeaderList } from './headers.ts';
+import { headerValueByteLength, lowerCaseHeaderName, type Header, type HeaderList } from './headers.ts';
 
 /** Above this total of safelisted value bytes, every safelisted header becomes unsafe too. */
 export const SAFELISTED_TOTAL_MAX_BYTES = 1024;
@@ -54,7 +54,8 @@ export function corsUnsafeRequestHeaderNames(headers: HeaderList): readonly stri
 function classify(headers: HeaderList): UnsafeRequestHeader[] {
   const unsafe: UnsafeRequestHeader[] = [];
   let safelistedBytes = 0;
-  for (const { name, value } of headers) {
+  for (let index = 0; index < headers.length; index++) {
+    const { name, value } = headers[index] as Header;
     if (isForbiddenRequestHeader(name, value)) continue;
     const lower = lowerCaseHeaderName(name);
     const decision = decideCorsSafelistedRequestHeader(lower, value);
@@ -63,7 +64,8 @@ function classify(headers: HeaderList): UnsafeRequestHeader[] {
   }
   if (safelistedBytes <= SAFELISTED_TOTAL_MAX_BYTES) return unsafe;
   // Over the budget, every safelisted header is unsafe too: after the others, in request order.
-  for (const { name, value } of headers) {
+  for (let index = 0; index < headers.length; index++) {
+    const { name, value } = headers[index] as Header;
     if (isForbiddenRequestHeader(name, value)) continue;
     const lower = lowerCaseHeaderName(name);
     if (decideCorsSafelistedRequestHeader(lower, value).safelisted) unsafe.push({ name: lower, value, rule: 'safelisted-total-over-1024-bytes' });
@@ -80,7 +82,10 @@ function classify(headers: HeaderList): UnsafeRequestHeader[] {
 export function accessControlRequestHeadersValue(headers: HeaderList): string {
   let value = requestHeadersValues.get(headers);
   if (value === undefined) {
-    value = [...new Set(corsUnsafeRequestHeaderNames(headers))].sort(compareBytes).join(',');
+    const names = corsUnsafeRequestHeaderNames(headers);
+    // Sorted, then each name kept once: what a Set would keep, without one.
+    const sorted = names.length < 2 ? names : [...names].sort(compareBytes).filter((name, index, all) => index === 0 || name !== all[index - 1]);
+    value = sorted.join(',');
     requestHeadersValues.set(headers, value);
   }
   return value;

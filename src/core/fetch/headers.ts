@@ -67,7 +67,8 @@ export function isHeaderName(name: string, lowerCaseName: string): boolean {
 export function headerValues(headers: HeaderList, name: string): string[] {
   const wanted = lowerCaseHeaderName(name);
   const values: string[] = [];
-  for (const header of headers) {
+  for (let index = 0; index < headers.length; index++) {
+    const header = headers[index] as Header;
     if (isHeaderName(header.name, wanted)) values.push(trimHttpWhitespace(header.value));
   }
   return values;
@@ -83,7 +84,11 @@ export function getHeader(headers: HeaderList, name: string): string | null {
   const wanted = lowerCaseHeaderName(name);
   const { length } = wanted;
   let combined: string | null = null;
-  for (const header of headers) {
+  // Header lists are read with indexed loops: for...of allocated an iterator
+  // result per line wherever V8 did not optimise it away (seen in heap
+  // profiles of a 100 MB HAR import).
+  for (let index = 0; index < headers.length; index++) {
+    const header = headers[index] as Header;
     // Most lines differ in length: compared before any character is.
     if (header.name.length !== length || !isHeaderName(header.name, wanted)) continue;
     const value = trimHttpWhitespace(header.value);
@@ -101,7 +106,8 @@ export function getHeader(headers: HeaderList, name: string): string | null {
  */
 export function getHeaders<const Names extends readonly Lowercase<string>[]>(headers: HeaderList, lowerCaseNames: Names): { -readonly [Index in keyof Names]: string | null } {
   const values: (string | null)[] = new Array<string | null>(lowerCaseNames.length).fill(null);
-  for (const header of headers) {
+  for (let line = 0; line < headers.length; line++) {
+    const header = headers[line] as Header;
     const { length } = header.name;
     for (let index = 0; index < lowerCaseNames.length; index++) {
       const name = lowerCaseNames[index] as string;

@@ -143,33 +143,47 @@ function initiatorOriginOf(entry: HarEntry): string | undefined {
  */
 function chainRedirects(entries: readonly HarEntry[]): Map<number, number> {
   const next = new Map<number, number>();
-  let laterByUrl: Map<string, { readonly indices: number[]; unread: number }> | undefined;
+  const targets = redirectTargets(entries);
+  if (targets.size === 0) return next;
+  const laterByUrl = entriesByUrl(entries, new Set(targets.values()));
+  targets.forEach((target, index) => {
+    const later = laterByUrl.get(target);
+    if (!later) return;
+    // What lies at or before this entry can continue no later redirect either; each entry is taken once.
+    while (later.unread < later.indices.length && (later.indices[later.unread] as number) <= index) later.unread++;
+    if (later.unread === later.indices.length) return;
+    next.set(index, later.indices[later.unread++] as number);
+  });
+  return next;
+}
+
+/** Index of each redirect entry (3xx with a Location that resolves) -> the URL it leads to, in file order. */
+function redirectTargets(entries: readonly HarEntry[]): Map<number, string> {
+  const targets = new Map<number, string>();
   for (let index = 0; index < entries.length; index++) {
     const { response, request } = entries[index] as HarEntry;
     const location = response.redirectURL;
     if (!location || response.status < 300 || response.status > 399) continue;
     const target = resolveLocation(location, request.url);
-    if (!target) continue;
-    laterByUrl ??= entriesByUrl(entries);
-    const later = laterByUrl.get(target);
-    if (!later) continue;
-    // What lies at or before this entry can continue no later redirect either; each entry is taken once.
-    while (later.unread < later.indices.length && (later.indices[later.unread] as number) <= index) later.unread++;
-    if (later.unread === later.indices.length) continue;
-    next.set(index, later.indices[later.unread++] as number);
+    if (target) targets.set(index, target);
   }
-  return next;
+  return targets;
 }
 
-/** The indices of the entries that may continue a redirect (any but preflights), by request URL, ascending. */
-function entriesByUrl(entries: readonly HarEntry[]): Map<string, { readonly indices: number[]; unread: number }> {
+/**
+ * The indices of the entries for these URLs that may continue a redirect
+ * (any but preflights), by request URL, ascending. Only redirect targets are
+ * indexed: most entries are none.
+ */
+function entriesByUrl(entries: readonly HarEntry[], urls: ReadonlySet<string>): Map<string, { readonly indices: number[]; unread: number }> {
   const byUrl = new Map<string, { readonly indices: number[]; unread: number }>();
-  entries.forEach((entry, index) => {
-    if (isPreflightEntry(entry)) return;
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index] as HarEntry;
+    if (!urls.has(entry.request.url) || isPreflightEntry(entry)) continue;
     const known = byUrl.get(entry.request.url);
     if (known) known.indices.push(index);
     else byUrl.set(entry.request.url, { indices: [index], unread: 0 });
-  });
+  }
   return byUrl;
 }
 

@@ -222,7 +222,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
         if (event.type === 'failed') request.error = event.error;
         request.endTime = event.time;
         request.ended = true;
-        for (const each of request.hops) matcher.hopLeft(request, each);
+        for (let index = 0; index < request.hops.length; index++) matcher.hopLeft(request, request.hops[index] as OpenHop);
         if (hasOpenPreflight(request)) request.waitingForPreflight = true;
         else judge(request);
         break;
@@ -250,7 +250,10 @@ export function createPairing(options: PairingOptions = {}): Pairing {
 
   const judge = (request: OpenRequest): Transaction | null => {
     forget(request.id);
-    for (const hop of request.hops) if (hop.preflight) forget(hop.preflight.id);
+    for (let index = 0; index < request.hops.length; index++) {
+      const preflight = request.hops[index]?.preflight;
+      if (preflight) forget(preflight.id);
+    }
     const transaction = toTransaction(request, true);
     if (!transaction) return null;
     if (keepJudged) judged[request.seq] = transaction;
@@ -336,6 +339,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
 export function pairEvents(events: readonly RequestEvent[], options: PairingOptions = {}): { transactions: Transaction[]; stats: PairingStats; cache: PreflightCache } {
   const pairing = createPairing({ keepOpenEvents: false, keepJudged: true, ...options });
   // Ties keep their arrival order.
-  for (const event of sortedByNumber(events, (each) => each.time)) pairing.push(event);
+  const inTimeOrder = sortedByNumber(events, (each) => each.time);
+  for (let index = 0; index < inTimeOrder.length; index++) pairing.push(inTimeOrder[index] as RequestEvent);
   return { transactions: pairing.finish(), stats: pairing.stats(), cache: pairing.cache };
 }

@@ -157,7 +157,8 @@ function sameContext(a: RequestContext | undefined, b: RequestContext | undefine
 function bestMatch<T>(items: readonly T[], rate: (item: T) => number): T | undefined {
   let best: T | undefined;
   let bestScore = 0;
-  for (const item of items) {
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index] as T;
     const points = rate(item);
     if (points > bestScore) {
       best = item;
