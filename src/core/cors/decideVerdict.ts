@@ -191,9 +191,9 @@ function walkHops(exchange: Exchange, options: VerdictOptions): Verdict {
       if (hop.preflight) {
         walk.preflight = 'sent';
         hopVerdict.preflight = 'sent';
-        const bypass = request.bypassPreflightCache === true || preflightBypassesCache(hop.preflight.requestHeaders);
         const predicted = options.cache?.lookup(query, at);
         if (predicted?.hit) {
+          const bypass = request.bypassPreflightCache === true || preflightBypassesCache(hop.preflight.requestHeaders);
           notes.push({ kind: 'preflighted-despite-cache', hop: index, reason: bypass ? 'bypass' : 'unknown', entry: predicted.entry });
           hopVerdict.cacheMiss = { reason: bypass ? 'bypass-requested' : 'no-entry', failure: undefined };
         } else if (predicted) {

@@ -15,21 +15,30 @@ export interface UnsafeRequestHeader {
 
 // Header lists are never changed once built, and the same list is asked about
 // several times per verdict (preflight decision, preflight check, cache
-// lookup): each list is classified once, its names listed once.
+// lookup): each list is classified once, its names listed once, its
+// Access-Control-Request-Headers value written once. The questions about one
+// list mostly come in a row, so the last list is compared before the map is
+// asked (a WeakMap lookup costs far more than the comparison).
 interface Classified {
   readonly headers: readonly UnsafeRequestHeader[];
   readonly names: readonly string[];
+  requestHeadersValue: string | undefined;
 }
 
 const classified = new WeakMap<HeaderList, Classified>();
+let lastList: HeaderList | undefined;
+let lastClassified: Classified | undefined;
 
 function classifiedOnce(headers: HeaderList): Classified {
+  if (headers === lastList && lastClassified) return lastClassified;
   let known = classified.get(headers);
   if (!known) {
     const unsafe = classify(headers);
-    known = { headers: unsafe, names: unsafe.map((header) => header.name) };
+    known = { headers: unsafe, names: unsafe.map((header) => header.name), requestHeadersValue: undefined };
     classified.set(headers, known);
   }
+  lastList = headers;
+  lastClassified = known;
   return known;
 }
 
@@ -80,18 +89,15 @@ function classify(headers: HeaderList): UnsafeRequestHeader[] {
  * is omitted.
  */
 export function accessControlRequestHeadersValue(headers: HeaderList): string {
-  let value = requestHeadersValues.get(headers);
-  if (value === undefined) {
-    const names = corsUnsafeRequestHeaderNames(headers);
+  const known = classifiedOnce(headers);
+  if (known.requestHeadersValue === undefined) {
+    const { names } = known;
     // Sorted, then each name kept once: what a Set would keep, without one.
     const sorted = names.length < 2 ? names : [...names].sort(compareBytes).filter((name, index, all) => index === 0 || name !== all[index - 1]);
-    value = sorted.join(',');
-    requestHeadersValues.set(headers, value);
+    known.requestHeadersValue = sorted.join(',');
   }
-  return value;
+  return known.requestHeadersValue;
 }
-
-const requestHeadersValues = new WeakMap<HeaderList, string>();
 
 function compareBytes(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -1,4 +1,4 @@
-import type { HeaderList } from '../fetch/headers.ts';
+import { getHeaders, type HeaderList } from '../fetch/headers.ts';
 import type { IpAddressSpace } from '../cors/localNetworkAccess.ts';
 import type { ObservedResponse } from '../cors/verdict.ts';
 import type { DescribedRequest } from './describeRequest.ts';
@@ -85,6 +85,9 @@ export interface OpenPreflight {
   startTime: number;
   requestHeaders: HeaderList;
   requestMethod: string;
+  /** Its Origin and Access-Control-Request-Headers ('' when absent), read once: the matcher compares them with every candidate request. */
+  origin: string | null;
+  announcedHeaders: string;
   context: RequestContext | undefined;
   preflightFor: string | undefined;
   response: ObservedResponse | undefined;
@@ -94,7 +97,12 @@ export interface OpenPreflight {
   owner: OpenRequest | undefined;
 }
 
-export function openPreflight(started: RequestStarted, requestHeaders: HeaderList, requestMethod: string): OpenPreflight {
+const PREFLIGHT_REQUEST_HEADERS = ['access-control-request-method', 'origin', 'access-control-request-headers'] as const;
+
+/** The preflight an OPTIONS request is, when its headers name a method; null for any other OPTIONS request. */
+export function openPreflight(started: RequestStarted, requestHeaders: HeaderList): OpenPreflight | null {
+  const [requestMethod, origin, announcedHeaders] = getHeaders(requestHeaders, PREFLIGHT_REQUEST_HEADERS);
+  if (requestMethod === null) return null;
   return {
     kind: 'preflight',
     id: started.id,
@@ -102,6 +110,8 @@ export function openPreflight(started: RequestStarted, requestHeaders: HeaderLis
     startTime: started.time,
     requestHeaders,
     requestMethod,
+    origin,
+    announcedHeaders: announcedHeaders ?? '',
     context: started.context,
     preflightFor: started.preflightFor || undefined,
     response: undefined,
@@ -111,6 +121,16 @@ export function openPreflight(started: RequestStarted, requestHeaders: HeaderLis
     owner: undefined,
   };
 }
+
+/** The preflight went out with these headers (webRequest's final ones). */
+export function setPreflightRequestHeaders(preflight: OpenPreflight, headers: HeaderList): void {
+  const [origin, announcedHeaders] = getHeaders(headers, SENT_PREFLIGHT_HEADERS);
+  preflight.requestHeaders = headers;
+  preflight.origin = origin;
+  preflight.announcedHeaders = announcedHeaders ?? '';
+}
+
+const SENT_PREFLIGHT_HEADERS = ['origin', 'access-control-request-headers'] as const;
 
 /** An OPTIONS request whose headers have not arrived yet (webRequest's onBeforeRequest). */
 export interface UndecidedRequest {

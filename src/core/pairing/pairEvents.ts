@@ -1,5 +1,4 @@
 import { sortedByNumber } from '../sortByNumber.ts';
-import { getHeader } from '../fetch/headers.ts';
 import { serializeOrigin } from '../fetch/origin.ts';
 import { PreflightCache } from '../cache/preflightCache.ts';
 import { decideVerdict } from '../cors/decideVerdict.ts';
@@ -7,7 +6,7 @@ import type { IpAddressSpace, LocalNetworkContext } from '../cors/localNetworkAc
 import { checkPreflightResponse } from '../cors/preflightCheck.ts';
 import { methodAfterRedirect } from '../cors/redirect.ts';
 import { describeRequest, type SkipReason } from './describeRequest.ts';
-import { currentHop, hasOpenPreflight, openHop, openPreflight, openRequest, responseOf, type OpenHop, type OpenPreflight, type OpenRequest, type UndecidedRequest } from './openRequests.ts';
+import { currentHop, hasOpenPreflight, openHop, openPreflight, openRequest, responseOf, setPreflightRequestHeaders, type OpenHop, type OpenPreflight, type OpenRequest, type UndecidedRequest } from './openRequests.ts';
 import { createPreflightMatcher } from './preflightMatcher.ts';
 import type { RequestEvent, RequestStarted } from './requestEvent.ts';
 import type { Exchange } from '../cors/verdict.ts';
@@ -145,9 +144,8 @@ export function createPairing(options: PairingOptions = {}): Pairing {
         records.set(event.id, { kind: 'undecided', started: event, seq: order });
         return;
       }
-      const requestMethod = getHeader(event.headers, 'Access-Control-Request-Method');
-      if (requestMethod !== null) {
-        const preflight = openPreflight(event, event.headers, requestMethod);
+      const preflight = openPreflight(event, event.headers);
+      if (preflight) {
         records.set(event.id, preflight);
         matcher.preflightStarted(preflight);
         return;
@@ -175,7 +173,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
   const onPreflightEvent = (preflight: OpenPreflight, event: RequestEvent): void => {
     switch (event.type) {
       case 'sent':
-        preflight.requestHeaders = event.headers;
+        setPreflightRequestHeaders(preflight, event.headers);
         break;
       case 'response':
       case 'redirect':
@@ -243,7 +241,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
     hop.settled = true;
     const described = describe(request)?.request;
     if (!described) return;
-    const origin = request.hops[0] === hop ? described.initiatorOrigin : (getHeader(preflight.requestHeaders, 'Origin') ?? described.initiatorOrigin);
+    const origin = request.hops[0] === hop ? described.initiatorOrigin : (preflight.origin ?? described.initiatorOrigin);
     const check = checkPreflightResponse({ url: hop.url, method: hop.method, headers: described.headers, credentials: described.credentials, origin, response: preflight.response });
     if (check.passed) cache.store({ origin: described.initiatorOrigin, url: hop.url }, check.result, preflight.responseTime ?? preflight.startTime);
   };

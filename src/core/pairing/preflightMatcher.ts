@@ -1,5 +1,4 @@
 import { accessControlRequestHeadersValue } from '../fetch/corsUnsafeRequestHeaderNames.ts';
-import { getHeader } from '../fetch/headers.ts';
 import { currentHop, type OpenHop, type OpenPreflight, type OpenRequest } from './openRequests.ts';
 import type { RequestContext } from './requestEvent.ts';
 
@@ -131,7 +130,7 @@ function waitingHop(request: OpenRequest, key: string): OpenHop | undefined {
 function score(request: OpenRequest, hop: OpenHop, preflight: OpenPreflight): number {
   if (hop.preflight || hop.sentHeaders || hop.response || request.ended) return -1;
   if (!sameContext(request.context, preflight.context)) return -1;
-  const origin = getHeader(preflight.requestHeaders, 'Origin');
+  const { origin } = preflight;
   if (origin !== null && origin !== 'null' && request.initiatorOrigin && origin !== request.initiatorOrigin) return -1;
   // A link the source claims (CDP's preflight initiator, which the oracle
   // holds against Chromium) decides: concurrent requests of the page and of
@@ -139,7 +138,7 @@ function score(request: OpenRequest, hop: OpenHop, preflight: OpenPreflight): nu
   if (preflight.preflightFor !== undefined && preflight.preflightFor !== request.id) return -1;
   let points = preflight.preflightFor === undefined ? 1 : 9;
   const expected = accessControlRequestHeadersValue(request.pageHeaders ?? []);
-  if (expected === (getHeader(preflight.requestHeaders, 'Access-Control-Request-Headers') ?? '')) points += 2;
+  if (expected === preflight.announcedHeaders) points += 2;
   return points;
 }
 
