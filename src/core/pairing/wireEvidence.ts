@@ -131,9 +131,16 @@ export function inferCredentials(wire: HeaderList | undefined): { credentials: C
 
 const STORAGE_ACCESS_HEADERS_SINCE = 133;
 
+// A capture comes from one browser or a few: the last User-Agent's answer is kept.
+let lastUserAgent: string | null = null;
+let lastAnswer = false;
+
 function sendsStorageAccessHeader(userAgent: string | null): boolean {
+  if (userAgent === lastUserAgent) return lastAnswer;
   const match = userAgent ? /(?:Chrome|Chromium|HeadlessChrome)\/(\d+)/.exec(userAgent) : null;
-  return match !== null && Number(match[1]) >= STORAGE_ACCESS_HEADERS_SINCE && !/Edg\/|OPR\//.test(userAgent ?? '');
+  lastAnswer = match !== null && Number(match[1]) >= STORAGE_ACCESS_HEADERS_SINCE && !/Edg\/|OPR\//.test(userAgent ?? '');
+  lastUserAgent = userAgent;
+  return lastAnswer;
 }
 
 /**
