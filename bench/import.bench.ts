@@ -7,7 +7,8 @@
 // script-initiated entry carries its JavaScript stack, and a browser's full
 // header set: about 6 KB an entry, as in ../shared/fixtures/har/), and a
 // dense worst case of bare CORS entries (about 1.6 KB an entry, four times
-// as many). A benchmark, not a test: it exits 0 whatever the figures.
+// as many). A third has what the first lacks and real exports have: response
+// bodies. A benchmark, not a test: it exits 0 whatever the figures.
 //
 // The files are generated here and each is measured by importMeasure.ts in
 // a process of its own: a fresh V8 isolate, as the panel's import worker
@@ -77,6 +78,21 @@ function chromeShaped(har: Har, seed: number): Har {
   return { log: { ...har.log, entries } };
 }
 
+// Real exports also carry the bodies: 66% to 82% of the bytes of the
+// Chrome and Firefox files in ../shared/fixtures/har/. Each answered request
+// here gets a JSON body of 4 to 40 KB (as text, so its quotes are escaped),
+// about 70% of the file: what a 100 MB export of an API-heavy page is.
+function withBodies(har: Har, seed: number): Har {
+  const rng = mulberry32(seed + 2);
+  const body = (): string => JSON.stringify(Array.from({ length: rng.int(40, 400) }, (_, index) => ({ id: index, name: `item ${rng.int(1, 1e6)}`, tags: ['a', 'b'], price: rng.int(1, 99_999) / 100, note: 'line one\nline "two"' })));
+  const entries = har.log.entries.map((entry): Entry => {
+    if (entry._resourceType === 'preflight' || entry.response.status < 200) return entry;
+    const text = body();
+    return { ...entry, response: { ...entry.response, content: { size: text.length, mimeType: 'application/json', text } } };
+  });
+  return { log: { ...har.log, entries } };
+}
+
 const folder = mkdtempSync(join(tmpdir(), 'cors-lens-import-bench-'));
 process.on('exit', () => rmSync(folder, { recursive: true, force: true }));
 const MEASURE = fileURLToPath(new URL('./importMeasure.ts', import.meta.url));
@@ -94,6 +110,10 @@ let start = performance.now();
 const chrome = hundredMegabytes(chromeShaped);
 console.log(`Chrome DevTools-shaped file generated in ${fmt(performance.now() - start)} ms`);
 measure('Shaped as Chrome DevTools writes HAR', chrome);
+start = performance.now();
+const withBodiesText = hundredMegabytes((har, seed) => withBodies(chromeShaped(har, seed), seed));
+console.log(`\nFile with bodies generated in ${fmt(performance.now() - start)} ms`);
+measure('Shaped as Chrome DevTools writes HAR, with response bodies', withBodiesText);
 start = performance.now();
 const dense = hundredMegabytes((har) => har);
 console.log(`\nDense file generated in ${fmt(performance.now() - start)} ms`);
