@@ -33,14 +33,17 @@ const TARGET_BYTES = 100 * 1024 * 1024;
 
 type Transactions = ReturnType<typeof pairEvents>['transactions'];
 
-/** Generated captures written as CORS Lens writes HAR, pages appended until the file reaches 100 MB. */
+/** Generated captures written as CORS Lens writes HAR, pages appended until the file reaches 100 MB (the last one cut to fit). */
 function hundredMegabytes(decorate: (har: Har, seed: number) => Har): string {
   const pages: { url: string; transactions: Transactions }[] = [];
   let bytes = 0;
   for (let seed = 1; bytes < TARGET_BYTES; seed++) {
     const page = { url: `https://app${seed}.example.com/`, transactions: pairEvents(generateEvents(seed === 1 ? 5_000 : 20_000, seed).events).transactions };
+    const pageBytes = JSON.stringify(decorate(traceToHar({ pages: [page] }), seed)).length;
+    const room = TARGET_BYTES - bytes;
+    if (pageBytes > room) page.transactions = page.transactions.slice(0, Math.ceil((page.transactions.length * room) / pageBytes));
     pages.push(page);
-    bytes += JSON.stringify(decorate(traceToHar({ pages: [page] }), seed)).length;
+    bytes += Math.min(pageBytes, room);
   }
   return JSON.stringify(decorate(traceToHar({ pages, browser: { name: 'Chromium', version: '156.0.0.0' } }), 0));
 }

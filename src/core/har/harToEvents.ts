@@ -59,6 +59,8 @@ export function harToEvents(har: Har): RequestEvent[] {
       });
     }
     const wire = hasWireHeaders(entry);
+    // A preflight's headers are all the browser's: no page headers to recover from them.
+    const pageHeaders = wire && !isPreflightEntry(entry) ? pageHeadersFromWire(entry.request.headers) : entry.request.headers;
     // Every field, absent or not, in one order: see openRequests.ts.
     events.push({
       type: 'started',
@@ -66,7 +68,7 @@ export function harToEvents(har: Har): RequestEvent[] {
       time: start,
       url: entry.request.url,
       method: entry.request.method,
-      headers: facts?.headers === 'none' ? undefined : wire ? pageHeadersFromWire(entry.request.headers) : entry.request.headers,
+      headers: facts?.headers === 'none' ? undefined : pageHeaders,
       initiatorOrigin: initiatorOrigin || undefined,
       pageOrigin: pageOrigin || undefined,
       resourceType: entry._resourceType ? entry._resourceType.toLowerCase() : undefined,
@@ -188,7 +190,8 @@ function entriesByUrl(entries: readonly HarEntry[], urls: ReadonlySet<string>): 
 }
 
 function isPreflightEntry(entry: HarEntry): boolean {
-  return entry.request.method.toUpperCase() === 'OPTIONS' && getHeader(entry.request.headers, 'Access-Control-Request-Method') !== null;
+  const { method, headers } = entry.request;
+  return method.length === 7 && method.toUpperCase() === 'OPTIONS' && getHeader(headers, 'Access-Control-Request-Method') !== null;
 }
 
 function toAddressSpace(space: string): IpAddressSpace {

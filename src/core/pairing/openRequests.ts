@@ -124,6 +124,7 @@ export function openPreflight(started: RequestStarted, requestHeaders: HeaderLis
 
 /** The preflight went out with these headers (webRequest's final ones). */
 export function setPreflightRequestHeaders(preflight: OpenPreflight, headers: HeaderList): void {
+  if (headers === preflight.requestHeaders) return;
   const [origin, announcedHeaders] = getHeaders(headers, SENT_PREFLIGHT_HEADERS);
   preflight.requestHeaders = headers;
   preflight.origin = origin;

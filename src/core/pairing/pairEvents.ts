@@ -139,7 +139,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
   };
 
   const start = (event: RequestStarted, order: number): void => {
-    if (event.method.toUpperCase() === 'OPTIONS') {
+    if (event.method.length === 7 && event.method.toUpperCase() === 'OPTIONS') {
       if (!event.headers) {
         records.set(event.id, { kind: 'undecided', started: event, seq: order });
         return;
