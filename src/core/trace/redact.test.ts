@@ -64,3 +64,13 @@ describe('redactSecrets on URLs', () => {
     expect(redactSecrets(input).value).toEqual(input);
   });
 });
+
+describe('redactSecrets on odd keys', () => {
+  it('keeps a "__proto__" key as a field, as JSON.parse made it', () => {
+    const value = JSON.parse('{"__proto__":{"name":"Cookie","value":"s3cr3t"},"other":1}') as unknown;
+    const { value: redacted } = redactSecrets(value);
+    expect(Object.keys(redacted as object)).toEqual(['__proto__', 'other']);
+    expect(JSON.stringify(redacted)).not.toContain('s3cr3t');
+    expect(Object.getPrototypeOf(redacted)).toBe(Object.prototype);
+  });
+});

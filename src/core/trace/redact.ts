@@ -84,9 +84,8 @@ export function redactSecrets<T>(value: T): { value: T; redacted: number; redact
       headers.add(record.name.toLowerCase());
       return { ...record, value: REDACTED_VALUE };
     }
-    const copy: Record<string, unknown> = {};
-    for (const [key, child] of Object.entries(record)) copy[key] = walk(child);
-    return copy;
+    // Keys defined as JSON.parse defines them: a "__proto__" key stays a field (assigning it would set the copy's prototype).
+    return Object.fromEntries(Object.entries(record).map(([key, child]) => [key, walk(child)]));
   };
   const copy = walk(value) as T;
   return { value: copy, redacted: count, redactions: { count, headers: [...headers].sort(), queryParameters: [...queryParameters].sort() } };
