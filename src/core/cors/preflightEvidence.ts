@@ -30,7 +30,12 @@ const CACHE_HEADERS = ['cache-control', 'pragma'] as const;
  */
 export function preflightBypassesCache(preflightRequestHeaders: HeaderList | undefined): boolean {
   if (!preflightRequestHeaders) return false;
-  const [cacheControlValue, pragmaValue] = getHeaders(preflightRequestHeaders, CACHE_HEADERS);
+  const [cacheControl, pragma] = getHeaders(preflightRequestHeaders, CACHE_HEADERS);
+  return isCacheBypass(cacheControl, pragma);
+}
+
+/** preflightBypassesCache, from the preflight's Cache-Control and Pragma values (null when absent). */
+export function isCacheBypass(cacheControlValue: string | null, pragmaValue: string | null): boolean {
   const cacheControl = cacheControlValue?.toLowerCase() ?? '';
   const pragma = pragmaValue?.toLowerCase() ?? '';
   return cacheControl.includes('no-cache') || cacheControl.includes('max-age=0') || pragma.includes('no-cache');

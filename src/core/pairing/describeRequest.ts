@@ -2,7 +2,6 @@ import { getHeader, type HeaderList } from '../fetch/headers.ts';
 import { isSameOrigin } from '../fetch/origin.ts';
 import { isCorsEnabledMode, type CorsRequest } from '../cors/corsRequest.ts';
 import type { LocalNetworkContext } from '../cors/localNetworkAccess.ts';
-import { preflightBypassesCache } from '../cors/preflightEvidence.ts';
 import { firstPreflight, type OpenRequest } from './openRequests.ts';
 import { hasCacheBypassMarkers, inferCredentials, inferInitiatorOrigin, inferMode, pageHeadersFromWire, type RequestEvidence, type RequestFacts } from './wireEvidence.ts';
 
@@ -40,7 +39,7 @@ export function describeRequest(open: OpenRequest, securityContexts: ReadonlyMap
   const wire = open.hops.find((hop) => hop.sentHeaders)?.sentHeaders;
   const { credentials, evidence: credentialsEvidence } = inferCredentials(wire);
   const wireBypass = wire ? hasCacheBypassMarkers(wire, pageHeaders) : false;
-  const preflightBypass = open.hops.some((hop) => preflightBypassesCache(hop.preflight?.requestHeaders));
+  const preflightBypass = open.hops.some((hop) => hop.preflight?.bypassesCache === true);
   const evidence: RequestEvidence = {
     origin: originEvidence,
     mode: modeEvidence,

@@ -1,3 +1,4 @@
+import { isCacheBypass } from '../cors/preflightEvidence.ts';
 import { getHeaders, type HeaderList } from '../fetch/headers.ts';
 import type { IpAddressSpace } from '../cors/localNetworkAccess.ts';
 import type { ObservedResponse } from '../cors/verdict.ts';
@@ -88,6 +89,8 @@ export interface OpenPreflight {
   /** Its Origin and Access-Control-Request-Headers ('' when absent), read once: the matcher compares them with every candidate request. */
   origin: string | null;
   announcedHeaders: string;
+  /** Whether it went out with the HTTP cache bypassed (preflightBypassesCache), read with the rest. */
+  bypassesCache: boolean;
   context: RequestContext | undefined;
   preflightFor: string | undefined;
   response: ObservedResponse | undefined;
@@ -97,11 +100,11 @@ export interface OpenPreflight {
   owner: OpenRequest | undefined;
 }
 
-const PREFLIGHT_REQUEST_HEADERS = ['access-control-request-method', 'origin', 'access-control-request-headers'] as const;
+const PREFLIGHT_REQUEST_HEADERS = ['access-control-request-method', 'origin', 'access-control-request-headers', 'cache-control', 'pragma'] as const;
 
 /** The preflight an OPTIONS request is, when its headers name a method; null for any other OPTIONS request. */
 export function openPreflight(started: RequestStarted, requestHeaders: HeaderList): OpenPreflight | null {
-  const [requestMethod, origin, announcedHeaders] = getHeaders(requestHeaders, PREFLIGHT_REQUEST_HEADERS);
+  const [requestMethod, origin, announcedHeaders, cacheControl, pragma] = getHeaders(requestHeaders, PREFLIGHT_REQUEST_HEADERS);
   if (requestMethod === null) return null;
   return {
     kind: 'preflight',
@@ -112,6 +115,7 @@ export function openPreflight(started: RequestStarted, requestHeaders: HeaderLis
     requestMethod,
     origin,
     announcedHeaders: announcedHeaders ?? '',
+    bypassesCache: isCacheBypass(cacheControl, pragma),
     context: started.context,
     preflightFor: started.preflightFor || undefined,
     response: undefined,
@@ -125,13 +129,14 @@ export function openPreflight(started: RequestStarted, requestHeaders: HeaderLis
 /** The preflight went out with these headers (webRequest's final ones). */
 export function setPreflightRequestHeaders(preflight: OpenPreflight, headers: HeaderList): void {
   if (headers === preflight.requestHeaders) return;
-  const [origin, announcedHeaders] = getHeaders(headers, SENT_PREFLIGHT_HEADERS);
+  const [origin, announcedHeaders, cacheControl, pragma] = getHeaders(headers, SENT_PREFLIGHT_HEADERS);
   preflight.requestHeaders = headers;
   preflight.origin = origin;
   preflight.announcedHeaders = announcedHeaders ?? '';
+  preflight.bypassesCache = isCacheBypass(cacheControl, pragma);
 }
 
-const SENT_PREFLIGHT_HEADERS = ['origin', 'access-control-request-headers'] as const;
+const SENT_PREFLIGHT_HEADERS = ['origin', 'access-control-request-headers', 'cache-control', 'pragma'] as const;
 
 /** An OPTIONS request whose headers have not arrived yet (webRequest's onBeforeRequest). */
 export interface UndecidedRequest {

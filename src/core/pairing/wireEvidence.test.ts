@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Header } from '../fetch/headers.ts';
 import { hasCacheBypassMarkers, inferCredentials, inferInitiatorOrigin, inferMode, pageHeadersFromWire } from './wireEvidence.ts';
@@ -15,6 +16,33 @@ describe('pageHeadersFromWire', () => {
   it('keeps Cache-Control when the preflight proves the page set it', () => {
     const wire = h(['Cache-Control', 'no-cache']);
     expect(pageHeadersFromWire(wire, h(['Access-Control-Request-Headers', 'cache-control']))).toEqual(wire);
+  });
+
+  it('keeps exactly what a plain reading of the rule keeps (property: any case, near-miss names, pseudo-headers)', () => {
+    const ADDED = ['priority', 'if-none-match', 'if-modified-since', 'upgrade-insecure-requests', 'x-client-data', 'purpose'];
+    const MARKERS = ['cache-control', 'pragma'];
+    const lower = (text: string) => text.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
+    const reference = (wire: Header[], listed: string[]) =>
+      wire.filter(({ name, value }) => {
+        const lowered = lower(name);
+        if (lowered.startsWith(':')) return false;
+        if (listed.includes(lowered)) return true;
+        if (ADDED.includes(lowered)) return false;
+        return !(MARKERS.includes(lowered) && ['no-cache', 'max-age=0'].includes(value.trim().toLowerCase()));
+      });
+    const anyCase = (text: string) => fc.array(fc.boolean(), { minLength: text.length, maxLength: text.length }).map((upper) => [...text].map((char, index) => (upper[index] ? char.toUpperCase() : char)).join(''));
+    const name = fc.oneof(
+      fc.constantFrom(...ADDED, ...MARKERS, ':authority', ':path', 'content-type', 'x-custom', 'priorities', 'pragmas', 'x-client-dat', '').chain(anyCase),
+      fc.string({ maxLength: 40 }),
+    );
+    const value = fc.oneof(fc.constantFrom('no-cache', ' No-Cache ', 'max-age=0', 'max-age=10', '1'), fc.string({ maxLength: 8 }));
+    const header = fc.record({ name, value });
+    fc.assert(
+      fc.property(fc.array(header, { maxLength: 12 }), fc.subarray([...ADDED, ...MARKERS]), (wire, listed) => {
+        const preflight = listed.length > 0 ? h(['Access-Control-Request-Headers', listed.join(', ')]) : undefined;
+        expect(pageHeadersFromWire(wire, preflight)).toEqual(reference(wire, listed));
+      }),
+    );
   });
 });
 

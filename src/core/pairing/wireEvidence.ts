@@ -41,6 +41,9 @@ export interface RequestFacts {
 const NETWORK_ADDED = new Set(['priority', 'if-none-match', 'if-modified-since', 'upgrade-insecure-requests', 'x-client-data', 'purpose']);
 const CACHE_MARKERS = new Set(['cache-control', 'pragma']);
 const NOTHING_LISTED: ReadonlySet<string> = new Set();
+// The lengths of the names above, as bits: a name of any other length is
+// none of them and is kept without being lower-cased (most of a list).
+const DROPPABLE_LENGTHS = [...NETWORK_ADDED, ...CACHE_MARKERS].reduce((bits, name) => bits | (1 << name.length), 0);
 
 /**
  * The page's own request headers, recovered from wire headers: drops what the
@@ -50,13 +53,19 @@ const NOTHING_LISTED: ReadonlySet<string> = new Set();
 export function pageHeadersFromWire(wire: HeaderList, preflightHeaders?: HeaderList): Header[] {
   const announced = preflightHeaders ? getHeader(preflightHeaders, 'Access-Control-Request-Headers') : null;
   const listed: ReadonlySet<string> = announced ? new Set(announced.split(',').map((name) => name.trim().toLowerCase())) : NOTHING_LISTED;
-  return wire.filter(({ name, value }) => {
-    const lower = lowerCaseHeaderName(name);
-    if (lower.startsWith(':')) return false;
-    if (listed.has(lower)) return true;
-    if (NETWORK_ADDED.has(lower)) return false;
-    return !(CACHE_MARKERS.has(lower) && isCacheMarkerValue(value));
-  });
+  const page: Header[] = [];
+  for (let index = 0; index < wire.length; index++) {
+    const header = wire[index] as Header;
+    const { name } = header;
+    // HTTP/2 and HTTP/3 pseudo-headers.
+    if (name.charCodeAt(0) === 0x3a) continue;
+    if (name.length < 32 && (DROPPABLE_LENGTHS & (1 << name.length)) !== 0) {
+      const lower = lowerCaseHeaderName(name);
+      if (!listed.has(lower) && (NETWORK_ADDED.has(lower) || (CACHE_MARKERS.has(lower) && isCacheMarkerValue(header.value)))) continue;
+    }
+    page.push(header);
+  }
+  return page;
 }
 
 function isCacheMarkerValue(value: string): boolean {
