@@ -136,14 +136,14 @@ export class PreflightCache {
    * Authorization here, so such requests are preflighted every time).
    */
   lookup(query: PreflightCacheQuery, at: number): PreflightCacheLookup {
-    if (query.bypass) return { hit: false, reason: 'bypass' };
+    if (query.bypass) return cacheMiss('bypass');
     const id = keyId(query.key);
     const versions = this.#keys.get(id);
-    if (!versions) return { hit: false, reason: 'no-entry' };
+    if (!versions) return cacheMiss('no-entry');
     const version = versionAt(versions, at);
     if (!version) {
       const later = versions.find((candidate) => candidate.entry.storedAt > at);
-      return later ? { hit: false, reason: 'stored-later', entry: later.entry } : { hit: false, reason: 'no-entry' };
+      return later ? cacheMiss('stored-later', later.entry) : cacheMiss('no-entry');
     }
     const { entry } = version;
     const miss = this.#whyUnusable(entry, query, at);
@@ -153,7 +153,7 @@ export class PreflightCache {
       this.#revision++;
       this.#erasedSinceScan.add(id);
     }
-    return { hit: false, reason: miss.reason, entry, failure: miss.failure };
+    return cacheMiss(miss.reason, entry, miss.failure);
   }
 
   /** The current entry for a key, without the side effects of a lookup. */
@@ -282,6 +282,11 @@ function versionAt(versions: readonly Version[], at: number): Version | undefine
     return version.erasedAt !== undefined && version.erasedAt <= at ? undefined : version;
   }
   return undefined;
+}
+
+/** A miss, every field present in one order (see openRequests.ts). */
+function cacheMiss(reason: CacheMissReason, entry?: PreflightCacheEntry, failure?: CorsCheckFailure): PreflightCacheLookup {
+  return { hit: false, reason, entry, failure };
 }
 
 function keyId(key: PreflightCacheKey): string {

@@ -101,22 +101,27 @@ export interface OpenPreflight {
 }
 
 const PREFLIGHT_REQUEST_HEADERS = ['access-control-request-method', 'origin', 'access-control-request-headers', 'cache-control', 'pragma'] as const;
-const SENT_PREFLIGHT_HEADERS = ['origin', 'access-control-request-headers', 'cache-control', 'pragma'] as const;
+
+/** What pairing reads of a preflight's own headers, in one pass. */
+function readPreflightHeaders(headers: HeaderList) {
+  const [requestMethod, origin, announcedHeaders, cacheControl, pragma] = getHeaders(headers, PREFLIGHT_REQUEST_HEADERS);
+  return { requestMethod, origin, announcedHeaders: announcedHeaders ?? '', bypassesCache: isCacheBypass(cacheControl, pragma) };
+}
 
 /** The preflight an OPTIONS request is, when its headers name a method; null for any other OPTIONS request. */
 export function openPreflight(started: RequestStarted, requestHeaders: HeaderList): OpenPreflight | null {
-  const [requestMethod, origin, announcedHeaders, cacheControl, pragma] = getHeaders(requestHeaders, PREFLIGHT_REQUEST_HEADERS);
-  if (requestMethod === null) return null;
+  const read = readPreflightHeaders(requestHeaders);
+  if (read.requestMethod === null) return null;
   return {
     kind: 'preflight',
     id: started.id,
     url: started.url,
     startTime: started.time,
     requestHeaders,
-    requestMethod,
-    origin,
-    announcedHeaders: announcedHeaders ?? '',
-    bypassesCache: isCacheBypass(cacheControl, pragma),
+    requestMethod: read.requestMethod,
+    origin: read.origin,
+    announcedHeaders: read.announcedHeaders,
+    bypassesCache: read.bypassesCache,
     context: started.context,
     preflightFor: started.preflightFor || undefined,
     response: undefined,
@@ -127,14 +132,14 @@ export function openPreflight(started: RequestStarted, requestHeaders: HeaderLis
   };
 }
 
-/** The preflight went out with these headers (webRequest's final ones). */
+/** The preflight went out with these headers (webRequest's final ones); its method stays the one it started with. */
 export function setPreflightRequestHeaders(preflight: OpenPreflight, headers: HeaderList): void {
   if (headers === preflight.requestHeaders) return;
-  const [origin, announcedHeaders, cacheControl, pragma] = getHeaders(headers, SENT_PREFLIGHT_HEADERS);
+  const read = readPreflightHeaders(headers);
   preflight.requestHeaders = headers;
-  preflight.origin = origin;
-  preflight.announcedHeaders = announcedHeaders ?? '';
-  preflight.bypassesCache = isCacheBypass(cacheControl, pragma);
+  preflight.origin = read.origin;
+  preflight.announcedHeaders = read.announcedHeaders;
+  preflight.bypassesCache = read.bypassesCache;
 }
 
 /** An OPTIONS request whose headers have not arrived yet (webRequest's onBeforeRequest). */
