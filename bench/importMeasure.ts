@@ -1,20 +1,24 @@
 // The import benchmark's measurement, run in a process of its own for each
 // file (import.bench.ts starts it): a fresh V8 isolate, as `cors-lens explain`
 // and the panel's import worker (started anew for every file) have. Reads
-// the file, then times importCapture against JSON.parse of the same text.
+// the file, then times importCapture against JSON.parse of the same text,
+// and beside them the floor (importFloor.ts): what is left of the goal for
+// the engine's own work on this file is the goal minus the floor's ratio.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { importCapture } from '../src/core/trace/importCapture.ts';
+import { importFloor } from './importFloor.ts';
 import { fmt, measureAll, medianRatioByRound, table } from './measure.ts';
 
 const GOAL_RATIO = 1.5;
-// Each round reads 100 MB twice; five rounds keep one slow moment of the machine from deciding the median.
+// Each round reads 100 MB three times; five rounds keep one slow moment of the machine from deciding the median.
 const ROUNDS = 5;
 
+// goal: held to GOAL_RATIO; worst-case: reported with what its floor leaves
+// of the goal; no-goal: a hostile shape, which must only stay linear.
 const [path, name = path, judge = 'goal'] = process.argv.slice(2);
-if (!path) throw new Error('usage: importMeasure.ts FILE [NAME] [goal|no-goal]');
+if (!path || !['goal', 'worst-case', 'no-goal'].includes(judge)) throw new Error('usage: importMeasure.ts FILE [NAME] [goal|worst-case|no-goal]');
 const text = readFileSync(path, 'utf8');
-const judgeGoal = judge === 'goal';
 
 // The first import runs on code V8 has not optimised yet, as the panel's import worker's only one does.
 const start = performance.now();
@@ -22,18 +26,24 @@ const checked = importCapture(text);
 const firstRun = performance.now() - start;
 const entries = (JSON.parse(text) as { log: { entries: unknown[] } }).log.entries.length;
 console.log(`\n${name}: ${fmt(text.length / 1024 ** 2)} MB, ${fmt(entries)} entries (${fmt(text.length / entries / 1024)} KB each); ${fmt(checked.transactions.length)} transactions judged again (first run ${fmt(firstRun)} ms)`);
-const [imported, parsed] = measureAll(
+const [imported, floor, parsed] = measureAll(
   [
     { name: 'importCapture (read, validate, pair, judge)', items: entries, unit: 'entries', run: () => importCapture(text).transactions.length },
+    { name: 'floor: parse, read each header, build the output', items: entries, unit: 'entries', run: () => importFloor(text) },
     { name: 'baseline: JSON.parse', items: entries, unit: 'entries', run: () => (JSON.parse(text) as { log: { entries: unknown[] } }).log.entries.length },
   ],
   1,
   ROUNDS,
 );
-if (!imported || !parsed) throw new Error('nothing measured');
-console.log(table(['measured', 'median ms', 'min ms'], [imported, parsed].map((timing) => [timing.name, fmt(timing.median), fmt(timing.min)])));
+if (!imported || !floor || !parsed) throw new Error('nothing measured');
+console.log(table(['measured', 'median ms', 'min ms', '/ JSON.parse'], [imported, floor, parsed].map((timing) => [timing.name, fmt(timing.median), fmt(timing.min), `${fmt(timing.median / parsed.median)}x`])));
 const ratio = imported.median / parsed.median;
+const floorRatio = floor.median / parsed.median;
+const verdicts: Record<string, string> = {
+  goal: `; goal <= ${GOAL_RATIO}x (medians): ${ratio <= GOAL_RATIO ? 'met' : 'NOT met'}`,
+  'worst-case': `; worst case, reported and not held to ${GOAL_RATIO}x: the floor alone is ${fmt(floorRatio)}x, which leaves ${fmt(Math.max(0, GOAL_RATIO - floorRatio))}x of JSON.parse's time for pairing, the CORS rules and the cache model`,
+  'no-goal': '',
+};
 console.log(
-  `importCapture / JSON.parse (medians): ${fmt(ratio)}x; median of the ratios round by round: ${fmt(medianRatioByRound(imported, parsed))}x; min over min: ${fmt(imported.min / parsed.min)}x` +
-    (judgeGoal ? `; goal <= ${GOAL_RATIO}x (medians): ${ratio <= GOAL_RATIO ? 'met' : 'NOT met'}` : ''),
+  `importCapture / JSON.parse (medians): ${fmt(ratio)}x; median of the ratios round by round: ${fmt(medianRatioByRound(imported, parsed))}x; min over min: ${fmt(imported.min / parsed.min)}x` + verdicts[judge],
 );
