@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareNumbers, orderByNumber, sortedByNumber } from './sortByNumber.ts';
+import { compareNumbers, sortedByNumber } from './sortByNumber.ts';
 
 describe('sortedByNumber', () => {
   // The reference: a stable comparison sort with NaN last and -0 equal to 0.
@@ -49,18 +49,6 @@ describe('sortedByNumber', () => {
   it('gives back the very same array when it is in order already', () => {
     const items = [{ time: 1 }, { time: 1 }, { time: 2.5 }];
     expect(sortedByNumber(items, (item) => item.time)).toBe(items);
-  });
-
-  it('orderByNumber gives the indices a stable sort puts the keys in, or null when they are in order (property)', () => {
-    fc.assert(
-      fc.property(fc.array(fc.oneof(fc.double(), fc.integer({ min: 0, max: 9 })), { maxLength: 1200 }), (times) => {
-        const order = orderByNumber(Float64Array.from(times));
-        const expected = reference(times.map((time, index) => ({ time, index }))).map((item) => item.index);
-        if (order === null) expect(expected).toEqual(times.map((_, index) => index));
-        else expect(Array.from(order)).toEqual(expected);
-      }),
-      { numRuns: 80 },
-    );
   });
 
   it('compareNumbers answers -1, 0 or 1', () => {

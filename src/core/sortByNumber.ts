@@ -22,24 +22,9 @@ const RADIX_SORT_FROM = 512;
  */
 export function sortedByNumber<T>(items: readonly T[], key: (item: T) => number): readonly T[] {
   const keys = new Float64Array(items.length);
-  for (let index = 0; index < items.length; index++) keys[index] = key(items[index] as T);
-  const order = orderByNumber(keys);
-  if (order === null) return items;
-  const result = new Array<T>(items.length);
-  for (let index = 0; index < order.length; index++) result[index] = items[order[index] as number] as T;
-  return result;
-}
-
-/**
- * The indices of the keys in ascending order, ties in index order (the
- * order sortedByNumber puts items in); null when the keys are in order
- * already. NaN keys come last and -0 ties with 0: the keys are normalised
- * in place.
- */
-export function orderByNumber(keys: Float64Array): ArrayLike<number> | null {
   let sorted = true;
-  for (let index = 0; index < keys.length; index++) {
-    const value = keys[index] as number;
+  for (let index = 0; index < items.length; index++) {
+    const value = key(items[index] as T);
     // NaN last, -0 as 0: the order radixOrder gives them, kept by both paths.
     const current = value === value ? value + 0 : Number.NaN;
     keys[index] = current;
@@ -48,8 +33,11 @@ export function orderByNumber(keys: Float64Array): ArrayLike<number> | null {
       if (previous > current || (previous !== previous && current === current)) sorted = false;
     }
   }
-  if (sorted) return null;
-  return keys.length >= RADIX_SORT_FROM && LITTLE_ENDIAN ? radixOrder(keys) : comparisonOrder(keys);
+  if (sorted) return items;
+  const order = items.length >= RADIX_SORT_FROM && LITTLE_ENDIAN ? radixOrder(keys) : comparisonOrder(keys);
+  const result = new Array<T>(items.length);
+  for (let index = 0; index < order.length; index++) result[index] = items[order[index] as number] as T;
+  return result;
 }
 
 function comparisonOrder(keys: Float64Array): ArrayLike<number> {

@@ -45,41 +45,27 @@ const EFFECTIVE_CONNECTION_TYPES = new Set(['slow-2g', '2g', '3g', '4g']);
  * `DPR: 2` cross-origin without a preflight in Chromium.
  */
 export function decideCorsSafelistedRequestHeader(name: string, value: string): SafelistDecision {
-  return decideForLowerCaseName(lowerCaseHeaderName(name), value);
-}
-
-// The decisions that carry no detail, made once: a header list is decided
-// line by line, and a new object per line was most of what classifying one
-// allocated.
-const OVER_128_BYTES: SafelistDecision = { safelisted: false, rule: 'value-over-128-bytes' };
-const NAME_NOT_SAFELISTED: SafelistDecision = { safelisted: false, rule: 'name-not-safelisted' };
-const ACCEPT: SafelistDecision = { safelisted: true, rule: 'accept' };
-const LANGUAGE: SafelistDecision = { safelisted: true, rule: 'language' };
-const LANGUAGE_NOT_SAFE: SafelistDecision = { safelisted: false, rule: 'language-value' };
-const CONTENT_TYPE: SafelistDecision = { safelisted: true, rule: 'content-type' };
-const RANGE: SafelistDecision = { safelisted: true, rule: 'range' };
-const RANGE_NOT_SIMPLE: SafelistDecision = { safelisted: false, rule: 'range-not-simple' };
-const INTERVENTION: SafelistDecision = { safelisted: true, rule: 'chromium-intervention' };
-const CLIENT_HINT: SafelistDecision = { safelisted: true, rule: 'chromium-client-hint' };
-const CLIENT_HINT_VALUE: SafelistDecision = { safelisted: false, rule: 'client-hint-value' };
-
-/** decideCorsSafelistedRequestHeader for a name already lower-cased (as lowerCaseHeaderName gives it). */
-export function decideForLowerCaseName(lowerCaseName: string, value: string): SafelistDecision {
-  if (headerValueByteLength(value) > SAFELISTED_VALUE_MAX_BYTES) return OVER_128_BYTES;
-  switch (lowerCaseName) {
+  if (headerValueByteLength(value) > SAFELISTED_VALUE_MAX_BYTES) {
+    return { safelisted: false, rule: 'value-over-128-bytes' };
+  }
+  switch (lowerCaseHeaderName(name)) {
     case 'accept': {
       const byte = findCorsUnsafeRequestHeaderByte(value);
-      return byte === null ? ACCEPT : { safelisted: false, rule: 'unsafe-byte', detail: byte };
+      return byte === null ? { safelisted: true, rule: 'accept' } : { safelisted: false, rule: 'unsafe-byte', detail: byte };
     }
     case 'accept-language':
     case 'content-language':
-      return LANGUAGE_VALUE.test(value) ? LANGUAGE : LANGUAGE_NOT_SAFE;
+      return LANGUAGE_VALUE.test(value)
+        ? { safelisted: true, rule: 'language' }
+        : { safelisted: false, rule: 'language-value' };
     case 'content-type':
       return decideContentType(value);
     case 'range':
-      return isSimpleRangeHeaderValue(value) ? RANGE : RANGE_NOT_SIMPLE;
+      return isSimpleRangeHeaderValue(value)
+        ? { safelisted: true, rule: 'range' }
+        : { safelisted: false, rule: 'range-not-simple' };
     case 'intervention':
-      return INTERVENTION;
+      return { safelisted: true, rule: 'chromium-intervention' };
     case 'save-data':
       return clientHint(value.toLowerCase() === 'on');
     case 'device-memory':
@@ -93,7 +79,7 @@ export function decideForLowerCaseName(lowerCaseName: string, value: string): Sa
     case 'ect':
       return clientHint(EFFECTIVE_CONNECTION_TYPES.has(value.toLowerCase()));
     default:
-      return NAME_NOT_SAFELISTED;
+      return { safelisted: false, rule: 'name-not-safelisted' };
   }
 }
 
@@ -102,7 +88,7 @@ export function isCorsSafelistedRequestHeader(name: string, value: string): bool
 }
 
 function clientHint(valid: boolean): SafelistDecision {
-  return valid ? CLIENT_HINT : CLIENT_HINT_VALUE;
+  return valid ? { safelisted: true, rule: 'chromium-client-hint' } : { safelisted: false, rule: 'client-hint-value' };
 }
 
 function decideContentType(value: string): SafelistDecision {
@@ -111,7 +97,7 @@ function decideContentType(value: string): SafelistDecision {
   if (byte !== null) return { safelisted: false, rule: 'unsafe-byte', detail: byte };
   const essence = extractMimeTypeEssence(lower);
   if (essence !== null && (CORS_SAFELISTED_CONTENT_TYPES as readonly string[]).includes(essence)) {
-    return CONTENT_TYPE;
+    return { safelisted: true, rule: 'content-type' };
   }
   return { safelisted: false, rule: 'content-type-not-safelisted', detail: essence ?? lower };
 }

@@ -1,5 +1,5 @@
-import { decideForLowerCaseName, type UnsafeRule } from './corsSafelistedRequestHeader.ts';
-import { forbiddenByLowerCaseName, overridesToForbiddenMethod, type ForbiddenByName } from './forbiddenRequestHeader.ts';
+import { decideCorsSafelistedRequestHeader, type UnsafeRule } from './corsSafelistedRequestHeader.ts';
+import { isForbiddenRequestHeader } from './forbiddenRequestHeader.ts';
 import { headerValueByteLength, lowerCaseHeaderName, type Header, type HeaderList } from './headers.ts';
 
 /** Above this total of safelisted value bytes, every safelisted header becomes unsafe too. */
@@ -60,53 +60,24 @@ export function corsUnsafeRequestHeaderNames(headers: HeaderList): readonly stri
   return classifiedOnce(headers).names;
 }
 
-// What a line's name says, read once per name: its lower case and whether
-// it is forbidden. A list is classified line by line, and asking the
-// lower-case memo, then the forbidden names, for each line cost more than
-// the rest of the decision. Bounded as lowerCaseHeaderName's memo is.
-interface NameReading {
-  readonly lower: string;
-  readonly forbidden: ForbiddenByName;
-}
-
-const nameReadings = new Map<string, NameReading>();
-const NAME_READINGS_MAX = 1024;
-
-function readName(name: string): NameReading {
-  let reading = nameReadings.get(name);
-  if (reading === undefined) {
-    const lower = lowerCaseHeaderName(name);
-    reading = { lower, forbidden: forbiddenByLowerCaseName(lower) };
-    if (nameReadings.size < NAME_READINGS_MAX) nameReadings.set(name, reading);
-  }
-  return reading;
-}
-
-/** The line's lower-case name, or null when the line is forbidden (the browser owns it). */
-function nameUnlessForbidden(header: Header): string | null {
-  const { lower, forbidden } = readName(header.name);
-  if (forbidden === 'always' || (forbidden === 'method-override' && overridesToForbiddenMethod(header.value))) return null;
-  return lower;
-}
-
 function classify(headers: HeaderList): UnsafeRequestHeader[] {
   const unsafe: UnsafeRequestHeader[] = [];
   let safelistedBytes = 0;
   for (let index = 0; index < headers.length; index++) {
-    const header = headers[index] as Header;
-    const lower = nameUnlessForbidden(header);
-    if (lower === null) continue;
-    const { value } = header;
-    const decision = decideForLowerCaseName(lower, value);
+    const { name, value } = headers[index] as Header;
+    if (isForbiddenRequestHeader(name, value)) continue;
+    const lower = lowerCaseHeaderName(name);
+    const decision = decideCorsSafelistedRequestHeader(lower, value);
     if (decision.safelisted) safelistedBytes += headerValueByteLength(value);
     else unsafe.push(decision.detail === undefined ? { name: lower, value, rule: decision.rule } : { name: lower, value, rule: decision.rule, detail: decision.detail });
   }
   if (safelistedBytes <= SAFELISTED_TOTAL_MAX_BYTES) return unsafe;
   // Over the budget, every safelisted header is unsafe too: after the others, in request order.
   for (let index = 0; index < headers.length; index++) {
-    const header = headers[index] as Header;
-    const lower = nameUnlessForbidden(header);
-    if (lower !== null && decideForLowerCaseName(lower, header.value).safelisted) unsafe.push({ name: lower, value: header.value, rule: 'safelisted-total-over-1024-bytes' });
+    const { name, value } = headers[index] as Header;
+    if (isForbiddenRequestHeader(name, value)) continue;
+    const lower = lowerCaseHeaderName(name);
+    if (decideCorsSafelistedRequestHeader(lower, value).safelisted) unsafe.push({ name: lower, value, rule: 'safelisted-total-over-1024-bytes' });
   }
   return unsafe;
 }

@@ -40,20 +40,11 @@ const FORBIDDEN_METHODS = new Set(['connect', 'trace', 'track']);
  * one of their comma-separated values names a forbidden method.
  */
 export function isForbiddenRequestHeader(name: string, value: string): boolean {
-  const byName = forbiddenByLowerCaseName(lowerCaseHeaderName(name));
-  return byName === 'always' || (byName === 'method-override' && overridesToForbiddenMethod(value));
-}
-
-/** What a header's name alone says: forbidden whatever its value, forbidden for some values (a method override), or not forbidden. */
-export type ForbiddenByName = 'always' | 'method-override' | 'never';
-
-/** isForbiddenRequestHeader's reading of the name, lower-cased already. */
-export function forbiddenByLowerCaseName(lowerCaseName: string): ForbiddenByName {
-  if (FORBIDDEN_NAMES.has(lowerCaseName) || lowerCaseName.startsWith('proxy-') || lowerCaseName.startsWith('sec-')) return 'always';
-  return METHOD_OVERRIDE_NAMES.has(lowerCaseName) ? 'method-override' : 'never';
-}
-
-/** Whether a method-override header's value names a forbidden method among its comma-separated items. */
-export function overridesToForbiddenMethod(value: string): boolean {
-  return value.split(',').some((item) => FORBIDDEN_METHODS.has(item.trim().toLowerCase()));
+  const lower = lowerCaseHeaderName(name);
+  if (FORBIDDEN_NAMES.has(lower)) return true;
+  if (lower.startsWith('proxy-') || lower.startsWith('sec-')) return true;
+  if (METHOD_OVERRIDE_NAMES.has(lower)) {
+    return value.split(',').some((item) => FORBIDDEN_METHODS.has(item.trim().toLowerCase()));
+  }
+  return false;
 }

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
-import { pairEvents, pairPlannedEvents } from '../pairing/pairEvents.ts';
+import { pairEvents } from '../pairing/pairEvents.ts';
 import { UNKNOWN_FAILURE } from '../cors/verdict.ts';
-import { harRecordsPreflights, harToEvents, planHarEvents } from './harToEvents.ts';
+import { harRecordsPreflights, harToEvents } from './harToEvents.ts';
 import { readHar } from './readHar.ts';
 import type { Har } from './harSchema.ts';
 
@@ -231,38 +230,6 @@ describe('harToEvents', () => {
     expect(events.some((event) => event.type === 'response')).toBe(false);
     expect(events.at(-1)).toMatchObject({ type: 'failed', error: UNKNOWN_FAILURE, time: start });
     expect(events.every((event) => event.time >= start)).toBe(true);
-  });
-});
-
-describe('planHarEvents', () => {
-  const moved = 'https://api.example.com/v2/items';
-  const acao = [{ name: 'Access-Control-Allow-Origin', value: PAGE }];
-  const security = { _corsLens: { sent: true, headers: 'wire', initiatorOrigin: PAGE, initiatorSecurity: { isSecureContext: false, addressSpace: 'loopback' }, serverAddressSpace: 'public' } };
-  const har = () =>
-    harOf([
-      entry({ method: 'POST', url: API, headers: postWire }, { status: 307, headers: [...acao, { name: 'Location', value: moved }], redirectURL: moved }, 0, { _resourceType: 'fetch', ...security }),
-      preflightEntry(1, { status: 204, headers: preflightOk }),
-      entry({ method: 'POST', url: moved, headers: postWire }, { status: 0, headers: [], _error: 'net::ERR_FAILED' }, 50, { _resourceType: 'fetch' }),
-    ]);
-
-  it('lists each event with its time, and builds it the same however often and in whatever order it is asked for', () => {
-    const plan = planHarEvents(har());
-    const listed = harToEvents(har());
-    expect(Array.from(plan.times)).toEqual(listed.map((event) => event.time));
-    const backwards = Array.from(plan.times, (_, index) => plan.times.length - 1 - index).map((index) => plan.event(index));
-    expect(backwards.reverse()).toEqual(listed);
-    expect(listed.map((event) => event.type)).toEqual(['security-context', 'started', 'sent', 'redirect', 'sent', 'failed', 'started', 'sent', 'response', 'completed']);
-  });
-
-  it('pairs every HAR of ../shared/fixtures/har/ as pairEvents pairs its listed events', () => {
-    const folder = new URL('../../../../shared/fixtures/har/', import.meta.url);
-    const files = readdirSync(folder).filter((name) => name.endsWith('.har'));
-    expect(files.length).toBeGreaterThan(10);
-    for (const name of files) {
-      const read = readHar(readFileSync(new URL(name, folder), 'utf8'));
-      const options = { preflightsRecorded: harRecordsPreflights(read) };
-      expect(pairPlannedEvents(planHarEvents(read), options).transactions, name).toEqual(pairEvents(harToEvents(read), options).transactions);
-    }
   });
 });
 

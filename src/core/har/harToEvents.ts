@@ -2,7 +2,7 @@ import type { IpAddressSpace } from '../cors/localNetworkAccess.ts';
 import { getHeader, hasHeader } from '../fetch/headers.ts';
 import { resolveLocation, serializeOrigin } from '../fetch/origin.ts';
 import { UNKNOWN_FAILURE } from '../cors/verdict.ts';
-import type { PlannedEvents, RequestEvent } from '../pairing/requestEvent.ts';
+import type { RequestEvent } from '../pairing/requestEvent.ts';
 import { pageHeadersFromWire } from '../pairing/wireEvidence.ts';
 import type { Har, HarEntry } from './harSchema.ts';
 
@@ -30,171 +30,93 @@ export function harRecordsPreflights(har: Har): boolean {
   return har.log.entries.some(isPreflightEntry);
 }
 
-/** The log's events in the order they are listed (a plan's events, each built). */
 export function harToEvents(har: Har): RequestEvent[] {
-  const plan = planHarEvents(har);
-  const events: RequestEvent[] = [];
-  for (let index = 0; index < plan.times.length; index++) events.push(plan.event(index));
-  return events;
-}
-
-// What each listed event is; the entry it is built from is listed beside it.
-const SECURITY_CONTEXT = 0;
-const STARTED = 1;
-const SENT = 2;
-const REDIRECT = 3;
-const RESPONSE = 4;
-const FAILED = 5;
-const COMPLETED = 6;
-// At most per entry: a security context, a start, then a hop's sending, answer and end.
-const MOST_EVENTS_PER_ENTRY = 5;
-
-/**
- * Lists the log's events in one pass over the entries, reading only what
- * decides which events there are and when; event(index) reads the rest of
- * the entry when it builds the event.
- */
-export function planHarEvents(har: Har): PlannedEvents {
   const entries = har.log.entries;
   const pageOrigins = new Map((har.log.pages ?? []).map((page) => [page.id, originOfTitle(page.title ?? undefined)]));
   const next = chainRedirects(entries);
   const claimed = new Set(next.values());
-  const capacity = entries.length * MOST_EVENTS_PER_ENTRY;
-  const times = new Float64Array(capacity);
-  const kinds = new Uint8Array(capacity);
-  // The entry an event is built from (a hop's own entry), and the request it belongs to (its first entry, which names it).
-  const sources = new Int32Array(capacity);
-  const requests = new Int32Array(capacity);
-  // Per request entry: whether its headers are the wire's; the origin its security context is for.
-  const wireRequests = new Uint8Array(entries.length);
-  const contextOrigins = new Map<number, string>();
-  let count = 0;
-  const list = (kind: number, time: number, source: number, request: number): void => {
-    kinds[count] = kind;
-    times[count] = time;
-    sources[count] = source;
-    requests[count] = request;
-    count++;
-  };
-
+  const events: RequestEvent[] = [];
   let lastStart = 0;
   for (let index = 0; index < entries.length; index++) {
     const entry = entries[index] as HarEntry;
     const start = timeOf(entry.startedDateTime, lastStart);
     lastStart = start;
     if (claimed.has(index)) continue;
-    if (entry._corsLens?.initiatorSecurity) {
-      const contextOrigin = initiatorOriginOf(entry) ?? (entry.pageref ? pageOrigins.get(entry.pageref) : undefined);
-      if (contextOrigin) {
-        contextOrigins.set(index, contextOrigin);
-        list(SECURITY_CONTEXT, start, index, index);
-      }
+    const id = `har-${index}`;
+    const facts = entry._corsLens;
+    const initiatorOrigin = initiatorOriginOf(entry);
+    const pageOrigin = entry.pageref ? pageOrigins.get(entry.pageref) : undefined;
+    const contextOrigin = initiatorOrigin ?? pageOrigin;
+    const security = facts?.initiatorSecurity;
+    if (security && contextOrigin) {
+      events.push({
+        type: 'security-context',
+        time: start,
+        initiatorOrigin: contextOrigin,
+        isSecureContext: security.isSecureContext,
+        addressSpace: toAddressSpace(security.addressSpace),
+        policy: security.policy || undefined,
+      });
     }
     const wire = hasWireHeaders(entry);
-    wireRequests[index] = wire ? 1 : 0;
-    list(STARTED, start, index, index);
+    // A preflight's headers are all the browser's: no page headers to recover from them.
+    const pageHeaders = wire && !isPreflightEntry(entry) ? pageHeadersFromWire(entry.request.headers) : entry.request.headers;
+    // Every field, absent or not, in one order: see openRequests.ts.
+    events.push({
+      type: 'started',
+      id,
+      time: start,
+      url: entry.request.url,
+      method: entry.request.method,
+      headers: facts?.headers === 'none' ? undefined : pageHeaders,
+      initiatorOrigin: initiatorOrigin || undefined,
+      pageOrigin: pageOrigin || undefined,
+      resourceType: entry._resourceType ? entry._resourceType.toLowerCase() : undefined,
+      context: undefined,
+      preflightFor: undefined,
+      sendingVisible: typeof facts?.sent === 'boolean',
+    });
+    let hop: HarEntry = entry;
+    let hopIndex = index;
     // startedDateTime has millisecond precision, so a redirect's next entry
     // can seem to start before the previous one answered: each hop starts no
     // earlier than the previous one ended, which keeps a request's events in
-    // causal order (a hop's events never go back in time).
-    let hopIndex = index;
+    // causal order (hopEvents never goes back in time within a hop).
     let hopStart = start;
-    let hopWire = wire;
     for (;;) {
-      const hop = entries[hopIndex] as HarEntry;
       const following = next.get(hopIndex);
-      const end = hopStart + Math.max(0, hop.time ?? 0);
-      const answered = hopStart + Math.max(0, (hop.time ?? 0) - Math.max(0, hop.timings?.receive ?? 0));
-      const sentFact = hop._corsLens?.sent;
-      if ((hopWire && sentFact !== false) || sentFact === true) list(SENT, answered, hopIndex, index);
-      if (following !== undefined) {
-        list(REDIRECT, answered, hopIndex, index);
-        const followingEntry = entries[following] as HarEntry;
-        hopIndex = following;
-        hopStart = Math.max(timeOf(followingEntry.startedDateTime, hopStart), answered);
-        hopWire = hasWireHeaders(followingEntry);
-        continue;
-      }
-      const answer = hasResponse(hop);
-      if (answer) list(RESPONSE, answered, hopIndex, index);
-      list(errorOf(hop, answer) === null ? COMPLETED : FAILED, end, hopIndex, index);
-      break;
+      const followingEntry = following === undefined ? undefined : entries[following];
+      const ended = hopEvents(events, id, hop, hopStart, followingEntry, hop === entry ? wire : hasWireHeaders(hop));
+      if (following === undefined || !followingEntry) break;
+      hop = followingEntry;
+      hopIndex = following;
+      hopStart = Math.max(timeOf(hop.startedDateTime, hopStart), ended);
     }
   }
-
-  // A request's id is written once, for whichever of its events is built first.
-  const ids: string[] = [];
-  const idOf = (request: number): string => (ids[request] ??= `har-${request}`);
-  const event = (index: number): RequestEvent => {
-    const entry = entries[sources[index] as number] as HarEntry;
-    const request = requests[index] as number;
-    const time = times[index] as number;
-    switch (kinds[index]) {
-      case SECURITY_CONTEXT: {
-        const security = entry._corsLens?.initiatorSecurity;
-        return {
-          type: 'security-context',
-          time,
-          initiatorOrigin: contextOrigins.get(request) ?? '',
-          isSecureContext: security?.isSecureContext ?? false,
-          addressSpace: toAddressSpace(security?.addressSpace ?? ''),
-          policy: security?.policy || undefined,
-        };
-      }
-      case STARTED: {
-        const facts = entry._corsLens;
-        // A preflight's headers are all the browser's: no page headers to recover from them.
-        const pageHeaders = wireRequests[request] === 1 && !isPreflightEntry(entry) ? pageHeadersFromWire(entry.request.headers) : entry.request.headers;
-        // Every field, absent or not, in one order: see openRequests.ts.
-        return {
-          type: 'started',
-          id: idOf(request),
-          time,
-          url: entry.request.url,
-          method: entry.request.method,
-          headers: facts?.headers === 'none' ? undefined : pageHeaders,
-          initiatorOrigin: initiatorOriginOf(entry) || undefined,
-          pageOrigin: (entry.pageref ? pageOrigins.get(entry.pageref) : undefined) || undefined,
-          resourceType: entry._resourceType ? entry._resourceType.toLowerCase() : undefined,
-          context: undefined,
-          preflightFor: undefined,
-          sendingVisible: typeof facts?.sent === 'boolean',
-        };
-      }
-      case SENT:
-        return { type: 'sent', id: idOf(request), time, headers: entry.request.headers };
-      case REDIRECT: {
-        const { response } = entry;
-        const location = (entries[next.get(sources[index] as number) as number] as HarEntry).request.url;
-        return { type: 'redirect', id: idOf(request), time, status: response.status, statusText: response.statusText || undefined, headers: response.headers, addressSpace: serverSpaceOf(entry), location };
-      }
-      case RESPONSE: {
-        const { response } = entry;
-        return { type: 'response', id: idOf(request), time, status: response.status, statusText: response.statusText || undefined, headers: response.headers, addressSpace: serverSpaceOf(entry) };
-      }
-      case FAILED:
-        return { type: 'failed', id: idOf(request), time, error: errorOf(entry, hasResponse(entry)) ?? UNKNOWN_FAILURE };
-      default:
-        return { type: 'completed', id: idOf(request), time };
-    }
-  };
-  return { times: times.subarray(0, count), event };
+  return events;
 }
 
-/** Whether the entry holds an answer: a status, and headers or no error. */
-function hasResponse(entry: HarEntry): boolean {
-  const { response } = entry;
-  return response.status > 0 && (response.headers.length > 0 || (response._error ?? null) === null);
-}
-
-/** The network error the entry ended with; null when it ended well. */
-function errorOf(entry: HarEntry, answered: boolean): string | null {
-  return entry.response._error ?? (answered ? null : UNKNOWN_FAILURE);
-}
-
-function serverSpaceOf(entry: HarEntry): IpAddressSpace | undefined {
+/** Appends one hop's events, each no earlier than the one before; returns the time of the last. */
+function hopEvents(events: RequestEvent[], id: string, entry: HarEntry, start: number, following: HarEntry | undefined, wire: boolean): number {
+  const { request, response } = entry;
+  const end = start + Math.max(0, entry.time ?? 0);
+  const answered = start + Math.max(0, (entry.time ?? 0) - Math.max(0, entry.timings?.receive ?? 0));
+  const sentFact = entry._corsLens?.sent;
   const space = entry._corsLens?.serverAddressSpace;
-  return space ? toAddressSpace(space) : undefined;
+  const hasResponse = response.status > 0 && (response.headers.length > 0 || (response._error ?? null) === null);
+  if ((wire && sentFact !== false) || sentFact === true) events.push({ type: 'sent', id, time: answered, headers: request.headers });
+  if (following || hasResponse) {
+    const statusText = response.statusText || undefined;
+    const addressSpace = space ? toAddressSpace(space) : undefined;
+    if (following) {
+      events.push({ type: 'redirect', id, time: answered, status: response.status, statusText, headers: response.headers, addressSpace, location: following.request.url });
+      return answered;
+    }
+    events.push({ type: 'response', id, time: answered, status: response.status, statusText, headers: response.headers, addressSpace });
+  }
+  const error = response._error ?? (hasResponse ? null : UNKNOWN_FAILURE);
+  events.push(error ? { type: 'failed', id, time: end, error } : { type: 'completed', id, time: end });
+  return end;
 }
 
 // HTTP/1 wire headers always hold Host; HTTP/2 and 3 hold :authority.

@@ -1,4 +1,4 @@
-import { orderByNumber, sortedByNumber } from '../sortByNumber.ts';
+import { sortedByNumber } from '../sortByNumber.ts';
 import { serializeOrigin } from '../fetch/origin.ts';
 import { PreflightCache } from '../cache/preflightCache.ts';
 import { decideVerdict } from '../cors/decideVerdict.ts';
@@ -8,7 +8,7 @@ import { methodAfterRedirect } from '../cors/redirect.ts';
 import { describeRequest, type SkipReason } from './describeRequest.ts';
 import { currentHop, hasOpenPreflight, openHop, openPreflight, openRequest, responseOf, setPreflightRequestHeaders, type OpenHop, type OpenPreflight, type OpenRequest, type UndecidedRequest } from './openRequests.ts';
 import { createPreflightMatcher } from './preflightMatcher.ts';
-import type { PlannedEvents, RequestEvent, RequestStarted } from './requestEvent.ts';
+import type { RequestEvent, RequestStarted } from './requestEvent.ts';
 import type { Exchange } from '../cors/verdict.ts';
 import type { Transaction } from './transaction.ts';
 import { capturedHop, observedHops } from './transactionParts.ts';
@@ -334,24 +334,10 @@ export function createPairing(options: PairingOptions = {}): Pairing {
  * Pairs a whole, finished stream of events (a HAR file, a CDP capture). Events
  * are taken in time order; ties keep their given order.
  */
-export function pairEvents(events: readonly RequestEvent[], options: PairingOptions = {}): PairedCapture {
-  const times = new Float64Array(events.length);
-  for (let index = 0; index < events.length; index++) times[index] = (events[index] as RequestEvent).time;
-  return pairPlannedEvents({ times, event: (index) => events[index] as RequestEvent }, options);
-}
-
-/** pairEvents for events listed but not built yet (see PlannedEvents): each is built when its turn comes. */
-export function pairPlannedEvents(planned: PlannedEvents, options: PairingOptions = {}): PairedCapture {
+export function pairEvents(events: readonly RequestEvent[], options: PairingOptions = {}): { transactions: Transaction[]; stats: PairingStats; cache: PreflightCache } {
   const pairing = createPairing({ keepOpenEvents: false, keepJudged: true, ...options });
-  // Ties keep their listed order. (A copy: ordering normalises the keys it is given.)
-  const order = orderByNumber(planned.times.slice());
-  const count = planned.times.length;
-  for (let index = 0; index < count; index++) pairing.push(planned.event(order === null ? index : (order[index] as number)));
+  // Ties keep their arrival order.
+  const inTimeOrder = sortedByNumber(events, (each) => each.time);
+  for (let index = 0; index < inTimeOrder.length; index++) pairing.push(inTimeOrder[index] as RequestEvent);
   return { transactions: pairing.finish(), stats: pairing.stats(), cache: pairing.cache };
-}
-
-export interface PairedCapture {
-  readonly transactions: Transaction[];
-  readonly stats: PairingStats;
-  readonly cache: PreflightCache;
 }

@@ -118,16 +118,3 @@ export interface RequestFailed {
   readonly time: number;
   readonly error: string;
 }
-
-/**
- * A source's events, listed but not built: each one's time, and the event
- * itself on demand. Pairing takes them in time order and builds each as its
- * turn comes, so the events of a large file (a quarter of a million for a
- * 100 MB HAR) never all live at once.
- */
-export interface PlannedEvents {
-  /** The time of each event, in list order. */
-  readonly times: Float64Array;
-  /** The event at this place in the list: a new object each call. */
-  event(index: number): RequestEvent;
-}

@@ -75,20 +75,10 @@ function isCacheMarkerValue(value: string): boolean {
 
 /** Whether wire headers carry the cache-bypass markers the network stack adds for a bypassing request. */
 export function hasCacheBypassMarkers(wire: HeaderList, pageHeaders: HeaderList): boolean {
-  const [cacheControl, pragma] = getHeaders(wire, CACHE_MARKER_NAMES);
-  return (cacheControl !== null && hasMarkerLine(wire, 'cache-control', pageHeaders)) || (pragma !== null && hasMarkerLine(wire, 'pragma', pageHeaders));
-}
-
-const CACHE_MARKER_NAMES = ['cache-control', 'pragma'] as const;
-
-/** Whether a line of this name carries a marker value, and the page set no such header itself. */
-function hasMarkerLine(wire: HeaderList, lowerCaseName: string, pageHeaders: HeaderList): boolean {
-  if (hasHeader(pageHeaders, lowerCaseName)) return false;
-  for (let index = 0; index < wire.length; index++) {
-    const header = wire[index] as Header;
-    if (isHeaderName(header.name, lowerCaseName) && isCacheMarkerValue(header.value)) return true;
-  }
-  return false;
+  return wire.some(({ name, value }) => {
+    const lower = isHeaderName(name, 'cache-control') ? 'cache-control' : isHeaderName(name, 'pragma') ? 'pragma' : null;
+    return lower !== null && isCacheMarkerValue(value) && !hasHeader(pageHeaders, lower);
+  });
 }
 
 const SEC_FETCH_MODES: Readonly<Record<string, RequestMode>> = {

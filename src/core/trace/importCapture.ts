@@ -1,9 +1,9 @@
-import { harRecordsPreflights, planHarEvents } from '../har/harToEvents.ts';
+import { harRecordsPreflights, harToEvents } from '../har/harToEvents.ts';
 import { validateHar } from '../har/readHar.ts';
 import { skimHarText } from '../har/skimHarText.ts';
 import { parseJsonText } from '../json/jsonText.ts';
 import { sortedByNumber } from '../sortByNumber.ts';
-import { pairEvents, pairPlannedEvents, type PairingStats } from '../pairing/pairEvents.ts';
+import { pairEvents, type PairingStats } from '../pairing/pairEvents.ts';
 import type { Transaction } from '../pairing/transaction.ts';
 import { isTraceJson, validateTrace } from './readTrace.ts';
 import { traceToEvents } from './traceToEvents.ts';
@@ -36,7 +36,7 @@ export function importCapture(text: string): ImportedCapture {
     return { kind: 'trace', transactions, stats, browser: trace.browser?.userAgent ?? null };
   }
   const har = validateHar(json);
-  const { transactions, stats } = pairPlannedEvents(planHarEvents(har), { preflightsRecorded: harRecordsPreflights(har) });
+  const { transactions, stats } = pairEvents(harToEvents(har), { preflightsRecorded: harRecordsPreflights(har) });
   const named = har.log.browser ?? har.log.creator;
   const browser = named ? `${named.name} ${named.version ?? ''}`.trim() : null;
   return { kind: 'har', transactions: inFileOrder(transactions), stats, browser };
