@@ -6,7 +6,9 @@
 // the engine's own work on this file is the goal minus the floor's ratio.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { deserialize, serialize } from 'node:v8';
 import { importCapture } from '../src/core/trace/importCapture.ts';
+import { importMessages } from '../src/panel/model/importFile.ts';
 import { importFloor } from './importFloor.ts';
 import { fmt, measureAll, medianRatioByRound, table } from './measure.ts';
 
@@ -47,3 +49,18 @@ const verdicts: Record<string, string> = {
 console.log(
   `importCapture / JSON.parse (medians): ${fmt(ratio)}x; median of the ratios round by round: ${fmt(medianRatioByRound(imported, parsed))}x; min over min: ${fmt(imported.min / parsed.min)}x` + verdicts[judge],
 );
+
+// The panel's side: the worker posts the judged transactions, and the
+// panel's thread rebuilds each message it receives (a structured clone; V8's
+// serializer here is the one postMessage uses). Nothing else runs on that
+// thread meanwhile, so the longest message is the longest the panel stops.
+const receiveTime = (message: unknown): number => {
+  const bytes = serialize(message);
+  const start = performance.now();
+  deserialize(bytes);
+  return performance.now() - start;
+};
+const messages = importMessages(checked);
+const longest = Math.max(...messages.map(receiveTime));
+const whole = receiveTime({ transactions: checked.transactions });
+console.log(`the panel's thread, receiving them: ${fmt(longest)} ms at most for one of ${messages.length} messages (all in one message: ${fmt(whole)} ms)`);

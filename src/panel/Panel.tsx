@@ -35,6 +35,13 @@ interface Lesson {
 /** The standalone simulator page, where a shared link opens. */
 const SIMULATOR_PAGE = new URL('./learn.html', window.location.href).href;
 
+/** A file being read (total null), then its judged transactions arriving. */
+interface ImportState {
+  readonly name: string;
+  readonly loaded: number;
+  readonly total: number | null;
+}
+
 const startImportWorker = (): Worker => new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
 
 /** The CORS panel: toolbar, the tab's transactions (or an imported file's), their details, and the preflight cache. */
@@ -44,7 +51,7 @@ export function Panel({ client, tabId }: Props) {
   const [view, setView] = useState<View>('requests');
   const [imported, setImported] = useState<ImportedCapture | null>(null);
   const [importProblem, setImportProblem] = useState<string | null>(null);
-  const [importing, setImporting] = useState<string | null>(null);
+  const [importing, setImporting] = useState<ImportState | null>(null);
   const [exporting, setExporting] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const [lesson, setLesson] = useState<Lesson>({ opened: 0, simulation: FIRST_SIMULATION, baseline: null, notes: [] });
@@ -66,9 +73,9 @@ export function Panel({ client, tabId }: Props) {
 
   const open = (file: File | undefined): void => {
     if (!file) return;
-    setImporting(file.name);
+    setImporting({ name: file.name, loaded: 0, total: null });
     setImportProblem(null);
-    importFile(file, startImportWorker).then(
+    importFile(file, startImportWorker, (loaded, total) => setImporting({ name: file.name, loaded, total })).then(
       (capture) => {
         setImported(capture);
         setView('imported');
@@ -113,7 +120,11 @@ export function Panel({ client, tabId }: Props) {
         }}
       />
       {exporting && <ExportDialog source={view === 'imported' && imported ? { kind: 'imported', capture: imported } : { kind: 'tab', client, tabId }} onClose={() => setExporting(false)} />}
-      {importing && <p role="status" className="banner">{`Reading ${importing}…`}</p>}
+      {importing && (
+        <p role="status" className="banner">
+          {importing.total === null ? `Reading ${importing.name}…` : `Loading ${importing.name}: ${importing.loaded.toLocaleString('en-US')} of ${importing.total.toLocaleString('en-US')} transactions…`}
+        </p>
+      )}
       {importProblem && (
         <p role="alert" className="banner problem">
           {`Could not import ${importProblem}`}

@@ -1,15 +1,15 @@
 // A Web Worker of the panel: reads and judges an imported file off the UI
-// thread, so a 100 MB HAR never freezes the panel.
+// thread, so a 100 MB HAR never freezes the panel, and hands the
+// transactions back in bounded messages (see importMessages).
 import { importCapture } from '../core/trace/importCapture.ts';
-import type { ImportRequest, ImportResult } from './model/importFile.ts';
+import { importMessages, type ImportMessage, type ImportRequest } from './model/importFile.ts';
 
 self.onmessage = async (event: MessageEvent<ImportRequest>) => {
-  let result: ImportResult;
+  let messages: ImportMessage[];
   try {
-    const capture = importCapture(await event.data.file.text());
-    result = { ok: true, kind: capture.kind, browser: capture.browser, transactions: [...capture.transactions] };
+    messages = importMessages(importCapture(await event.data.file.text()));
   } catch (error) {
-    result = { ok: false, message: error instanceof Error ? error.message : String(error) };
+    messages = [{ type: 'failed', message: error instanceof Error ? error.message : String(error) }];
   }
-  self.postMessage(result);
+  for (const message of messages) self.postMessage(message);
 };

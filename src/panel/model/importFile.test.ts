@@ -1,5 +1,48 @@
 import { describe, expect, it } from 'vitest';
-import { importFile } from './importFile.ts';
+import { generateEvents } from '../../../bench/events.ts';
+import { pairEvents } from '../../core/pairing/pairEvents.ts';
+import type { ImportedCapture as JudgedCapture } from '../../core/trace/importCapture.ts';
+import { IMPORT_CHUNK_SIZE, importFile, importMessages, type ImportMessage } from './importFile.ts';
+
+const judged = (count: number): JudgedCapture => {
+  const { transactions, stats } = pairEvents(generateEvents(8 * count + 100, 3).events);
+  expect(transactions.length).toBeGreaterThanOrEqual(count);
+  return { kind: 'har', transactions: transactions.slice(0, count), stats, browser: 'Chromium 156' };
+};
+
+/** A worker that answers the file with these messages, each in a task of its own, as a real one does. */
+function fakeWorker(messages: readonly ImportMessage[]) {
+  const worker = {
+    terminated: false,
+    onmessage: null as ((event: MessageEvent<ImportMessage>) => void) | null,
+    onerror: null as ((event: ErrorEvent) => void) | null,
+    postMessage() {
+      messages.forEach((data, index) => setTimeout(() => worker.onmessage?.({ data } as MessageEvent<ImportMessage>), index));
+    },
+    terminate() {
+      worker.terminated = true;
+    },
+  };
+  return worker;
+}
+
+const file = (name: string) => ({ name, size: 1024 }) as File;
+
+describe('importMessages', () => {
+  it('says what was judged, then hands every transaction over in order, no message holding more than a chunk', () => {
+    const capture = judged(2 * IMPORT_CHUNK_SIZE + 7);
+    const [first, ...rest] = importMessages(capture);
+    expect(first).toEqual({ type: 'judged', kind: 'har', browser: 'Chromium 156', count: capture.transactions.length });
+    expect(rest).toHaveLength(3);
+    const sizes = rest.map((message) => (message.type === 'transactions' ? message.transactions.length : -1));
+    expect(sizes).toEqual([IMPORT_CHUNK_SIZE, IMPORT_CHUNK_SIZE, 7]);
+    expect(rest.flatMap((message) => (message.type === 'transactions' ? message.transactions : []))).toEqual(capture.transactions);
+  });
+
+  it('sends only what was judged for a file without transactions', () => {
+    expect(importMessages(judged(0))).toEqual([{ type: 'judged', kind: 'har', browser: 'Chromium 156', count: 0 }]);
+  });
+});
 
 describe('importFile', () => {
   it('refuses a file over the limit by its size, before reading it or starting a worker', async () => {
@@ -12,5 +55,33 @@ describe('importFile', () => {
       }),
     ).rejects.toThrow('huge.har: 1024 MB is too large; CORS Lens reads files up to 256 MB (export a shorter capture)');
     expect(started).toBe(false);
+  });
+
+  it('gathers the transactions message by message, numbering them, saying how far it got, and stops the worker', async () => {
+    const capture = judged(IMPORT_CHUNK_SIZE + 3);
+    const worker = fakeWorker(importMessages(capture));
+    const progress: [number, number][] = [];
+    const imported = await importFile(file('big.har'), () => worker as unknown as Worker, (loaded, total) => progress.push([loaded, total]));
+    expect(imported).toMatchObject({ name: 'big.har', kind: 'har', browser: 'Chromium 156' });
+    expect(imported.items.map((item) => item.seq)).toEqual(capture.transactions.map((_, index) => index + 1));
+    expect(imported.items.map((item) => item.transaction)).toEqual(capture.transactions);
+    const total = capture.transactions.length;
+    expect(progress).toEqual([
+      [0, total],
+      [IMPORT_CHUNK_SIZE, total],
+      [total, total],
+    ]);
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('names the file in what the worker could not read, and stops the worker', async () => {
+    const worker = fakeWorker([{ type: 'failed', message: 'not JSON: the file is empty' }]);
+    await expect(importFile(file('empty.har'), () => worker as unknown as Worker)).rejects.toThrow('empty.har: not JSON: the file is empty');
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('gives an empty capture for a file that holds no CORS transaction', async () => {
+    const imported = await importFile(file('quiet.har'), () => fakeWorker(importMessages(judged(0))) as unknown as Worker);
+    expect(imported.items).toEqual([]);
   });
 });

@@ -1,14 +1,37 @@
-import { MAX_CAPTURE_BYTES } from '../../core/trace/importCapture.ts';
+import { MAX_CAPTURE_BYTES, type ImportedCapture as JudgedCapture } from '../../core/trace/importCapture.ts';
 import type { Transaction } from '../../core/pairing/transaction.ts';
-import type { SequencedTransaction } from '../../core/protocol.ts';
+import { TRANSACTIONS_PAGE_SIZE, type SequencedTransaction } from '../../core/protocol.ts';
 
 export interface ImportRequest {
   readonly file: File;
 }
 
-export type ImportResult =
-  | { readonly ok: true; readonly kind: 'trace' | 'har'; readonly browser: string | null; readonly transactions: readonly Transaction[] }
-  | { readonly ok: false; readonly message: string };
+/**
+ * What the import worker posts: what it judged, then the transactions in
+ * messages of at most IMPORT_CHUNK_SIZE; or why the file could not be read.
+ */
+export type ImportMessage =
+  | { readonly type: 'judged'; readonly kind: 'trace' | 'har'; readonly browser: string | null; readonly count: number }
+  | { readonly type: 'transactions'; readonly transactions: readonly Transaction[] }
+  | { readonly type: 'failed'; readonly message: string };
+
+/**
+ * Transactions per message. The panel's thread pays for each message it
+ * receives (the structured clone is rebuilt there), and all of a 100 MB
+ * file's transactions in one message held it for 0.5 s to 3 s (`npm run
+ * bench`): in messages of 500, the panel paints and answers between them.
+ */
+export const IMPORT_CHUNK_SIZE = TRANSACTIONS_PAGE_SIZE;
+
+/** The messages the worker posts for a judged capture, in order. */
+export function importMessages(capture: JudgedCapture): ImportMessage[] {
+  const { transactions } = capture;
+  const messages: ImportMessage[] = [{ type: 'judged', kind: capture.kind, browser: capture.browser, count: transactions.length }];
+  for (let start = 0; start < transactions.length; start += IMPORT_CHUNK_SIZE) {
+    messages.push({ type: 'transactions', transactions: transactions.slice(start, start + IMPORT_CHUNK_SIZE) });
+  }
+  return messages;
+}
 
 /** A file shown read-only beside the live tab. */
 export interface ImportedCapture {
@@ -18,23 +41,39 @@ export interface ImportedCapture {
   readonly items: readonly SequencedTransaction[];
 }
 
+/** How far the panel has received a judged file: `loaded` of `total` transactions. */
+export type ImportProgress = (loaded: number, total: number) => void;
+
 /**
  * Reads a file in a worker and judges it again with the engine. Rejects with
  * a one-line message that names the file and what is wrong with it.
  */
-export async function importFile(file: File, startWorker: () => Worker): Promise<ImportedCapture> {
+export async function importFile(file: File, startWorker: () => Worker, onProgress: ImportProgress = () => {}): Promise<ImportedCapture> {
   if (file.size > MAX_CAPTURE_BYTES) {
     throw new Error(`${file.name}: ${Math.round(file.size / 1024 ** 2)} MB is too large; CORS Lens reads files up to ${MAX_CAPTURE_BYTES / 1024 ** 2} MB (export a shorter capture)`);
   }
   const worker = startWorker();
   try {
-    const result = await new Promise<ImportResult>((resolve, reject) => {
-      worker.onmessage = (event: MessageEvent<ImportResult>) => resolve(event.data);
+    return await new Promise<ImportedCapture>((resolve, reject) => {
+      let judged: Extract<ImportMessage, { type: 'judged' }> | null = null;
+      const items: SequencedTransaction[] = [];
+      const finishIfComplete = (): void => {
+        if (judged && items.length >= judged.count) resolve({ name: file.name, kind: judged.kind, browser: judged.browser, items });
+      };
+      worker.onmessage = (event: MessageEvent<ImportMessage>) => {
+        const message = event.data;
+        if (message.type === 'failed') {
+          reject(new Error(`${file.name}: ${message.message}`));
+          return;
+        }
+        if (message.type === 'judged') judged = message;
+        else for (const transaction of message.transactions) items.push({ seq: items.length + 1, transaction });
+        if (judged) onProgress(items.length, judged.count);
+        finishIfComplete();
+      };
       worker.onerror = (event) => reject(new Error(event.message || 'the import worker failed'));
       worker.postMessage({ file } satisfies ImportRequest);
     });
-    if (!result.ok) throw new Error(`${file.name}: ${result.message}`);
-    return { name: file.name, kind: result.kind, browser: result.browser, items: result.transactions.map((transaction, index) => ({ seq: index + 1, transaction })) };
   } finally {
     worker.terminate();
   }
