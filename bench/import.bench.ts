@@ -2,22 +2,22 @@
 // file as the panel's import worker and `cors-lens explain` do (importCapture:
 // parse, validate, pair every preflight, judge every request), against
 // JSON.parse of the same text, timed in the same run. The issue's goal: at
-// most 1.5x JSON.parse, held for the files browsers write: one shaped as
-// Chrome DevTools writes HAR (each script-initiated entry carries its
-// JavaScript stack, and a browser's full header set: about 5 KB an entry, as
-// in ../shared/fixtures/har/), and the same with what real exports also
-// carry, response bodies.
+// most 1.5x JSON.parse, held for the files browsers write: one written as
+// Chrome DevTools writes HAR (indented; each script-initiated entry carries
+// its JavaScript stack, and a browser's full header set: about 10 KB an
+// entry with the indentation, as in ../shared/fixtures/har/), and the same
+// with what other exports also carry, response bodies.
 //
 // A third file is the worst case, reported and not held to the goal: bare
-// CORS entries (about 1.6 KB each, four times as many), every one a request
-// to judge, none a page resource, with neither bodies nor stacks. No browser
-// writes such a file, and CORS Lens's own export of a full tab (10,000
-// transactions) is about a quarter of its size. Beside each import its floor
-// is measured (importFloor.ts: parse, read every header, build the output,
-// no CORS rule): on this file the floor alone is about 1.35x, so 1.5x would
-// leave pairing, the rules and the cache model about 1.5 microseconds an
-// entry. The hostile shapes after it must only stay linear. A benchmark,
-// not a test: it exits 0 whatever the figures.
+// CORS entries, not indented (about 1.6 KB each, six times as many), every
+// one a request to judge, none a page resource, with neither bodies nor
+// stacks. No browser writes such a file, and CORS Lens's own export of a
+// full tab (10,000 transactions) is about a quarter of its size. Beside each
+// import its floor is measured (importFloor.ts: parse, read every header,
+// build the output, no CORS rule): on this file the floor alone is about
+// 1.35x, so 1.5x would leave pairing, the rules and the cache model one to
+// two microseconds an entry. The hostile shapes after it must only stay
+// linear. A benchmark, not a test: it exits 0 whatever the figures.
 //
 // The files are generated here and each is measured by importMeasure.ts in
 // a process of its own: a fresh V8 isolate, as the panel's import worker
@@ -42,19 +42,24 @@ const TARGET_BYTES = 100 * 1024 * 1024;
 
 type Transactions = ReturnType<typeof pairEvents>['transactions'];
 
-/** Generated captures written as CORS Lens writes HAR, pages appended until the file reaches 100 MB (the last one cut to fit). */
-function hundredMegabytes(decorate: (har: Har, seed: number) => Har): string {
+/**
+ * Generated captures written as CORS Lens writes HAR, pages appended until
+ * the file reaches 100 MB (the last one cut to fit); indented as Chrome
+ * DevTools indents its exports (two spaces: 42% to 45% of the bytes of the
+ * fixtures' exports of API-heavy pages), or not at all.
+ */
+function hundredMegabytes(decorate: (har: Har, seed: number) => Har, indent: 2 | undefined): string {
   const pages: { url: string; transactions: Transactions }[] = [];
   let bytes = 0;
   for (let seed = 1; bytes < TARGET_BYTES; seed++) {
     const page = { url: `https://app${seed}.example.com/`, transactions: pairEvents(generateEvents(seed === 1 ? 5_000 : 20_000, seed).events).transactions };
-    const pageBytes = JSON.stringify(decorate(traceToHar({ pages: [page] }), seed)).length;
+    const pageBytes = JSON.stringify(decorate(traceToHar({ pages: [page] }), seed), null, indent).length;
     const room = TARGET_BYTES - bytes;
     if (pageBytes > room) page.transactions = page.transactions.slice(0, Math.ceil((page.transactions.length * room) / pageBytes));
     pages.push(page);
     bytes += Math.min(pageBytes, room);
   }
-  return JSON.stringify(decorate(traceToHar({ pages, browser: { name: 'Chromium', version: '156.0.0.0' } }), 0));
+  return JSON.stringify(decorate(traceToHar({ pages, browser: { name: 'Chromium', version: '156.0.0.0' } }), 0), null, indent);
 }
 
 // What Chrome DevTools adds to an entry that CORS Lens's own HAR leaves out
@@ -133,15 +138,16 @@ function measure(name: string, text: string, judge: 'goal' | 'worst-case' | 'no-
 
 console.log('\nCORS Lens import benchmark (100 MB HAR files, generated)');
 let start = performance.now();
-const chrome = hundredMegabytes(chromeShaped);
+const chrome = hundredMegabytes(chromeShaped, 2);
 console.log(`Chrome DevTools-shaped file generated in ${fmt(performance.now() - start)} ms`);
 measure('Shaped as Chrome DevTools writes HAR', chrome);
 start = performance.now();
-const withBodiesText = hundredMegabytes((har, seed) => withBodies(chromeShaped(har, seed), seed));
+const withBodiesText = hundredMegabytes((har, seed) => withBodies(chromeShaped(har, seed), seed), 2);
 console.log(`\nFile with bodies generated in ${fmt(performance.now() - start)} ms`);
 measure('Shaped as Chrome DevTools writes HAR, with response bodies', withBodiesText);
 start = performance.now();
-const dense = hundredMegabytes((har) => har);
+// Written without indentation: the most entries 100 MB can hold.
+const dense = hundredMegabytes((har) => har, undefined);
 console.log(`\nDense file generated in ${fmt(performance.now() - start)} ms`);
 measure('Worst case: bare CORS entries, no bodies, no stacks', dense, 'worst-case');
 
