@@ -4,6 +4,8 @@ import { readTransactions } from '../core/messaging/readTransactions.ts';
 import { PROTOCOL_VERSION, TRANSACTIONS_PAGE_SIZE, type WorkerEvents, type WorkerRequests } from '../core/protocol.ts';
 import { TabSessions } from './tabSessions.ts';
 import { API, PAGE, simpleGet } from './testEvents.ts';
+import { exportedFile } from '../core/trace/exportFile.ts';
+import { readTrace } from '../core/trace/readTrace.ts';
 import { createWorkerServer } from './workerServer.ts';
 
 /** Timers run when the test says so. */
@@ -113,5 +115,28 @@ describe('the worker protocol, over a loopback', () => {
     expect((await client.request('getInFlight', { tabId: 1 })).items.map((transaction) => transaction.id)).toEqual(['open']);
     // Exporting judged nothing: the open request is still open.
     expect((await client.request('getTransactions', { tabId: 1 })).items.map((item) => item.transaction.id)).toEqual(['done']);
+  });
+
+  it('writes the tab as a file and hands its text over part by part, then forgets it', async () => {
+    const { connect, sessions } = setup();
+    const { client } = connect();
+    for (const event of simpleGet('done', 0)) sessions().push(1, event);
+    const { id, parts, ...file } = await client.request('exportFile', { tabId: 1, format: 'har' });
+    const expected = exportedFile(await client.request('exportTrace', { tabId: 1 }), 'har');
+    expect(file).toEqual({ fileName: expected.fileName, mimeType: 'application/json', redacted: expected.redacted });
+    expect(parts).toBe(expected.parts.length);
+    const texts: string[] = [];
+    for (let index = 0; index < parts; index++) texts.push((await client.request('exportPart', { id, index })).text);
+    expect(texts.join('')).toBe(expected.parts.join(''));
+    await expect(client.request('exportPart', { id, index: 0 })).rejects.toThrow('the worker no longer holds this export');
+  });
+
+  it('holds two exported files at most: a third replaces the oldest', async () => {
+    const { connect, sessions } = setup();
+    const { client } = connect();
+    for (const event of simpleGet('done', 0)) sessions().push(1, event);
+    const [first, second, third] = [await client.request('exportFile', { tabId: 1, format: 'trace' }), await client.request('exportFile', { tabId: 1, format: 'trace' }), await client.request('exportFile', { tabId: 1, format: 'trace' })];
+    await expect(client.request('exportPart', { id: first.id, index: 0 })).rejects.toThrow('export again');
+    for (const kept of [second, third]) expect(readTrace((await client.request('exportPart', { id: kept.id, index: 0 })).text).transactions).toHaveLength(1);
   });
 });

@@ -3,8 +3,12 @@ import { createBridge, type Bridge, type Schedule, type Wall } from '../core/mes
 import type { Confirmation } from '../core/confirm/confirmVerdict.ts';
 import { PROTOCOL_VERSION, TRANSACTIONS_PAGE_SIZE, type ConfirmModeState, type SequencedTransaction, type SessionSummary, type WorkerEvents, type WorkerRequests } from '../core/protocol.ts';
 import type { ChromiumConfirmation } from './chromiumConfirmation.ts';
-import { createTrace } from '../core/trace/trace.ts';
+import { exportedFile } from '../core/trace/exportFile.ts';
+import { createTrace, type Trace } from '../core/trace/trace.ts';
 import type { ClearReason, TabSessions } from './tabSessions.ts';
+
+/** Exported files the worker holds for the panel to fetch (see exportFile); an older one goes first. */
+const MAX_HELD_EXPORTS = 2;
 
 export interface WorkerServerOptions {
   /** The sessions, once restored (the worker creates them after reading storage). */
@@ -48,6 +52,21 @@ export function createWorkerServer(options: WorkerServerOptions): WorkerServer {
   const clients = new Set<Client>();
   const batchers = new Map<number, Batcher<SequencedTransaction>>();
   const confirmationBatchers = new Map<number, Batcher<{ seq: number; confirmation: Confirmation }>>();
+  // Exported files waiting for the panel to fetch their parts, by id.
+  const exportedParts = new Map<number, readonly string[]>();
+  let lastExportId = 0;
+  const traceOf = (tabId: number, includeSecrets: boolean): Trace => {
+    const now = options.now();
+    const { session, transactions } = sessions().snapshot(tabId);
+    return createTrace({
+      session,
+      transactions,
+      preflightCache: sessions().cache.entries(now),
+      createdAt: now,
+      ...(options.userAgent ? { userAgent: options.userAgent } : {}),
+      ...(includeSecrets ? { includeSecrets } : {}),
+    });
+  };
   const emitTo = <K extends keyof WorkerEvents>(tabId: number, name: K, payload: WorkerEvents[K]): void => {
     for (const client of clients) if (client.tabs.has(tabId)) client.bridge.emit(name, payload);
   };
@@ -124,16 +143,24 @@ export function createWorkerServer(options: WorkerServerOptions): WorkerServer {
     },
     exportTrace: async ({ tabId, includeSecrets }: WorkerRequests['exportTrace'][0]) => {
       await ready;
-      const now = options.now();
-      const { session, transactions } = sessions().snapshot(tabId);
-      return createTrace({
-        session,
-        transactions,
-        preflightCache: sessions().cache.entries(now),
-        createdAt: now,
-        ...(options.userAgent ? { userAgent: options.userAgent } : {}),
-        ...(includeSecrets ? { includeSecrets } : {}),
-      });
+      return traceOf(tabId, includeSecrets === true);
+    },
+    exportFile: async ({ tabId, includeSecrets, format }: WorkerRequests['exportFile'][0]) => {
+      await ready;
+      const { parts, ...file } = exportedFile(traceOf(tabId, includeSecrets === true), format);
+      const id = ++lastExportId;
+      exportedParts.set(id, parts);
+      // A file the panel never fetched to the end is not kept for ever.
+      for (const older of exportedParts.keys()) if (exportedParts.size > MAX_HELD_EXPORTS) exportedParts.delete(older);
+      return { id, ...file, parts: parts.length };
+    },
+    exportPart: async ({ id, index }: WorkerRequests['exportPart'][0]) => {
+      await ready;
+      const parts = exportedParts.get(id);
+      const text = parts?.[index];
+      if (parts === undefined || text === undefined) throw new Error('the worker no longer holds this export (it restarted, or newer exports replaced it): export again');
+      if (index === parts.length - 1) exportedParts.delete(id);
+      return { text };
     },
   });
 

@@ -2,6 +2,7 @@ import type { PreflightCacheEntry } from './cache/preflightCache.ts';
 import type { Confirmation } from './confirm/confirmVerdict.ts';
 import type { PairingStats } from './pairing/pairEvents.ts';
 import type { Transaction } from './pairing/transaction.ts';
+import type { ExportFormat } from './trace/exportFile.ts';
 import type { Trace } from './trace/trace.ts';
 
 /**
@@ -88,6 +89,13 @@ export type WorkerRequests = {
   getConfirmMode: [{ tabId: number }, ConfirmModeState];
   /** Everything captured for the tab, requests still in flight included; secrets redacted unless asked for. */
   exportTrace: [{ tabId: number; includeSecrets?: boolean }, Trace];
+  /**
+   * exportTrace written as a file by the worker (off the panel's thread): its
+   * name, what was left out, and how many parts its text comes in.
+   */
+  exportFile: [{ tabId: number; includeSecrets?: boolean; format: ExportFormat }, { id: number; fileName: string; mimeType: string; redacted: string | null; parts: number }];
+  /** One part of an exportFile's text, in order; fetching the last lets the worker forget the file. */
+  exportPart: [{ id: number; index: number }, { text: string }];
 };
 
 /** Events the worker sends; names are facts in the past tense. */

@@ -14,7 +14,7 @@ export function ExportDialog({ source, onClose }: Props) {
   const save = async (format: ExportFormat): Promise<void> => {
     try {
       const file = await exportCapture(source, format, includeSecrets, Date.now());
-      saveFile(file.fileName, file.text, file.mimeType);
+      saveFile(file.fileName, file.parts, file.mimeType);
       setSaid(`Saved ${file.fileName}. ${file.redacted ? `${file.redacted}.` : includeSecrets ? 'Secrets included.' : 'No secret value to leave out.'}`);
     } catch (error) {
       setSaid(`Could not export: ${error instanceof Error ? error.message : String(error)}`);

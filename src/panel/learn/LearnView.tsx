@@ -160,7 +160,7 @@ export function LearnView({ simulation, onChange, baseline = null, notes = [], p
             <input readOnly value={link} onFocus={(event) => event.target.select()} />
           </label>
           <CopyButton label="Copy link" text={() => link} />
-          <button type="button" onClick={() => saveFile(`cors-lens-simulation-${now()}.trace.json`, `${JSON.stringify(simulationTrace(run, now()), null, 2)}\n`, 'application/json')}>
+          <button type="button" onClick={() => saveFile(`cors-lens-simulation-${now()}.trace.json`, [`${JSON.stringify(simulationTrace(run, now()), null, 2)}\n`], 'application/json')}>
             Export as trace
           </button>
         </div>

@@ -1,26 +1,25 @@
-import { describeRedactions } from '../../core/trace/redact.ts';
 import { createTrace, detachedSession, type Trace } from '../../core/trace/trace.ts';
+import { exportedFile, type ExportedFile, type ExportFormat } from '../../core/trace/exportFile.ts';
 import type { ImportedCapture } from './importFile.ts';
-import { traceToHar } from '../../core/trace/traceToHar.ts';
 import type { WorkerClient } from '../../platform/workerClient.ts';
 
-export type ExportFormat = 'trace' | 'har';
-
-export interface ExportedFile {
-  readonly fileName: string;
-  readonly text: string;
-  readonly mimeType: string;
-  /** What was left out, in words ("2 secret values: the cookie header; the token query parameter"), or null. */
-  readonly redacted: string | null;
-}
+export type { ExportedFile, ExportFormat };
 
 /** What to export: the inspected tab's capture (from the worker), or a file imported beside it. */
 export type ExportSource = { readonly kind: 'tab'; readonly client: Pick<WorkerClient, 'request'>; readonly tabId: number } | { readonly kind: 'imported'; readonly capture: ImportedCapture };
 
-/** A capture as a CORS Lens trace or a HAR file; secrets left out unless asked for. */
+/**
+ * A capture as a CORS Lens trace or a HAR file; secrets left out unless
+ * asked for. A tab's file is written by the worker, off the panel's thread,
+ * and fetched part by part (a full tab's trace, received and written here
+ * in one piece, held the panel for about a second).
+ */
 export async function exportCapture(source: ExportSource, format: ExportFormat, includeSecrets: boolean, now: number): Promise<ExportedFile> {
-  const trace = source.kind === 'tab' ? await source.client.request('exportTrace', { tabId: source.tabId, includeSecrets }) : importedTrace(source.capture, includeSecrets, now);
-  return exportedFile(trace, format);
+  if (source.kind === 'imported') return exportedFile(importedTrace(source.capture, includeSecrets, now), format);
+  const { id, parts, ...file } = await source.client.request('exportFile', { tabId: source.tabId, includeSecrets, format });
+  const texts: string[] = [];
+  for (let index = 0; index < parts; index++) texts.push((await source.client.request('exportPart', { id, index })).text);
+  return { ...file, parts: texts };
 }
 
 /**
@@ -43,26 +42,4 @@ function importedTrace(capture: ImportedCapture, includeSecrets: boolean, now: n
 function pageOf(capture: ImportedCapture): string | null {
   const origin = capture.items[0]?.transaction.request.initiatorOrigin;
   return origin && origin !== 'null' ? `${origin}/` : null;
-}
-
-function exportedFile(trace: Trace, format: ExportFormat): ExportedFile {
-  const stamp = trace.createdAt.replace(/[:.]/g, '-');
-  const host = hostOf(trace.page.url);
-  const redacted = describeRedactions(trace);
-  if (format === 'trace') return { fileName: `cors-lens-${host}-${stamp}.trace.json`, text: `${JSON.stringify(trace, null, 2)}\n`, mimeType: 'application/json', redacted };
-  const har = traceToHar({ pages: [{ url: trace.page.url, transactions: trace.transactions }], browser: browserOf(trace) });
-  return { fileName: `cors-lens-${host}-${stamp}.har`, text: `${JSON.stringify(har, null, 2)}\n`, mimeType: 'application/json', redacted };
-}
-
-function hostOf(url: string | null): string {
-  try {
-    return url ? new URL(url).host.replace(/[^\w.-]/g, '_') : 'tab';
-  } catch {
-    return 'tab';
-  }
-}
-
-function browserOf(trace: Trace): { name: string; version: string } {
-  const version = /(?:Chrome|Chromium)\/([\d.]+)/.exec(trace.browser?.userAgent ?? '')?.[1];
-  return { name: 'Chromium', version: version ?? 'unknown' };
 }
