@@ -52,9 +52,11 @@ export function createWorkerServer(options: WorkerServerOptions): WorkerServer {
   const clients = new Set<Client>();
   const batchers = new Map<number, Batcher<SequencedTransaction>>();
   const confirmationBatchers = new Map<number, Batcher<{ seq: number; confirmation: Confirmation }>>();
-  // Exported files waiting for the panel to fetch their parts, by id.
+  // Exported files waiting for the panel to fetch their parts, by id. Ids
+  // count from this worker's start time, so that a worker started anew never
+  // gives out an id a panel still holds from the one before.
   const exportedParts = new Map<number, readonly string[]>();
-  let lastExportId = 0;
+  let lastExportId = Math.floor(options.startedAt);
   const traceOf = (tabId: number, includeSecrets: boolean): Trace => {
     const now = options.now();
     const { session, transactions } = sessions().snapshot(tabId);
