@@ -20,7 +20,7 @@ interface FloorEntry {
   readonly response: { readonly status: number; readonly headers: readonly Line[] };
 }
 
-/** How many lines of one entry's request and response have a name of at least this length (what reading them costs). */
+/** The floor's stand-in for classifying a request line: it counts names this long or longer, so every name is read. */
 const LONG_NAME = 12;
 
 export function importFloor(text: string): number {
