@@ -12,6 +12,15 @@ export function normalizeMethod(method: string): string {
 }
 
 /**
+ * Whether the method is OPTIONS, in any case (a preflight's method, or a
+ * request that may be one). The length is compared first: most methods are
+ * not seven letters long, and need no upper-cased copy.
+ */
+export function isOptionsMethod(method: string): boolean {
+  return method.length === 7 && method.toUpperCase() === 'OPTIONS';
+}
+
+/**
  * Fetch Standard "CORS-safelisted method": GET, HEAD or POST. Chromium
  * upper-cases first (cors.cc IsCorsSafelistedMethod), so `get` counts too.
  */

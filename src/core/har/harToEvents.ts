@@ -1,5 +1,6 @@
 import type { IpAddressSpace } from '../cors/localNetworkAccess.ts';
 import { getHeader, hasHeader } from '../fetch/headers.ts';
+import { isOptionsMethod } from '../fetch/method.ts';
 import { resolveLocation, serializeOrigin } from '../fetch/origin.ts';
 import { UNKNOWN_FAILURE } from '../cors/verdict.ts';
 import type { RequestEvent } from '../pairing/requestEvent.ts';
@@ -191,7 +192,7 @@ function entriesByUrl(entries: readonly HarEntry[], urls: ReadonlySet<string>): 
 
 function isPreflightEntry(entry: HarEntry): boolean {
   const { method, headers } = entry.request;
-  return method.length === 7 && method.toUpperCase() === 'OPTIONS' && getHeader(headers, 'Access-Control-Request-Method') !== null;
+  return isOptionsMethod(method) && getHeader(headers, 'Access-Control-Request-Method') !== null;
 }
 
 function toAddressSpace(space: string): IpAddressSpace {

@@ -1,4 +1,3 @@
-import { getHeader, type HeaderList } from '../fetch/headers.ts';
 import { isSameOrigin } from '../fetch/origin.ts';
 import { isCorsEnabledMode, type CorsRequest } from '../cors/corsRequest.ts';
 import type { LocalNetworkContext } from '../cors/localNetworkAccess.ts';
@@ -20,7 +19,8 @@ export type DescribedRequest =
 export function describeRequest(open: OpenRequest, securityContexts: ReadonlyMap<string, LocalNetworkContext>): DescribedRequest | null {
   const first = open.hops[0];
   if (!first) return null;
-  const preflightHeaders = firstPreflight(open)?.requestHeaders;
+  const preflight = firstPreflight(open);
+  const preflightHeaders = preflight?.requestHeaders;
   const facts: RequestFacts = {
     method: open.method,
     pageHeaders: open.pageHeaders,
@@ -35,7 +35,7 @@ export function describeRequest(open: OpenRequest, securityContexts: ReadonlyMap
   const pageHeaders = open.pageHeaders ?? pageHeadersFromWire(first.sentHeaders ?? [], preflightHeaders);
   // Neither the page's headers nor the wire's were captured: what the
   // preflight announced is all there is.
-  const announced = !open.pageHeaders && !open.hops.some((hop) => hop.sentHeaders) && preflightHeaders ? announcedHeaderNames(preflightHeaders) : undefined;
+  const announced = !open.pageHeaders && !open.hops.some((hop) => hop.sentHeaders) && preflight ? announcedHeaderNames(preflight.announcedHeaders) : undefined;
   const wire = open.hops.find((hop) => hop.sentHeaders)?.sentHeaders;
   const { credentials, evidence: credentialsEvidence } = inferCredentials(wire);
   const wireBypass = wire ? hasCacheBypassMarkers(wire, pageHeaders) : false;
@@ -71,8 +71,9 @@ export function describeRequest(open: OpenRequest, securityContexts: ReadonlyMap
   return { request, evidence, skip: null };
 }
 
-function announcedHeaderNames(preflightHeaders: HeaderList): string[] {
-  return (getHeader(preflightHeaders, 'Access-Control-Request-Headers') ?? '')
+/** The names in a preflight's Access-Control-Request-Headers value (as pairing read it: '' when absent). */
+function announcedHeaderNames(announcedHeaders: string): string[] {
+  return announcedHeaders
     .split(',')
     .map((name) => name.trim().toLowerCase())
     .filter((name) => name !== '');

@@ -1,4 +1,5 @@
 import { sortedByNumber } from '../sortByNumber.ts';
+import { isOptionsMethod } from '../fetch/method.ts';
 import { serializeOrigin } from '../fetch/origin.ts';
 import { PreflightCache } from '../cache/preflightCache.ts';
 import { decideVerdict } from '../cors/decideVerdict.ts';
@@ -139,7 +140,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
   };
 
   const start = (event: RequestStarted, order: number): void => {
-    if (event.method.length === 7 && event.method.toUpperCase() === 'OPTIONS') {
+    if (isOptionsMethod(event.method)) {
       if (!event.headers) {
         records.set(event.id, { kind: 'undecided', started: event, seq: order });
         return;

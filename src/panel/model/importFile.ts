@@ -57,9 +57,6 @@ export async function importFile(file: File, startWorker: () => Worker, onProgre
     return await new Promise<ImportedCapture>((resolve, reject) => {
       let judged: Extract<ImportMessage, { type: 'judged' }> | null = null;
       const items: SequencedTransaction[] = [];
-      const finishIfComplete = (): void => {
-        if (judged && items.length >= judged.count) resolve({ name: file.name, kind: judged.kind, browser: judged.browser, items });
-      };
       worker.onmessage = (event: MessageEvent<ImportMessage>) => {
         const message = event.data;
         if (message.type === 'failed') {
@@ -68,8 +65,9 @@ export async function importFile(file: File, startWorker: () => Worker, onProgre
         }
         if (message.type === 'judged') judged = message;
         else for (const transaction of message.transactions) items.push({ seq: items.length + 1, transaction });
-        if (judged) onProgress(items.length, judged.count);
-        finishIfComplete();
+        if (!judged) return;
+        onProgress(items.length, judged.count);
+        if (items.length >= judged.count) resolve({ name: file.name, kind: judged.kind, browser: judged.browser, items });
       };
       worker.onerror = (event) => reject(new Error(event.message || 'the import worker failed'));
       worker.postMessage({ file } satisfies ImportRequest);
