@@ -12,6 +12,8 @@ export function ExportDialog({ source, onClose }: Props) {
   const [includeSecrets, setIncludeSecrets] = useState(false);
   const [said, setSaid] = useState<string | null>(null);
   const save = async (format: ExportFormat): Promise<void> => {
+    // A large capture takes a second or two to write (off the panel's thread): say so meanwhile.
+    setSaid('Writing the file…');
     try {
       const file = await exportCapture(source, format, includeSecrets, Date.now());
       saveFile(file.fileName, file.parts, file.mimeType);

@@ -43,6 +43,7 @@ interface ImportState {
 }
 
 const startImportWorker = (): Worker => new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
+const startExportWorker = (): Worker => new Worker(new URL('./exportWorker.ts', import.meta.url), { type: 'module' });
 
 /** The CORS panel: toolbar, the tab's transactions (or an imported file's), their details, and the preflight cache. */
 export function Panel({ client, tabId }: Props) {
@@ -119,7 +120,7 @@ export function Panel({ client, tabId }: Props) {
           event.target.value = '';
         }}
       />
-      {exporting && <ExportDialog source={view === 'imported' && imported ? { kind: 'imported', capture: imported } : { kind: 'tab', client, tabId }} onClose={() => setExporting(false)} />}
+      {exporting && <ExportDialog source={view === 'imported' && imported ? { kind: 'imported', capture: imported, startWorker: startExportWorker } : { kind: 'tab', client, tabId }} onClose={() => setExporting(false)} />}
       {importing && (
         <p role="status" className="banner">
           {importing.total === null ? `Reading ${importing.name}…` : `Loading ${importing.name}: ${importing.loaded.toLocaleString('en-US')} of ${importing.total.toLocaleString('en-US')} transactions…`}

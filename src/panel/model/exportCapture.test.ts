@@ -4,6 +4,7 @@ import type { RequestEvent } from '../../core/pairing/requestEvent.ts';
 import { importCapture } from '../../core/trace/importCapture.ts';
 import { exportCapture, type ExportSource } from './exportCapture.ts';
 import type { ImportedCapture } from './importFile.ts';
+import { loopbackExportWorker } from './testExportWorker.ts';
 
 const PAGE = 'https://app.example';
 const API = 'https://api.example/items';
@@ -28,8 +29,8 @@ const capture: ImportedCapture = {
 };
 
 describe('exportCapture of an imported file', () => {
-  it('writes a trace without its secrets that imports back with the same verdicts', async () => {
-    const file = await exportCapture({ kind: 'imported', capture }, 'trace', false, Date.UTC(2026, 10, 23));
+  it('writes, in a worker, a trace without its secrets that imports back with the same verdicts', async () => {
+    const file = await exportCapture({ kind: 'imported', capture, startWorker: () => loopbackExportWorker() as unknown as Worker }, 'trace', false, Date.UTC(2026, 10, 23));
     const text = file.parts.join('');
     expect(file.fileName).toBe('cors-lens-app.example-2026-11-23T00-00-00-000Z.trace.json');
     expect(text).not.toContain('session=secret');
@@ -40,7 +41,7 @@ describe('exportCapture of an imported file', () => {
   });
 
   it('writes a HAR with the preflight as its own entry (in start order), secrets included when asked', async () => {
-    const file = await exportCapture({ kind: 'imported', capture }, 'har', true, 0);
+    const file = await exportCapture({ kind: 'imported', capture, startWorker: () => loopbackExportWorker() as unknown as Worker }, 'har', true, 0);
     const text = file.parts.join('');
     const har = JSON.parse(text) as { log: { entries: { _resourceType: string }[] } };
     expect(har.log.entries.map((entry) => entry._resourceType)).toEqual(['fetch', 'preflight']);

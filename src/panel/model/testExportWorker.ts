@@ -1,0 +1,30 @@
+import { createExportWriter, type ExportWorkerReply, type ExportWorkerRequest } from './exportImported.ts';
+
+/**
+ * For tests: the export worker on a loopback, each message cloned as
+ * postMessage clones it and delivered in a task of its own; it remembers
+ * what it was sent and whether it was stopped.
+ */
+export function loopbackExportWorker() {
+  const write = createExportWriter();
+  const worker = {
+    received: [] as ExportWorkerRequest[],
+    terminated: false,
+    onmessage: null as ((event: MessageEvent<ExportWorkerReply>) => void) | null,
+    onerror: null as ((event: ErrorEvent) => void) | null,
+    postMessage(request: ExportWorkerRequest) {
+      const copy = structuredClone(request);
+      worker.received.push(copy);
+      setTimeout(() => {
+        for (const reply of write(copy)) {
+          const data = structuredClone(reply);
+          setTimeout(() => worker.onmessage?.({ data } as MessageEvent<ExportWorkerReply>));
+        }
+      });
+    },
+    terminate() {
+      worker.terminated = true;
+    },
+  };
+  return worker;
+}
