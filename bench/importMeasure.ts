@@ -12,11 +12,11 @@ import { exportedFile } from '../src/core/trace/exportFile.ts';
 import { importedTrace } from '../src/core/trace/importedTrace.ts';
 import { IMPORT_CHUNK_SIZE, importMessages } from '../src/panel/model/importFile.ts';
 import { importFloor } from './importFloor.ts';
+import { IMPORT_GOAL_RATIO as GOAL_RATIO } from './importGoal.ts';
 import { fmt, measureAll, medianRatioByRound, table } from './measure.ts';
 
-const GOAL_RATIO = 1.5;
-// Each round reads 100 MB three times; five rounds keep one slow moment of the machine from deciding the median.
-const ROUNDS = 5;
+// Each round reads 100 MB three times; seven rounds keep one slow moment of the machine from deciding the figure.
+const ROUNDS = 7;
 
 // goal: held to GOAL_RATIO; worst-case: reported with what its floor leaves
 // of the goal; no-goal: a hostile shape, which must only stay linear.
@@ -41,15 +41,19 @@ const [imported, floor, parsed] = measureAll(
 );
 if (!imported || !floor || !parsed) throw new Error('nothing measured');
 console.log(table(['measured', 'median ms', 'min ms', '/ JSON.parse'], [imported, floor, parsed].map((timing) => [timing.name, fmt(timing.median), fmt(timing.min), `${fmt(timing.median / parsed.median)}x`])));
-const ratio = imported.median / parsed.median;
+// Judged on the ratio of each round's times (each import beside the parse
+// that ran just before it), whose median a slow moment of the machine moves
+// less than either median: on the same run, the ratio of the medians has
+// read 1.43x where the rounds' ratios read 1.63x.
+const ratio = medianRatioByRound(imported, parsed);
 const floorRatio = floor.median / parsed.median;
 const verdicts: Record<string, string> = {
-  goal: `; goal <= ${GOAL_RATIO}x (medians): ${ratio <= GOAL_RATIO ? 'met' : 'NOT met'}`,
+  goal: `; goal <= ${GOAL_RATIO}x (round by round): ${ratio <= GOAL_RATIO ? 'met' : 'NOT met'}`,
   'worst-case': `; worst case, reported and not held to ${GOAL_RATIO}x: the floor alone is ${fmt(floorRatio)}x, which leaves ${fmt(Math.max(0, GOAL_RATIO - floorRatio))}x of JSON.parse's time for pairing, the CORS rules and the cache model`,
   'no-goal': '',
 };
 console.log(
-  `importCapture / JSON.parse (medians): ${fmt(ratio)}x; median of the ratios round by round: ${fmt(medianRatioByRound(imported, parsed))}x; min over min: ${fmt(imported.min / parsed.min)}x` + verdicts[judge],
+  `importCapture / JSON.parse, median of the ratios round by round: ${fmt(ratio)}x; of the medians: ${fmt(imported.median / parsed.median)}x; min over min: ${fmt(imported.min / parsed.min)}x` + verdicts[judge],
 );
 
 // The panel's side: the worker posts the judged transactions, and the

@@ -1,13 +1,18 @@
 // A Web Worker of the panel: reads and judges an imported file off the UI
 // thread, so a 100 MB HAR never freezes the panel, and hands the
-// transactions back in bounded messages (see importMessages).
+// transactions back in bounded messages (see importMessages), saying how
+// long reading and judging took.
 import { importCapture } from '../core/trace/importCapture.ts';
 import { importMessages, type ImportMessage, type ImportRequest } from './model/importFile.ts';
 
 self.onmessage = async (event: MessageEvent<ImportRequest>) => {
   let messages: ImportMessage[];
   try {
-    messages = importMessages(importCapture(await event.data.file.text()));
+    const start = performance.now();
+    const text = await event.data.file.text();
+    const read = performance.now();
+    const capture = importCapture(text);
+    messages = importMessages(capture, { readMs: read - start, judgeMs: performance.now() - read });
   } catch (error) {
     messages = [{ type: 'failed', message: error instanceof Error ? error.message : String(error) }];
   }

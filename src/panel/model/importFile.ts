@@ -11,9 +11,15 @@ export interface ImportRequest {
  * messages of at most IMPORT_CHUNK_SIZE; or why the file could not be read.
  */
 export type ImportMessage =
-  | { readonly type: 'judged'; readonly kind: 'trace' | 'har'; readonly browser: string | null; readonly count: number }
+  | { readonly type: 'judged'; readonly kind: 'trace' | 'har'; readonly browser: string | null; readonly count: number; readonly timing?: ImportTiming }
   | { readonly type: 'transactions'; readonly transactions: readonly Transaction[] }
   | { readonly type: 'failed'; readonly message: string };
+
+/** How long the worker took to read the file and to judge it, in ms (the import benchmark prints them). */
+export interface ImportTiming {
+  readonly readMs: number;
+  readonly judgeMs: number;
+}
 
 /**
  * Transactions per message. The panel's thread pays for each message it
@@ -24,9 +30,10 @@ export type ImportMessage =
 export const IMPORT_CHUNK_SIZE = TRANSACTIONS_PAGE_SIZE;
 
 /** The messages the worker posts for a judged capture, in order. */
-export function importMessages(capture: JudgedCapture): ImportMessage[] {
+export function importMessages(capture: JudgedCapture, timing?: ImportTiming): ImportMessage[] {
   const { transactions } = capture;
-  const messages: ImportMessage[] = [{ type: 'judged', kind: capture.kind, browser: capture.browser, count: transactions.length }];
+  const judged = { type: 'judged', kind: capture.kind, browser: capture.browser, count: transactions.length } as const;
+  const messages: ImportMessage[] = [timing ? { ...judged, timing } : judged];
   for (let start = 0; start < transactions.length; start += IMPORT_CHUNK_SIZE) {
     messages.push({ type: 'transactions', transactions: transactions.slice(start, start + IMPORT_CHUNK_SIZE) });
   }

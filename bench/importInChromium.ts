@@ -1,0 +1,139 @@
+// The import benchmark's measurement in Chromium (import.bench.ts calls it
+// for the files held to the goal): the panel's own import worker, as built
+// (dist/assets/importWorker-*.js), in Chromium's V8, where the product runs;
+// importMeasure.ts measures the same engine in Node, where `cors-lens
+// explain` runs. Each round starts a fresh worker, as the panel does for
+// every file, so each import runs on cold code, as a user's only one does.
+// Timed from posting the File to the last transaction received: reading the
+// file, judging it, and the panel's thread receiving the transactions.
+// The baseline, in the same rounds: a fresh worker that reads the same File
+// and runs JSON.parse on its text, timed twice: JSON.parse alone, and
+// from posting the File to its answer.
+import { createReadStream, existsSync, readdirSync } from 'node:fs';
+import { copyFile, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, EXTENSION_DIR } from '../src/cli/record/launchWithExtension.ts';
+import { fmt, table } from './measure.ts';
+
+const ROUNDS = 5;
+
+// Reads the File it is sent, then times JSON.parse of its text.
+const PARSE_WORKER = `self.onmessage = async (event) => {
+  const text = await event.data.file.text();
+  const start = performance.now();
+  const entries = JSON.parse(text).log.entries.length;
+  self.postMessage({ parseMs: performance.now() - start, entries });
+};`;
+
+// The page: for each round, the baseline worker, then the import worker, each fresh.
+const PAGE = `<!doctype html><meta charset="utf-8"><title>import benchmark</title><script type="module">
+const file = new File([await (await fetch('./capture.har')).blob()], 'capture.har', { type: 'application/json' });
+const timed = (script, onMessage) => new Promise((resolve, reject) => {
+  const worker = new Worker(script);
+  const start = performance.now();
+  worker.onerror = (event) => reject(new Error(event.message || script + ' failed'));
+  worker.onmessage = (event) => {
+    try {
+      const done = onMessage(event.data);
+      if (done) { resolve({ ms: performance.now() - start, ...done }); worker.terminate(); }
+    } catch (error) { reject(error); worker.terminate(); }
+  };
+  worker.postMessage({ file });
+});
+const rounds = [];
+for (let round = 0; round < ${ROUNDS}; round++) {
+  const parsed = await timed('./parseWorker.js', (data) => data);
+  let judged = null, received = 0;
+  const imported = await timed('./importWorker.js', (message) => {
+    if (message.type === 'failed') throw new Error(message.message);
+    if (message.type === 'judged') judged = message;
+    else received += message.transactions.length;
+    return judged !== null && received >= judged.count ? { transactions: received, ...judged.timing } : null;
+  });
+  rounds.push({ parseMs: parsed.parseMs, parseAllMs: parsed.ms, importMs: imported.ms, readMs: imported.readMs, judgeMs: imported.judgeMs, transactions: imported.transactions });
+}
+window.importRounds = rounds;
+</script>`;
+
+interface Round {
+  readonly parseMs: number;
+  readonly parseAllMs: number;
+  readonly importMs: number;
+  /** What the import worker says reading the file and judging it took (importWorker.ts). */
+  readonly readMs: number;
+  readonly judgeMs: number;
+  readonly transactions: number;
+}
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+};
+
+/** The import worker the build wrote (its name carries a content hash). */
+function builtImportWorker(): string {
+  const assets = join(EXTENSION_DIR, 'assets');
+  const name = existsSync(assets) ? readdirSync(assets).find((file) => /^importWorker-.*\.js$/.test(file)) : undefined;
+  if (!name) throw new Error(`no built import worker in ${assets}: run "npm run build" first`);
+  return join(assets, name);
+}
+
+/** Measures the import of the HAR at `harPath` in Chromium and prints the figures. */
+export async function measureImportInChromium(harPath: string, name: string, goalRatio: number): Promise<void> {
+  const folder = await mkdtemp(join(tmpdir(), 'cors-lens-import-chromium-'));
+  const server = createServer((request, response) => {
+    const file = { '/': 'index.html', '/capture.har': 'capture.har', '/parseWorker.js': 'parseWorker.js', '/importWorker.js': 'importWorker.js' }[request.url ?? ''];
+    if (!file) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': file.endsWith('.html') ? 'text/html' : file.endsWith('.js') ? 'text/javascript' : 'application/json' });
+    createReadStream(join(folder, file)).pipe(response);
+  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  try {
+    await Promise.all([
+      writeFile(join(folder, 'index.html'), PAGE),
+      writeFile(join(folder, 'parseWorker.js'), PARSE_WORKER),
+      copyFile(builtImportWorker(), join(folder, 'importWorker.js')),
+      symlink(harPath, join(folder, 'capture.har')),
+    ]);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    const result = await page.waitForFunction(() => (globalThis as { importRounds?: unknown }).importRounds, undefined, { timeout: 600_000, polling: 500 }).catch((error: unknown) => {
+      throw new Error(errors[0] ?? String(error));
+    });
+    const rounds = (await result.jsonValue()) as Round[];
+    const parse = median(rounds.map((round) => round.parseMs));
+    const row = (label: string, times: readonly number[]): string[] => [label, fmt(median(times)), fmt(Math.min(...times)), `${fmt(median(times) / parse)}x`];
+    const judge = rounds.map((round) => round.judgeMs);
+    const judgeRatio = median(rounds.map((round) => round.judgeMs / round.parseMs));
+    console.log(`\nIn Chromium (${fmt(rounds[0]?.transactions ?? 0)} transactions; ${ROUNDS} rounds, a fresh worker each): ${name}`);
+    console.log(
+      table(
+        ['measured in a worker of the page', 'median ms', 'min ms', '/ JSON.parse'],
+        [
+          row("the panel's import worker, as built: from the File to the last transaction received", rounds.map((round) => round.importMs)),
+          row('  of which reading the file (File.text)', rounds.map((round) => round.readMs)),
+          row('  of which judging it (importCapture)', judge),
+          row('  of which starting the worker and handing the transactions over', rounds.map((round) => round.importMs - round.readMs - round.judgeMs)),
+          row('baseline: from the File to JSON.parse done, in a worker', rounds.map((round) => round.parseAllMs)),
+          row('baseline: JSON.parse, in a worker', rounds.map((round) => round.parseMs)),
+        ],
+      ),
+    );
+    console.log(`in Chromium, importCapture / JSON.parse, each in a fresh worker, median of the ratios round by round: ${fmt(judgeRatio)}x; goal <= ${goalRatio}x: ${judgeRatio <= goalRatio ? 'met' : 'NOT met'}`);
+  } finally {
+    await browser.close();
+    server.close();
+    await rm(folder, { recursive: true, force: true });
+  }
+}
