@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, EXTENSION_DIR } from '../src/cli/record/launchWithExtension.ts';
-import { fmt, table } from './measure.ts';
+import { fmt, medianOf as median, table } from './measure.ts';
 
 const ROUNDS = 5;
 
@@ -69,11 +69,6 @@ interface Round {
   readonly transactions: number;
 }
 
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-};
 
 /** The import worker the build wrote (its name carries a content hash). */
 function builtImportWorker(): string {

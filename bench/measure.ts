@@ -70,6 +70,11 @@ export function medianRatioByRound(a: Timing, b: Timing): number {
   return median(a.byRound.map((time, round) => time / (b.byRound[round] ?? NaN)).sort((x, y) => x - y));
 }
 
+/** The median of any list of figures. */
+export function medianOf(values: readonly number[]): number {
+  return median([...values].sort((a, b) => a - b));
+}
+
 function median(sorted: readonly number[]): number {
   const middle = Math.floor(sorted.length / 2);
   if (sorted.length % 2 === 1) return sorted[middle] ?? NaN;

@@ -18,7 +18,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, launchWithExtension } from '../src/cli/re
 import { startLab } from '../e2e/lab/server.ts';
 import type { Scenario } from '../e2e/lab/scenario.ts';
 import { allowOrigin, allowed, preflightEcho } from '../e2e/lab/scenarios/plan.ts';
-import { fmt, table } from './measure.ts';
+import { fmt, medianOf as median, table } from './measure.ts';
 
 const NOOP_EXTENSION = fileURLToPath(new URL('./noop-extension/', import.meta.url));
 
@@ -88,11 +88,6 @@ for (let round = 0; round < LAUNCHES; round++) {
 }
 await lab.close();
 
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-};
 const rows = [
   ['Chromium, no extension', withoutTimes],
   ['Chromium, webRequest listeners doing nothing', noopTimes],
