@@ -1,5 +1,5 @@
 import type { IpAddressSpace } from '../cors/localNetworkAccess.ts';
-import { getHeader, hasHeader } from '../fetch/headers.ts';
+import { getHeader, getHeaders } from '../fetch/headers.ts';
 import { isOptionsMethod } from '../fetch/method.ts';
 import { resolveLocation, serializeOrigin } from '../fetch/origin.ts';
 import { UNKNOWN_FAILURE } from '../cors/verdict.ts';
@@ -45,7 +45,7 @@ export function harToEvents(har: Har): RequestEvent[] {
     if (claimed.has(index)) continue;
     const id = `har-${index}`;
     const facts = entry._corsLens;
-    const initiatorOrigin = initiatorOriginOf(entry);
+    const { initiatorOrigin, wire, isPreflight } = readRequestHeaders(entry);
     const pageOrigin = entry.pageref ? pageOrigins.get(entry.pageref) : undefined;
     const contextOrigin = initiatorOrigin ?? pageOrigin;
     const security = facts?.initiatorSecurity;
@@ -59,9 +59,8 @@ export function harToEvents(har: Har): RequestEvent[] {
         policy: security.policy || undefined,
       });
     }
-    const wire = hasWireHeaders(entry);
     // A preflight's headers are all the browser's: no page headers to recover from them.
-    const pageHeaders = wire && !isPreflightEntry(entry) ? pageHeadersFromWire(entry.request.headers) : entry.request.headers;
+    const pageHeaders = wire && !isPreflight ? pageHeadersFromWire(entry.request.headers) : entry.request.headers;
     // Every field, absent or not, in one order: see openRequests.ts.
     events.push({
       type: 'started',
@@ -87,7 +86,7 @@ export function harToEvents(har: Har): RequestEvent[] {
     for (;;) {
       const following = next.get(hopIndex);
       const followingEntry = following === undefined ? undefined : entries[following];
-      const ended = hopEvents(events, id, hop, hopStart, followingEntry, hop === entry ? wire : hasWireHeaders(hop));
+      const ended = hopEvents(events, id, hop, hopStart, followingEntry, hop === entry ? wire : readRequestHeaders(hop).wire);
       if (following === undefined || !followingEntry) break;
       hop = followingEntry;
       hopIndex = following;
@@ -120,22 +119,28 @@ function hopEvents(events: RequestEvent[], id: string, entry: HarEntry, start: n
   return end;
 }
 
-// HTTP/1 wire headers always hold Host; HTTP/2 and 3 hold :authority.
-// webRequest's hold neither: CORS Lens says so in `_corsLens.headers`.
-function hasWireHeaders(entry: HarEntry): boolean {
-  const fact = entry._corsLens?.headers;
-  if (fact) return fact === 'wire';
-  return hasHeader(entry.request.headers, 'Host') || hasHeader(entry.request.headers, ':authority');
-}
+const READ_REQUEST_HEADERS = ['origin', 'access-control-request-method', 'host', ':authority'] as const;
 
 /**
- * The origin of the page, frame or worker that made the request: what CORS
- * Lens wrote, else the request's own Origin header (a frame's or a worker's
- * may differ from the page's, and pairing a preflight needs the right one).
+ * What the converter reads of an entry's request headers, in one pass:
+ *  - the origin of the page, frame or worker that made the request: what
+ *    CORS Lens wrote, else the request's own Origin header (a frame's or a
+ *    worker's may differ from the page's, and pairing a preflight needs the
+ *    right one);
+ *  - whether they are the wire's: HTTP/1 wire headers always hold Host,
+ *    HTTP/2 and 3 hold :authority; webRequest's hold neither, and CORS Lens
+ *    says so in `_corsLens.headers`;
+ *  - whether the entry is a preflight (see isPreflightEntry).
  */
-function initiatorOriginOf(entry: HarEntry): string | undefined {
-  const origin = entry._corsLens?.initiatorOrigin ?? getHeader(entry.request.headers, 'Origin') ?? undefined;
-  return origin && origin !== 'null' && serializeOrigin(origin) === origin ? origin : undefined;
+function readRequestHeaders(entry: HarEntry): { initiatorOrigin: string | undefined; wire: boolean; isPreflight: boolean } {
+  const facts = entry._corsLens;
+  const [originHeader, requestMethod, host, authority] = getHeaders(entry.request.headers, READ_REQUEST_HEADERS);
+  const origin = facts?.initiatorOrigin ?? originHeader ?? undefined;
+  return {
+    initiatorOrigin: origin && origin !== 'null' && serializeOrigin(origin) === origin ? origin : undefined,
+    wire: facts?.headers ? facts.headers === 'wire' : host !== null || authority !== null,
+    isPreflight: isOptionsMethod(entry.request.method) && requestMethod !== null,
+  };
 }
 
 /**
@@ -190,6 +195,7 @@ function entriesByUrl(entries: readonly HarEntry[], urls: ReadonlySet<string>): 
   return byUrl;
 }
 
+/** An OPTIONS request that names a method in Access-Control-Request-Method. */
 function isPreflightEntry(entry: HarEntry): boolean {
   const { method, headers } = entry.request;
   return isOptionsMethod(method) && getHeader(headers, 'Access-Control-Request-Method') !== null;

@@ -32,7 +32,7 @@ export function describeRequest(open: OpenRequest, securityContexts: ReadonlyMap
   };
   const { mode, evidence: modeEvidence } = inferMode(facts);
   const { origin, evidence: originEvidence } = inferInitiatorOrigin(facts);
-  const pageHeaders = open.pageHeaders ?? pageHeadersFromWire(first.sentHeaders ?? [], preflightHeaders);
+  const pageHeaders = open.pageHeaders ?? pageHeadersFromWire(first.sentHeaders ?? [], preflight?.announcedHeaders);
   // Neither the page's headers nor the wire's were captured: what the
   // preflight announced is all there is.
   const announced = !open.pageHeaders && !open.hops.some((hop) => hop.sentHeaders) && preflight ? announcedHeaderNames(preflight.announcedHeaders) : undefined;

@@ -48,10 +48,9 @@ const DROPPABLE_LENGTHS = [...NETWORK_ADDED, ...CACHE_MARKERS].reduce((bits, nam
 /**
  * The page's own request headers, recovered from wire headers: drops what the
  * network stack adds, unless the preflight's Access-Control-Request-Headers
- * proves the page set it.
+ * value (`announced`, as pairing read it) proves the page set it.
  */
-export function pageHeadersFromWire(wire: HeaderList, preflightHeaders?: HeaderList): Header[] {
-  const announced = preflightHeaders ? getHeader(preflightHeaders, 'Access-Control-Request-Headers') : null;
+export function pageHeadersFromWire(wire: HeaderList, announced?: string): Header[] {
   const listed: ReadonlySet<string> = announced ? new Set(announced.split(',').map((name) => name.trim().toLowerCase())) : NOTHING_LISTED;
   const page: Header[] = [];
   for (let index = 0; index < wire.length; index++) {

@@ -32,8 +32,7 @@ export const IMPORT_CHUNK_SIZE = TRANSACTIONS_PAGE_SIZE;
 /** The messages the worker posts for a judged capture, in order. */
 export function importMessages(capture: JudgedCapture, timing?: ImportTiming): ImportMessage[] {
   const { transactions } = capture;
-  const judged = { type: 'judged', kind: capture.kind, browser: capture.browser, count: transactions.length } as const;
-  const messages: ImportMessage[] = [timing ? { ...judged, timing } : judged];
+  const messages: ImportMessage[] = [{ type: 'judged', kind: capture.kind, browser: capture.browser, count: transactions.length, timing }];
   for (let start = 0; start < transactions.length; start += IMPORT_CHUNK_SIZE) {
     messages.push({ type: 'transactions', transactions: transactions.slice(start, start + IMPORT_CHUNK_SIZE) });
   }
