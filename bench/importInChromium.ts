@@ -54,7 +54,7 @@ for (let round = 0; round < ${ROUNDS}; round++) {
     else received += message.transactions.length;
     return judged !== null && received >= judged.count ? { transactions: received, ...judged.timing } : null;
   });
-  rounds.push({ parseMs: parsed.parseMs, parseAllMs: parsed.ms, importMs: imported.ms, readMs: imported.readMs, judgeMs: imported.judgeMs, transactions: imported.transactions });
+  rounds.push({ parseMs: parsed.parseMs, parseAllMs: parsed.ms, importMs: imported.ms, readMs: imported.readMs, readCaptureMs: imported.parseMs, judgeCaptureMs: imported.judgeMs, transactions: imported.transactions });
 }
 window.importRounds = rounds;
 </script>`;
@@ -63,9 +63,10 @@ interface Round {
   readonly parseMs: number;
   readonly parseAllMs: number;
   readonly importMs: number;
-  /** What the import worker says reading the file and judging it took (importWorker.ts). */
+  /** What the import worker says reading the file, parsing it (readCapture) and judging it (judgeCapture) took (importWorker.ts). */
   readonly readMs: number;
-  readonly judgeMs: number;
+  readonly readCaptureMs: number;
+  readonly judgeCaptureMs: number;
   readonly transactions: number;
 }
 
@@ -109,8 +110,8 @@ export async function measureImportInChromium(harPath: string, name: string, goa
     const rounds = (await result.jsonValue()) as Round[];
     const parse = median(rounds.map((round) => round.parseMs));
     const row = (label: string, times: readonly number[]): string[] => [label, fmt(median(times)), fmt(Math.min(...times)), `${fmt(median(times) / parse)}x`];
-    const judge = rounds.map((round) => round.judgeMs);
-    const judgeRatio = median(rounds.map((round) => round.judgeMs / round.parseMs));
+    const importCapture = rounds.map((round) => round.readCaptureMs + round.judgeCaptureMs);
+    const judgeRatio = median(rounds.map((round) => (round.readCaptureMs + round.judgeCaptureMs) / round.parseMs));
     console.log(`\nIn Chromium (${fmt(rounds[0]?.transactions ?? 0)} transactions; ${ROUNDS} rounds, a fresh worker each): ${name}`);
     console.log(
       table(
@@ -118,14 +119,19 @@ export async function measureImportInChromium(harPath: string, name: string, goa
         [
           row("the panel's import worker, as built: from the File to the last transaction received", rounds.map((round) => round.importMs)),
           row('  of which reading the file (File.text)', rounds.map((round) => round.readMs)),
-          row('  of which judging it (importCapture)', judge),
-          row('  of which starting the worker and handing the transactions over', rounds.map((round) => round.importMs - round.readMs - round.judgeMs)),
+          row('  of which importCapture', importCapture),
+          row('    of which parsing and validating, no CORS rule yet (readCapture)', rounds.map((round) => round.readCaptureMs)),
+          row('    of which pairing and judging (judgeCapture)', rounds.map((round) => round.judgeCaptureMs)),
+          row('  of which starting the worker and handing the transactions over', rounds.map((round) => round.importMs - round.readMs - round.readCaptureMs - round.judgeCaptureMs)),
           row('baseline: from the File to JSON.parse done, in a worker', rounds.map((round) => round.parseAllMs)),
           row('baseline: JSON.parse, in a worker', rounds.map((round) => round.parseMs)),
         ],
       ),
     );
     console.log(`in Chromium, importCapture / JSON.parse, each in a fresh worker, median of the ratios round by round: ${fmt(judgeRatio)}x; goal <= ${goalRatio}x: ${judgeRatio <= goalRatio ? 'met' : 'NOT met'}`);
+    // What the goal leaves for the CORS work: readCapture is what any importer built on JSON.parse pays before its first rule.
+    const readRatio = median(rounds.map((round) => round.readCaptureMs / round.parseMs));
+    console.log(`in Chromium, readCapture alone (parse and validate) / JSON.parse: ${fmt(readRatio)}x, which leaves ${fmt(Math.max(0, goalRatio - readRatio))}x of JSON.parse's time for pairing and judging; judgeCapture takes ${fmt(median(rounds.map((round) => round.judgeCaptureMs / round.parseMs)))}x`);
   } finally {
     await browser.close();
     server.close();

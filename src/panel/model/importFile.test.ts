@@ -40,7 +40,7 @@ describe('importMessages', () => {
   });
 
   it('says how long reading and judging took, when told', () => {
-    expect(importMessages(judged(0), { readMs: 12, judgeMs: 34 })).toEqual([{ type: 'judged', kind: 'har', browser: 'Chromium 156', count: 0, timing: { readMs: 12, judgeMs: 34 } }]);
+    expect(importMessages(judged(0), { readMs: 12, parseMs: 23, judgeMs: 34 })).toEqual([{ type: 'judged', kind: 'har', browser: 'Chromium 156', count: 0, timing: { readMs: 12, parseMs: 23, judgeMs: 34 } }]);
   });
 
   it('sends only what was judged for a file without transactions', () => {

@@ -15,9 +15,10 @@ export type ImportMessage =
   | { readonly type: 'transactions'; readonly transactions: readonly Transaction[] }
   | { readonly type: 'failed'; readonly message: string };
 
-/** How long the worker took to read the file and to judge it, in ms (the import benchmark prints them). */
+/** How long the worker took, in ms (the import benchmark prints them): to read the file, to parse and validate it (readCapture), to judge it (judgeCapture). */
 export interface ImportTiming {
   readonly readMs: number;
+  readonly parseMs: number;
   readonly judgeMs: number;
 }
 
