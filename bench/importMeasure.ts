@@ -10,7 +10,8 @@ import { deserialize, serialize } from 'node:v8';
 import { importCapture } from '../src/core/trace/importCapture.ts';
 import { exportedFile } from '../src/core/trace/exportFile.ts';
 import { importedTrace } from '../src/core/trace/importedTrace.ts';
-import { IMPORT_CHUNK_SIZE, importMessages } from '../src/panel/model/importFile.ts';
+import { exportRequests } from '../src/panel/model/exportImported.ts';
+import { importMessages } from '../src/panel/model/importFile.ts';
 import { importFloor } from './importFloor.ts';
 import { IMPORT_GOAL_RATIO as GOAL_RATIO } from './importGoal.ts';
 import { fmt, measureAll, medianRatioByRound, table } from './measure.ts';
@@ -72,18 +73,16 @@ const whole = receiveTime({ transactions: checked.transactions });
 console.log(`the panel's thread, receiving them: ${fmt(longest)} ms at most for one of ${messages.length} messages (all in one message: ${fmt(whole)} ms)`);
 
 // Exporting the imported file again: the export worker writes it, and the
-// panel's thread only posts the transactions, IMPORT_CHUNK_SIZE at a time
-// (each post serializes its chunk there); written on that thread, as it was
-// before, the HAR held it for the time printed beside.
+// panel's thread only posts what exportRequests lists, the transactions a
+// chunk at a time (each post serializes its chunk there); written on that
+// thread, as it was before, the HAR held it for the time printed beside.
 const postTime = (message: unknown): number => {
   const start = performance.now();
   serialize(message);
   return performance.now() - start;
 };
-let longestPost = 0;
-for (let start = 0; start < checked.transactions.length; start += IMPORT_CHUNK_SIZE) {
-  longestPost = Math.max(longestPost, postTime({ type: 'transactions', transactions: checked.transactions.slice(start, start + IMPORT_CHUNK_SIZE) }));
-}
+const items = checked.transactions.map((transaction, index) => ({ seq: index + 1, transaction }));
+const longestPost = Math.max(...exportRequests({ items, browser: checked.browser }, 'har', false, 0).map(postTime));
 const writeStart = performance.now();
 exportedFile(importedTrace(checked, false, 0), 'har');
 const writeTime = performance.now() - writeStart;

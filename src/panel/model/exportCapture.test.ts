@@ -4,7 +4,7 @@ import type { RequestEvent } from '../../core/pairing/requestEvent.ts';
 import { importCapture } from '../../core/trace/importCapture.ts';
 import { exportCapture, type ExportSource } from './exportCapture.ts';
 import type { ImportedCapture } from './importFile.ts';
-import { loopbackExportWorker } from './testExportWorker.ts';
+import { loopbackExportWorker } from './testWorkers.ts';
 
 const PAGE = 'https://app.example';
 const API = 'https://api.example/items';

@@ -3,9 +3,9 @@ import { generateEvents } from '../../../bench/events.ts';
 import { pairEvents } from '../../core/pairing/pairEvents.ts';
 import { exportedFile } from '../../core/trace/exportFile.ts';
 import { importedTrace } from '../../core/trace/importedTrace.ts';
-import { createExportWriter, exportImported } from './exportImported.ts';
+import { createExportWriter, exportImported, type ExportWorkerReply } from './exportImported.ts';
 import { IMPORT_CHUNK_SIZE } from './importFile.ts';
-import { loopbackExportWorker } from './testExportWorker.ts';
+import { loopbackExportWorker, scriptedWorker } from './testWorkers.ts';
 
 const NOW = Date.UTC(2026, 11, 7);
 const transactions = pairEvents(generateEvents(8 * (IMPORT_CHUNK_SIZE + 40), 5).events).transactions;
@@ -38,17 +38,7 @@ describe('exportImported', () => {
   });
 
   it('rejects with what the worker said went wrong, and stops it', async () => {
-    const worker = {
-      terminated: false,
-      onmessage: null as ((event: MessageEvent) => void) | null,
-      onerror: null,
-      postMessage() {
-        setTimeout(() => worker.onmessage?.({ data: { type: 'failed', message: 'out of memory' } } as MessageEvent));
-      },
-      terminate() {
-        worker.terminated = true;
-      },
-    };
+    const worker = scriptedWorker<ExportWorkerReply>([{ type: 'failed', message: 'out of memory' }]);
     await expect(exportImported(capture, 'trace', false, NOW, () => worker as unknown as Worker)).rejects.toThrow('out of memory');
     expect(worker.terminated).toBe(true);
   });

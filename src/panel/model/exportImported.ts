@@ -1,3 +1,4 @@
+import { chunksOf } from '../../core/chunksOf.ts';
 import { exportedFile, type ExportedFile, type ExportFormat } from '../../core/trace/exportFile.ts';
 import { importedTrace } from '../../core/trace/importedTrace.ts';
 import type { Transaction } from '../../core/pairing/transaction.ts';
@@ -37,6 +38,14 @@ export function createExportWriter(): (request: ExportWorkerRequest) => ExportWo
   };
 }
 
+/** What the panel posts to the export worker for a capture, in order: its transactions IMPORT_CHUNK_SIZE at a time, then what to write. */
+export function exportRequests(capture: Pick<ImportedCapture, 'items' | 'browser'>, format: ExportFormat, includeSecrets: boolean, now: number): ExportWorkerRequest[] {
+  return [
+    ...chunksOf(capture.items, IMPORT_CHUNK_SIZE).map((chunk): ExportWorkerRequest => ({ type: 'transactions', transactions: chunk.map((item) => item.transaction) })),
+    { type: 'write', browser: capture.browser, format, includeSecrets, now },
+  ];
+}
+
 /** Lets the panel paint and answer between two messages it posts (posting one clones it on the panel's thread). */
 export const yieldToPanel = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -69,13 +78,12 @@ export async function exportImported(
     });
     // A failure while the chunks are still being posted is read below, once they are.
     written.catch(() => {});
-    const post = (request: ExportWorkerRequest): void => worker.postMessage(request);
-    const { items } = capture;
-    for (let start = 0; start < items.length; start += IMPORT_CHUNK_SIZE) {
-      if (start > 0) await pause();
-      post({ type: 'transactions', transactions: items.slice(start, start + IMPORT_CHUNK_SIZE).map((item) => item.transaction) });
+    const requests = exportRequests(capture, format, includeSecrets, now);
+    for (let index = 0; index < requests.length; index++) {
+      const request = requests[index] as ExportWorkerRequest;
+      if (index > 0 && request.type === 'transactions') await pause();
+      worker.postMessage(request);
     }
-    post({ type: 'write', browser: capture.browser, format, includeSecrets, now });
     return await written;
   } finally {
     worker.terminate();

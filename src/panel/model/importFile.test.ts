@@ -3,28 +3,13 @@ import { generateEvents } from '../../../bench/events.ts';
 import { pairEvents } from '../../core/pairing/pairEvents.ts';
 import type { ImportedCapture as JudgedCapture } from '../../core/trace/importCapture.ts';
 import { IMPORT_CHUNK_SIZE, importFile, importMessages, type ImportMessage } from './importFile.ts';
+import { scriptedWorker } from './testWorkers.ts';
 
 const judged = (count: number): JudgedCapture => {
   const { transactions, stats } = pairEvents(generateEvents(8 * count + 100, 3).events);
   expect(transactions.length).toBeGreaterThanOrEqual(count);
   return { kind: 'har', transactions: transactions.slice(0, count), stats, browser: 'Chromium 156' };
 };
-
-/** A worker that answers the file with these messages, each in a task of its own, as a real one does. */
-function fakeWorker(messages: readonly ImportMessage[]) {
-  const worker = {
-    terminated: false,
-    onmessage: null as ((event: MessageEvent<ImportMessage>) => void) | null,
-    onerror: null as ((event: ErrorEvent) => void) | null,
-    postMessage() {
-      messages.forEach((data, index) => setTimeout(() => worker.onmessage?.({ data } as MessageEvent<ImportMessage>), index));
-    },
-    terminate() {
-      worker.terminated = true;
-    },
-  };
-  return worker;
-}
 
 const file = (name: string) => ({ name, size: 1024 }) as File;
 
@@ -63,7 +48,7 @@ describe('importFile', () => {
 
   it('gathers the transactions message by message, numbering them, saying how far it got, and stops the worker', async () => {
     const capture = judged(IMPORT_CHUNK_SIZE + 3);
-    const worker = fakeWorker(importMessages(capture));
+    const worker = scriptedWorker<ImportMessage>(importMessages(capture));
     const progress: [number, number][] = [];
     const imported = await importFile(file('big.har'), () => worker as unknown as Worker, (loaded, total) => progress.push([loaded, total]));
     expect(imported).toMatchObject({ name: 'big.har', kind: 'har', browser: 'Chromium 156' });
@@ -79,13 +64,13 @@ describe('importFile', () => {
   });
 
   it('names the file in what the worker could not read, and stops the worker', async () => {
-    const worker = fakeWorker([{ type: 'failed', message: 'not JSON: the file is empty' }]);
+    const worker = scriptedWorker<ImportMessage>([{ type: 'failed', message: 'not JSON: the file is empty' }]);
     await expect(importFile(file('empty.har'), () => worker as unknown as Worker)).rejects.toThrow('empty.har: not JSON: the file is empty');
     expect(worker.terminated).toBe(true);
   });
 
   it('gives an empty capture for a file that holds no CORS transaction', async () => {
-    const imported = await importFile(file('quiet.har'), () => fakeWorker(importMessages(judged(0))) as unknown as Worker);
+    const imported = await importFile(file('quiet.har'), () => scriptedWorker<ImportMessage>(importMessages(judged(0))) as unknown as Worker);
     expect(imported.items).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { chunksOf } from '../../core/chunksOf.ts';
 import { MAX_CAPTURE_BYTES, type ImportedCapture as JudgedCapture } from '../../core/trace/importCapture.ts';
 import type { Transaction } from '../../core/pairing/transaction.ts';
 import { TRANSACTIONS_PAGE_SIZE, type SequencedTransaction } from '../../core/protocol.ts';
@@ -33,11 +34,10 @@ export const IMPORT_CHUNK_SIZE = TRANSACTIONS_PAGE_SIZE;
 /** The messages the worker posts for a judged capture, in order. */
 export function importMessages(capture: JudgedCapture, timing?: ImportTiming): ImportMessage[] {
   const { transactions } = capture;
-  const messages: ImportMessage[] = [{ type: 'judged', kind: capture.kind, browser: capture.browser, count: transactions.length, timing }];
-  for (let start = 0; start < transactions.length; start += IMPORT_CHUNK_SIZE) {
-    messages.push({ type: 'transactions', transactions: transactions.slice(start, start + IMPORT_CHUNK_SIZE) });
-  }
-  return messages;
+  return [
+    { type: 'judged', kind: capture.kind, browser: capture.browser, count: transactions.length, timing },
+    ...chunksOf(transactions, IMPORT_CHUNK_SIZE).map((chunk): ImportMessage => ({ type: 'transactions', transactions: chunk })),
+  ];
 }
 
 /** A file shown read-only beside the live tab. */

@@ -28,3 +28,23 @@ export function loopbackExportWorker() {
   };
   return worker;
 }
+
+/**
+ * For tests: a worker that answers whatever it is sent with these messages,
+ * each in a task of its own, as a real one does; it remembers whether it was
+ * stopped.
+ */
+export function scriptedWorker<Message>(messages: readonly Message[]) {
+  const worker = {
+    terminated: false,
+    onmessage: null as ((event: MessageEvent<Message>) => void) | null,
+    onerror: null as ((event: ErrorEvent) => void) | null,
+    postMessage() {
+      messages.forEach((data, index) => setTimeout(() => worker.onmessage?.({ data } as MessageEvent<Message>), index));
+    },
+    terminate() {
+      worker.terminated = true;
+    },
+  };
+  return worker;
+}
