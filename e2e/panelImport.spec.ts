@@ -145,7 +145,7 @@ test('a bad file gets a message naming it and what is wrong, and the panel keeps
 
 test('HAR files from Chrome DevTools, Firefox and Playwright import in the panel and are judged again', async () => {
   const panel = await panelInFreshProfile();
-  const fixtures = fileURLToPath(new URL('../../shared/fixtures/har/', import.meta.url));
+  const fixtures = fileURLToPath(new URL('../test/fixtures/har/', import.meta.url));
   const cases: [string, RegExp, string][] = [
     ['chrome-devtools-2025-preflights-ok-custom-headers-mobile-emulation.har', /^Imported: chrome-devtools-2025.*\.har/, 'preflight sent'],
     ['firefox111-devtools-cross-origin-get-acao-http3.har', /^Imported: firefox111.*\(Firefox 111/, 'allowed, preflight not-needed'],

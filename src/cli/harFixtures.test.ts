@@ -4,7 +4,7 @@ import { explainHar } from './explainReport.ts';
 import { readHar } from '../core/har/readHar.ts';
 
 // Real HAR files written by browsers and tools (see SOURCES.md there). Read-only.
-const FIXTURES = new URL('../../../shared/fixtures/har/', import.meta.url);
+const FIXTURES = new URL('../../test/fixtures/har/', import.meta.url);
 const files = readdirSync(FIXTURES)
   .filter((name) => name.endsWith('.har'))
   .sort();

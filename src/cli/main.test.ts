@@ -14,7 +14,7 @@ import { main } from './main.ts';
 const TRACE_SESSION: SessionSummary = { tabId: 1, pageUrl: 'https://app.example.com/', preserveLog: false, evicted: 0, truncatedValues: 0, leftOut: { sameOrigin: 0, navigations: 0, notCorsMode: 0, unknownInitiator: 0 }, seq: 0 };
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/har/', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../../test/fixtures/har/', import.meta.url));
 const PREFLIGHTS_OK = join(FIXTURES, 'chrome-devtools-2025-preflights-ok-custom-headers-mobile-emulation.har');
 const CONN_REFUSED = join(FIXTURES, 'chrome143-devtools-preflights-conn-refused-and-supabase-h3.har');
 

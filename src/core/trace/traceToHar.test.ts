@@ -132,9 +132,9 @@ describe('traceToHar', () => {
   });
 
   it('has every field Chrome DevTools writes on a preflight and on a request entry, with the same JSON type, but those a capture cannot know', () => {
-    // The Chrome DevTools exports of the team's fixtures (../shared/fixtures/har/SOURCES.md).
+    // The Chrome DevTools exports of the team's fixtures (test/fixtures/har/SOURCES.md).
     const devtoolsExports = ['chrome143-devtools-preflights-conn-refused-and-supabase-h3.har', 'chrome-devtools-2025-preflights-ok-custom-headers-mobile-emulation.har'].map(
-      (name) => JSON.parse(readFileSync(new URL(`../../../../shared/fixtures/har/${name}`, import.meta.url), 'utf8')) as { log: { entries: Record<string, unknown>[] } },
+      (name) => JSON.parse(readFileSync(new URL(`../../../test/fixtures/har/${name}`, import.meta.url), 'utf8')) as { log: { entries: Record<string, unknown>[] } },
     );
     // Known only to DevTools itself: request priority, the server's address and connection, bytes on the wire and their
     // compression, service-worker routing and timings, queueing time, the script stack of an initiator. And bodies,
