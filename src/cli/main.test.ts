@@ -4,11 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { generateEvents } from '../../bench/events.ts';
+import { buildCli } from '../../scripts/buildCli.ts';
 import { pairEvents } from '../core/pairing/pairEvents.ts';
 import type { SessionSummary } from '../core/protocol.ts';
 import { createTrace } from '../core/trace/trace.ts';
+import { CORS_LENS_VERSION } from '../core/trace/version.ts';
 import { main } from './main.ts';
 
 const TRACE_SESSION: SessionSummary = { tabId: 1, pageUrl: 'https://app.example.com/', preserveLog: false, evicted: 0, truncatedValues: 0, leftOut: { sameOrigin: 0, navigations: 0, notCorsMode: 0, unknownInitiator: 0 }, seq: 0 };
@@ -19,6 +21,31 @@ const PREFLIGHTS_OK = join(FIXTURES, 'chrome-devtools-2025-preflights-ok-custom-
 const CONN_REFUSED = join(FIXTURES, 'chrome143-devtools-preflights-conn-refused-and-supabase-h3.har');
 
 const JSON_KEYS = ['blocked', 'corsError', 'explanation', 'failedParameter', 'fix', 'method', 'notes', 'outcome', 'preflight', 'url'];
+
+/** A HAR as Chrome DevTools writes it: from https://app.example, one allowed GET and one whose response lacks Access-Control-Allow-Origin. */
+function harWithOneBlocked(): string {
+  const sent = (url: string) => [
+    { name: 'Host', value: new URL(url).host },
+    { name: 'Origin', value: 'https://app.example' },
+    { name: 'Sec-Fetch-Mode', value: 'cors' },
+  ];
+  const entry = (url: string, time: string, headers: { name: string; value: string }[]) => ({
+    startedDateTime: time,
+    time: 20,
+    request: { method: 'GET', url, headers: sent(url) },
+    response: { status: 200, headers },
+  });
+  return JSON.stringify({
+    log: {
+      version: '1.2',
+      creator: { name: 'WebInspector', version: '537.36' },
+      entries: [
+        entry('https://api.example.com/allowed', '2024-05-01T10:00:00.000Z', [{ name: 'Access-Control-Allow-Origin', value: 'https://app.example' }]),
+        entry('https://api.example.com/orders', '2024-05-01T10:00:01.000Z', [{ name: 'Content-Type', value: 'application/json' }]),
+      ],
+    },
+  });
+}
 
 /** Runs the CLI in-process and captures what it writes. */
 async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -207,6 +234,38 @@ describe('cors-lens explain', () => {
     }
   });
 
+  it('--fail-on-blocked: exit 1 after the report, which names each blocked request and the fix; one stderr line says why', async () => {
+    const file = join(scratch, 'blocked.har');
+    await writeFile(file, harWithOneBlocked());
+    const { code, stdout, stderr } = await run(['explain', file, '--fail-on-blocked']);
+    expect(code).toBe(1);
+    expect(stdout).toContain('2 cross-origin requests, 1 blocked by CORS');
+    expect(stdout).toMatch(/^#2 GET https:\/\/api\.example\.com\/orders$/m);
+    expect(stdout).toContain('Chromium: MissingAllowOriginHeader');
+    expect(stdout).toMatch(/Fix \(response\):\n {4}Access-Control-Allow-Origin: https:\/\/app\.example/);
+    expect(expectOneErrorLine(stderr)).toBe('cors-lens: 1 of 2 cross-origin requests was blocked by CORS (--fail-on-blocked)');
+    // The same exit code and line with --json and --markdown, whose output stays whole.
+    const json = await run(['explain', file, '--json', '--fail-on-blocked']);
+    expect(json.code).toBe(1);
+    expect((JSON.parse(json.stdout) as { blocked: boolean; fix: string[] }[]).map(({ blocked, fix }) => ({ blocked, fix }))).toEqual([
+      { blocked: false, fix: [] },
+      { blocked: true, fix: ['Access-Control-Allow-Origin: https://app.example', 'Vary: Origin'] },
+    ]);
+    expect(expectOneErrorLine(json.stderr)).toContain('blocked by CORS');
+    const markdown = await run(['explain', file, '--markdown', '--fail-on-blocked']);
+    expect(markdown.code).toBe(1);
+    expect(markdown.stdout).toContain('blocked (MissingAllowOriginHeader)');
+  });
+
+  it('--fail-on-blocked with nothing blocked: exit 0, and without the flag a blocked request exits 0', async () => {
+    const clean = await run(['explain', PREFLIGHTS_OK, '--fail-on-blocked']);
+    expect(clean.code).toBe(0);
+    expect(clean.stderr).toBe('');
+    const file = join(scratch, 'blocked.har');
+    await writeFile(file, harWithOneBlocked());
+    expect((await run(['explain', file])).code).toBe(0);
+  });
+
   it('an unknown option: non-zero exit, no stack trace', async () => {
     const { code, stdout, stderr } = await run(['explain', PREFLIGHTS_OK, '--bogus']);
     expect(code).not.toBe(0);
@@ -239,7 +298,24 @@ describe('cors-lens record, before a browser starts', () => {
   });
 });
 
+describe('--version', () => {
+  it('prints the package version', async () => {
+    const { code, stdout } = await run(['--version']);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`${CORS_LENS_VERSION}\n`);
+  });
+});
+
+// The command as installed: bin/cors-lens.js running the compiled dist-cli/, built here from the sources under test.
 describe('the cors-lens executable', () => {
+  beforeAll(() => buildCli(), 60_000);
+
+  it('prints its version, which is the package\'s', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, ['bin/cors-lens.js', '--version'], { cwd: REPO_ROOT });
+    const packageJson = JSON.parse(await readFile(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(stdout).toBe(`${packageJson.version}\n`);
+  });
+
   it('runs `explain FILE --json` and prints JSON on stdout', async () => {
     const { stdout } = await promisify(execFile)(process.execPath, ['bin/cors-lens.js', 'explain', PREFLIGHTS_OK, '--json'], { cwd: REPO_ROOT });
     const list = JSON.parse(stdout) as Record<string, unknown>[];

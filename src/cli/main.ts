@@ -7,10 +7,9 @@ import { MAX_CAPTURE_BYTES } from '../core/trace/importCapture.ts';
 import { TraceReadError } from '../core/trace/readTrace.ts';
 import { describeRedactions } from '../core/trace/redact.ts';
 import { traceToHar } from '../core/trace/traceToHar.ts';
+import { CORS_LENS_VERSION } from '../core/trace/version.ts';
 import { explainFile, explainTransactions } from './explainReport.ts';
 import { formatReport, printable } from './formatReport.ts';
-import { LaunchError } from './record/launchWithExtension.ts';
-import { RecordError, recordUrl } from './record/recordUrl.ts';
 
 
 /** A problem the user can fix: printed as one line, exit code 1. */
@@ -55,6 +54,8 @@ async function writeOutput(file: string, text: string): Promise<void> {
 
 async function record(target: string, options: RecordCommandOptions): Promise<void> {
   const url = httpUrl(target);
+  // Loaded only here: Playwright takes longer to load than the rest of the command.
+  const [{ LaunchError }, { RecordError, recordUrl }] = await Promise.all([import('./record/launchWithExtension.ts'), import('./record/recordUrl.ts')]);
   let recording;
   try {
     recording = await recordUrl({ url, timeoutMs: options.timeoutMs, headless: options.headless === true || !process.env.DISPLAY, includeSecrets: options.includeSecrets === true });
@@ -104,6 +105,7 @@ function formatBytes(bytes: number): string {
 export function createProgram(): Command {
   const program = new Command('cors-lens')
     .description('Explains CORS: which requests the browser blocked, why, in Chromium\'s own terms, and the fix on the server.')
+    .version(CORS_LENS_VERSION, '-V, --version', 'print the version of cors-lens')
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   program
@@ -112,7 +114,8 @@ export function createProgram(): Command {
     .argument('<file>', 'a HAR 1.2 file (Chrome DevTools, Firefox, Playwright recordHar, CORS Lens) or a CORS Lens trace (cors-lens record --out)')
     .option('--json', 'print one JSON object per cross-origin request, in file order')
     .option('--markdown', 'print a Markdown summary per cross-origin request, for a bug report')
-    .action(async (file: string, options: { json?: boolean; markdown?: boolean }) => {
+    .option('--fail-on-blocked', 'exit with code 1 when CORS blocked any request (for CI pipelines)')
+    .action(async (file: string, options: { json?: boolean; markdown?: boolean; failOnBlocked?: boolean }) => {
       if (options.json && options.markdown) throw new UsageError('--json and --markdown cannot be used together');
       const text = await readHarText(file);
       let report;
@@ -125,6 +128,9 @@ export function createProgram(): Command {
       // Control characters from header values never reach the terminal (markdownSummary keeps line breaks out of values).
       if (options.markdown) process.stdout.write(report.transactions.map((transaction) => markdownSummary(transaction).split('\n').map((line) => printable(line, Infinity)).join('\n')).join('\n'));
       else process.stdout.write(options.json ? `${JSON.stringify(report.requests, null, 2)}\n` : formatReport(report, file));
+      const blocked = report.requests.filter((request) => request.blocked).length;
+      // After the report, which names each blocked request and its fix: one line saying why the exit code is 1.
+      if (options.failOnBlocked && blocked > 0) throw new UsageError(`${blocked} of ${report.requests.length} cross-origin requests ${blocked === 1 ? 'was' : 'were'} blocked by CORS (--fail-on-blocked)`);
     });
   program
     .command('record')

@@ -2,13 +2,13 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { packageRoot } from '../packageRoot.ts';
 
 /** Debian's Chromium: the only browser the project runs (never a downloaded one). */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
-/** The built extension (`npm run build`). */
-export const EXTENSION_DIR = fileURLToPath(new URL('../../../dist/', import.meta.url));
+/** The built extension (`npm run build`; the npm package ships it). */
+export const EXTENSION_DIR = join(packageRoot(), 'dist');
 
 // Without the background-networking flags Chromium keeps trying to reach
 // Google's hosts. --no-sandbox because CI (and many containers) run as root.
