@@ -1,24 +1,11 @@
-import { expect, test, type Frame, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { SCENARIOS } from './lab/scenarios/index.ts';
 import { startLab } from './lab/server.ts';
 import { openExtensionProbe } from './support/extensionProbe.ts';
+import { corsPanel, showDevtoolsToPlaywright } from './support/devtoolsPanel.ts';
 import { launchLabBrowser } from './support/labBrowser.ts';
 
-// Playwright hides DevTools windows unless told otherwise (see
-// ../shared/reference/platform-notes.md §4): with this, the DevTools front-end
-// of a tab is a Page, and the CORS panel one of its frames.
-process.env.PW_CHROMIUM_ATTACH_TO_OTHER = '1';
-
-async function corsPanel(devtools: Page, extensionId: string): Promise<Frame> {
-  const panelUrl = `chrome-extension://${extensionId}/src/panel/panel.html`;
-  const devtoolsPage = () => devtools.frames().find((frame) => frame.url().startsWith(`chrome-extension://${extensionId}/src/devtools/`));
-  // The devtools page registered the panel...
-  await expect.poll(async () => (await devtoolsPage()?.evaluate(() => (globalThis as { corsLensPanelCreated?: boolean }).corsLensPanelCreated)) ?? false).toBe(true);
-  // ...which is the last panel: Ctrl+[ from the first one selects it.
-  await devtools.locator('body').press('Control+BracketLeft');
-  await expect.poll(() => devtools.frames().some((frame) => frame.url() === panelUrl)).toBe(true);
-  return devtools.frames().find((frame) => frame.url() === panelUrl) as Frame;
-}
+showDevtoolsToPlaywright();
 
 test('the CORS panel in DevTools lists the tab\'s transactions, explains the debugging banner, and its switch turns Confirm with Chromium on and off', async () => {
   const lab = await startLab(SCENARIOS);

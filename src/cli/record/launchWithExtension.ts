@@ -24,13 +24,15 @@ export interface BrowserWithExtension {
 export class LaunchError extends Error {}
 
 /**
- * Starts Chromium with the built CORS Lens extension in a fresh profile.
+ * Starts Chromium with the built CORS Lens extension (or the one in
+ * `extensionDir`: an unpacked store package) in a fresh profile.
  * Resolves once the extension's service worker runs and has answered, so its
  * webRequest listeners are in place before the first request.
  */
-export async function launchWithExtension(options: { headless: boolean; args?: readonly string[] }): Promise<BrowserWithExtension> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new LaunchError(`the extension is not built (${join(EXTENSION_DIR, 'manifest.json')} is missing): run "npm run build" first`);
+export async function launchWithExtension(options: { headless: boolean; args?: readonly string[]; extensionDir?: string }): Promise<BrowserWithExtension> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new LaunchError(`the extension is not built (${join(extensionDir, 'manifest.json')} is missing): run "npm run build" first`);
   }
   if (!existsSync(CHROMIUM_PATH)) throw new LaunchError(`Chromium is not installed at ${CHROMIUM_PATH} (on Debian: apt-get install chromium)`);
   const profile = await mkdtemp(join(tmpdir(), 'cors-lens-profile-'));
@@ -40,7 +42,7 @@ export async function launchWithExtension(options: { headless: boolean; args?: r
       executablePath: CHROMIUM_PATH,
       headless: options.headless,
       viewport: null,
-      args: [...CHROMIUM_ARGS, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...(options.args ?? [])],
+      args: [...CHROMIUM_ARGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...(options.args ?? [])],
     });
   } catch (error) {
     await rm(profile, { recursive: true, force: true });

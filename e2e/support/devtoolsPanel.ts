@@ -1,0 +1,23 @@
+import { expect, type Frame, type Page } from '@playwright/test';
+
+/**
+ * Playwright hides DevTools windows unless told otherwise (see
+ * ../shared/reference/platform-notes.md §4): with this, set before the
+ * browser starts, the DevTools front-end of a tab is a Page, and the CORS
+ * panel one of its frames.
+ */
+export function showDevtoolsToPlaywright(): void {
+  process.env.PW_CHROMIUM_ATTACH_TO_OTHER = '1';
+}
+
+/** Selects the CORS panel in a tab's DevTools (opened with --auto-open-devtools-for-tabs) and returns its frame. */
+export async function corsPanel(devtools: Page, extensionId: string): Promise<Frame> {
+  const panelUrl = `chrome-extension://${extensionId}/src/panel/panel.html`;
+  const devtoolsPage = () => devtools.frames().find((frame) => frame.url().startsWith(`chrome-extension://${extensionId}/src/devtools/`));
+  // The devtools page registered the panel...
+  await expect.poll(async () => (await devtoolsPage()?.evaluate(() => (globalThis as { corsLensPanelCreated?: boolean }).corsLensPanelCreated)) ?? false).toBe(true);
+  // ...which is the last panel: Ctrl+[ from the first one selects it.
+  await devtools.locator('body').press('Control+BracketLeft');
+  await expect.poll(() => devtools.frames().some((frame) => frame.url() === panelUrl)).toBe(true);
+  return devtools.frames().find((frame) => frame.url() === panelUrl) as Frame;
+}
