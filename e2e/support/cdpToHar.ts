@@ -1,5 +1,5 @@
 import type { Entry, Har, Header, Initiator } from 'har-format';
-import type { CdpRecord } from './cdpRecorder.ts';
+import type { CdpRecord } from '../../src/playwright/cdpRecorder.ts';
 import { inHopOrder } from '../../src/core/cdp/cdpHopOrder.ts';
 
 type Params = Record<string, unknown>;

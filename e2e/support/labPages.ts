@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import type { Lab, PageKind } from '../lab/server.ts';
-import { recordCdp, type CdpRecorder } from './cdpRecorder.ts';
+import { recordCdp, type CdpRecorder } from '../../src/playwright/cdpRecorder.ts';
 
 export interface LabPage {
   readonly kind: PageKind;

@@ -1,7 +1,6 @@
 import type { ExtensionProbe } from './extensionProbe.ts';
 import type { LabPages } from './labPages.ts';
-import { inHopOrder } from '../../src/core/cdp/cdpHopOrder.ts';
-import { createCdpEventConverter, type CdpNetworkEventParams } from '../../src/core/cdp/cdpNetworkEvents.ts';
+import { cdpToEvents } from '../../src/core/cdp/cdpToEvents.ts';
 import { decideVerdict } from '../../src/core/cors/decideVerdict.ts';
 import type { PreflightStatus } from '../../src/core/cors/verdict.ts';
 import { pairEvents } from '../../src/core/pairing/pairEvents.ts';
@@ -9,7 +8,7 @@ import type { RequestEvent } from '../../src/core/pairing/requestEvent.ts';
 import type { Transaction } from '../../src/core/pairing/transaction.ts';
 import type { Lab } from '../lab/server.ts';
 import type { Expectation, LabRequest, Scenario } from '../lab/scenario.ts';
-import type { CdpRecord, CdpRecorder } from './cdpRecorder.ts';
+import type { CdpRecord, CdpRecorder } from '../../src/playwright/cdpRecorder.ts';
 
 /** What Chromium itself reported for one request. */
 export interface ChromiumVerdict {
@@ -130,10 +129,7 @@ async function extensionVerdicts(probe: ExtensionProbe, pageUrl: string, scenari
  */
 function scenarioEvents(recorder: CdpRecorder, mine: readonly CdpRecord[]): RequestEvent[] {
   const ids = new Set(mine.map((record) => record.params.requestId));
-  const converter = createCdpEventConverter();
-  return inHopOrder(recorder.records)
-    .flatMap((record) => converter(record.method, record.params as unknown as CdpNetworkEventParams))
-    .filter((event) => event.type === 'security-context' || ids.has(event.id));
+  return cdpToEvents(recorder.records).filter((event) => event.type === 'security-context' || ids.has(event.id));
 }
 
 // The one input no capture shows (fetch's targetAddressSpace) comes from the

@@ -1,15 +1,5 @@
+import { printable } from '../core/printable.ts';
 import type { Report } from './explainReport.ts';
-
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-
-/**
- * Header values are attacker-controlled: a terminal must never receive their
- * control characters (an escape sequence could rewrite the screen).
- */
-export function printable(text: string, max = 160): string {
-  const safe = text.replace(CONTROL, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return safe.length > max ? `${safe.slice(0, max - 1)}…` : safe;
-}
 
 /** The human-readable report: a line per request, then what to do about each blocked one. */
 export function formatReport(report: Report, source: string): string {

@@ -9,7 +9,8 @@ import { describeRedactions } from '../core/trace/redact.ts';
 import { traceToHar } from '../core/trace/traceToHar.ts';
 import { CORS_LENS_VERSION } from '../core/trace/version.ts';
 import { explainFile, explainTransactions } from './explainReport.ts';
-import { formatReport, printable } from './formatReport.ts';
+import { printable } from '../core/printable.ts';
+import { formatReport } from './formatReport.ts';
 
 
 /** A problem the user can fix: printed as one line, exit code 1. */

@@ -20,6 +20,8 @@ export interface CdpRecorder {
   readonly session: CDPSession;
   /** Every recorded event, in arrival order (grows as the page works). */
   readonly records: CdpRecord[];
+  /** Calls `listener` after each new event; returns what stops it. */
+  subscribe(listener: () => void): () => void;
   /**
    * Resolves once `condition` holds, checking it now and after each new
    * event; rejects with `what` if it still does not hold after `timeoutMs`.
@@ -27,16 +29,20 @@ export interface CdpRecorder {
   until(condition: () => boolean, what: string, timeoutMs?: number): Promise<void>;
 }
 
-/** Records the Network and Audits events of one page, as DevTools would see them. */
+/**
+ * Records the Network and Audits events of one page, as DevTools would see
+ * them, through a DevTools protocol session of its own (Chromium only).
+ */
 export async function recordCdp(context: BrowserContext, page: Page): Promise<CdpRecorder> {
   const session = await context.newCDPSession(page);
   const records: CdpRecord[] = [];
-  const waiters = new Set<() => void>();
+  const listeners = new Set<() => void>();
+  const add = (record: CdpRecord): void => {
+    records.push(record);
+    for (const listener of [...listeners]) listener();
+  };
   for (const method of RECORDED) {
-    session.on(method as 'Network.requestWillBeSent', (params: unknown) => {
-      records.push({ method, params: params as CdpRecord['params'] });
-      for (const check of [...waiters]) check();
-    });
+    session.on(method as 'Network.requestWillBeSent', (params: unknown) => add({ method, params: params as CdpRecord['params'] }));
   }
   // The page's dedicated workers and out-of-process iframes are targets of
   // their own: attach to each as it starts (paused, so none of its requests
@@ -54,26 +60,28 @@ export async function recordCdp(context: BrowserContext, page: Page): Promise<Cd
   session.on('Target.receivedMessageFromTarget', ({ message }) => {
     const { method, params } = JSON.parse(message) as { method?: string; params?: CdpRecord['params'] };
     if (!method || !params || !(RECORDED as readonly string[]).includes(method)) return;
-    records.push({ method, params });
-    for (const check of [...waiters]) check();
+    add({ method, params });
   });
   await session.send('Network.enable');
   await session.send('Audits.enable');
   await session.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: false });
+  const subscribe = (listener: () => void): (() => void) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  };
   const until = (condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> =>
     new Promise((resolve, reject) => {
       if (condition()) return resolve();
       const timer = setTimeout(() => {
-        waiters.delete(check);
+        stop();
         reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`));
       }, timeoutMs);
-      const check = (): void => {
+      const stop = subscribe(() => {
         if (!condition()) return;
         clearTimeout(timer);
-        waiters.delete(check);
+        stop();
         resolve();
-      };
-      waiters.add(check);
+      });
     });
-  return { session, records, until };
+  return { session, records, subscribe, until };
 }

@@ -1,0 +1,11 @@
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+/**
+ * Header values and URLs are attacker-controlled: a terminal or a test report
+ * must never receive their control characters (an escape sequence could
+ * rewrite the screen). Each becomes \uXXXX; text over `max` is cut with "…".
+ */
+export function printable(text: string, max = 160): string {
+  const safe = text.replace(CONTROL, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return safe.length > max ? `${safe.slice(0, max - 1)}…` : safe;
+}
