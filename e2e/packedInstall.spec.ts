@@ -38,7 +38,7 @@ async function installedVersion(name: string): Promise<string> {
   return (JSON.parse(await readFile(join(REPO_ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-test('the packed CLI installs in an empty folder with its production dependencies alone, and `npx cors-lens explain FILE.har` works there', async () => {
+test('the packed CLI installs in an empty folder with its production dependencies alone, and `npx cors-lens explain FILE.har` (and record) works there', async () => {
   test.setTimeout(300_000);
   const listing = await shell('tar', ['-tzf', tarball], scratch);
   const files = listing.stdout.trim().split('\n');
@@ -61,6 +61,16 @@ test('the packed CLI installs in an empty folder with its production dependencie
   expect(explained.code).toBe(0);
   expect(explained.stdout).toContain('3 cross-origin requests, 0 blocked by CORS');
   expect(explained.stdout).toMatch(/^1 {2}POST {4}sent {7}allowed {2}http:\/\/localhost:8000\/api\/classes$/m);
+
+  // `record` finds the extension the package ships (dist/) from the installed command.
+  const lab = await startLab(SCENARIOS.filter((scenario) => scenario.name === 'missing-allow-origin'));
+  try {
+    const recorded = await shell('npx', ['--no', '--', 'cors-lens', 'record', `${lab.pageOrigin}/?run=missing-allow-origin`, '--json', '--headless'], project, userEnv({ DISPLAY: '' }));
+    expect(recorded.stderr).toBe('');
+    expect(JSON.parse(recorded.stdout)).toEqual([expect.objectContaining({ url: lab.scenarioUrl('missing-allow-origin'), corsError: 'MissingAllowOriginHeader', preflight: 'not-needed' })]);
+  } finally {
+    await lab.close();
+  }
 });
 
 test('cors-lens/playwright in a project of its own: an allowed request passes toHaveNoCorsErrors, blocked ones fail it saying why and what to send, and failed tests get the report', async () => {

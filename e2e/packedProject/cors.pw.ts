@@ -37,7 +37,7 @@ test('a test that fails without any CORS traffic gets no CORS Lens attachment', 
 });
 
 test.describe('with the blocked URL ignored', () => {
-  test.use({ corsLens: { ignoreUrls: [/missing-allow-origin/] } });
+  test.use({ corsLens: { ignoreUrls: ['/missing-allow-origin/'] } });
 
   test('its blocked request does not count', async ({ page }) => {
     await page.goto(lab.page);
