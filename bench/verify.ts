@@ -89,7 +89,7 @@ export function verifyPairing(stream: GeneratedStream): { transactions: number; 
       // Served by the cache model, unless its 1,024-entry limit evicted the entry meanwhile.
       const hop = transaction.verdict.hops[0];
       if (hop?.preflight === 'cache-hit') cacheHits++;
-      else if (hop?.preflight === 'unobserved' && hop.cacheMiss?.reason === 'no-entry') evicted++;
+      else if (hop?.preflight === 'not-seen' && hop.cacheMiss?.reason === 'no-entry') evicted++;
       else throw new Error(`${where}: expected the cache model to serve it, got ${hop?.preflight} (${hop?.cacheMiss?.reason})`);
     }
   }

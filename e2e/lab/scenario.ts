@@ -5,7 +5,8 @@ import type { PreflightStatus } from '../../src/core/cors/verdict.ts';
  * A header line the lab server sends. Values may hold `{origin}` (the
  * request's Origin), `{acrm}` and `{acrh}` (its Access-Control-Request-*),
  * `{page}` and `{api}` (the two origins), `{base}` and `{pageBase}` (this
- * scenario's URL prefix on each origin).
+ * scenario's URL prefix on each origin), `{frameBase}` (the same on the
+ * lab's third origin, Lab.frameOrigin).
  */
 export type HeaderLine = readonly [name: string, value: string];
 
@@ -43,10 +44,16 @@ export interface LabRequest {
   readonly cache?: 'default' | 'no-store' | 'reload' | 'no-cache' | 'force-cache';
   /** XMLHttpRequest instead of fetch(). */
   readonly via?: 'fetch' | 'xhr';
+  /** With `via: 'xhr'`: an upload progress listener (the Fetch Standard's use-CORS-preflight flag). */
+  readonly uploadListener?: boolean;
   /** fetch()'s targetAddressSpace option (Local Network Access). */
   readonly targetAddressSpace?: 'local' | 'loopback' | 'public';
-  /** Made from a dedicated worker of the page, or an iframe of it (same-origin, or from Lab.frameOrigin). */
-  readonly context?: 'worker' | 'iframe' | 'cross-origin-iframe';
+  /**
+   * Made from a dedicated worker of the page, or an iframe of it: same-origin,
+   * from Lab.frameOrigin, sandboxed without allow-same-origin (an opaque
+   * origin), or a data: URL (an opaque origin too).
+   */
+  readonly context?: 'worker' | 'iframe' | 'cross-origin-iframe' | 'sandboxed-iframe' | 'data-iframe';
 }
 
 type RequestMode = 'cors' | 'no-cors' | 'same-origin';
@@ -81,7 +88,7 @@ export interface Scenario {
    */
   readonly rejectedInRenderer?: boolean;
   /** The page the requests run from (default: the lab page). */
-  readonly from?: 'page' | 'public-page' | 'insecure-public-page';
+  readonly from?: 'page' | 'public-page' | 'insecure-public-page' | 'file-page';
   /**
    * Why the engine judges the requests as declared rather than as captured:
    * the input that decides the verdict is invisible to every capture.
@@ -93,4 +100,10 @@ export interface Scenario {
    * "Confirm with Chromium" mode decides them.
    */
   readonly webRequestCannotTell?: string;
+  /**
+   * Why a HAR exported by Chrome DevTools cannot decide these requests:
+   * `cors-lens explain` on it must then say "undetermined" and name
+   * Chromium's error among the possible ones, never a wrong verdict.
+   */
+  readonly devToolsHarCannotTell?: string;
 }

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { HeaderLine, ResponsePlan, Route, Scenario } from './scenario.ts';
 
 const PAGE_DIR = fileURLToPath(new URL('./page/', import.meta.url));
@@ -12,8 +12,12 @@ export interface ScenarioCounts {
   other: number;
 }
 
-/** Where a scenario's page runs: the lab page, or one Chromium counts as public (Local Network Access). */
-export type PageKind = 'page' | 'public-page' | 'insecure-public-page';
+/**
+ * Where a scenario's page runs: the lab page, one Chromium counts as public
+ * (Local Network Access), or the lab's page opened from a file: URL (an
+ * opaque origin, as when a beginner double-clicks an HTML file).
+ */
+export type PageKind = 'page' | 'public-page' | 'insecure-public-page' | 'file-page';
 
 /** The host name Chromium maps to 127.0.0.1 for the non-secure public page. */
 export const INSECURE_HOST = 'lna-insecure.test';
@@ -31,8 +35,10 @@ export interface Lab {
   readonly apiOrigin: string;
   /** http://[::1]:PORT: the lab page's server under another site, for cross-origin iframes. */
   readonly frameOrigin: string;
-  /** The page origin of each kind: the lab page, a secure public page, a non-secure public page. */
+  /** The page origin of each kind: the lab page, a secure public page, a non-secure public page, "null" for the file: page. */
   readonly pageOrigins: Readonly<Record<PageKind, string>>;
+  /** The address each kind of page opens at. */
+  readonly pageUrls: Readonly<Record<PageKind, string>>;
   /** The URL of `path` under a scenario on the given origin. */
   scenarioUrl(scenario: string, path?: string, target?: 'api' | 'page'): string;
   /** Chromium flags the lab needs (its public-page origins for Local Network Access). */
@@ -117,12 +123,21 @@ export async function startLab(scenarios: readonly Scenario[], options: LabOptio
     page: origins.page,
     'public-page': `http://127.0.0.1:${port(publicPage)}`,
     'insecure-public-page': `http://${INSECURE_HOST}:${port(insecurePublicPage)}`,
+    // A file: URL's origin is opaque: its requests carry Origin: null.
+    'file-page': 'null',
+  };
+  const pageUrls: Record<PageKind, string> = {
+    page: `${pageOrigins.page}/`,
+    'public-page': `${pageOrigins['public-page']}/`,
+    'insecure-public-page': `${pageOrigins['insecure-public-page']}/`,
+    'file-page': pathToFileURL(`${PAGE_DIR}file.html`).href,
   };
   return {
     pageOrigin: origins.page,
     apiOrigin: origins.api,
     frameOrigin: origins.frame,
     pageOrigins,
+    pageUrls,
     chromiumArgs: [
       `--ip-address-space-overrides=127.0.0.1:${port(publicPage)}=public,127.0.0.1:${port(insecurePublicPage)}=public`,
       `--host-resolver-rules=MAP ${INSECURE_HOST} 127.0.0.1`,
@@ -157,6 +172,7 @@ function answer(response: ServerResponse, plan: ResponsePlan, request: IncomingM
     base: `${origins.api}/s/${scenario}`,
     apiHost: new URL(origins.api).host,
     pageBase: `${origins.page}/s/${scenario}`,
+    frameBase: `${origins.frame}/s/${scenario}`,
   };
   // Raw header lines, so a scenario can send the same header twice.
   const lines: string[] = [];
@@ -171,7 +187,8 @@ function answer(response: ServerResponse, plan: ResponsePlan, request: IncomingM
 async function servePage(pathname: string, response: ServerResponse, scenarios: readonly Scenario[], origins: LabOrigins): Promise<void> {
   if (pathname === '/lab/scenarios.json') {
     const summary = scenarios.map(({ name, title, source, requests, parallel, from }) => ({ name, title, source, requests, parallel, from }));
-    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ...origins, scenarios: summary }));
+    // The page opened from a file (an opaque origin) reads it too.
+    response.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' }).end(JSON.stringify({ ...origins, scenarios: summary }));
     return;
   }
   const file = pathname === '/' ? 'index.html' : pathname.slice('/lab/'.length);

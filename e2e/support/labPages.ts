@@ -30,7 +30,12 @@ async function denyLocalNetworkAccess(context: BrowserContext, origin: string): 
   }
 }
 
-export function openLabPages(context: BrowserContext, lab: Lab): LabPages {
+export interface LabPagesOptions {
+  /** Called with each lab page once it is ready, before any scenario runs in it. */
+  readonly onReady?: (page: Page) => Promise<void>;
+}
+
+export function openLabPages(context: BrowserContext, lab: Lab, options: LabPagesOptions = {}): LabPages {
   const pages = new Map<PageKind, Promise<LabPage>>();
   const opened: LabPage[] = [];
   const open = async (kind: PageKind): Promise<LabPage> => {
@@ -39,10 +44,11 @@ export function openLabPages(context: BrowserContext, lab: Lab): LabPages {
     if (kind === 'public-page') await denyLocalNetworkAccess(context, lab.pageOrigins[kind]);
     const page = await context.newPage();
     const recorder = await recordCdp(context, page);
-    const url = `${lab.pageOrigins[kind]}/`;
+    const url = lab.pageUrls[kind];
     await page.goto(url);
     // Its worker and frames are up: a debugger attached from now on sees them all.
     await page.locator('body[data-lab-ready="true"]').waitFor({ state: 'attached' });
+    await options.onReady?.(page);
     const labPage = { kind, url, page, recorder };
     opened.push(labPage);
     return labPage;

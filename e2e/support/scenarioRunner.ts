@@ -2,6 +2,7 @@ import type { ExtensionProbe } from './extensionProbe.ts';
 import type { LabPages } from './labPages.ts';
 import { cdpToEvents } from '../../src/core/cdp/cdpToEvents.ts';
 import { decideVerdict } from '../../src/core/cors/decideVerdict.ts';
+import { possibleCorsErrors } from '../../src/core/explain/hiddenCauses.ts';
 import type { PreflightStatus } from '../../src/core/cors/verdict.ts';
 import { pairEvents } from '../../src/core/pairing/pairEvents.ts';
 import type { RequestEvent } from '../../src/core/pairing/requestEvent.ts';
@@ -25,6 +26,8 @@ export interface EngineVerdict {
   readonly failedParameter: string | null;
   readonly preflight: PreflightStatus | 'no-transaction';
   readonly outcome: string;
+  /** When undetermined: the CorsErrors the failure may have been. */
+  readonly possibleCorsErrors?: readonly string[];
   readonly preflightIds: readonly string[];
 }
 
@@ -34,7 +37,10 @@ export interface RequestResult {
   readonly url: string;
   readonly expected: Expectation;
   readonly chromium: ChromiumVerdict;
+  /** The engine's verdict from the capture alone. */
   readonly engine: EngineVerdict;
+  /** With Scenario.judgedAsDeclared: the engine's verdict once told what no capture shows. */
+  readonly declared?: EngineVerdict;
 }
 
 /** What the extension's own capture (webRequest, in the service worker) concluded for a scenario's requests. */
@@ -45,6 +51,8 @@ export interface ExtensionVerdict {
   readonly candidates?: readonly string[];
   readonly preflight: string;
   readonly outcome: string;
+  /** When undetermined: the CorsErrors the failure may have been. */
+  readonly possibleCorsErrors?: readonly string[];
 }
 
 export interface ScenarioResult {
@@ -88,8 +96,8 @@ export async function runScenario(pages: LabPages, lab: Lab, scenario: Scenario,
   const actualIds = firstHops(records).map((record) => record.params.requestId as string);
   const events = scenarioEvents(recorder, records);
   const { transactions } = pairEvents(events, { includeNonCors: true });
-  const judged = scenario.judgedAsDeclared ? transactions.map((transaction, index) => withDeclaration(transaction, scenario.requests[index])) : transactions;
-  const byId = new Map(judged.map((transaction) => [transaction.id, transaction]));
+  const byId = new Map(transactions.map((transaction) => [transaction.id, transaction]));
+  const declared = scenario.judgedAsDeclared ? new Map(transactions.map((transaction, index) => [transaction.id, withDeclaration(transaction, scenario.requests[index])])) : undefined;
   const requests = actualIds.map((requestId, index): RequestResult => {
     const url = (firstHops(records).find((record) => record.params.requestId === requestId)?.params.request as { url: string }).url;
     return {
@@ -99,6 +107,7 @@ export async function runScenario(pages: LabPages, lab: Lab, scenario: Scenario,
       expected: resolveExpectation(scenario.expect[index] as Expectation, lab),
       chromium: chromiumVerdict(records, requestId),
       engine: engineVerdict(byId.get(requestId)),
+      ...(declared ? { declared: engineVerdict(declared.get(requestId)) } : {}),
     };
   });
   const extension = probe ? await extensionVerdicts(probe, pageUrl, scenario, marker) : undefined;
@@ -119,6 +128,7 @@ async function extensionVerdicts(probe: ExtensionProbe, pageUrl: string, scenari
     ...(verdict.failure?.candidates ? { candidates: verdict.failure.candidates } : {}),
     preflight: verdict.preflight,
     outcome: verdict.outcome,
+    ...(verdict.hiddenCauses ? { possibleCorsErrors: possibleCorsErrors(verdict.hiddenCauses) } : {}),
   }));
 }
 
@@ -138,7 +148,13 @@ function withDeclaration(transaction: Transaction, request: LabRequest | undefin
   if (!request?.targetAddressSpace) return transaction;
   const context = transaction.request.localNetworkAccess ?? { initiatorAddressSpace: 'unknown', initiatorIsSecureContext: true };
   const declared = { ...transaction.request, localNetworkAccess: { ...context, declaredTargetAddressSpace: request.targetAddressSpace } };
-  const hops = transaction.hops.map((hop) => ({ url: hop.url, startTime: hop.startTime, sent: hop.sentHeaders !== undefined || hop.response !== undefined, ...(hop.response ? { response: hop.response } : {}) }));
+  const hops = transaction.hops.map((hop) => ({
+    url: hop.url,
+    startTime: hop.startTime,
+    sent: hop.sentHeaders !== undefined || hop.response !== undefined,
+    ...(hop.preflight ? { preflight: { requestHeaders: hop.preflight.requestHeaders, ...(hop.preflight.response ? { response: hop.preflight.response } : {}) } } : {}),
+    ...(hop.response ? { response: hop.response } : {}),
+  }));
   const last = hops.length - 1;
   const observed = hops.map((hop, index) => (index === last && transaction.error ? { ...hop, networkError: transaction.error } : hop));
   return { ...transaction, request: declared, verdict: decideVerdict({ request: declared, hops: observed }) };
@@ -214,6 +230,7 @@ function engineVerdict(transaction: Transaction | undefined): EngineVerdict {
     failedParameter: verdict.failedParameter,
     preflight: verdict.preflight,
     outcome: verdict.outcome,
+    ...(verdict.hiddenCauses ? { possibleCorsErrors: possibleCorsErrors(verdict.hiddenCauses) } : {}),
     preflightIds: transaction.hops.flatMap((hop) => (hop.preflight ? [hop.preflight.id] : [])),
   };
 }

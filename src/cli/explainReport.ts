@@ -1,6 +1,7 @@
-import type { PreflightStatus, VerdictOutcome } from '../core/cors/verdict.ts';
+import { isRefused, type PreflightStatus, type VerdictOutcome } from '../core/cors/verdict.ts';
 import type { CorsError } from '../core/cors/corsError.ts';
 import { explainVerdict, type Explanation } from '../core/explain/explainVerdict.ts';
+import { possibleCorsErrors } from '../core/explain/hiddenCauses.ts';
 import { HarReadError } from '../core/har/readHar.ts';
 import { importCapture } from '../core/trace/importCapture.ts';
 import type { PairingStats } from '../core/pairing/pairEvents.ts';
@@ -10,12 +11,15 @@ import type { Transaction } from '../core/pairing/transaction.ts';
 export interface ExplainedRequest {
   readonly url: string;
   readonly method: string;
+  /** The browser refused the request: with a known CorsError, or for a reason the capture does not show (outcome "undetermined"). */
   readonly blocked: boolean;
   readonly corsError: CorsError | null;
   readonly failedParameter: string | null;
   /** When the capture cannot tell which header Chromium names first: every one it could be (failedParameter is one of them). */
   readonly candidates?: readonly string[];
   readonly preflight: PreflightStatus;
+  /** When the browser failed the request for a reason the capture does not show (outcome "undetermined"): the CorsErrors it may have been. */
+  readonly possibleCorsErrors?: readonly string[];
   /** One sentence. */
   readonly explanation: string;
   readonly outcome: VerdictOutcome;
@@ -60,11 +64,12 @@ export function explainTransactions(transactions: readonly Transaction[], leftOu
     return {
       url: request.url,
       method: request.method,
-      blocked: verdict.blocked,
+      blocked: isRefused(verdict),
       corsError: verdict.corsError,
       failedParameter: verdict.failedParameter,
       ...(verdict.failure?.candidates ? { candidates: verdict.failure.candidates } : {}),
       preflight: verdict.preflight,
+      ...(verdict.hiddenCauses ? { possibleCorsErrors: possibleCorsErrors(verdict.hiddenCauses) } : {}),
       explanation: explanation.rootCause ? `${explanation.rootCause.text} ${explanation.summary}` : explanation.summary,
       outcome: verdict.outcome,
       fix: explanation.fix ? explanation.fix.lines.map((line) => `${line.name}: ${line.value}`) : [],

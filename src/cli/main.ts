@@ -27,14 +27,15 @@ interface RecordCommandOptions {
   includeSecrets?: boolean;
 }
 
-function httpUrl(text: string): string {
+function pageUrl(text: string): string {
   let url: URL;
   try {
     url = new URL(text);
   } catch {
     throw new UsageError(`not a URL: ${JSON.stringify(text)} (give one such as https://example.com/)`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`${text}: only http: and https: pages can be recorded`);
+  // file: too: a page opened from a file calling an API is a classic CORS failure (its origin is "null").
+  if (url.protocol !== 'http:' && url.protocol !== 'https:' && url.protocol !== 'file:') throw new UsageError(`${text}: only http:, https: and file: pages can be recorded`);
   return url.href;
 }
 
@@ -54,7 +55,7 @@ async function writeOutput(file: string, text: string): Promise<void> {
 }
 
 async function record(target: string, options: RecordCommandOptions): Promise<void> {
-  const url = httpUrl(target);
+  const url = pageUrl(target);
   // Loaded only here: Playwright takes longer to load than the rest of the command.
   const [{ LaunchError }, { RecordError, recordUrl }] = await Promise.all([import('./record/launchWithExtension.ts'), import('./record/recordUrl.ts')]);
   let recording;
@@ -136,7 +137,7 @@ export function createProgram(): Command {
   program
     .command('record')
     .description('Open a page in Chromium with the CORS Lens extension, and explain every cross-origin verdict the extension captured')
-    .argument('<url>', 'the page to open (http: or https:)')
+    .argument('<url>', 'the page to open (http:, https: or file:)')
     .option('--out <file>', 'write the CORS Lens trace (versioned JSON)')
     .option('--har <file>', 'write the capture as HAR 1.2, preflights as their own entries (as Chrome DevTools exports)')
     .option('--json', 'print one JSON object per cross-origin request, in the order they started')

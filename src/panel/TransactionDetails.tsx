@@ -3,6 +3,7 @@ import { explainVerdict } from '../core/explain/explainVerdict.ts';
 import { markdownSummary } from '../core/explain/markdownSummary.ts';
 import { securityWarnings } from '../core/explain/securityWarnings.ts';
 import type { HeaderList } from '../core/fetch/headers.ts';
+import type { PreflightStatus } from '../core/cors/verdict.ts';
 import type { Transaction } from '../core/pairing/transaction.ts';
 import type { SequencedTransaction } from '../core/protocol.ts';
 import { CopyButton } from './CopyButton.tsx';
@@ -138,15 +139,17 @@ export function TransactionDetails({ item, headingRef, onOpenInSimulator }: Prop
   );
 }
 
-function preflightHeading(status: string): string {
+function preflightHeading(status: PreflightStatus): string {
   switch (status) {
     case 'sent':
       return 'Why it was preflighted';
     case 'cache-hit':
       return 'Why it needed a preflight (served from the preflight cache)';
+    case 'not-seen':
+      return 'Why it needed a preflight (none was seen)';
     case 'not-recorded':
       return 'Why it needed a preflight (not recorded by the capture tool)';
-    default:
+    case 'not-needed':
       return 'Why no preflight was needed';
   }
 }

@@ -1,12 +1,13 @@
 import { explainVerdict } from '../core/explain/explainVerdict.ts';
 import { verifiedFix } from '../core/explain/verifiedFix.ts';
 import { getHeader } from '../core/fetch/headers.ts';
+import { isRefused } from '../core/cors/verdict.ts';
 import type { Transaction } from '../core/pairing/transaction.ts';
 import { printable } from '../core/printable.ts';
 
 /** The transactions toHaveNoCorsErrors fails on: blocked by CORS, or failed by the browser for a reason the capture cannot show. */
 export function isCorsFailure(transaction: Transaction): boolean {
-  return transaction.verdict.blocked || transaction.verdict.outcome === 'undetermined';
+  return isRefused(transaction.verdict);
 }
 
 /** What happened to the preflight (sent and answered, or served from the cache) and why one was needed; or that none was. */
@@ -26,6 +27,8 @@ function preflightLine(transaction: Transaction, reasons: readonly string[]): st
       return `served from Chromium's preflight cache (no OPTIONS request went out)${because}`;
     case 'not-needed':
       return 'not needed (a simple request)';
+    case 'not-seen':
+      return `needed, but none was seen and no preflight cache entry CORS Lens knows of explains it${because}`;
     case 'not-recorded':
       return 'needed, not recorded';
   }

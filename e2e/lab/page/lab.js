@@ -46,6 +46,9 @@ function runXhr(spec) {
     const xhr = new XMLHttpRequest();
     xhr.open(spec.method, spec.url);
     xhr.withCredentials = spec.credentials === 'include';
+    // A listener on the upload sets the use-CORS-preflight flag: the request
+    // is preflighted even when its method and headers are simple.
+    if (spec.uploadListener) xhr.upload.addEventListener('progress', () => undefined);
     for (const [name, value] of spec.headers || []) xhr.setRequestHeader(name, value);
     xhr.onload = () => resolve({ outcome: 'ok', status: xhr.status, type: 'cors' });
     xhr.onerror = () => resolve({ outcome: 'error', error: 'XMLHttpRequest network error' });
@@ -58,7 +61,8 @@ const resultCells = new Map();
 
 /**
  * Runs a request where the scenario says: in this page, in its dedicated
- * worker, or in one of its iframes (same-origin, or from the frame origin).
+ * worker, or in one of its iframes (same-origin, from the frame origin,
+ * sandboxed, or a data: URL: the last two have opaque origins).
  * The worker and the frames start with the page and live as long as it does,
  * as an app's would: a debugger attached after the page loaded (the
  * extension's "Confirm with Chromium") sees every request they make.
@@ -66,7 +70,13 @@ const resultCells = new Map();
 async function runFrom(spec, origins) {
   if (!spec.context) return runLabRequest(spec);
   const contexts = await labContexts(origins.frame);
-  const target = spec.context === 'worker' ? contexts.worker : spec.context === 'iframe' ? contexts.frame : contexts.crossOriginFrame;
+  const target = {
+    worker: contexts.worker,
+    iframe: contexts.frame,
+    'cross-origin-iframe': contexts.crossOriginFrame,
+    'sandboxed-iframe': contexts.sandboxedFrame,
+    'data-iframe': contexts.dataFrame,
+  }[spec.context];
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = (event) => resolve(event.data);
@@ -80,22 +90,48 @@ let contextsStarted;
 function labContexts(frameOrigin) {
   if (!contextsStarted) {
     const worker = new Worker('/lab/worker.js');
-    contextsStarted = Promise.all([startFrame(location.origin), startFrame(frameOrigin)]).then(([frame, crossOriginFrame]) => ({
+    const frames = [startFrame(location.origin), startFrame(frameOrigin), startSandboxedFrame(), startDataFrame()];
+    contextsStarted = Promise.all(frames).then(([frame, crossOriginFrame, sandboxedFrame, dataFrame]) => ({
       worker: { post: (spec, port) => worker.postMessage(spec, [port]) },
       frame,
       crossOriginFrame,
+      sandboxedFrame,
+      dataFrame,
     }));
   }
   return contextsStarted;
 }
 
 function startFrame(origin) {
+  return addFrame(`lab frame (${origin})`, origin, (frame) => {
+    frame.src = `${origin}/lab/frame.html`;
+  });
+}
+
+// Without allow-same-origin the frame's origin is opaque: its requests say
+// Origin: null, and only "*" or "null" lets them through.
+function startSandboxedFrame() {
+  return addFrame('lab frame (sandboxed)', '*', (frame) => {
+    frame.sandbox.add('allow-scripts');
+    frame.src = `${location.origin}/lab/frame.html`;
+  });
+}
+
+// A data: URL document has an opaque origin too; it loads the lab's script from the page's origin.
+function startDataFrame() {
+  const html = `<!doctype html><script src="${location.origin}/lab/lab.js"></script><script src="${location.origin}/lab/frame.js"></script>`;
+  return addFrame('lab frame (data: URL)', '*', (frame) => {
+    frame.src = `data:text/html,${encodeURIComponent(html)}`;
+  });
+}
+
+function addFrame(title, targetOrigin, configure) {
   return new Promise((resolve) => {
     const frame = document.createElement('iframe');
     frame.hidden = true;
-    frame.title = `lab frame (${origin})`;
-    frame.onload = () => resolve({ post: (spec, port) => frame.contentWindow.postMessage(spec, origin, [port]) });
-    frame.src = `${origin}/lab/frame.html`;
+    frame.title = title;
+    frame.onload = () => resolve({ post: (spec, port) => frame.contentWindow.postMessage(spec, targetOrigin, [port]) });
+    configure(frame);
     document.body.append(frame);
   });
 }

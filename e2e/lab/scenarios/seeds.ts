@@ -1,5 +1,5 @@
 import type { Scenario } from '../scenario.ts';
-import { allowOrigin, allowed, blocked, preflightAnswer, respond, root } from './plan.ts';
+import { allowOrigin, allowed, blocked, preflightAnswer, preflightEcho, respond, root } from './plan.ts';
 
 /**
  * Cases developers keep meeting, each named after where it comes from. The
@@ -109,6 +109,7 @@ export const localNetworkScenarios: Scenario[] = [
     routes: root({ actual: allowOrigin() }),
     requests: [{ method: 'GET' }],
     expect: [blocked('LocalNetworkAccessPermissionDenied')],
+    devToolsHarCannotTell: "the page's address space (public, by a Chromium flag) is in no HAR",
   },
   {
     name: 'lna-public-page-preflighted',
@@ -127,6 +128,7 @@ export const localNetworkScenarios: Scenario[] = [
     routes: root({ actual: allowOrigin() }),
     requests: [{ method: 'GET' }],
     expect: [blocked('InsecureLocalNetwork')],
+    devToolsHarCannotTell: "the page's address space (public, by a Chromium flag) is in no HAR",
   },
   {
     name: 'lna-target-address-space-mismatch',
@@ -134,6 +136,26 @@ export const localNetworkScenarios: Scenario[] = [
     routes: root({ actual: allowOrigin() }),
     requests: [{ method: 'GET', targetAddressSpace: 'local' }],
     expect: [blocked('InvalidLocalNetworkAccess')],
+    judgedAsDeclared: "the targetAddressSpace option is not visible in CDP, webRequest or HAR",
+    webRequestCannotTell: 'the targetAddressSpace option is not visible to webRequest, and the refusal is reported as net::ERR_FAILED',
+  },
+  {
+    name: 'lna-target-address-space-public',
+    title: "fetch(url, {targetAddressSpace: 'public'}) to a server on loopback",
+    routes: root({ actual: allowOrigin() }),
+    requests: [{ method: 'GET', targetAddressSpace: 'public' }],
+    expect: [blocked('InvalidLocalNetworkAccess')],
+    judgedAsDeclared: "the targetAddressSpace option is not visible in CDP, webRequest or HAR",
+    webRequestCannotTell: 'the targetAddressSpace option is not visible to webRequest, and the refusal is reported as net::ERR_FAILED',
+  },
+  {
+    name: 'lna-target-address-space-preflighted',
+    title: "A preflighted PUT with targetAddressSpace: 'public' to a server on loopback: the preflight passes, the PUT is refused at the connection",
+    // Credentials allowed too: a refused request whose preflight passes only
+    // without them is read as a credentialed one (see decideVerdict).
+    routes: root({ preflight: preflightEcho([['Access-Control-Allow-Credentials', 'true']]), actual: allowOrigin() }),
+    requests: [{ method: 'PUT', headers: [['X-Lna', '1']], targetAddressSpace: 'public' }],
+    expect: [blocked('InvalidLocalNetworkAccess', '', 'sent')],
     judgedAsDeclared: "the targetAddressSpace option is not visible in CDP, webRequest or HAR",
     webRequestCannotTell: 'the targetAddressSpace option is not visible to webRequest, and the refusal is reported as net::ERR_FAILED',
   },

@@ -53,7 +53,7 @@ export async function recordUrl(options: RecordOptions): Promise<Recording> {
       loaded = false;
     }
     const finalUrl = page.url();
-    if (!/^https?:/.test(finalUrl)) throw new RecordError(`${options.url} did not open within ${options.timeoutMs} ms`);
+    if (!/^(?:https?|file):/.test(finalUrl)) throw new RecordError(`${options.url} did not open within ${options.timeoutMs} ms`);
     const recorder = await openRecorderPage(browser.context, browser.extensionId);
     const tabId = await recorder.call('tabIdOf', finalUrl);
     const quiet = loaded && (await activity.quiet(recorder, tabId, deadline));

@@ -45,7 +45,7 @@ export type PreflightCacheLookup =
 
 export type StoreOutcome =
   | { readonly stored: true; readonly entry: PreflightCacheEntry; readonly evicted: readonly PreflightCacheEntry[] }
-  | { readonly stored: false; readonly reason: 'zero-lifetime' | 'url-too-long' | 'bypass'; readonly lifetime: PreflightLifetime };
+  | { readonly stored: false; readonly reason: 'zero-lifetime' | 'url-too-long' | 'bypass' | 'opaque-origin'; readonly lifetime: PreflightLifetime };
 
 /** URLs this long or longer are never cached (preflight_cache.cc). */
 export const MAX_CACHED_URL_LENGTH = 1024;
@@ -107,6 +107,11 @@ export class PreflightCache {
     const lifetime = chromiumPreflightLifetime(result.maxAge);
     if (options.bypass) return { stored: false, reason: 'bypass', lifetime };
     if (key.url.length >= MAX_CACHED_URL_LENGTH) return { stored: false, reason: 'url-too-long', lifetime };
+    // Seen in the lab (Chromium 156): a sandboxed iframe, a data: URL iframe
+    // and a page opened from a file: preflight every request again, whatever
+    // Access-Control-Max-Age says. Their origins are opaque ("null"), and
+    // Chromium serves none of their preflights from its cache.
+    if (key.origin === 'null') return { stored: false, reason: 'opaque-origin', lifetime };
     if (lifetime.seconds <= 0) return { stored: false, reason: 'zero-lifetime', lifetime };
     const id = keyId(key);
     const versions = this.#keys.get(id);

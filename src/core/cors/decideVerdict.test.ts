@@ -4,7 +4,7 @@ import type { Header } from '../fetch/headers.ts';
 import { PreflightCache } from '../cache/preflightCache.ts';
 import type { CorsRequest } from './corsRequest.ts';
 import { decideVerdict } from './decideVerdict.ts';
-import type { ObservedHop } from './verdict.ts';
+import { UNKNOWN_FAILURE, type ObservedHop } from './verdict.ts';
 
 const PAGE = 'http://app.test';
 const API = 'http://api.test/items';
@@ -92,12 +92,23 @@ describe('decideVerdict: what the capture does not show', () => {
     expect(verdict.notes).toContainEqual({ kind: 'credentials-assumed', alternative: expect.objectContaining({ corsError: 'WildcardOriginNotAllowed' }) });
   });
 
-  it('infers credentials only from a request known not to have gone out', () => {
+  it('infers credentials when only the credentialed reading explains the failure, never for a request seen going out', () => {
     const preflight = { requestHeaders: h(['Access-Control-Request-Method', 'PUT']), response: { status: 204, headers: allow('*', ['Access-Control-Allow-Methods', 'PUT']) } };
     const unknown = decideVerdict({ request: request({ method: 'PUT', credentialsAssumed: true }), hops: [{ url: API, preflight, networkError: 'net::ERR_FAILED' }] });
     const neverSent = decideVerdict({ request: request({ method: 'PUT', credentialsAssumed: true }), hops: [{ url: API, preflight, networkError: 'net::ERR_FAILED', sent: false }] });
-    expect(unknown.outcome).toBe('undetermined');
+    // A refused preflight stops the request before it goes out: one seen going out failed for another reason.
+    const wentOut = decideVerdict({ request: request({ method: 'PUT', credentialsAssumed: true }), hops: [{ url: API, preflight, networkError: 'net::ERR_FAILED', sent: true }] });
+    expect(unknown).toMatchObject({ corsError: 'PreflightWildcardOriginNotAllowed', notes: [expect.objectContaining({ kind: 'credentials-inferred' })] });
     expect(neverSent).toMatchObject({ corsError: 'PreflightWildcardOriginNotAllowed', notes: [expect.objectContaining({ kind: 'credentials-inferred' })] });
+    expect(wentOut).toMatchObject({ outcome: 'undetermined', corsError: null });
+  });
+
+  it('infers credentials from a failed response that passes without them: * with credentials, in Access-Control-Allow-Methods or -Origin', () => {
+    const failed = decideVerdict({ request: request({ credentialsAssumed: true }), hops: [hop(API, 200, allow('*'), { networkError: 'net::ERR_FAILED' })] });
+    expect(failed).toMatchObject({ outcome: 'blocked', corsError: 'WildcardOriginNotAllowed', notes: [expect.objectContaining({ kind: 'credentials-inferred' })] });
+    // Not failed: the usual reading, with what credentials would change.
+    const completed = decideVerdict({ request: request({ credentialsAssumed: true }), hops: [hop(API, 200, allow('*'))] });
+    expect(completed.outcome).toBe('allowed');
   });
 
   it('says "not-recorded" for a needed preflight when the capture tool never records preflights', () => {
@@ -105,10 +116,13 @@ describe('decideVerdict: what the capture does not show', () => {
     expect(verdict.preflight).toBe('not-recorded');
   });
 
-  it('assumes a cache entry older than the capture when a needed preflight is missing', () => {
-    const verdict = decideVerdict({ request: request({ method: 'PUT' }), hops: [hop(API, 200, allow())] });
-    expect(verdict.preflight).toBe('cache-hit');
-    expect(verdict.notes).toContainEqual({ kind: 'preflight-cache-entry-not-observed', hop: 0 });
+  it('never claims a cache hit for a needed preflight nobody saw when the model holds no entry: "not-seen"', () => {
+    const verdict = decideVerdict({ request: request({ method: 'PUT' }), hops: [hop(API, 200, allow())] }, { cache: new PreflightCache() });
+    expect(verdict.preflight).toBe('not-seen');
+    expect(verdict.hops[0]).toMatchObject({ preflight: 'not-seen', cacheEntry: undefined });
+    expect(verdict.notes).toContainEqual({ kind: 'preflight-not-seen', hop: 0 });
+    // Without a model at all, the same.
+    expect(decideVerdict({ request: request({ method: 'PUT' }), hops: [hop(API, 200, allow())] }).preflight).toBe('not-seen');
   });
 });
 
@@ -137,6 +151,40 @@ describe('decideVerdict: properties', () => {
         expect(typeof verdict.outcome).toBe('string');
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('never says "allowed" for a request the browser failed, whatever the headers, credentials and hops (evidence first)', () => {
+    // Header lines a CORS check reads, with values that pass or fail it.
+    const corsLine = fc.oneof(
+      fc.tuple(fc.constant('Access-Control-Allow-Origin'), fc.constantFrom(PAGE, '*', 'null', 'http://other.test', '')),
+      fc.tuple(fc.constant('Access-Control-Allow-Credentials'), fc.constantFrom('true', 'false')),
+      fc.tuple(fc.constant('Access-Control-Allow-Methods'), fc.constantFrom('PUT', '*', 'GET, POST')),
+      fc.tuple(fc.constant('Access-Control-Allow-Headers'), fc.constantFrom('x-a', '*', 'authorization')),
+      fc.tuple(fc.constant('Location'), fc.constantFrom(`${API}/next`, `${PAGE}/back`, 'http://u:p@api.test/x')),
+    );
+    const lines = fc.array(corsLine, { maxLength: 5 }).map((pairs) => h(...pairs));
+    const answer = fc.option(fc.record({ status: fc.constantFrom(200, 204, 302, 307, 404, 500), headers: lines }), { nil: undefined });
+    const observedHop = fc.record({
+      url: fc.constantFrom(API, `${API}/next`, `${PAGE}/back`, `${PAGE}/same`),
+      sent: fc.constantFrom(true, false, undefined),
+      response: answer,
+      preflight: fc.option(fc.record({ requestHeaders: fc.constant(h(['Access-Control-Request-Method', 'PUT'])), response: answer }), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(observedHop, { minLength: 1, maxLength: 3 }),
+        fc.constantFrom('net::ERR_FAILED', 'net::ERR_ABORTED', 'net::ERR_CONNECTION_RESET', UNKNOWN_FAILURE),
+        fc.constantFrom('GET', 'PUT'),
+        fc.constantFrom<CorsRequest['credentials']>('omit', 'same-origin', 'include'),
+        fc.boolean(),
+        (hops, error, method, credentials, credentialsAssumed) => {
+          const observed: ObservedHop[] = hops.map((each, index) => ({ ...each, ...(index === hops.length - 1 ? { networkError: error } : {}) }));
+          const verdict = decideVerdict({ request: request({ method, credentials, credentialsAssumed, headers: h(['X-A', '1']) }), hops: observed }, { cache: new PreflightCache() });
+          expect(verdict.outcome).not.toBe('allowed');
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 

@@ -10,7 +10,8 @@ import { checkPreflightResponse } from './preflightCheck.ts';
 import { isAuthorizationCoveredByWildcard } from './preflightResult.ts';
 import { dropRequestBodyHeaders, methodAfterRedirect, redirectContainsCredentials, redirectTarget } from './redirect.ts';
 import { preflightBypassesCache, unsafeNamesForCheck } from './preflightEvidence.ts';
-import { UNKNOWN_FAILURE, type Exchange, type HopVerdict, type ObservedHop, type ObservedResponse, type PreflightStatus, type Verdict, type VerdictNote, type VerdictOutcome, type VerdictStage } from './verdict.ts';
+import { failureOf, mayBeCorsBlock, withFailureEvidence } from './failureEvidence.ts';
+import { type Exchange, type HopVerdict, type ObservedHop, type ObservedResponse, type PreflightStatus, type Verdict, type VerdictNote, type VerdictOutcome, type VerdictStage } from './verdict.ts';
 
 export interface VerdictOptions {
   /** The preflight-cache model: consulted for hops without a preflight, fed by passing preflights. */
@@ -29,17 +30,22 @@ export interface VerdictOptions {
  * Never throws on any header value.
  */
 export function decideVerdict(exchange: Exchange, options: VerdictOptions = {}): Verdict {
+  return withFailureEvidence(exchange, judgeCredentials(exchange, options));
+}
+
+/** The verdict for the credentials mode the capture shows, or, when it cannot show it, for the one the evidence supports. */
+function judgeCredentials(exchange: Exchange, options: VerdictOptions): Verdict {
   const { request } = exchange;
   if (!request.credentialsAssumed || request.credentials === 'include') return walkHops(exchange, options);
   // Unknown credentials: judge both ways before touching the cache model.
   const included: Exchange = { ...exchange, request: { ...request, credentials: 'include' } };
   const withCredentials = walkHops(included, {});
   let withoutCredentials: Verdict | undefined;
-  // Only a URL the browser refused before sending can leave credentials as
-  // the only explanation; without one, that walk is not needed.
-  if (exchange.hops.some(wasRefusedBeforeSending)) {
+  // Only a request the browser failed can leave credentials as the only
+  // explanation; without a failure, that walk is not needed.
+  if (withCredentials.blocked && failedAsCredentialsWould(exchange, withCredentials)) {
     withoutCredentials = walkHops(exchange, {});
-    if (onlyCredentialsExplainFailure(exchange, withoutCredentials, withCredentials)) {
+    if (!withoutCredentials.blocked) {
       // The walks above left the cache model alone; with a model, walk again to consult and feed it.
       const verdict = options.cache ? walkHops(included, options) : withCredentials;
       return { ...verdict, notes: [...verdict.notes, { kind: 'credentials-inferred', credentials: 'include', reason: 'only-credentials-explain-the-failure' }] };
@@ -60,20 +66,16 @@ export function decideVerdict(exchange: Exchange, options: VerdictOptions = {}):
 }
 
 /**
- * The browser failed the request before sending it at some URL, the
- * preflight there passes unless credentials were included, and with them it
- * fails: then credentials were included. Only a capture that would have shown
- * the request going out (`sent === false`) can say this.
+ * The browser failed the request where the credentialed reading blocks it,
+ * and in the way that reading says: a refused preflight stops the request
+ * before it is sent, so the URL must not have been seen going out.
  */
-function onlyCredentialsExplainFailure(exchange: Exchange, without: Verdict, withCredentials: Verdict): boolean {
-  if (without.blocked || !withCredentials.blocked || withCredentials.stage !== 'preflight') return false;
+function failedAsCredentialsWould(exchange: Exchange, withCredentials: Verdict): boolean {
+  const error = failureOf(exchange);
+  if (!error || !mayBeCorsBlock(error)) return false;
   const hop = exchange.hops[withCredentials.failedHop ?? -1];
-  return hop !== undefined && wasRefusedBeforeSending(hop);
-}
-
-/** A URL the capture would have shown the request going out to, and did not: the browser failed it first. */
-function wasRefusedBeforeSending(hop: ObservedHop): boolean {
-  return hop.sent === false && hop.networkError === 'net::ERR_FAILED' && hop.response === undefined;
+  if (!hop) return false;
+  return withCredentials.stage !== 'preflight' || (hop.sent !== true && hop.response === undefined);
 }
 
 /** What a walk over the hops has found so far; a verdict is made of it when the walk ends. */
@@ -101,6 +103,7 @@ function endWalk(walk: Walk, outcome: VerdictOutcome, end: WalkEnd = {}): Verdic
     preflight: walk.preflight,
     hops: walk.hops,
     networkError: end.networkError ?? null,
+    hiddenCauses: null,
     notes: walk.notes,
   };
 }
@@ -180,7 +183,11 @@ function walkHops(exchange: Exchange, options: VerdictOptions): Verdict {
       }
     }
 
-    if (preflightRequired) {
+    // A preflight seen is a preflight sent, predicted or not (an XHR with an
+    // upload listener is preflighted although its method and headers are
+    // simple: the use-CORS-preflight flag).
+    if (walk.corsFlag && (preflightRequired || hop.preflight)) {
+      if (!preflightRequired) notes.push({ kind: 'preflight-not-predicted', hop: index });
       const key: PreflightCacheKey = { origin: request.initiatorOrigin, url: hop.url };
       const unsafeNames = announced ?? unsafeNamesForCheck(headers, hop.preflight?.requestHeaders);
       // The browser consults its cache before the preflight starts (which
@@ -219,20 +226,19 @@ function walkHops(exchange: Exchange, options: VerdictOptions): Verdict {
           return endWalk(walk, 'incomplete');
         }
       } else {
+        // A cache hit is claimed only when the model holds the entry that served it.
         const lookup = options.cache?.lookup(query, at);
         if (lookup?.hit) {
           hopVerdict.preflight = 'cache-hit';
           hopVerdict.cacheEntry = lookup.entry;
-          if (walk.preflight !== 'sent') walk.preflight = 'cache-hit';
         } else if (exchange.preflightsRecorded === false) {
           hopVerdict.preflight = 'not-recorded';
-          if (walk.preflight !== 'sent') walk.preflight = 'not-recorded';
         } else {
-          hopVerdict.preflight = 'unobserved';
+          hopVerdict.preflight = 'not-seen';
           if (lookup) hopVerdict.cacheMiss = { reason: lookup.reason, failure: lookup.failure };
-          notes.push({ kind: 'preflight-cache-entry-not-observed', hop: index });
-          if (walk.preflight !== 'sent') walk.preflight = 'cache-hit';
+          notes.push({ kind: 'preflight-not-seen', hop: index });
         }
+        walk.preflight = strongerPreflightStatus(walk.preflight, hopVerdict.preflight);
       }
     }
 
@@ -275,10 +281,18 @@ function endWithoutResponse(request: CorsRequest, hop: ObservedHop, index: numbe
   // records no reason at all. With no response headers in the trace
   // (Chrome's HAR export drops them), the reason cannot be re-derived: say
   // so rather than guess.
-  if (walk.corsFlag && (hop.networkError === 'net::ERR_FAILED' || hop.networkError === UNKNOWN_FAILURE)) {
+  if (walk.corsFlag && mayBeCorsBlock(hop.networkError)) {
     return endWalk(walk, 'undetermined', { networkError: hop.networkError, failedHop: index });
   }
   return endWalk(walk, 'network-error', { networkError: hop.networkError, failedHop: index });
+}
+
+// What a transaction says of its preflights when its hops differ: one sent
+// is sent; a needed one nobody saw outweighs one the model explains.
+const PREFLIGHT_STATUS_WEIGHT: Readonly<Record<PreflightStatus, number>> = { 'not-needed': 0, 'cache-hit': 1, 'not-recorded': 2, 'not-seen': 3, sent: 4 };
+
+function strongerPreflightStatus(a: PreflightStatus, b: PreflightStatus): PreflightStatus {
+  return PREFLIGHT_STATUS_WEIGHT[b] > PREFLIGHT_STATUS_WEIGHT[a] ? b : a;
 }
 
 function isSecureContext(request: CorsRequest): boolean {

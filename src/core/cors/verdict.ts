@@ -56,11 +56,14 @@ export interface Exchange {
 }
 
 /**
- * Whether a preflight went out for the request, a cached one served it, or
- * none was needed; `not-recorded` when one was needed and the capture tool
- * never records preflights, so which of the first two happened is unknown.
+ * Whether a preflight went out for the request (it was seen), a cached one
+ * served it (the cache model holds the entry that did), or none was needed;
+ * `not-seen` when one was needed, none was seen and the model holds no entry
+ * that explains it (recording began after the entry was made, another
+ * network partition, a source that hides preflights); `not-recorded` when
+ * one was needed and the capture tool never records preflights.
  */
-export type PreflightStatus = 'sent' | 'cache-hit' | 'not-needed' | 'not-recorded';
+export type PreflightStatus = 'sent' | 'cache-hit' | 'not-needed' | 'not-seen' | 'not-recorded';
 
 export type VerdictOutcome =
   /** CORS did not stop the response from reaching script. */
@@ -71,7 +74,7 @@ export type VerdictOutcome =
   | 'network-error'
   /** The trace ends before the request did. */
   | 'incomplete'
-  /** The browser failed the request but the trace lacks what would say why. */
+  /** The browser failed the request but the capture does not show why: `hiddenCauses` lists what it may have been. */
   | 'undetermined'
   /** CORS does not apply (same-origin, no-cors, navigation). */
   | 'not-cors';
@@ -90,8 +93,7 @@ export interface HopVerdict {
   readonly tainted: boolean;
   /** Whether this hop needed a preflight (needsPreflight says why). */
   readonly preflightRequired: boolean;
-  /** `unobserved`: a preflight was needed, none was seen, and no modelled entry explains it. */
-  readonly preflight: PreflightStatus | 'unobserved';
+  readonly preflight: PreflightStatus;
   readonly preflightResult?: PreflightResult;
   readonly cacheEntry?: PreflightCacheEntry;
   readonly stored?: StoreOutcome;
@@ -103,8 +105,27 @@ export type VerdictNote =
   | { readonly kind: 'authorization-covered-by-wildcard' }
   | { readonly kind: 'credentials-inferred'; readonly credentials: 'include'; readonly reason: 'only-credentials-explain-the-failure' }
   | { readonly kind: 'credentials-assumed'; readonly alternative: { readonly credentials: 'include'; readonly outcome: VerdictOutcome; readonly corsError: CorsError | null; readonly failedParameter: string | null } }
-  | { readonly kind: 'preflight-cache-entry-not-observed'; readonly hop: number }
+  | { readonly kind: 'preflight-not-seen'; readonly hop: number }
+  /** A preflight went out although the method and headers did not call for one (the use-CORS-preflight flag). */
+  | { readonly kind: 'preflight-not-predicted'; readonly hop: number }
   | { readonly kind: 'preflighted-despite-cache'; readonly hop: number; readonly reason: 'bypass' | 'unknown'; readonly entry?: PreflightCacheEntry };
+
+/**
+ * What may have failed a request whose capture shows nothing wrong with its
+ * CORS headers, with the CorsErrors Chromium would then report (none when
+ * the cause is not a CORS check).
+ */
+export type HiddenCause =
+  /** Local Network Access, checked at the connection: a fetch() targetAddressSpace that does not match the server's, or a permission not granted. */
+  | { readonly kind: 'local-network-access'; readonly corsErrors: readonly CorsError[] }
+  /** The page is https and the URL http: Chromium refuses mixed content before sending. */
+  | { readonly kind: 'mixed-content'; readonly corsErrors: readonly [] }
+  /** The capture holds no answer to the request, so a check on a response cannot be ruled out. */
+  | { readonly kind: 'response-not-captured'; readonly corsErrors: readonly [] }
+  /** An extension or a content blocker refused or changed the request. */
+  | { readonly kind: 'extension'; readonly corsErrors: readonly [] }
+  /** A service worker answered the request in the page's place. */
+  | { readonly kind: 'service-worker'; readonly corsErrors: readonly [] };
 
 export interface Verdict {
   readonly outcome: VerdictOutcome;
@@ -124,5 +145,17 @@ export interface Verdict {
   readonly preflight: PreflightStatus;
   readonly hops: readonly HopVerdict[];
   readonly networkError: string | null;
+  /** For an undetermined verdict: what the failure may have been, most likely first. */
+  readonly hiddenCauses: readonly HiddenCause[] | null;
   readonly notes: readonly VerdictNote[];
+}
+
+/**
+ * Whether the browser refused the request: blocked with a known CorsError,
+ * or failed with Chromium's CORS error code (net::ERR_FAILED) for a reason
+ * the capture does not show. A failure without a recorded reason (Firefox
+ * and Playwright HARs) may be a network error: it is not counted.
+ */
+export function isRefused(verdict: Pick<Verdict, 'blocked' | 'outcome' | 'networkError'>): boolean {
+  return verdict.blocked || (verdict.outcome === 'undetermined' && verdict.networkError === 'net::ERR_FAILED');
 }

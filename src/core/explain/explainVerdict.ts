@@ -7,6 +7,7 @@ import { CORS_ERROR_CATALOGUE } from './catalogue.ts';
 import type { FixTarget, HeaderLine } from './description.ts';
 import { LINKS } from './links.ts';
 import { preflightReasons } from './preflightReasons.ts';
+import { describeHiddenCause, HOW_TO_FIND_THE_HIDDEN_CAUSE } from './hiddenCauses.ts';
 import { findRootCause, type RootCause } from './rootCause.ts';
 import { verdictNotes } from './verdictNotes.ts';
 
@@ -100,7 +101,7 @@ export function explainVerdict(verdict: Verdict, request: CorsRequest): Explanat
     summary: unblockedSummary(verdict, request),
     title: null,
     rootCause: null,
-    details: [],
+    details: verdict.hiddenCauses ? [...verdict.hiddenCauses.map(describeHiddenCause), HOW_TO_FIND_THE_HIDDEN_CAUSE] : [],
     mismatch: null,
     fix: null,
     readableHeaders: verdict.outcome === 'allowed' && verdict.response ? exposedResponseHeaders(verdict.response.headers, request.credentials).readable : null,
@@ -114,18 +115,20 @@ function unblockedSummary(verdict: Verdict, request: CorsRequest): string {
       ? ' Its preflight was served from the preflight cache.'
       : verdict.preflight === 'not-recorded'
         ? ' It needed a preflight, which this capture tool does not record.'
-        : '';
+        : verdict.preflight === 'not-seen'
+          ? ' It needed a preflight, and none was seen.'
+          : '';
   switch (verdict.outcome) {
     case 'allowed':
       return `Allowed: the response grants ${request.initiatorOrigin} access${request.credentials === 'include' ? ', with credentials' : ''}.${cached}`;
     case 'not-cors':
       return 'Not a CORS request (same-origin, no-cors or a navigation): the browser applies no CORS check.';
     case 'network-error':
-      return verdict.networkError === 'blocked:origin'
-        ? 'Refused, but not by CORS: a same-origin-mode request was redirected to another origin, and the browser does not follow such a redirect.'
-        : `Failed at the network level (${verdict.networkError ?? 'unknown error'}), before CORS had a say: the server did not answer${verdict.stage === 'preflight' ? ' the preflight' : ''}.`;
+      if (verdict.networkError === 'blocked:origin') return 'Refused, but not by CORS: a same-origin-mode request was redirected to another origin, and the browser does not follow such a redirect.';
+      if (verdict.response) return `CORS let the response through, but the request then failed (${verdict.networkError ?? 'unknown error'}): not a CORS decision.`;
+      return `Failed at the network level (${verdict.networkError ?? 'unknown error'}), before CORS had a say: the server did not answer${verdict.stage === 'preflight' ? ' the preflight' : ''}.`;
     case 'undetermined':
-      return `The browser failed the request (${verdict.networkError ?? 'net::ERR_FAILED'}), but the capture holds no response headers to tell why. Chrome's HAR export drops the headers of responses it blocked; record the request with CORS Lens to see them.`;
+      return `Blocked: the browser failed this request (${verdict.networkError ?? 'net::ERR_FAILED'}), and the reason is not visible to CORS Lens: nothing the capture shows of its CORS headers fails a check.`;
     case 'incomplete':
       return 'The capture ends before the request did: no verdict yet.';
     case 'blocked':

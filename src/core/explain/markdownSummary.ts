@@ -1,6 +1,7 @@
 import { getHeader } from '../fetch/headers.ts';
 import type { Transaction } from '../pairing/transaction.ts';
 import { explainVerdict } from './explainVerdict.ts';
+import { PREFLIGHT_STATUS_LABELS } from './preflightStatusLabel.ts';
 
 /**
  * A transaction as a short Markdown block for a bug report: the request, its
@@ -25,7 +26,7 @@ export function markdownSummary(transaction: Transaction): string {
     const answer = preflight.response ? `answered ${preflight.response.status}` : preflight.error ? `failed (${code(preflight.error)})` : 'no answer';
     lines.push(`- **Preflight:** sent, ${answer}${asked.length > 0 ? `; asked ${asked.join(', ')}` : ''}`);
   } else {
-    lines.push(`- **Preflight:** ${verdict.preflight === 'cache-hit' ? 'served from the preflight cache' : verdict.preflight === 'not-needed' ? 'not needed' : verdict.preflight}`);
+    lines.push(`- **Preflight:** ${PREFLIGHT_STATUS_LABELS[verdict.preflight]}`);
   }
   lines.push(`- **Why:** ${explanation.preflight.reasons.map(plain).join('; ')}`);
   lines.push(`- **Verdict:** ${plain(explanation.summary)}`);

@@ -11,8 +11,10 @@ function describeNote(note: VerdictNote): string {
       const outcome = alternative.corsError ? `blocked with ${alternative.corsError}` : alternative.outcome;
       return `The capture does not show whether credentials were included; the verdict assumes they were not. With credentials included, the request would have been ${outcome}.`;
     }
-    case 'preflight-cache-entry-not-observed':
-      return 'A preflight was needed but none was seen: it was served from a preflight cache entry stored before this capture began.';
+    case 'preflight-not-seen':
+      return 'A preflight was needed, but none was seen and the preflight cache model holds no entry that would have served it. It was possibly served by a preflight cache entry made before recording began, or made in another network partition (the same origin framed by another top-level site), or the capture source hides preflights (a webRequest listener without extraHeaders, a HAR from a tool that drops them).';
+    case 'preflight-not-predicted':
+      return 'The browser sent a preflight although the method and headers are simple. Known causes: an XMLHttpRequest with a listener on its upload (xhr.upload.onprogress and the like), which sets the Fetch Standard\'s use-CORS-preflight flag. The preflight was checked like any other.';
     case 'preflighted-despite-cache':
       return note.reason === 'bypass'
         ? 'The preflight cache held an entry for this request, yet a preflight was sent: the request skipped the cache (DevTools "Disable cache", or a fetch cache mode such as no-store or reload).'

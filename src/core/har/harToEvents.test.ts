@@ -1,79 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { pairEvents } from '../pairing/pairEvents.ts';
 import { UNKNOWN_FAILURE } from '../cors/verdict.ts';
 import { harRecordsPreflights, harToEvents } from './harToEvents.ts';
+
+import { API, PAGE, UA, at, entry, harOf, judge, postWire, preflightEntry, preflightOk, type Headers } from './testHar.ts';
 import { readHar } from './readHar.ts';
-import type { Har } from './harSchema.ts';
-
-type Headers = { name: string; value: string }[];
-
-const PAGE = 'http://localhost:5173';
-const API = 'https://api.example.com/v1/items';
-const UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/143.0.0.0 Safari/537.36';
-
-function at(ms: number): string {
-  return new Date(Date.UTC(2026, 0, 12, 21, 55, 5) + ms).toISOString();
-}
-
-/** One HAR entry, Chrome DevTools style; `extra` adds top-level fields (`_resourceType`, `_initiator`...). */
-function entry(
-  request: { method: string; url: string; headers: Headers },
-  response: { status: number; headers: Headers; redirectURL?: string; _error?: string | null },
-  start: number,
-  extra: Record<string, unknown> = {},
-): Record<string, unknown> {
-  return {
-    startedDateTime: at(start),
-    time: 40,
-    request: { httpVersion: 'HTTP/1.1', queryString: [], cookies: [], headersSize: -1, bodySize: 0, ...request },
-    response: { statusText: '', httpVersion: 'HTTP/1.1', cookies: [], content: { size: 0, mimeType: 'x-unknown' }, redirectURL: '', headersSize: -1, bodySize: 0, _error: null, ...response },
-    cache: {},
-    timings: { blocked: 1, dns: -1, ssl: -1, connect: -1, send: 1, wait: 30, receive: 8 },
-    ...extra,
-  };
-}
-
-function harOf(entries: Record<string, unknown>[], creator = 'WebInspector'): Har {
-  return readHar(JSON.stringify({ log: { version: '1.2', creator: { name: creator, version: '537.36' }, pages: [], entries } }));
-}
-
-function judge(har: Har) {
-  return pairEvents(harToEvents(har), { preflightsRecorded: harRecordsPreflights(har) }).transactions;
-}
-
-/** The wire headers of a cross-origin JSON POST from PAGE (Host means it went out). */
-const postWire: Headers = [
-  { name: 'Host', value: 'api.example.com' },
-  { name: 'Origin', value: PAGE },
-  { name: 'Content-Type', value: 'application/json' },
-  { name: 'Sec-Fetch-Mode', value: 'cors' },
-  { name: 'Sec-Fetch-Site', value: 'cross-site' },
-  { name: 'User-Agent', value: UA },
-];
-
-/** Chrome's preflight entry for that POST, to be placed after it in the file. */
-function preflightEntry(start: number, response: { status: number; headers: Headers; _error?: string | null }, wire = true, time = 40): Record<string, unknown> {
-  const headers: Headers = [
-    { name: 'Access-Control-Request-Headers', value: 'content-type' },
-    { name: 'Access-Control-Request-Method', value: 'POST' },
-    { name: 'Origin', value: PAGE },
-    { name: 'Sec-Fetch-Mode', value: 'cors' },
-    { name: 'User-Agent', value: UA },
-    ...(wire ? [{ name: 'Host', value: 'api.example.com' }] : []),
-  ];
-  return entry({ method: 'OPTIONS', url: API, headers }, response, start, {
-    _resourceType: 'preflight',
-    _priority: 'High',
-    _initiator: { type: 'preflight', url: API, requestId: '1234.56' },
-    time,
-  });
-}
-
-const preflightOk: Headers = [
-  { name: 'Access-Control-Allow-Origin', value: PAGE },
-  { name: 'Access-Control-Allow-Methods', value: 'POST' },
-  { name: 'Access-Control-Allow-Headers', value: 'content-type' },
-];
 
 describe('harToEvents', () => {
   it('pairs a Chrome DevTools preflight entry placed after its actual request', () => {
@@ -159,9 +89,26 @@ describe('harToEvents', () => {
     expect(hops('har-6')).toEqual(['response']);
   });
 
-  it('leaves a request that failed with net::ERR_FAILED after a passing preflight undetermined', () => {
-    // Chrome's export of a CORS-blocked request: status 0, no response
-    // headers, only the provisional request headers (no Host, no Origin).
+  it('leaves a request that failed with net::ERR_FAILED after a preflight that passes either way undetermined, with what it may have been', () => {
+    // Chrome's export of a request that never got an answer: status 0, no
+    // response headers, only the provisional request headers (no Host, no Origin).
+    const provisional: Headers = [
+      { name: 'Content-Type', value: 'application/json' },
+      { name: 'Referer', value: `${PAGE}/` },
+      { name: 'User-Agent', value: UA },
+    ];
+    const withCredentials = [...preflightOk, { name: 'Access-Control-Allow-Credentials', value: 'true' }];
+    const har = harOf([
+      entry({ method: 'POST', url: API, headers: provisional }, { status: 0, headers: [], _error: 'net::ERR_FAILED' }, 0, { _resourceType: 'fetch' }),
+      preflightEntry(2, { status: 204, headers: withCredentials }),
+    ]);
+    const [transaction, ...rest] = judge(har);
+    expect(rest).toHaveLength(0);
+    expect(transaction?.verdict).toMatchObject({ preflight: 'sent', outcome: 'undetermined', blocked: false, corsError: null });
+    expect(transaction?.verdict.hiddenCauses?.map((cause) => cause.kind)).toContain('local-network-access');
+  });
+
+  it('reads credentials into a failed request when only they explain it: the preflight lacks Access-Control-Allow-Credentials', () => {
     const provisional: Headers = [
       { name: 'Content-Type', value: 'application/json' },
       { name: 'Referer', value: `${PAGE}/` },
@@ -171,12 +118,8 @@ describe('harToEvents', () => {
       entry({ method: 'POST', url: API, headers: provisional }, { status: 0, headers: [], _error: 'net::ERR_FAILED' }, 0, { _resourceType: 'fetch' }),
       preflightEntry(2, { status: 204, headers: preflightOk }),
     ]);
-    const [transaction, ...rest] = judge(har);
-    expect(rest).toHaveLength(0);
-    expect(transaction?.verdict.preflight).toBe('sent');
-    expect(transaction?.verdict.outcome).toBe('undetermined');
-    expect(transaction?.verdict.blocked).toBe(false);
-    expect(transaction?.verdict.corsError).toBeNull();
+    const [transaction] = judge(har);
+    expect(transaction?.verdict).toMatchObject({ outcome: 'blocked', corsError: 'PreflightInvalidAllowCredentials', notes: [expect.objectContaining({ kind: 'credentials-inferred' })] });
   });
 
   it('calls net::ERR_CONNECTION_REFUSED a network error, not a CORS block', () => {

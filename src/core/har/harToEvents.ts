@@ -6,6 +6,7 @@ import { UNKNOWN_FAILURE } from '../cors/verdict.ts';
 import type { RequestEvent } from '../pairing/requestEvent.ts';
 import { pageHeadersFromWire } from '../pairing/wireEvidence.ts';
 import type { Har, HarEntry } from './harSchema.ts';
+import { linkPreflights } from './preflightLinks.ts';
 
 /**
  * Turns a HAR log into the engine's RequestEvents, entry by entry. What HAR
@@ -36,6 +37,8 @@ export function harToEvents(har: Har): RequestEvent[] {
   const pageOrigins = new Map((har.log.pages ?? []).map((page) => [page.id, originOfTitle(page.title ?? undefined)]));
   const next = chainRedirects(entries);
   const claimed = new Set(next.values());
+  const heads = chainHeads(entries.length, next, claimed);
+  const links = linkPreflights(entries, (index) => heads[index] ?? index, (entry) => timeOf(entry.startedDateTime, 0));
   const events: RequestEvent[] = [];
   let lastStart = 0;
   for (let index = 0; index < entries.length; index++) {
@@ -73,7 +76,7 @@ export function harToEvents(har: Har): RequestEvent[] {
       pageOrigin: pageOrigin || undefined,
       resourceType: entry._resourceType ? entry._resourceType.toLowerCase() : undefined,
       context: undefined,
-      preflightFor: undefined,
+      preflightFor: links.requestOf.has(index) ? `har-${links.requestOf.get(index)}` : undefined,
       sendingVisible: typeof facts?.sent === 'boolean',
     });
     let hop: HarEntry = entry;
@@ -82,7 +85,7 @@ export function harToEvents(har: Har): RequestEvent[] {
     // can seem to start before the previous one answered: each hop starts no
     // earlier than the previous one ended, which keeps a request's events in
     // causal order (hopEvents never goes back in time within a hop).
-    let hopStart = start;
+    let hopStart = Math.max(start, links.hopNotBefore.get(index) ?? start);
     for (;;) {
       const following = next.get(hopIndex);
       const followingEntry = following === undefined ? undefined : entries[following];
@@ -90,7 +93,7 @@ export function harToEvents(har: Har): RequestEvent[] {
       if (following === undefined || !followingEntry) break;
       hop = followingEntry;
       hopIndex = following;
-      hopStart = Math.max(timeOf(hop.startedDateTime, hopStart), ended);
+      hopStart = Math.max(timeOf(hop.startedDateTime, hopStart), ended, links.hopNotBefore.get(hopIndex) ?? 0);
     }
   }
   return events;
@@ -141,6 +144,16 @@ function readRequestHeaders(entry: HarEntry): { initiatorOrigin: string | undefi
     wire: facts?.headers ? facts.headers === 'wire' : host !== null || authority !== null,
     isPreflight: isOptionsMethod(entry.request.method) && requestMethod !== null,
   };
+}
+
+/** The entry each entry's request starts with: itself, or the first entry of the redirect chain it continues. */
+function chainHeads(count: number, next: ReadonlyMap<number, number>, claimed: ReadonlySet<number>): number[] {
+  const heads: number[] = new Array<number>(count);
+  for (let index = 0; index < count; index++) {
+    if (claimed.has(index)) continue;
+    for (let at: number | undefined = index; at !== undefined && heads[at] === undefined; at = next.get(at)) heads[at] = index;
+  }
+  return heads;
 }
 
 /**

@@ -1,5 +1,7 @@
+import { hasHeader, type HeaderList } from '../fetch/headers.ts';
 import { isSameOrigin } from '../fetch/origin.ts';
 import { isCorsEnabledMode, type CorsRequest } from '../cors/corsRequest.ts';
+import { redirectTarget } from '../cors/redirect.ts';
 import type { LocalNetworkContext } from '../cors/localNetworkAccess.ts';
 import { firstPreflight, type OpenRequest } from './openRequests.ts';
 import { hasCacheBypassMarkers, inferCredentials, inferInitiatorOrigin, inferMode, pageHeadersFromWire, type RequestEvidence, type RequestFacts } from './wireEvidence.ts';
@@ -26,6 +28,7 @@ export function describeRequest(open: OpenRequest, securityContexts: ReadonlyMap
     pageHeaders: open.pageHeaders,
     wireHeaders: first.sentHeaders,
     preflightHeaders,
+    preflightOnFirstHop: preflight !== undefined && first.preflight === preflight,
     initiatorOrigin: open.initiatorOrigin,
     pageOrigin: open.pageOrigin,
     resourceType: open.resourceType,
@@ -33,9 +36,7 @@ export function describeRequest(open: OpenRequest, securityContexts: ReadonlyMap
   const { mode, evidence: modeEvidence } = inferMode(facts);
   const { origin, evidence: originEvidence } = inferInitiatorOrigin(facts);
   const pageHeaders = open.pageHeaders ?? pageHeadersFromWire(first.sentHeaders ?? [], preflight?.announcedHeaders);
-  // Neither the page's headers nor the wire's were captured: what the
-  // preflight announced is all there is.
-  const announced = !open.pageHeaders && !open.hops.some((hop) => hop.sentHeaders) && preflight ? announcedHeaderNames(preflight.announcedHeaders) : undefined;
+  const announced = announcedOverCaptured(open, pageHeaders);
   const wire = open.hops.find((hop) => hop.sentHeaders)?.sentHeaders;
   const { credentials, evidence: credentialsEvidence } = inferCredentials(wire);
   const wireBypass = wire ? hasCacheBypassMarkers(wire, pageHeaders) : false;
@@ -44,7 +45,7 @@ export function describeRequest(open: OpenRequest, securityContexts: ReadonlyMap
     origin: originEvidence,
     mode: modeEvidence,
     credentials: credentialsEvidence,
-    headers: open.pageHeaders ? 'page' : announced ? 'preflight' : 'wire',
+    headers: announced ? 'preflight' : open.pageHeaders ? 'page' : 'wire',
     bypassPreflightCache: wireBypass ? 'wire-headers' : preflightBypass ? 'preflight-headers' : null,
   };
   // A navigation the user started (typed, bookmarked) has no initiator: it is still a navigation.
@@ -66,9 +67,40 @@ export function describeRequest(open: OpenRequest, securityContexts: ReadonlyMap
   // Counted by what a developer calls them: a same-origin script or
   // stylesheet is "same-origin" before it is "no-cors".
   if (mode === 'navigate') return { request, evidence, skip: 'navigations' };
-  if (open.hops.every((hop) => isSameOrigin(origin, hop.url))) return { request, evidence, skip: 'sameOrigin' };
+  if (staysOnOrigin(open, origin)) return { request, evidence, skip: 'sameOrigin' };
   if (!isCorsEnabledMode(mode) && mode !== 'same-origin') return { request, evidence, skip: 'notCorsMode' };
   return { request, evidence, skip: null };
+}
+
+/**
+ * Whether every URL the request went to is on the initiator's origin,
+ * including the one a last redirect pointed to when the browser refused to
+ * follow it (a same-origin request redirected elsewhere is a CORS request
+ * from that hop on: Chromium checks the redirect against CORS).
+ */
+function staysOnOrigin(open: OpenRequest, origin: string): boolean {
+  if (!open.hops.every((hop) => isSameOrigin(origin, hop.url))) return false;
+  const last = open.hops[open.hops.length - 1];
+  const response = last?.response;
+  if (!last || !response || !open.ended || last.redirectTo) return true;
+  const target = redirectTarget(response.status, response.headers, last.url);
+  return target === null || isSameOrigin(origin, target);
+}
+
+/**
+ * The CORS-unsafe header names the request's first preflight announced, when
+ * they must stand for the request's own: neither the page's headers nor the
+ * wire's were captured (webRequest after a failed preflight), or the
+ * captured ones lack a name the preflight announced (Chrome's default HAR
+ * export leaves out Authorization). What the browser announced is the better
+ * evidence. Undefined when the captured headers hold every name.
+ */
+function announcedOverCaptured(open: OpenRequest, pageHeaders: HeaderList): string[] | undefined {
+  const preflight = firstPreflight(open);
+  if (!preflight) return undefined;
+  const names = announcedHeaderNames(preflight.announcedHeaders);
+  if (!open.pageHeaders && !open.hops.some((hop) => hop.sentHeaders)) return names;
+  return names.some((name) => !hasHeader(pageHeaders, name)) ? names : undefined;
 }
 
 /** The names in a preflight's Access-Control-Request-Headers value (as pairing read it: '' when absent). */

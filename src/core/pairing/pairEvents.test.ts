@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Header } from '../fetch/headers.ts';
+import { generateEvents } from '../../../bench/events.ts';
 import { createPairing, pairEvents } from './pairEvents.ts';
 import { MAX_WAITING_PER_KEY, MAX_WAITING_PREFLIGHTS } from './preflightMatcher.ts';
 import type { RequestContext, RequestEvent } from './requestEvent.ts';
@@ -44,6 +45,62 @@ function answered(id: string, at: number, response: [string, string][] = [['Acce
     { type: 'completed', id, time: at + 2 },
   ];
 }
+
+describe('pairEvents: what was observed wins', () => {
+  it('stores a preflight whose answer the capture shows after its request went out: the next request is a cache hit', () => {
+    const [preflightStarted, preflightAnswer, preflightDone] = preflight('options', 1, 'PUT', '', [['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Max-Age', '600']]);
+    const { transactions } = pairEvents([
+      started({ id: 'first', at: 0, method: 'PUT' }),
+      preflightStarted as RequestEvent,
+      // The request seems to go out before its preflight's answer (HAR times on a loaded machine).
+      ...answered('first', 1.5),
+      { ...(preflightAnswer as RequestEvent), time: 3.8 } as RequestEvent,
+      { ...(preflightDone as RequestEvent), time: 3.9 } as RequestEvent,
+      started({ id: 'second', at: 10, method: 'PUT' }),
+      ...answered('second', 11),
+    ]);
+    expect(transactions.map((transaction) => transaction.verdict.preflight)).toEqual(['sent', 'cache-hit']);
+  });
+
+  it('takes a preflight the rules did not predict as sent (an XHR with an upload listener), and says so', () => {
+    const { transactions } = pairEvents([
+      started({ id: 'post', at: 0, method: 'POST', headers: [['Content-Type', 'text/plain']] }),
+      ...preflight('options', 1, 'POST', '', []),
+      ...answered('post', 3),
+    ]);
+    expect(transactions[0]?.verdict).toMatchObject({ outcome: 'allowed', preflight: 'sent' });
+    expect(transactions[0]?.verdict.notes).toContainEqual({ kind: 'preflight-not-predicted', hop: 0 });
+    expect(transactions[0]?.hops[0]?.preflight?.id).toBe('options');
+  });
+
+  it('never says "allowed" for a transaction the capture says failed, over a generated capture', () => {
+    for (const seed of [1, 2, 3]) {
+      const failed = pairEvents(generateEvents(5_000, seed).events).transactions.filter((transaction) => transaction.state === 'failed');
+      expect(failed.length).toBeGreaterThan(100);
+      for (const transaction of failed) expect(transaction.verdict.outcome).not.toBe('allowed');
+    }
+  });
+
+  it('judges a request from an opaque origin (Origin: null) and keeps no cache entry for it', () => {
+    const opaque = (id: string, at: number): RequestEvent[] => [
+      { type: 'started', id, time: at, url: API, method: 'PUT', headers: [], initiatorOrigin: 'null', resourceType: 'fetch' },
+      { type: 'sent', id, time: at + 2, headers: h(['Host', 'api.test'], ['Origin', 'null'], ['Sec-Fetch-Mode', 'cors']) },
+      { type: 'response', id, time: at + 3, status: 200, headers: h(['Access-Control-Allow-Origin', '*']) },
+      { type: 'completed', id, time: at + 4 },
+    ];
+    const allowNull = (id: string, at: number): RequestEvent[] => [
+      { type: 'started', id, time: at, url: API, method: 'OPTIONS', headers: h(['Access-Control-Request-Method', 'PUT'], ['Origin', 'null']) },
+      { type: 'response', id, time: at + 0.5, status: 204, headers: h(['Access-Control-Allow-Origin', 'null'], ['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Max-Age', '600']) },
+      { type: 'completed', id, time: at + 0.5 },
+    ];
+    const { transactions, cache } = pairEvents([...opaque('a', 0), ...allowNull('pa', 1), ...opaque('b', 10), ...allowNull('pb', 11)]);
+    expect(transactions.map((transaction) => [transaction.request.initiatorOrigin, transaction.verdict.outcome, transaction.verdict.preflight])).toEqual([
+      ['null', 'allowed', 'sent'],
+      ['null', 'allowed', 'sent'],
+    ]);
+    expect(cache.entries(20)).toEqual([]);
+  });
+});
 
 describe('pairEvents', () => {
   it('judges a simple cross-origin GET without a preflight', () => {
@@ -300,5 +357,30 @@ describe('pairEvents', () => {
   it('pairEvents gives every transaction in start order, whatever order they were judged in', () => {
     const { transactions } = pairEvents([started({ id: 'slow', at: 0 }), started({ id: 'quick', at: 1 }), ...answered('quick', 2), ...answered('slow', 10)]);
     expect(transactions.map((transaction) => transaction.id)).toEqual(['slow', 'quick']);
+  });
+});
+
+describe('pairEvents: which requests are CORS requests', () => {
+  it('judges a same-origin request by every URL it reached: one the browser refused to redirect elsewhere is a CORS request', () => {
+    const { transactions, stats } = pairEvents([
+      { type: 'started', id: 'r', time: 0, url: `${PAGE}/moved`, method: 'GET', headers: [], initiatorOrigin: PAGE, resourceType: 'fetch' },
+      { type: 'sent', id: 'r', time: 1, headers: h(['Host', 'app.test'], ['Sec-Fetch-Mode', 'cors']) },
+      // The redirect to a URL with credentials is refused: webRequest reports the 302, then the failure.
+      { type: 'response', id: 'r', time: 2, status: 302, headers: h(['Location', 'http://user:pw@api.test/next']) },
+      { type: 'failed', id: 'r', time: 3, error: 'net::ERR_FAILED' },
+    ]);
+    expect(stats.sameOrigin).toBe(0);
+    expect(transactions[0]?.verdict).toMatchObject({ outcome: 'blocked', corsError: 'RedirectContainsCredentials' });
+  });
+
+  it("trusts the names a preflight announced over the request's surviving headers (a sanitized HAR drops Authorization)", () => {
+    const { transactions } = pairEvents([
+      started({ id: 'get', at: 0, headers: [['Accept', '*/*']] }),
+      ...preflight('options', 1, 'GET', 'authorization', [['Access-Control-Allow-Headers', 'x-other']]),
+      { type: 'failed', id: 'get', time: 3, error: 'net::ERR_FAILED' },
+    ]);
+    expect(transactions[0]?.verdict).toMatchObject({ corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: 'authorization', preflight: 'sent' });
+    expect(transactions[0]?.evidence.headers).toBe('preflight');
+    expect(transactions[0]?.verdict.notes).not.toContainEqual(expect.objectContaining({ kind: 'preflight-not-predicted' }));
   });
 });

@@ -177,11 +177,15 @@ export function createPairing(options: PairingOptions = {}): Pairing {
         setPreflightRequestHeaders(preflight, event.headers);
         break;
       case 'response':
-      case 'redirect':
+      case 'redirect': {
         preflight.response = responseOf(event);
         preflight.responseTime = event.time;
         noteServerSpace(preflight.url, event.addressSpace);
+        // A capture may show the request going out before its preflight's answer (HAR times on a loaded machine).
+        const hop = preflight.owner?.hops.find((each) => each.preflight === preflight);
+        if (preflight.owner && hop && (hop.sentHeaders || hop.response)) hopWentOut(preflight.owner, hop);
         break;
+      }
       case 'completed':
       case 'failed':
         preflight.endTime = event.time;

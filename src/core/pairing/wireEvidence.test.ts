@@ -87,12 +87,18 @@ describe('inferMode', () => {
 });
 
 describe('inferInitiatorOrigin', () => {
-  it('uses, in order, Origin, the preflight\'s Origin, the capture\'s initiator, the Referer', () => {
+  it('uses, in order, Origin, the preflight\'s Origin, the capture\'s initiator, the Referer; an Origin of "null" on the first URL is an opaque origin', () => {
     expect(inferInitiatorOrigin({ method: 'GET', wireHeaders: h(['Origin', 'http://a.test']), initiatorOrigin: 'http://b.test' }).origin).toBe('http://a.test');
-    expect(inferInitiatorOrigin({ method: 'GET', wireHeaders: h(['Origin', 'null']), preflightHeaders: h(['Origin', 'http://p.test']) }).origin).toBe('http://p.test');
+    expect(inferInitiatorOrigin({ method: 'GET', wireHeaders: h(['Origin', 'null']), preflightHeaders: h(['Origin', 'http://p.test']) }).origin).toBe('null');
     expect(inferInitiatorOrigin({ method: 'GET', initiatorOrigin: 'http://b.test' }).origin).toBe('http://b.test');
     expect(inferInitiatorOrigin({ method: 'GET', pageHeaders: h(['Referer', 'http://r.test/page?q']) })).toEqual({ origin: 'http://r.test', evidence: 'referer' });
     expect(inferInitiatorOrigin({ method: 'GET' })).toEqual({ origin: null, evidence: 'unknown' });
+  });
+
+  it('reads "null" from the first URL\'s preflight, or from the capture\'s initiator, as an opaque origin; not from a later preflight, which may be tainted', () => {
+    expect(inferInitiatorOrigin({ method: 'PUT', preflightHeaders: h(['Origin', 'null']), preflightOnFirstHop: true })).toEqual({ origin: 'null', evidence: 'preflight-origin' });
+    expect(inferInitiatorOrigin({ method: 'PUT', preflightHeaders: h(['Origin', 'null']), preflightOnFirstHop: false, initiatorOrigin: 'http://b.test' })).toEqual({ origin: 'http://b.test', evidence: 'initiator' });
+    expect(inferInitiatorOrigin({ method: 'GET', initiatorOrigin: 'null' })).toEqual({ origin: 'null', evidence: 'initiator' });
   });
 });
 

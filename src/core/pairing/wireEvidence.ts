@@ -26,6 +26,8 @@ export interface RequestFacts {
   readonly wireHeaders?: HeaderList;
   /** The first preflight's request headers, when one was seen. */
   readonly preflightHeaders?: HeaderList;
+  /** Whether that preflight was the first URL's (before any redirect could taint the request). */
+  readonly preflightOnFirstHop?: boolean;
   readonly initiatorOrigin?: string;
   /** The origin of the page the capture was taken from: the last resort. */
   readonly pageOrigin?: string;
@@ -152,17 +154,21 @@ function sendsStorageAccessHeader(userAgent: string | null): boolean {
 }
 
 /**
- * The initiator's origin: the Origin the request sent (unless tainted), the
- * one its preflight sent, the capture's own initiator, or the Referer's.
+ * The initiator's origin: the Origin the request sent on its first URL, the
+ * one its first preflight sent there, the capture's own initiator, or the
+ * Referer's. At the first URL nothing can have tainted the request yet, so
+ * an Origin of "null" there means the initiator's origin is opaque (a
+ * sandboxed iframe, a data: URL, a page opened from a file:); a "null" on a
+ * later hop's preflight may be a tainted one, and says nothing.
  */
 export function inferInitiatorOrigin(facts: RequestFacts): { origin: string | null; evidence: RequestEvidence['origin'] } {
   const sent = facts.wireHeaders ? getHeader(facts.wireHeaders, 'Origin') : null;
-  if (sent && sent !== 'null') return { origin: sent, evidence: 'origin-header' };
+  if (sent) return { origin: sent, evidence: 'origin-header' };
   const page = facts.pageHeaders ? getHeader(facts.pageHeaders, 'Origin') : null;
-  if (page && page !== 'null') return { origin: page, evidence: 'origin-header' };
+  if (page) return { origin: page, evidence: 'origin-header' };
   const preflight = facts.preflightHeaders ? getHeader(facts.preflightHeaders, 'Origin') : null;
-  if (preflight && preflight !== 'null') return { origin: preflight, evidence: 'preflight-origin' };
-  if (facts.initiatorOrigin && facts.initiatorOrigin !== 'null') return { origin: facts.initiatorOrigin, evidence: 'initiator' };
+  if (preflight && (preflight !== 'null' || facts.preflightOnFirstHop)) return { origin: preflight, evidence: 'preflight-origin' };
+  if (facts.initiatorOrigin) return { origin: facts.initiatorOrigin, evidence: 'initiator' };
   const referer = getHeader(facts.wireHeaders ?? facts.pageHeaders ?? [], 'Referer');
   if (referer) {
     const origin = serializeOrigin(referer);

@@ -68,7 +68,7 @@ function playSend(simulation: Simulation, request: CorsRequest, cache: Preflight
       hops.push({ ...hop, sent: false });
       break;
     }
-    if (ahead.preflight === 'unobserved') {
+    if (ahead.preflight === 'not-seen') {
       const response = answer(simulation.server, { hop: index, origin: ahead.origin, preflight: true });
       hop = { ...hop, preflight: { requestHeaders: preflightRequestHeaders(ahead.origin, ahead.method, ahead.headers), response, startTime: at, responseTime: at } };
       const judged = decideVerdict({ request, hops: [...hops, hop] }, { cache: PreflightCache.restore(cache.snapshot()), storePreflights: false });

@@ -154,7 +154,13 @@ function cacheStoreStep(at: string, where: string, hopVerdict: HopVerdict): Simu
   const maxAge = hopVerdict.preflightResult?.maxAge ?? null;
   const others = (['firefox', 'webkit'] as const).map((engine) => `${engine === 'firefox' ? 'Firefox' : 'Safari'} would keep it ${preflightLifetime(engine, maxAge).seconds} s.`);
   if (!stored || !stored.stored) {
-    const why = stored && !stored.stored && stored.reason === 'url-too-long' ? 'the URL is too long to cache' : `Access-Control-Max-Age ${maxAge === null ? 'is absent and Chromium\'s default applies' : `is "${maxAge}"`}, a lifetime of 0 s`;
+    const reason = stored && !stored.stored ? stored.reason : null;
+    const why =
+      reason === 'url-too-long'
+        ? 'the URL is too long to cache'
+        : reason === 'opaque-origin'
+          ? 'the page\'s origin is opaque ("null"), and Chromium caches no preflight of an opaque origin'
+          : `Access-Control-Max-Age ${maxAge === null ? 'is absent and Chromium\'s default applies' : `is "${maxAge}"`}, a lifetime of 0 s`;
     return step(`${at}.cache-store`, `The result is not cached${where}`, 'preflightCache', 'info', [`Not stored: ${why}.`, ...others]);
   }
   const { entry } = stored;

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { PreflightCacheEntry } from '../../core/cache/preflightCache.ts';
 import { playSimulation } from '../../core/simulator/playSimulation.ts';
+import { PREFLIGHT_STATUS_LABELS } from '../../core/explain/preflightStatusLabel.ts';
 import { presetById, presetOf, SIMULATION_PRESETS, type SimulationPreset } from '../../core/simulator/presets.ts';
 import { MAX_CLOCK_SECONDS, MAX_SENDS, type ServerAnswers, type Simulation } from '../../core/simulator/simulation.ts';
 import { simulationFragment } from '../../core/simulator/simulationLink.ts';
@@ -120,7 +121,7 @@ export function LearnView({ simulation, onChange, baseline = null, notes = [], p
           {run.sends.map((each, index) => (
             <li key={index}>
               <button type="button" aria-pressed={index === sendIndex} onClick={() => setShownSend(index)}>
-                {`Send ${index + 1} at ${clock(each.at)}: ${each.verdict.blocked ? `blocked (${each.verdict.corsError ?? ''})` : each.verdict.outcome}, preflight ${PREFLIGHT_LABELS[each.verdict.preflight]}`}
+                {`Send ${index + 1} at ${clock(each.at)}: ${each.verdict.blocked ? `blocked (${each.verdict.corsError ?? ''})` : each.verdict.outcome}, preflight ${PREFLIGHT_STATUS_LABELS[each.verdict.preflight]}`}
               </button>
             </li>
           ))}
@@ -169,7 +170,6 @@ export function LearnView({ simulation, onChange, baseline = null, notes = [], p
   );
 }
 
-const PREFLIGHT_LABELS = { sent: 'sent', 'cache-hit': 'served from the cache', 'not-needed': 'not needed', 'not-recorded': 'not recorded' } as const;
 
 function PresetLesson({ preset }: { readonly preset: SimulationPreset }) {
   return (

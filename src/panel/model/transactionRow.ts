@@ -1,3 +1,4 @@
+import { isRefused } from '../../core/cors/verdict.ts';
 import type { SequencedTransaction } from '../../core/protocol.ts';
 
 /**
@@ -30,7 +31,7 @@ export const STATUS_LABELS: Readonly<Record<RowStatus, string>> = {
   'cache-hit': 'cache hit',
   'network-error': 'network error',
   'in-flight': 'in flight',
-  undetermined: 'undetermined',
+  undetermined: 'blocked, reason unseen',
   'not-cors': 'not CORS',
 };
 
@@ -62,7 +63,7 @@ function makeRow({ seq, transaction }: SequencedTransaction): TransactionRow {
     corsError: verdict.corsError,
     preflight: verdict.preflight,
     durationMs: transaction.endTime === undefined ? null : Math.max(0, transaction.endTime - transaction.startTime),
-    blocked: verdict.blocked,
+    blocked: isRefused(verdict),
     preflighted: verdict.preflight !== 'not-needed',
   };
 }
