@@ -269,3 +269,41 @@ test('an allowed request still shows what its CORS policy risks: an echoed origi
   await expect(panel.getByRole('region', { name: 'Transaction details' })).toContainText('Allowed');
   await expect(panel.getByRole('region', { name: 'Security warnings' })).toHaveCount(0);
 });
+
+test('evidence first in the panel: an opaque page says why it is "null", a failure no capture explains is blocked with its possible causes, and a fix offers credentials only as a second option', async () => {
+  await run(scenario('sandboxed-iframe-page-origin'));
+  await run(scenario('lna-target-address-space-public'));
+  await run(scenario('preflight-missing-allow-origin'));
+  await probe.waitFor(tabId, '/s/preflight-missing-allow-origin/', 1);
+  const panel = await openPanel();
+  const details = panel.getByRole('region', { name: 'Transaction details' });
+
+  // A sandboxed iframe: origin "null", and the root cause first.
+  const opaque = option(panel, 'sandboxed-iframe-page-origin');
+  await expect(opaque).toContainText('AllowOriginMismatch');
+  await expect(opaque).toContainText('null');
+  await opaque.click();
+  await expect(details).toContainText("The page's origin is opaque, so its requests say Origin: null");
+  await panel.screenshot({ path: 'test-results/panel-opaque-origin.png' });
+
+  // fetch()'s targetAddressSpace is in no capture: blocked, the reason unseen, the candidates named.
+  const hidden = option(panel, 'lna-target-address-space-public');
+  await expect(hidden).toContainText('blocked (why?)');
+  await expect(hidden).toContainText('reason not visible');
+  await hidden.click();
+  await expect(details).toContainText('Blocked: the browser failed this request (net::ERR_FAILED), and the reason is not visible to CORS Lens');
+  await expect(details).toContainText('InvalidLocalNetworkAccess');
+  await expect(details).toContainText('Confirm with Chromium');
+  await panel.getByLabel('Blocked only').check();
+  await expect(hidden).toBeVisible();
+  await panel.screenshot({ path: 'test-results/panel-reason-unseen.png' });
+  await panel.getByLabel('Blocked only').uncheck();
+
+  // A refused preflight: the request never went out, so its credentials are unknown.
+  await option(panel, 'preflight-missing-allow-origin').click();
+  const change = details.getByRole('region', { name: 'Verified server change' });
+  await expect(change.getByLabel('Header lines to send', { exact: true })).not.toContainText('Access-Control-Allow-Credentials');
+  await expect(change).toContainText('If the page sends cookies or HTTP authentication');
+  await expect(change.getByLabel('Header lines to send if the page sends credentials')).toContainText('Access-Control-Allow-Credentials: true');
+  await change.screenshot({ path: 'test-results/panel-fix-credentials-option.png' });
+});

@@ -77,7 +77,10 @@ test('every server fix CORS Lens proposes for a blocked lab request makes real C
         pageSide.push(scenario.name);
         continue;
       }
-      const variant = fixedVariant(scenario, fixes.flatMap(({ fix }) => fix?.changes ?? []));
+      // Where the capture cannot show credentials, the lab knows: the option for what the page really sends.
+      const credentialed = scenario.requests.some((request) => request.credentials === 'include');
+      const changes = fixes.flatMap(({ fix }) => (credentialed ? (fix?.withCredentials ?? fix) : fix)?.changes ?? []);
+      const variant = fixedVariant(scenario, changes);
       lab.addScenario(variant);
       const outcomes = await page.evaluate(
         ([name, requests, origins, parallel]) =>
@@ -85,7 +88,7 @@ test('every server fix CORS Lens proposes for a blocked lab request makes real C
         [variant.name, variant.requests, { page: lab.pageOrigin, api: lab.apiOrigin, frame: lab.frameOrigin }, variant.parallel ?? false] as const,
       );
       checked.push(scenario.name);
-      if (outcomes.some((outcome) => outcome.outcome !== 'ok')) problems.push(`${scenario.name}: ${JSON.stringify(outcomes)} with ${JSON.stringify(fixes.map(({ fix }) => fix?.changes))}`);
+      if (outcomes.some((outcome) => outcome.outcome !== 'ok')) problems.push(`${scenario.name}: ${JSON.stringify(outcomes)} with ${JSON.stringify(changes)}`);
     }
     expect(problems).toEqual([]);
     expect(checked.length).toBeGreaterThan(40);

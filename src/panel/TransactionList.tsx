@@ -84,7 +84,7 @@ export function TransactionList({ rows, selectedSeq, onSelect, onOpen }: Props) 
                   <span className="path">{row.path}</span> <span className="origin">{row.targetOrigin}</span>
                 </span>
                 <span className="cell initiator">{row.initiatorOrigin}</span>
-                <span className="cell error">{row.corsError ?? ''}</span>
+                <span className="cell error">{row.corsError ?? (row.status === 'undetermined' ? 'reason not visible' : '')}</span>
                 <span className="cell preflight">{row.preflight}</span>
                 <span className="cell time">{row.durationMs === null ? '…' : `${Math.round(row.durationMs)} ms`}</span>
               </div>
@@ -98,6 +98,6 @@ export function TransactionList({ rows, selectedSeq, onSelect, onOpen }: Props) 
 
 /** What a screen reader says for a row: the request, then its verdict. */
 function rowLabel(row: TransactionRow): string {
-  const verdict = row.corsError ? `${STATUS_LABELS[row.status]}: ${row.corsError}` : STATUS_LABELS[row.status];
+  const verdict = row.corsError ? `${STATUS_LABELS[row.status]}: ${row.corsError}` : row.status === 'undetermined' ? 'blocked, for a reason the capture does not show' : STATUS_LABELS[row.status];
   return `${row.method} ${row.url}, ${verdict}, preflight ${row.preflight}`;
 }

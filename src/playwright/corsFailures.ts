@@ -1,5 +1,5 @@
 import { explainVerdict } from '../core/explain/explainVerdict.ts';
-import { verifiedFix } from '../core/explain/verifiedFix.ts';
+import { verifiedFix, type ServerChange } from '../core/explain/verifiedFix.ts';
 import { getHeader } from '../core/fetch/headers.ts';
 import { isRefused } from '../core/cors/verdict.ts';
 import type { Transaction } from '../core/pairing/transaction.ts';
@@ -40,22 +40,24 @@ const lineText = (line: { readonly name: string; readonly value: string }): stri
  * The header lines that make the request pass, as the engine verified them
  * (the panel's "Everything the server must change"), each set under the
  * response it goes on. When the capture cannot show whether the request
- * carried credentials, that fix allows them; the one that is enough without
- * them follows, verified too.
+ * carried credentials, that is what it needs without them, and what it needs
+ * with them follows, verified too: never more than the evidence calls for.
  */
 function fixLines(transaction: Transaction, fallback: string | null): string[] {
   const fix = verifiedFix(transaction);
   if (!fix) return fallback ? [`   To fix: ${printable(fallback, 400)}`] : [];
-  const lines = fix.changes.flatMap((change, index) => {
+  const lines = changeLines(transaction, fix.changes, 'The server must send');
+  if (fix.credentials === 'inferred') lines.push('   (The capture does not show credentials, but only a request carrying them fails this way.)');
+  if (!fix.withCredentials) return lines;
+  return [...lines, ...changeLines(transaction, fix.withCredentials.changes, "If the page sends cookies or HTTP authentication (credentials: 'include'), the server must send instead")];
+}
+
+function changeLines(transaction: Transaction, changes: readonly ServerChange[], heading: string): string[] {
+  return changes.flatMap((change, index) => {
     const method = change.target === 'preflight response' ? 'OPTIONS' : transaction.request.method;
     const where = `in its ${change.target} to ${printable(method, 20)} ${printable(change.url, 300)}:`;
-    return [index === 0 ? `   The server must send, ${where}` : `   and ${where}`, ...change.lines.map((line) => `     ${lineText(line)}`)];
+    return [index === 0 ? `   ${heading}, ${where}` : `   and ${where}`, ...change.lines.map((line) => `     ${lineText(line)}`)];
   });
-  if (!transaction.request.credentialsAssumed) return lines;
-  const withoutCredentials = verifiedFix({ ...transaction, request: { ...transaction.request, credentialsAssumed: false } });
-  if (!withoutCredentials || JSON.stringify(withoutCredentials.changes) === JSON.stringify(fix.changes)) return lines;
-  const enough = withoutCredentials.changes.map((change) => `${change.lines.map(lineText).join(', ')} (in the ${change.target})`).join('; ');
-  return [...lines, `   These lines allow credentials (cookies), since the DevTools protocol does not show whether the request carried them. Without credentials, this is enough: ${enough}`];
 }
 
 /** One failed request, in lines: what was blocked, by which check, the header at fault, the preflight, and the fix. */

@@ -129,6 +129,30 @@ describe('explainVerdict: root cause first', () => {
   });
 });
 
+describe('explainVerdict: what the capture cannot show', () => {
+  it('says first that an opaque page (Origin: null) is the cause, and how to serve it instead', () => {
+    const { explanation, verdict } = simple([ACAO(ORIGIN)], 200, { initiatorOrigin: 'null' });
+    expect(verdict).toMatchObject({ corsError: 'AllowOriginMismatch', failedParameter: ORIGIN });
+    expect(explanation.rootCause).toMatchObject({ kind: 'opaque-origin' });
+    expect(explanation.rootCause?.text).toContain('file:');
+  });
+
+  it('calls a request the browser failed with nothing wrong in sight blocked, with what it may have been and how to find out', () => {
+    const { explanation, verdict } = explain(request(), { sent: false, networkError: 'net::ERR_FAILED' });
+    expect(verdict).toMatchObject({ outcome: 'undetermined', blocked: false });
+    expect(explanation.summary).toMatch(/^Blocked: the browser failed this request \(net::ERR_FAILED\), and the reason is not visible to CORS Lens/);
+    expect(explanation.details.join('\n')).toContain('InvalidLocalNetworkAccess');
+    expect(explanation.details.at(-1)).toContain('Confirm with Chromium');
+  });
+
+  it('says a needed preflight nobody saw was not seen, never that the cache served it', () => {
+    const { explanation } = explain(request({ method: 'PUT' }), { response: { status: 200, headers: [ACAO(ORIGIN)] } });
+    expect(explanation.preflight.status).toBe('not-seen');
+    expect(explanation.summary).toContain('none was seen');
+    expect(explanation.notes.join('\n')).toContain('possibly served by a preflight cache entry made before recording began');
+  });
+});
+
 describe('explainVerdict: preflight reasons', () => {
   it('a preflighted request gives one reason per cause', () => {
     const headers = [{ name: 'X-Foo', value: '1' }];

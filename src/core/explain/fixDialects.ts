@@ -1,5 +1,5 @@
 import type { HeaderLine } from './description.ts';
-import type { ServerChange, VerifiedFix } from './verifiedFix.ts';
+import type { FixOption, ServerChange } from './verifiedFix.ts';
 
 export type FixDialect = 'raw' | 'express' | 'nginx' | 'apache' | 'object-store-xml' | 'object-store-json';
 
@@ -22,7 +22,7 @@ interface Policy {
   readonly maxAge: string | null;
 }
 
-function policyOf(fix: VerifiedFix): Policy {
+function policyOf(fix: FixOption): Policy {
   const value = (name: string): string | null => {
     for (const change of [...fix.changes].reverse()) {
       const line = change.lines.find((each) => each.name.toLowerCase() === name);
@@ -42,7 +42,7 @@ function policyOf(fix: VerifiedFix): Policy {
 }
 
 /** Where a fix is unsafe to apply as it stands, in words. */
-export function fixWarnings(fix: VerifiedFix): string[] {
+export function fixWarnings(fix: FixOption): string[] {
   const policy = policyOf(fix);
   const warnings: string[] = [];
   if (policy.origin === 'null') warnings.push('Allowing the origin "null" lets any sandboxed iframe or file: page read these responses.');
@@ -52,7 +52,7 @@ export function fixWarnings(fix: VerifiedFix): string[] {
 }
 
 /** A verified fix written for a server or a storage service. Values are text the user copies, never markup. */
-export function renderFix(fix: VerifiedFix, dialect: FixDialect): string {
+export function renderFix(fix: FixOption, dialect: FixDialect): string {
   switch (dialect) {
     case 'raw': {
       // URLs are named only when the change spans several (a redirect chain).

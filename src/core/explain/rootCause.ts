@@ -3,7 +3,7 @@ import type { Verdict } from '../cors/verdict.ts';
 
 /** A cause that is not the CORS configuration itself, and is said before the CORS details. */
 export interface RootCause {
-  readonly kind: 'error-response' | 'preflight-refused' | 'header-added-twice';
+  readonly kind: 'error-response' | 'preflight-refused' | 'header-added-twice' | 'opaque-origin';
   readonly text: string;
 }
 
@@ -14,15 +14,24 @@ const PREFLIGHT_REFUSALS: Readonly<Record<number, string>> = {
   405: 'a router that does not allow the OPTIONS method',
 };
 
+const OPAQUE_ORIGIN: RootCause = {
+  kind: 'opaque-origin',
+  text: 'The page\'s origin is opaque, so its requests say Origin: null: a page opened from a file:, an iframe sandboxed without allow-same-origin, or a data: URL. Serve the page from a web server (http://localhost works) instead of opening the file, or, for a sandboxed iframe you trust, add allow-same-origin. Allowing "null" on the server would let every sandboxed or file: document in.',
+};
+
 /**
- * Spots the usual real causes behind a CORS error message: an error page
- * (5xx, 429) that lacks the CORS headers the normal answer has; a preflight
- * refused by authentication or routing; a header added twice by a proxy and
- * the application.
+ * Spots the usual real causes behind a CORS error message: a page whose
+ * origin is opaque; an error page (5xx, 429) that lacks the CORS headers the
+ * normal answer has; a preflight refused by authentication or routing; a
+ * header added twice by a proxy and the application.
  */
 export function findRootCause(verdict: Verdict): RootCause | null {
+  if (!verdict.blocked) return null;
+  const failedHop = verdict.hops[verdict.failedHop ?? -1];
+  // An opaque initiator, not a tainted redirect: the page itself says "null".
+  if (failedHop?.origin === 'null' && !failedHop.tainted) return OPAQUE_ORIGIN;
   const response = verdict.failedResponse;
-  if (!response || !verdict.blocked) return null;
+  if (!response) return null;
   const allowOrigin = headerValues(response.headers, 'Access-Control-Allow-Origin');
   if (allowOrigin.length > 1 || (allowOrigin.length === 1 && isRepeatedList(allowOrigin[0] ?? ''))) {
     return {

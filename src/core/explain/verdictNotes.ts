@@ -5,7 +5,7 @@ function describeNote(note: VerdictNote): string {
     case 'authorization-covered-by-wildcard':
       return 'Authorization was allowed only by Access-Control-Allow-Headers: *. Chromium accepts this for now but warns: the Fetch Standard says "*" never covers Authorization, and Chromium never serves such a preflight from its cache. List authorization explicitly.';
     case 'credentials-inferred':
-      return 'The capture does not show whether credentials were included; only including them explains why Chromium refused to send the request, so the verdict assumes they were.';
+      return 'The capture does not show whether credentials were included. The browser failed the request, and only a request carrying them fails this way, so the verdict assumes they were. If the page sends none, the cause is one no capture shows (Local Network Access, for one): turn on "Confirm with Chromium" to see Chromium\'s own reason.';
     case 'credentials-assumed': {
       const { alternative } = note;
       const outcome = alternative.corsError ? `blocked with ${alternative.corsError}` : alternative.outcome;

@@ -20,13 +20,34 @@ describe('verifiedFix', () => {
     expect(lines('response')).toEqual(expect.arrayContaining(['access-control-allow-origin']));
   });
 
-  it('holds with credentials when the capture cannot tell whether they were sent', () => {
+  it('never widens the policy beyond the evidence: without credentials first when the capture cannot tell, what credentials need as a second option', () => {
     // The request never went out, so its Cookie header (or its absence) was never seen.
     const blocked = put([]);
     expect(blocked.request.credentialsAssumed).toBe(true);
     const fix = verifiedFix(blocked);
-    for (const change of fix?.changes ?? []) expect(change.lines).toContainEqual({ name: 'Access-Control-Allow-Credentials', value: 'true' });
-    expect(fix?.changes).toHaveLength(2);
+    expect(fix?.credentials).toBe('unknown');
+    for (const change of fix?.changes ?? []) expect(change.lines).not.toContainEqual(expect.objectContaining({ name: 'Access-Control-Allow-Credentials' }));
+    expect(fix?.withCredentials?.verdict.outcome).toBe('allowed');
+    for (const change of fix?.withCredentials?.changes ?? []) expect(change.lines).toContainEqual({ name: 'Access-Control-Allow-Credentials', value: 'true' });
+    expect(fix?.withCredentials?.changes).toHaveLength(2);
+  });
+
+  it('gives the one fix that applies where the capture shows the credentials, or where only they explain the failure', () => {
+    const withCookie = judged([
+      { type: 'started', id: 'get', time: 0, url: API, method: 'GET', initiatorOrigin: PAGE, resourceType: 'xmlhttprequest', context },
+      { type: 'sent', id: 'get', time: 1, headers: [{ name: 'Origin', value: PAGE }, { name: 'Sec-Fetch-Mode', value: 'cors' }, { name: 'Cookie', value: 'session=1' }] },
+      { type: 'response', id: 'get', time: 2, status: 200, headers: [] },
+      { type: 'failed', id: 'get', time: 3, error: 'net::ERR_FAILED' },
+    ]);
+    expect(withCookie.request).toMatchObject({ credentials: 'include' });
+    const fix = verifiedFix(withCookie);
+    expect(fix).toMatchObject({ credentials: 'included', withCredentials: null });
+    expect(fix?.changes.flatMap((change) => change.lines)).toContainEqual({ name: 'Access-Control-Allow-Credentials', value: 'true' });
+
+    // A refused request whose preflight passes unless credentials went: they did.
+    const inferred = preflightedPut('x-oss-test', 204, [['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Allow-Headers', 'x-oss-test']]);
+    expect(inferred.verdict).toMatchObject({ corsError: 'PreflightInvalidAllowCredentials' });
+    expect(verifiedFix(inferred)).toMatchObject({ credentials: 'inferred', withCredentials: null, verdict: { outcome: 'allowed' } });
   });
 
   it('fixes a redirect and the URL it leads to, each named, when the redirect lacks CORS headers', () => {

@@ -1,3 +1,4 @@
+import type { CorsRequest } from '../cors/corsRequest.ts';
 import { decideVerdict } from '../cors/decideVerdict.ts';
 import type { ObservedHop, ObservedResponse, Verdict } from '../cors/verdict.ts';
 import { getHeader, type HeaderList } from '../fetch/headers.ts';
@@ -15,10 +16,25 @@ export interface ServerChange {
   readonly lines: readonly HeaderLine[];
 }
 
-/** The smallest server change found, and the verdict the engine gives once it is applied. */
-export interface VerifiedFix {
+/** A server change, and the verdict the engine gives once it is applied (allowed). */
+export interface FixOption {
   readonly changes: readonly ServerChange[];
   readonly verdict: Verdict;
+}
+
+/**
+ * The smallest server change found for what was observed, verified. It never
+ * widens the server's policy beyond what the evidence needs: allowing
+ * credentials is proposed only where the capture shows them (a Cookie went
+ * out), or where only they explain the failure; where the capture cannot
+ * tell, the change that also holds with credentials is a second, labelled
+ * option.
+ */
+export interface VerifiedFix extends FixOption {
+  /** What `changes` assume of credentials, and why: as the capture shows them, unknown (the request judged without), or inferred from the failure. */
+  readonly credentials: 'included' | 'omitted' | 'unknown' | 'inferred';
+  /** With `credentials: 'unknown'`: the change needed if the page sends cookies or HTTP authentication; null when it is the same. */
+  readonly withCredentials: FixOption | null;
 }
 
 const MAX_ROUNDS = 8;
@@ -36,13 +52,27 @@ const SERVER_TARGETS: ReadonlySet<FixTarget> = new Set(['preflight response', 'r
  */
 export function verifiedFix(transaction: Transaction): VerifiedFix | null {
   if (!transaction.verdict.blocked) return null;
-  // When the capture cannot show whether credentials went with the request,
-  // the fix must hold with them: Chromium proved a fix made for the assumed
-  // "no credentials" wrong (e2e/verifiedFix.spec.ts).
-  const request = transaction.request.credentialsAssumed ? { ...transaction.request, credentials: 'include' as const, credentialsAssumed: false } : transaction.request;
+  const { request } = transaction;
+  const inferred = transaction.verdict.notes.some((note) => note.kind === 'credentials-inferred');
+  const unknown = request.credentialsAssumed === true && !inferred;
+  const known: CorsRequest = { ...request, credentials: inferred ? 'include' : request.credentials, credentialsAssumed: false };
+  const main = fixFor(transaction, known);
+  if (!main) return null;
+  // Chromium proved a fix made only for the assumed "no credentials" wrong
+  // for a page that did send them (e2e/verifiedFix.spec.ts): say what they need too.
+  const withCredentials = unknown ? fixFor(transaction, { ...known, credentials: 'include' }) : null;
+  return {
+    ...main,
+    credentials: inferred ? 'inferred' : unknown ? 'unknown' : request.credentials === 'include' ? 'included' : 'omitted',
+    withCredentials: withCredentials && JSON.stringify(withCredentials.changes) !== JSON.stringify(main.changes) ? withCredentials : null,
+  };
+}
+
+/** The rounds of verifiedFix, for the request read one way. */
+function fixFor(transaction: Transaction, request: CorsRequest): FixOption | null {
   let hops = observedHops(transaction);
   const changes: ServerChange[] = [];
-  let verdict = request === transaction.request ? transaction.verdict : decideVerdict({ request, hops });
+  let verdict = decideVerdict({ request, hops });
   for (let round = 0; round < MAX_ROUNDS && verdict.blocked; round++) {
     const fix = explainVerdict(verdict, request).fix;
     const failed = verdict.failedHop ?? 0;

@@ -81,6 +81,16 @@ describe('pairEvents: what was observed wins', () => {
     }
   });
 
+  it('claims a cache hit only where the model holds the entry that served it, over a generated capture', () => {
+    const { transactions } = pairEvents(generateEvents(10_000, 4).events);
+    const hits = transactions.filter((transaction) => transaction.verdict.preflight === 'cache-hit');
+    expect(hits.length).toBeGreaterThan(30);
+    for (const transaction of hits) {
+      expect(transaction.hops.some((hop) => hop.preflight)).toBe(false);
+      expect(transaction.verdict.hops.some((hop) => hop.preflight === 'cache-hit' && hop.cacheEntry !== undefined)).toBe(true);
+    }
+  });
+
   it('judges a request from an opaque origin (Origin: null) and keeps no cache entry for it', () => {
     const opaque = (id: string, at: number): RequestEvent[] => [
       { type: 'started', id, time: at, url: API, method: 'PUT', headers: [], initiatorOrigin: 'null', resourceType: 'fetch' },

@@ -12,7 +12,8 @@ import type { CredentialsMode, RequestMode } from '../cors/corsRequest.ts';
 export interface RequestEvidence {
   readonly origin: 'origin-header' | 'preflight-origin' | 'initiator' | 'referer' | 'page' | 'unknown';
   readonly mode: 'sec-fetch-mode' | 'preflight-sent' | 'origin-header' | 'resource-type' | 'navigation-header' | 'unsafe-request' | 'assumed';
-  readonly credentials: 'cookie' | 'storage-access-header' | 'no-storage-access-header' | 'same-site-unknown' | 'unknown';
+  /** `composed`: the simulator made the request, and knows. */
+  readonly credentials: 'cookie' | 'storage-access-header' | 'no-storage-access-header' | 'same-site-unknown' | 'unknown' | 'composed';
   /** Where the request's headers come from: the page's own, the wire's, or only the names its preflight announced. */
   readonly headers: 'page' | 'wire' | 'preflight';
   readonly bypassPreflightCache: 'wire-headers' | 'preflight-headers' | null;

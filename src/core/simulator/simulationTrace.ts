@@ -61,9 +61,19 @@ function wireHeaders(send: SimulatedSend, origin: string, corsFlag: boolean, hea
   ];
 }
 
-/** The simulation's transactions, paired and judged from its events as any capture's would be. */
+/**
+ * The simulation's transactions, paired and judged from its events as any
+ * capture's would be. Where those events cannot show whether credentials
+ * went (a request the browser never sent), the credentials mode is the one
+ * the simulation composed, and so is the verdict: the simulator knows.
+ */
 export function simulationTransactions(run: SimulationRun): Transaction[] {
-  return [...pairEvents(simulationEvents(run), { includeNonCors: true }).transactions];
+  return pairEvents(simulationEvents(run), { includeNonCors: true }).transactions.map((transaction, index) => {
+    const send = run.sends[index];
+    if (!send || !transaction.request.credentialsAssumed) return transaction;
+    const request = { ...transaction.request, credentials: send.exchange.request.credentials, credentialsAssumed: undefined };
+    return { ...transaction, request, evidence: { ...transaction.evidence, credentials: 'composed' }, verdict: send.verdict };
+  });
 }
 
 /** The simulation as a CORS Lens trace: import it in the panel or give it to `cors-lens explain`. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importCapture } from '../trace/importCapture.ts';
+import { verifiedFix } from '../explain/verifiedFix.ts';
 import { playSimulation } from './playSimulation.ts';
 import { presetById, presetOf, SIMULATION_PRESETS } from './presets.ts';
 import { readSimulationFragment, simulationFragment } from './simulationLink.ts';
@@ -152,5 +153,25 @@ describe('presetOf', () => {
     if (!reading.ok) throw new Error('the link did not read');
     expect(presetOf({ ...reading.simulation, sends: [0, 5], clock: 5 })?.id).toBe(preset.id);
     expect(presetOf({ ...reading.simulation, request: { ...reading.simulation.request, method: 'PATCH' } })).toBeUndefined();
+  });
+});
+
+describe('the simulator proposes only what the composed request needs', () => {
+  const fixOf = (id: string) => {
+    const preset = SIMULATION_PRESETS.find((each) => each.id === id);
+    const [transaction] = simulationTransactions(playSimulation(preset!.simulation));
+    return verifiedFix(transaction!);
+  };
+
+  it('no Access-Control-Allow-Credentials for a request that sends no credentials (the object store preset, credentials "same-origin")', () => {
+    const fix = fixOf('object-store-403');
+    expect(fix).toMatchObject({ credentials: 'omitted', withCredentials: null, verdict: { outcome: 'allowed' } });
+    expect(fix?.changes.flatMap((change) => change.lines.map((line) => line.name))).not.toContain('Access-Control-Allow-Credentials');
+  });
+
+  it('Access-Control-Allow-Credentials: true where the composed request includes them', () => {
+    const fix = fixOf('delete-with-credentials');
+    expect(fix).toMatchObject({ credentials: 'included', withCredentials: null });
+    expect(fix?.changes.flatMap((change) => change.lines)).toContainEqual({ name: 'Access-Control-Allow-Credentials', value: 'true' });
   });
 });

@@ -31,7 +31,7 @@ export const STATUS_LABELS: Readonly<Record<RowStatus, string>> = {
   'cache-hit': 'cache hit',
   'network-error': 'network error',
   'in-flight': 'in flight',
-  undetermined: 'blocked, reason unseen',
+  undetermined: 'blocked (why?)',
   'not-cors': 'not CORS',
 };
 
