@@ -2,7 +2,8 @@
 // Prepares a fresh clone for `npm start`, `npm test` and `npm run bench`,
 // with nothing but Node and npm: installs the locked dependencies when
 // node_modules is missing or older than package-lock.json, and Debian's
-// Chromium when /usr/bin/chromium is missing (as root, with apt-get).
+// Chromium and Firefox ESR when /usr/bin/chromium or /usr/bin/firefox-esr is
+// missing (as root, with apt-get).
 // Plain Node on purpose: it runs before any dependency exists.
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
@@ -10,7 +11,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const CHROMIUM = '/usr/bin/chromium';
+// Each browser the tests drive: where Debian installs it, and its package.
+const BROWSERS = [
+  { path: '/usr/bin/chromium', pkg: 'chromium' },
+  { path: '/usr/bin/firefox-esr', pkg: 'firefox-esr' },
+];
 const MIN_NODE = [20, 19];
 const needsBrowser = !process.argv.includes('--no-browser');
 
@@ -36,15 +41,19 @@ if (major < MIN_NODE[0] || (major === MIN_NODE[0] && minor < MIN_NODE[1])) {
 const lock = join(ROOT, 'package-lock.json');
 const installed = join(ROOT, 'node_modules', '.package-lock.json');
 if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(lock).mtimeMs) {
-  run('npm', ['ci', '--no-audit', '--no-fund'], { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' });
+  run('npm', ['ci', '--no-audit', '--no-fund'], { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', PUPPETEER_SKIP_DOWNLOAD: '1' });
 }
 
-if (needsBrowser && !existsSync(CHROMIUM)) {
+const missing = needsBrowser ? BROWSERS.filter((browser) => !existsSync(browser.path)) : [];
+if (missing.length > 0) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const packages = missing.map((browser) => browser.pkg);
   if (!isRoot) {
-    fail(`${CHROMIUM} is missing. Install Debian's Chromium as root ("apt-get install chromium"), then run this again. No other browser is used or downloaded.`);
+    fail(`${missing.map((browser) => browser.path).join(' and ')} ${missing.length > 1 ? 'are' : 'is'} missing. Install Debian's packages as root ("apt-get install ${packages.join(' ')}"), then run this again. No other browser is used or downloaded.`);
   }
   run('apt-get', ['update'], { DEBIAN_FRONTEND: 'noninteractive' });
-  run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { DEBIAN_FRONTEND: 'noninteractive' });
-  if (!existsSync(CHROMIUM)) fail(`apt-get finished but ${CHROMIUM} is still missing.`);
+  run('apt-get', ['install', '-y', '--no-install-recommends', ...packages], { DEBIAN_FRONTEND: 'noninteractive' });
+  for (const browser of missing) {
+    if (!existsSync(browser.path)) fail(`apt-get finished but ${browser.path} is still missing.`);
+  }
 }
