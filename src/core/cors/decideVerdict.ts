@@ -1,3 +1,4 @@
+import { CHROMIUM_RULES, isBrowserRefusal, type BrowserRules } from '../browsers/browserRules.ts';
 import { corsUnsafeRequestHeaderNames } from '../fetch/corsUnsafeRequestHeaderNames.ts';
 import { getHeaders, type HeaderList } from '../fetch/headers.ts';
 import { isHttpScheme, isSameOrigin } from '../fetch/origin.ts';
@@ -18,6 +19,8 @@ export interface VerdictOptions {
   readonly cache?: PreflightCache;
   /** Store passing preflights in `cache` (default true). pairEvents stores them as they arrive instead. */
   readonly storePreflights?: boolean;
+  /** Judge as this browser where its rules differ from Chromium's (src/core/browsers/); Chromium's by default. */
+  readonly rules?: BrowserRules;
 }
 
 /**
@@ -208,7 +211,10 @@ function walkHops(exchange: Exchange, options: VerdictOptions): Verdict {
         }
         const { response } = hop.preflight;
         if (response) {
-          const check = checkPreflightResponse({ url: hop.url, method, headers, credentials: request.credentials, origin, response, unsafeNames });
+          const rules = options.rules ?? CHROMIUM_RULES;
+          const preflightOrigin = tainted && rules.preflightOriginAfterTaint === 'initiator' ? request.initiatorOrigin : origin;
+          const checksAccess = rules.checksPreflightToOwnOrigin || !isSameOrigin(request.initiatorOrigin, hop.url);
+          const check = checkPreflightResponse({ url: hop.url, method, headers, credentials: request.credentials, origin: preflightOrigin, response, unsafeNames, checksAccess });
           if (!check.passed) return blockWalk(walk, announced ? withOrderUnknown(check.failure) : check.failure, 'preflight', index, response);
           hopVerdict.preflightResult = check.result;
           if (isAuthorizationCoveredByWildcard(check.result, unsafeNames ?? corsUnsafeRequestHeaderNames(headers))) notes.push({ kind: 'authorization-covered-by-wildcard' });
@@ -221,7 +227,7 @@ function walkHops(exchange: Exchange, options: VerdictOptions): Verdict {
           // net::ERR_FAILED without any answer is no network failure: the
           // browser refused the preflight itself (Local Network Access, seen
           // through webRequest), for a reason this capture does not show.
-          if (error === 'net::ERR_FAILED') return endWalk(walk, 'undetermined', { networkError: error, failedHop: index, stage: 'preflight' });
+          if (isBrowserRefusal(error)) return endWalk(walk, 'undetermined', { networkError: error, failedHop: index, stage: 'preflight' });
           if (error) return endWalk(walk, 'network-error', { networkError: error, failedHop: index, stage: 'preflight' });
           return endWalk(walk, 'incomplete');
         }

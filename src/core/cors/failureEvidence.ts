@@ -1,3 +1,4 @@
+import { isBrowserRefusal } from '../browsers/browserRules.ts';
 import { isSameOrigin } from '../fetch/origin.ts';
 import { urlParts } from '../fetch/urlParts.ts';
 import { UNKNOWN_FAILURE, type Exchange, type HiddenCause, type ObservedHop, type Verdict } from './verdict.ts';
@@ -9,11 +10,12 @@ export function failureOf(exchange: Exchange): string | null {
 
 /**
  * Whether an error may be a CORS block: Chromium fails every request CORS
- * stops with net::ERR_FAILED, and some captures record no reason at all
- * (Firefox and Playwright HARs). Any other error names its own cause.
+ * stops with net::ERR_FAILED, Firefox's webRequest with NS_ERROR_DOM_BAD_URI
+ * (isBrowserRefusal), and some captures record no reason at all (Firefox and
+ * Playwright HARs). Any other error names its own cause.
  */
 export function mayBeCorsBlock(error: string): boolean {
-  return error === 'net::ERR_FAILED' || error === UNKNOWN_FAILURE;
+  return isBrowserRefusal(error) || error === UNKNOWN_FAILURE;
 }
 
 const LOCAL_NETWORK_ACCESS_ERRORS = ['InvalidLocalNetworkAccess', 'LocalNetworkAccessPermissionDenied', 'InsecureLocalNetwork'] as const;

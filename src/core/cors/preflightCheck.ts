@@ -23,6 +23,8 @@ export interface PreflightCheckInput {
   readonly response: PreflightResponse;
   /** Names to check in place of those computed from `headers` (the preflight's Access-Control-Request-Headers). */
   readonly unsafeNames?: readonly string[];
+  /** False where the browser skips the CORS check on this preflight (BrowserRules.checksPreflightToOwnOrigin); true by default. */
+  readonly checksAccess?: boolean;
 }
 
 export type PreflightCheck =
@@ -59,7 +61,7 @@ const RECENT_CHECKS = 3;
 const recentChecks = new WeakMap<PreflightResponse, { readonly input: PreflightCheckInput; readonly check: PreflightCheck }[]>();
 
 function isSameQuestion(a: PreflightCheckInput, b: PreflightCheckInput): boolean {
-  return a.url === b.url && a.method === b.method && a.headers === b.headers && a.credentials === b.credentials && a.origin === b.origin && a.unsafeNames === b.unsafeNames;
+  return a.url === b.url && a.method === b.method && a.headers === b.headers && a.credentials === b.credentials && a.origin === b.origin && a.unsafeNames === b.unsafeNames && a.checksAccess === b.checksAccess;
 }
 
 const PREFLIGHT_ANSWER_HEADERS = ['access-control-allow-origin', 'access-control-allow-credentials', 'access-control-allow-methods', 'access-control-allow-headers', 'access-control-max-age'] as const;
@@ -72,7 +74,7 @@ function judgePreflightResponse(input: PreflightCheckInput): PreflightCheck {
   }
   // Every header the check may read, in one pass over the response's list.
   const [allowOrigin, allowCredentials, allowMethodsValue, allowHeadersValue, maxAge] = getHeaders(response.headers, PREFLIGHT_ANSWER_HEADERS);
-  const access = checkPreflightCorsAccess({
+  const access = input.checksAccess === false ? null : checkPreflightCorsAccess({
     allowOrigin,
     allowCredentials,
     origin: input.origin,

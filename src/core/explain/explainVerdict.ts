@@ -1,4 +1,7 @@
+import { firefoxReasonUrl, type FirefoxReason } from '../browsers/firefoxReason.ts';
+import { firefoxReasonOf } from '../browsers/firefoxReasonOf.ts';
 import type { CorsError } from '../cors/corsError.ts';
+import { FIREFOX_REASON_CATALOGUE } from './firefoxCatalogue.ts';
 import type { CorsRequest } from '../cors/corsRequest.ts';
 import { exposedResponseHeaders } from '../cors/exposedHeaders.ts';
 import { needsPreflight } from '../cors/needsPreflight.ts';
@@ -36,6 +39,8 @@ export interface Explanation {
   /** For allowed requests: the response headers script can read. */
   readonly readableHeaders: readonly string[] | null;
   readonly links: readonly { readonly title: string; readonly url: string }[];
+  /** The same failure as Firefox names it (its console reason and MDN page); null when not blocked, or Firefox has no reason for it. */
+  readonly firefox: { readonly reason: FirefoxReason; readonly meaning: string; readonly url: string } | null;
 }
 
 /**
@@ -60,6 +65,7 @@ export function explainVerdict(verdict: Verdict, request: CorsRequest): Explanat
     failedParameter: verdict.failedParameter,
     notes: verdictNotes(verdict),
     preflight,
+    firefox: firefoxView(verdict),
   };
   if (verdict.blocked && verdict.corsError && verdict.failure) {
     const { failure } = verdict;
@@ -107,6 +113,11 @@ export function explainVerdict(verdict: Verdict, request: CorsRequest): Explanat
     readableHeaders: verdict.outcome === 'allowed' && verdict.response ? exposedResponseHeaders(verdict.response.headers, request.credentials).readable : null,
     links: verdict.outcome === 'allowed' ? [LINKS.corsCheck] : [],
   };
+}
+
+function firefoxView(verdict: Verdict): Explanation['firefox'] {
+  const reason = firefoxReasonOf(verdict);
+  return reason === null ? null : { reason, meaning: FIREFOX_REASON_CATALOGUE[reason].meaning, url: firefoxReasonUrl(reason) };
 }
 
 function unblockedSummary(verdict: Verdict, request: CorsRequest): string {

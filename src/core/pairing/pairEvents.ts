@@ -1,3 +1,4 @@
+import type { BrowserRules } from '../browsers/browserRules.ts';
 import { sortedByNumber } from '../sortByNumber.ts';
 import { isOptionsMethod } from '../fetch/method.ts';
 import { serializeOrigin } from '../fetch/origin.ts';
@@ -33,6 +34,8 @@ export interface PairingOptions {
   readonly includeNonCors?: boolean;
   /** False for sources that never record preflights (see Exchange.preflightsRecorded). */
   readonly preflightsRecorded?: boolean;
+  /** Judge as this browser where its rules differ from Chromium's (see decideVerdict). */
+  readonly rules?: BrowserRules;
   /** Keep each open request's events for openEvents() (default true); a one-pass reading of a file never asks for them. */
   readonly keepOpenEvents?: boolean;
   /**
@@ -282,7 +285,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
     const { request, evidence } = described;
     const hops = observedHops(open, (url) => serverSpaces.get(serializeOrigin(url)));
     const exchange: Exchange = { request, hops, preflightsRecorded: options.preflightsRecorded === false ? false : undefined };
-    const verdict = decideVerdict(exchange, { cache, storePreflights: false });
+    const verdict = decideVerdict(exchange, { cache, storePreflights: false, rules: options.rules });
     return {
       id: open.id,
       request,

@@ -1,3 +1,4 @@
+import type { BrowserRules } from '../browsers/browserRules.ts';
 import { harRecordsPreflights, harToEvents } from '../har/harToEvents.ts';
 import { validateHar } from '../har/readHar.ts';
 import type { Har } from '../har/harSchema.ts';
@@ -32,8 +33,13 @@ export type ReadCapture = { readonly kind: 'trace'; readonly trace: TraceFile } 
  * fields are never trusted. Throws JsonTextError, TraceReadError or
  * HarReadError, each naming what is wrong and where.
  */
-export function importCapture(text: string): ImportedCapture {
-  return judgeCapture(readCapture(text));
+export function importCapture(text: string, options: JudgeOptions = {}): ImportedCapture {
+  return judgeCapture(readCapture(text), options);
+}
+
+export interface JudgeOptions {
+  /** Judge as this browser where its rules differ from Chromium's (src/core/browsers/). */
+  readonly rules?: BrowserRules;
 }
 
 /**
@@ -49,14 +55,15 @@ export function readCapture(text: string): ReadCapture {
 }
 
 /** The second half of importCapture: pair every preflight and judge every request. */
-export function judgeCapture(read: ReadCapture): ImportedCapture {
+export function judgeCapture(read: ReadCapture, options: JudgeOptions = {}): ImportedCapture {
+  const rules = options.rules ? { rules: options.rules } : {};
   if (read.kind === 'trace') {
     const { trace } = read;
-    const { transactions, stats } = pairEvents(traceToEvents(trace));
+    const { transactions, stats } = pairEvents(traceToEvents(trace), rules);
     return { kind: 'trace', transactions, stats, browser: trace.browser?.userAgent ?? null };
   }
   const { har } = read;
-  const { transactions, stats } = pairEvents(harToEvents(har), { preflightsRecorded: harRecordsPreflights(har) });
+  const { transactions, stats } = pairEvents(harToEvents(har), { preflightsRecorded: harRecordsPreflights(har), ...rules });
   const named = har.log.browser ?? har.log.creator;
   const browser = named ? `${named.name} ${named.version ?? ''}`.trim() : null;
   return { kind: 'har', transactions: inFileOrder(transactions), stats, browser };
