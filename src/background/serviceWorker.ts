@@ -1,14 +1,18 @@
-// The service worker: webRequest events into per-tab sessions, served to the
-// panel over the protocol. Chromium may stop it at any time; its memory is a
-// cache of chrome.storage.session, restored before the first event is handled.
+// The service worker (Firefox: the background event page): webRequest events
+// into per-tab sessions, served to the panel over the protocol. The browser
+// may stop it at any time; its memory is a cache of storage.session, restored
+// before the first event is handled.
 import browser from 'webextension-polyfill';
+import { CHROMIUM_RULES, FIREFOX_RULES, type BrowserRules } from '../core/browsers/browserRules.ts';
 import type { Schedule } from '../core/messaging/bridge.ts';
 import { PORT_NAME } from '../core/protocol.ts';
 import { portWall } from '../platform/portWall.ts';
 import { isPageTraffic } from './captureFilter.ts';
+import { isRecorderTrigger } from './recorderTrigger.ts';
 import { createChromiumConfirmation, type DebuggerSource } from './chromiumConfirmation.ts';
 import { createSessionStore } from './sessionStore.ts';
 import { TabSessions } from './tabSessions.ts';
+import { addListenerWithExtraHeaders, chromiumEventOrder, createGeckoEventOrder, type EventOrderAdapter } from './webRequestDialect.ts';
 import { recordWebRequest, type WebRequestDetails, type WebRequestPhase } from './webRequestEvents.ts';
 import { createWorkerServer } from './workerServer.ts';
 
@@ -18,6 +22,8 @@ const schedule: Schedule = (run, ms) => {
 };
 
 let sessions: TabSessions | undefined;
+// Whose rules the verdicts follow: Firefox's where the webRequest found below is Firefox's.
+let judgeAs: BrowserRules = CHROMIUM_RULES;
 let restored = false;
 const current = (): TabSessions => {
   if (!sessions) throw new Error('sessions used before they were restored');
@@ -25,19 +31,21 @@ const current = (): TabSessions => {
 };
 
 const store = createSessionStore(browser.storage.session, current, schedule);
-// "Confirm with Chromium" (chrome.debugger; webextension-polyfill does not wrap it).
-const confirmation = createChromiumConfirmation({
-  debugger: chrome.debugger,
+// "Confirm with Chromium" (chrome.debugger; webextension-polyfill does not
+// wrap it), where the browser has that API: Firefox has none.
+const debuggerApi = (globalThis as { chrome?: { debugger?: typeof chrome.debugger } }).chrome?.debugger;
+const confirmation = debuggerApi && createChromiumConfirmation({
+  debugger: debuggerApi,
   now: () => Date.now(),
   schedule,
   confirmed: (tabId, seq, result) => current().confirm(tabId, seq, result),
   changed: (state) => {
     server.confirmModeChanged(state);
-    void store.saveConfirming(confirmation.tabs());
+    if (confirmation) void store.saveConfirming(confirmation.tabs());
   },
 });
 const ready = restoreSessions();
-const server = createWorkerServer({ sessions: current, schedule, startedAt: Date.now(), restored: () => restored, ready, now: () => Date.now(), userAgent: navigator.userAgent, confirmation });
+const server = createWorkerServer({ sessions: current, schedule, startedAt: Date.now(), restored: () => restored, ready, now: () => Date.now(), userAgent: navigator.userAgent, ...(confirmation ? { confirmation } : {}) });
 
 async function restoreSessions(): Promise<void> {
   const loaded = await store.load().catch((error: unknown) => {
@@ -46,9 +54,10 @@ async function restoreSessions(): Promise<void> {
   });
   sessions = new TabSessions({
     ...(loaded.cache ? { cache: loaded.cache } : {}),
+    rules: judgeAs,
     onTransactions: (tabId, items, session) => {
       server.transactionsAdded(tabId, items, session);
-      confirmation.transactionsAdded(tabId, items);
+      confirmation?.transactionsAdded(tabId, items);
     },
     onCleared: (tabId, reason, session) => server.tabCleared(tabId, reason, session),
     onChanged: (tabId) => store.changed(tabId),
@@ -56,40 +65,56 @@ async function restoreSessions(): Promise<void> {
   });
   for (const tab of loaded.tabs) sessions.restore(tab);
   restored = loaded.tabs.length > 0;
-  await confirmation.resume(loaded.confirming);
+  await confirmation?.resume(loaded.confirming);
 }
 
 // Every listener is registered synchronously, now: a worker woken by a
 // request must see that request's events. Each handler waits for the
 // restored sessions; promise callbacks keep the events in order.
+// The order pairing needs the events in: Chromium's as it comes, Firefox's
+// adapted (see webRequestDialect.ts). Set below, before any event arrives.
+let order: EventOrderAdapter = chromiumEventOrder;
 function handle(phase: WebRequestPhase) {
   return (details: WebRequestDetails): void => {
     if (!isPageTraffic(details)) return;
-    void ready.then(() => recordWebRequest(current(), phase, details));
+    void ready.then(() => recordWebRequest(current(), phase, details, order));
   };
 }
 
 // 'extraHeaders' makes Chromium report preflights, Origin and the headers of
-// blocked responses to extensions (Chrome 79+); without it preflights are
-// invisible.
+// blocked responses to extensions (Chrome 79+); Firefox reports them without
+// it, and refuses the option: the first listener finds out which browser's
+// webRequest this is.
 const ALL_URLS = { urls: ['<all_urls>'] };
-type ExtraInfo = Parameters<typeof browser.webRequest.onSendHeaders.addListener>[2];
-browser.webRequest.onBeforeRequest.addListener(handle('onBeforeRequest'), ALL_URLS);
-browser.webRequest.onSendHeaders.addListener(handle('onSendHeaders'), ALL_URLS, ['requestHeaders', 'extraHeaders'] as ExtraInfo);
-browser.webRequest.onHeadersReceived.addListener(handle('onHeadersReceived'), ALL_URLS, ['responseHeaders', 'extraHeaders'] as Parameters<typeof browser.webRequest.onHeadersReceived.addListener>[2]);
-browser.webRequest.onBeforeRedirect.addListener(handle('onBeforeRedirect'), ALL_URLS, ['responseHeaders', 'extraHeaders'] as Parameters<typeof browser.webRequest.onBeforeRedirect.addListener>[2]);
-browser.webRequest.onCompleted.addListener(handle('onCompleted'), ALL_URLS);
-browser.webRequest.onErrorOccurred.addListener(handle('onErrorOccurred'), ALL_URLS);
+type AddListener = (listener: (details: WebRequestDetails) => void, filter: { urls: string[] }, extraInfoSpec?: string[]) => void;
+const adder = (event: { addListener: unknown }): AddListener => (event.addListener as AddListener).bind(event);
+const { webRequest } = browser;
+const extraHeaders = addListenerWithExtraHeaders(adder(webRequest.onSendHeaders), handle('onSendHeaders'), ALL_URLS, ['requestHeaders']);
+if (!extraHeaders) {
+  order = createGeckoEventOrder();
+  judgeAs = FIREFOX_RULES;
+}
+const withHeaders = extraHeaders ? ['responseHeaders', 'extraHeaders'] : ['responseHeaders'];
+adder(webRequest.onBeforeRequest)(handle('onBeforeRequest'), ALL_URLS);
+adder(webRequest.onBeforeRequest)((details) => {
+  if (isRecorderTrigger(details)) void browser.tabs.create({ url: browser.runtime.getURL('src/record/record.html') });
+}, { urls: ['http://cors-lens.invalid/*'] });
+adder(webRequest.onHeadersReceived)(handle('onHeadersReceived'), ALL_URLS, withHeaders);
+adder(webRequest.onBeforeRedirect)(handle('onBeforeRedirect'), ALL_URLS, withHeaders);
+adder(webRequest.onCompleted)(handle('onCompleted'), ALL_URLS);
+adder(webRequest.onErrorOccurred)(handle('onErrorOccurred'), ALL_URLS);
 
 browser.tabs.onRemoved.addListener((tabId) =>
   void ready.then(() => {
     current().remove(tabId);
-    confirmation.tabClosed(tabId);
+    confirmation?.tabClosed(tabId);
   }),
 );
 
-chrome.debugger.onEvent.addListener((source: DebuggerSource, method: string, params?: object) => void ready.then(() => confirmation.debuggerEvent(source, method, params)));
-chrome.debugger.onDetach.addListener((source: DebuggerSource, reason: string) => void ready.then(() => confirmation.debuggerDetached(source, reason)));
+if (debuggerApi && confirmation) {
+  debuggerApi.onEvent.addListener((source: DebuggerSource, method: string, params?: object) => void ready.then(() => confirmation.debuggerEvent(source, method, params)));
+  debuggerApi.onDetach.addListener((source: DebuggerSource, reason: string) => void ready.then(() => confirmation.debuggerDetached(source, reason)));
+}
 
 browser.runtime.onConnect.addListener((port) => {
   if (port.name !== PORT_NAME) return;

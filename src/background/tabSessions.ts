@@ -1,3 +1,4 @@
+import type { BrowserRules } from '../core/browsers/browserRules.ts';
 import { PreflightCache } from '../core/cache/preflightCache.ts';
 import { createPairing, type Pairing, type PairingStats } from '../core/pairing/pairEvents.ts';
 import type { Confirmation } from '../core/confirm/confirmVerdict.ts';
@@ -61,6 +62,8 @@ export interface TabSessionsOptions {
   readonly limits?: Partial<SessionLimits>;
   /** One model for all tabs: Chromium's preflight cache belongs to the profile, not the tab. */
   readonly cache?: PreflightCache;
+  /** Judge as this browser (the one the worker runs in): Chromium's rules by default. */
+  readonly rules?: BrowserRules;
   readonly onTransactions?: (tabId: number, items: readonly SequencedTransaction[], session: SessionSummary) => void;
   readonly onCleared?: (tabId: number, reason: ClearReason, session: SessionSummary) => void;
   /** Something to persist changed for this tab. */
@@ -245,7 +248,7 @@ export class TabSessions {
   }
 
   #newPairing(tabId: number): Pairing {
-    return createPairing({ cache: this.cache, onTransaction: (transaction) => this.#add(tabId, transaction) });
+    return createPairing({ cache: this.cache, ...(this.#options.rules ? { rules: this.#options.rules } : {}), onTransaction: (transaction) => this.#add(tabId, transaction) });
   }
 
   #add(tabId: number, transaction: Transaction): void {

@@ -89,3 +89,12 @@ describe('captureFilter', () => {
     expect(isTabNavigation({ type: 'sub_frame', frameId: 4 })).toBe(false);
   });
 });
+
+describe('Firefox details', () => {
+  it("takes the initiator's origin from originUrl, and leaves out what extension pages start", () => {
+    const [started] = webRequestToEvents('onBeforeRequest', { requestId: '1', url: API, method: 'GET', tabId: 2, frameId: 0, type: 'xmlhttprequest', timeStamp: 1, originUrl: `${PAGE}/app/page.html` });
+    expect(started).toMatchObject({ type: 'started', initiatorOrigin: PAGE });
+    expect(isPageTraffic({ tabId: 2, url: API, originUrl: 'moz-extension://1234/src/panel/panel.html' })).toBe(false);
+    expect(isPageTraffic({ tabId: 2, url: API, originUrl: 'about:blank' })).toBe(true);
+  });
+});

@@ -1,7 +1,9 @@
 import type { Header } from '../core/fetch/headers.ts';
+import { serializeOrigin } from '../core/fetch/origin.ts';
 import type { RequestEvent } from '../core/pairing/requestEvent.ts';
 import { isTabNavigation } from './captureFilter.ts';
 import type { TabSessions } from './tabSessions.ts';
+import { chromiumEventOrder, type EventOrderAdapter } from './webRequestDialect.ts';
 
 /** The fields of chrome.webRequest's event details this worker reads (structural, so tests need no browser). */
 export interface WebRequestDetails {
@@ -12,7 +14,11 @@ export interface WebRequestDetails {
   readonly frameId: number;
   readonly type: string;
   readonly timeStamp: number;
+  /** Chromium: the origin that started the request. */
   readonly initiator?: string;
+  /** Firefox (no `initiator`): the URL of the document or worker that started it, and of its document. */
+  readonly originUrl?: string;
+  readonly documentUrl?: string;
   readonly requestHeaders?: readonly WebRequestHeader[];
   readonly responseHeaders?: readonly WebRequestHeader[];
   readonly statusCode?: number;
@@ -51,7 +57,7 @@ export function webRequestToEvents(phase: WebRequestPhase, details: WebRequestDe
           time,
           url: details.url,
           method: details.method,
-          ...(details.initiator ? { initiatorOrigin: details.initiator } : {}),
+          ...initiatorOf(details),
           resourceType: details.type,
           context: { tabId: details.tabId, frameId: details.frameId },
         },
@@ -79,6 +85,14 @@ export function webRequestToEvents(phase: WebRequestPhase, details: WebRequestDe
   }
 }
 
+/** Chromium names the initiator's origin; Firefox the URL of what started the request (its origin is the same). */
+function initiatorOf(details: WebRequestDetails): { initiatorOrigin?: string } {
+  if (details.initiator) return { initiatorOrigin: details.initiator };
+  const origin = details.originUrl ? serializeOrigin(details.originUrl) : 'null';
+  // An opaque one (about:blank, data:) says nothing: the Origin header will.
+  return origin === 'null' ? {} : { initiatorOrigin: origin };
+}
+
 function toHeaders(headers: readonly WebRequestHeader[] | undefined): Header[] {
   return (headers ?? []).map(({ name, value, binaryValue }) => ({ name, value: value ?? String.fromCharCode(...(binaryValue ?? [])) }));
 }
@@ -92,9 +106,10 @@ function statusText(statusLine: string | undefined): { statusText?: string } {
 /**
  * What the worker does with each webRequest event of a page's traffic: a
  * top-level navigation starts the tab's session again, and the event goes
- * to the tab's pairing. (The bench times exactly this.)
+ * to the tab's pairing, in the order pairing expects (`order`: see
+ * webRequestDialect.ts). (The bench times exactly this.)
  */
-export function recordWebRequest(tabs: TabSessions, phase: WebRequestPhase, details: WebRequestDetails): void {
+export function recordWebRequest(tabs: TabSessions, phase: WebRequestPhase, details: WebRequestDetails, order: EventOrderAdapter = chromiumEventOrder): void {
   if (phase === 'onBeforeRequest' && isTabNavigation(details)) tabs.navigated(details.tabId, details.url);
-  for (const event of webRequestToEvents(phase, details)) tabs.push(details.tabId, event);
+  for (const event of order(webRequestToEvents(phase, details))) tabs.push(details.tabId, event);
 }

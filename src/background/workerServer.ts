@@ -80,7 +80,7 @@ export function createWorkerServer(options: WorkerServerOptions): WorkerServer {
     }
     return batcher;
   };
-  const noConfirmation = (tabId: number): ConfirmModeState => ({ tabId, on: false, since: null, problem: 'this browser gives CORS Lens no debugger access (chrome.debugger)' });
+  const noConfirmation = (tabId: number): ConfirmModeState => ({ tabId, on: false, since: null, problem: 'this browser gives CORS Lens no debugger access (chrome.debugger)', available: false });
   const latest = new Map<number, SessionSummary>();
 
   const batcherFor = (tabId: number): Batcher<SequencedTransaction> => {

@@ -72,6 +72,8 @@ export interface ConfirmModeState {
   readonly since: number | null;
   /** Why it is off when it was asked on, or why it went off: one sentence. */
   readonly problem: string | null;
+  /** False where the browser has no debugger API (Firefox): the panel then shows nothing of the mode. */
+  readonly available?: boolean;
 }
 
 /** Requests a client sends; each entry is `[params, result]`. */

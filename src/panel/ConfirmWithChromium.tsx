@@ -5,7 +5,8 @@ import type { WorkerClient } from '../platform/workerClient.ts';
 /**
  * The "Confirm with Chromium" switch, and what it does before anyone turns
  * it on: Chromium shows a debugging banner while it is on, and the user
- * should know that this switch is why.
+ * should know that this switch is why. Nothing at all where the browser has
+ * no debugger API (Firefox), as the worker says.
  */
 export function ConfirmWithChromium({ client, tabId }: { client: WorkerClient; tabId: number }) {
   const [state, setState] = useState<ConfirmModeState | null>(null);
@@ -35,6 +36,7 @@ export function ConfirmWithChromium({ client, tabId }: { client: WorkerClient; t
     }
   };
 
+  if (state?.available === false) return null;
   return (
     <section className="confirm-mode" aria-labelledby="confirm-mode-title">
       <h2 id="confirm-mode-title">Confirm with Chromium</h2>

@@ -3,6 +3,7 @@ import type { WorkerClient } from '../platform/workerClient.ts';
 import { ConfirmWithChromium } from './ConfirmWithChromium.tsx';
 import { EmptyState } from './EmptyState.tsx';
 import { ExportDialog } from './ExportDialog.tsx';
+import { HostAccessBanner, type HostAccess } from './HostAccessBanner.tsx';
 import { importFile, type ImportedCapture } from './model/importFile.ts';
 import { matchesFilter, NO_FILTER, toRow, type RowFilter } from './model/transactionRow.ts';
 import { usePreflightCache } from './model/usePreflightCache.ts';
@@ -19,6 +20,8 @@ import type { Transaction } from '../core/pairing/transaction.ts';
 interface Props {
   readonly client: WorkerClient;
   readonly tabId: number;
+  /** Whether the browser lets CORS Lens see sites' requests (Firefox lets users withdraw it). */
+  readonly hostAccess?: HostAccess;
 }
 
 type View = 'requests' | 'cache' | 'imported' | 'learn';
@@ -46,7 +49,7 @@ const startImportWorker = (): Worker => new Worker(new URL('./importWorker.ts', 
 const startExportWorker = (): Worker => new Worker(new URL('./exportWorker.ts', import.meta.url), { type: 'module' });
 
 /** The CORS panel: toolbar, the tab's transactions (or an imported file's), their details, and the preflight cache. */
-export function Panel({ client, tabId }: Props) {
+export function Panel({ client, tabId, hostAccess }: Props) {
   const { log, setPreserveLog, clear } = useTransactionLog(client, tabId);
   const [filter, setFilter] = useState<RowFilter>(NO_FILTER);
   const [view, setView] = useState<View>('requests');
@@ -120,6 +123,7 @@ export function Panel({ client, tabId }: Props) {
           event.target.value = '';
         }}
       />
+      {hostAccess && <HostAccessBanner access={hostAccess} />}
       {exporting && <ExportDialog source={view === 'imported' && imported ? { kind: 'imported', capture: imported, startWorker: startExportWorker } : { kind: 'tab', client, tabId }} onClose={() => setExporting(false)} />}
       {importing && (
         <p role="status" className="banner">

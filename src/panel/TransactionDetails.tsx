@@ -55,6 +55,15 @@ export function TransactionDetails({ item, headingRef, onOpenInSimulator }: Prop
             ) : null}
           </p>
         )}
+        {explanation.firefox && (
+          <p className="firefox-reason">
+            Firefox:{' '}
+            <a href={explanation.firefox.url} target="_blank" rel="noreferrer">
+              <code>{explanation.firefox.reason}</code>
+            </a>{' '}
+            <span className="muted">{explanation.firefox.meaning}</span>
+          </p>
+        )}
         {explanation.title && <h3>{explanation.title}</h3>}
         {explanation.rootCause && <p className="root-cause">{explanation.rootCause.text}</p>}
         {mismatch && (
