@@ -1,3 +1,4 @@
+import type { FirefoxReason } from '../../src/core/browsers/firefoxReason.ts';
 import type { CorsError } from '../../src/core/cors/corsError.ts';
 import type { PreflightStatus } from '../../src/core/cors/verdict.ts';
 
@@ -66,6 +67,47 @@ export interface Expectation {
   readonly preflight: PreflightStatus;
 }
 
+/** What Firefox must decide for one request: what its console says, what script sees, whether a preflight went out. */
+export interface FirefoxExpectation {
+  /** Firefox's reason (its first console line for the request, as MDN names it); null when it logs none. */
+  readonly reason: FirefoxReason | null;
+  /** The value Firefox names in the reason (an origin, a token, a header), checked when given; may hold {origin}. */
+  readonly value?: string;
+  /** Whether the page's fetch or XHR resolved: 'error' for every blocked request, and for some with no CORS reason. */
+  readonly outcome: 'ok' | 'error';
+  readonly preflight: PreflightStatus;
+}
+
+/**
+ * How Firefox ESR decides a scenario, when that is not simply Chromium's
+ * verdict under Firefox's name for it (firefoxExpectations.ts derives that).
+ */
+export interface FirefoxDeclaration {
+  /**
+   * Why Firefox decides otherwise than Chromium: another outcome, another
+   * preflight or cache decision, another check failing or another value
+   * named. The README lists every such scenario.
+   */
+  readonly differs?: string;
+  readonly expect?: readonly FirefoxExpectation[];
+  /** OPTIONS requests the server must see in Firefox (defaults to one per "sent" expectation). */
+  readonly expectedOptions?: number;
+  /**
+   * Why Firefox's console reason cannot be read for these requests: their
+   * script outcome and the server's OPTIONS are still held against the
+   * declaration, and the extension's capture against the declared reason.
+   */
+  readonly consoleNotSeen?: string;
+  /** Why Firefox cannot run the scenario here at all: it is left out of the Firefox sweep. */
+  readonly cannotRun?: string;
+  /**
+   * Why the extension's webRequest capture in Firefox cannot decide these
+   * requests: it must then claim no verdict (no transaction, or one in
+   * flight, incomplete or undetermined), never a wrong one.
+   */
+  readonly webRequestCannotTell?: string;
+}
+
 export interface Scenario {
   /** Unique slug, also the URL path segment. */
   readonly name: string;
@@ -106,4 +148,6 @@ export interface Scenario {
    * Chromium's error among the possible ones, never a wrong verdict.
    */
   readonly devToolsHarCannotTell?: string;
+  /** Firefox's own verdict, where it is not Chromium's under Firefox's names (see FirefoxDeclaration). */
+  readonly firefox?: FirefoxDeclaration;
 }

@@ -1,4 +1,5 @@
 import type { Scenario } from '../scenario.ts';
+import { firefoxBlocked } from '../firefoxExpectations.ts';
 import { allowOrigin, allowed, blocked, respond, root } from './plan.ts';
 
 /** The CORS check on the final response: every way Access-Control-Allow-Origin and -Credentials go wrong, and right. */
@@ -79,6 +80,7 @@ export const actualResponseScenarios: Scenario[] = [
     routes: root({ actual: respond([['Access-Control-Allow-Origin', '{origin}, https://app.example']]) }),
     requests: [{ method: 'GET' }],
     expect: [blocked('MultipleAllowOriginValues', '{origin}, https://app.example')],
+    firefox: { expect: [firefoxBlocked('CORSAllowOriginNotMatchingOrigin', 'not-needed', '{origin}, https://app.example')] },
   },
   {
     name: 'allow-origin-sent-twice',
@@ -121,6 +123,7 @@ export const actualResponseScenarios: Scenario[] = [
     routes: root({ actual: respond([['Access-Control-Allow-Origin', '']]) }),
     requests: [{ method: 'GET' }],
     expect: [blocked('InvalidAllowOriginValue', '')],
+    firefox: { expect: [firefoxBlocked('CORSAllowOriginNotMatchingOrigin', 'not-needed', '')] },
   },
   {
     name: 'allow-origin-trailing-whitespace',

@@ -1,10 +1,11 @@
 import type { HeaderLine, LabRequest, Scenario } from '../scenario.ts';
+import { firefoxAllowed } from '../firefoxExpectations.ts';
 import { allowOrigin, allowed, preflightAnswer, preflightEcho, root } from './plan.ts';
 
 const PUT: LabRequest = { method: 'PUT' };
 
 /** Two PUTs in a row under a preflight that sends this Access-Control-Max-Age (or none). */
-function maxAgePair(name: string, maxAge: string | null, secondHits: boolean, title: string): Scenario {
+function maxAgePair(name: string, maxAge: string | null, secondHits: boolean, title: string, firefox?: Scenario['firefox']): Scenario {
   const extra: HeaderLine[] = [['Access-Control-Allow-Methods', 'PUT']];
   if (maxAge !== null) extra.push(['Access-Control-Max-Age', maxAge]);
   return {
@@ -13,8 +14,15 @@ function maxAgePair(name: string, maxAge: string | null, secondHits: boolean, ti
     routes: root({ preflight: preflightAnswer(extra), actual: allowOrigin() }),
     requests: [PUT, PUT],
     expect: [allowed('sent'), allowed(secondHits ? 'cache-hit' : 'sent')],
+    ...(firefox ? { firefox } : {}),
   };
 }
+
+/** Firefox caches a preflight only when Access-Control-Max-Age is absent or digits only. */
+const FIREFOX_NOT_CACHED: Scenario['firefox'] = {
+  differs: 'Firefox does not cache a preflight whose Access-Control-Max-Age holds anything but digits; Chromium falls back to 5 seconds',
+  expect: [firefoxAllowed('sent'), firefoxAllowed('sent')],
+};
 
 /**
  * Chromium's preflight cache: Access-Control-Max-Age parsing, what an entry
@@ -26,8 +34,8 @@ export const preflightCacheScenarios: Scenario[] = [
   maxAgePair('max-age-zero', '0', false, 'Access-Control-Max-Age: 0 means "do not cache"'),
   maxAgePair('max-age-600', '600', true, 'Access-Control-Max-Age: 600 serves the second request'),
   maxAgePair('max-age-86400-capped', '86400', true, 'Access-Control-Max-Age: 86400 is cached, capped at 7200 seconds by Chromium'),
-  maxAgePair('max-age-garbage', 'soon', true, 'Access-Control-Max-Age: soon is not a number: the 5-second default applies'),
-  maxAgePair('max-age-fraction', '600.5', true, 'Access-Control-Max-Age: 600.5 is not an integer: the 5-second default applies'),
+  maxAgePair('max-age-garbage', 'soon', true, 'Access-Control-Max-Age: soon is not a number: the 5-second default applies', FIREFOX_NOT_CACHED),
+  maxAgePair('max-age-fraction', '600.5', true, 'Access-Control-Max-Age: 600.5 is not an integer: the 5-second default applies', FIREFOX_NOT_CACHED),
   maxAgePair('max-age-negative', '-1', false, 'A negative Access-Control-Max-Age means "do not cache"'),
   maxAgePair('max-age-plus-zero', '+0', false, 'Access-Control-Max-Age: +0 parses as 0: not cached'),
   {
@@ -36,6 +44,10 @@ export const preflightCacheScenarios: Scenario[] = [
     routes: root({ preflight: preflightEcho([['Access-Control-Max-Age', '600']]), actual: allowOrigin() }),
     requests: [PUT, { method: 'DELETE' }, PUT],
     expect: [allowed('sent'), allowed('sent'), allowed('sent')],
+    firefox: {
+      differs: 'Firefox keeps each allowed method of a URL apart (as the Fetch Standard does): the DELETE preflight adds to the PUT entry instead of replacing it, and the last PUT is served from the cache',
+      expect: [firefoxAllowed('sent'), firefoxAllowed('sent'), firefoxAllowed('cache-hit')],
+    },
   },
   {
     name: 'cache-header-not-covered',
@@ -101,6 +113,10 @@ export const preflightCacheScenarios: Scenario[] = [
       { method: 'PUT', path: `/?q=${'x'.repeat(1100)}` },
     ],
     expect: [allowed('sent'), allowed('sent')],
+    firefox: {
+      differs: 'Firefox has no URL length limit on its preflight cache: the second request is served from it',
+      expect: [firefoxAllowed('sent'), firefoxAllowed('cache-hit')],
+    },
   },
   {
     name: 'cache-no-store-skips-and-does-not-store',
@@ -108,6 +124,10 @@ export const preflightCacheScenarios: Scenario[] = [
     routes: root({ preflight: preflightEcho([['Access-Control-Max-Age', '600']]), actual: allowOrigin() }),
     requests: [{ method: 'PUT', cache: 'no-store' }, PUT, PUT],
     expect: [allowed('sent'), allowed('sent'), allowed('cache-hit')],
+    firefox: {
+      differs: "Firefox's preflight cache ignores cache: 'no-store': the first preflight is stored and serves the next two requests",
+      expect: [firefoxAllowed('sent'), firefoxAllowed('cache-hit'), firefoxAllowed('cache-hit')],
+    },
   },
   {
     name: 'cache-reload-skips-but-stores',

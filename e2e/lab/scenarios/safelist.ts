@@ -1,4 +1,5 @@
 import type { LabRequest, Scenario } from '../scenario.ts';
+import { firefoxBlocked } from '../firefoxExpectations.ts';
 import { allowOrigin, allowed, blocked, preflightAnswer, preflightEcho, root } from './plan.ts';
 
 const BYTES_128 = 'x'.repeat(128);
@@ -32,10 +33,16 @@ export const safelistScenarios: Scenario[] = [
   simple('range-single', 'Range: bytes=0-99 (a simple range)', { method: 'GET', headers: [['Range', 'bytes=0-99']] }),
   preflighted('range-suffix', 'Range: bytes=-500 (a suffix range is not simple)', { method: 'GET', headers: [['Range', 'bytes=-500']] }),
   preflighted('range-two-ranges', 'Range: bytes=0-1,5-6 (more than one range)', { method: 'GET', headers: [['Range', 'bytes=0-1,5-6']] }),
-  simple('chromium-client-hints', 'DPR, Viewport-Width, ECT and Save-Data: safelisted by Chromium, not by the standard', {
-    method: 'GET',
-    headers: [['DPR', '2'], ['Viewport-Width', '1280'], ['ECT', '4g'], ['Save-Data', 'on']],
-  }),
+  {
+    ...simple('chromium-client-hints', 'DPR, Viewport-Width, ECT and Save-Data: safelisted by Chromium, not by the standard', {
+      method: 'GET',
+      headers: [['DPR', '2'], ['Viewport-Width', '1280'], ['ECT', '4g'], ['Save-Data', 'on']],
+    }),
+    firefox: {
+      differs: 'Firefox does not safelist DPR, Viewport-Width, ECT or Save-Data: it preflights them, and this server does not answer preflights',
+      expect: [firefoxBlocked('CORSMissingAllowOrigin', 'sent')],
+    },
+  },
   preflighted('client-hint-bad-value', 'DPR: 2x is not a number, so not safelisted', { method: 'GET', headers: [['DPR', '2x']] }),
   preflighted('safelisted-total-over-1024', 'Safelisted headers that add up to more than 1024 bytes are all preflighted', {
     method: 'GET',

@@ -1,4 +1,5 @@
 import type { Scenario } from '../scenario.ts';
+import { firefoxAllowed } from '../firefoxExpectations.ts';
 import { allowOrigin, allowed, blocked, preflightAnswer, preflightEcho, respond, root } from './plan.ts';
 
 /**
@@ -78,6 +79,9 @@ export const rendererScenarios: Scenario[] = [
     requests: [{ method: 'GET', url: 'ftp://localhost/cors-lens-lab' }],
     expect: [blocked('CorsDisabledScheme', 'ftp')],
     rejectedInRenderer: true,
+    firefox: {
+      webRequestCannotTell: 'Firefox refuses it before any request is made',
+    },
   },
   {
     name: 'same-origin-mode-cross-origin',
@@ -86,6 +90,11 @@ export const rendererScenarios: Scenario[] = [
     requests: [{ method: 'GET', mode: 'same-origin' }],
     expect: [blocked('DisallowedByMode')],
     rejectedInRenderer: true,
+    firefox: {
+      differs: 'Firefox refuses it with a security error, not a CORS reason',
+      expect: [{ reason: null, outcome: 'error', preflight: 'not-needed' }],
+      webRequestCannotTell: 'Firefox refuses it before any request is made',
+    },
   },
   {
     name: 'no-cors-redirect-manual',
@@ -94,6 +103,9 @@ export const rendererScenarios: Scenario[] = [
     requests: [{ method: 'GET', mode: 'no-cors', redirect: 'manual' }],
     expect: [blocked('NoCorsRedirectModeNotFollow')],
     rejectedInRenderer: true,
+    firefox: {
+      expect: [{ reason: null, outcome: 'error', preflight: 'not-needed' }],
+    },
   },
 ];
 
@@ -110,6 +122,7 @@ export const localNetworkScenarios: Scenario[] = [
     requests: [{ method: 'GET' }],
     expect: [blocked('LocalNetworkAccessPermissionDenied')],
     devToolsHarCannotTell: "the page's address space (public, by a Chromium flag) is in no HAR",
+    firefox: { cannotRun: "Chromium's Local Network Access, on pages Chromium-only flags make public" },
   },
   {
     name: 'lna-public-page-preflighted',
@@ -120,6 +133,7 @@ export const localNetworkScenarios: Scenario[] = [
     expect: [blocked('LocalNetworkAccessPermissionDenied', '', 'sent')],
     expectedOptions: 0,
     webRequestCannotTell: 'webRequest reports the refused preflight as net::ERR_FAILED, not as a Local Network Access block',
+    firefox: { cannotRun: "Chromium's Local Network Access, on pages Chromium-only flags make public" },
   },
   {
     name: 'lna-insecure-public-page',
@@ -129,6 +143,7 @@ export const localNetworkScenarios: Scenario[] = [
     requests: [{ method: 'GET' }],
     expect: [blocked('InsecureLocalNetwork')],
     devToolsHarCannotTell: "the page's address space (public, by a Chromium flag) is in no HAR",
+    firefox: { cannotRun: "Chromium's Local Network Access, on pages Chromium-only flags make public" },
   },
   {
     name: 'lna-target-address-space-mismatch',
@@ -138,6 +153,10 @@ export const localNetworkScenarios: Scenario[] = [
     expect: [blocked('InvalidLocalNetworkAccess')],
     judgedAsDeclared: "the targetAddressSpace option is not visible in CDP, webRequest or HAR",
     webRequestCannotTell: 'the targetAddressSpace option is not visible to webRequest, and the refusal is reported as net::ERR_FAILED',
+    firefox: {
+      differs: "Firefox ignores fetch()'s targetAddressSpace (a Chromium option): allowed",
+      expect: [firefoxAllowed()],
+    },
   },
   {
     name: 'lna-target-address-space-public',
