@@ -1,3 +1,6 @@
+import { browserRules, type BrowserName } from '../core/browsers/browserRules.ts';
+import type { FirefoxReason } from '../core/browsers/firefoxReason.ts';
+import { firefoxReasonOf } from '../core/browsers/firefoxReasonOf.ts';
 import { isRefused, type PreflightStatus, type VerdictOutcome } from '../core/cors/verdict.ts';
 import type { CorsError } from '../core/cors/corsError.ts';
 import { explainVerdict, type Explanation } from '../core/explain/explainVerdict.ts';
@@ -26,6 +29,13 @@ export interface ExplainedRequest {
   /** The header lines to add or change on the server, when blocked. */
   readonly fix: readonly string[];
   readonly notes: readonly string[];
+  /** With --browser firefox: Firefox's reason (its console's, as MDN names it), null when not blocked. */
+  readonly firefoxReason?: FirefoxReason | null;
+}
+
+export interface ReportOptions {
+  /** Judge as Firefox, and give each request Firefox's reason. */
+  readonly browser?: BrowserName;
 }
 
 /** What was left out of a report, by reason: counts only. */
@@ -43,9 +53,9 @@ export interface Report {
  * again by the engine (see importCapture), in file order for a HAR. Throws
  * JsonTextError, HarReadError or TraceReadError on bad input.
  */
-export function explainFile(text: string): Report & { stats: PairingStats; kind: 'trace' | 'har' } {
-  const { kind, transactions, stats } = importCapture(text);
-  return { ...explainTransactions(transactions, stats), stats, kind };
+export function explainFile(text: string, options: ReportOptions = {}): Report & { stats: PairingStats; kind: 'trace' | 'har' } {
+  const { kind, transactions, stats } = importCapture(text, options.browser ? { rules: browserRules(options.browser) } : {});
+  return { ...explainTransactions(transactions, stats, options), stats, kind };
 }
 
 /** Explains a HAR text, and only a HAR (see explainFile). */
@@ -56,7 +66,7 @@ export function explainHar(text: string): Report & { stats: PairingStats } {
 }
 
 /** Explains judged transactions, in the order given: the report `explain` and `record` print. */
-export function explainTransactions(transactions: readonly Transaction[], leftOut: LeftOut): Report {
+export function explainTransactions(transactions: readonly Transaction[], leftOut: LeftOut, options: ReportOptions = {}): Report {
   const explanations = transactions.map((transaction) => explainVerdict(transaction.verdict, transaction.request));
   const requests = transactions.map((transaction, index): ExplainedRequest => {
     const { verdict, request } = transaction;
@@ -74,6 +84,7 @@ export function explainTransactions(transactions: readonly Transaction[], leftOu
       outcome: verdict.outcome,
       fix: explanation.fix ? explanation.fix.lines.map((line) => `${line.name}: ${line.value}`) : [],
       notes: explanation.notes,
+      ...(options.browser === 'firefox' ? { firefoxReason: firefoxReasonOf(verdict) } : {}),
     };
   });
   const { sameOrigin, navigations, notCorsMode, unknownInitiator } = leftOut;

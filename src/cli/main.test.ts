@@ -8,6 +8,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { generateEvents } from '../../bench/events.ts';
 import { buildCli } from '../../scripts/buildCli.ts';
 import { pairEvents } from '../core/pairing/pairEvents.ts';
+import type { RequestEvent } from '../core/pairing/requestEvent.ts';
 import type { SessionSummary } from '../core/protocol.ts';
 import { createTrace } from '../core/trace/trace.ts';
 import { CORS_LENS_VERSION } from '../core/trace/version.ts';
@@ -367,5 +368,48 @@ describe('cors-lens explain on a CORS Lens trace', () => {
     expect(expectOneErrorLine(future.stderr)).toContain('trace version 2 is not supported');
     const cut = await run(['explain', await write('cut.json', (await readFile(file, 'utf8')).slice(0, 5_000))]);
     expect(expectOneErrorLine(cut.stderr)).toContain('ends before the JSON does');
+  });
+});
+
+describe('cors-lens explain --browser firefox', () => {
+  const PAGE = 'http://127.0.0.1:4780';
+  const API = 'http://localhost:4781';
+  // A GET answered without Access-Control-Allow-Origin, one answered with a
+  // list in one line, and one allowed.
+  const events = (): RequestEvent[] =>
+    [
+      ['/missing', []],
+      ['/list', [{ name: 'Access-Control-Allow-Origin', value: `${PAGE}, https://app.example` }]],
+      ['/ok', [{ name: 'Access-Control-Allow-Origin', value: PAGE }]],
+    ].flatMap(([path, headers], index): RequestEvent[] => [
+      { type: 'started', id: String(index), time: index * 10, url: `${API}${String(path)}`, method: 'GET', initiatorOrigin: PAGE, resourceType: 'fetch' },
+      { type: 'sent', id: String(index), time: index * 10 + 1, headers: [{ name: 'Origin', value: PAGE }, { name: 'Sec-Fetch-Mode', value: 'cors' }] },
+      { type: 'response', id: String(index), time: index * 10 + 2, status: 200, headers: headers as { name: string; value: string }[] },
+      { type: 'completed', id: String(index), time: index * 10 + 3 },
+    ]);
+
+  it("gives each request Firefox's reason (null when allowed), beside Chromium's CorsError", async () => {
+    const file = join(scratch, 'firefox.trace.json');
+    await writeFile(file, JSON.stringify(createTrace({ session: TRACE_SESSION, transactions: pairEvents(events()).transactions, preflightCache: [], createdAt: 0 })));
+    const { code, stdout } = await run(['explain', file, '--browser', 'firefox', '--json']);
+    expect(code).toBe(0);
+    const printed = JSON.parse(stdout) as { corsError: string | null; firefoxReason: string | null }[];
+    expect(printed.map(({ corsError, firefoxReason }) => ({ corsError, firefoxReason }))).toEqual([
+      { corsError: 'MissingAllowOriginHeader', firefoxReason: 'CORSMissingAllowOrigin' },
+      { corsError: 'MultipleAllowOriginValues', firefoxReason: 'CORSAllowOriginNotMatchingOrigin' },
+      { corsError: null, firefoxReason: null },
+    ]);
+    const table = await run(['explain', file, '--browser', 'firefox']);
+    expect(table.stdout).toContain('Firefox: CORSMissingAllowOrigin (https://developer.mozilla.org/docs/Web/HTTP/Guides/CORS/Errors/CORSMissingAllowOrigin)');
+  });
+
+  it('leaves firefoxReason out for Chromium, and refuses a browser it does not know', async () => {
+    const file = join(scratch, 'chromium.trace.json');
+    await writeFile(file, JSON.stringify(createTrace({ session: TRACE_SESSION, transactions: pairEvents(events()).transactions, preflightCache: [], createdAt: 0 })));
+    const { stdout } = await run(['explain', file, '--json']);
+    expect(Object.keys((JSON.parse(stdout) as object[])[0] ?? {}).sort()).toEqual(JSON_KEYS);
+    const refused = await run(['explain', file, '--browser', 'safari']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('one of chromium, firefox');
   });
 });

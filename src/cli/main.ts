@@ -8,6 +8,7 @@ import { TraceReadError } from '../core/trace/readTrace.ts';
 import { describeRedactions } from '../core/trace/redact.ts';
 import { traceToHar } from '../core/trace/traceToHar.ts';
 import { CORS_LENS_VERSION } from '../core/trace/version.ts';
+import type { BrowserName } from '../core/browsers/browserRules.ts';
 import { explainFile, explainTransactions } from './explainReport.ts';
 import { printable } from '../core/printable.ts';
 import { formatReport } from './formatReport.ts';
@@ -18,7 +19,16 @@ class UsageError extends Error {}
 
 export const DEFAULT_RECORD_TIMEOUT_MS = 30_000;
 
+/** The browsers CORS Lens judges as, and records in. */
+const BROWSERS = ['chromium', 'firefox'] as const;
+
+function browserName(text: string): BrowserName {
+  if ((BROWSERS as readonly string[]).includes(text)) return text as BrowserName;
+  throw new InvalidArgumentError(`one of ${BROWSERS.join(', ')}`);
+}
+
 interface RecordCommandOptions {
+  browser: BrowserName;
   out?: string;
   har?: string;
   json?: boolean;
@@ -60,7 +70,7 @@ async function record(target: string, options: RecordCommandOptions): Promise<vo
   const [{ LaunchError }, { RecordError, recordUrl }] = await Promise.all([import('./record/launchWithExtension.ts'), import('./record/recordUrl.ts')]);
   let recording;
   try {
-    recording = await recordUrl({ url, timeoutMs: options.timeoutMs, headless: options.headless === true || !process.env.DISPLAY, includeSecrets: options.includeSecrets === true });
+    recording = await recordUrl({ url, timeoutMs: options.timeoutMs, headless: options.headless === true || !process.env.DISPLAY, includeSecrets: options.includeSecrets === true, browser: options.browser });
   } catch (error) {
     if (error instanceof RecordError || error instanceof LaunchError) throw new UsageError(error.message);
     throw error;
@@ -69,13 +79,13 @@ async function record(target: string, options: RecordCommandOptions): Promise<vo
   if (!settled) process.stderr.write(`cors-lens: the network was still busy after ${options.timeoutMs} ms; recorded what was captured by then\n`);
   if (options.out) await writeOutput(options.out, `${JSON.stringify(trace, null, 2)}\n`);
   if (options.har) {
-    const har = traceToHar({ pages: [{ url: trace.page.url, transactions: trace.transactions }], browser: { name: 'Chromium', version: browserVersion } });
+    const har = traceToHar({ pages: [{ url: trace.page.url, transactions: trace.transactions }], browser: { name: options.browser === 'firefox' ? 'Firefox' : 'Chromium', version: browserVersion } });
     await writeOutput(options.har, `${JSON.stringify(har, null, 2)}\n`);
   }
   if ((options.out || options.har) && trace.secrets === 'redacted' && trace.redactedValues > 0) {
     process.stderr.write(`cors-lens: ${describeRedactions(trace)} of the files (--include-secrets keeps them)\n`);
   }
-  const report = explainTransactions(trace.transactions, trace.session.leftOut);
+  const report = explainTransactions(trace.transactions, trace.session.leftOut, { browser: options.browser });
   process.stdout.write(options.json ? `${JSON.stringify(report.requests, null, 2)}\n` : formatReport(report, url));
 }
 
@@ -117,12 +127,13 @@ export function createProgram(): Command {
     .option('--json', 'print one JSON object per cross-origin request, in file order')
     .option('--markdown', 'print a Markdown summary per cross-origin request, for a bug report')
     .option('--fail-on-blocked', 'exit with code 1 when CORS blocked any request (for CI pipelines)')
-    .action(async (file: string, options: { json?: boolean; markdown?: boolean; failOnBlocked?: boolean }) => {
+    .option('--browser <name>', 'judge as this browser: chromium, or firefox (its rules where they differ, and its reason for each blocked request)', browserName, 'chromium')
+    .action(async (file: string, options: { json?: boolean; markdown?: boolean; failOnBlocked?: boolean; browser: BrowserName }) => {
       if (options.json && options.markdown) throw new UsageError('--json and --markdown cannot be used together');
       const text = await readHarText(file);
       let report;
       try {
-        report = explainFile(text);
+        report = explainFile(text, { browser: options.browser });
       } catch (error) {
         if (error instanceof HarReadError || error instanceof TraceReadError || error instanceof JsonTextError) throw new UsageError(`${file}: ${error.message}`);
         throw error;
@@ -136,13 +147,14 @@ export function createProgram(): Command {
     });
   program
     .command('record')
-    .description('Open a page in Chromium with the CORS Lens extension, and explain every cross-origin verdict the extension captured')
+    .description('Open a page in Chromium (or Firefox ESR) with the CORS Lens extension, and explain every cross-origin verdict the extension captured')
     .argument('<url>', 'the page to open (http:, https: or file:)')
     .option('--out <file>', 'write the CORS Lens trace (versioned JSON)')
     .option('--har <file>', 'write the capture as HAR 1.2, preflights as their own entries (as Chrome DevTools exports)')
     .option('--json', 'print one JSON object per cross-origin request, in the order they started')
     .option('--timeout-ms <ms>', 'how long to wait for the page to load and its network to go idle', positiveInteger, DEFAULT_RECORD_TIMEOUT_MS)
-    .option('--headless', 'run Chromium headless even when there is a display (it is headless without one)')
+    .option('--browser <name>', 'chromium (/usr/bin/chromium with dist/), or firefox (/usr/bin/firefox-esr with dist-firefox/: verdicts as Firefox judges, with its reason for each)', browserName, 'chromium')
+    .option('--headless', 'run the browser headless even when there is a display (it is headless without one)')
     .option('--include-secrets', 'keep Cookie, Set-Cookie and Authorization values, and secret query values (token, key, secret, password, sig, session), in the written files')
     .action(record);
   return program;

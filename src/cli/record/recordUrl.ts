@@ -1,7 +1,9 @@
-import type { Page } from 'playwright-core';
+import type { BrowserName } from '../../core/browsers/browserRules.ts';
 import type { Trace } from '../../core/trace/trace.ts';
+import type { Recorder } from '../../record/record.ts';
+import { launchFirefoxWithExtension } from './launchFirefox.ts';
 import { launchWithExtension } from './launchWithExtension.ts';
-import { openRecorderPage, type RecorderPage } from './recorderPage.ts';
+import { openRecorderPage } from './recorderPage.ts';
 
 export interface RecordOptions {
   readonly url: string;
@@ -11,6 +13,8 @@ export interface RecordOptions {
   readonly includeSecrets: boolean;
   /** Extra Chromium flags (the lab's tests use them). */
   readonly chromiumArgs?: readonly string[];
+  /** Chromium (default), or Firefox ESR with dist-firefox/. */
+  readonly browser?: BrowserName;
 }
 
 export interface Recording {
@@ -29,7 +33,7 @@ export class RecordError extends Error {}
 export const QUIET_MS = 500;
 
 /**
- * Opens `url` in Chromium with the extension, waits until the page has
+ * Opens `url` in Chromium (or Firefox ESR) with the extension, waits until the page has
  * loaded and its traffic is quiet (no request started or ended for
  * QUIET_MS, and no CORS request in flight in the extension's capture), or
  * the timeout, then asks the extension for the tab's trace through its
@@ -39,34 +43,80 @@ export const QUIET_MS = 500;
  * stays open in Chromium for ever, and would hold it back.
  */
 export async function recordUrl(options: RecordOptions): Promise<Recording> {
-  const browser = await launchWithExtension({ headless: options.headless, ...(options.chromiumArgs ? { args: options.chromiumArgs } : {}) });
+  const session = options.browser === 'firefox' ? await firefoxSession(options) : await chromiumSession(options);
   try {
     const deadline = Date.now() + options.timeoutMs;
-    // The tab Chromium opens with the profile: no other tab shows the page.
-    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    const activity = watchActivity(page);
+    const activity = watchActivity(session.page);
     let loaded = true;
     try {
-      await page.goto(options.url, { waitUntil: 'load', timeout: options.timeoutMs });
+      await session.goto(options.url, options.timeoutMs);
     } catch (error) {
       if (!(error instanceof Error) || error.name !== 'TimeoutError') throw new RecordError(`cannot open ${options.url}: ${firstLine(error)}`);
       loaded = false;
     }
-    const finalUrl = page.url();
+    const finalUrl = session.url();
     if (!/^(?:https?|file):/.test(finalUrl)) throw new RecordError(`${options.url} did not open within ${options.timeoutMs} ms`);
-    const recorder = await openRecorderPage(browser.context, browser.extensionId);
+    const recorder = await session.recorder();
     const tabId = await recorder.call('tabIdOf', finalUrl);
     const quiet = loaded && (await activity.quiet(recorder, tabId, deadline));
     activity.stop();
     const trace = await recorder.call('exportTrace', tabId, options.includeSecrets);
-    return { trace, browserVersion: browser.context.browser()?.version() ?? 'unknown', finalUrl, settled: quiet };
+    return { trace, browserVersion: session.version, finalUrl, settled: quiet };
   } finally {
-    await browser.close();
+    await session.close();
   }
 }
 
+/** What the recorder page answers (through Playwright in Chromium, puppeteer in Firefox). */
+interface RecorderCalls {
+  call<K extends keyof Recorder>(method: K, ...args: Parameters<Recorder[K]>): Promise<Awaited<ReturnType<Recorder[K]>>>;
+}
+
+/** A page's request events, as Playwright and puppeteer both name them. */
+interface ActivitySource {
+  on(event: 'request' | 'requestfinished' | 'requestfailed', listener: () => void): unknown;
+  off(event: 'request' | 'requestfinished' | 'requestfailed', listener: () => void): unknown;
+}
+
+/** One browser with the extension, as recordUrl drives it. */
+interface RecordingSession {
+  readonly page: ActivitySource;
+  readonly version: string;
+  goto(url: string, timeoutMs: number): Promise<void>;
+  url(): string;
+  recorder(): Promise<RecorderCalls>;
+  close(): Promise<void>;
+}
+
+async function chromiumSession(options: RecordOptions): Promise<RecordingSession> {
+  const browser = await launchWithExtension({ headless: options.headless, ...(options.chromiumArgs ? { args: options.chromiumArgs } : {}) });
+  // The tab Chromium opens with the profile: no other tab shows the page.
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  return {
+    page,
+    version: browser.context.browser()?.version() ?? 'unknown',
+    goto: async (url, timeout) => void (await page.goto(url, { waitUntil: 'load', timeout })),
+    url: () => page.url(),
+    recorder: () => openRecorderPage(browser.context, browser.extensionId),
+    close: () => browser.close(),
+  };
+}
+
+async function firefoxSession(options: RecordOptions): Promise<RecordingSession> {
+  const firefox = await launchFirefoxWithExtension({ headless: options.headless });
+  const { page } = firefox;
+  return {
+    page,
+    version: firefox.version,
+    goto: async (url, timeout) => void (await page.goto(url, { waitUntil: 'load', timeout })),
+    url: () => page.url(),
+    recorder: async () => firefox.recorder,
+    close: () => firefox.close(),
+  };
+}
+
 /** The page's request activity, and a wait for it to go quiet. */
-function watchActivity(page: Page) {
+function watchActivity(page: ActivitySource) {
   let last = Date.now();
   const listeners = new Set<() => void>();
   const bump = (): void => {
@@ -78,7 +128,7 @@ function watchActivity(page: Page) {
   page.on('requestfailed', bump);
   return {
     /** Resolves true once quiet, false at the deadline. */
-    quiet(recorder: RecorderPage, tabId: number, deadline: number): Promise<boolean> {
+    quiet(recorder: RecorderCalls, tabId: number, deadline: number): Promise<boolean> {
       return new Promise((resolve) => {
         let timer: ReturnType<typeof setTimeout> | undefined;
         let done = false;
