@@ -122,3 +122,29 @@ test('cors-lens record says in one line when the page cannot be opened', async (
   expect(failure?.stderr).toMatch(/^cors-lens: cannot open http:\/\/127\.0\.0\.1:\d+\/: net::ERR_CONNECTION_REFUSED/);
   expect(failure?.stderr.trimEnd().split('\n')).toHaveLength(1);
 });
+
+// The same command in Firefox ESR with dist-firefox/: a few scenarios whose
+// Firefox reasons the Firefox oracle holds against Firefox itself.
+test('cors-lens record --browser firefox: verdicts as Firefox judges them, each with its reason', async () => {
+  test.setTimeout(120_000);
+  const lab = await startLab(SCENARIOS);
+  const scratch = await mkdtemp(join(tmpdir(), 'cors-lens-record-firefox-'));
+  try {
+    const names = ['missing-allow-origin', 'put-method-not-allowed', 'allow-origin-two-values', 'redirect-second-preflight-fails', 'put-preflight-allowed'];
+    const harFile = join(scratch, 'firefox.har');
+    const { stdout } = await cli(['record', `${lab.pageOrigin}/?run=${names.join(',')}`, '--browser', 'firefox', '--json', '--har', harFile]);
+    const printed = JSON.parse(stdout) as (Printed & { firefoxReason: string | null })[];
+    const byScenario = (name: string) => printed.filter((request) => request.url.includes(`/s/${name}/`)).map(({ firefoxReason, preflight }) => ({ firefoxReason, preflight }));
+    expect(byScenario('missing-allow-origin')).toEqual([{ firefoxReason: 'CORSMissingAllowOrigin', preflight: 'not-needed' }]);
+    expect(byScenario('put-method-not-allowed')).toEqual([{ firefoxReason: 'CORSMethodNotFound', preflight: 'sent' }]);
+    expect(byScenario('allow-origin-two-values')).toEqual([{ firefoxReason: 'CORSAllowOriginNotMatchingOrigin', preflight: 'not-needed' }]);
+    // Allowed in Firefox, blocked in Chromium: judged with Firefox's rules.
+    expect(byScenario('redirect-second-preflight-fails')).toEqual([{ firefoxReason: null, preflight: 'sent' }]);
+    expect(byScenario('put-preflight-allowed')).toEqual([{ firefoxReason: null, preflight: 'sent' }]);
+    const har = JSON.parse(await readFile(harFile, 'utf8')) as { log: { browser?: { name: string } } };
+    expect(har.log.browser?.name).toBe('Firefox');
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+    await lab.close();
+  }
+});
