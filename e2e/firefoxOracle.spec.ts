@@ -1,5 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { mkdir } from 'node:fs/promises';
+import { FIRST_SIMULATION } from '../src/core/simulator/presets.ts';
+import type { ServerPolicy } from '../src/core/simulator/simulation.ts';
+import { simulationFragment } from '../src/core/simulator/simulationLink.ts';
 import { SCENARIOS } from './lab/scenarios/index.ts';
 import { startLab } from './lab/server.ts';
 import { launchFirefoxWithExtension } from '../src/cli/record/launchFirefox.ts';
@@ -51,6 +54,17 @@ test('every lab scenario Firefox can run: Firefox does what is declared, and the
         await panel.screenshot({ path: `test-results/firefox-panel-${theme}.png` });
         await panel.close();
       }
+    });
+
+    // The simulator in Firefox, playing a lesson the oracle showed:
+    // Access-Control-Max-Age: soon is cached 5 s by Chromium, not at all by Firefox.
+    await test.step('the simulator plays as Chromium and as Firefox, side by side', async () => {
+      const lesson = simulationFragment({ ...FIRST_SIMULATION, request: { ...FIRST_SIMULATION.request, method: 'PUT' }, server: { ...(FIRST_SIMULATION.server as ServerPolicy), kind: 'policy', allowMethods: 'PUT', maxAge: 'soon' }, sends: [0, 1], clock: 1 });
+      const learn = await openFirefoxExtensionPage(firefox, `src/panel/learn.html#${lesson}`);
+      const note = await learn.waitForSelector('.sim-browsers [role="note"]');
+      expect(await note?.evaluate((element) => element.textContent)).toBe('They would decide differently. Preflight: cache-hit in Chromium, sent in Firefox.');
+      await learn.screenshot({ path: 'test-results/firefox-simulator.png' });
+      await learn.close();
     });
   } finally {
     await firefox.close();

@@ -4,6 +4,7 @@
 // before the first event is handled.
 import browser from 'webextension-polyfill';
 import { CHROMIUM_RULES, FIREFOX_RULES, type BrowserRules } from '../core/browsers/browserRules.ts';
+import { PreflightCache } from '../core/cache/preflightCache.ts';
 import type { Schedule } from '../core/messaging/bridge.ts';
 import { PORT_NAME } from '../core/protocol.ts';
 import { portWall } from '../platform/portWall.ts';
@@ -30,49 +31,12 @@ const current = (): TabSessions => {
   return sessions;
 };
 
-const store = createSessionStore(browser.storage.session, current, schedule);
-// "Confirm with Chromium" (chrome.debugger; webextension-polyfill does not
-// wrap it), where the browser has that API: Firefox has none.
-const debuggerApi = (globalThis as { chrome?: { debugger?: typeof chrome.debugger } }).chrome?.debugger;
-const confirmation = debuggerApi && createChromiumConfirmation({
-  debugger: debuggerApi,
-  now: () => Date.now(),
-  schedule,
-  confirmed: (tabId, seq, result) => current().confirm(tabId, seq, result),
-  changed: (state) => {
-    server.confirmModeChanged(state);
-    if (confirmation) void store.saveConfirming(confirmation.tabs());
-  },
-});
-const ready = restoreSessions();
-const server = createWorkerServer({ sessions: current, schedule, startedAt: Date.now(), restored: () => restored, ready, now: () => Date.now(), userAgent: navigator.userAgent, ...(confirmation ? { confirmation } : {}) });
-
-async function restoreSessions(): Promise<void> {
-  const loaded = await store.load().catch((error: unknown) => {
-    console.warn('CORS Lens: the saved sessions could not be read, starting empty', error);
-    return { cache: null, tabs: [], confirming: [] };
-  });
-  sessions = new TabSessions({
-    ...(loaded.cache ? { cache: loaded.cache } : {}),
-    rules: judgeAs,
-    onTransactions: (tabId, items, session) => {
-      server.transactionsAdded(tabId, items, session);
-      confirmation?.transactionsAdded(tabId, items);
-    },
-    onCleared: (tabId, reason, session) => server.tabCleared(tabId, reason, session),
-    onChanged: (tabId) => store.changed(tabId),
-    onConfirmed: (tabId, seq, result) => server.transactionConfirmed(tabId, seq, result),
-  });
-  for (const tab of loaded.tabs) sessions.restore(tab);
-  restored = loaded.tabs.length > 0;
-  await confirmation?.resume(loaded.confirming);
-}
-
-// Every listener is registered synchronously, now: a worker woken by a
-// request must see that request's events. Each handler waits for the
-// restored sessions; promise callbacks keep the events in order.
-// The order pairing needs the events in: Chromium's as it comes, Firefox's
-// adapted (see webRequestDialect.ts). Set below, before any event arrives.
+// The webRequest listeners come first, registered synchronously: a worker
+// woken by a request must see that request's events, and which browser's
+// webRequest this is decides how the sessions restored below judge. Each
+// handler waits for the restored sessions; promise callbacks keep the events
+// in order. The order pairing needs them in: Chromium's as it comes,
+// Firefox's adapted (see webRequestDialect.ts).
 let order: EventOrderAdapter = chromiumEventOrder;
 function handle(phase: WebRequestPhase) {
   return (details: WebRequestDetails): void => {
@@ -103,6 +67,44 @@ adder(webRequest.onHeadersReceived)(handle('onHeadersReceived'), ALL_URLS, withH
 adder(webRequest.onBeforeRedirect)(handle('onBeforeRedirect'), ALL_URLS, withHeaders);
 adder(webRequest.onCompleted)(handle('onCompleted'), ALL_URLS);
 adder(webRequest.onErrorOccurred)(handle('onErrorOccurred'), ALL_URLS);
+
+const store = createSessionStore(browser.storage.session, current, schedule);
+// "Confirm with Chromium" (chrome.debugger; webextension-polyfill does not
+// wrap it), where the browser has that API: Firefox has none.
+const debuggerApi = (globalThis as { chrome?: { debugger?: typeof chrome.debugger } }).chrome?.debugger;
+const confirmation = debuggerApi && createChromiumConfirmation({
+  debugger: debuggerApi,
+  now: () => Date.now(),
+  schedule,
+  confirmed: (tabId, seq, result) => current().confirm(tabId, seq, result),
+  changed: (state) => {
+    server.confirmModeChanged(state);
+    if (confirmation) void store.saveConfirming(confirmation.tabs());
+  },
+});
+const ready = restoreSessions();
+const server = createWorkerServer({ sessions: current, schedule, startedAt: Date.now(), restored: () => restored, ready, now: () => Date.now(), userAgent: navigator.userAgent, ...(confirmation ? { confirmation } : {}) });
+
+async function restoreSessions(): Promise<void> {
+  const loaded = await store.load({ engine: judgeAs.cache }).catch((error: unknown) => {
+    console.warn('CORS Lens: the saved sessions could not be read, starting empty', error);
+    return { cache: null, tabs: [], confirming: [] };
+  });
+  sessions = new TabSessions({
+    cache: loaded.cache ?? new PreflightCache({ engine: judgeAs.cache }),
+    rules: judgeAs,
+    onTransactions: (tabId, items, session) => {
+      server.transactionsAdded(tabId, items, session);
+      confirmation?.transactionsAdded(tabId, items);
+    },
+    onCleared: (tabId, reason, session) => server.tabCleared(tabId, reason, session),
+    onChanged: (tabId) => store.changed(tabId),
+    onConfirmed: (tabId, seq, result) => server.transactionConfirmed(tabId, seq, result),
+  });
+  for (const tab of loaded.tabs) sessions.restore(tab);
+  restored = loaded.tabs.length > 0;
+  await confirmation?.resume(loaded.confirming);
+}
 
 browser.tabs.onRemoved.addListener((tabId) =>
   void ready.then(() => {

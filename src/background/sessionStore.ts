@@ -1,4 +1,4 @@
-import { PreflightCache, type PreflightCacheSnapshot } from '../core/cache/preflightCache.ts';
+import { PreflightCache, type PreflightCacheOptions, type PreflightCacheSnapshot } from '../core/cache/preflightCache.ts';
 import type { Schedule } from '../core/messaging/bridge.ts';
 import type { SequencedTransaction } from '../core/protocol.ts';
 import { decodeChunk, encodeChunk } from './storedChunk.ts';
@@ -54,7 +54,8 @@ export const STORAGE_BUDGET_CHARACTERS = 8 * 1024 * 1024;
  */
 export interface SessionStore {
   /** What a previous instance of the worker left: the cache model, every tab, the tabs confirming. */
-  load(): Promise<{ cache: PreflightCache | null; tabs: PersistedTab[]; confirming: number[] }>;
+  /** `cacheOptions`: the cache model's rules (the browser the worker runs in). */
+  load(cacheOptions?: PreflightCacheOptions): Promise<{ cache: PreflightCache | null; tabs: PersistedTab[]; confirming: number[] }>;
   /** Marks a tab as changed: written with the next batch. */
   changed(tabId: number): void;
   /** Writes what is waiting now. */
@@ -148,7 +149,7 @@ export function createSessionStore(storage: StorageArea, sessions: () => TabSess
   };
 
   return {
-    async load() {
+    async load(cacheOptions = {}) {
       const stored = await storage.get(null);
       const states = new Map<number, PersistedTabState>();
       const chunks = new Map<number, Map<number, { list: SequencedTransaction[]; size: number }>>();
@@ -184,7 +185,7 @@ export function createSessionStore(storage: StorageArea, sessions: () => TabSess
       const snapshot = stored[CACHE_KEY] as PreflightCacheSnapshot | undefined;
       const confirming = stored[CONFIRMING_KEY];
       return {
-        cache: snapshot ? PreflightCache.restore(snapshot) : null,
+        cache: snapshot ? PreflightCache.restore(snapshot, cacheOptions) : null,
         tabs,
         confirming: Array.isArray(confirming) ? confirming.filter((tabId): tabId is number => Number.isInteger(tabId)) : [],
       };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PreflightCache } from '../cache/preflightCache.ts';
 import { decideVerdict } from '../cors/decideVerdict.ts';
 import type { CorsRequest } from '../cors/corsRequest.ts';
 import type { Header } from '../fetch/headers.ts';
@@ -45,5 +46,25 @@ describe('isBrowserRefusal', () => {
     expect(isBrowserRefusal('NS_ERROR_DOM_BAD_URI')).toBe(true);
     expect(isBrowserRefusal('NS_ERROR_CONNECTION_REFUSED')).toBe(false);
     expect(isBrowserRefusal(undefined)).toBe(false);
+  });
+});
+
+describe("Firefox's safelist and preflight cache, as the lab showed them", () => {
+  const dpr: CorsRequest = { ...request, method: 'GET', headers: h(['DPR', '2']) };
+  const answered = { url: API, response: { status: 200, headers: h(['Access-Control-Allow-Origin', PAGE]) }, sent: true };
+
+  it('a client hint needs a preflight in Firefox only: a Firefox HAR, which records none, says "not recorded"', () => {
+    expect(decideVerdict({ request: dpr, hops: [answered], preflightsRecorded: false }, { rules: CHROMIUM_RULES }).preflight).toBe('not-needed');
+    expect(decideVerdict({ request: dpr, hops: [answered], preflightsRecorded: false }, { rules: FIREFOX_RULES }).preflight).toBe('not-recorded');
+  });
+
+  it('caches no preflight whose Max-Age is not digits, and caches long URLs', () => {
+    const result = { methods: ['PUT'], headers: [], credentials: false, maxAge: 'soon', allowMethodsValue: 'PUT', allowHeadersValue: null };
+    expect(new PreflightCache({ engine: 'chromium' }).store({ origin: PAGE, url: API }, result, 0)).toMatchObject({ stored: true, entry: { lifetime: { seconds: 5 } } });
+    expect(new PreflightCache({ engine: 'firefox' }).store({ origin: PAGE, url: API }, result, 0)).toMatchObject({ stored: false, reason: 'zero-lifetime' });
+    const long = `${API}?q=${'x'.repeat(1100)}`;
+    const ok = { ...result, maxAge: '600' };
+    expect(new PreflightCache({ engine: 'chromium' }).store({ origin: PAGE, url: long }, ok, 0)).toMatchObject({ stored: false, reason: 'url-too-long' });
+    expect(new PreflightCache({ engine: 'firefox' }).store({ origin: PAGE, url: long }, ok, 0)).toMatchObject({ stored: true });
   });
 });

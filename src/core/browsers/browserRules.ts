@@ -1,3 +1,7 @@
+import { decideCorsSafelistedRequestHeader } from '../fetch/corsSafelistedRequestHeader.ts';
+import { isForbiddenRequestHeader } from '../fetch/forbiddenRequestHeader.ts';
+import type { HeaderList } from '../fetch/headers.ts';
+
 /**
  * Where a browser's CORS differs from Chromium's in a way that changes a
  * verdict, as data the engine consults (decideVerdict's `rules`). Every
@@ -18,18 +22,30 @@ export interface BrowserRules {
    * Chromium does, Firefox does not.
    */
   readonly checksPreflightToOwnOrigin: boolean;
+  /**
+   * Whether the browser safelists Chromium's extra request headers (the
+   * client hints DPR, Viewport-Width, ECT, Save-Data... and Intervention):
+   * Firefox does not, and preflights them.
+   */
+  readonly safelistsChromiumExtras: boolean;
+  /** Whose preflight-cache rules the cache model follows (Max-Age parsing, cap, URL limit). */
+  readonly cache: 'chromium' | 'firefox';
 }
 
 export const CHROMIUM_RULES: BrowserRules = {
   browser: 'chromium',
   preflightOriginAfterTaint: 'null',
   checksPreflightToOwnOrigin: true,
+  safelistsChromiumExtras: true,
+  cache: 'chromium',
 };
 
 export const FIREFOX_RULES: BrowserRules = {
   browser: 'firefox',
   preflightOriginAfterTaint: 'initiator',
   checksPreflightToOwnOrigin: false,
+  safelistsChromiumExtras: false,
+  cache: 'firefox',
 };
 
 export type BrowserName = BrowserRules['browser'];
@@ -49,4 +65,15 @@ const REFUSAL_ERRORS: ReadonlySet<string> = new Set(['net::ERR_FAILED', 'NS_ERRO
 
 export function isBrowserRefusal(error: string | undefined): boolean {
   return error !== undefined && REFUSAL_ERRORS.has(error);
+}
+
+/** The request headers only Chromium's safelist lets through without a preflight (lower-cased names). */
+export function chromiumOnlySafelisted(headers: HeaderList): string[] {
+  const names: string[] = [];
+  for (const { name, value } of headers) {
+    if (isForbiddenRequestHeader(name, value)) continue;
+    const decision = decideCorsSafelistedRequestHeader(name, value);
+    if (decision.safelisted && (decision.rule === 'chromium-client-hint' || decision.rule === 'chromium-intervention')) names.push(name.toLowerCase());
+  }
+  return names;
 }

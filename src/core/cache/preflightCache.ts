@@ -3,7 +3,7 @@ import type { CorsCheckFailure } from '../cors/corsCheck.ts';
 import type { CredentialsMode } from '../cors/corsRequest.ts';
 import { checkAllowedHeaders, checkAllowedMethod, type PreflightResult } from '../cors/preflightResult.ts';
 import { ExpiryQueue } from './expiryQueue.ts';
-import { chromiumPreflightLifetime, PREFLIGHT_CACHE_POLICIES, type PreflightLifetime } from './preflightLifetime.ts';
+import { PREFLIGHT_CACHE_POLICIES, preflightLifetime, type PreflightLifetime } from './preflightLifetime.ts';
 
 /**
  * Chromium's preflight cache key (preflight_cache.h): the initiator's origin
@@ -54,6 +54,14 @@ const EVICTION_BATCH = 10;
 
 export interface PreflightCacheOptions {
   readonly maxEntries?: number;
+  /**
+   * Whose Access-Control-Max-Age rules and URL limit the model follows:
+   * Chromium's by default; Firefox's caps at 24 h, caches nothing for a
+   * value that is not digits only, and has no URL length limit (the lab
+   * showed each). Its per-method entries and credentials in the key are
+   * not modelled: such a cache hit shows up as a preflight not seen.
+   */
+  readonly engine?: 'chromium' | 'firefox';
   /** Where eviction starts, in [0, 1): Chromium picks a random position. Math.random by default. */
   readonly random?: () => number;
 }
@@ -96,17 +104,19 @@ export class PreflightCache {
   readonly #erasedSinceScan = new Set<string>();
   readonly #maxEntries: number;
   readonly #random: () => number;
+  readonly #engine: 'chromium' | 'firefox';
 
   constructor(options: PreflightCacheOptions = {}) {
-    this.#maxEntries = options.maxEntries ?? PREFLIGHT_CACHE_POLICIES.chromium.maxEntries;
+    this.#engine = options.engine ?? 'chromium';
+    this.#maxEntries = options.maxEntries ?? PREFLIGHT_CACHE_POLICIES[this.#engine].maxEntries;
     this.#random = options.random ?? Math.random;
   }
 
   /** Records a successful preflight's result, as Chromium does once every check passed. */
   store(key: PreflightCacheKey, result: PreflightResult, storedAt: number, options: { bypass?: boolean } = {}): StoreOutcome {
-    const lifetime = chromiumPreflightLifetime(result.maxAge);
+    const lifetime = preflightLifetime(this.#engine, result.maxAge);
     if (options.bypass) return { stored: false, reason: 'bypass', lifetime };
-    if (key.url.length >= MAX_CACHED_URL_LENGTH) return { stored: false, reason: 'url-too-long', lifetime };
+    if (this.#engine === 'chromium' && key.url.length >= MAX_CACHED_URL_LENGTH) return { stored: false, reason: 'url-too-long', lifetime };
     // Seen in the lab (Chromium 156): a sandboxed iframe, a data: URL iframe
     // and a page opened from a file: preflight every request again, whatever
     // Access-Control-Max-Age says. Their origins are opaque ("null"), and

@@ -1,4 +1,4 @@
-import { CHROMIUM_RULES, isBrowserRefusal, type BrowserRules } from '../browsers/browserRules.ts';
+import { CHROMIUM_RULES, chromiumOnlySafelisted, isBrowserRefusal, type BrowserRules } from '../browsers/browserRules.ts';
 import { corsUnsafeRequestHeaderNames } from '../fetch/corsUnsafeRequestHeaderNames.ts';
 import { getHeaders, type HeaderList } from '../fetch/headers.ts';
 import { isHttpScheme, isSameOrigin } from '../fetch/origin.ts';
@@ -137,7 +137,7 @@ function walkHops(exchange: Exchange, options: VerdictOptions): Verdict {
     if (checksCors && !isSameOrigin(request.initiatorOrigin, hop.url)) walk.corsFlag = true;
     const origin = tainted ? 'null' : request.initiatorOrigin;
     const announced = headers === request.headers ? request.unsafeHeaderNames : undefined;
-    const preflightRequired = walk.corsFlag && (isPreflightRequired(method, headers, request.mode) || (announced !== undefined && announced.length > 0));
+    const preflightRequired = walk.corsFlag && (isPreflightRequired(method, headers, request.mode) || (announced !== undefined && announced.length > 0) || needsPreflightOnlyHere(options.rules, headers));
     // Every field from the start: see openRequests.ts.
     const hopVerdict: { -readonly [K in keyof HopVerdict]: HopVerdict[K] } = {
       url: hop.url,
@@ -275,6 +275,11 @@ function walkHops(exchange: Exchange, options: VerdictOptions): Verdict {
     if (index === hops.length - 1) return endWalk(walk, 'incomplete');
   }
   return endWalk(walk, 'incomplete');
+}
+
+/** A header this browser does not safelist though Chromium does (Firefox and the client hints). */
+function needsPreflightOnlyHere(rules: BrowserRules | undefined, headers: HeaderList): boolean {
+  return rules !== undefined && !rules.safelistsChromiumExtras && chromiumOnlySafelisted(headers).length > 0;
 }
 
 function endWithoutResponse(request: CorsRequest, hop: ObservedHop, index: number, walk: Walk): Verdict {

@@ -77,7 +77,7 @@ export interface Pairing {
  * it and its preflight have ended.
  */
 export function createPairing(options: PairingOptions = {}): Pairing {
-  const cache = options.cache ?? new PreflightCache();
+  const cache = options.cache ?? new PreflightCache({ engine: options.rules?.cache });
   // Only what is still open: a judged request (and its preflights) leaves, so
   // a tab's pairing stays as small as its traffic in flight.
   const records = new Map<string, OpenRequest | OpenPreflight | UndecidedRequest>();

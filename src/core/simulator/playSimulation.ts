@@ -1,3 +1,4 @@
+import { CHROMIUM_RULES, type BrowserRules } from '../browsers/browserRules.ts';
 import { PreflightCache, type PreflightCacheEntry } from '../cache/preflightCache.ts';
 import type { CorsRequest } from '../cors/corsRequest.ts';
 import { decideVerdict } from '../cors/decideVerdict.ts';
@@ -40,27 +41,29 @@ export function corsRequestOf(request: SimulatedRequest): CorsRequest {
 }
 
 /**
- * Plays a simulation as Chromium would: each send, in clock order, asks the
+ * Plays a simulation as Chromium would (or another browser, with its
+ * `rules`): each send, in clock order, asks the
  * preflight-cache model first; a preflight goes out only when the engine says
  * one is needed and no entry serves it; the server answers each URL; a
  * passing preflight is stored. Every decision is the verdict engine's
  * (decideVerdict, PreflightCache): the simulator only supplies the server.
  */
-export function playSimulation(simulation: Simulation): SimulationRun {
+export function playSimulation(simulation: Simulation, rules: BrowserRules = CHROMIUM_RULES): SimulationRun {
   const request = corsRequestOf(simulation.request);
-  const cache = new PreflightCache();
+  const cache = new PreflightCache({ engine: rules.cache });
   const dropped = simulation.request.headers.filter((header) => isForbiddenRequestHeader(header.name, header.value));
-  const sends = [...simulation.sends].sort((a, b) => a - b).map((seconds): SimulatedSend => ({ at: seconds * 1000, dropped, ...playSend(simulation, request, cache, seconds * 1000) }));
+  const sends = [...simulation.sends].sort((a, b) => a - b).map((seconds): SimulatedSend => ({ at: seconds * 1000, dropped, ...playSend(simulation, request, cache, seconds * 1000, rules) }));
   return { request, sends, cache: cache.entries(simulation.clock * 1000) };
 }
 
-function playSend(simulation: Simulation, request: CorsRequest, cache: PreflightCache, at: number): Pick<SimulatedSend, 'exchange' | 'verdict'> {
+function playSend(simulation: Simulation, request: CorsRequest, cache: PreflightCache, at: number, rules: BrowserRules): Pick<SimulatedSend, 'exchange' | 'verdict'> {
+  const copy = (): PreflightCache => PreflightCache.restore(cache.snapshot(), { engine: rules.cache });
   const hops: ObservedHop[] = [];
   let url = request.url;
   for (let index = 0; index < MAX_SIMULATED_HOPS; index++) {
     // Where the engine stands at this URL before anything is answered: the Origin, and whether a preflight must go out.
     // Asked of a copy: a lookup erases a stale entry, and the real lookup below must still see it to say "expired".
-    const probe = decideVerdict({ request, hops: [...hops, { url, startTime: at }] }, { cache: PreflightCache.restore(cache.snapshot()), storePreflights: false });
+    const probe = decideVerdict({ request, hops: [...hops, { url, startTime: at }] }, { cache: copy(), storePreflights: false, rules });
     const ahead = probe.hops[index];
     let hop: ObservedHop = { url, startTime: at };
     // Refused before anything is sent (the renderer, or a redirect it will not follow).
@@ -71,7 +74,7 @@ function playSend(simulation: Simulation, request: CorsRequest, cache: Preflight
     if (ahead.preflight === 'not-seen') {
       const response = answer(simulation.server, { hop: index, origin: ahead.origin, preflight: true });
       hop = { ...hop, preflight: { requestHeaders: preflightRequestHeaders(ahead.origin, ahead.method, ahead.headers), response, startTime: at, responseTime: at } };
-      const judged = decideVerdict({ request, hops: [...hops, hop] }, { cache: PreflightCache.restore(cache.snapshot()), storePreflights: false });
+      const judged = decideVerdict({ request, hops: [...hops, hop] }, { cache: copy(), storePreflights: false, rules });
       // A refused preflight stops the request before it is sent.
       if (judged.blocked && judged.failedHop === index) {
         hops.push({ ...hop, sent: false, networkError: 'net::ERR_FAILED' });
@@ -87,5 +90,5 @@ function playSend(simulation: Simulation, request: CorsRequest, cache: Preflight
     url = next;
   }
   const exchange: Exchange = { request, hops };
-  return { exchange, verdict: decideVerdict(exchange, { cache }) };
+  return { exchange, verdict: decideVerdict(exchange, { cache, rules }) };
 }

@@ -1,7 +1,9 @@
 import { useMemo, useState } from 'react';
 import type { PreflightCacheEntry } from '../../core/cache/preflightCache.ts';
+import { compareBrowsers } from '../../core/simulator/compareBrowsers.ts';
 import { playSimulation } from '../../core/simulator/playSimulation.ts';
 import { PREFLIGHT_STATUS_LABELS } from '../../core/explain/preflightStatusLabel.ts';
+import { BrowserComparisonView } from './BrowserComparisonView.tsx';
 import { presetById, presetOf, SIMULATION_PRESETS, type SimulationPreset } from '../../core/simulator/presets.ts';
 import { MAX_CLOCK_SECONDS, MAX_SENDS, type ServerAnswers, type Simulation } from '../../core/simulator/simulation.ts';
 import { simulationFragment } from '../../core/simulator/simulationLink.ts';
@@ -44,6 +46,7 @@ const CLOCK_STEPS: readonly [string, number][] = [
  */
 export function LearnView({ simulation, onChange, baseline = null, notes = [], pageUrl, now }: Props) {
   const run = useMemo(() => playSimulation(simulation), [simulation]);
+  const comparisons = useMemo(() => compareBrowsers(simulation), [simulation]);
   const preset = useMemo(() => presetOf(simulation), [simulation]);
   const [shownSend, setShownSend] = useState<number | null>(null);
   // Stepping through: how many steps are shown (null: all of them).
@@ -132,6 +135,7 @@ export function LearnView({ simulation, onChange, baseline = null, notes = [], p
             {send.verdict.failedParameter ? ` (failed parameter ${send.verdict.failedParameter})` : ''}
           </p>
         )}
+        {comparisons[sendIndex] && <BrowserComparisonView comparison={comparisons[sendIndex]} />}
         <div className="sim-stepper" role="group" aria-label="Step through">
           {revealed === null ? (
             <button type="button" onClick={() => setRevealed(1)}>
