@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import manifest from '../manifest.json' with { type: 'json' };
-import { firefoxManifest, FIREFOX_MIN_VERSION, GECKO_ID } from './firefoxManifest.ts';
+import { FIREFOX_BACKGROUND, firefoxManifest, FIREFOX_MIN_VERSION, GECKO_ID } from './firefoxManifest.ts';
 
 describe('firefoxManifest', () => {
   const firefox = firefoxManifest(manifest);
 
-  it('runs the background as an event page (background.scripts), as Firefox MV3 requires', () => {
-    expect(firefox.background).toEqual({ scripts: [manifest.background.service_worker], type: 'module' });
+  it('runs the background as an event page (background.scripts), as Firefox MV3 requires: the worker and the recorder trigger', () => {
+    expect(firefox.background).toEqual({ scripts: [FIREFOX_BACKGROUND], type: 'module' });
   });
 
   it('drops what only Chromium knows: the debugger permission and minimum_chrome_version', () => {

@@ -21,6 +21,12 @@ export const FIREFOX_MIN_VERSION = '140.0';
 /** Permissions Firefox does not know: `debugger` exists in Chromium only. */
 const CHROMIUM_ONLY_PERMISSIONS = new Set(['debugger']);
 
+/**
+ * Firefox's background entry: the same worker, plus what only Firefox's
+ * drivers need (src/background/firefoxBackground.ts).
+ */
+export const FIREFOX_BACKGROUND = 'src/background/firefoxBackground.ts';
+
 interface ChromiumManifest {
   readonly background?: { readonly service_worker?: string; readonly type?: string };
   readonly permissions?: readonly string[];
@@ -31,7 +37,7 @@ export function firefoxManifest<M extends ChromiumManifest>(manifest: M): Record
   const { minimum_chrome_version: _chromeOnly, background, permissions, ...rest } = manifest;
   return {
     ...rest,
-    ...(background?.service_worker ? { background: { scripts: [background.service_worker], type: background.type ?? 'module' } } : {}),
+    ...(background?.service_worker ? { background: { scripts: [FIREFOX_BACKGROUND], type: background.type ?? 'module' } } : {}),
     ...(permissions ? { permissions: permissions.filter((permission) => !CHROMIUM_ONLY_PERMISSIONS.has(permission)) } : {}),
     // Nothing leaves the browser: the extension collects no data (Firefox asks every add-on to say so).
     browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: FIREFOX_MIN_VERSION, data_collection_permissions: { required: ['none'] } } },

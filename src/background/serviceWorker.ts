@@ -9,7 +9,6 @@ import type { Schedule } from '../core/messaging/bridge.ts';
 import { PORT_NAME } from '../core/protocol.ts';
 import { portWall } from '../platform/portWall.ts';
 import { isPageTraffic } from './captureFilter.ts';
-import { isRecorderTrigger } from './recorderTrigger.ts';
 import { createChromiumConfirmation, type DebuggerSource } from './chromiumConfirmation.ts';
 import { createSessionStore } from './sessionStore.ts';
 import { TabSessions } from './tabSessions.ts';
@@ -60,9 +59,6 @@ if (!extraHeaders) {
 }
 const withHeaders = extraHeaders ? ['responseHeaders', 'extraHeaders'] : ['responseHeaders'];
 adder(webRequest.onBeforeRequest)(handle('onBeforeRequest'), ALL_URLS);
-adder(webRequest.onBeforeRequest)((details) => {
-  if (isRecorderTrigger(details)) void browser.tabs.create({ url: browser.runtime.getURL('src/record/record.html') });
-}, { urls: ['http://cors-lens.invalid/*'] });
 adder(webRequest.onHeadersReceived)(handle('onHeadersReceived'), ALL_URLS, withHeaders);
 adder(webRequest.onBeforeRedirect)(handle('onBeforeRedirect'), ALL_URLS, withHeaders);
 adder(webRequest.onCompleted)(handle('onCompleted'), ALL_URLS);
