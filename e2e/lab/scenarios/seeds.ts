@@ -166,6 +166,10 @@ export const localNetworkScenarios: Scenario[] = [
     expect: [blocked('InvalidLocalNetworkAccess')],
     judgedAsDeclared: "the targetAddressSpace option is not visible in CDP, webRequest or HAR",
     webRequestCannotTell: 'the targetAddressSpace option is not visible to webRequest, and the refusal is reported as net::ERR_FAILED',
+    firefox: {
+      differs: "Firefox ignores fetch()'s targetAddressSpace (a Chromium option): allowed",
+      expect: [firefoxAllowed()],
+    },
   },
   {
     name: 'lna-target-address-space-preflighted',
@@ -177,6 +181,10 @@ export const localNetworkScenarios: Scenario[] = [
     expect: [blocked('InvalidLocalNetworkAccess', '', 'sent')],
     judgedAsDeclared: "the targetAddressSpace option is not visible in CDP, webRequest or HAR",
     webRequestCannotTell: 'the targetAddressSpace option is not visible to webRequest, and the refusal is reported as net::ERR_FAILED',
+    firefox: {
+      differs: "Firefox ignores fetch()'s targetAddressSpace (a Chromium option): the preflight passes and the PUT is allowed",
+      expect: [firefoxAllowed('sent')],
+    },
   },
   {
     name: 'lna-target-address-space-loopback',
