@@ -44,6 +44,19 @@ export interface FirefoxRecorder {
   call<K extends keyof Recorder>(method: K, ...args: Parameters<Recorder[K]>): Promise<Awaited<ReturnType<Recorder[K]>>>;
 }
 
+/** How long to wait for the recorder page after each trip to the trigger, and how many trips. */
+const TRIGGER_WAIT_MS = 1000;
+const TRIGGER_TRIPS = 30;
+
+async function sendToTriggerUntil(page: Page, opened: Promise<Page>): Promise<Page> {
+  for (let trip = 1; trip <= TRIGGER_TRIPS; trip++) {
+    await page.goto(RECORDER_TRIGGER_URL).catch(() => undefined);
+    const found = await Promise.race([opened, new Promise<null>((resolve) => setTimeout(() => resolve(null), TRIGGER_WAIT_MS))]);
+    if (found) return found;
+  }
+  throw new LaunchError(`the CORS Lens extension did not open its recorder page in Firefox (${TRIGGER_TRIPS} tries): is dist-firefox/ built from this version?`);
+}
+
 /**
  * Starts Firefox ESR (puppeteer-core over WebDriver BiDi; Playwright cannot
  * drive Debian's Firefox) with the built extension installed as a temporary
@@ -67,9 +80,10 @@ export async function launchFirefoxWithExtension(options: { headless: boolean; p
         if (target.type() === 'page') void target.page().then((created) => created && resolve(created));
       });
     });
-    // The navigation itself fails (.invalid never resolves): the extension saw it.
-    await page.goto(RECORDER_TRIGGER_URL).catch(() => undefined);
-    const recorderPage = await opened;
+    // The navigation itself fails (.invalid never resolves): the extension saw
+    // it, if its background had started. Nothing says when it has (a loaded
+    // machine took seconds), so the tab is sent there again until the page opens.
+    const recorderPage = await sendToTriggerUntil(page, opened);
     await recorderPage.waitForFunction(() => (globalThis as { corsLensRecorder?: unknown }).corsLensRecorder !== undefined, { timeout: 10_000 });
     const recorder: FirefoxRecorder = {
       page: recorderPage,
