@@ -69,3 +69,23 @@ test('the Chrome package holds manifest.json at its root and what the extension 
     await rm(scratch, { recursive: true, force: true });
   }
 });
+
+// The addons.mozilla.org package of the Firefox build (dist-firefox/): linted
+// and zipped by web-ext, as `npm run package` writes it.
+test('the Firefox package is linted and zipped by web-ext: manifest.json at its root with its gecko id and background scripts, what they load, no source map', async () => {
+  const scratch = await mkdtemp(join(tmpdir(), 'cors-lens-store-firefox-'));
+  try {
+    const buildDir = join(EXTENSION_DIR, '..', 'dist-firefox');
+    const zipFile = await packageExtension({ browser: 'firefox', buildDir, webExt: true }, CORS_LENS_VERSION, scratch);
+    expect(zipFile).toBe(join(scratch, `cors-lens-firefox-${CORS_LENS_VERSION}.zip`));
+    const entries = unzipSync(await readFile(zipFile));
+    const files = Object.keys(entries).filter((file) => !file.endsWith('/')).sort();
+    const manifest = JSON.parse(new TextDecoder().decode(entries['manifest.json'])) as { background: { scripts: string[] }; browser_specific_settings: { gecko: { id: string } }; devtools_page: string };
+    expect(manifest.browser_specific_settings.gecko.id).toBeTruthy();
+    expect(files).toEqual(expect.arrayContaining([...manifest.background.scripts, manifest.devtools_page, 'src/panel/panel.html', 'src/panel/learn.html']));
+    expect(files.filter((file) => file.endsWith('.map') || /(^|\/)\./.test(file))).toEqual([]);
+    for (const file of files) expect(Buffer.from(entries[file] as Uint8Array).equals(await readFile(join(buildDir, file))), file).toBe(true);
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+});

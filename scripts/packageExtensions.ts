@@ -1,14 +1,17 @@
 // `npm run package`: the store packages of the built extension, one zip per
 // browser in release/ (cors-lens-chrome-<version>.zip: the Chrome Web Store
-// upload). A package holds manifest.json at its root and every file the
+// upload; cors-lens-firefox-<version>.zip: addons.mozilla.org's, linted and
+// zipped by web-ext). A package holds manifest.json at its root and every file the
 // extension loads, found by name from the manifest on: its service worker,
 // DevTools page, panel and simulator pages, their scripts, workers, styles
 // and icons. What nothing there names stays out: the page that
 // `cors-lens record` and the tests drive (src/record/), and whatever else the
 // build leaves beside the extension. Source maps never go in.
 // A browser is one line of TARGETS: its build folder and the zip's name.
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { zipSync, type Zippable } from 'fflate';
 
@@ -20,9 +23,14 @@ export interface PackageTarget {
   readonly browser: string;
   /** The built extension (`npm run build`), relative to the repository (or absolute). */
   readonly buildDir: string;
+  /** Zipped and linted by Mozilla's web-ext (what addons.mozilla.org checks), rather than zipped here. */
+  readonly webExt?: boolean;
 }
 
-export const TARGETS: readonly PackageTarget[] = [{ browser: 'chrome', buildDir: 'dist' }];
+export const TARGETS: readonly PackageTarget[] = [
+  { browser: 'chrome', buildDir: 'dist' },
+  { browser: 'firefox', buildDir: 'dist-firefox', webExt: true },
+];
 
 /** Files a store package never holds, whatever names them. */
 const NEVER = /\.map$|(^|\/)\./;
@@ -67,12 +75,38 @@ export async function storeFiles(buildDir: string): Promise<string[]> {
 /** Writes the target's zip into `outDir`; resolves to its path. */
 export async function packageExtension(target: PackageTarget, version: string, outDir: string = RELEASE_DIR): Promise<string> {
   const buildDir = resolve(ROOT, target.buildDir);
-  const zippable: Zippable = {};
-  for (const file of await storeFiles(buildDir)) zippable[file] = [await readFile(join(buildDir, file)), { mtime: ZIP_TIME }];
+  const files = await storeFiles(buildDir);
   await mkdir(outDir, { recursive: true });
-  const zipFile = join(outDir, `cors-lens-${target.browser}-${version}.zip`);
+  const name = `cors-lens-${target.browser}-${version}.zip`;
+  if (target.webExt) return webExtBuild(buildDir, files, outDir, name);
+  const zippable: Zippable = {};
+  for (const file of files) zippable[file] = [await readFile(join(buildDir, file)), { mtime: ZIP_TIME }];
+  const zipFile = join(outDir, name);
   await writeFile(zipFile, zipSync(zippable, { level: 9 }));
   return zipFile;
+}
+
+const WEB_EXT = join(ROOT, 'node_modules', '.bin', 'web-ext');
+
+/** The files staged apart, linted (an error fails the package), then zipped by web-ext. */
+async function webExtBuild(buildDir: string, files: readonly string[], outDir: string, name: string): Promise<string> {
+  const stage = await mkdtemp(join(tmpdir(), 'cors-lens-package-'));
+  try {
+    for (const file of files) {
+      await mkdir(dirname(join(stage, file)), { recursive: true });
+      await copyFile(join(buildDir, file), join(stage, file));
+    }
+    const lint = spawnSync(WEB_EXT, ['lint', '--source-dir', stage, '--no-config-discovery', '--output', 'json'], { encoding: 'utf8' });
+    const report = JSON.parse(lint.stdout || '{}') as { errors?: { code: string; message: string; file?: string }[] };
+    if (lint.status !== 0 || (report.errors ?? []).length > 0) {
+      throw new Error(`web-ext lint refused the package: ${(report.errors ?? []).map((error) => `${error.code} ${error.file ?? ''} ${error.message}`).join('; ') || lint.stderr}`);
+    }
+    const built = spawnSync(WEB_EXT, ['build', '--source-dir', stage, '--artifacts-dir', outDir, '--filename', name, '--overwrite-dest', '--no-config-discovery'], { encoding: 'utf8' });
+    if (built.status !== 0) throw new Error(`web-ext build failed: ${built.stderr || built.stdout}`);
+    return join(outDir, name);
+  } finally {
+    await rm(stage, { recursive: true, force: true });
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
