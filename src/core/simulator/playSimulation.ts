@@ -4,12 +4,18 @@ import type { CorsRequest } from '../cors/corsRequest.ts';
 import { decideVerdict } from '../cors/decideVerdict.ts';
 import { preflightRequestHeaders } from '../cors/preflightRequest.ts';
 import type { Exchange, ObservedHop, Verdict } from '../cors/verdict.ts';
-import { hasHeader, type Header } from '../fetch/headers.ts';
+import { hasHeader, type Header, type HeaderList } from '../fetch/headers.ts';
 import { resolveLocation } from '../fetch/origin.ts';
 import { redirectTarget } from '../cors/redirect.ts';
 import { isForbiddenRequestHeader } from '../fetch/forbiddenRequestHeader.ts';
-import { answer } from './serverAnswer.ts';
-import { BODY_CONTENT_TYPES, MAX_SIMULATED_HOPS, type Simulation, type SimulatedRequest } from './simulation.ts';
+import { answer, type ServerQuestion } from './serverAnswer.ts';
+import { BODY_CONTENT_TYPES, MAX_SIMULATED_HOPS, type ServerAnswer, type Simulation, type SimulatedRequest } from './simulation.ts';
+
+/** What the browser asks a server at one URL, with the URL and the headers it sends there (the preflight's own, or the request's). */
+export interface WireQuestion extends ServerQuestion {
+  readonly url: string;
+  readonly headers: HeaderList;
+}
 
 /** One send of the simulated request: what went on the wire, and the engine's verdict on it. */
 export interface SimulatedSend {
@@ -52,11 +58,18 @@ export function playSimulation(simulation: Simulation, rules: BrowserRules = CHR
   const request = corsRequestOf(simulation.request);
   const cache = new PreflightCache({ engine: rules.cache });
   const dropped = simulation.request.headers.filter((header) => isForbiddenRequestHeader(header.name, header.value));
-  const sends = [...simulation.sends].sort((a, b) => a - b).map((seconds): SimulatedSend => ({ at: seconds * 1000, dropped, ...playSend(simulation, request, cache, seconds * 1000, rules) }));
+  const server = (question: WireQuestion): ServerAnswer => answer(simulation.server, question);
+  const sends = [...simulation.sends].sort((a, b) => a - b).map((seconds): SimulatedSend => ({ at: seconds * 1000, dropped, ...playExchange(request, server, cache, seconds * 1000, rules) }));
   return { request, sends, cache: cache.entries(simulation.clock * 1000) };
 }
 
-function playSend(simulation: Simulation, request: CorsRequest, cache: PreflightCache, at: number, rules: BrowserRules): Pick<SimulatedSend, 'exchange' | 'verdict'> {
+/**
+ * One request played against any server (a function of what the browser
+ * asks at each URL), as playSimulation plays each send: the engine decides
+ * whether a preflight goes out, the server answers, redirects are followed,
+ * and `cache` is consulted and fed.
+ */
+export function playExchange(request: CorsRequest, server: (question: WireQuestion) => ServerAnswer, cache: PreflightCache, at: number, rules: BrowserRules = CHROMIUM_RULES): Pick<SimulatedSend, 'exchange' | 'verdict'> {
   const copy = (): PreflightCache => PreflightCache.restore(cache.snapshot(), { engine: rules.cache });
   const hops: ObservedHop[] = [];
   let url = request.url;
@@ -72,8 +85,9 @@ function playSend(simulation: Simulation, request: CorsRequest, cache: Preflight
       break;
     }
     if (ahead.preflight === 'not-seen') {
-      const response = answer(simulation.server, { hop: index, origin: ahead.origin, preflight: true });
-      hop = { ...hop, preflight: { requestHeaders: preflightRequestHeaders(ahead.origin, ahead.method, ahead.headers), response, startTime: at, responseTime: at } };
+      const requestHeaders = preflightRequestHeaders(ahead.origin, ahead.method, ahead.headers);
+      const response = server({ hop: index, url, headers: requestHeaders, origin: ahead.origin, preflight: true });
+      hop = { ...hop, preflight: { requestHeaders, response, startTime: at, responseTime: at } };
       const judged = decideVerdict({ request, hops: [...hops, hop] }, { cache: copy(), storePreflights: false, rules });
       // A refused preflight stops the request before it is sent.
       if (judged.blocked && judged.failedHop === index) {
@@ -81,7 +95,7 @@ function playSend(simulation: Simulation, request: CorsRequest, cache: Preflight
         break;
       }
     }
-    const response = answer(simulation.server, { hop: index, origin: ahead.origin, preflight: false });
+    const response = server({ hop: index, url, headers: ahead.headers, origin: ahead.origin, preflight: false });
     hops.push({ ...hop, sent: true, response });
     const location = redirectTarget(response.status, response.headers, url);
     if (location === null || request.redirect !== 'follow') break;
