@@ -5,7 +5,7 @@ import { getHeader } from '../fetch/headers.ts';
 import { serializeOrigin } from '../fetch/origin.ts';
 import { arrowText, type DiagramArrow, type DiagramArrowKind, type DiagramLane, type DiagramLine, type NegotiationDiagram } from './diagram.ts';
 import type { DiagramHop, DiagramInput } from './diagramInput.ts';
-import { accessControlLines, cacheHitLines, cacheStoreLines, headerLine, preflightLines, requestLines, statusText } from './diagramLines.ts';
+import { accessControlLines, cacheHitLines, cacheStoreLines, preflightLines, requestLines, statusText } from './diagramLines.ts';
 import { outcomeOf } from './diagramOutcome.ts';
 
 export interface DiagramOptions {
@@ -58,7 +58,7 @@ export function negotiationDiagram(input: DiagramInput, options: DiagramOptions)
     drafts.push(
       next === null
         ? draft('answer', at, 'server', 'browser', `Answer: ${statusText(hop.response)}`, accessControlLines(hop.response))
-        : draft('redirect', at, 'server', 'browser', `Redirect: ${statusText(hop.response)} to ${pathOf(input.hops[index + 1]?.url ?? next, server)}`, [{ name: 'Location', value: location ?? '' }, ...accessControlLines(hop.response)]),
+        : draft('redirect', at, 'server', 'browser', `Redirect: ${hop.response.status} to ${pathOf(input.hops[index + 1]?.url ?? next, server)}`, [{ name: 'Location', value: location ?? '' }, ...accessControlLines(hop.response)]),
     );
   }
   drafts.push({ ...draft('outcome', null, 'browser', 'page', '', []), ...outcomeOf(input) });
@@ -73,7 +73,8 @@ function draft(kind: DiagramArrowKind, at: At | null, from: DiagramLane, to: Dia
 
 function callLines(input: DiagramInput): DiagramLine[] {
   const { request } = input;
-  const lines: DiagramLine[] = request.headers.map(headerLine);
+  // The headers the script set that CORS cares about (a capture's request may also hold every header the browser added).
+  const lines: DiagramLine[] = requestLines(null, request.headers);
   for (const header of input.dropped ?? []) lines.push({ value: `${CALLERS[input.via]} drops ${header.name}: a forbidden request header.` });
   if (request.mode !== 'cors') lines.push({ name: 'mode', value: request.mode });
   if (request.credentials === 'include') lines.push({ name: 'credentials', value: 'include' });
