@@ -1,4 +1,6 @@
 import { useMemo, useState, type ReactNode, type RefObject } from 'react';
+import { transactionDiagramInput } from '../core/diagram/diagramInput.ts';
+import { negotiationDiagram } from '../core/diagram/negotiationDiagram.ts';
 import { explainVerdict } from '../core/explain/explainVerdict.ts';
 import { markdownSummary } from '../core/explain/markdownSummary.ts';
 import { securityWarnings } from '../core/explain/securityWarnings.ts';
@@ -7,7 +9,9 @@ import type { PreflightStatus } from '../core/cors/verdict.ts';
 import type { Transaction } from '../core/pairing/transaction.ts';
 import type { SequencedTransaction } from '../core/protocol.ts';
 import { CopyButton } from './CopyButton.tsx';
+import { clockTime } from './model/formatTime.ts';
 import { NegotiationTimeline } from './NegotiationTimeline.tsx';
+import { SequenceDiagram } from './SequenceDiagram.tsx';
 import { VerifiedFixView } from './VerifiedFixView.tsx';
 
 interface Props {
@@ -28,6 +32,7 @@ export function TransactionDetails({ item, headingRef, onOpenInSimulator }: Prop
   const { transaction } = item;
   const explanation = useMemo(() => explainVerdict(transaction.verdict, transaction.request), [transaction]);
   const warnings = useMemo(() => securityWarnings(transaction), [transaction]);
+  const diagram = useMemo(() => negotiationDiagram(transactionDiagramInput(transaction), { time: clockTime }), [transaction]);
   const { mismatch, fix } = explanation;
   return (
     <section className="details" aria-label="Transaction details">
@@ -123,6 +128,7 @@ export function TransactionDetails({ item, headingRef, onOpenInSimulator }: Prop
           </ul>
         </section>
       )}
+      <SequenceDiagram diagram={diagram} />
       <NegotiationTimeline transaction={transaction} />
       <section aria-label="Why preflighted">
         <h3>{preflightHeading(explanation.preflight.status)}</h3>

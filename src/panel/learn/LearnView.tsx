@@ -1,6 +1,9 @@
 import { useMemo, useState } from 'react';
 import type { PreflightCacheEntry } from '../../core/cache/preflightCache.ts';
 import { compareBrowsers } from '../../core/simulator/compareBrowsers.ts';
+import { sendDiagramInput } from '../../core/diagram/diagramInput.ts';
+import { diagramUpTo, withSteps } from '../../core/diagram/diagramSteps.ts';
+import { negotiationDiagram } from '../../core/diagram/negotiationDiagram.ts';
 import { playSimulation } from '../../core/simulator/playSimulation.ts';
 import { PREFLIGHT_STATUS_LABELS } from '../../core/explain/preflightStatusLabel.ts';
 import { BrowserComparisonView } from './BrowserComparisonView.tsx';
@@ -10,6 +13,7 @@ import { simulationFragment } from '../../core/simulator/simulationLink.ts';
 import { clock, simulationSteps } from '../../core/simulator/simulationSteps.ts';
 import { simulationTrace, simulationTransactions } from '../../core/simulator/simulationTrace.ts';
 import { CopyButton } from '../CopyButton.tsx';
+import { SequenceDiagram } from '../SequenceDiagram.tsx';
 import { VerifiedFixView } from '../VerifiedFixView.tsx';
 import { saveFile } from '../model/saveFile.ts';
 import { RequestEditor } from './RequestEditor.tsx';
@@ -54,6 +58,9 @@ export function LearnView({ simulation, onChange, baseline = null, notes = [], p
   const sendIndex = Math.min(shownSend ?? run.sends.length - 1, run.sends.length - 1);
   const send = run.sends[sendIndex];
   const steps = useMemo(() => (send ? simulationSteps(send) : []), [send]);
+  const diagram = useMemo(() => (send ? withSteps(negotiationDiagram(sendDiagramInput(send), { time: clock }), steps) : null), [send, steps]);
+  // Stepping through draws the diagram as far as the steps shown.
+  const shownDiagram = useMemo(() => diagram && diagramUpTo(diagram, revealed === null ? null : new Set(steps.slice(0, revealed).map((step) => step.id))), [diagram, steps, revealed]);
   // The shown send as a capture would hold it: what the panel's verified fix works on.
   const blockedTransaction = useMemo(() => (send?.verdict.blocked ? simulationTransactions(run)[sendIndex] : undefined), [run, send, sendIndex]);
   const link = `${pageUrl}#${simulationFragment(simulation)}`;
@@ -156,6 +163,7 @@ export function LearnView({ simulation, onChange, baseline = null, notes = [], p
             </>
           )}
         </div>
+        {shownDiagram && send && <SequenceDiagram diagram={shownDiagram} caption={`Send ${sendIndex + 1} at ${clock(send.at)}`} />}
         <StepList steps={revealed === null ? steps : steps.slice(0, revealed)} />
         {blockedTransaction && <VerifiedFixView transaction={blockedTransaction} />}
         <CacheAtClock entries={run.cache} clockSeconds={simulation.clock} />
