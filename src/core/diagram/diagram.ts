@@ -93,6 +93,9 @@ export interface DiagramArrow {
   readonly step?: string;
 }
 
+/** An arrow before its text is written from it. */
+export type DiagramArrowDraft = Omit<DiagramArrow, 'text'>;
+
 const LANE_NAMES: Readonly<Record<DiagramLane, string>> = { page: 'Page', browser: 'Browser', server: 'Server' };
 
 /** Who sends to whom, in words ("Browser to server", "Browser to its preflight cache"). */
@@ -102,7 +105,7 @@ export function arrowDirection(arrow: Pick<DiagramArrow, 'from' | 'to' | 'kind'>
 }
 
 /** The words a screen reader reads for an arrow: direction, title, each line, the failing check. */
-export function arrowText(arrow: Omit<DiagramArrow, 'text'>): string {
+export function arrowText(arrow: DiagramArrowDraft): string {
   const lines = arrow.lines.map((line) => lineText(line).replace(/\.$/, ''));
   const parts = [`${arrowDirection(arrow)}: ${arrow.title}.`, ...(lines.length > 0 ? [`${lines.join('; ')}.`] : [])];
   if (arrow.mark) parts.push(markText(arrow.mark));

@@ -3,7 +3,9 @@ import { firefoxPreflightLifetime, type PreflightLifetime } from '../cache/prefl
 import type { ObservedResponse } from '../cors/verdict.ts';
 import { corsUnsafeRequestHeaderNames } from '../fetch/corsUnsafeRequestHeaderNames.ts';
 import { lowerCaseHeaderName, type HeaderList } from '../fetch/headers.ts';
-import type { DiagramLine } from './diagram.ts';
+import { serializeOrigin } from '../fetch/origin.ts';
+import type { DiagramLine, NegotiationDiagram } from './diagram.ts';
+import type { DiagramInput } from './diagramInput.ts';
 
 /** The headers of a preflight that CORS reads, in this order, as they went out. */
 const PREFLIGHT_HEADERS = ['origin', 'access-control-request-method', 'access-control-request-headers'] as const;
@@ -86,4 +88,24 @@ export function lifetimeText(lifetime: PreflightLifetime, maxAge: string | null)
     case 'not-cached-not-digits':
       return `not kept (Access-Control-Max-Age: ${maxAge ?? ''} is not only digits)`;
   }
+}
+
+/** The three lanes: the page with its origin, the browser with its cache, the server with each origin the request reached. */
+export function laneHeads(input: DiagramInput): NegotiationDiagram['lanes'] {
+  const origins = [...new Set(input.hops.map((hop) => originOf(hop.url)))];
+  return [
+    { lane: 'page', title: 'Page', subtitle: input.request.initiatorOrigin },
+    { lane: 'browser', title: 'Browser', subtitle: 'and its preflight cache' },
+    { lane: 'server', title: 'Server', subtitle: origins.join(', then ') || originOf(input.request.url) },
+  ];
+}
+
+function originOf(url: string): string {
+  const origin = serializeOrigin(url);
+  return origin === 'null' ? url : origin;
+}
+
+/** A URL on the first server's origin as its path; any other URL whole. */
+export function pathOf(url: string, server: string): string {
+  return server !== 'null' && url.startsWith(server) && serializeOrigin(url) === server ? url.slice(server.length) || '/' : url;
 }

@@ -1,11 +1,12 @@
 import { PreflightCache, type CacheMissReason } from '../cache/preflightCache.ts';
 import { redirectTarget } from '../cors/redirect.ts';
-import type { HopVerdict, Verdict, VerdictStage } from '../cors/verdict.ts';
+import type { HopVerdict } from '../cors/verdict.ts';
 import { getHeader } from '../fetch/headers.ts';
 import { serializeOrigin } from '../fetch/origin.ts';
-import { arrowText, type DiagramArrow, type DiagramArrowKind, type DiagramLane, type DiagramLine, type NegotiationDiagram } from './diagram.ts';
+import { arrowText, type DiagramArrowDraft, type DiagramArrowKind, type DiagramLane, type DiagramLine, type NegotiationDiagram } from './diagram.ts';
 import type { DiagramHop, DiagramInput } from './diagramInput.ts';
-import { accessControlLines, cacheHitLines, cacheStoreLines, preflightLines, requestLines, statusText } from './diagramLines.ts';
+import { accessControlLines, cacheHitLines, cacheStoreLines, laneHeads, pathOf, preflightLines, requestLines, statusText } from './diagramLines.ts';
+import { withMark } from './diagramMark.ts';
 import { outcomeOf } from './diagramOutcome.ts';
 
 export interface DiagramOptions {
@@ -13,7 +14,7 @@ export interface DiagramOptions {
   readonly time: (ms: number) => string;
 }
 
-type Draft = Omit<DiagramArrow, 'text'>;
+type Draft = DiagramArrowDraft;
 
 /** Where one URL's arrows are drawn, and how its path is written. */
 interface At {
@@ -143,50 +144,4 @@ function requestArrow(hop: DiagramHop, judged: HopVerdict, at: At, taint: readon
   if (hop.response) return draft('request', at, 'browser', 'server', title, lines);
   if (hop.error !== undefined) return { ...draft('request', at, 'browser', 'server', title, [...lines, { name: 'No answer', value: hop.error }]), tone: 'bad' };
   return draft('request', at, 'browser', 'server', title, [...lines, { value: 'Waiting for the answer.' }], 'pending');
-}
-
-/** The arrows that can carry the failing check of a stage, best first. One case per stage. */
-function markedKinds(stage: VerdictStage): readonly DiagramArrowKind[] {
-  switch (stage) {
-    case 'request':
-      return ['refused'];
-    case 'connection':
-      return ['preflight', 'refused'];
-    case 'preflight':
-      return ['preflight-answer', 'preflight'];
-    case 'redirect':
-      return ['redirect'];
-    case 'response':
-      return ['answer'];
-  }
-}
-
-/** The failing check on the arrow of the failed URL it belongs to; on the outcome when no such arrow is drawn. */
-function withMark(drafts: readonly Draft[], verdict: Verdict): Draft[] {
-  const failure = verdict.failure;
-  if (!failure) return [...drafts];
-  const mark = { corsError: failure.corsError, failedParameter: failure.failedParameter, header: failure.header, received: failure.received, needed: failure.needed };
-  const kinds = verdict.stage === null ? [] : markedKinds(verdict.stage);
-  const candidates = drafts.filter((arrow) => arrow.hop === verdict.failedHop && kinds.includes(arrow.kind));
-  const target = candidates.sort((a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind))[0] ?? drafts[drafts.length - 1];
-  return drafts.map((arrow) => (arrow === target ? { ...arrow, mark, tone: 'bad' } : arrow));
-}
-
-function laneHeads(input: DiagramInput): NegotiationDiagram['lanes'] {
-  const origins = [...new Set(input.hops.map((hop) => originOf(hop.url)))];
-  return [
-    { lane: 'page', title: 'Page', subtitle: input.request.initiatorOrigin },
-    { lane: 'browser', title: 'Browser', subtitle: 'and its preflight cache' },
-    { lane: 'server', title: 'Server', subtitle: origins.join(', then ') || originOf(input.request.url) },
-  ];
-}
-
-function originOf(url: string): string {
-  const origin = serializeOrigin(url);
-  return origin === 'null' ? url : origin;
-}
-
-/** A URL on the first server's origin as its path; any other URL whole. */
-function pathOf(url: string, server: string): string {
-  return server !== 'null' && url.startsWith(server) && serializeOrigin(url) === server ? url.slice(server.length) || '/' : url;
 }
