@@ -4,6 +4,7 @@ import type { Scenario } from '../../../e2e/lab/scenario.ts';
 import { SCENARIOS } from '../../../e2e/lab/scenarios/index.ts';
 import { actualResponseScenarios } from '../../../e2e/lab/scenarios/actualResponse.ts';
 import { contextScenarios } from '../../../e2e/lab/scenarios/contexts.ts';
+import { lifecycleScenarios } from '../../../e2e/lab/scenarios/lifecycle.ts';
 import { preflightScenarios } from '../../../e2e/lab/scenarios/preflight.ts';
 import { preflightCacheScenarios } from '../../../e2e/lab/scenarios/preflightCache.ts';
 import { redirectScenarios } from '../../../e2e/lab/scenarios/redirects.ts';
@@ -182,6 +183,22 @@ describe('representative scenarios of each family', () => {
     expect(shapes(named(rendererScenarios, 'fetch-ftp-scheme'))).toEqual(['call > refused~[CorsDisabledScheme] > outcome']);
     expect(shapes(named(rendererScenarios, 'same-origin-mode-cross-origin'))).toEqual(['call > refused~[DisallowedByMode] > outcome']);
     expect(shapes(named(rendererScenarios, 'no-cors-redirect-manual'))).toEqual(['call > refused~[NoCorsRedirectModeNotFollow] > outcome']);
+  });
+
+  it('lifecycle: a preflight whose answer is held is drawn waiting, and once answered, as any other', () => {
+    const held = named(lifecycleScenarios, 'held-preflight');
+    const url = `${REPLAY_ORIGINS.api}/s/${held.name}/`;
+    const events: RequestEvent[] = [
+      { type: 'started', id: 'put', time: 0, url, method: 'PUT', initiatorOrigin: REPLAY_ORIGINS.page, resourceType: 'xmlhttprequest' },
+      { type: 'started', id: 'options', time: 1, url, method: 'OPTIONS', initiatorOrigin: REPLAY_ORIGINS.page, resourceType: 'xmlhttprequest' },
+      { type: 'sent', id: 'options', time: 2, headers: [{ name: 'Access-Control-Request-Method', value: 'PUT' }, { name: 'Origin', value: REPLAY_ORIGINS.page }] },
+    ];
+    const [waiting] = pairEvents(events).transactions;
+    const diagram = diagramOf(waiting as Transaction);
+    expect(shapeOf(diagram)).toBe('call > preflight… > outcome…');
+    expect(diagram.arrows[1]?.lines.at(-1)).toEqual({ value: 'Waiting for the answer.' });
+    expect(shapes(held)).toEqual(['call > preflight > preflight-answer > cache-store > request > answer > outcome']);
+    expect(shapes(named(lifecycleScenarios, 'held-response'))).toEqual(['call > request > answer > outcome']);
   });
 
   it('Local Network Access: the refused connection, and the preflight stopped at it (events as the DevTools protocol gives them)', () => {
