@@ -67,7 +67,7 @@ export function SequenceDiagram({ diagram, caption }: Props) {
             />
           ))}
         </svg>
-        {activeRow && <WholeText row={activeRow} />}
+        {activeRow && <WholeText row={activeRow} height={layout.height} />}
       </div>
     </details>
   );
@@ -139,12 +139,17 @@ function ArrowRow({ row, width, focusable, onActive, onKeyDown }: RowProps) {
   );
 }
 
-/** The hovered or focused arrow's title and lines, whole, under its row: shown only when something there was cut. */
-function WholeText({ row }: { readonly row: ArrowLayout }) {
+/**
+ * The hovered or focused arrow's title and lines, whole, shown only when
+ * something there was cut: under its row, or above it in the lower half
+ * (so that it stays inside the drawing).
+ */
+function WholeText({ row, height }: { readonly row: ArrowLayout; readonly height: number }) {
   const lines = row.note?.sources ?? [];
   if (!row.title.isCut && !lines.some((line) => line.isCut)) return null;
+  const place = row.y > height / 2 ? { bottom: height - row.y + 2 } : { top: row.y + row.height - 6 };
   return (
-    <div className="seq-whole" aria-hidden="true" style={{ top: row.y + row.height - 6 }}>
+    <div className="seq-whole" aria-hidden="true" style={place}>
       <strong>{row.title.whole}</strong>
       {lines.map((line, index) => (
         <span key={index} className={`seq-whole-${line.tone}`}>
