@@ -138,13 +138,13 @@ test('hostile header values are drawn as text: markup stays text, long values ar
   // Cut to the width, whole in the arrow's name and on focus.
   await expect(answer).toContainText('Access-Control-Allow-Origin: <img src=x onerror=');
   await expect(arrowsOf(diagram).nth(2)).toHaveAccessibleName(new RegExp(`Access-Control-Allow-Origin: ${PAYLOAD.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')};`));
-  await expect(answer).toContainText('Access-Control-Allow-Credentials: tab⟨U+0009⟩here');
+  await expect(answer).toContainText('Access-Control-Allow-Credentials: tab\\u0009here');
   await expect(arrowsOf(diagram).nth(2)).toHaveAccessibleName(new RegExp(`Access-Control-Expose-Headers: ${LONG.replaceAll('.', '\\.')}`));
   await expect(answer).not.toContainText(LONG);
   await answer.focus();
   await expect(diagram.locator('.seq-whole')).toContainText(LONG);
   await expect(diagram.locator('.seq-whole')).toContainText(`Access-Control-Allow-Origin: ${PAYLOAD}`);
-  await expect(diagram.locator('.seq-whole')).toContainText('Access-Control-Allow-Credentials: tab⟨U+0009⟩here ⟨U+0085⟩ end');
+  await expect(diagram.locator('.seq-whole')).toContainText('Access-Control-Allow-Credentials: tab\\u0009here \\u0085 end');
   expect(await diagram.locator('img, script, foreignObject').count()).toBe(0);
   expect(await panel.title()).toBe('CORS');
   await diagram.screenshot({ path: 'test-results/diagram-hostile-dark.png' });

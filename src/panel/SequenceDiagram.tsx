@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { NegotiationDiagram } from '../core/diagram/diagram.ts';
+import { printable } from '../core/printable.ts';
 import { layoutDiagram, type ArrowLayout, type DiagramLayout } from './model/diagramLayout.ts';
-import { printable } from './model/displayText.ts';
 import { useElementWidth } from './model/useElementWidth.ts';
 
 interface Props {
@@ -46,9 +46,9 @@ export function SequenceDiagram({ diagram, caption }: Props) {
       {caption && <p className="seq-caption">{caption}</p>}
       <p className="seq-lanes">
         {'Page '}
-        <code>{printable(page?.subtitle ?? '')}</code>
+        <code>{printable(page?.subtitle ?? '', Infinity)}</code>
         {', browser with its preflight cache, server '}
-        <code>{printable(server?.subtitle ?? '')}</code>
+        <code>{printable(server?.subtitle ?? '', Infinity)}</code>
       </p>
       <div className="seq-canvas" ref={canvas}>
         <svg ref={svg} role="list" aria-label="The negotiation, message by message" width={layout.width} height={layout.height} viewBox={`0 0 ${layout.width} ${layout.height}`}>
@@ -106,7 +106,7 @@ function ArrowRow({ row, width, focusable, onActive, onKeyDown }: RowProps) {
   return (
     <g
       role="listitem"
-      aria-label={printable(arrow.text)}
+      aria-label={printable(arrow.text, Infinity)}
       tabIndex={focusable ? 0 : -1}
       className={`seq-arrow seq-${arrow.kind} tone-${arrow.tone} style-${arrow.style}${arrow.mark ? ' marked' : ''}`}
       data-arrow={arrow.id}

@@ -1,5 +1,6 @@
 import { lineText, type DiagramArrow, type DiagramLane, type DiagramMark, type NegotiationDiagram } from '../../core/diagram/diagram.ts';
-import { cutText, printable, type CutText } from './displayText.ts';
+import { printable } from '../../core/printable.ts';
+import { cutText, type CutText } from './displayText.ts';
 
 // The drawing is monospace so that a width says how many characters fit:
 // 0.6 em a glyph, at 12 px for titles and 11 px for the lines under them.
@@ -94,7 +95,7 @@ function layoutArrow(arrow: DiagramArrow, y: number, width: number, x: Readonly<
   const noteWidth = width - PAD - noteX;
   const chars = Math.floor((noteWidth - 8) / LINE_CHAR);
   const noteY = y + 29;
-  const wrapped = texts.map((line) => ({ ...wrapRows(printable(line.text), chars), tone: line.tone }));
+  const wrapped = texts.map((line) => ({ ...wrapRows(printable(line.text, Infinity), chars), tone: line.tone }));
   const sources = wrapped.map(({ whole, isCut, tone }) => ({ whole, isCut, tone }));
   const lines = wrapped.flatMap(({ rows, tone }) => rows.map((shown) => ({ shown, tone }))).map((row, index) => ({ ...row, y: noteY + 12 + index * LINE }));
   const note = texts.length === 0 ? null : { x: noteX, y: noteY, width: noteWidth, height: lines.length * LINE + 5, lines, sources };
