@@ -4,11 +4,14 @@ import type { Scenario } from '../../../e2e/lab/scenario.ts';
 import { SCENARIOS } from '../../../e2e/lab/scenarios/index.ts';
 import { actualResponseScenarios } from '../../../e2e/lab/scenarios/actualResponse.ts';
 import { contextScenarios } from '../../../e2e/lab/scenarios/contexts.ts';
+import { leavingPageOriginScenarios } from '../../../e2e/lab/scenarios/leavingPageOrigin.ts';
 import { lifecycleScenarios } from '../../../e2e/lab/scenarios/lifecycle.ts';
+import { opaqueOriginScenarios } from '../../../e2e/lab/scenarios/opaqueOrigins.ts';
 import { preflightScenarios } from '../../../e2e/lab/scenarios/preflight.ts';
 import { preflightCacheScenarios } from '../../../e2e/lab/scenarios/preflightCache.ts';
 import { redirectScenarios } from '../../../e2e/lab/scenarios/redirects.ts';
 import { safelistScenarios } from '../../../e2e/lab/scenarios/safelist.ts';
+import { unpredictedPreflightScenarios } from '../../../e2e/lab/scenarios/unpredictedPreflights.ts';
 import { localNetworkScenarios, rendererScenarios, seedScenarios } from '../../../e2e/lab/scenarios/seeds.ts';
 import { LOCAL_NETWORK_ACCESS_ERROR } from '../cors/localNetworkAccess.ts';
 import { pairEvents } from '../pairing/pairEvents.ts';
@@ -165,6 +168,33 @@ describe('representative scenarios of each family', () => {
       11. Server to browser: Answer: 200. Access-Control-Allow-Origin: null.
       12. Browser to page: Script reads the response: 200. Readable headers: content-type, cache-control; Hidden from script: access-control-allow-origin."
     `);
+  });
+
+  it('leaving the page\'s origin: the same-origin hop goes out without Origin, the redirect leads to the API, whose answer is checked', () => {
+    expect(shapes(named(leavingPageOriginScenarios, 'same-origin-redirected-to-api'))).toEqual(['call > request > redirect > request > answer > outcome']);
+    expect(shapes(named(leavingPageOriginScenarios, 'same-origin-redirected-to-api-blocked'))).toEqual(['call > request > redirect > request > answer[MissingAllowOriginHeader] > outcome']);
+    expect(shapes(named(leavingPageOriginScenarios, 'same-origin-redirected-put-preflighted'))).toEqual(['call > request > redirect > preflight > preflight-answer > cache-store > request > answer > outcome']);
+    const [first] = replayScenario(named(leavingPageOriginScenarios, 'same-origin-redirected-to-api'));
+    const requests = diagramOf(first as Transaction).arrows.filter((arrow) => arrow.kind === 'request');
+    expect(requests.map((arrow) => arrow.lines.find((line) => line.name === 'Origin')?.value ?? 'no Origin')).toEqual(['no Origin', REPLAY_ORIGINS.page]);
+  });
+
+  it('unpredicted preflights: an XMLHttpRequest upload listener draws a preflight its method and headers do not call for', () => {
+    expect(shapes(named(unpredictedPreflightScenarios, 'xhr-upload-listener-preflighted'))).toEqual(['call > preflight > preflight-answer > cache-store > request > answer > outcome']);
+    expect(shapes(named(unpredictedPreflightScenarios, 'xhr-upload-listener-preflight-refused'))).toEqual(['call > preflight > preflight-answer[PreflightMissingAllowOriginHeader] > outcome']);
+    expect(shapes(named(unpredictedPreflightScenarios, 'xhr-upload-listener-get'))).toEqual(['call > request > answer > outcome']);
+  });
+
+  it('opaque origins: a sandboxed or data: frame\'s request says Origin: null, and its preflight result is not cached', () => {
+    const [sandboxed] = replayScenario(named(opaqueOriginScenarios, 'sandboxed-iframe-page-origin'));
+    const diagram = diagramOf(sandboxed as Transaction);
+    expect(diagram.lanes[0]?.subtitle).toBe('null');
+    expect(shapeOf(diagram)).toBe('call > request > answer[AllowOriginMismatch] > outcome');
+    expect(diagram.arrows[1]?.lines).toContainEqual({ name: 'Origin', value: 'null' });
+    const notCached = shapes(named(opaqueOriginScenarios, 'data-url-iframe-not-cached'));
+    expect(notCached).toEqual(['call > preflight > preflight-answer > cache-store > request > answer > outcome', 'call > preflight > preflight-answer > cache-store > request > answer > outcome']);
+    const [firstNotCached] = replayScenario(named(opaqueOriginScenarios, 'data-url-iframe-not-cached'));
+    expect(diagramOf(firstNotCached as Transaction).arrows.find((arrow) => arrow.kind === 'cache-store')).toMatchObject({ title: 'Result not cached', lines: [{ name: 'Chromium', value: 'not kept: the page\'s origin is opaque ("null")' }] });
   });
 
   it('contexts: a worker\'s or a cross-origin frame\'s request is drawn from its own origin', () => {
