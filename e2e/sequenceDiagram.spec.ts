@@ -81,10 +81,11 @@ test('the panel draws a blocked preflight, a cache hit and a redirect, each arro
     const blockedPreflight = await diagramOf(panel, 'preflight-missing-allow-origin');
     await expect(arrowsOf(blockedPreflight)).toHaveCount(4);
     await expect(arrowsOf(blockedPreflight).nth(1)).toHaveAccessibleName(/^Browser to server: Preflight: OPTIONS \/s\/preflight-missing-allow-origin\/\. Origin: http:\/\/127\.0\.0\.1:\d+; Access-Control-Request-Method: PUT\.$/);
-    await expect(arrowsOf(blockedPreflight).nth(2)).toHaveAccessibleName(/Failed check: PreflightMissingAllowOriginHeader\. Access-Control-Allow-Origin: the server sent \(absent\), the browser needed http:\/\/127\.0\.0\.1:\d+\.$/);
+    await expect(arrowsOf(blockedPreflight).nth(2)).toHaveAccessibleName(/Failed check: PreflightMissingAllowOriginHeader\. Access-Control-Allow-Origin: the server sent \(absent\), the browser needed http:\/\/127\.0\.0\.1:\d+\. Firefox: CORSMissingAllowOrigin\.$/);
     await expect(arrowsOf(blockedPreflight).nth(3)).toHaveAccessibleName(/^Browser to page: TypeError: Failed to fetch\./);
     await expect(blockedPreflight.locator('.marked')).toHaveCount(1);
     await expect(blockedPreflight.locator('.marked')).toContainText('✕ PreflightMissingAllowOriginHeader');
+    await expect(blockedPreflight.locator('.marked')).toContainText('Firefox: CORSMissingAllowOrigin');
     await blockedPreflight.screenshot({ path: `test-results/diagram-blocked-preflight-${theme}.png` });
 
     const cacheHit = await diagramOf(panel, 'cache hit');

@@ -1,3 +1,4 @@
+import type { FirefoxReason } from '../browsers/firefoxReason.ts';
 import type { CorsError } from '../cors/corsError.ts';
 
 /**
@@ -65,11 +66,8 @@ export interface DiagramMark {
   readonly received: string | null;
   /** What would have passed. */
   readonly needed: string;
-  /**
-   * Firefox's reason for the same failure, once the engine gives one (issue
-   * 23: the engine has no Firefox reasons yet, so this stays absent).
-   */
-  readonly firefoxReason?: string;
+  /** Firefox's reason for the same failure (firefoxReasonOf), where Firefox gives it one. */
+  readonly firefoxReason?: FirefoxReason;
   /** In the simulator, the step that reveals the mark (see diagramSteps.ts). */
   readonly step?: string;
 }

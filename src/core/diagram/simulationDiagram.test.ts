@@ -75,13 +75,20 @@ describe('the negotiation diagram of each simulator preset', () => {
     `);
   });
 
-  it('object-store-403: the mark names the header, what the server sent and what the browser needed, and no Firefox reason (the engine has none yet)', () => {
+  it('object-store-403: the mark names the header, what the server sent and what the browser needed, and Firefox\'s reason for the same failure', () => {
     const [send] = sendsOf('object-store-403');
     const marked = diagramOf(send as SimulatedSend).arrows.find((arrow) => arrow.mark);
-    expect(marked?.mark).toEqual({ corsError: 'PreflightMissingAllowOriginHeader', failedParameter: '', header: 'Access-Control-Allow-Origin', received: null, needed: 'https://app.example', step: 'hop1.preflight.allow-origin' });
-    expect(marked?.mark).not.toHaveProperty('firefoxReason');
+    expect(marked?.mark).toEqual({
+      corsError: 'PreflightMissingAllowOriginHeader',
+      failedParameter: '',
+      header: 'Access-Control-Allow-Origin',
+      received: null,
+      needed: 'https://app.example',
+      firefoxReason: 'CORSMissingAllowOrigin',
+      step: 'hop1.preflight.allow-origin',
+    });
     expect(marked?.text).toBe(
-      'Server to browser: Preflight answer: 403. No Access-Control-* header. Failed check: PreflightMissingAllowOriginHeader. Access-Control-Allow-Origin: the server sent (absent), the browser needed https://app.example.',
+      'Server to browser: Preflight answer: 403. No Access-Control-* header. Failed check: PreflightMissingAllowOriginHeader. Access-Control-Allow-Origin: the server sent (absent), the browser needed https://app.example. Firefox: CORSMissingAllowOrigin.',
     );
   });
 });

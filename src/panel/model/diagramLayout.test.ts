@@ -77,16 +77,12 @@ describe('layoutDiagram', () => {
       ['error', '✕ PreflightMissingAllowOriginHeader'],
       ['received', 'sent Access-Control-Allow-Origin: (absent)'],
       ['needed', 'needed: https://app.example'],
+      ['error', 'Firefox: CORSMissingAllowOrigin'],
     ]);
   });
 
-  it('a Firefox reason, once the engine gives one, is drawn under the mark', () => {
-    const diagram = presetDiagram('object-store-403');
-    const withReason: NegotiationDiagram = {
-      ...diagram,
-      arrows: diagram.arrows.map((arrow): DiagramArrow => (arrow.mark ? { ...arrow, mark: { ...arrow.mark, firefoxReason: 'CORSMissingAllowOrigin' } } : arrow)),
-    };
-    const row = layoutDiagram(withReason, 420).rows.find((each) => each.arrow.mark);
+  it('draws Firefox\'s reason last under the mark, and says it in the arrow\'s words', () => {
+    const row = layoutDiagram(presetDiagram('object-store-403'), 420).rows.find((each) => each.arrow.mark);
     expect(row?.note?.sources.at(-1)?.whole).toBe('Firefox: CORSMissingAllowOrigin');
     expect(arrowText(row?.arrow as DiagramArrow)).toContain('Firefox: CORSMissingAllowOrigin.');
   });
