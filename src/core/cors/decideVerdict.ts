@@ -316,7 +316,7 @@ function isSecureContext(request: CorsRequest): boolean {
  */
 function withOrderUnknown(failure: CorsCheckFailure): CorsCheckFailure {
   if (failure.corsError !== 'HeaderDisallowedByPreflightResponse') return failure;
-  const missing = failure.needed.split(', ');
+  const missing = failure.missing ?? [];
   return missing.length > 1 ? { ...failure, candidates: missing } : failure;
 }
 

@@ -93,6 +93,7 @@ function judgePreflightResponse(input: PreflightCheckInput): PreflightCheck {
       header: ALLOW_METHODS,
       received: allowMethodsValue,
       needed: `a comma-separated list of method names (\`${methods.invalidItem ?? ''}\` is not one)`,
+      invalidItem: methods.invalidItem ?? '',
     });
   }
   const headers = parseHeaderValueList(allowHeadersValue, { lowerCase: true });
@@ -103,6 +104,7 @@ function judgePreflightResponse(input: PreflightCheckInput): PreflightCheck {
       header: ALLOW_HEADERS,
       received: allowHeadersValue,
       needed: `a comma-separated list of header names (\`${headers.invalidItem ?? ''}\` is not one)`,
+      invalidItem: headers.invalidItem ?? '',
     });
   }
   const result: PreflightResult = {

@@ -26,6 +26,8 @@ function hostileContext(corsError: CorsError, credentials: boolean): Description
     header: 'Access-Control-Allow-Origin',
     received: HOSTILE,
     needed: TOKEN_PARAMETERS[corsError] ?? 'http://a.test',
+    missing: corsError === 'HeaderDisallowedByPreflightResponse' ? ['x-custom'] : [],
+    invalidItem: corsError.startsWith('InvalidAllow') ? HOSTILE : null,
     status: 500,
     responseHeaders: [{ name: 'Access-Control-Allow-Origin', value: HOSTILE }],
     unsafeHeaderNames: ['x-custom'],

@@ -212,3 +212,30 @@ describe('explainVerdict: readable headers of an allowed response', () => {
     expect(readable(explanation)).toEqual(['cache-control', 'content-type']);
   });
 });
+
+describe('explainVerdict: reads the failure as data', () => {
+  const allowAll = [ACAO(ORIGIN), { name: 'Access-Control-Allow-Methods', value: 'PUT' }];
+
+  it('names the item of a malformed Access-Control-Allow-Methods that is not a method', () => {
+    const { verdict, explanation } = preflighted([ACAO(ORIGIN), { name: 'Access-Control-Allow-Methods', value: 'GET, PUT DELETE' }]);
+    expect(verdict.failure).toMatchObject({ corsError: 'InvalidAllowMethodsPreflightResponse', invalidItem: 'PUT DELETE' });
+    expect(explanation.details[0]).toContain('holds `PUT DELETE`, which is not a name, so');
+  });
+
+  it('names every header the preflight answer leaves out, from the failure, in Chromium order', () => {
+    const headers = [
+      { name: 'X-B', value: '1' },
+      { name: 'X-A', value: '2' },
+    ];
+    const { verdict, explanation } = preflighted(allowAll, 204, { headers });
+    expect(verdict.failure).toMatchObject({ corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: 'x-b', missing: ['x-b', 'x-a'] });
+    expect(explanation.title).toBe('Allow x-b, x-a in Access-Control-Allow-Headers on the preflight response');
+    expect(explanation.fix?.lines).toEqual([{ name: 'Access-Control-Allow-Headers', value: 'x-b, x-a' }]);
+  });
+
+  it('a request preflighted for headers the capture names only gives those as its reasons, not "a simple request"', () => {
+    const { explanation } = preflighted(allowAll, 204, { method: 'GET', unsafeHeaderNames: ['x-trace'] }, [ACAO(ORIGIN)]);
+    expect(explanation.preflight.reasons).toContain('the page sets x-trace (its value was not captured), which the preflight announced');
+    expect(explanation.preflight.reasons.some((reason) => reason.startsWith('a simple request'))).toBe(false);
+  });
+});

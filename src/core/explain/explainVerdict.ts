@@ -54,10 +54,9 @@ export function explainVerdict(verdict: Verdict, request: CorsRequest): Explanat
     ? needsPreflight({ method: hop.method, headers: hop.headers, mode: request.mode, ...(hop.corsFlag ? {} : { url: hop.url, initiatorOrigin: request.initiatorOrigin }) })
     : null;
   const announced = request.unsafeHeaderNames ?? [];
-  const reasons = decision ? preflightReasons(decision) : [];
   const preflight = {
     status: verdict.preflight,
-    reasons: announced.length > 0 && hop?.preflightRequired ? [...reasons.filter((reason) => !reason.startsWith('a simple request')), ...announced.map((name) => `the page sets ${name} (its value was not captured), which the preflight announced`)] : reasons,
+    reasons: decision ? preflightReasons(decision, hop?.preflightRequired ? announced : []) : [],
   };
   const base = {
     outcome: verdict.outcome,
@@ -79,6 +78,8 @@ export function explainVerdict(verdict: Verdict, request: CorsRequest): Explanat
       header: failure.header,
       received: failure.received,
       needed: failure.needed,
+      missing: failure.missing ?? [],
+      invalidItem: failure.invalidItem ?? null,
       status: verdict.failedResponse?.status ?? null,
       responseHeaders: verdict.failedResponse?.headers ?? [],
       unsafeHeaderNames: announced.length > 0 ? announced : (decision?.reasons.flatMap((reason) => (reason.kind === 'header' ? [reason.header.name] : [])) ?? []),

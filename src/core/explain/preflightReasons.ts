@@ -50,9 +50,15 @@ function describeSimpleRule(rule: SimpleRequestRule): string {
   }
 }
 
-/** Why a request was, or was not, preflighted, in sentences. */
-export function preflightReasons(decision: PreflightDecision): string[] {
+/**
+ * Why a request was, or was not, preflighted, in sentences. `announced`: the
+ * header names its preflight announced when the capture holds their names
+ * only (they made it a preflighted request, whatever its other headers).
+ */
+export function preflightReasons(decision: PreflightDecision, announced: readonly string[] = []): string[] {
   if (!decision.cors) return ['CORS does not apply to this request, so there is no preflight'];
-  if (decision.required) return decision.reasons.map(describePreflightReason);
+  const announcedReasons = announced.map((name) => `the page sets ${name} (its value was not captured), which the preflight announced`);
+  if (decision.required) return [...decision.reasons.map(describePreflightReason), ...announcedReasons];
+  if (announced.length > 0) return [...decision.met.map(describeSimpleRule), ...announcedReasons];
   return ['a simple request: no preflight needed', ...decision.met.map(describeSimpleRule)];
 }
