@@ -1,5 +1,5 @@
 import { CHROMIUM_RULES, chromiumOnlySafelisted, isBrowserRefusal, type BrowserRules } from '../browsers/browserRules.ts';
-import { corsUnsafeRequestHeaderNames } from '../fetch/corsUnsafeRequestHeaderNames.ts';
+import { readUnsafeHeaders } from '../fetch/corsUnsafeRequestHeaderNames.ts';
 import { getHeaders, type HeaderList } from '../fetch/headers.ts';
 import { isHttpScheme, isSameOrigin } from '../fetch/origin.ts';
 import type { PreflightCache, PreflightCacheKey } from '../cache/preflightCache.ts';
@@ -7,7 +7,7 @@ import { checkCorsAccess, type CorsCheckFailure } from './corsCheck.ts';
 import { isCorsEnabledMode, type CorsRequest } from './corsRequest.ts';
 import { addressSpaceOfUrl, checkLocalNetworkAccess, isPotentiallyTrustworthyOrigin, LOCAL_NETWORK_ACCESS_ERROR, localNetworkAccessFailure } from './localNetworkAccess.ts';
 import { isPreflightRequired } from './needsPreflight.ts';
-import { checkPreflightResponse } from './preflightCheck.ts';
+import { PreflightChecks } from './preflightCheck.ts';
 import { isAuthorizationCoveredByWildcard } from './preflightResult.ts';
 import { dropRequestBodyHeaders, methodAfterRedirect, redirectContainsCredentials, redirectTarget } from './redirect.ts';
 import { preflightBypassesCache, unsafeNamesForCheck } from './preflightEvidence.ts';
@@ -21,6 +21,8 @@ export interface VerdictOptions {
   readonly storePreflights?: boolean;
   /** Judge as this browser where its rules differ from Chromium's (src/core/browsers/); Chromium's by default. */
   readonly rules?: BrowserRules;
+  /** The checks already made of this stream's preflights (pairing's): each is answered once. */
+  readonly preflightChecks?: PreflightChecks;
 }
 
 /**
@@ -33,28 +35,29 @@ export interface VerdictOptions {
  * Never throws on any header value.
  */
 export function decideVerdict(exchange: Exchange, options: VerdictOptions = {}): Verdict {
-  return withFailureEvidence(exchange, judgeCredentials(exchange, options));
+  const checks = options.preflightChecks ?? new PreflightChecks();
+  return withFailureEvidence(exchange, judgeCredentials(exchange, options, checks));
 }
 
 /** The verdict for the credentials mode the capture shows, or, when it cannot show it, for the one the evidence supports. */
-function judgeCredentials(exchange: Exchange, options: VerdictOptions): Verdict {
+function judgeCredentials(exchange: Exchange, options: VerdictOptions, checks: PreflightChecks): Verdict {
   const { request } = exchange;
-  if (!request.credentialsAssumed || request.credentials === 'include') return walkHops(exchange, options);
+  if (!request.credentialsAssumed || request.credentials === 'include') return walkHops(exchange, options, checks);
   // Unknown credentials: judge both ways before touching the cache model.
   const included: Exchange = { ...exchange, request: { ...request, credentials: 'include' } };
-  const withCredentials = walkHops(included, {});
+  const withCredentials = walkHops(included, {}, checks);
   let withoutCredentials: Verdict | undefined;
   // Only a request the browser failed can leave credentials as the only
   // explanation; without a failure, that walk is not needed.
   if (withCredentials.blocked && failedAsCredentialsWould(exchange, withCredentials)) {
-    withoutCredentials = walkHops(exchange, {});
+    withoutCredentials = walkHops(exchange, {}, checks);
     if (!withoutCredentials.blocked) {
       // The walks above left the cache model alone; with a model, walk again to consult and feed it.
-      const verdict = options.cache ? walkHops(included, options) : withCredentials;
+      const verdict = options.cache ? walkHops(included, options, checks) : withCredentials;
       return { ...verdict, notes: [...verdict.notes, { kind: 'credentials-inferred', credentials: 'include', reason: 'only-credentials-explain-the-failure' }] };
     }
   }
-  const verdict = withoutCredentials && !options.cache ? withoutCredentials : walkHops(exchange, options);
+  const verdict = withoutCredentials && !options.cache ? withoutCredentials : walkHops(exchange, options, checks);
   if (withCredentials.outcome === verdict.outcome && withCredentials.corsError === verdict.corsError) return verdict;
   const note: VerdictNote = {
     kind: 'credentials-assumed',
@@ -115,7 +118,7 @@ function blockWalk(walk: Walk, failure: CorsCheckFailure, stage: VerdictStage, h
   return endWalk(walk, 'blocked', { failure, stage, failedHop: hop, failedResponse: response });
 }
 
-function walkHops(exchange: Exchange, options: VerdictOptions): Verdict {
+function walkHops(exchange: Exchange, options: VerdictOptions, checks: PreflightChecks): Verdict {
   const { request, hops } = exchange;
   const corsEnabled = isCorsEnabledMode(request.mode);
   const checksCors = corsEnabled || request.mode === 'same-origin';
@@ -124,6 +127,8 @@ function walkHops(exchange: Exchange, options: VerdictOptions): Verdict {
   const notes = walk.notes;
   let method = request.method;
   let headers: HeaderList = request.headers;
+  // Read once for CORS, and again only when a redirect drops the body's headers.
+  let unsafe = readUnsafeHeaders(headers);
   let tainted = false;
 
   // Checked by the renderer before anything is sent (fetch_manager.cc).
@@ -137,7 +142,7 @@ function walkHops(exchange: Exchange, options: VerdictOptions): Verdict {
     if (checksCors && !isSameOrigin(request.initiatorOrigin, hop.url)) walk.corsFlag = true;
     const origin = tainted ? 'null' : request.initiatorOrigin;
     const announced = headers === request.headers ? request.unsafeHeaderNames : undefined;
-    const preflightRequired = walk.corsFlag && (isPreflightRequired(method, headers, request.mode) || (announced !== undefined && announced.length > 0) || needsPreflightOnlyHere(options.rules, headers));
+    const preflightRequired = walk.corsFlag && (isPreflightRequired(method, unsafe, request.mode) || (announced !== undefined && announced.length > 0) || needsPreflightOnlyHere(options.rules, headers));
     // Every field from the start: see openRequests.ts.
     const hopVerdict: { -readonly [K in keyof HopVerdict]: HopVerdict[K] } = {
       url: hop.url,
@@ -192,7 +197,7 @@ function walkHops(exchange: Exchange, options: VerdictOptions): Verdict {
     if (walk.corsFlag && (preflightRequired || hop.preflight)) {
       if (!preflightRequired) notes.push({ kind: 'preflight-not-predicted', hop: index });
       const key: PreflightCacheKey = { origin: request.initiatorOrigin, url: hop.url };
-      const unsafeNames = announced ?? unsafeNamesForCheck(headers, hop.preflight?.requestHeaders);
+      const unsafeNames = announced ?? unsafeNamesForCheck(unsafe, hop.preflight?.requestHeaders);
       // The browser consults its cache before the preflight starts (which
       // some HAR writers place before the request itself).
       const lookupAt = Math.min(hop.startTime ?? Infinity, hop.preflight?.startTime ?? Infinity);
@@ -214,10 +219,10 @@ function walkHops(exchange: Exchange, options: VerdictOptions): Verdict {
           const rules = options.rules ?? CHROMIUM_RULES;
           const preflightOrigin = tainted && rules.preflightOriginAfterTaint === 'initiator' ? request.initiatorOrigin : origin;
           const checksAccess = rules.checksPreflightToOwnOrigin || !isSameOrigin(request.initiatorOrigin, hop.url);
-          const check = checkPreflightResponse({ url: hop.url, method, headers, credentials: request.credentials, origin: preflightOrigin, response, unsafeNames, checksAccess });
+          const check = checks.check({ url: hop.url, method, headers, credentials: request.credentials, origin: preflightOrigin, response, unsafeNames, checksAccess });
           if (!check.passed) return blockWalk(walk, announced ? withOrderUnknown(check.failure) : check.failure, 'preflight', index, response);
           hopVerdict.preflightResult = check.result;
-          if (isAuthorizationCoveredByWildcard(check.result, unsafeNames ?? corsUnsafeRequestHeaderNames(headers))) notes.push({ kind: 'authorization-covered-by-wildcard' });
+          if (isAuthorizationCoveredByWildcard(check.result, unsafeNames)) notes.push({ kind: 'authorization-covered-by-wildcard' });
           if (options.cache && options.storePreflights !== false) {
             hopVerdict.stored = options.cache.store(key, check.result, hop.preflight.responseTime ?? hop.preflight.startTime ?? hop.startTime ?? 0);
           }
@@ -270,7 +275,10 @@ function walkHops(exchange: Exchange, options: VerdictOptions): Verdict {
     }
     if (!isSameOrigin(target, hop.url) && !isSameOrigin(request.initiatorOrigin, hop.url)) tainted = true;
     const nextMethod = methodAfterRedirect(response.status, method);
-    if (nextMethod !== method) headers = dropRequestBodyHeaders(headers);
+    if (nextMethod !== method) {
+      headers = dropRequestBodyHeaders(headers);
+      unsafe = readUnsafeHeaders(headers);
+    }
     method = nextMethod;
     if (index === hops.length - 1) return endWalk(walk, 'incomplete');
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HeaderList } from '../fetch/headers.ts';
 import type { CredentialsMode } from './corsRequest.ts';
-import { checkPreflightResponse, type PreflightCheck, type PreflightCheckInput } from './preflightCheck.ts';
+import { checkPreflightResponse, PreflightChecks, type PreflightCheck, type PreflightCheckInput } from './preflightCheck.ts';
 
 // Reference: cors-rules.md §3.2 (order), §3.4 (lists and matching), §3.7 (cheat sheet), §9 (Chromium 156).
 const ORIGIN = 'https://a.test';
@@ -220,5 +220,26 @@ describe('checkPreflightResponse: the PreflightResult of a success', () => {
     expect(withCredentials.passed && withCredentials.result.maxAge).toBeNull();
     const odd = check({ response: [OK_ACAO, acam('PUT'), { name: 'Access-Control-Max-Age', value: '-1' }] });
     expect(odd.passed && odd.result.maxAge).toBe('-1');
+  });
+});
+
+describe('PreflightChecks (the checks of a stream, owned by whoever judges it)', () => {
+  const response = { status: 204, headers: [{ name: 'Access-Control-Allow-Origin', value: 'https://app.test' }] };
+  const question = { url: 'https://api.test/x', method: 'PUT', headers: [], credentials: 'omit' as const, origin: 'https://app.test', response };
+
+  it('answers the same question once, however its names are held', () => {
+    const checks = new PreflightChecks();
+    const first = checks.check({ ...question, unsafeNames: ['x-a'] });
+    expect(checks.check({ ...question, unsafeNames: ['x-a'] })).toBe(first);
+    expect(first).toEqual(checkPreflightResponse({ ...question, unsafeNames: ['x-a'] }));
+  });
+
+  it('answers another question anew: the credentials mode, the names, the origin', () => {
+    const checks = new PreflightChecks();
+    const omit = checks.check(question);
+    expect(omit.passed).toBe(false);
+    expect(checks.check({ ...question, credentials: 'include' })).not.toBe(omit);
+    expect(checks.check({ ...question, unsafeNames: ['x-b'] })).not.toBe(omit);
+    expect(checks.check({ ...question, origin: 'null' })).toMatchObject({ passed: false, failure: { corsError: 'PreflightAllowOriginMismatch' } });
   });
 });

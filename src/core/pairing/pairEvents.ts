@@ -5,7 +5,8 @@ import { serializeOrigin } from '../fetch/origin.ts';
 import { PreflightCache } from '../cache/preflightCache.ts';
 import { decideVerdict } from '../cors/decideVerdict.ts';
 import type { IpAddressSpace, LocalNetworkContext } from '../cors/localNetworkAccess.ts';
-import { checkPreflightResponse } from '../cors/preflightCheck.ts';
+import { PreflightChecks } from '../cors/preflightCheck.ts';
+import { readUnsafeHeaders } from '../fetch/corsUnsafeRequestHeaderNames.ts';
 import { methodAfterRedirect } from '../cors/redirect.ts';
 import { describeRequest, type SkipReason } from './describeRequest.ts';
 import { currentHop, hasOpenPreflight, openHop, openPreflight, openRequest, responseOf, setPreflightRequestHeaders, type OpenHop, type OpenPreflight, type OpenRequest, type UndecidedRequest } from './openRequests.ts';
@@ -78,6 +79,8 @@ export interface Pairing {
  */
 export function createPairing(options: PairingOptions = {}): Pairing {
   const cache = options.cache ?? new PreflightCache({ engine: options.rules?.cache });
+  // Pairing checks a preflight as its request goes out; the verdict reuses that check.
+  const preflightChecks = new PreflightChecks();
   // Only what is still open: a judged request (and its preflights) leaves, so
   // a tab's pairing stays as small as its traffic in flight.
   const records = new Map<string, OpenRequest | OpenPreflight | UndecidedRequest>();
@@ -250,7 +253,8 @@ export function createPairing(options: PairingOptions = {}): Pairing {
     const described = describe(request)?.request;
     if (!described) return;
     const origin = request.hops[0] === hop ? described.initiatorOrigin : (preflight.origin ?? described.initiatorOrigin);
-    const check = checkPreflightResponse({ url: hop.url, method: hop.method, headers: described.headers, credentials: described.credentials, origin, response: preflight.response });
+    const unsafeNames = readUnsafeHeaders(described.headers).names;
+    const check = preflightChecks.check({ url: hop.url, method: hop.method, headers: described.headers, credentials: described.credentials, origin, response: preflight.response, unsafeNames });
     if (check.passed) cache.store({ origin: described.initiatorOrigin, url: hop.url }, check.result, preflight.responseTime ?? preflight.startTime);
   };
 
@@ -285,7 +289,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
     const { request, evidence } = described;
     const hops = observedHops(open, (url) => serverSpaces.get(serializeOrigin(url)));
     const exchange: Exchange = { request, hops, preflightsRecorded: options.preflightsRecorded === false ? false : undefined };
-    const verdict = decideVerdict(exchange, { cache, storePreflights: false, rules: options.rules });
+    const verdict = decideVerdict(exchange, { cache, storePreflights: false, rules: options.rules, preflightChecks });
     return {
       id: open.id,
       request,
