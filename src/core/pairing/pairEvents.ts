@@ -190,6 +190,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
         // A capture may show the request going out before its preflight's answer (HAR times on a loaded machine).
         const hop = preflight.owner?.hops.find((each) => each.preflight === preflight);
         if (preflight.owner && hop && (hop.sentHeaders || hop.response)) hopWentOut(preflight.owner, hop);
+        else if (preflight.owner && hop && !hop.settled) answeredNotOut.set(hop, preflight.owner);
         break;
       }
       case 'completed':
@@ -247,9 +248,27 @@ export function createPairing(options: PairingOptions = {}): Pairing {
   // request turned out to have.
   const hopWentOut = (request: OpenRequest, hop: OpenHop): void => {
     matcher.hopLeft(request, hop);
-    const preflight = hop.preflight;
-    if (hop.settled || !preflight?.response) return;
+    if (hop.settled || !hop.preflight?.response) return;
     hop.settled = true;
+    answeredNotOut.delete(hop);
+    storePreflight(request, hop);
+  };
+
+  // Chromium stores a passing preflight's result when the answer arrives, and
+  // its request may then wait (six connections per host): a later request
+  // can be served by that entry and end first. Before a request is judged,
+  // the answered preflights of requests that have not gone out yet enter the
+  // model, for the credentials mode they seem to have now; when their request
+  // goes out, the entry is stored again (same time: it replaces) as it turned out.
+  const answeredNotOut = new Map<OpenHop, OpenRequest>();
+  const storeAnsweredPreflights = (): void => {
+    for (const [hop, request] of answeredNotOut) storePreflight(request, hop);
+    answeredNotOut.clear();
+  };
+
+  const storePreflight = (request: OpenRequest, hop: OpenHop): void => {
+    const preflight = hop.preflight;
+    if (!preflight?.response) return;
     const described = describe(request)?.request;
     if (!described) return;
     const origin = request.hops[0] === hop ? described.initiatorOrigin : (preflight.origin ?? described.initiatorOrigin);
@@ -260,6 +279,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
 
   const judge = (request: OpenRequest): Transaction | null => {
     forget(request.id);
+    for (const hop of request.hops) answeredNotOut.delete(hop);
     for (let index = 0; index < request.hops.length; index++) {
       const preflight = request.hops[index]?.preflight;
       if (preflight) forget(preflight.id);
@@ -288,6 +308,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
     }
     const { request, evidence } = described;
     const hops = observedHops(open, (url) => serverSpaces.get(serializeOrigin(url)));
+    storeAnsweredPreflights();
     const exchange: Exchange = { request, hops, preflightsRecorded: options.preflightsRecorded === false ? false : undefined };
     const verdict = decideVerdict(exchange, { cache, storePreflights: false, rules: options.rules, preflightChecks });
     return {
