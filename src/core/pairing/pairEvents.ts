@@ -190,7 +190,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
         // A capture may show the request going out before its preflight's answer (HAR times on a loaded machine).
         const hop = preflight.owner?.hops.find((each) => each.preflight === preflight);
         if (preflight.owner && hop && (hop.sentHeaders || hop.response)) hopWentOut(preflight.owner, hop);
-        else if (preflight.owner && hop && !hop.settled) answeredNotOut.set(hop, preflight.owner);
+        else if (preflight.owner && hop && !hop.preflightStored) answeredNotOut.set(hop, preflight.owner);
         break;
       }
       case 'completed':
@@ -232,7 +232,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
         if (event.type === 'failed') request.error = event.error;
         request.endTime = event.time;
         request.ended = true;
-        for (let index = 0; index < request.hops.length; index++) matcher.hopLeft(request, request.hops[index] as OpenHop);
+        for (let index = 0; index < request.hops.length; index++) matcher.stopWaitingForPreflight(request, request.hops[index] as OpenHop);
         if (hasOpenPreflight(request)) request.waitingForPreflight = true;
         else judge(request);
         break;
@@ -247,9 +247,9 @@ export function createPairing(options: PairingOptions = {}): Pairing {
   // model at the time the preflight answered, for the credentials mode the
   // request turned out to have.
   const hopWentOut = (request: OpenRequest, hop: OpenHop): void => {
-    matcher.hopLeft(request, hop);
-    if (hop.settled || !hop.preflight?.response) return;
-    hop.settled = true;
+    matcher.stopWaitingForPreflight(request, hop);
+    if (hop.preflightStored || !hop.preflight?.response) return;
+    hop.preflightStored = true;
     answeredNotOut.delete(hop);
     storePreflight(request, hop);
   };
