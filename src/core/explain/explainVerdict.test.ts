@@ -221,6 +221,11 @@ describe('explainVerdict: readable headers of an allowed response', () => {
 describe('explainVerdict: reads the failure as data', () => {
   const allowAll = [ACAO(ORIGIN), { name: 'Access-Control-Allow-Methods', value: 'PUT' }];
 
+  it('says a preflight answer without Access-Control-Allow-Headers has none, rather than quoting its absence', () => {
+    const { explanation } = preflighted(allowAll, 204, { headers: [{ name: 'X-Trace', value: '1' }] });
+    expect(explanation.summary).toBe("Blocked: the request sends x-trace, and the preflight's answer has no Access-Control-Allow-Headers to allow it.");
+  });
+
   it('names the item of a malformed Access-Control-Allow-Methods that is not a method', () => {
     const { verdict, explanation } = preflighted([ACAO(ORIGIN), { name: 'Access-Control-Allow-Methods', value: 'GET, PUT DELETE' }]);
     expect(verdict.failure).toMatchObject({ corsError: 'InvalidAllowMethodsPreflightResponse', invalidItem: 'PUT DELETE' });
