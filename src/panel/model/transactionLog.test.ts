@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { SequencedTransaction, SessionSummary } from '../../core/protocol.ts';
-import { TabSessions } from '../../background/tabSessions.ts';
-import { simpleGet } from '../../background/testEvents.ts';
+import { NOTHING_LEFT_OUT, type SequencedTransaction, type SessionSummary } from '../../core/protocol.ts';
+import { allowedGet, sequenced } from './testItems.ts';
 import { EMPTY_LOG, MAX_PANEL_ROWS, reduceLog } from './transactionLog.ts';
 
 function captured(count: number): { items: SequencedTransaction[]; session: SessionSummary } {
-  const sessions = new TabSessions();
-  for (let index = 0; index < count; index++) for (const event of simpleGet(`r${index}`, index * 10)) sessions.push(1, event);
-  return { items: sessions.since(1), session: sessions.summary(1) };
+  const items = sequenced(Array.from({ length: count }, (_, index) => allowedGet(`r${index}`, index * 10)).flat());
+  return { items, session: { tabId: 1, pageUrl: null, preserveLog: false, evicted: 0, truncatedValues: 0, leftOut: NOTHING_LEFT_OUT, seq: count } };
 }
 
 describe('reduceLog', () => {
@@ -36,6 +34,16 @@ describe('reduceLog', () => {
     expect(asked.session?.preserveLog).toBe(true);
     expect(asked.items).toBe(log.items);
     expect(reduceLog(asked, { type: 'session', session: { ...session, preserveLog: false } }).session?.preserveLog).toBe(false);
+  });
+
+  it("keeps a failure to read until the next full read, and the rows it had", () => {
+    const { items, session } = captured(2);
+    const log = reduceLog(EMPTY_LOG, { type: 'added', items, session });
+    const failed = reduceLog(log, { type: 'failed', problem: { kind: 'protocol-mismatch' } });
+    expect(failed.problem).toEqual({ kind: 'protocol-mismatch' });
+    expect(failed.items).toBe(log.items);
+    expect(reduceLog(failed, { type: 'added', items, session }).problem).toEqual({ kind: 'protocol-mismatch' });
+    expect(reduceLog(failed, { type: 'loaded', page: { session, items, more: false } }).problem).toBeNull();
   });
 
   it('stays within its row bound, counting what it dropped', () => {
