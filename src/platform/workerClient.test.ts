@@ -1,63 +1,12 @@
-import type { Runtime } from 'webextension-polyfill';
 import { describe, expect, it, vi } from 'vitest';
-import { createBridge, createLoopbackWalls, type Bridge, type BridgeMessage } from '../core/messaging/bridge.ts';
-import { isWorkerError, NOTHING_LEFT_OUT, PORT_NAME, PROTOCOL_VERSION, protocolMismatchError, type SessionSummary, type WorkerEvents, type WorkerRequests } from '../core/protocol.ts';
+import { isWorkerError, PROTOCOL_VERSION, type WorkerEvents } from '../core/protocol.ts';
+import { fakeWorkers, summaryOf } from './testWorkerPorts.ts';
 import { connectToWorker } from './workerClient.ts';
 
 // The polyfill refuses to load outside an extension; these tests pass their own ports.
 vi.mock('webextension-polyfill', () => ({ default: {} }));
 
-const summary = (tabId: number): SessionSummary => ({ tabId, pageUrl: null, preserveLog: false, evicted: 0, truncatedValues: 0, leftOut: NOTHING_LEFT_OUT, seq: 0 });
-
-/**
- * A service worker on the other end of each port the client opens: a real
- * bridge over a loopback, answering hello (as a worker of `speaks`) and
- * subscribe. `stop()` drops the newest port as Chromium does when it stops
- * the worker; `helloFailures` answers that many hellos with a passing error,
- * as a worker still starting might.
- */
-function fakeWorkers({ speaks = PROTOCOL_VERSION, helloFailures = 0 } = {}) {
-  const workers: { bridge: Bridge<WorkerRequests, WorkerEvents>; subscribed: number[]; drop(): void }[] = [];
-  let failuresLeft = helloFailures;
-  const connect = (): Runtime.Port => {
-    const [workerWall, clientWall] = createLoopbackWalls();
-    const subscribed: number[] = [];
-    const bridge = createBridge<WorkerRequests, WorkerEvents>(workerWall, {
-      handlers: {
-        hello: ({ protocolVersion }) => {
-          if (failuresLeft > 0) {
-            failuresLeft--;
-            throw new Error('the worker is starting');
-          }
-          if (protocolVersion !== speaks) throw protocolMismatchError(protocolVersion);
-          return { protocolVersion: speaks, workerStartedAt: 1, restored: false };
-        },
-        subscribe: ({ tabId }) => {
-          subscribed.push(tabId);
-          return summary(tabId);
-        },
-      },
-    });
-    const onDisconnect = new Set<() => void>();
-    const unlisten = new Map<(message: unknown) => void, () => void>();
-    const port = {
-      name: PORT_NAME,
-      postMessage: (message: BridgeMessage) => clientWall.send(message),
-      onMessage: {
-        addListener: (listener: (message: unknown) => void) => unlisten.set(listener, clientWall.listen(listener)),
-        removeListener: (listener: (message: unknown) => void) => unlisten.get(listener)?.(),
-      },
-      onDisconnect: { addListener: (listener: () => void) => onDisconnect.add(listener) },
-      disconnect: () => undefined,
-    };
-    workers.push({ bridge, subscribed, drop: () => onDisconnect.forEach((listener) => listener()) });
-    return port as unknown as Runtime.Port;
-  };
-  const newest = () => workers.at(-1) ?? expect.fail('no port was opened');
-  return { connect, workers, newest, stop: () => newest().drop() };
-}
-
-const cleared = (tabId: number): WorkerEvents['tabCleared'] => ({ tabId, reason: 'user', session: summary(tabId) });
+const cleared = (tabId: number): WorkerEvents['tabCleared'] => ({ tabId, reason: 'user', session: summaryOf(tabId) });
 
 describe('connectToWorker', () => {
   it('after a reconnection, a listener removed hears nothing more, one kept hears each event once, and the tab is subscribed again', async () => {
@@ -102,5 +51,17 @@ describe('connectToWorker', () => {
     expect(isWorkerError(error, 'protocol-mismatch')).toBe(true);
     await expect(client.request('getConfirmMode', { tabId: 1 })).rejects.toBe(error);
     expect(worker.workers).toHaveLength(1);
+  });
+
+  it('tells its user when a reconnection fails for good (the extension was updated to another protocol), and requests say why', async () => {
+    const worker = fakeWorkers();
+    const client = connectToWorker('test', worker.connect);
+    await client.subscribe(1);
+    const reconnected = new Promise<void>((resolve) => client.onReconnected(resolve));
+    worker.update(PROTOCOL_VERSION + 1);
+    await reconnected;
+    const error = await client.request('getTransactions', { tabId: 1 }).catch((failure: unknown) => failure);
+    expect(isWorkerError(error, 'protocol-mismatch')).toBe(true);
+    client.close();
   });
 });

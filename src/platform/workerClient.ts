@@ -7,7 +7,12 @@ import { portWall } from './portWall.ts';
 export interface WorkerClient {
   request<K extends keyof WorkerRequests & string>(method: K, params: WorkerRequests[K][0]): Promise<WorkerRequests[K][1]>;
   on<K extends keyof WorkerEvents & string>(name: K, listener: (payload: WorkerEvents[K]) => void): () => void;
-  /** Called after every reconnection (the worker restarted): ask for what came since the last seq you have. */
+  /**
+   * Called after every reconnection (the worker restarted): ask for what came
+   * since the last seq you have. Also after a reconnection that failed for
+   * good (the extension was updated to another protocol version): the next
+   * request then rejects with why.
+   */
   onReconnected(listener: () => void): () => void;
   /** Subscribes to a tab's events now and after every reconnection. */
   subscribe(tabId: number): Promise<WorkerRequests['subscribe'][1]>;
@@ -59,9 +64,10 @@ export function connectToWorker(clientName: string, connect: () => Runtime.Port 
       bridge.close('the CORS Lens service worker stopped');
       if (closed) return;
       connection = open(0);
-      void connection.then(() => {
+      const notify = (): void => {
         for (const listener of reconnectListeners) listener();
-      });
+      };
+      connection.then(notify, notify);
     });
     try {
       await bridge.request('hello', { protocolVersion: PROTOCOL_VERSION, client: clientName });
@@ -99,7 +105,10 @@ export function connectToWorker(clientName: string, connect: () => Runtime.Port 
     },
     close() {
       closed = true;
-      void connection.then((bridge) => bridge.close('closed'));
+      connection.then(
+        (bridge) => bridge.close('closed'),
+        () => undefined,
+      );
     },
   };
 }
