@@ -91,6 +91,21 @@ describe('the worker', () => {
     expect(worker.workers).toHaveLength(1);
   });
 
+  it("failing to read the tab's transactions: the panel says what the background answered", async () => {
+    openPanel({ items: ITEMS, failing: ['getTransactions'] });
+    expect((await screen.findByRole('alert')).textContent).toBe("The extension's background did not answer: getTransactions failed");
+  });
+
+  it('failing to change preserve log: the switch goes back, and the panel says why', async () => {
+    openPanel({ items: ITEMS, failing: ['setPreserveLog'] });
+    await screen.findAllByRole('option');
+    const preserve = screen.getByRole('checkbox', { name: 'Preserve log' }) as HTMLInputElement;
+    fireEvent.click(preserve);
+    expect(preserve.checked).toBe(true);
+    expect((await screen.findByRole('alert')).textContent).toBe("The extension's background did not answer: setPreserveLog failed");
+    expect(preserve.checked).toBe(false);
+  });
+
   it('updated to another protocol version while the panel is open: the rows stay, and the banner says to reload', async () => {
     const worker = openPanel();
     await screen.findAllByRole('option');

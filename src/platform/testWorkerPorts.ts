@@ -9,6 +9,8 @@ export interface FakeWorkerOptions {
   readonly helloFailures?: number;
   /** The tab's transactions, served by getTransactions. */
   readonly items?: readonly SequencedTransaction[];
+  /** Requests answered with an error ("getTransactions failed"). */
+  readonly failing?: readonly (keyof WorkerRequests)[];
 }
 
 export interface FakeWorker {
@@ -28,7 +30,7 @@ export const summaryOf = (tabId: number, seq = 0): SessionSummary => ({ tabId, p
  * `update(version)` drops it too, and the worker that answers next speaks
  * that protocol version.
  */
-export function fakeWorkers({ speaks = PROTOCOL_VERSION, helloFailures = 0, items = [] }: FakeWorkerOptions = {}) {
+export function fakeWorkers({ speaks = PROTOCOL_VERSION, helloFailures = 0, items = [], failing = [] }: FakeWorkerOptions = {}) {
   const workers: FakeWorker[] = [];
   let failuresLeft = helloFailures;
   let version = speaks;
@@ -50,10 +52,16 @@ export function fakeWorkers({ speaks = PROTOCOL_VERSION, helloFailures = 0, item
           subscribed.push(tabId);
           return session(tabId);
         },
-        getTransactions: ({ tabId, sinceSeq = 0 }) => ({ session: session(tabId), items: items.filter((item) => item.seq > sinceSeq), more: false }),
+        getTransactions: ({ tabId, sinceSeq = 0 }) => {
+          if (failing.includes('getTransactions')) throw new Error('getTransactions failed');
+          return { session: session(tabId), items: items.filter((item) => item.seq > sinceSeq), more: false };
+        },
         getConfirmMode: ({ tabId }) => ({ tabId, on: false, since: null, problem: null, available: false }),
         getPreflightCache: () => ({ entries: [] }),
-        setPreserveLog: ({ tabId, preserveLog }) => ({ ...session(tabId), preserveLog }),
+        setPreserveLog: ({ tabId, preserveLog }) => {
+          if (failing.includes('setPreserveLog')) throw new Error('setPreserveLog failed');
+          return { ...session(tabId), preserveLog };
+        },
       },
     });
     const onDisconnect = new Set<() => void>();
