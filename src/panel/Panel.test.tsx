@@ -99,7 +99,7 @@ describe('the worker', () => {
   it('failing to change preserve log: the switch goes back, and the panel says why', async () => {
     openPanel({ items: ITEMS, failing: ['setPreserveLog'] });
     await screen.findAllByRole('option');
-    const preserve = screen.getByRole('checkbox', { name: 'Preserve log' }) as HTMLInputElement;
+    const preserve = screen.getByRole<HTMLInputElement>('checkbox', { name: 'Preserve log' });
     fireEvent.click(preserve);
     expect(preserve.checked).toBe(true);
     expect((await screen.findByRole('alert')).textContent).toBe("The extension's background did not answer: setPreserveLog failed");

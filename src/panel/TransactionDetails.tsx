@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode, type RefObject } from 'react';
+import { useMemo, type ReactNode, type RefObject } from 'react';
 import { transactionDiagramInput } from '../core/diagram/diagramInput.ts';
 import { negotiationDiagram } from '../core/diagram/negotiationDiagram.ts';
 import { explainVerdict } from '../core/explain/explainVerdict.ts';
@@ -17,7 +17,7 @@ import { VerifiedFixView } from './VerifiedFixView.tsx';
 interface Props {
   readonly item: SequencedTransaction;
   readonly headingRef?: RefObject<HTMLHeadingElement | null>;
-  onOpenInSimulator?(transaction: Transaction): void;
+  readonly onOpenInSimulator?: (transaction: Transaction) => void;
 }
 
 const CONFIRMATION_LABELS = {

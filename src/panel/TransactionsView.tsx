@@ -11,8 +11,8 @@ interface Props {
   readonly selected: SequencedTransaction | undefined;
   /** Shown in the details pane while nothing is selected. */
   readonly idle: ReactNode;
-  onSelect(seq: number): void;
-  onOpenInSimulator(transaction: Transaction): void;
+  readonly onSelect: (seq: number) => void;
+  readonly onOpenInSimulator: (transaction: Transaction) => void;
 }
 
 /** The list and the selected transaction's details, side by side (live or imported alike). */

@@ -5,8 +5,8 @@ interface Props {
   readonly view: PanelView;
   /** The file imported beside the tab, which gets a tab of its own with a close button. */
   readonly imported: ImportedFile | null;
-  onChoose(view: PanelView): void;
-  onCloseImported(): void;
+  readonly onChoose: (view: PanelView) => void;
+  readonly onCloseImported: () => void;
 }
 
 /** The panel's views as tabs: the tab's requests, the preflight cache, the simulator ("Learn"), and an imported file. */

@@ -34,7 +34,7 @@ const RETRY_DELAYS_MS = [0, 50, 100, 250, 500, 1000];
  * subscriptions (React DevTools' and Apollo's pattern).
  */
 export function connectToWorker(clientName: string, connect: () => Runtime.Port = () => browser.runtime.connect({ name: PORT_NAME })): WorkerClient {
-  type EventName = keyof WorkerEvents & string;
+  type EventName = keyof WorkerEvents;
   type AnyListener = (payload: WorkerEvents[keyof WorkerEvents]) => void;
   const listeners = new Map<EventName, Set<AnyListener>>();
   const reconnectListeners = new Set<() => void>();

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { NOTHING_LEFT_OUT, type SequencedTransaction, type SessionSummary } from '../../core/protocol.ts';
-import { allowedGet, sequenced } from './testItems.ts';
+import type { SequencedTransaction, SessionSummary } from '../../core/protocol.ts';
+import { TabSessions } from '../../background/tabSessions.ts';
+import { simpleGet } from '../../background/testEvents.ts';
 import { EMPTY_LOG, MAX_PANEL_ROWS, reduceLog } from './transactionLog.ts';
 
 function captured(count: number): { items: SequencedTransaction[]; session: SessionSummary } {
-  const items = sequenced(Array.from({ length: count }, (_, index) => allowedGet(`r${index}`, index * 10)).flat());
-  return { items, session: { tabId: 1, pageUrl: null, preserveLog: false, evicted: 0, truncatedValues: 0, leftOut: NOTHING_LEFT_OUT, seq: count } };
+  const sessions = new TabSessions();
+  for (let index = 0; index < count; index++) for (const event of simpleGet(`r${index}`, index * 10)) sessions.push(1, event);
+  return { items: sessions.since(1), session: sessions.summary(1) };
 }
 
 describe('reduceLog', () => {

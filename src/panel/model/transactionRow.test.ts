@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { TabSessions } from '../../background/tabSessions.ts';
+import { API, PAGE, preflightedPut, simpleGet } from '../../background/testEvents.ts';
 import { matchesFilter, NO_FILTER, toRow } from './transactionRow.ts';
-import { allowedGet, API, blockedGet, PAGE, PREFLIGHT_ALLOWS, preflightedPut, sequenced } from './testItems.ts';
 
-const judged = () => sequenced([...allowedGet('get', 0), ...blockedGet('blocked', 10, `${API}/blocked`), ...preflightedPut('put', 20, PREFLIGHT_ALLOWS)]).map(toRow);
+function judged() {
+  const sessions = new TabSessions();
+  for (const event of simpleGet('get', 0)) sessions.push(1, event);
+  const blocked = simpleGet('blocked', 10, `${API}/blocked`);
+  blocked[2] = { type: 'response', id: 'blocked', time: 12, status: 200, headers: [] };
+  blocked[3] = { type: 'failed', id: 'blocked', time: 13, error: 'net::ERR_FAILED' };
+  for (const event of blocked) sessions.push(1, event);
+  const put = preflightedPut('put', 'options', 20);
+  for (const event of [...put.before, ...put.after]) sessions.push(1, event);
+  return sessions.since(1).map(toRow);
+}
 
 describe('toRow', () => {
   it("reads the badge, the CorsError and the preflight off the engine's verdict", () => {

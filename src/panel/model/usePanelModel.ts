@@ -16,24 +16,24 @@ import { useTransactionLog } from './useTransactionLog.ts';
 
 /** The panel's own Web Workers (injected: a test runs them in process). */
 export interface PanelWorkers {
-  startImportWorker(): Worker;
-  startExportWorker(): Worker;
+  readonly startImportWorker: () => Worker;
+  readonly startExportWorker: () => Worker;
 }
 
 export interface PanelActions {
-  chooseView(view: PanelView): void;
-  setFilter(filter: RowFilter): void;
+  readonly chooseView: (view: PanelView) => void;
+  readonly setFilter: (filter: RowFilter) => void;
   /** Selects a row of the list shown. */
-  select(seq: number): void;
-  clear(): void;
-  setPreserveLog(on: boolean): void;
+  readonly select: (seq: number) => void;
+  readonly clear: () => void;
+  readonly setPreserveLog: (on: boolean) => void;
   /** Reads a file chosen or dropped (nothing for none) and shows it beside the tab. */
-  openFile(file: File | undefined): void;
-  closeImported(): void;
-  openExport(): void;
-  closeExport(): void;
-  openInSimulator(transaction: Transaction): void;
-  changeSimulation(simulation: Simulation): void;
+  readonly openFile: (file: File | undefined) => void;
+  readonly closeImported: () => void;
+  readonly openExport: () => void;
+  readonly closeExport: () => void;
+  readonly openInSimulator: (transaction: Transaction) => void;
+  readonly changeSimulation: (simulation: Simulation) => void;
 }
 
 /** Everything the panel renders, computed: the components only draw it. */

@@ -19,7 +19,7 @@ export function logProblemOf(error: unknown): LogProblem {
 export function useTransactionLog(
   client: Pick<WorkerClient, 'request' | 'on' | 'onReconnected' | 'subscribe'>,
   tabId: number,
-): { log: TransactionLog; setPreserveLog(on: boolean): void; clear(): void } {
+): { log: TransactionLog; setPreserveLog: (on: boolean) => void; clear: () => void } {
   const [log, dispatch] = useReducer(reduceLog, EMPTY_LOG);
   useEffect(() => {
     let live = true;
