@@ -7,7 +7,9 @@ import { openExtensionProbe, type ExtensionProbe } from './support/extensionProb
 import { launchLabBrowser, type LabBrowser } from './support/labBrowser.ts';
 
 // The panel as a page (chrome-extension://…/panel.html?tabId=N), with the real
-// worker behind it: the way most panel tests run (see ../shared/STYLE.md §4).
+// worker behind it: the way most panel tests run, as Playwright's guide opens
+// an extension's pages by their chrome-extension:// URL
+// (https://playwright.dev/docs/chrome-extensions).
 // panel.spec.ts shows the same panel inside real DevTools.
 
 const PAYLOAD_SCRIPT = '<script>document.title="pwned"</script>';

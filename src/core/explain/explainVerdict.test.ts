@@ -5,7 +5,12 @@ import { decideVerdict } from '../cors/decideVerdict.ts';
 import type { ObservedHop } from '../cors/verdict.ts';
 import { explainVerdict, type Explanation } from './explainVerdict.ts';
 
-// Reference: cors-rules.md §1, §3.2, §3.3, §3.5, §3.7; the Explanation contract in explainVerdict.ts.
+// References: the CorsError names of the DevTools protocol
+// (https://chromedevtools.github.io/devtools-protocol/tot/Network/#type-CorsError);
+// Chromium's checks and their order in cors.cc CheckAccess
+// (https://source.chromium.org/chromium/chromium/src/+/main:services/network/public/cpp/cors/cors.cc), preflight_controller.cc
+// (https://source.chromium.org/chromium/chromium/src/+/main:services/network/cors/preflight_controller.cc) and cors_url_loader.cc
+// (https://source.chromium.org/chromium/chromium/src/+/main:services/network/cors/cors_url_loader.cc); the Explanation contract in explainVerdict.ts.
 const ORIGIN = 'https://app.test';
 const URL_API = 'https://api.test/data';
 const ACAO = (value: string) => ({ name: 'Access-Control-Allow-Origin', value });
@@ -98,7 +103,7 @@ describe('explainVerdict: summary, codes and mismatch', () => {
 });
 
 describe('explainVerdict: root cause first', () => {
-  it('a 500 or 429 response without CORS headers (still MissingAllowOriginHeader, §3.7)', () => {
+  it('a 500 or 429 response without CORS headers (still MissingAllowOriginHeader: the CORS check reads no status)', () => {
     for (const status of [500, 429]) {
       const { explanation } = simple([], status);
       expect(explanation.corsError, String(status)).toBe('MissingAllowOriginHeader');
@@ -111,7 +116,7 @@ describe('explainVerdict: root cause first', () => {
     expect(simple([], 200).explanation.rootCause).toBeNull();
   });
 
-  it('a preflight answered 401/403/404/405 (PreflightMissingAllowOriginHeader, §3.2)', () => {
+  it('a preflight answered 401/403/404/405 (PreflightMissingAllowOriginHeader: preflight_controller.cc checks the origin before the status)', () => {
     for (const status of [401, 403, 404, 405]) {
       const { explanation } = preflighted([], status);
       expect(explanation.corsError, String(status)).toBe('PreflightMissingAllowOriginHeader');
@@ -243,5 +248,32 @@ describe('explainVerdict: readable headers of an allowed response', () => {
     });
     expect(explanation.outcome).toBe('allowed');
     expect(readable(explanation)).toEqual(['cache-control', 'content-type']);
+  });
+});
+
+describe('explainVerdict: reads the failure as data', () => {
+  const allowAll = [ACAO(ORIGIN), { name: 'Access-Control-Allow-Methods', value: 'PUT' }];
+
+  it('names the item of a malformed Access-Control-Allow-Methods that is not a method', () => {
+    const { verdict, explanation } = preflighted([ACAO(ORIGIN), { name: 'Access-Control-Allow-Methods', value: 'GET, PUT DELETE' }]);
+    expect(verdict.failure).toMatchObject({ corsError: 'InvalidAllowMethodsPreflightResponse', invalidItem: 'PUT DELETE' });
+    expect(explanation.details[0]).toContain('holds `PUT DELETE`, which is not a name, so');
+  });
+
+  it('names every header the preflight answer leaves out, from the failure, in Chromium order', () => {
+    const headers = [
+      { name: 'X-B', value: '1' },
+      { name: 'X-A', value: '2' },
+    ];
+    const { verdict, explanation } = preflighted(allowAll, 204, { headers });
+    expect(verdict.failure).toMatchObject({ corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: 'x-b', missing: ['x-b', 'x-a'] });
+    expect(explanation.title).toBe('Allow x-b, x-a in Access-Control-Allow-Headers on the preflight response');
+    expect(explanation.fix?.lines).toEqual([{ name: 'Access-Control-Allow-Headers', value: 'x-b, x-a' }]);
+  });
+
+  it('a request preflighted for headers the capture names only gives those as its reasons, not "a simple request"', () => {
+    const { explanation } = preflighted(allowAll, 204, { method: 'GET', unsafeHeaderNames: ['x-trace'] }, [ACAO(ORIGIN)]);
+    expect(explanation.preflight.reasons).toContain('the page sets x-trace (its value was not captured), which the preflight announced');
+    expect(explanation.preflight.reasons.some((reason) => reason.startsWith('a simple request'))).toBe(false);
   });
 });

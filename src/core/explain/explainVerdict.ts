@@ -62,11 +62,11 @@ export function explainVerdict(verdict: Verdict, request: CorsRequest): Explanat
     ? needsPreflight({ method: hop.method, headers: hop.headers, mode: request.mode, ...(hop.corsFlag ? {} : { url: hop.url, initiatorOrigin: request.initiatorOrigin }) })
     : null;
   const announced = request.unsafeHeaderNames ?? [];
-  const { reasons, browserSetHeaders } = decision ? listPreflightReasons(decision) : { reasons: [], browserSetHeaders: [] };
+  const { reasons, browserSetHeaders } = decision ? listPreflightReasons(decision, hop?.preflightRequired ? announced : []) : { reasons: [], browserSetHeaders: [] };
   const preflight = {
     status: verdict.preflight,
     heading: PREFLIGHT_REASONS_HEADINGS[verdict.preflight],
-    reasons: announced.length > 0 && hop?.preflightRequired ? [...reasons.filter((reason) => !reason.startsWith('a simple request')), ...announced.map((name) => `the page sets ${name} (its value was not captured), which the preflight announced`)] : reasons,
+    reasons,
     browserSet: browserSetHeaders.length > 0 ? { line: browserSetHeadersLine(browserSetHeaders), names: browserSetHeaders } : null,
   };
   const base = {
@@ -89,6 +89,8 @@ export function explainVerdict(verdict: Verdict, request: CorsRequest): Explanat
       header: failure.header,
       received: failure.received,
       needed: failure.needed,
+      missing: failure.missing ?? [],
+      invalidItem: failure.invalidItem ?? null,
       status: verdict.failedResponse?.status ?? null,
       responseHeaders: verdict.failedResponse?.headers ?? [],
       unsafeHeaderNames: announced.length > 0 ? announced : (decision?.reasons.flatMap((reason) => (reason.kind === 'header' ? [reason.header.name] : [])) ?? []),

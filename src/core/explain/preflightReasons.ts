@@ -51,13 +51,17 @@ function describeSimpleRule(rule: SimpleRequestRule): string {
   }
 }
 
-const SIMPLE_REQUEST = 'a simple request: no preflight needed';
-
-/** Why a request was, or was not, preflighted, in sentences. */
-export function preflightReasons(decision: PreflightDecision): string[] {
+/**
+ * Why a request was, or was not, preflighted, in sentences. `announced`: the
+ * header names its preflight announced when the capture holds their names
+ * only (they made it a preflighted request, whatever its other headers).
+ */
+export function preflightReasons(decision: PreflightDecision, announced: readonly string[] = []): string[] {
   if (!decision.cors) return ['CORS does not apply to this request, so there is no preflight'];
-  if (decision.required) return decision.reasons.map(describePreflightReason);
-  return [SIMPLE_REQUEST, ...decision.met.map(describeSimpleRule)];
+  const announcedReasons = announced.map((name) => `the page sets ${name} (its value was not captured), which the preflight announced`);
+  if (decision.required) return [...decision.reasons.map(describePreflightReason), ...announcedReasons];
+  if (announced.length > 0) return [...decision.met.map(describeSimpleRule), ...announcedReasons];
+  return ['a simple request: no preflight needed', ...decision.met.map(describeSimpleRule)];
 }
 
 /** preflightReasons with the headers the browser added set apart, for a reader of a captured request. */
@@ -74,15 +78,15 @@ export interface PreflightReasonList {
  * (sec-ch-ua, sec-fetch-*, user-agent, accept-language...) are listed apart
  * rather than one sentence each, so the page's own headers stand out.
  */
-export function listPreflightReasons(decision: PreflightDecision): PreflightReasonList {
-  if (!decision.cors || decision.required) return { reasons: preflightReasons(decision), browserSetHeaders: [] };
+export function listPreflightReasons(decision: PreflightDecision, announced: readonly string[] = []): PreflightReasonList {
+  if (!decision.cors || decision.required) return { reasons: preflightReasons(decision, announced), browserSetHeaders: [] };
   const own: SimpleRequestRule[] = [];
   const browserSet = new Set<string>();
   for (const rule of decision.met) {
     if (rule.kind === 'forbidden-header' || (rule.kind === 'header' && isBrowserSetRequestHeader(rule.name, rule.value))) browserSet.add(rule.name);
     else own.push(rule);
   }
-  return { reasons: [SIMPLE_REQUEST, ...own.map(describeSimpleRule)], browserSetHeaders: [...browserSet] };
+  return { reasons: preflightReasons({ ...decision, met: own }, announced), browserSetHeaders: [...browserSet] };
 }
 
 /** How many of the first names the one line shows; the rest are behind "…". */

@@ -44,9 +44,9 @@ export interface JudgeOptions {
 
 /**
  * The first half of importCapture: parse and validate, no CORS rule yet.
- * Apart so that the import worker can say how long each half took (the
- * import benchmark prints both: this one is what any importer built on
- * JSON.parse pays).
+ * Apart so that the import benchmark can time each half from outside
+ * (bench/importStagesWorker.ts): this one is what any importer built on
+ * JSON.parse pays.
  */
 export function readCapture(text: string): ReadCapture {
   // A HAR's bodies and call stacks are never read: they are not parsed either.

@@ -24,10 +24,6 @@ describe('importMessages', () => {
     expect(rest.flatMap((message) => (message.type === 'transactions' ? message.transactions : []))).toEqual(capture.transactions);
   });
 
-  it('says how long reading and judging took, when told', () => {
-    expect(importMessages(judged(0), { readMs: 12, parseMs: 23, judgeMs: 34 })).toEqual([{ type: 'judged', kind: 'har', browser: 'Chromium 156', count: 0, timing: { readMs: 12, parseMs: 23, judgeMs: 34 } }]);
-  });
-
   it('sends only what was judged for a file without transactions', () => {
     expect(importMessages(judged(0))).toEqual([{ type: 'judged', kind: 'har', browser: 'Chromium 156', count: 0 }]);
   });

@@ -12,16 +12,9 @@ export interface ImportRequest {
  * messages of at most IMPORT_CHUNK_SIZE; or why the file could not be read.
  */
 export type ImportMessage =
-  | { readonly type: 'judged'; readonly kind: 'trace' | 'har'; readonly browser: string | null; readonly count: number; readonly timing?: ImportTiming }
+  | { readonly type: 'judged'; readonly kind: 'trace' | 'har'; readonly browser: string | null; readonly count: number }
   | { readonly type: 'transactions'; readonly transactions: readonly Transaction[] }
   | { readonly type: 'failed'; readonly message: string };
-
-/** How long the worker took, in ms (the import benchmark prints them): to read the file, to parse and validate it (readCapture), to judge it (judgeCapture). */
-export interface ImportTiming {
-  readonly readMs: number;
-  readonly parseMs: number;
-  readonly judgeMs: number;
-}
 
 /**
  * Transactions per message. The panel's thread pays for each message it
@@ -32,10 +25,10 @@ export interface ImportTiming {
 export const IMPORT_CHUNK_SIZE = TRANSACTIONS_PAGE_SIZE;
 
 /** The messages the worker posts for a judged capture, in order. */
-export function importMessages(capture: JudgedCapture, timing?: ImportTiming): ImportMessage[] {
+export function importMessages(capture: JudgedCapture): ImportMessage[] {
   const { transactions } = capture;
   return [
-    { type: 'judged', kind: capture.kind, browser: capture.browser, count: transactions.length, timing },
+    { type: 'judged', kind: capture.kind, browser: capture.browser, count: transactions.length },
     ...chunksOf(transactions, IMPORT_CHUNK_SIZE).map((chunk): ImportMessage => ({ type: 'transactions', transactions: chunk })),
   ];
 }

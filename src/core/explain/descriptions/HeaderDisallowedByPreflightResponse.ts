@@ -1,10 +1,9 @@
 import { quoted, type DescribeCorsError } from '../description.ts';
-import { repairedList } from './allowListFamily.ts';
+import { repairedList } from './allowListWording.ts';
 
 /** `HeaderDisallowedByPreflightResponse`: a request header is not in Access-Control-Allow-Headers. */
 export const describeHeaderDisallowedByPreflightResponse: DescribeCorsError = (context) => {
-  const missing = context.needed.split(', ').filter((name) => name !== '');
-  const names = missing.length > 0 ? missing : [context.failedParameter];
+  const names = context.missing.length > 0 ? context.missing : [context.failedParameter];
   const wildcardIgnored = context.credentials && /(^|[,\s])\*([,\s]|$)/.test(context.received ?? '');
   const list = names.join(', ');
   return {
