@@ -127,6 +127,19 @@ test('the panel lists the tab\'s transactions live, explains a blocked one with 
   await panel.getByLabel('Target origin').selectOption(lab.apiOrigin);
   await expect(list.getByRole('option')).toHaveCount(5);
 
+  // Why no preflight was needed: the page's own headers one by one, those Chromium added in one line that opens.
+  await option(panel, '/s/simple-get-allowed/').click();
+  const why = details.getByRole('region', { name: 'Why preflighted' });
+  await expect(why.getByRole('heading')).toHaveText('Why no preflight was needed');
+  const browserSet = why.locator('summary');
+  await expect(browserSet).toHaveText(/^\d+ headers set by the browser \(.+, …\)$/);
+  await expect(why).not.toContainText('is set by the browser, not the page');
+  await browserSet.click();
+  await expect(why.locator('details code')).toContainText('sec-fetch-mode');
+  await expect(why.locator('details code')).toContainText('user-agent');
+  await why.scrollIntoViewIfNeeded();
+  await panel.screenshot({ path: 'test-results/panel-why-no-preflight.png' });
+
   // Preserve log is the worker's setting for this tab, off by default.
   const preserve = panel.getByLabel('Preserve log');
   await expect(preserve).not.toBeChecked();

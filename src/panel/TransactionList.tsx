@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { STATUS_LABELS, type TransactionRow } from './model/transactionRow.ts';
+import { VERDICT_BADGE_LABELS } from '../core/explain/verdictBadge.ts';
+import type { TransactionRow } from './model/transactionRow.ts';
 
 const ROW_HEIGHT = 22;
 
@@ -71,20 +72,20 @@ export function TransactionList({ rows, selectedSeq, onSelect, onOpen }: Props) 
                 role="option"
                 aria-selected={selected}
                 aria-label={rowLabel(row)}
-                className={`row status-${row.status}${selected ? ' selected' : ''}`}
+                className={`row status-${row.badge}${selected ? ' selected' : ''}`}
                 style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
                 onClick={() => onSelect(row.seq)}
                 onDoubleClick={() => onOpen(row.seq)}
               >
                 <span className="cell status">
-                  <span className="badge">{STATUS_LABELS[row.status]}</span>
+                  <span className="badge">{VERDICT_BADGE_LABELS[row.badge]}</span>
                 </span>
                 <span className="cell method">{row.method}</span>
                 <span className="cell url" title={row.url}>
                   <span className="path">{row.path}</span> <span className="origin">{row.targetOrigin}</span>
                 </span>
                 <span className="cell initiator">{row.initiatorOrigin}</span>
-                <span className="cell error">{row.corsError ?? (row.status === 'undetermined' ? 'reason not visible' : '')}</span>
+                <span className="cell error">{row.corsError ?? (row.badge === 'undetermined' ? 'reason not visible' : '')}</span>
                 <span className="cell preflight">{row.preflight}</span>
                 <span className="cell time">{row.durationMs === null ? '…' : `${Math.round(row.durationMs)} ms`}</span>
               </div>
@@ -98,6 +99,6 @@ export function TransactionList({ rows, selectedSeq, onSelect, onOpen }: Props) 
 
 /** What a screen reader says for a row: the request, then its verdict. */
 function rowLabel(row: TransactionRow): string {
-  const verdict = row.corsError ? `${STATUS_LABELS[row.status]}: ${row.corsError}` : row.status === 'undetermined' ? 'blocked, for a reason the capture does not show' : STATUS_LABELS[row.status];
+  const verdict = row.corsError ? `${VERDICT_BADGE_LABELS[row.badge]}: ${row.corsError}` : row.badge === 'undetermined' ? 'blocked, for a reason the capture does not show' : VERDICT_BADGE_LABELS[row.badge];
   return `${row.method} ${row.url}, ${verdict}, preflight ${row.preflight}`;
 }

@@ -177,8 +177,41 @@ describe('explainVerdict: preflight reasons', () => {
   it('a simple request says it needed no preflight', () => {
     const { explanation } = simple([ACAO(ORIGIN)]);
     expect(explanation.preflight.status).toBe('not-needed');
+    expect(explanation.preflight.heading).toBe('Why no preflight was needed');
     expect(explanation.preflight.reasons.length).toBeGreaterThan(0);
     expect(explanation.preflight.reasons.join(' ')).toContain('GET');
+    expect(explanation.preflight.browserSet).toBeNull();
+  });
+
+  it("lists the page's own headers one by one and folds those the browser set into one line", () => {
+    // A Chrome fetch() as captured: the page set Accept and Content-Language; the browser, the rest.
+    const headers = [
+      ['Accept', 'application/json'],
+      ['Accept-Language', 'en-US,en;q=0.9'],
+      ['Content-Language', 'fr'],
+      ['Origin', ORIGIN],
+      ['Referer', `${ORIGIN}/`],
+      ['sec-ch-ua', '"Chromium";v="143"'],
+      ['sec-ch-ua-mobile', '?0'],
+      ['sec-ch-ua-platform', '"Linux"'],
+      ['Sec-Fetch-Dest', 'empty'],
+      ['Sec-Fetch-Mode', 'cors'],
+      ['Sec-Fetch-Site', 'cross-site'],
+      ['User-Agent', 'Mozilla/5.0'],
+      ['DPR', '2'],
+    ].map(([name, value]) => ({ name: name as string, value: value as string }));
+    const { explanation } = simple([ACAO(ORIGIN)], 200, { headers });
+    const { reasons, browserSet } = explanation.preflight;
+    expect(reasons).toEqual(['a simple request: no preflight needed', 'GET is a safelisted method', 'accept: application/json is a safelisted header', 'content-language: fr is a safelisted header']);
+    expect(browserSet?.names).toEqual(['accept-language', 'origin', 'referer', 'sec-ch-ua', 'sec-ch-ua-mobile', 'sec-ch-ua-platform', 'sec-fetch-dest', 'sec-fetch-mode', 'sec-fetch-site', 'user-agent', 'dpr']);
+    expect(browserSet?.line).toBe('11 headers set by the browser (accept-language, origin, referer, …)');
+  });
+
+  it('folds nothing when the request was preflighted: the reasons are what the page did', () => {
+    const { explanation } = preflighted([ACAO(ORIGIN), { name: 'Access-Control-Allow-Methods', value: 'PUT' }], 204, { headers: [{ name: 'User-Agent', value: 'x' }] });
+    expect(explanation.preflight.heading).toBe('Why it was preflighted');
+    expect(explanation.preflight.reasons).toEqual(['the method PUT is not GET, HEAD or POST']);
+    expect(explanation.preflight.browserSet).toBeNull();
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateEvents } from '../../../bench/events.ts';
 import { pairEvents } from '../../core/pairing/pairEvents.ts';
-import type { ImportedCapture as JudgedCapture } from '../../core/trace/importCapture.ts';
+import type { JudgedCapture } from '../../core/trace/importCapture.ts';
 import { IMPORT_CHUNK_SIZE, importFile, importMessages, type ImportMessage } from './importFile.ts';
 import { scriptedWorker } from './testWorkers.ts';
 

@@ -1,5 +1,5 @@
 import { chunksOf } from '../../core/chunksOf.ts';
-import { MAX_CAPTURE_BYTES, type ImportedCapture as JudgedCapture } from '../../core/trace/importCapture.ts';
+import { MAX_CAPTURE_BYTES, type JudgedCapture } from '../../core/trace/importCapture.ts';
 import type { Transaction } from '../../core/pairing/transaction.ts';
 import { TRANSACTIONS_PAGE_SIZE, type SequencedTransaction } from '../../core/protocol.ts';
 
@@ -34,7 +34,7 @@ export function importMessages(capture: JudgedCapture): ImportMessage[] {
 }
 
 /** A file shown read-only beside the live tab. */
-export interface ImportedCapture {
+export interface ImportedFile {
   readonly name: string;
   readonly kind: 'trace' | 'har';
   readonly browser: string | null;
@@ -48,13 +48,13 @@ export type ImportProgress = (loaded: number, total: number) => void;
  * Reads a file in a worker and judges it again with the engine. Rejects with
  * a one-line message that names the file and what is wrong with it.
  */
-export async function importFile(file: File, startWorker: () => Worker, onProgress: ImportProgress = () => {}): Promise<ImportedCapture> {
+export async function importFile(file: File, startWorker: () => Worker, onProgress: ImportProgress = () => {}): Promise<ImportedFile> {
   if (file.size > MAX_CAPTURE_BYTES) {
     throw new Error(`${file.name}: ${Math.round(file.size / 1024 ** 2)} MB is too large; CORS Lens reads files up to ${MAX_CAPTURE_BYTES / 1024 ** 2} MB (export a shorter capture)`);
   }
   const worker = startWorker();
   try {
-    return await new Promise<ImportedCapture>((resolve, reject) => {
+    return await new Promise<ImportedFile>((resolve, reject) => {
       let judged: Extract<ImportMessage, { type: 'judged' }> | null = null;
       const items: SequencedTransaction[] = [];
       worker.onmessage = (event: MessageEvent<ImportMessage>) => {

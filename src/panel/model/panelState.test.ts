@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { FIRST_SIMULATION, SIMULATION_PRESETS } from '../../core/simulator/presets.ts';
+import { whatIfFromTransaction } from '../../core/simulator/whatIf.ts';
+import type { ImportedFile } from './importFile.ts';
+import { INITIAL_PANEL_STATE, reducePanel, type PanelAction, type PanelState } from './panelState.ts';
+import { blockedGet, sequenced } from './testItems.ts';
+
+const run = (actions: readonly PanelAction[], from: PanelState = INITIAL_PANEL_STATE) => actions.reduce(reducePanel, from);
+const imported = (name: string): ImportedFile => ({ name, kind: 'har', browser: 'Chromium 156', items: sequenced(blockedGet('get', 0)) });
+
+describe('reducePanel', () => {
+  it('shows a file once imported, with its own selection, and goes back to the requests when it is closed', () => {
+    const shown = run([
+      { type: 'row-selected', seq: 4 },
+      { type: 'import-started', id: 1, name: 'a.har' },
+      { type: 'import-finished', id: 1, file: imported('a.har') },
+      { type: 'row-selected', seq: 1 },
+    ]);
+    expect(shown).toMatchObject({ view: 'imported', imported: { name: 'a.har' }, selected: { live: 4, imported: 1 }, importFlow: { phase: 'done' } });
+    const next = run([{ type: 'import-started', id: 2, name: 'b.har' }, { type: 'import-finished', id: 2, file: imported('b.har') }], shown);
+    expect(next.selected).toEqual({ live: 4, imported: null });
+    expect(run([{ type: 'imported-closed' }], next)).toMatchObject({ view: 'requests', imported: null, selected: { live: 4 } });
+  });
+
+  it('keeps the live log and an earlier file when a later import fails', () => {
+    const earlier = run([{ type: 'import-started', id: 1, name: 'a.har' }, { type: 'import-finished', id: 1, file: imported('a.har') }, { type: 'view-chosen', view: 'requests' }]);
+    const failed = run([{ type: 'import-started', id: 2, name: 'bad.har' }, { type: 'import-failed', id: 2, message: 'bad.har: not JSON' }], earlier);
+    expect(failed).toMatchObject({ view: 'requests', imported: { name: 'a.har' }, importFlow: { phase: 'failed' } });
+  });
+
+  it('does not show a file that a superseded import finished, nor an imported view without a file', () => {
+    const state = run([{ type: 'import-started', id: 1, name: 'a.har' }, { type: 'import-started', id: 2, name: 'b.har' }, { type: 'import-finished', id: 1, file: imported('a.har') }]);
+    expect(state).toMatchObject({ view: 'requests', imported: null });
+    expect(run([{ type: 'view-chosen', view: 'imported' }])).toBe(INITIAL_PANEL_STATE);
+  });
+
+  it('opens a transaction in the simulator with its captured answers; a preset then drops them', () => {
+    const [item] = sequenced(blockedGet('get', 0));
+    const whatIf = whatIfFromTransaction(item!.transaction);
+    const opened = run([{ type: 'opened-in-simulator', whatIf }]);
+    expect(opened.view).toBe('simulator');
+    expect(opened.simulator).toEqual({ opened: 1, simulation: whatIf.simulation, baseline: whatIf.simulation.server, notes: whatIf.notes });
+    const preset = SIMULATION_PRESETS.find((each) => each.simulation.server.kind !== 'answers')?.simulation ?? FIRST_SIMULATION;
+    expect(run([{ type: 'simulation-changed', simulation: preset }], opened).simulator).toEqual({ opened: 1, simulation: preset, baseline: null, notes: [] });
+    const edited = { ...whatIf.simulation, clock: 10 };
+    expect(run([{ type: 'simulation-changed', simulation: edited }], opened).simulator).toMatchObject({ simulation: edited, baseline: whatIf.simulation.server });
+  });
+
+  it('opens and closes the export dialog, and keeps the filter', () => {
+    const filter = { blockedOnly: true, preflightedOnly: false, text: 'items', targetOrigin: '' };
+    expect(run([{ type: 'export-opened' }, { type: 'filter-changed', filter }])).toMatchObject({ exporting: true, filter });
+    expect(run([{ type: 'export-opened' }, { type: 'export-closed' }]).exporting).toBe(false);
+  });
+});
