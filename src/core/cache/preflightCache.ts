@@ -1,7 +1,8 @@
 import type { PreflightResult } from '../cors/preflightResult.ts';
 import { addChromiumVersion, chromiumWhyUnusable, versionAt } from './chromiumCacheEntry.ts';
 import { ChromiumEviction } from './chromiumEviction.ts';
-import { addFirefoxVersion, aliveAt, dropVersionStoredAt, firefoxEntryAt, firefoxKeyId, firefoxMakeRoom, firefoxWhyUnusable, removeFirefoxVersions, restoreFirefoxVersions } from './firefoxCacheEntry.ts';
+import { aliveAt, firefoxEntryAt, firefoxKeyId, firefoxWhyUnusable } from './firefoxCacheEntry.ts';
+import { addFirefoxVersion, dropVersionStoredAt, firefoxMakeRoom, removeFirefoxVersions, restoreFirefoxVersions } from './firefoxCacheVersions.ts';
 import { PREFLIGHT_CACHE_POLICIES, preflightLifetime } from './preflightLifetime.ts';
 import type { CacheMissReason, PreflightCacheEntry, PreflightCacheKey, PreflightCacheLookup, PreflightCacheOptions, PreflightCacheQuery, PreflightCacheSnapshot, StoreOutcome, Version } from './preflightCacheTypes.ts';
 import type { CorsCheckFailure } from '../cors/corsCheck.ts';
@@ -14,11 +15,9 @@ export const MAX_CACHED_URL_LENGTH = 1024;
 
 /**
  * A model of Chromium's CORS-preflight cache (preflight_cache.cc,
- * preflight_result.cc), or of Firefox's (firefoxCacheEntry.ts). Chromium:
- * one result per key, replaced by the next successful preflight for the key
- * (the Fetch Standard merges per method and header; Chromium does not). A
- * lookup that finds a stale or insufficient entry erases it, as Chromium
- * does, and the request is preflighted again.
+ * preflight_result.cc: one result per key, replaced by the next; a lookup
+ * that finds it stale or insufficient erases it), or of Firefox's
+ * (firefoxCacheEntry.ts: an item per method and header, merged).
  *
  * Time is always an argument (epoch milliseconds); the model reads no clock.
  * Captures are judged in the order requests end, not start, so the model
@@ -44,10 +43,9 @@ export class PreflightCache {
     if (options.bypass) return { stored: false, reason: 'bypass', lifetime };
     const firefox = this.#engine === 'firefox';
     if (!firefox && key.url.length >= MAX_CACHED_URL_LENGTH) return { stored: false, reason: 'url-too-long', lifetime };
-    // Seen in the lab (Chromium 156): a sandboxed iframe, a data: URL iframe
-    // and a page opened from a file: preflight every request again, whatever
-    // Access-Control-Max-Age says. Their origins are opaque ("null"), and
-    // Chromium serves none of their preflights from its cache. Firefox does.
+    // Seen in the lab (Chromium 156): a sandboxed iframe, a data: URL iframe and
+    // a file: page (opaque origins, "null") preflight every request again,
+    // whatever Access-Control-Max-Age says. Firefox caches them.
     if (!firefox && key.origin === 'null') return { stored: false, reason: 'opaque-origin', lifetime };
     if (lifetime.seconds <= 0) return { stored: false, reason: 'zero-lifetime', lifetime };
     const id = this.#idOf(key, result.credentials);
@@ -163,9 +161,8 @@ export class PreflightCache {
   }
 
   #storeFirefox(id: string, versions: Version[] | undefined, entry: PreflightCacheEntry): PreflightCacheEntry[] {
-    // The same preflight stored for the other credentials mode (pairing
-    // stores an answer before its request goes out, for the credentials it
-    // seems to have then) moves to this key.
+    // The same preflight stored for the other credentials mode moves here (pairing
+    // stores an answer before its request goes out, for the credentials it seems to have).
     const other = this.#idOf(entry.key, !entry.result.credentials);
     if (dropVersionStoredAt(this.#keys.get(other) ?? [], entry.storedAt) === 0) this.#keys.delete(other);
     const evicted = versions ? [] : firefoxMakeRoom(this.#keys, this.#maxEntries, entry.storedAt);

@@ -1,4 +1,4 @@
-import { chromiumOnlySafelisted, type BrowserRules } from '../browsers/browserRules.ts';
+import type { PreflightCache } from '../cache/preflightCache.ts';
 import { readUnsafeHeaders } from '../fetch/corsUnsafeRequestHeaderNames.ts';
 import type { HeaderList } from '../fetch/headers.ts';
 import { isSameOrigin } from '../fetch/origin.ts';
@@ -7,7 +7,7 @@ import { failureOf, mayBeCorsBlock, withFailureEvidence } from './failureEvidenc
 import { endWalk, type HopStep, type OpenHopVerdict, type VerdictOptions, type Walk } from './hopWalk.ts';
 import { isPreflightRequired } from './needsPreflight.ts';
 import { PreflightChecks } from './preflightCheck.ts';
-import { negotiatePreflight } from './preflightStage.ts';
+import { needsPreflightOnlyHere, negotiatePreflight } from './preflightStage.ts';
 import { redirectTarget } from './redirect.ts';
 import { followRedirect } from './redirectStage.ts';
 import { refuseHop, refuseRequestMode } from './requestStage.ts';
@@ -140,9 +140,4 @@ function walkHops(exchange: Exchange, options: VerdictOptions, checks: Preflight
     ({ method, headers, tainted } = next);
   }
   return endWalk(walk, 'incomplete');
-}
-
-/** A header this browser does not safelist though Chromium does (Firefox and the client hints). */
-function needsPreflightOnlyHere(rules: BrowserRules | undefined, headers: HeaderList): boolean {
-  return rules !== undefined && !rules.safelistsChromiumExtras && chromiumOnlySafelisted(headers).length > 0;
 }
