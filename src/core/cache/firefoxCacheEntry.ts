@@ -21,11 +21,11 @@ export function firefoxKeyId(key: PreflightCacheKey, credentials: boolean): stri
   return `${credentials ? 'cred' : 'nocred'} ${key.origin} ${key.partition ?? ''} ${key.url}`;
 }
 
-/** nsCCharSeparatedTokenizer on ",": HTTP whitespace trimmed off each item, empty items skipped, case kept. */
+/** nsCCharSeparatedTokenizer on ",": space, tab, CR and LF (NS_IsAsciiWhitespace) trimmed off each item, empty items skipped, case kept. */
 export function firefoxTokens(value: string): string[] {
   return value
     .split(',')
-    .map((item) => item.replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, ''))
+    .map((item) => item.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, ''))
     .filter((item) => item !== '');
 }
 
