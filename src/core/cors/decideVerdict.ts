@@ -1,4 +1,4 @@
-import { chromiumOnlySafelisted, type BrowserRules } from '../browsers/browserRules.ts';
+import type { PreflightCache } from '../cache/preflightCache.ts';
 import { readUnsafeHeaders } from '../fetch/corsUnsafeRequestHeaderNames.ts';
 import type { HeaderList } from '../fetch/headers.ts';
 import { isSameOrigin } from '../fetch/origin.ts';
@@ -7,7 +7,7 @@ import { failureOf, mayBeCorsBlock, withFailureEvidence } from './failureEvidenc
 import { endWalk, type HopStep, type OpenHopVerdict, type VerdictOptions, type Walk } from './hopWalk.ts';
 import { isPreflightRequired } from './needsPreflight.ts';
 import { PreflightChecks } from './preflightCheck.ts';
-import { negotiatePreflight } from './preflightStage.ts';
+import { needsPreflightOnlyHere, negotiatePreflight } from './preflightStage.ts';
 import { redirectTarget } from './redirect.ts';
 import { followRedirect } from './redirectStage.ts';
 import { refuseHop, refuseRequestMode } from './requestStage.ts';
@@ -25,7 +25,24 @@ import type { Exchange, ObservedHop, Verdict, VerdictNote } from './verdict.ts';
  */
 export function decideVerdict(exchange: Exchange, options: VerdictOptions = {}): Verdict {
   const checks = options.preflightChecks ?? new PreflightChecks();
-  return withFailureEvidence(exchange, judgeCredentials(exchange, options, checks));
+  const verdict = withFailureEvidence(exchange, judgeCredentials(exchange, options, checks));
+  if (options.cache) reportFailure(options.cache, exchange, verdict);
+  return verdict;
+}
+
+/**
+ * Tells the cache model that a CORS request failed at a URL: its preflight
+ * or its response failed a check, or the network failed (Firefox then drops
+ * the URL's entries: PreflightCache.requestFailed). The failure came once
+ * the last thing seen of that hop had happened: the model takes that time.
+ */
+function reportFailure(cache: PreflightCache, exchange: Exchange, verdict: Verdict): void {
+  const failedCheck = verdict.outcome === 'blocked' && (verdict.stage === 'preflight' || verdict.stage === 'response' || verdict.stage === 'redirect');
+  if (!failedCheck && verdict.outcome !== 'network-error' && verdict.outcome !== 'undetermined') return;
+  const hop = exchange.hops[verdict.failedHop ?? -1];
+  if (!hop || verdict.hops[verdict.failedHop ?? -1]?.corsFlag !== true) return;
+  const times = [hop.startTime, hop.responseTime, hop.preflight?.startTime, hop.preflight?.responseTime].filter((time) => time !== undefined);
+  if (times.length > 0) cache.requestFailed({ origin: exchange.request.initiatorOrigin, url: hop.url }, Math.max(...times));
 }
 
 /** The verdict for the credentials mode the capture shows, or, when it cannot show it, for the one the evidence supports. */
@@ -123,9 +140,4 @@ function walkHops(exchange: Exchange, options: VerdictOptions, checks: Preflight
     ({ method, headers, tainted } = next);
   }
   return endWalk(walk, 'incomplete');
-}
-
-/** A header this browser does not safelist though Chromium does (Firefox and the client hints). */
-function needsPreflightOnlyHere(rules: BrowserRules | undefined, headers: HeaderList): boolean {
-  return rules !== undefined && !rules.safelistsChromiumExtras && chromiumOnlySafelisted(headers).length > 0;
 }

@@ -1,4 +1,5 @@
-import { CHROMIUM_RULES, isBrowserRefusal } from '../browsers/browserRules.ts';
+import { CHROMIUM_RULES, chromiumOnlySafelisted, isBrowserRefusal, type BrowserRules } from '../browsers/browserRules.ts';
+import type { HeaderList } from '../fetch/headers.ts';
 import type { PreflightCacheKey } from '../cache/preflightCache.ts';
 import { isSameOrigin } from '../fetch/origin.ts';
 import type { CorsCheckFailure } from './corsCheck.ts';
@@ -27,7 +28,9 @@ export function negotiatePreflight(walk: Walk, step: HopStep): Verdict | null {
   // some HAR writers place before the request itself).
   const lookupAt = Math.min(hop.startTime ?? Infinity, hop.preflight?.startTime ?? Infinity);
   const at = Number.isFinite(lookupAt) ? lookupAt : 0;
-  const query = { key, method: step.method, headers: step.headers, credentials: walk.request.credentials, unsafeNames };
+  // The cache looks for every header the browser itself finds unsafe (Firefox: Chromium's extras too).
+  const cacheNames = needsPreflightOnlyHere(walk.options.rules, step.headers) ? [...unsafeNames, ...chromiumOnlySafelisted(step.headers)] : unsafeNames;
+  const query = { key, method: step.method, headers: step.headers, credentials: walk.request.credentials, unsafeNames: cacheNames };
   if (!hop.preflight) {
     servedWithoutPreflight(walk, step, walk.options.cache?.lookup(query, at));
     return null;
@@ -104,4 +107,9 @@ function withOrderUnknown(failure: CorsCheckFailure): CorsCheckFailure {
   if (failure.corsError !== 'HeaderDisallowedByPreflightResponse') return failure;
   const missing = failure.missing ?? [];
   return missing.length > 1 ? { ...failure, candidates: missing } : failure;
+}
+
+/** A header this browser does not safelist though Chromium does (Firefox and the client hints). */
+export function needsPreflightOnlyHere(rules: BrowserRules | undefined, headers: HeaderList): boolean {
+  return rules !== undefined && !rules.safelistsChromiumExtras && chromiumOnlySafelisted(headers).length > 0;
 }
