@@ -26,6 +26,7 @@ const capture: ImportedFile = {
   kind: 'har',
   browser: 'Chromium 156',
   items: pairEvents(events).transactions.map((transaction, index) => ({ seq: index + 1, transaction })),
+  rows: [],
 };
 
 describe('exportCapture of an imported file', () => {

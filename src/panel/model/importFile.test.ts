@@ -4,6 +4,7 @@ import { pairEvents } from '../../core/pairing/pairEvents.ts';
 import type { JudgedCapture } from '../../core/trace/importCapture.ts';
 import { IMPORT_CHUNK_SIZE, importFile, importMessages, type ImportMessage } from './importFile.ts';
 import { scriptedWorker } from './testWorkers.ts';
+import { toRow } from './transactionRow.ts';
 
 const judged = (count: number): JudgedCapture => {
   const { transactions, stats } = pairEvents(generateEvents(8 * count + 100, 3).events);
@@ -50,6 +51,7 @@ describe('importFile', () => {
     expect(imported).toMatchObject({ name: 'big.har', kind: 'har', browser: 'Chromium 156' });
     expect(imported.items.map((item) => item.seq)).toEqual(capture.transactions.map((_, index) => index + 1));
     expect(imported.items.map((item) => item.transaction)).toEqual(capture.transactions);
+    expect(imported.rows).toEqual(imported.items.map(toRow));
     const total = capture.transactions.length;
     expect(progress).toEqual([
       [0, total],

@@ -2,6 +2,7 @@ import { chunksOf } from '../../core/chunksOf.ts';
 import { MAX_CAPTURE_BYTES, type JudgedCapture } from '../../core/trace/importCapture.ts';
 import type { Transaction } from '../../core/pairing/transaction.ts';
 import { TRANSACTIONS_PAGE_SIZE, type SequencedTransaction } from '../../core/protocol.ts';
+import { toRow, type TransactionRow } from './transactionRow.ts';
 
 export interface ImportRequest {
   readonly file: File;
@@ -39,6 +40,8 @@ export interface ImportedFile {
   readonly kind: 'trace' | 'har';
   readonly browser: string | null;
   readonly items: readonly SequencedTransaction[];
+  /** Their rows, made as they arrived: the list of a large file is not made in one task once the last arrives. */
+  readonly rows: readonly TransactionRow[];
 }
 
 /** How far the panel has received a judged file: `loaded` of `total` transactions. */
@@ -57,6 +60,7 @@ export async function importFile(file: File, startWorker: () => Worker, onProgre
     return await new Promise<ImportedFile>((resolve, reject) => {
       let judged: Extract<ImportMessage, { type: 'judged' }> | null = null;
       const items: SequencedTransaction[] = [];
+      const rows: TransactionRow[] = [];
       worker.onmessage = (event: MessageEvent<ImportMessage>) => {
         const message = event.data;
         if (message.type === 'failed') {
@@ -64,10 +68,15 @@ export async function importFile(file: File, startWorker: () => Worker, onProgre
           return;
         }
         if (message.type === 'judged') judged = message;
-        else for (const transaction of message.transactions) items.push({ seq: items.length + 1, transaction });
+        else
+          for (const transaction of message.transactions) {
+            const item = { seq: items.length + 1, transaction };
+            items.push(item);
+            rows.push(toRow(item));
+          }
         if (!judged) return;
         onProgress(items.length, judged.count);
-        if (items.length >= judged.count) resolve({ name: file.name, kind: judged.kind, browser: judged.browser, items });
+        if (items.length >= judged.count) resolve({ name: file.name, kind: judged.kind, browser: judged.browser, items, rows });
       };
       worker.onerror = (event) => reject(new Error(event.message || 'the import worker failed'));
       worker.postMessage({ file } satisfies ImportRequest);

@@ -4,9 +4,13 @@ import { whatIfFromTransaction } from '../../core/simulator/whatIf.ts';
 import type { ImportedFile } from './importFile.ts';
 import { INITIAL_PANEL_STATE, reducePanel, type PanelAction, type PanelState } from './panelState.ts';
 import { blockedGet, sequenced } from './testItems.ts';
+import { toRow } from './transactionRow.ts';
 
 const run = (actions: readonly PanelAction[], from: PanelState = INITIAL_PANEL_STATE) => actions.reduce(reducePanel, from);
-const imported = (name: string): ImportedFile => ({ name, kind: 'har', browser: 'Chromium 156', items: sequenced(blockedGet('get', 0)) });
+const imported = (name: string): ImportedFile => {
+  const items = sequenced(blockedGet('get', 0));
+  return { name, kind: 'har', browser: 'Chromium 156', items, rows: items.map(toRow) };
+};
 
 describe('reducePanel', () => {
   it('shows a file once imported, with its own selection, and goes back to the requests when it is closed', () => {

@@ -72,7 +72,8 @@ export function usePanelModel(client: WorkerClient, tabId: number, workers: Pane
   const importedItems = state.imported?.items;
   const showsImported = state.view === 'imported' && importedItems !== undefined;
   const items = showsImported ? importedItems : log.items;
-  const allRows = useMemo(() => items.map(toRow), [items]);
+  // An imported file's rows were made as its transactions arrived.
+  const allRows = useMemo(() => (showsImported && state.imported ? state.imported.rows : log.items.map(toRow)), [showsImported, state.imported, log.items]);
   const rows = useMemo(() => allRows.filter((row) => matchesFilter(row, state.filter)), [allRows, state.filter]);
   const origins = useMemo(() => [...new Set(allRows.map((row) => row.targetOrigin))].sort(), [allRows]);
   const selectedSeq = showsImported ? state.selected.imported : state.selected.live;
