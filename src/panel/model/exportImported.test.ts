@@ -3,24 +3,23 @@ import { generateEvents } from '../../../bench/events.ts';
 import { pairEvents } from '../../core/pairing/pairEvents.ts';
 import { exportedFile } from '../../core/trace/exportFile.ts';
 import { importedTrace } from '../../core/trace/importedTrace.ts';
-import { createExportWriter, exportImported, type ExportWorkerReply } from './exportImported.ts';
-import { IMPORT_CHUNK_SIZE } from './importFile.ts';
+import { createExportWriter, EXPORT_CHUNK_SIZE, exportImported, type ExportWorkerReply } from './exportImported.ts';
 import { loopbackExportWorker, scriptedWorker } from './testWorkers.ts';
 
 const NOW = Date.UTC(2026, 11, 7);
-const transactions = pairEvents(generateEvents(8 * (IMPORT_CHUNK_SIZE + 40), 5).events).transactions;
+const transactions = pairEvents(generateEvents(8 * (EXPORT_CHUNK_SIZE + 40), 5).events).transactions;
 const capture = { browser: 'Chromium 156', items: transactions.map((transaction, index) => ({ seq: index + 1, transaction })) };
 
 describe('exportImported', () => {
   it('posts the transactions a chunk at a time, pausing between, and gets back the file the panel would have written', async () => {
-    expect(transactions.length).toBeGreaterThan(IMPORT_CHUNK_SIZE);
+    expect(transactions.length).toBeGreaterThan(EXPORT_CHUNK_SIZE);
     const worker = loopbackExportWorker();
     let pauses = 0;
     const file = await exportImported(capture, 'har', false, NOW, () => worker as unknown as Worker, async () => {
       pauses++;
     });
     const sizes = worker.received.map((request) => (request.type === 'transactions' ? request.transactions.length : request.type));
-    expect(sizes).toEqual([IMPORT_CHUNK_SIZE, transactions.length - IMPORT_CHUNK_SIZE, 'write']);
+    expect(sizes).toEqual([EXPORT_CHUNK_SIZE, transactions.length - EXPORT_CHUNK_SIZE, 'write']);
     expect(pauses).toBe(1);
     const inPanel = exportedFile(importedTrace({ transactions, browser: 'Chromium 156' }, false, NOW), 'har');
     expect(file.fileName).toBe(inPanel.fileName);

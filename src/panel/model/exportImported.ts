@@ -2,7 +2,8 @@ import { chunksOf } from '../../core/chunksOf.ts';
 import { exportedFile, type ExportedFile, type ExportFormat } from '../../core/trace/exportFile.ts';
 import { importedTrace } from '../../core/trace/importedTrace.ts';
 import type { Transaction } from '../../core/pairing/transaction.ts';
-import { IMPORT_CHUNK_SIZE, type ImportedFile } from './importFile.ts';
+import { TRANSACTIONS_PAGE_SIZE } from '../../core/protocol.ts';
+import type { ImportedFile } from './importFile.ts';
 
 /** What the panel posts to the export worker: the transactions, a chunk at a time, then what to write. */
 export type ExportWorkerRequest =
@@ -38,10 +39,13 @@ export function createExportWriter(): (request: ExportWorkerRequest) => ExportWo
   };
 }
 
-/** What the panel posts to the export worker for a capture, in order: its transactions IMPORT_CHUNK_SIZE at a time, then what to write. */
+/** Transactions per message to the export worker. */
+export const EXPORT_CHUNK_SIZE = TRANSACTIONS_PAGE_SIZE;
+
+/** What the panel posts to the export worker for a capture, in order: its transactions EXPORT_CHUNK_SIZE at a time, then what to write. */
 export function exportRequests(capture: Pick<ImportedFile, 'items' | 'browser'>, format: ExportFormat, includeSecrets: boolean, now: number): ExportWorkerRequest[] {
   return [
-    ...chunksOf(capture.items, IMPORT_CHUNK_SIZE).map((chunk): ExportWorkerRequest => ({ type: 'transactions', transactions: chunk.map((item) => item.transaction) })),
+    ...chunksOf(capture.items, EXPORT_CHUNK_SIZE).map((chunk): ExportWorkerRequest => ({ type: 'transactions', transactions: chunk.map((item) => item.transaction) })),
     { type: 'write', browser: capture.browser, format, includeSecrets, now },
   ];
 }
@@ -53,7 +57,7 @@ export const yieldToPanel = (): Promise<void> => new Promise((resolve) => setTim
  * Writes an imported capture as a file in a worker. The panel holds the
  * imported transactions, and writing a 100 MB file's trace or HAR on its
  * thread held it for about a second (`npm run bench`); here it only posts
- * them, IMPORT_CHUNK_SIZE at a time with a pause between (each post clones
+ * them, EXPORT_CHUNK_SIZE at a time with a pause between (each post clones
  * its chunk on the panel's thread, in milliseconds), and gathers the parts.
  */
 export async function exportImported(

@@ -1,7 +1,7 @@
 import { chunksOf } from '../../core/chunksOf.ts';
 import { MAX_CAPTURE_BYTES, type JudgedCapture } from '../../core/trace/importCapture.ts';
 import type { Transaction } from '../../core/pairing/transaction.ts';
-import { TRANSACTIONS_PAGE_SIZE, type SequencedTransaction } from '../../core/protocol.ts';
+import type { SequencedTransaction } from '../../core/protocol.ts';
 import { toRow, type TransactionRow } from './transactionRow.ts';
 
 export interface ImportRequest {
@@ -21,9 +21,11 @@ export type ImportMessage =
  * Transactions per message. The panel's thread pays for each message it
  * receives (the structured clone is rebuilt there), and all of a 100 MB
  * file's transactions in one message held it for 0.5 s to 3 s (`npm run
- * bench`): in messages of 500, the panel paints and answers between them.
+ * bench`); 500 of that file's transactions still took 40 ms to 110 ms on a
+ * loaded machine (a Chromium trace): in messages of 100, the panel paints
+ * and answers between them.
  */
-export const IMPORT_CHUNK_SIZE = TRANSACTIONS_PAGE_SIZE;
+export const IMPORT_CHUNK_SIZE = 100;
 
 /** The messages the worker posts for a judged capture, in order. */
 export function importMessages(capture: JudgedCapture): ImportMessage[] {
