@@ -56,7 +56,7 @@ for (let round = 0; round < ${ROUNDS}; round++) {
   const imported = await timed('./importWorker.js', (message) => {
     if (message.type === 'failed') throw new Error(message.message);
     if (message.type === 'judged') judged = message;
-    else received += message.transactions.length;
+    else received += message.rows.length;
     return judged !== null && received >= judged.count ? { transactions: received } : null;
   });
   const stages = await timed('./stagesWorker.js', (data) => data);

@@ -156,6 +156,8 @@ describe('importing a file', () => {
       'GET https://api.example.com/refused, blocked, for a reason the capture does not show, preflight not-needed',
     ]);
     expect(screen.queryByRole('status')).toBeNull();
+    fireEvent.click(within(region).getByRole('option', { name: /refused/ }));
+    expect(within(screen.getByRole('region', { name: 'Transaction details' })).getByRole('heading', { level: 2 }).textContent).toBe('GET https://api.example.com/refused');
 
     fireEvent.click(screen.getByRole('button', { name: 'Close capture.har' }));
     expect(screen.getByRole('tab', { name: 'Requests' }).getAttribute('aria-selected')).toBe('true');

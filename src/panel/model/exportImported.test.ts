@@ -8,7 +8,7 @@ import { loopbackExportWorker, scriptedWorker } from './testWorkers.ts';
 
 const NOW = Date.UTC(2026, 11, 7);
 const transactions = pairEvents(generateEvents(8 * (EXPORT_CHUNK_SIZE + 40), 5).events).transactions;
-const capture = { browser: 'Chromium 156', items: transactions.map((transaction, index) => ({ seq: index + 1, transaction })) };
+const capture = { browser: 'Chromium 156', texts: transactions.map((transaction) => JSON.stringify(transaction)) };
 
 describe('exportImported', () => {
   it('posts the transactions a chunk at a time, pausing between, and gets back the file the panel would have written', async () => {
@@ -18,7 +18,7 @@ describe('exportImported', () => {
     const file = await exportImported(capture, 'har', false, NOW, () => worker as unknown as Worker, async () => {
       pauses++;
     });
-    const sizes = worker.received.map((request) => (request.type === 'transactions' ? request.transactions.length : request.type));
+    const sizes = worker.received.map((request) => (request.type === 'transactions' ? request.texts.length : request.type));
     expect(sizes).toEqual([EXPORT_CHUNK_SIZE, transactions.length - EXPORT_CHUNK_SIZE, 'write']);
     expect(pauses).toBe(1);
     const inPanel = exportedFile(importedTrace({ transactions, browser: 'Chromium 156' }, false, NOW), 'har');
@@ -30,7 +30,7 @@ describe('exportImported', () => {
 
   it('writes a file without transactions, and stops the worker', async () => {
     const worker = loopbackExportWorker();
-    const file = await exportImported({ browser: null, items: [] }, 'trace', true, NOW, () => worker as unknown as Worker);
+    const file = await exportImported({ browser: null, texts: [] }, 'trace', true, NOW, () => worker as unknown as Worker);
     expect(worker.received.map((request) => request.type)).toEqual(['write']);
     expect(JSON.parse(file.parts.join('')).transactions).toEqual([]);
     expect(worker.terminated).toBe(true);
@@ -46,7 +46,7 @@ describe('exportImported', () => {
 describe('createExportWriter', () => {
   it('writes what it gathered once, then starts again empty', () => {
     const write = createExportWriter();
-    expect(write({ type: 'transactions', transactions: transactions.slice(0, 3) })).toEqual([]);
+    expect(write({ type: 'transactions', texts: capture.texts.slice(0, 3) })).toEqual([]);
     const first = write({ type: 'write', browser: null, format: 'trace', includeSecrets: false, now: NOW });
     expect(first.map((reply) => reply.type)).toEqual(['part', 'written']);
     const second = write({ type: 'write', browser: null, format: 'trace', includeSecrets: false, now: NOW });

@@ -5,9 +5,9 @@ import type { Transaction } from '../../core/pairing/transaction.ts';
 import { TRANSACTIONS_PAGE_SIZE } from '../../core/protocol.ts';
 import type { ImportedFile } from './importFile.ts';
 
-/** What the panel posts to the export worker: the transactions, a chunk at a time, then what to write. */
+/** What the panel posts to the export worker: the transactions' texts (see ImportedFile), a chunk at a time, then what to write. */
 export type ExportWorkerRequest =
-  | { readonly type: 'transactions'; readonly transactions: readonly Transaction[] }
+  | { readonly type: 'transactions'; readonly texts: readonly string[] }
   | { readonly type: 'write'; readonly browser: string | null; readonly format: ExportFormat; readonly includeSecrets: boolean; readonly now: number };
 
 /** What the export worker posts back: the file's text part by part, then its name and what was left out; or why it failed. */
@@ -18,14 +18,14 @@ export type ExportWorkerReply =
 
 /**
  * The export worker's side, free of any worker API so it is tested as it
- * is: gathers the transactions, and writes the file when asked (replying
+ * is: reads and gathers the transactions, and writes the file when asked (replying
  * with each part, then the rest of the file's description).
  */
 export function createExportWriter(): (request: ExportWorkerRequest) => ExportWorkerReply[] {
   let transactions: Transaction[] = [];
   return (request) => {
     if (request.type === 'transactions') {
-      for (const transaction of request.transactions) transactions.push(transaction);
+      for (const text of request.texts) transactions.push(JSON.parse(text) as Transaction);
       return [];
     }
     const judged = transactions;
@@ -43,9 +43,9 @@ export function createExportWriter(): (request: ExportWorkerRequest) => ExportWo
 export const EXPORT_CHUNK_SIZE = TRANSACTIONS_PAGE_SIZE;
 
 /** What the panel posts to the export worker for a capture, in order: its transactions EXPORT_CHUNK_SIZE at a time, then what to write. */
-export function exportRequests(capture: Pick<ImportedFile, 'items' | 'browser'>, format: ExportFormat, includeSecrets: boolean, now: number): ExportWorkerRequest[] {
+export function exportRequests(capture: Pick<ImportedFile, 'texts' | 'browser'>, format: ExportFormat, includeSecrets: boolean, now: number): ExportWorkerRequest[] {
   return [
-    ...chunksOf(capture.items, EXPORT_CHUNK_SIZE).map((chunk): ExportWorkerRequest => ({ type: 'transactions', transactions: chunk.map((item) => item.transaction) })),
+    ...chunksOf(capture.texts, EXPORT_CHUNK_SIZE).map((texts): ExportWorkerRequest => ({ type: 'transactions', texts })),
     { type: 'write', browser: capture.browser, format, includeSecrets, now },
   ];
 }
@@ -55,13 +55,13 @@ export const yieldToPanel = (): Promise<void> => new Promise((resolve) => setTim
 
 /**
  * Writes an imported capture as a file in a worker. The panel holds the
- * imported transactions, and writing a 100 MB file's trace or HAR on its
+ * imported transactions' texts, and writing a 100 MB file's trace or HAR on its
  * thread held it for about a second (`npm run bench`); here it only posts
  * them, EXPORT_CHUNK_SIZE at a time with a pause between (each post clones
  * its chunk on the panel's thread, in milliseconds), and gathers the parts.
  */
 export async function exportImported(
-  capture: Pick<ImportedFile, 'items' | 'browser'>,
+  capture: Pick<ImportedFile, 'texts' | 'browser'>,
   format: ExportFormat,
   includeSecrets: boolean,
   now: number,

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { generateEvents } from '../../../bench/events.ts';
 import { pairEvents } from '../../core/pairing/pairEvents.ts';
 import type { JudgedCapture } from '../../core/trace/importCapture.ts';
-import { IMPORT_CHUNK_SIZE, importFile, importMessages, type ImportMessage } from './importFile.ts';
+import { IMPORT_CHUNK_SIZE, importedTransaction, importFile, importMessages, type ImportMessage } from './importFile.ts';
 import { scriptedWorker } from './testWorkers.ts';
-import { toRow } from './transactionRow.ts';
+import { makeRow } from './transactionRow.ts';
 
 const judged = (count: number): JudgedCapture => {
   const { transactions, stats } = pairEvents(generateEvents(8 * count + 100, 3).events);
@@ -20,9 +20,16 @@ describe('importMessages', () => {
     const [first, ...rest] = importMessages(capture);
     expect(first).toEqual({ type: 'judged', kind: 'har', browser: 'Chromium 156', count: capture.transactions.length });
     expect(rest).toHaveLength(3);
-    const sizes = rest.map((message) => (message.type === 'transactions' ? message.transactions.length : -1));
-    expect(sizes).toEqual([IMPORT_CHUNK_SIZE, IMPORT_CHUNK_SIZE, 7]);
-    expect(rest.flatMap((message) => (message.type === 'transactions' ? message.transactions : []))).toEqual(capture.transactions);
+    const sizes = rest.map((message) => (message.type === 'transactions' ? [message.rows.length, message.texts.length] : -1));
+    expect(sizes).toEqual([
+      [IMPORT_CHUNK_SIZE, IMPORT_CHUNK_SIZE],
+      [IMPORT_CHUNK_SIZE, IMPORT_CHUNK_SIZE],
+      [7, 7],
+    ]);
+    const texts = rest.flatMap((message) => (message.type === 'transactions' ? message.texts : []));
+    expect(texts.map((text) => JSON.parse(text))).toEqual(capture.transactions);
+    const rows = rest.flatMap((message) => (message.type === 'transactions' ? message.rows : []));
+    expect(rows).toEqual(capture.transactions.map((transaction, index) => makeRow({ seq: index + 1, transaction })));
   });
 
   it('sends only what was judged for a file without transactions', () => {
@@ -49,9 +56,11 @@ describe('importFile', () => {
     const progress: [number, number][] = [];
     const imported = await importFile(file('big.har'), () => worker as unknown as Worker, (loaded, total) => progress.push([loaded, total]));
     expect(imported).toMatchObject({ name: 'big.har', kind: 'har', browser: 'Chromium 156' });
-    expect(imported.items.map((item) => item.seq)).toEqual(capture.transactions.map((_, index) => index + 1));
-    expect(imported.items.map((item) => item.transaction)).toEqual(capture.transactions);
-    expect(imported.rows).toEqual(imported.items.map(toRow));
+    const seqs = capture.transactions.map((_, index) => index + 1);
+    expect(imported.rows.map((row) => row.seq)).toEqual(seqs);
+    expect(seqs.map((seq) => importedTransaction(imported, seq))).toEqual(capture.transactions.map((transaction, index) => ({ seq: index + 1, transaction })));
+    expect(importedTransaction(imported, 0)).toBeUndefined();
+    expect(importedTransaction(imported, seqs.length + 1)).toBeUndefined();
     const total = capture.transactions.length;
     expect(progress).toEqual([
       [0, total],
@@ -69,6 +78,6 @@ describe('importFile', () => {
 
   it('gives an empty capture for a file that holds no CORS transaction', async () => {
     const imported = await importFile(file('quiet.har'), () => scriptedWorker<ImportMessage>(importMessages(judged(0))) as unknown as Worker);
-    expect(imported.items).toEqual([]);
+    expect(imported).toMatchObject({ rows: [], texts: [] });
   });
 });

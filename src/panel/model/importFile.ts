@@ -2,7 +2,7 @@ import { chunksOf } from '../../core/chunksOf.ts';
 import { MAX_CAPTURE_BYTES, type JudgedCapture } from '../../core/trace/importCapture.ts';
 import type { Transaction } from '../../core/pairing/transaction.ts';
 import type { SequencedTransaction } from '../../core/protocol.ts';
-import { toRow, type TransactionRow } from './transactionRow.ts';
+import { makeRow, type TransactionRow } from './transactionRow.ts';
 
 export interface ImportRequest {
   readonly file: File;
@@ -10,11 +10,12 @@ export interface ImportRequest {
 
 /**
  * What the import worker posts: what it judged, then the transactions in
- * messages of at most IMPORT_CHUNK_SIZE; or why the file could not be read.
+ * messages of at most IMPORT_CHUNK_SIZE, numbered from 1 in the file's
+ * order, each as its row and its JSON text; or why the file could not be read.
  */
 export type ImportMessage =
   | { readonly type: 'judged'; readonly kind: 'trace' | 'har'; readonly browser: string | null; readonly count: number }
-  | { readonly type: 'transactions'; readonly transactions: readonly Transaction[] }
+  | { readonly type: 'transactions'; readonly rows: readonly TransactionRow[]; readonly texts: readonly string[] }
   | { readonly type: 'failed'; readonly message: string };
 
 /**
@@ -32,7 +33,13 @@ export function importMessages(capture: JudgedCapture): ImportMessage[] {
   const { transactions } = capture;
   return [
     { type: 'judged', kind: capture.kind, browser: capture.browser, count: transactions.length },
-    ...chunksOf(transactions, IMPORT_CHUNK_SIZE).map((chunk): ImportMessage => ({ type: 'transactions', transactions: chunk })),
+    ...chunksOf(transactions, IMPORT_CHUNK_SIZE).map(
+      (chunk, index): ImportMessage => ({
+        type: 'transactions',
+        rows: chunk.map((transaction, at) => makeRow({ seq: index * IMPORT_CHUNK_SIZE + at + 1, transaction })),
+        texts: chunk.map((transaction) => JSON.stringify(transaction)),
+      }),
+    ),
   ];
 }
 
@@ -41,9 +48,22 @@ export interface ImportedFile {
   readonly name: string;
   readonly kind: 'trace' | 'har';
   readonly browser: string | null;
-  readonly items: readonly SequencedTransaction[];
-  /** Their rows, made as they arrived: the list of a large file is not made in one task once the last arrives. */
+  /** Its transactions' rows, numbered from 1 in the file's order. */
   readonly rows: readonly TransactionRow[];
+  /**
+   * Each transaction as JSON text, in the same order, read when shown or
+   * exported (importedTransaction). 50,000 transactions rebuilt as objects
+   * on the panel's thread cost it seconds of garbage collection, in pauses
+   * of up to 150 ms while it received them and while the list scrolled;
+   * the text of each is a single string, and the worker made the rows.
+   */
+  readonly texts: readonly string[];
+}
+
+/** The imported transaction numbered `seq`, read from its text; undefined for a number the file has not. */
+export function importedTransaction(file: Pick<ImportedFile, 'texts'>, seq: number): SequencedTransaction | undefined {
+  const text = file.texts[seq - 1];
+  return text === undefined ? undefined : { seq, transaction: JSON.parse(text) as Transaction };
 }
 
 /** How far the panel has received a judged file: `loaded` of `total` transactions. */
@@ -61,8 +81,8 @@ export async function importFile(file: File, startWorker: () => Worker, onProgre
   try {
     return await new Promise<ImportedFile>((resolve, reject) => {
       let judged: Extract<ImportMessage, { type: 'judged' }> | null = null;
-      const items: SequencedTransaction[] = [];
       const rows: TransactionRow[] = [];
+      const texts: string[] = [];
       worker.onmessage = (event: MessageEvent<ImportMessage>) => {
         const message = event.data;
         if (message.type === 'failed') {
@@ -70,15 +90,13 @@ export async function importFile(file: File, startWorker: () => Worker, onProgre
           return;
         }
         if (message.type === 'judged') judged = message;
-        else
-          for (const transaction of message.transactions) {
-            const item = { seq: items.length + 1, transaction };
-            items.push(item);
-            rows.push(toRow(item));
-          }
+        else {
+          rows.push(...message.rows);
+          texts.push(...message.texts);
+        }
         if (!judged) return;
-        onProgress(items.length, judged.count);
-        if (items.length >= judged.count) resolve({ name: file.name, kind: judged.kind, browser: judged.browser, items, rows });
+        onProgress(rows.length, judged.count);
+        if (rows.length >= judged.count) resolve({ name: file.name, kind: judged.kind, browser: judged.browser, rows, texts });
       };
       worker.onerror = (event) => reject(new Error(event.message || 'the import worker failed'));
       worker.postMessage({ file } satisfies ImportRequest);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { IMPORT_IDLE, importProblemText, importProgressText, reduceImport, type ImportEvent, type ImportFlow } from './importFlow.ts';
 import type { ImportedFile } from './importFile.ts';
 
-const file = (name: string, count: number): ImportedFile => ({ name, kind: 'har', browser: null, items: Array.from({ length: count }, () => ({}) as ImportedFile['items'][number]), rows: [] });
+const file = (name: string, count: number): ImportedFile => ({ name, kind: 'har', browser: null, rows: Array.from({ length: count }, () => ({}) as ImportedFile['rows'][number]), texts: [] });
 const run = (events: readonly ImportEvent[], from: ImportFlow = IMPORT_IDLE) => events.reduce(reduceImport, from);
 
 describe('reduceImport', () => {

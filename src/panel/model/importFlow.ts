@@ -33,7 +33,7 @@ export function reduceImport(flow: ImportFlow, event: ImportEvent): ImportFlow {
     case 'import-progressed':
       return { phase: 'importing', id: flow.id, name: flow.name, loaded: event.loaded, total: event.total };
     case 'import-finished':
-      return { phase: 'done', id: flow.id, name: flow.name, count: event.file.items.length };
+      return { phase: 'done', id: flow.id, name: flow.name, count: event.file.rows.length };
     case 'import-failed':
       return { phase: 'failed', id: flow.id, name: flow.name, message: event.message };
   }

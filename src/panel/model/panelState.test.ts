@@ -9,7 +9,7 @@ import { toRow } from './transactionRow.ts';
 const run = (actions: readonly PanelAction[], from: PanelState = INITIAL_PANEL_STATE) => actions.reduce(reducePanel, from);
 const imported = (name: string): ImportedFile => {
   const items = sequenced(blockedGet('get', 0));
-  return { name, kind: 'har', browser: 'Chromium 156', items, rows: items.map(toRow) };
+  return { name, kind: 'har', browser: 'Chromium 156', rows: items.map(toRow), texts: items.map((item) => JSON.stringify(item.transaction)) };
 };
 
 describe('reducePanel', () => {

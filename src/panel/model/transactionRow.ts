@@ -35,7 +35,8 @@ export function toRow(item: SequencedTransaction): TransactionRow {
   return row;
 }
 
-function makeRow({ seq, transaction }: SequencedTransaction): TransactionRow {
+/** The row of a transaction, made anew (the import worker makes each once). */
+export function makeRow({ seq, transaction }: SequencedTransaction): TransactionRow {
   const { verdict, request } = transaction;
   const { origin, path } = splitUrl(request.url);
   return {

@@ -7,7 +7,7 @@ import { whatIfFromTransaction } from '../../core/simulator/whatIf.ts';
 import type { WorkerClient } from '../../platform/workerClient.ts';
 import type { ExportSource } from './exportCapture.ts';
 import { importProblemText, importProgressText } from './importFlow.ts';
-import { importFile } from './importFile.ts';
+import { importedTransaction, importFile } from './importFile.ts';
 import { INITIAL_PANEL_STATE, reducePanel, type PanelState, type PanelView } from './panelState.ts';
 import { matchesFilter, toRow, type RowFilter, type TransactionRow } from './transactionRow.ts';
 import type { TransactionLog } from './transactionLog.ts';
@@ -40,8 +40,6 @@ export interface PanelActions {
 export interface PanelModel {
   readonly state: PanelState;
   readonly log: TransactionLog;
-  /** The transactions of the list shown: the imported file's in the imported view, the tab's otherwise. */
-  readonly items: readonly SequencedTransaction[];
   /** Their rows that pass the filter, and how many there are before it. */
   readonly rows: readonly TransactionRow[];
   readonly total: number;
@@ -69,15 +67,18 @@ export function usePanelModel(client: WorkerClient, tabId: number, workers: Pane
   const importIds = useRef(0);
   const cacheEntries = usePreflightCache(client, state.view === 'cache' ? (log.items.at(-1)?.seq ?? 0) : null);
 
-  const importedItems = state.imported?.items;
-  const showsImported = state.view === 'imported' && importedItems !== undefined;
-  const items = showsImported ? importedItems : log.items;
-  // An imported file's rows were made as its transactions arrived.
-  const allRows = useMemo(() => (showsImported && state.imported ? state.imported.rows : log.items.map(toRow)), [showsImported, state.imported, log.items]);
+  const imported = state.view === 'imported' ? state.imported : null;
+  const showsImported = imported !== null;
+  // The tab's transactions while its list is shown: what the worker sends while a file is shown changes nothing there.
+  const liveItems = showsImported ? null : log.items;
+  const allRows = useMemo(() => imported?.rows ?? (liveItems ?? []).map(toRow), [imported, liveItems]);
   const rows = useMemo(() => allRows.filter((row) => matchesFilter(row, state.filter)), [allRows, state.filter]);
   const origins = useMemo(() => [...new Set(allRows.map((row) => row.targetOrigin))].sort(), [allRows]);
   const selectedSeq = showsImported ? state.selected.imported : state.selected.live;
-  const selected = useMemo(() => (selectedSeq === null ? undefined : items.find((item) => item.seq === selectedSeq)), [items, selectedSeq]);
+  const selected = useMemo(
+    () => (selectedSeq === null ? undefined : imported ? importedTransaction(imported, selectedSeq) : liveItems?.find((item) => item.seq === selectedSeq)),
+    [imported, liveItems, selectedSeq],
+  );
 
   const actions = useMemo<PanelActions>(
     () => ({
@@ -106,14 +107,13 @@ export function usePanelModel(client: WorkerClient, tabId: number, workers: Pane
   );
 
   const exportSource = useMemo<ExportSource>(
-    () => (showsImported && state.imported ? { kind: 'imported', capture: state.imported, startWorker: workers.startExportWorker } : { kind: 'tab', client, tabId }),
-    [showsImported, state.imported, workers, client, tabId],
+    () => (imported ? { kind: 'imported', capture: imported, startWorker: workers.startExportWorker } : { kind: 'tab', client, tabId }),
+    [imported, workers, client, tabId],
   );
 
   return {
     state,
     log,
-    items,
     rows,
     total: allRows.length,
     origins,
