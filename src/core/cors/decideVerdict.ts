@@ -3,6 +3,8 @@ import { corsUnsafeRequestHeaderNames } from '../fetch/corsUnsafeRequestHeaderNa
 import { getHeaders, type HeaderList } from '../fetch/headers.ts';
 import { isHttpScheme, isSameOrigin } from '../fetch/origin.ts';
 import type { PreflightCache, PreflightCacheKey } from '../cache/preflightCache.ts';
+import { PREFLIGHT_CACHE_POLICIES } from '../cache/preflightLifetime.ts';
+import { unrecordedBefore, type RecordingCoverage } from '../recording/recordingCoverage.ts';
 import { checkCorsAccess, type CorsCheckFailure } from './corsCheck.ts';
 import { isCorsEnabledMode, type CorsRequest } from './corsRequest.ts';
 import { addressSpaceOfUrl, checkLocalNetworkAccess, isPotentiallyTrustworthyOrigin, LOCAL_NETWORK_ACCESS_ERROR, localNetworkAccessFailure } from './localNetworkAccess.ts';
@@ -21,6 +23,8 @@ export interface VerdictOptions {
   readonly storePreflights?: boolean;
   /** Judge as this browser where its rules differ from Chromium's (src/core/browsers/); Chromium's by default. */
   readonly rules?: BrowserRules;
+  /** What the live recording covered (absent for files): a preflight not seen says what it missed. */
+  readonly recording?: RecordingCoverage;
 }
 
 /**
@@ -242,7 +246,8 @@ function walkHops(exchange: Exchange, options: VerdictOptions): Verdict {
         } else {
           hopVerdict.preflight = 'not-seen';
           if (lookup) hopVerdict.cacheMiss = { reason: lookup.reason, failure: lookup.failure };
-          notes.push({ kind: 'preflight-not-seen', hop: index });
+          const lifetime = PREFLIGHT_CACHE_POLICIES[(options.rules ?? CHROMIUM_RULES).cache].capSeconds;
+          notes.push({ kind: 'preflight-not-seen', hop: index, ...(options.recording ? { unrecorded: unrecordedBefore(options.recording, at, lifetime) } : {}) });
         }
         walk.preflight = strongerPreflightStatus(walk.preflight, hopVerdict.preflight);
       }

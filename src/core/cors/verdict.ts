@@ -1,3 +1,4 @@
+import type { UnrecordedBefore } from '../recording/recordingCoverage.ts';
 import type { HeaderList } from '../fetch/headers.ts';
 import type { CacheMissReason, PreflightCacheEntry, StoreOutcome } from '../cache/preflightCache.ts';
 import type { CorsCheckFailure } from './corsCheck.ts';
@@ -105,7 +106,12 @@ export type VerdictNote =
   | { readonly kind: 'authorization-covered-by-wildcard' }
   | { readonly kind: 'credentials-inferred'; readonly credentials: 'include'; readonly reason: 'only-credentials-explain-the-failure' }
   | { readonly kind: 'credentials-assumed'; readonly alternative: { readonly credentials: 'include'; readonly outcome: VerdictOutcome; readonly corsError: CorsError | null; readonly failedParameter: string | null } }
-  | { readonly kind: 'preflight-not-seen'; readonly hop: number }
+  /**
+   * `unrecorded`: what a live recording missed before the request (absent
+   * for a file, whose recording is not known): when it began, and when it
+   * was interrupted, within the life of a preflight cache entry.
+   */
+  | { readonly kind: 'preflight-not-seen'; readonly hop: number; readonly unrecorded?: UnrecordedBefore }
   /** A preflight went out although the method and headers did not call for one (the use-CORS-preflight flag). */
   | { readonly kind: 'preflight-not-predicted'; readonly hop: number }
   | { readonly kind: 'preflighted-despite-cache'; readonly hop: number; readonly reason: 'bypass' | 'unknown'; readonly entry?: PreflightCacheEntry };
