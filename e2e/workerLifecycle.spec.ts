@@ -5,6 +5,7 @@ import { startLab, type Lab } from './lab/server.ts';
 import { openExtensionProbe, type ExtensionProbe } from './support/extensionProbe.ts';
 import { launchLabBrowser, type LabBrowser } from './support/labBrowser.ts';
 import { stopServiceWorker } from './support/workerControl.ts';
+import { listenerSets } from './support/workerListeners.ts';
 
 interface Setup {
   lab: Lab;
@@ -47,8 +48,16 @@ async function finished(): Promise<{ outcome: string }[]> {
   return setup.page.evaluate(() => (window as unknown as { pending: Promise<{ outcome: string }[]> }).pending);
 }
 
-test('a worker stopped between the preflight and the request loses nothing', async () => {
+test('with "Record from browser start" on, a worker stopped between the preflight and the request loses nothing', async () => {
   const { lab, browser, page, probe, tabId } = setup;
+  // The setting keeps the listeners a worker registers as it starts (slot
+  // 0): a stopped worker's are then the ones a new worker takes over as the
+  // request wakes it. Set now, it holds from the next start on.
+  await probe.setRecordFromBrowserStart(true);
+  const first = await probe.worker();
+  await stopServiceWorker(browser.context, page, browser.extensionId);
+  await expect.poll(async () => (await probe.worker()).workerStartedAt).not.toBe(first.workerStartedAt);
+  expect((await listenerSets(browser.context, browser.extensionId)).map((set) => set.slot)).toEqual([0]);
   await start('held-preflight');
   await lab.arrived('held-preflight', 'OPTIONS');
   await probe.waitForStoredOpenEvent(tabId, '/s/held-preflight/', 'OPTIONS');
@@ -62,6 +71,24 @@ test('a worker stopped between the preflight and the request loses nothing', asy
   const after = await probe.worker();
   expect(after.workerStartedAt).not.toBe(before.workerStartedAt);
   expect(after.restored).toBe(true);
+  // Nothing went missing: the tab's log shows no gap.
+  expect((await probe.summary(tabId)).gaps).toEqual([]);
+});
+
+test('without the setting, a worker stopped while a request is in flight: what it missed is a gap in the log, and recording goes on', async () => {
+  const { browser, page, probe, tabId } = setup;
+  await start('flood');
+  await finished();
+  await probe.waitForStoredTransactions(tabId, 1);
+  const before = await probe.worker();
+  await stopServiceWorker(browser.context, page, browser.extensionId);
+  await expect.poll(async () => (await probe.worker()).workerStartedAt).not.toBe(before.workerStartedAt);
+  const [gap] = (await probe.summary(tabId)).gaps;
+  expect(gap?.afterSeq).toBe(1);
+  expect(gap!.to).toBeGreaterThanOrEqual(gap!.from);
+  await start('flood');
+  await finished();
+  expect((await probe.waitFor(tabId, '/s/flood/', 2)).map((item) => item.seq)).toEqual([1, 2]);
 });
 
 test('a worker stopped while idle comes back with every transaction, and numbering goes on', async () => {

@@ -39,7 +39,8 @@ describe('createSessionStore', () => {
     const put = preflightedPut('put', 'options', 0);
     for (const event of [...simpleGet('done', -100), ...put.before]) sessions.push(1, event);
     await store.flush();
-    expect(area.writes).toBe(1);
+    // A small mark at the first change (what a stop would lose, from when), then one batch.
+    expect(area.writes).toBe(2);
 
     const loaded = await createSessionStore(area, () => sessions, never).load();
     const restarted = new TabSessions({ ...(loaded.cache ? { cache: loaded.cache } : {}) });
@@ -90,7 +91,7 @@ describe('createSessionStore', () => {
     expect((await store.load()).confirming).toEqual([]);
     await store.saveConfirming([3, 9]);
     expect((await store.load()).confirming).toEqual([3, 9]);
-    area.data['cors-lens/3/confirming'] = [4, 'x', 2.5, null];
+    area.data['cors-lens/4/confirming'] = [4, 'x', 2.5, null];
     expect((await store.load()).confirming).toEqual([4]);
   });
 
@@ -103,7 +104,31 @@ describe('createSessionStore', () => {
     await store.flush();
     for (const event of simpleGet('one-more', 20_000)) sessions.push(1, event);
     await store.flush();
-    expect(keysSet.at(-1)?.sort()).toEqual([`${tabStorageKey(1)}`, `${tabStorageKey(1)}/10`]);
+    expect(keysSet.at(-1)?.sort()).toEqual(['cors-lens/4/savedAt', `${tabStorageKey(1)}`, `${tabStorageKey(1)}/10`, 'cors-lens/4/unsavedSince']);
+  });
+
+  it('says since when changes were not written: a worker stopped then lost them, and the next one shows the gap from there', async () => {
+    const area = memoryArea();
+    let clock = 1_000;
+    let sessions = new TabSessions();
+    const store = createSessionStore(area, () => sessions, never, 1000, () => clock);
+    sessions = new TabSessions({ onChanged: (tabId) => store.changed(tabId) });
+    for (const event of simpleGet('a', 0)) sessions.push(1, event);
+    clock = 2_000;
+    await store.flush();
+    clock = 3_000;
+    for (const event of simpleGet('b', 10)) sessions.push(1, event);
+    clock = 3_500;
+    for (const event of simpleGet('c', 20)) sessions.push(1, event);
+    // Stopped here: the last write began at 2,000, and what came from 3,000 on was not written.
+    await new Promise((settle) => setTimeout(settle, 0));
+    const stopped = await createSessionStore(area, () => sessions, never).load();
+    expect([stopped.savedAt, stopped.unsavedSince]).toEqual([2_000, 3_000]);
+    expect(stopped.tabs[0]?.seq).toBe(1);
+    clock = 4_000;
+    await store.flush();
+    const written = await createSessionStore(area, () => sessions, never).load();
+    expect([written.savedAt, written.unsavedSince]).toEqual([4_000, null]);
   });
 
   it('drops the chunks the ring no longer holds, and reads back exactly the ring', async () => {

@@ -7,6 +7,7 @@ import { API, PAGE, simpleGet } from './testEvents.ts';
 import { exportedFile } from '../core/trace/exportFile.ts';
 import { readTrace } from '../core/trace/readTrace.ts';
 import { createWorkerServer } from './workerServer.ts';
+import { recordingEverything } from './testRecording.ts';
 
 /** Timers run when the test says so. */
 const NOW = Date.UTC(2026, 10, 23, 12);
@@ -23,7 +24,7 @@ function manualSchedule() {
 function setup() {
   const timers = manualSchedule();
   let sessions: TabSessions;
-  const server = createWorkerServer({ sessions: () => sessions, schedule: timers.schedule, startedAt: 1, restored: () => false, ready: Promise.resolve(), now: () => NOW });
+  const server = createWorkerServer({ sessions: () => sessions, schedule: timers.schedule, startedAt: 1, restored: () => false, ready: Promise.resolve(), now: () => NOW, recording: recordingEverything(), saveNow: async () => NOW });
   sessions = new TabSessions({ onTransactions: (tabId, items, session) => server.transactionsAdded(tabId, items, session), onCleared: (tabId, reason, session) => server.tabCleared(tabId, reason, session) });
   const connect = () => {
     const [workerWall, clientWall] = createLoopbackWalls();

@@ -14,7 +14,7 @@ import { createTrace } from '../core/trace/trace.ts';
 import { CORS_LENS_VERSION } from '../core/trace/version.ts';
 import { main } from './main.ts';
 
-const TRACE_SESSION: SessionSummary = { tabId: 1, pageUrl: 'https://app.example.com/', preserveLog: false, evicted: 0, truncatedValues: 0, leftOut: { sameOrigin: 0, navigations: 0, notCorsMode: 0, unknownInitiator: 0 }, seq: 0 };
+const TRACE_SESSION: SessionSummary = { tabId: 1, pageUrl: 'https://app.example.com/', preserveLog: false, evicted: 0, truncatedValues: 0, leftOut: { sameOrigin: 0, navigations: 0, notCorsMode: 0, unknownInitiator: 0 }, seq: 0, recordingSince: null, gaps: [] };
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../../test/fixtures/har/', import.meta.url));

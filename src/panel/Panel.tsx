@@ -7,7 +7,9 @@ import { HostAccessBanner, type HostAccess } from './HostAccessBanner.tsx';
 import { importFile, type ImportedCapture } from './model/importFile.ts';
 import { matchesFilter, NO_FILTER, toRow, type RowFilter } from './model/transactionRow.ts';
 import { usePreflightCache } from './model/usePreflightCache.ts';
+import { useRecording } from './model/useRecording.ts';
 import { useTransactionLog } from './model/useTransactionLog.ts';
+import { RecordingNote } from './RecordingNote.tsx';
 import { PreflightCacheView } from './PreflightCacheView.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { TransactionsView } from './TransactionsView.tsx';
@@ -51,6 +53,7 @@ const startExportWorker = (): Worker => new Worker(new URL('./exportWorker.ts', 
 /** The CORS panel: toolbar, the tab's transactions (or an imported file's), their details, and the preflight cache. */
 export function Panel({ client, tabId, hostAccess }: Props) {
   const { log, setPreserveLog, clear } = useTransactionLog(client, tabId);
+  const { recording, setRecordFromBrowserStart } = useRecording(client);
   const [filter, setFilter] = useState<RowFilter>(NO_FILTER);
   const [view, setView] = useState<View>('requests');
   const [imported, setImported] = useState<ImportedCapture | null>(null);
@@ -104,6 +107,8 @@ export function Panel({ client, tabId, hostAccess }: Props) {
         filter={filter}
         origins={origins}
         preserveLog={log.session?.preserveLog ?? false}
+        recordFromBrowserStart={recording?.recordFromBrowserStart ?? null}
+        onRecordFromBrowserStart={setRecordFromBrowserStart}
         shown={shown.length}
         total={rows.length}
         onFilter={setFilter}
@@ -123,6 +128,7 @@ export function Panel({ client, tabId, hostAccess }: Props) {
           event.target.value = '';
         }}
       />
+      {view === 'requests' && <RecordingNote recording={recording} since={log.session?.recordingSince ?? null} />}
       {hostAccess && <HostAccessBanner access={hostAccess} />}
       {exporting && <ExportDialog source={view === 'imported' && imported ? { kind: 'imported', capture: imported, startWorker: startExportWorker } : { kind: 'tab', client, tabId }} onClose={() => setExporting(false)} />}
       {importing && (
@@ -180,13 +186,13 @@ export function Panel({ client, tabId, hostAccess }: Props) {
           <p className="imported-note">{`Imported ${imported.kind === 'har' ? 'HAR file' : 'CORS Lens trace'} ${imported.name}: read-only, judged again by the engine.`}</p>
           <TransactionsView key={imported.name} items={imported.items} rows={shown} idle={<p className="muted">Select a request.</p>} onOpenInSimulator={openInSimulator} />
         </section>
-      ) : log.items.length === 0 ? (
+      ) : log.items.length === 0 && (log.session?.gaps.length ?? 0) === 0 ? (
         <div className="panel-empty">
           <EmptyState onOpenSimulator={() => setView('learn')} />
           {idle}
         </div>
       ) : (
-        <TransactionsView items={log.items} rows={shown} idle={idle} onOpenInSimulator={openInSimulator} />
+        <TransactionsView items={log.items} rows={shown} gaps={log.session?.gaps ?? []} idle={idle} onOpenInSimulator={openInSimulator} />
       )}
     </div>
   );

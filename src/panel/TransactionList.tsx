@@ -1,11 +1,16 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import type { RecordingGap } from '../core/recording/recordingGap.ts';
+import { clockTime } from './model/formatTime.ts';
+import { withGaps } from './model/listEntries.ts';
 import { STATUS_LABELS, type TransactionRow } from './model/transactionRow.ts';
 
 const ROW_HEIGHT = 22;
 
 interface Props {
   readonly rows: readonly TransactionRow[];
+  /** Where the recording missed requests, shown where they happened. */
+  readonly gaps?: readonly RecordingGap[];
   readonly selectedSeq: number | null;
   onSelect(seq: number): void;
   /** Enter on a row: show its details (and move focus there). */
@@ -13,14 +18,16 @@ interface Props {
 }
 
 /** Header values and URLs are attacker-controlled: every cell is text, cut to its width by CSS. */
-export function TransactionList({ rows, selectedSeq, onSelect, onOpen }: Props) {
+export function TransactionList({ rows, gaps = NO_GAPS, selectedSeq, onSelect, onOpen }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const entries = useMemo(() => withGaps(rows, gaps), [rows, gaps]);
+  const virtualizer = useVirtualizer({ count: entries.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   const selectedIndex = selectedSeq === null ? -1 : rows.findIndex((row) => row.seq === selectedSeq);
+  const selectedEntry = selectedSeq === null ? -1 : entries.findIndex((entry) => entry.kind === 'transaction' && entry.row.seq === selectedSeq);
 
   useEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-  }, [selectedIndex, virtualizer]);
+    if (selectedEntry >= 0) virtualizer.scrollToIndex(selectedEntry, { align: 'auto' });
+  }, [selectedEntry, virtualizer]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     const move = (index: number): void => {
@@ -62,7 +69,9 @@ export function TransactionList({ rows, selectedSeq, onSelect, onOpen }: Props) 
       >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
-            const row = rows[item.index] as TransactionRow;
+            const entry = entries[item.index];
+            if (entry?.kind === 'gap') return <GapRow key={`gap ${entry.gap.to} ${entry.gap.afterSeq}`} gap={entry.gap} top={item.start} />;
+            const row = (entry as { row: TransactionRow }).row;
             const selected = row.seq === selectedSeq;
             return (
               <div
@@ -92,6 +101,25 @@ export function TransactionList({ rows, selectedSeq, onSelect, onOpen }: Props) 
           })}
         </div>
       </div>
+    </div>
+  );
+}
+
+const NO_GAPS: readonly RecordingGap[] = [];
+
+/** A stretch the recording missed: not selectable, said in words. */
+function GapRow({ gap, top }: { readonly gap: RecordingGap; readonly top: number }) {
+  const text = `not recorded from ${clockTime(gap.from)} to ${clockTime(gap.to)}`;
+  return (
+    <div
+      role="option"
+      aria-disabled="true"
+      aria-selected={false}
+      className="row gap"
+      title="Chromium stopped the CORS Lens worker: requests made in this time are not in the list."
+      style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
+    >
+      {text}
     </div>
   );
 }

@@ -46,7 +46,7 @@ export interface PairingOptions {
    */
   readonly keepJudged?: boolean;
   /** What the live recording covers as a request is judged (see decideVerdict); absent for files. */
-  readonly recording?: () => RecordingCoverage;
+  readonly recording?: () => RecordingCoverage | undefined;
 }
 
 export interface Pairing {
@@ -288,7 +288,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
     const { request, evidence } = described;
     const hops = observedHops(open, (url) => serverSpaces.get(serializeOrigin(url)));
     const exchange: Exchange = { request, hops, preflightsRecorded: options.preflightsRecorded === false ? false : undefined };
-    const verdict = decideVerdict(exchange, { cache, storePreflights: false, rules: options.rules, ...(options.recording ? { recording: options.recording() } : {}) });
+    const verdict = decideVerdict(exchange, { cache, storePreflights: false, rules: options.rules, recording: options.recording?.() });
     return {
       id: open.id,
       request,

@@ -15,8 +15,8 @@ const HOUR = 60 * MIN;
 
 /** A PUT with a custom header, allowed, whose preflight nobody saw. */
 const put = (time: number): Exchange => ({
-  request: { url: API, method: 'PUT', headers: [{ name: 'X-Custom', value: '1' }], initiatorOrigin: PAGE, mode: 'cors', credentials: 'same-origin' },
-  hops: [{ url: API, method: 'PUT', startTime: time, sent: true, response: { status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: PAGE }] } }],
+  request: { url: API, method: 'PUT', headers: [{ name: 'X-Custom', value: '1' }], initiatorOrigin: PAGE, mode: 'cors', credentials: 'same-origin', redirect: 'follow' },
+  hops: [{ url: API, startTime: time, sent: true, response: { status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: PAGE }] } }],
 });
 
 describe('what a recording missed before a request', () => {

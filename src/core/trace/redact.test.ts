@@ -34,7 +34,7 @@ function capture(): Transaction[] {
 }
 
 function reexplained(transactions: readonly Transaction[], includeSecrets: boolean) {
-  const trace = createTrace({ session: { tabId: 1, pageUrl: `${PAGE}/`, preserveLog: false, evicted: 0, truncatedValues: 0, leftOut: { sameOrigin: 0, navigations: 0, notCorsMode: 0, unknownInitiator: 0 }, seq: 1 }, transactions, preflightCache: [], createdAt: 0, includeSecrets });
+  const trace = createTrace({ session: { tabId: 1, pageUrl: `${PAGE}/`, preserveLog: false, evicted: 0, truncatedValues: 0, leftOut: { sameOrigin: 0, navigations: 0, notCorsMode: 0, unknownInitiator: 0 }, seq: 1, recordingSince: null, gaps: [] }, transactions, preflightCache: [], createdAt: 0, includeSecrets });
   const har = readHar(JSON.stringify(traceToHar({ pages: [{ url: trace.page.url, transactions: trace.transactions }], browser: { name: 'Chromium', version: '156' } })));
   return { trace, verdicts: pairEvents(harToEvents(har), { preflightsRecorded: harRecordsPreflights(har) }).transactions.map(({ verdict }) => ({ outcome: verdict.outcome, corsError: verdict.corsError, failedParameter: verdict.failedParameter, preflight: verdict.preflight })) };
 }

@@ -15,6 +15,8 @@ const SESSION: SessionSummary = {
   truncatedValues: 1,
   leftOut: { sameOrigin: 4, navigations: 1, notCorsMode: 0, unknownInitiator: 0 },
   seq: 9,
+  recordingSince: null,
+  gaps: [],
 };
 
 /** A credentialed request: secrets in the page's headers, the wire's, the response's and the verdict's copies. */

@@ -8,7 +8,7 @@ import { readTrace } from './readTrace.ts';
 import { createTrace } from './trace.ts';
 import { traceToEvents } from './traceToEvents.ts';
 
-const SESSION: SessionSummary = { tabId: 1, pageUrl: 'https://app.example.com/', preserveLog: false, evicted: 0, truncatedValues: 0, leftOut: { sameOrigin: 0, navigations: 0, notCorsMode: 0, unknownInitiator: 0 }, seq: 0 };
+const SESSION: SessionSummary = { tabId: 1, pageUrl: 'https://app.example.com/', preserveLog: false, evicted: 0, truncatedValues: 0, leftOut: { sameOrigin: 0, navigations: 0, notCorsMode: 0, unknownInitiator: 0 }, seq: 0, recordingSince: null, gaps: [] };
 
 function exported(transactions: readonly Transaction[]): string {
   return JSON.stringify(createTrace({ session: SESSION, transactions, preflightCache: [], createdAt: 0, includeSecrets: true }));

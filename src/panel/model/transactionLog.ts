@@ -12,11 +12,19 @@ export interface TransactionLog {
   readonly items: readonly SequencedTransaction[];
   /** Rows the panel dropped to stay within MAX_PANEL_ROWS (the worker counts its own evictions). */
   readonly dropped: number;
+  /**
+   * Set when the worker restarted: items from this index on arrived from
+   * the new worker. Those before came from the stopped one, which may have
+   * lost some of them (the gap says so) and numbers what follows again.
+   */
+  readonly freshFrom?: number;
 }
 
 export type LogAction =
   /** A full read (on open, and after the worker restarted). */
   | { readonly type: 'loaded'; readonly page: TransactionsPage }
+  /** The worker restarted: a full read follows, and replaces what the stopped worker sent. */
+  | { readonly type: 'reconnected' }
   | { readonly type: 'added'; readonly items: readonly SequencedTransaction[]; readonly session: SessionSummary }
   | { readonly type: 'confirmed'; readonly items: readonly { readonly seq: number; readonly confirmation: Confirmation }[] }
   | { readonly type: 'cleared'; readonly session: SessionSummary }
@@ -35,13 +43,16 @@ export function reduceLog(log: TransactionLog, action: LogAction): TransactionLo
     case 'loaded': {
       // Events may have arrived while the read was under way: keep the newer ones.
       const last = action.page.items.at(-1)?.seq ?? 0;
-      const newer = log.items.filter((item) => item.seq > last);
+      const newer = log.items.slice(log.freshFrom ?? 0).filter((item) => item.seq > last);
       return bounded({ session: action.page.session, items: [...action.page.items, ...newer], dropped: log.dropped });
     }
+    case 'reconnected':
+      return { ...log, freshFrom: log.items.length };
     case 'added': {
-      const last = log.items.at(-1)?.seq ?? 0;
+      // Until the full read, the new worker's items are compared with its own only.
+      const last = log.freshFrom === undefined ? (log.items.at(-1)?.seq ?? 0) : (log.items.slice(log.freshFrom).at(-1)?.seq ?? Number.NEGATIVE_INFINITY);
       const fresh = action.items.filter((item) => item.seq > last);
-      return bounded({ session: action.session, items: fresh.length > 0 ? [...log.items, ...fresh] : log.items, dropped: log.dropped });
+      return bounded({ ...log, session: action.session, items: fresh.length > 0 ? [...log.items, ...fresh] : log.items });
     }
     case 'confirmed': {
       const bySeq = new Map(action.items.map((item) => [item.seq, item.confirmation]));
@@ -58,5 +69,7 @@ export function reduceLog(log: TransactionLog, action: LogAction): TransactionLo
 
 function bounded(log: TransactionLog): TransactionLog {
   const over = log.items.length - MAX_PANEL_ROWS;
-  return over > 0 ? { ...log, items: log.items.slice(over), dropped: log.dropped + over } : log;
+  if (over <= 0) return log;
+  const freshFrom = log.freshFrom === undefined ? {} : { freshFrom: Math.max(0, log.freshFrom - over) };
+  return { ...log, items: log.items.slice(over), dropped: log.dropped + over, ...freshFrom };
 }
