@@ -47,6 +47,8 @@ test('every lab scenario Firefox can run: Firefox does what is declared, and the
       await mkdir('test-results', { recursive: true });
       for (const theme of ['light', 'dark'] as const) {
         const panel = await openFirefoxExtensionPage(firefox, `src/panel/panel.html?tabId=${tabId}&theme=${theme}`);
+        // Found as a user finds it: the list is virtualised, and the row may be below its fold.
+        await (await panel.waitForSelector('input[aria-label="Filter by URL"]'))?.type('/s/preflight-missing-allow-origin/');
         const row = await panel.waitForSelector('[role="option"][aria-label*="/s/preflight-missing-allow-origin/"]');
         await row?.click();
         const reason = await panel.waitForSelector('.firefox-reason');

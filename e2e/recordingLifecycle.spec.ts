@@ -69,6 +69,23 @@ test('a CORS panel records its tab, with the tab in its listeners\' filter, only
   await expect(rows(again)).toHaveCount(1);
 });
 
+test('a preflight cache entry made before the panel opened: the request it serves is "possibly served by an entry made before recording began", never a cache hit', async () => {
+  const put = (from: Page) => from.evaluate(async (url) => (await fetch(url, { method: 'PUT' })).status, lab.scenarioUrl('cached-preflight'));
+  expect(await put(page)).toBe(200);
+  expect(lab.counts('cached-preflight').options).toBe(1);
+  const panel = await openPanel();
+  expect(await put(page)).toBe(200);
+  // Chromium served it from its cache: no preflight went out.
+  expect(lab.counts('cached-preflight').options).toBe(1);
+  const served = rows(panel).filter({ hasText: '/s/cached-preflight/' });
+  await expect(served).toContainText('not-seen');
+  await served.click();
+  const details = panel.getByRole('region', { name: 'Transaction details' });
+  await expect(details).toContainText(/possibly served by a preflight cache entry made before recording began \((\d+ s|under a second) before this request\)/);
+  await expect(details).not.toContainText('served from the preflight cache');
+  await panel.screenshot({ path: 'test-results/recording-before-began.png' });
+});
+
 test('"Record from browser start" records every tab, no panel open, until it is turned off', async () => {
   const { context, extensionId } = browser;
   const panel = await openPanel();
