@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Schedule } from '../core/messaging/bridge.ts';
 import { createSessionStore, STORAGE_BUDGET_CHARACTERS, tabStorageKey, type StorageArea } from './sessionStore.ts';
 import { TabSessions, type TabSessionsOptions } from './tabSessions.ts';
+import { manualTimers } from './testRecording.ts';
 import { preflightedPut, simpleGet } from './testEvents.ts';
 
 function memoryArea(): StorageArea & { data: Record<string, unknown>; writes: number } {
@@ -105,6 +106,30 @@ describe('createSessionStore', () => {
     for (const event of simpleGet('one-more', 20_000)) sessions.push(1, event);
     await store.flush();
     expect(keysSet.at(-1)?.sort()).toEqual(['cors-lens/4/savedAt', `${tabStorageKey(1)}`, `${tabStorageKey(1)}/10`, 'cors-lens/4/unsavedSince']);
+  });
+
+  it('writes once the traffic pauses, or ten seconds after the first change at the latest, never once per event', async () => {
+    const area = memoryArea();
+    const timers = manualTimers();
+    let clock = 0;
+    let sessions = new TabSessions();
+    const store = createSessionStore(area, () => sessions, timers.schedule, 1000, () => clock, 10_000);
+    sessions = new TabSessions({ onChanged: (tabId) => store.changed(tabId) });
+    const batches = () => Object.keys(area.data).filter((key) => key.endsWith('/savedAt')).length;
+    // A request every 200 ms for 12 s: no pause, so one write at 10 s.
+    for (let index = 0; index < 60; index++) {
+      for (const event of simpleGet(`r${index}`, clock)) sessions.push(1, event);
+      clock += 200;
+      timers.advance(200);
+      await new Promise((settle) => setTimeout(settle, 0));
+      if (clock < 10_000) expect(batches()).toBe(0);
+    }
+    await vi.waitFor(() => expect(batches()).toBe(1));
+    expect((await createSessionStore(area, () => sessions, never).load()).savedAt).toBe(10_000);
+    // Then a pause of one second: what came after is written.
+    clock += 1000;
+    timers.advance(1000);
+    await vi.waitFor(async () => expect((await createSessionStore(area, () => sessions, never).load()).tabs[0]?.seq).toBe(60));
   });
 
   it('says since when changes were not written: a worker stopped then lost them, and the next one shows the gap from there', async () => {

@@ -88,13 +88,26 @@ interface WrittenTab {
 }
 
 /**
- * How long changes wait to be written together. Chromium stops a worker
- * only after 30 s without events, so this loses nothing; writing less often
- * keeps a flood of requests from paying for storage over and over.
+ * Changes are written once the tab's traffic has paused this long, or
+ * MAX_WRITE_DELAY_MS after the first of them at the latest. Writing (gzip,
+ * base64, and the browser copying it into the storage area) cost a page
+ * recorded while it loads more than everything else the worker does, and
+ * much of what a page load changes, a navigation clears before it would be
+ * written. Chromium stops an idle worker only after 30 s without events, so
+ * an idle stop loses nothing; a forced one loses what was not written, and
+ * the next worker shows that as a gap (see unsavedSince).
  */
 export const WRITE_DELAY_MS = 1_000;
+export const MAX_WRITE_DELAY_MS = 10_000;
 
-export function createSessionStore(storage: StorageArea, sessions: () => TabSessions, schedule: Schedule, delayMs = WRITE_DELAY_MS, now: () => number = () => Date.now()): SessionStore {
+export function createSessionStore(
+  storage: StorageArea,
+  sessions: () => TabSessions,
+  schedule: Schedule,
+  delayMs = WRITE_DELAY_MS,
+  now: () => number = () => Date.now(),
+  maxDelayMs = MAX_WRITE_DELAY_MS,
+): SessionStore {
   const dirty = new Set<number>();
   const written = new Map<number, WrittenTab>();
   let cacheRevision = -1;
@@ -103,7 +116,20 @@ export function createSessionStore(storage: StorageArea, sessions: () => TabSess
   // Said at once, before any write (a small one): a worker stopped before
   // the write loses these changes, and the next one will know since when.
   let unsavedSince: number | null = null;
+  let lastChange = 0;
   let savedAt = 0;
+
+  // One timer, moved on only when it fires: a flood of events does not set one each.
+  const due = (): void => {
+    const at = now();
+    const quietFor = at - lastChange;
+    const waited = at - (unsavedSince ?? at);
+    if (quietFor < delayMs && waited < maxDelayMs) {
+      cancel = schedule(due, Math.min(delayMs - quietFor, maxDelayMs - waited));
+      return;
+    }
+    writing = writing.then(write, write);
+  };
 
   const write = async (): Promise<void> => {
     cancel = null;
@@ -221,7 +247,8 @@ export function createSessionStore(storage: StorageArea, sessions: () => TabSess
         unsavedSince = now();
         void storage.set({ [UNSAVED_SINCE_KEY]: unsavedSince }).catch(() => undefined);
       }
-      if (!cancel) cancel = schedule(() => void (writing = writing.then(write, write)), delayMs);
+      lastChange = now();
+      if (!cancel) cancel = schedule(due, delayMs);
     },
     async flush() {
       cancel?.();
