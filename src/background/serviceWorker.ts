@@ -126,7 +126,11 @@ async function restoreSessions(): Promise<void> {
       server.transactionsAdded(tabId, items, session);
       confirmation?.transactionsAdded(tabId, items);
     },
-    onCleared: (tabId, reason, session) => server.tabCleared(tabId, reason, session),
+    onCleared: (tabId, reason, session) => {
+      server.tabCleared(tabId, reason, session);
+      // A tab no longer recorded has nothing to confirm: its debugger (and Chromium's banner) goes too.
+      if (reason === 'closed') void confirmation?.set(tabId, false);
+    },
     onChanged: (tabId) => store.changed(tabId),
     onConfirmed: (tabId, seq, result) => server.transactionConfirmed(tabId, seq, result),
     onSession: (tabId, session) => server.sessionChanged(tabId, session),

@@ -24,6 +24,10 @@ describe('the gap a stopped worker leaves in a recording', () => {
     expect(gapAfterStop({ listenersSurvived: false, unsavedSince: null, savedAt: T - 9000, lostAt: null, resumedAt: T + 1750 })).toEqual({ from: T - 9000, to: T + 1750 });
   });
 
+  it('a client cannot place the stop before the stopped worker\'s last write', () => {
+    expect(gapAfterStop({ listenersSurvived: false, unsavedSince: null, savedAt: T - 2000, lostAt: T - 60_000, resumedAt: T + 100 })).toEqual({ from: T - 2000, to: T + 100 });
+  });
+
   it('never ends before it begins', () => {
     const gap = gapAfterStop({ listenersSurvived: false, unsavedSince: null, savedAt: null, lostAt: T + 5000, resumedAt: T });
     expect(gap).toEqual({ from: T, to: T });

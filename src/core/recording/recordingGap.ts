@@ -47,7 +47,9 @@ export function gapAfterStop(facts: StopFacts): { readonly from: number; readonl
     if (unsavedSince === null) return null;
     return { from: Math.min(unsavedSince, resumedAt), to: resumedAt };
   }
-  const from = unsavedSince ?? lostAt ?? savedAt ?? resumedAt;
+  // The worker stopped after its last write: a client that says it lost it earlier is mistaken.
+  const stoppedAt = lostAt === null ? savedAt : Math.max(lostAt, savedAt ?? lostAt);
+  const from = unsavedSince ?? stoppedAt ?? resumedAt;
   return { from: Math.min(from, resumedAt), to: resumedAt };
 }
 
