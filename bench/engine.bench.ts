@@ -12,7 +12,9 @@
 // timed run gets fresh copies of it (structuredClone, untimed): the engine
 // memoises per header list and per response object, and judging the same
 // objects again would time those memos rather than the engine.
-// A benchmark, not a test: the goals are reported, and it exits 0 either way.
+// A benchmark, not a test: these are watch figures, held to no goal (a change
+// to the engine is compared with the version before it, timed in one run),
+// and it exits 0 either way.
 import { cpus, platform, arch } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { PreflightCache } from '../src/core/cache/preflightCache.ts';
@@ -27,8 +29,6 @@ const EXCHANGES = 100_000;
 const EVENTS = 100_000;
 const WARMUPS = 2;
 const ROUNDS = 7;
-const VERDICT_GOAL_PER_SECOND = 1_000_000;
-const PAIRING_GOAL_MS = 200;
 
 const cpuList = cpus();
 console.log('CORS Lens engine benchmark');
@@ -107,8 +107,7 @@ console.log(
   ),
 );
 
-const verdictRate = perSecond(verdict);
 console.log('');
-console.log(`goal >= ${fmt(VERDICT_GOAL_PER_SECOND)} verdicts/s (decideVerdict, median): ${fmt(verdictRate)}/s: ${verdictRate >= VERDICT_GOAL_PER_SECOND ? 'met' : 'NOT met'}`);
-console.log(`goal ${fmt(EVENTS)} events paired in < ${PAIRING_GOAL_MS} ms (pairEvents, median): ${fmt(pair.median)} ms: ${pair.median < PAIRING_GOAL_MS ? 'met' : 'NOT met'}`);
+console.log(`watch figure (no goal): decideVerdict, median: ${fmt(perSecond(verdict))} verdicts/s`);
+console.log(`watch figure (no goal): pairEvents of ${fmt(EVENTS)} events, median: ${fmt(pair.median)} ms`);
 if (Number.isNaN(checksum())) console.log('(checksum NaN)');

@@ -38,7 +38,7 @@ const header = (line: string) => ({ name: line.slice(0, line.indexOf(':')), valu
 /**
  * The list with each extra line the list has no line of that name for: a
  * browser writes a header once (the Chrome DevTools exports in
- * ../shared/fixtures/har/ repeat no request header). Appended regardless,
+ * test/fixtures/har/ repeat no request header). Appended regardless,
  * a second Sec-Fetch-Site made every request's credentials mode unknown
  * ("cross-site, cross-site" is no site), and each was judged twice.
  */
@@ -77,7 +77,7 @@ export function chromeShaped(har: Har, seed: number): Har {
 }
 
 // Real exports also carry the bodies: 66% to 82% of the bytes of the
-// Chrome and Firefox files in ../shared/fixtures/har/. Each answered request
+// Chrome and Firefox files in test/fixtures/har/. Each answered request
 // here gets a JSON body of 4 to 40 KB (as text, so its quotes are escaped),
 // about 70% of the file: what a 100 MB export of an API-heavy page is.
 export function withBodies(har: Har, seed: number): Har {

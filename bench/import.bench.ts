@@ -5,7 +5,7 @@
 // most 1.5x JSON.parse, held for the files browsers write: one written as
 // Chrome DevTools writes HAR (indented; each script-initiated entry carries
 // its JavaScript stack, and a browser's full header set: about 10 KB an
-// entry with the indentation, as in ../shared/fixtures/har/), and the same
+// entry with the indentation, as in test/fixtures/har/), and the same
 // with what other exports also carry, response bodies.
 //
 // A third file is the worst case, reported and not held to the goal: bare

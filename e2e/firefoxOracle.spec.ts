@@ -29,7 +29,7 @@ test('every lab scenario Firefox can run: Firefox does what is declared, and the
     const tabId = await recorder.call('tabIdOf', labUrl);
     for (const scenario of SCENARIOS) {
       // Made from the lab page only: pages of other kinds (a file: page,
-      // Chromium's public pages) are not opened in Firefox (see the README).
+      // Chromium's public pages) are not opened in Firefox (see docs/how-we-know.md).
       if (scenario.from || scenario.firefox?.cannotRun) continue;
       await test.step(scenario.name, async () => {
         try {

@@ -65,7 +65,7 @@ test('the packed CLI installs in an empty folder with its production dependencie
   // `record` finds the extension the package ships (dist/) from the installed command.
   const lab = await startLab(SCENARIOS.filter((scenario) => scenario.name === 'missing-allow-origin'));
   try {
-    const recorded = await shell('npx', ['--no', '--', 'cors-lens', 'record', `${lab.pageOrigin}/?run=missing-allow-origin`, '--json', '--headless'], project, userEnv({ DISPLAY: '' }));
+    const recorded = await shell('npx', ['--no', '--', 'cors-lens', 'record', `${lab.pageOrigin}/?run=missing-allow-origin`, '--json', '--wait-for', 'body[data-lab-done]', '--headless'], project, userEnv({ DISPLAY: '' }));
     expect(recorded.stderr).toBe('');
     expect(JSON.parse(recorded.stdout)).toEqual([expect.objectContaining({ url: lab.scenarioUrl('missing-allow-origin'), corsError: 'MissingAllowOriginHeader', preflight: 'not-needed' })]);
   } finally {

@@ -7,7 +7,9 @@ import { openExtensionProbe, type ExtensionProbe } from './support/extensionProb
 import { launchLabBrowser, type LabBrowser } from './support/labBrowser.ts';
 
 // The panel as a page (chrome-extension://…/panel.html?tabId=N), with the real
-// worker behind it: the way most panel tests run (see ../shared/STYLE.md §4).
+// worker behind it: the way most panel tests run, as Playwright's guide opens
+// an extension's pages by their chrome-extension:// URL
+// (https://playwright.dev/docs/chrome-extensions).
 // panel.spec.ts shows the same panel inside real DevTools.
 
 const PAYLOAD_SCRIPT = '<script>document.title="pwned"</script>';
@@ -124,6 +126,19 @@ test('the panel lists the tab\'s transactions live, explains a blocked one with 
   await panel.getByLabel('Filter by URL').fill('');
   await panel.getByLabel('Target origin').selectOption(lab.apiOrigin);
   await expect(list.getByRole('option')).toHaveCount(5);
+
+  // Why no preflight was needed: the page's own headers one by one, those Chromium added in one line that opens.
+  await option(panel, '/s/simple-get-allowed/').click();
+  const why = details.getByRole('region', { name: 'Why preflighted' });
+  await expect(why.getByRole('heading')).toHaveText('Why no preflight was needed');
+  const browserSet = why.locator('summary');
+  await expect(browserSet).toHaveText(/^\d+ headers set by the browser \(.+, …\)$/);
+  await expect(why).not.toContainText('is set by the browser, not the page');
+  await browserSet.click();
+  await expect(why.locator('details code')).toContainText('sec-fetch-mode');
+  await expect(why.locator('details code')).toContainText('user-agent');
+  await why.scrollIntoViewIfNeeded();
+  await panel.screenshot({ path: 'test-results/panel-why-no-preflight.png' });
 
   // Preserve log is the worker's setting for this tab, off by default.
   const preserve = panel.getByLabel('Preserve log');

@@ -13,6 +13,9 @@ import { agrees, describe, type CliVerdict, type Essentials } from './support/ve
 
 const run = promisify(execFile);
 
+/** What the lab page shows once it has run what its URL asked for: the page's own word, so a slow start is waited for. */
+const LAB_DONE = ['--wait-for', 'body[data-lab-done]'];
+
 interface Printed extends CliVerdict {
   candidates?: string[];
   explanation: string;
@@ -72,7 +75,7 @@ test("cors-lens record: the extension's verdict for every lab scenario equals Ch
     const url = `${lab.pageOrigin}/?run=all`;
     const traceFile = join(scratch, 'trace.json');
     const harFile = join(scratch, 'trace.har');
-    const { stdout } = await cli(['record', url, '--json', '--out', traceFile, '--har', harFile, '--timeout-ms', '120000', '--headless']);
+    const { stdout } = await cli(['record', url, '--json', '--out', traceFile, '--har', harFile, '--timeout-ms', '120000', ...LAB_DONE, '--headless']);
     const printed = JSON.parse(stdout) as Printed[];
 
     expect(recordDisagreements(scenarios, printed, lab)).toEqual([]);
@@ -102,7 +105,7 @@ test('cors-lens record of a page opened from a file: its requests say Origin: nu
   try {
     const scenarios = SCENARIOS.filter((scenario) => scenario.from === 'file-page');
     const url = `${lab.pageUrls['file-page']}?lab=${encodeURIComponent(lab.pageOrigin)}&run=all`;
-    const printed = JSON.parse((await cli(['record', url, '--json', '--timeout-ms', '60000', '--headless'])).stdout) as Printed[];
+    const printed = JSON.parse((await cli(['record', url, '--json', '--timeout-ms', '60000', ...LAB_DONE, '--headless'])).stdout) as Printed[];
     expect(recordDisagreements(scenarios, printed, lab)).toEqual([]);
     expect(scenarios.length).toBeGreaterThan(5);
   } finally {
@@ -123,6 +126,25 @@ test('cors-lens record says in one line when the page cannot be opened', async (
   expect(failure?.stderr.trimEnd().split('\n')).toHaveLength(1);
 });
 
+test('cors-lens record --wait-for: a selector that never matches is said, and what was captured is still explained; one the browser cannot parse is refused', async () => {
+  const lab = await startLab(SCENARIOS.filter((scenario) => scenario.name === 'missing-allow-origin'));
+  try {
+    const url = `${lab.pageOrigin}/?run=missing-allow-origin`;
+    // The lab page marks itself done once the request settled; #never is never shown.
+    const { stdout, stderr } = await cli(['record', url, '--json', '--wait-for', '#never', '--timeout-ms', '5000', '--headless']);
+    expect(stderr).toBe('cors-lens: nothing matched --wait-for #never within 5000 ms; recorded what was captured by then\n');
+    expect(JSON.parse(stdout)).toEqual([expect.objectContaining({ url: lab.scenarioUrl('missing-allow-origin'), corsError: 'MissingAllowOriginHeader' })]);
+    const refused = await cli(['record', url, '--wait-for', 'body[[', '--headless']).then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(refused?.code).toBe(1);
+    expect(refused?.stderr).toMatch(/^cors-lens: --wait-for: .*body\[\[/);
+  } finally {
+    await lab.close();
+  }
+});
+
 // The same command in Firefox ESR with dist-firefox/: a few scenarios whose
 // Firefox reasons the Firefox oracle holds against Firefox itself.
 test('cors-lens record --browser firefox: verdicts as Firefox judges them, each with its reason', async () => {
@@ -132,7 +154,7 @@ test('cors-lens record --browser firefox: verdicts as Firefox judges them, each 
   try {
     const names = ['missing-allow-origin', 'put-method-not-allowed', 'allow-origin-two-values', 'redirect-second-preflight-fails', 'put-preflight-allowed'];
     const harFile = join(scratch, 'firefox.har');
-    const { stdout } = await cli(['record', `${lab.pageOrigin}/?run=${names.join(',')}`, '--browser', 'firefox', '--json', '--har', harFile]);
+    const { stdout } = await cli(['record', `${lab.pageOrigin}/?run=${names.join(',')}`, '--browser', 'firefox', '--json', '--har', harFile, ...LAB_DONE]);
     const printed = JSON.parse(stdout) as (Printed & { firefoxReason: string | null })[];
     const byScenario = (name: string) => printed.filter((request) => request.url.includes(`/s/${name}/`)).map(({ firefoxReason, preflight }) => ({ firefoxReason, preflight }));
     expect(byScenario('missing-allow-origin')).toEqual([{ firefoxReason: 'CORSMissingAllowOrigin', preflight: 'not-needed' }]);

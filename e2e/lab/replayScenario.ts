@@ -1,3 +1,4 @@
+import { CHROMIUM_RULES, type BrowserRules } from '../../src/core/browsers/browserRules.ts';
 import { PreflightCache } from '../../src/core/cache/preflightCache.ts';
 import { getHeader } from '../../src/core/fetch/headers.ts';
 import { normalizeMethod } from '../../src/core/fetch/method.ts';
@@ -31,10 +32,10 @@ const OPAQUE_CONTEXTS: readonly LabRequest['context'][] = ['sandboxed-iframe', '
  * requests from the lab page's own origin, worker or frames are replayed, one
  * after the other: Local Network Access and parallel scenarios need the
  * browser (see e2e/oracle.spec.ts), and a fetch()'s `cache` option reaches
- * no capture's events.
+ * no capture's events. As Chromium by default, or as another browser (`rules`).
  */
-export function replayScenario(scenario: Scenario): Transaction[] {
-  const cache = new PreflightCache();
+export function replayScenario(scenario: Scenario, rules: BrowserRules = CHROMIUM_RULES): Transaction[] {
+  const cache = new PreflightCache({ engine: rules.cache });
   const sends = scenario.requests.map((labRequest, index): SimulatedSend => {
     const blobType = labRequest.bodyKind === 'blob' && labRequest.blobType ? [{ name: 'Content-Type', value: labRequest.blobType }] : [];
     const request = corsRequestOf({
@@ -52,12 +53,12 @@ export function replayScenario(scenario: Scenario): Transaction[] {
     const mode = uploads ? { mode: 'cors-with-forced-preflight' as const } : {};
     const simulated = { ...request, ...mode, ...(BYPASSING_CACHE_MODES.includes(labRequest.cache) ? { bypassPreflightCache: true } : {}) };
     const at = index * REQUEST_SPACING_MS;
-    return { at, dropped: [], ...playExchange(simulated, (question) => labAnswer(scenario, question), cache, at) };
+    return { at, dropped: [], ...playExchange(simulated, (question) => labAnswer(scenario, question), cache, at, rules) };
   });
   const [first] = sends;
   if (!first) return [];
   const events = simulationEvents({ request: first.exchange.request, sends, cache: [] });
-  const { transactions } = pairEvents(withoutStandInCookies(events, sends), { includeNonCors: true });
+  const { transactions } = pairEvents(withoutStandInCookies(events, sends), { includeNonCors: true, rules });
   // No capture holds what the renderer refused: the oracle judges those requests as declared, and so does the replay.
   if (!scenario.rejectedInRenderer) return transactions;
   return transactions.map((transaction, index) => {

@@ -86,7 +86,7 @@ export interface FirefoxDeclaration {
   /**
    * Why Firefox decides otherwise than Chromium: another outcome, another
    * preflight or cache decision, another check failing or another value
-   * named. The README lists every such scenario.
+   * named. docs/how-we-know.md lists every such scenario.
    */
   readonly differs?: string;
   readonly expect?: readonly FirefoxExpectation[];

@@ -17,6 +17,6 @@ console.log(`CORS Lens lab: ${SCENARIOS.length} scenarios`);
 console.log(`  page         ${lab.pageOrigin}/`);
 console.log(`  API          ${lab.apiOrigin}/s/<scenario>/`);
 console.log(`  run them all ${lab.pageOrigin}/?run=all`);
-console.log(`Try: npx cors-lens record '${lab.pageOrigin}/?run=all'`);
+console.log(`Try: npx cors-lens record '${lab.pageOrigin}/?run=all' --wait-for 'body[data-lab-done]'`);
 console.log('Ctrl-C stops the lab.');
 process.on('SIGINT', () => void lab.close().then(() => process.exit(0)));

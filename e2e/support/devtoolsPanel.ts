@@ -1,10 +1,11 @@
 import { expect, type Frame, type Page } from '@playwright/test';
 
 /**
- * Playwright hides DevTools windows unless told otherwise (see
- * ../shared/reference/platform-notes.md §4): with this, set before the
- * browser starts, the DevTools front-end of a tab is a Page, and the CORS
- * panel one of its frames.
+ * Playwright detaches from DevTools windows unless told otherwise: with
+ * PW_CHROMIUM_ATTACH_TO_OTHER (an undocumented switch of Playwright's
+ * Chromium driver, https://github.com/microsoft/playwright/pull/14873), set
+ * before the browser starts, the DevTools front-end of a tab is a Page, and
+ * the CORS panel one of its frames.
  */
 export function showDevtoolsToPlaywright(): void {
   process.env.PW_CHROMIUM_ATTACH_TO_OTHER = '1';

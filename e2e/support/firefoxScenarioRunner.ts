@@ -136,9 +136,7 @@ function extensionInFirefoxDisagreements(result: FirefoxScenarioResult): string[
   const extensionSide = extension.map((verdict, at) => {
     const theirs = firefoxReasons[at];
     const reason = theirs && verdict.candidates.includes(theirs) ? theirs : verdict.firefoxReason;
-    // "Not seen" claims no cache hit: it agrees with a request Firefox served from a cache the model cannot predict (per-method entries, opaque origins).
-    const preflight = verdict.preflight === 'not-seen' && result.expected[corsIndexes[at] ?? -1]?.preflight === 'cache-hit' ? 'cache-hit' : verdict.preflight;
-    return `${reason ?? 'no reason'} preflight ${preflight}`;
+    return `${reason ?? 'no reason'} preflight ${verdict.preflight}`;
   });
   const [a, b] = scenario.parallel ? [[...extensionSide].sort(), [...firefoxSide].sort()] : [extensionSide, firefoxSide];
   if (JSON.stringify(a) === JSON.stringify(b)) return [];

@@ -15,7 +15,8 @@ function run(sequence: [WebRequestPhase, WebRequestDetails][]) {
 }
 
 // The sequences below are what Chromium 156 reports with 'extraHeaders'
-// (../shared/reference/platform-notes.md §2).
+// (see webRequestToEvents for the public sources; e2e/oracle.spec.ts sees
+// them in the real browser).
 describe('webRequestToEvents, then pairing', () => {
   it('pairs the preflight of a PUT and judges the request', () => {
     const { transactions } = run([

@@ -42,8 +42,11 @@ export type WebRequestPhase = 'onBeforeRequest' | 'onSendHeaders' | 'onHeadersRe
  * without headers, then onSendHeaders with Access-Control-Request-*), the
  * actual request's wire headers at onSendHeaders (never, when its preflight
  * failed), and a response it then blocks at onHeadersReceived before
- * onErrorOccurred (../shared/reference/platform-notes.md §2; re-checked by
- * the e2e suite).
+ * onErrorOccurred. Chrome's webRequest documentation says what
+ * 'extraHeaders' shows (https://developer.chrome.com/docs/extensions/reference/api/webRequest);
+ * the order is that of Chromium's web_request_proxying_url_loader_factory.cc
+ * (https://source.chromium.org/chromium/chromium/src/+/main:extensions/browser/api/web_request/web_request_proxying_url_loader_factory.cc),
+ * re-checked in Chromium 156 by the e2e sweep (e2e/oracle.spec.ts).
  */
 export function webRequestToEvents(phase: WebRequestPhase, details: WebRequestDetails): RequestEvent[] {
   const id = details.requestId;

@@ -1,7 +1,7 @@
 import { createBatcher, type Batcher } from '../core/messaging/batcher.ts';
 import { createBridge, type Bridge, type Schedule, type Wall } from '../core/messaging/bridge.ts';
 import type { Confirmation } from '../core/confirm/confirmVerdict.ts';
-import { PROTOCOL_VERSION, TRANSACTIONS_PAGE_SIZE, type ConfirmModeState, type RecordingState, type SequencedTransaction, type SessionSummary, type WorkerEvents, type WorkerRequests } from '../core/protocol.ts';
+import { PROTOCOL_VERSION, protocolMismatchError, TRANSACTIONS_PAGE_SIZE, type ConfirmModeState, type RecordingState, type SequencedTransaction, type SessionSummary, type WorkerEvents, type WorkerRequests } from '../core/protocol.ts';
 import type { ChromiumConfirmation } from './chromiumConfirmation.ts';
 import type { RecordingControl, Watch } from './recordingControl.ts';
 import { exportedFile } from '../core/trace/exportFile.ts';
@@ -121,9 +121,7 @@ export function createWorkerServer(options: WorkerServerOptions): WorkerServer {
   const handlers = (client: Client) => ({
     hello: async ({ protocolVersion, lostAt }: WorkerRequests['hello'][0]) => {
       await ready;
-      if (protocolVersion !== PROTOCOL_VERSION) {
-        throw new Error(`CORS Lens protocol ${protocolVersion} is not this worker's (${PROTOCOL_VERSION}): reload the extension and DevTools`);
-      }
+      if (protocolVersion !== PROTOCOL_VERSION) throw protocolMismatchError(protocolVersion);
       if (typeof lostAt === 'number' && Number.isFinite(lostAt)) recording.reportLost(lostAt);
       return { protocolVersion: PROTOCOL_VERSION, workerStartedAt: options.startedAt, restored: options.restored() };
     },

@@ -33,6 +33,7 @@ interface RecordCommandOptions {
   har?: string;
   json?: boolean;
   timeoutMs: number;
+  waitFor?: string;
   headless?: boolean;
   includeSecrets?: boolean;
 }
@@ -70,13 +71,14 @@ async function record(target: string, options: RecordCommandOptions): Promise<vo
   const [{ LaunchError }, { RecordError, recordUrl }] = await Promise.all([import('./record/launchWithExtension.ts'), import('./record/recordUrl.ts')]);
   let recording;
   try {
-    recording = await recordUrl({ url, timeoutMs: options.timeoutMs, headless: options.headless === true || !process.env.DISPLAY, includeSecrets: options.includeSecrets === true, browser: options.browser });
+    recording = await recordUrl({ url, timeoutMs: options.timeoutMs, headless: options.headless === true || !process.env.DISPLAY, includeSecrets: options.includeSecrets === true, browser: options.browser, ...(options.waitFor === undefined ? {} : { waitFor: options.waitFor }) });
   } catch (error) {
     if (error instanceof RecordError || error instanceof LaunchError) throw new UsageError(error.message);
     throw error;
   }
-  const { trace, browserVersion, settled } = recording;
-  if (!settled) process.stderr.write(`cors-lens: the network was still busy after ${options.timeoutMs} ms; recorded what was captured by then\n`);
+  const { trace, browserVersion, settled, ready } = recording;
+  if (!ready) process.stderr.write(`cors-lens: nothing matched --wait-for ${printable(options.waitFor ?? '', 200)} within ${options.timeoutMs} ms; recorded what was captured by then\n`);
+  else if (!settled) process.stderr.write(`cors-lens: the network was still busy after ${options.timeoutMs} ms; recorded what was captured by then\n`);
   if (options.out) await writeOutput(options.out, `${JSON.stringify(trace, null, 2)}\n`);
   if (options.har) {
     const har = traceToHar({ pages: [{ url: trace.page.url, transactions: trace.transactions }], browser: { name: options.browser === 'firefox' ? 'Firefox' : 'Chromium', version: browserVersion } });
@@ -153,6 +155,7 @@ export function createProgram(): Command {
     .option('--har <file>', 'write the capture as HAR 1.2, preflights as their own entries (as Chrome DevTools exports)')
     .option('--json', 'print one JSON object per cross-origin request, in the order they started')
     .option('--timeout-ms <ms>', 'how long to wait for the page to load and its network to go idle', positiveInteger, DEFAULT_RECORD_TIMEOUT_MS)
+    .option('--wait-for <selector>', 'wait until an element matches this CSS selector (the page saying it is done) before waiting for its network to go idle')
     .option('--browser <name>', 'chromium (/usr/bin/chromium with dist/), or firefox (/usr/bin/firefox-esr with dist-firefox/: verdicts as Firefox judges, with its reason for each)', browserName, 'chromium')
     .option('--headless', 'run the browser headless even when there is a display (it is headless without one)')
     .option('--include-secrets', 'keep Cookie, Set-Cookie and Authorization values, and secret query values (token, key, secret, password, sig, session), in the written files')

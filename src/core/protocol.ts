@@ -1,4 +1,5 @@
 import type { PreflightCacheEntry } from './cache/preflightCache.ts';
+import { BridgeError } from './messaging/bridge.ts';
 import type { Confirmation } from './confirm/confirmVerdict.ts';
 import type { PairingStats } from './pairing/pairEvents.ts';
 import type { Transaction } from './pairing/transaction.ts';
@@ -13,10 +14,30 @@ import type { RecordingGap } from './recording/recordingGap.ts';
  * runtime ports and is written to chrome.storage.session.
  *
  * WARNING: bump PROTOCOL_VERSION on any incompatible change; a panel and a
- * worker of different versions refuse each other with a clear message
- * instead of misreading each other.
+ * worker of different versions refuse each other (the worker answers hello
+ * with the code 'protocol-mismatch') instead of misreading each other.
  */
 export const PROTOCOL_VERSION = 2;
+
+/**
+ * The failures a client acts on by their code, not only shows: a worker of
+ * another protocol version refused the hello (no retry will heal it; the
+ * panel says to reload the extension).
+ *
+ * WARNING: codes cross between versions (that is their point): never rename
+ * or reuse one; add a new one.
+ */
+export type WorkerErrorCode = 'protocol-mismatch';
+
+/** The worker's answer to a hello from a client of another protocol version. */
+export function protocolMismatchError(clientVersion: number): BridgeError {
+  return new BridgeError(`CORS Lens protocol ${clientVersion} is not this worker's (${PROTOCOL_VERSION}): reload the extension and DevTools`, 'protocol-mismatch' satisfies WorkerErrorCode);
+}
+
+/** Whether a request failed with this code (a worker's BridgeError carries it across the port). */
+export function isWorkerError(error: unknown, code: WorkerErrorCode): boolean {
+  return error instanceof BridgeError && error.code === code;
+}
 
 /** The name clients give their runtime port. */
 export const PORT_NAME = 'cors-lens';

@@ -17,8 +17,12 @@ export function ConfirmWithChromium({ client, tabId }: { client: WorkerClient; t
     const stop = client.on('confirmModeChanged', (changed) => {
       if (changed.tabId === tabId) setState(changed);
     });
-    void client.subscribe(tabId);
-    void client.request('getConfirmMode', { tabId }).then((current) => live && setState(current));
+    // A worker that cannot be reached leaves the switch disabled; the panel's log says why (WorkerProblemBanner).
+    client.subscribe(tabId).catch(() => undefined);
+    client.request('getConfirmMode', { tabId }).then(
+      (current) => live && setState(current),
+      () => undefined,
+    );
     return () => {
       live = false;
       stop();

@@ -1,5 +1,5 @@
-import type { PreflightCacheEntry } from '../core/cache/preflightCache.ts';
-import { lifetimesDifferingFromChromium } from '../core/cache/preflightLifetime.ts';
+import type { CachedToken, PreflightCacheEntry } from '../core/cache/preflightCache.ts';
+import { lifetimesDifferingFromChromium, preflightLifetime } from '../core/cache/preflightLifetime.ts';
 import type { SequencedTransaction } from '../core/protocol.ts';
 import { clockTime, countdown } from './model/formatTime.ts';
 import { useNow } from './model/useNow.ts';
@@ -19,11 +19,25 @@ const RULE_LABELS: Readonly<Record<string, string>> = {
   'not-cached-not-digits': 'not cached',
 };
 
+/** What an entry allows: a Firefox entry's methods and headers each until their own time. */
+function allowed(names: readonly string[], items: readonly CachedToken[] | undefined): string {
+  if (!items) return names.join(', ') || '(safelisted only)';
+  return items.map((item) => `${item.token} until ${clockTime(item.expiresAt)}`).join(', ') || '(none)';
+}
+
+/** The other browsers that would keep the entry another time: beside a Firefox entry (it has items), Chromium. */
+function otherLifetimes(entry: PreflightCacheEntry) {
+  if (!entry.items) return lifetimesDifferingFromChromium(entry.result.maxAge);
+  const lifetime = preflightLifetime('chromium', entry.result.maxAge);
+  return lifetime.seconds === entry.lifetime.seconds ? [] : [{ engine: 'chromium', name: 'Chromium', lifetime }];
+}
+
 /** The modelled preflight cache for this tab's origins: each entry, its lifetime, a live countdown, and what it served. */
 export function PreflightCacheView({ entries, items }: Props) {
   const now = useNow();
   const origins = new Set(items.map((item) => item.transaction.request.initiatorOrigin));
   const shown = entries.filter((entry) => origins.has(entry.key.origin));
+  const browser = shown.some((entry) => entry.items) ? 'Firefox' : 'Chromium';
   if (shown.length === 0) {
     return (
       <section className="cache-view" aria-label="Preflight cache">
@@ -34,7 +48,7 @@ export function PreflightCacheView({ entries, items }: Props) {
   return (
     <section className="cache-view" aria-label="Preflight cache">
       <table className="cache-entries">
-        <caption>What Chromium's preflight cache holds for this tab, as modelled from the preflights it saw.</caption>
+        <caption>{`What ${browser}'s preflight cache holds for this tab, as modelled from the preflights it saw.`}</caption>
         <thead>
           <tr>
             <th scope="col">Origin</th>
@@ -50,16 +64,16 @@ export function PreflightCacheView({ entries, items }: Props) {
         <tbody>
           {shown.map((entry) => {
             const served = items.filter((item) => item.transaction.verdict.hops.some((hop) => hop.cacheEntry?.storedAt === entry.storedAt && hop.cacheEntry.key.url === entry.key.url && hop.cacheEntry.key.origin === entry.key.origin));
-            const others = lifetimesDifferingFromChromium(entry.result.maxAge);
+            const others = otherLifetimes(entry);
             return (
-              <tr key={`${entry.key.origin} ${entry.key.url} ${entry.storedAt}`}>
+              <tr key={`${entry.key.origin} ${entry.key.url} ${entry.storedAt} ${entry.result.credentials}`}>
                 <td>{entry.key.origin}</td>
                 <td className="url">{entry.key.url}</td>
                 <td>{entry.result.credentials ? 'yes' : 'no'}</td>
-                <td>{entry.result.methods.join(', ') || '(safelisted only)'}</td>
-                <td>{entry.result.headers.join(', ') || '(safelisted only)'}</td>
+                <td>{allowed(entry.result.methods, entry.items?.methods)}</td>
+                <td>{allowed(entry.result.headers, entry.items?.headers)}</td>
                 <td>
-                  {`${entry.result.maxAge ?? '(absent)'} sent; ${entry.lifetime.seconds} s, ${RULE_LABELS[entry.lifetime.rule] ?? entry.lifetime.rule}`}
+                  {`${entry.result.maxAge ?? '(absent)'} sent; ${entry.lifetime.seconds} s, ${entry.items && entry.lifetime.rule === 'capped' ? 'capped by Firefox' : (RULE_LABELS[entry.lifetime.rule] ?? entry.lifetime.rule)}`}
                   {others.map((other) => (
                     <div key={other.engine} className="note">{`${other.name} would keep it ${other.lifetime.seconds} s`}</div>
                   ))}

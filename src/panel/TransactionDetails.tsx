@@ -1,11 +1,11 @@
-import { useMemo, useState, type ReactNode, type RefObject } from 'react';
+import { useMemo, type ReactNode, type RefObject } from 'react';
 import { transactionDiagramInput } from '../core/diagram/diagramInput.ts';
 import { negotiationDiagram } from '../core/diagram/negotiationDiagram.ts';
 import { explainVerdict } from '../core/explain/explainVerdict.ts';
 import { markdownSummary } from '../core/explain/markdownSummary.ts';
 import { securityWarnings } from '../core/explain/securityWarnings.ts';
+import { isCorsProtocolHeader } from '../core/fetch/corsProtocolHeader.ts';
 import type { HeaderList } from '../core/fetch/headers.ts';
-import type { PreflightStatus } from '../core/cors/verdict.ts';
 import type { Transaction } from '../core/pairing/transaction.ts';
 import type { SequencedTransaction } from '../core/protocol.ts';
 import { CopyButton } from './CopyButton.tsx';
@@ -17,7 +17,7 @@ import { VerifiedFixView } from './VerifiedFixView.tsx';
 interface Props {
   readonly item: SequencedTransaction;
   readonly headingRef?: RefObject<HTMLHeadingElement | null>;
-  onOpenInSimulator?(transaction: Transaction): void;
+  readonly onOpenInSimulator?: (transaction: Transaction) => void;
 }
 
 const CONFIRMATION_LABELS = {
@@ -131,11 +131,19 @@ export function TransactionDetails({ item, headingRef, onOpenInSimulator }: Prop
       <SequenceDiagram diagram={diagram} />
       <NegotiationTimeline transaction={transaction} />
       <section aria-label="Why preflighted">
-        <h3>{preflightHeading(explanation.preflight.status)}</h3>
+        <h3>{explanation.preflight.heading}</h3>
         <ul>
           {explanation.preflight.reasons.map((reason) => (
             <li key={reason}>{reason}</li>
           ))}
+          {explanation.preflight.browserSet && (
+            <li className="browser-set">
+              <details>
+                <summary>{explanation.preflight.browserSet.line}</summary>
+                <code>{explanation.preflight.browserSet.names.join(', ')}</code>
+              </details>
+            </li>
+          )}
         </ul>
       </section>
       <section aria-label="Headers">
@@ -154,21 +162,6 @@ export function TransactionDetails({ item, headingRef, onOpenInSimulator }: Prop
   );
 }
 
-function preflightHeading(status: PreflightStatus): string {
-  switch (status) {
-    case 'sent':
-      return 'Why it was preflighted';
-    case 'cache-hit':
-      return 'Why it needed a preflight (served from the preflight cache)';
-    case 'not-seen':
-      return 'Why it needed a preflight (none was seen)';
-    case 'not-recorded':
-      return 'Why it needed a preflight (not recorded by the capture tool)';
-    case 'not-needed':
-      return 'Why no preflight was needed';
-  }
-}
-
 function FixLines({ target, lines }: { readonly target: string; readonly lines: readonly string[] }) {
   const text = lines.join('\n');
   return (
@@ -180,23 +173,16 @@ function FixLines({ target, lines }: { readonly target: string; readonly lines: 
   );
 }
 
-/** Copies the text (made on click); says so, or says how to copy by hand where the clipboard is refused. */
-// Marked for the reader: the headers CORS reads or writes.
-function isCorsHeader(name: string): boolean {
-  const lower = name.toLowerCase();
-  return lower.startsWith('access-control-') || lower === 'origin' || lower === 'vary' || lower.startsWith('sec-fetch-');
-}
-
 function HeaderTable({ title, headers }: { readonly title: string; readonly headers: HeaderList }): ReactNode {
   return (
     <table className="headers">
       <caption>{title}</caption>
       <tbody>
         {headers.map((header, index) => (
-          <tr key={`${index}-${header.name}`} className={isCorsHeader(header.name) ? 'cors-header' : undefined}>
+          <tr key={`${index}-${header.name}`} className={isCorsProtocolHeader(header.name) ? 'cors-header' : undefined}>
             <th scope="row">
               {header.name}
-              {isCorsHeader(header.name) && <span className="cors-mark"> CORS</span>}
+              {isCorsProtocolHeader(header.name) && <span className="cors-mark"> CORS</span>}
             </th>
             <td>{header.value}</td>
           </tr>

@@ -1,16 +1,18 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { VERDICT_BADGE_LABELS } from '../core/explain/verdictBadge.ts';
 import type { RecordingGap } from '../core/recording/recordingGap.ts';
 import { clockTime } from './model/formatTime.ts';
-import { withGaps } from './model/listEntries.ts';
-import { STATUS_LABELS, type TransactionRow } from './model/transactionRow.ts';
+import type { ListEntry } from './model/listEntries.ts';
+import type { TransactionRow } from './model/transactionRow.ts';
 
 const ROW_HEIGHT = 22;
 
 interface Props {
+  /** The rows, in the order the keyboard moves through them. */
   readonly rows: readonly TransactionRow[];
-  /** Where the recording missed requests, shown where they happened. */
-  readonly gaps?: readonly RecordingGap[];
+  /** The lines drawn: the rows, with the gaps of a live recording where they happened. */
+  readonly entries: readonly ListEntry[];
   readonly selectedSeq: number | null;
   onSelect(seq: number): void;
   /** Enter on a row: show its details (and move focus there). */
@@ -18,9 +20,8 @@ interface Props {
 }
 
 /** Header values and URLs are attacker-controlled: every cell is text, cut to its width by CSS. */
-export function TransactionList({ rows, gaps = NO_GAPS, selectedSeq, onSelect, onOpen }: Props) {
+export function TransactionList({ rows, entries, selectedSeq, onSelect, onOpen }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
-  const entries = useMemo(() => withGaps(rows, gaps), [rows, gaps]);
   const virtualizer = useVirtualizer({ count: entries.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   const selectedIndex = selectedSeq === null ? -1 : rows.findIndex((row) => row.seq === selectedSeq);
   const selectedEntry = selectedSeq === null ? -1 : entries.findIndex((entry) => entry.kind === 'transaction' && entry.row.seq === selectedSeq);
@@ -69,9 +70,9 @@ export function TransactionList({ rows, gaps = NO_GAPS, selectedSeq, onSelect, o
       >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
-            const entry = entries[item.index];
-            if (entry?.kind === 'gap') return <GapRow key={`gap ${entry.gap.to} ${entry.gap.afterSeq}`} gap={entry.gap} top={item.start} />;
-            const row = (entry as { row: TransactionRow }).row;
+            const entry = entries[item.index] as ListEntry;
+            if (entry.kind === 'gap') return <GapRow key={`gap ${entry.gap.to} ${entry.gap.afterSeq}`} gap={entry.gap} top={item.start} />;
+            const { row } = entry;
             const selected = row.seq === selectedSeq;
             return (
               <div
@@ -80,20 +81,20 @@ export function TransactionList({ rows, gaps = NO_GAPS, selectedSeq, onSelect, o
                 role="option"
                 aria-selected={selected}
                 aria-label={rowLabel(row)}
-                className={`row status-${row.status}${selected ? ' selected' : ''}`}
+                className={`row status-${row.badge}${selected ? ' selected' : ''}`}
                 style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
                 onClick={() => onSelect(row.seq)}
                 onDoubleClick={() => onOpen(row.seq)}
               >
                 <span className="cell status">
-                  <span className="badge">{STATUS_LABELS[row.status]}</span>
+                  <span className="badge">{VERDICT_BADGE_LABELS[row.badge]}</span>
                 </span>
                 <span className="cell method">{row.method}</span>
                 <span className="cell url" title={row.url}>
                   <span className="path">{row.path}</span> <span className="origin">{row.targetOrigin}</span>
                 </span>
                 <span className="cell initiator">{row.initiatorOrigin}</span>
-                <span className="cell error">{row.corsError ?? (row.status === 'undetermined' ? 'reason not visible' : '')}</span>
+                <span className="cell error">{row.corsError ?? (row.badge === 'undetermined' ? 'reason not visible' : '')}</span>
                 <span className="cell preflight">{row.preflight}</span>
                 <span className="cell time">{row.durationMs === null ? '…' : `${Math.round(row.durationMs)} ms`}</span>
               </div>
@@ -105,11 +106,8 @@ export function TransactionList({ rows, gaps = NO_GAPS, selectedSeq, onSelect, o
   );
 }
 
-const NO_GAPS: readonly RecordingGap[] = [];
-
 /** A stretch the recording missed: not selectable, said in words. */
 function GapRow({ gap, top }: { readonly gap: RecordingGap; readonly top: number }) {
-  const text = `not recorded from ${clockTime(gap.from)} to ${clockTime(gap.to)}`;
   return (
     <div
       role="option"
@@ -119,13 +117,13 @@ function GapRow({ gap, top }: { readonly gap: RecordingGap; readonly top: number
       title="Chromium stopped the CORS Lens worker: requests made in this time are not in the list."
       style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
     >
-      {text}
+      {`not recorded from ${clockTime(gap.from)} to ${clockTime(gap.to)}`}
     </div>
   );
 }
 
 /** What a screen reader says for a row: the request, then its verdict. */
 function rowLabel(row: TransactionRow): string {
-  const verdict = row.corsError ? `${STATUS_LABELS[row.status]}: ${row.corsError}` : row.status === 'undetermined' ? 'blocked, for a reason the capture does not show' : STATUS_LABELS[row.status];
+  const verdict = row.corsError ? `${VERDICT_BADGE_LABELS[row.badge]}: ${row.corsError}` : row.badge === 'undetermined' ? 'blocked, for a reason the capture does not show' : VERDICT_BADGE_LABELS[row.badge];
   return `${row.method} ${row.url}, ${verdict}, preflight ${row.preflight}`;
 }

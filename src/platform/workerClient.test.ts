@@ -1,79 +1,96 @@
-import type { Runtime } from 'webextension-polyfill';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createBridge, type BridgeMessage, type Wall } from '../core/messaging/bridge.ts';
-import { HEARTBEAT_MS, PROTOCOL_VERSION, type WorkerEvents, type WorkerRequests } from '../core/protocol.ts';
+import { HEARTBEAT_MS, isWorkerError, PROTOCOL_VERSION, type WorkerEvents } from '../core/protocol.ts';
+import { fakeWorkers, summaryOf } from './testWorkerPorts.ts';
 import { connectToWorker } from './workerClient.ts';
 
-// The polyfill refuses to load outside an extension; these tests hand the client its port.
+// The polyfill refuses to load outside an extension; these tests pass their own ports.
 vi.mock('webextension-polyfill', () => ({ default: {} }));
 
-/** A runtime port pair in memory: the client's end, and the worker's as a Wall; `drop` is the worker stopping. */
-function portPair() {
-  const toWorker = new Set<(message: BridgeMessage) => void>();
-  const toClient = new Set<(message: unknown) => void>();
-  const dropped = new Set<() => void>();
-  const port = {
-    name: 'cors-lens',
-    postMessage: (message: unknown) => queueMicrotask(() => toWorker.forEach((receive) => receive(message as BridgeMessage))),
-    onMessage: { addListener: (listener: (message: unknown) => void) => toClient.add(listener), removeListener: (listener: (message: unknown) => void) => toClient.delete(listener) },
-    onDisconnect: { addListener: (listener: () => void) => dropped.add(listener) },
-    disconnect: () => undefined,
-  } as unknown as Runtime.Port;
-  const wall: Wall = {
-    send: (message) => queueMicrotask(() => toClient.forEach((receive) => receive(message))),
-    listen: (receive) => {
-      toWorker.add(receive);
-      return () => toWorker.delete(receive);
-    },
-  };
-  return { port, wall, drop: () => dropped.forEach((listener) => listener()) };
-}
-
-/** A worker that answers what a client asks at connection, and notes every request. */
-function worker(requests: { method: string; params: unknown }[], wall: Wall) {
-  const note = (method: string) => (params: unknown) => void requests.push({ method, params });
-  return createBridge<WorkerRequests, WorkerEvents>(wall, {
-    handlers: {
-      hello: (params) => (note('hello')(params), { protocolVersion: PROTOCOL_VERSION, workerStartedAt: 1, restored: false }),
-      heartbeat: (params) => (note('heartbeat')(params), { at: 1 }),
-      watchAllTabs: (params) => (note('watchAllTabs')(params), { recordFromBrowserStart: false, allTabsSince: 1 }),
-      subscribe: (params) => (note('subscribe')(params), {}) as never,
-    },
-  });
-}
+const cleared = (tabId: number): WorkerEvents['tabCleared'] => ({ tabId, reason: 'user', session: summaryOf(tabId) });
 
 afterEach(() => vi.useRealTimers());
 
-describe('a client of the worker', () => {
+describe('connectToWorker', () => {
+  it('after a reconnection, a listener removed hears nothing more, one kept hears each event once, and the tab is subscribed again', async () => {
+    const worker = fakeWorkers();
+    const client = connectToWorker('test', worker.connect);
+    const heard: string[] = [];
+    const stopRemoved = client.on('tabCleared', () => heard.push('removed'));
+    client.on('tabCleared', () => heard.push('kept'));
+    await client.subscribe(7);
+
+    const reconnected = new Promise<void>((resolve) => client.onReconnected(resolve));
+    worker.stop();
+    await reconnected;
+    stopRemoved();
+    worker.newest().bridge.emit('tabCleared', cleared(7));
+    // Messages keep their order: once this answer is in, the event is too.
+    await client.request('subscribe', { tabId: 7 });
+
+    expect(heard).toEqual(['kept']);
+    expect(worker.workers).toHaveLength(2);
+    expect(worker.newest().subscribed[0]).toBe(7);
+    client.close();
+  });
+
+  it('delivers an event once to a listener added while the handshake was being retried', async () => {
+    const worker = fakeWorkers({ helloFailures: 1 });
+    const client = connectToWorker('test', worker.connect);
+    const heard: number[] = [];
+    client.on('tabCleared', (event) => heard.push(event.tabId));
+    await client.subscribe(3);
+    expect(worker.workers).toHaveLength(2);
+    worker.newest().bridge.emit('tabCleared', cleared(3));
+    await client.request('subscribe', { tabId: 3 });
+    expect(heard).toEqual([3]);
+    client.close();
+  });
+
+  it("rejects with the typed code when the worker speaks another protocol version, and does not retry", async () => {
+    const worker = fakeWorkers({ speaks: PROTOCOL_VERSION + 1 });
+    const client = connectToWorker('test', worker.connect);
+    const error = await client.subscribe(1).catch((failure: unknown) => failure);
+    expect(isWorkerError(error, 'protocol-mismatch')).toBe(true);
+    await expect(client.request('getConfirmMode', { tabId: 1 })).rejects.toBe(error);
+    expect(worker.workers).toHaveLength(1);
+  });
+
+  it('tells its user when a reconnection fails for good (the extension was updated to another protocol), and requests say why', async () => {
+    const worker = fakeWorkers();
+    const client = connectToWorker('test', worker.connect);
+    await client.subscribe(1);
+    const reconnected = new Promise<void>((resolve) => client.onReconnected(resolve));
+    worker.update(PROTOCOL_VERSION + 1);
+    await reconnected;
+    const error = await client.request('getTransactions', { tabId: 1 }).catch((failure: unknown) => failure);
+    expect(isWorkerError(error, 'protocol-mismatch')).toBe(true);
+    client.close();
+  });
+
   it('sends a heartbeat within the 30 s after which Chromium stops an idle worker', async () => {
     vi.useFakeTimers();
-    const requests: { method: string; params: unknown }[] = [];
-    const { port, wall } = portPair();
-    worker(requests, wall);
-    const client = connectToWorker('panel', () => port);
+    const worker = fakeWorkers();
+    const heartbeats = () => worker.requests.filter((request) => request.method === 'heartbeat');
+    const client = connectToWorker('panel', worker.connect);
     await vi.advanceTimersByTimeAsync(HEARTBEAT_MS);
     expect(HEARTBEAT_MS).toBeLessThan(30_000);
-    expect(requests.filter((request) => request.method === 'heartbeat')).toHaveLength(1);
+    expect(heartbeats()).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(HEARTBEAT_MS);
-    expect(requests.filter((request) => request.method === 'heartbeat')).toHaveLength(2);
+    expect(heartbeats()).toHaveLength(2);
     client.close();
     await vi.advanceTimersByTimeAsync(HEARTBEAT_MS * 3);
-    expect(requests.filter((request) => request.method === 'heartbeat')).toHaveLength(2);
+    expect(heartbeats()).toHaveLength(2);
   });
 
   it('after the worker stopped, tells the new one when it lost the old, and has what it watched recorded again', async () => {
-    const requests: { method: string; params: unknown }[] = [];
-    const first = portPair();
-    const second = portPair();
-    const ports = [first, second];
-    worker(requests, first.wall);
-    worker(requests, second.wall);
-    const client = connectToWorker('recorder', () => (ports.shift() as ReturnType<typeof portPair>).port);
+    const worker = fakeWorkers();
+    const { requests } = worker;
+    const client = connectToWorker('recorder', worker.connect);
     await client.watchAllTabs();
     await client.subscribe(3);
     const before = Date.now();
     const reconnected = new Promise<void>((resolve) => client.onReconnected(resolve));
-    first.drop();
+    worker.stop();
     await reconnected;
     const after = requests.slice(requests.findIndex((request, index) => index > 0 && request.method === 'hello'));
     expect(after.map((request) => request.method)).toEqual(['hello', 'watchAllTabs', 'subscribe']);

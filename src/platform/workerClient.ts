@@ -1,13 +1,18 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import { BridgeError, createBridge, type Bridge, type Schedule } from '../core/messaging/bridge.ts';
-import { HEARTBEAT_MS, PORT_NAME, PROTOCOL_VERSION, type RecordingState, type WorkerEvents, type WorkerRequests } from '../core/protocol.ts';
+import { createBridge, type Bridge, type Schedule } from '../core/messaging/bridge.ts';
+import { HEARTBEAT_MS, isWorkerError, PORT_NAME, PROTOCOL_VERSION, type RecordingState, type WorkerEvents, type WorkerRequests } from '../core/protocol.ts';
 import { portWall } from './portWall.ts';
 
 /** A protocol client that survives the service worker: it reconnects, and tells its user to catch up. */
 export interface WorkerClient {
   request<K extends keyof WorkerRequests & string>(method: K, params: WorkerRequests[K][0]): Promise<WorkerRequests[K][1]>;
   on<K extends keyof WorkerEvents & string>(name: K, listener: (payload: WorkerEvents[K]) => void): () => void;
-  /** Called after every reconnection (the worker restarted): ask for what came since the last seq you have. */
+  /**
+   * Called after every reconnection (the worker restarted): ask for what came
+   * since the last seq you have. Also after a reconnection that failed for
+   * good (the extension was updated to another protocol version): the next
+   * request then rejects with why.
+   */
   onReconnected(listener: () => void): () => void;
   /** Subscribes to a tab's events, and has it recorded, now and after every reconnection. */
   subscribe(tabId: number): Promise<WorkerRequests['subscribe'][1]>;
@@ -34,27 +39,43 @@ const RETRY_DELAYS_MS = [0, 50, 100, 250, 500, 1000];
  * recording begins.
  */
 export function connectToWorker(clientName: string, connect: () => Runtime.Port = () => browser.runtime.connect({ name: PORT_NAME })): WorkerClient {
+  type EventName = keyof WorkerEvents;
   type AnyListener = (payload: WorkerEvents[keyof WorkerEvents]) => void;
-  const listeners = new Map<keyof WorkerEvents & string, Set<AnyListener>>();
+  const listeners = new Map<EventName, Set<AnyListener>>();
   const reconnectListeners = new Set<() => void>();
   const tabs = new Set<number>();
   let allTabs = false;
   let closed = false;
   let lostAt: number | undefined;
   let connection: Promise<Bridge<WorkerRequests, WorkerEvents>>;
+  // Each bridge gets one dispatcher per event name, which reads `listeners`
+  // when an event comes: a listener removed is gone from every bridge, those
+  // of later reconnections included, and none is attached twice.
+  let newest: Bridge<WorkerRequests, WorkerEvents> | undefined;
+  let dispatched = new Set<EventName>();
+  const dispatchTo = (name: EventName): void => {
+    if (!newest || dispatched.has(name)) return;
+    dispatched.add(name);
+    newest.on(name, (payload) => {
+      for (const listener of [...(listeners.get(name) ?? [])]) listener(payload);
+    });
+  };
 
   const open = async (attempt: number): Promise<Bridge<WorkerRequests, WorkerEvents>> => {
     const port = connect();
     const bridge = createBridge<WorkerRequests, WorkerEvents>(portWall(port), { schedule, defaultTimeoutMs: REQUEST_TIMEOUT_MS });
-    for (const [name, set] of listeners) for (const listener of set) bridge.on(name, listener);
+    newest = bridge;
+    dispatched = new Set();
+    for (const name of listeners.keys()) dispatchTo(name);
     port.onDisconnect.addListener(() => {
       bridge.close('the CORS Lens service worker stopped');
       if (closed) return;
       lostAt ??= Date.now();
       connection = open(0);
-      void connection.then(() => {
+      const notify = (): void => {
         for (const listener of reconnectListeners) listener();
-      });
+      };
+      connection.then(notify, notify);
     });
     try {
       await bridge.request('hello', { protocolVersion: PROTOCOL_VERSION, client: clientName, ...(lostAt === undefined ? {} : { lostAt }) });
@@ -64,7 +85,7 @@ export function connectToWorker(clientName: string, connect: () => Runtime.Port 
       return bridge;
     } catch (error) {
       // A protocol mismatch will not heal; a worker restarting mid-handshake will.
-      if (error instanceof BridgeError && error.message.includes('protocol')) throw error;
+      if (isWorkerError(error, 'protocol-mismatch')) throw error;
       port.disconnect();
       const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)] ?? 1000;
       await new Promise((retry) => schedule(() => retry(undefined), delay));
@@ -85,12 +106,8 @@ export function connectToWorker(clientName: string, connect: () => Runtime.Port 
       const set = listeners.get(name) ?? new Set<AnyListener>();
       set.add(listener as AnyListener);
       listeners.set(name, set);
-      let detach: (() => void) | undefined;
-      void connection.then((bridge) => (detach = bridge.on(name, listener)));
-      return () => {
-        set.delete(listener as AnyListener);
-        detach?.();
-      };
+      dispatchTo(name);
+      return () => void set.delete(listener as AnyListener);
     },
     onReconnected(listener) {
       reconnectListeners.add(listener);
@@ -107,7 +124,10 @@ export function connectToWorker(clientName: string, connect: () => Runtime.Port 
     close() {
       closed = true;
       clearInterval(heartbeat);
-      void connection.then((bridge) => bridge.close('closed'));
+      connection.then(
+        (bridge) => bridge.close('closed'),
+        () => undefined,
+      );
     },
   };
 }

@@ -5,6 +5,7 @@ import { leavingPageOriginScenarios } from './leavingPageOrigin.ts';
 import { opaqueOriginScenarios } from './opaqueOrigins.ts';
 import { preflightScenarios } from './preflight.ts';
 import { preflightCacheScenarios } from './preflightCache.ts';
+import { preflightCacheItemScenarios } from './preflightCacheItems.ts';
 import { redirectScenarios } from './redirects.ts';
 import { safelistScenarios } from './safelist.ts';
 import { unpredictedPreflightScenarios } from './unpredictedPreflights.ts';
@@ -17,6 +18,7 @@ export const SCENARIOS: readonly Scenario[] = [
   ...unpredictedPreflightScenarios,
   ...safelistScenarios,
   ...preflightCacheScenarios,
+  ...preflightCacheItemScenarios,
   ...redirectScenarios,
   ...leavingPageOriginScenarios,
   ...contextScenarios,

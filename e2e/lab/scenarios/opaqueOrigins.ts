@@ -90,6 +90,20 @@ export const opaqueOriginScenarios: Scenario[] = [
     }),
   ),
   {
+    name: 'opaque-frames-share-cache',
+    title: 'A sandboxed iframe, then a data: URL iframe, send the same preflighted PUT (Access-Control-Max-Age: 600): Chromium preflights both',
+    routes: root({ preflight: preflightEcho([['Access-Control-Max-Age', '600']]), actual: respond([['Access-Control-Allow-Origin', '*']]) }),
+    requests: [
+      { method: 'PUT', headers: [['X-Opaque', '1']], context: 'sandboxed-iframe' },
+      { method: 'PUT', headers: [['X-Opaque', '2']], context: 'data-iframe' },
+    ],
+    expect: [allowed('sent'), allowed('sent')],
+    firefox: {
+      differs: "Firefox keys an opaque origin's preflights by the null principal's scheme, which every opaque origin shares: the data: iframe's PUT is served by the sandboxed iframe's entry",
+      expect: [firefoxAllowed('sent'), firefoxAllowed('cache-hit')],
+    },
+  },
+  {
     name: 'file-page-not-cached',
     title: 'A page opened from a file: URL sends the same preflighted PUT twice, Access-Control-Max-Age: 600: Chromium preflights both',
     from: 'file-page',

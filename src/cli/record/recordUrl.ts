@@ -11,6 +11,14 @@ export interface RecordOptions {
   readonly timeoutMs: number;
   readonly headless: boolean;
   readonly includeSecrets: boolean;
+  /**
+   * A CSS selector the page shows once it has made its requests (--wait-for):
+   * the page's own word that it is done, waited on before the traffic must
+   * go quiet. Without it, a page that pauses longer than QUIET_MS between
+   * its load and its requests (a busy machine, a frame that starts slowly)
+   * would be recorded before it began.
+   */
+  readonly waitFor?: string;
   /** Extra Chromium flags (the lab's tests use them). */
   readonly chromiumArgs?: readonly string[];
   /** Chromium (default), or Firefox ESR with dist-firefox/. */
@@ -24,6 +32,8 @@ export interface Recording {
   readonly finalUrl: string;
   /** False when the page was still busy at the timeout: the trace holds what was captured by then. */
   readonly settled: boolean;
+  /** False when the --wait-for selector had not appeared by the timeout. */
+  readonly ready: boolean;
 }
 
 /** The page could not be opened at all: said in one line. */
@@ -58,10 +68,11 @@ export async function recordUrl(options: RecordOptions): Promise<Recording> {
     if (!/^(?:https?|file):/.test(finalUrl)) throw new RecordError(`${options.url} did not open within ${options.timeoutMs} ms`);
     const recorder = await session.recorder();
     const tabId = await recorder.call('tabIdOf', finalUrl);
-    const quiet = loaded && (await activity.quiet(recorder, tabId, deadline));
+    const ready = loaded && (options.waitFor === undefined || (await session.waitFor(options.waitFor, Math.max(0, deadline - Date.now()))));
+    const quiet = ready && (await activity.quiet(recorder, tabId, deadline));
     activity.stop();
     const trace = await recorder.call('exportTrace', tabId, options.includeSecrets);
-    return { trace, browserVersion: session.version, finalUrl, settled: quiet };
+    return { trace, browserVersion: session.version, finalUrl, settled: quiet, ready };
   } finally {
     await session.close();
   }
@@ -83,6 +94,8 @@ interface RecordingSession {
   readonly page: ActivitySource;
   readonly version: string;
   goto(url: string, timeoutMs: number): Promise<void>;
+  /** Resolves true once an element matches `selector`, false at the timeout. */
+  waitFor(selector: string, timeoutMs: number): Promise<boolean>;
   url(): string;
   recorder(): Promise<RecorderCalls>;
   close(): Promise<void>;
@@ -100,6 +113,7 @@ async function chromiumSession(options: RecordOptions): Promise<RecordingSession
       page,
       version: browser.context.browser()?.version() ?? 'unknown',
       goto: async (url, timeout) => void (await page.goto(url, { waitUntil: 'load', timeout })),
+      waitFor: (selector, timeout) => untilShown(page.waitForSelector(selector, { state: 'attached', timeout })),
       url: () => page.url(),
       recorder: async () => recorder,
       close: () => browser.close(),
@@ -117,10 +131,22 @@ async function firefoxSession(options: RecordOptions): Promise<RecordingSession>
     page,
     version: firefox.version,
     goto: async (url, timeout) => void (await page.goto(url, { waitUntil: 'load', timeout })),
+    waitFor: (selector, timeout) => untilShown(page.waitForSelector(selector, { timeout })),
     url: () => page.url(),
     recorder: async () => firefox.recorder,
     close: () => firefox.close(),
   };
+}
+
+/** True once the selector matched; false at the timeout; a selector the browser cannot parse is the user's error. */
+async function untilShown(wait: Promise<unknown>): Promise<boolean> {
+  try {
+    await wait;
+    return true;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'TimeoutError') return false;
+    throw new RecordError(`--wait-for: ${firstLine(error)}`);
+  }
 }
 
 /** The page's request activity, and a wait for it to go quiet. */

@@ -67,4 +67,26 @@ describe("Firefox's safelist and preflight cache, as the lab showed them", () =>
     expect(new PreflightCache({ engine: 'chromium' }).store({ origin: PAGE, url: long }, ok, 0)).toMatchObject({ stored: false, reason: 'url-too-long' });
     expect(new PreflightCache({ engine: 'firefox' }).store({ origin: PAGE, url: long }, ok, 0)).toMatchObject({ stored: true });
   });
+
+  const allowPut = (headers: string | null) => ({ methods: ['PUT'], headers: headers ? [headers] : [], credentials: false, maxAge: '600', allowMethodsValue: 'PUT', allowHeadersValue: headers });
+  const served = (status: number) => ({ url: API, startTime: 10, responseTime: 11, response: { status: 200, headers: h(...(status === 200 ? [['Access-Control-Allow-Origin', PAGE] as [string, string]] : [])) }, sent: true });
+
+  it("the cache serves a request with a client hint only from an entry listing it: Firefox's lookup wants every header it finds unsafe", () => {
+    const put: CorsRequest = { ...request, headers: h(['DPR', '2']) };
+    const cache = new PreflightCache({ engine: 'firefox' });
+    cache.store({ origin: PAGE, url: API }, allowPut(null), 0);
+    expect(decideVerdict({ request: put, hops: [served(200)] }, { cache, rules: FIREFOX_RULES }).preflight).toBe('not-seen');
+    cache.store({ origin: PAGE, url: API }, allowPut('dpr'), 1);
+    expect(decideVerdict({ request: put, hops: [served(200)] }, { cache, rules: FIREFOX_RULES }).preflight).toBe('cache-hit');
+  });
+
+  it("a response that fails the CORS check drops the URL's entries from Firefox's cache, from when it came (cache-kept-after-blocked-response)", () => {
+    for (const [engine, rules, kept] of [['firefox', FIREFOX_RULES, false], ['chromium', CHROMIUM_RULES, true]] as const) {
+      const cache = new PreflightCache({ engine });
+      cache.store({ origin: PAGE, url: API }, allowPut(null), 0);
+      expect(decideVerdict({ request, hops: [served(500)] }, { cache, rules })).toMatchObject({ outcome: 'blocked', corsError: 'MissingAllowOriginHeader', preflight: 'cache-hit' });
+      expect(cache.lookup({ key: { origin: PAGE, url: API }, method: 'PUT', headers: [], credentials: 'same-origin' }, 10).hit).toBe(true);
+      expect(cache.lookup({ key: { origin: PAGE, url: API }, method: 'PUT', headers: [], credentials: 'same-origin' }, 12).hit).toBe(kept);
+    }
+  });
 });

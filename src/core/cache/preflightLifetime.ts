@@ -7,7 +7,13 @@ export interface PreflightLifetime {
   readonly rule: 'default-absent' | 'default-not-an-integer' | 'as-sent' | 'capped' | 'zero' | 'negative' | 'not-cached-not-digits';
 }
 
-/** Each engine's preflight cache limits, with where they come from (see ../shared/reference/cors-rules.md §4). */
+/**
+ * Each engine's preflight cache limits, with where they come from: `source`
+ * is a path in that engine's public tree (Chromium:
+ * https://source.chromium.org/chromium/chromium/src/+/main:, Firefox:
+ * https://searchfox.org/mozilla-central/source/, WebKit:
+ * https://github.com/WebKit/WebKit/blob/main/).
+ */
 export const PREFLIGHT_CACHE_POLICIES = {
   chromium: {
     name: 'Chromium',

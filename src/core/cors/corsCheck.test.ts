@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { checkCorsAccess, checkPreflightCorsAccess, type CorsCheckInput } from './corsCheck.ts';
 import type { CorsError } from './corsError.ts';
 
-// Reference: cors-rules.md §1 (CorsError table), §3.3 (CORS check and worked examples), §3.7.
+// References: the Fetch Standard's CORS check (https://fetch.spec.whatwg.org/#cors-check);
+// Chromium's diagnosis of a failure and its order, cors.cc CheckAccess
+// (https://source.chromium.org/chromium/chromium/src/+/main:services/network/public/cpp/cors/cors.cc); the CorsError names of the
+// DevTools protocol (https://chromedevtools.github.io/devtools-protocol/tot/Network/#type-CorsError).
 const ORIGIN = 'https://a.test';
 const URL_HTTP = 'https://b.test/api';
 
@@ -10,7 +13,7 @@ function input(overrides: Partial<CorsCheckInput>): CorsCheckInput {
   return { allowOrigin: null, allowCredentials: null, origin: ORIGIN, credentials: 'omit', responseUrl: URL_HTTP, ...overrides };
 }
 
-describe('checkCorsAccess: §3.3 worked examples (origin https://a.test)', () => {
+describe('checkCorsAccess: the CORS check, value by value (origin https://a.test)', () => {
   it('passes an exact ACAO (trailing spaces already trimmed by the header reader)', () => {
     expect(checkCorsAccess(input({ allowOrigin: 'https://a.test' }))).toBeNull();
   });
@@ -68,7 +71,7 @@ describe('checkCorsAccess: §3.3 worked examples (origin https://a.test)', () =>
   });
 });
 
-describe('checkCorsAccess: other §3.3 / §1 rules', () => {
+describe('checkCorsAccess: other rules of cors.cc CheckAccess', () => {
   it('passes exact ACAO plus ACAC "true" with include', () => {
     expect(checkCorsAccess(input({ allowOrigin: ORIGIN, allowCredentials: 'true', credentials: 'include' }))).toBeNull();
   });
@@ -103,11 +106,11 @@ describe('checkCorsAccess: other §3.3 / §1 rules', () => {
     }
   });
 
-  it('ranks the wildcard error before a missing ACAC (§3.7)', () => {
+  it('ranks the wildcard error before a missing ACAC (cors.cc CheckAccess order)', () => {
     expect(checkCorsAccess(input({ allowOrigin: '*', credentials: 'include' }))?.corsError).toBe('WildcardOriginNotAllowed');
   });
 
-  it('ranks an ACAO mismatch before a wrong ACAC (§3.7)', () => {
+  it('ranks an ACAO mismatch before a wrong ACAC (cors.cc CheckAccess order)', () => {
     expect(checkCorsAccess(input({ allowOrigin: 'https://b.test', allowCredentials: 'false', credentials: 'include' }))?.corsError).toBe(
       'AllowOriginMismatch',
     );
@@ -159,7 +162,7 @@ describe('checkCorsAccess: header, received and needed', () => {
   });
 });
 
-describe('checkPreflightCorsAccess: Preflight… variants (§1)', () => {
+describe('checkPreflightCorsAccess: Preflight… variants (cors.cc CheckPreflightAccess)', () => {
   const cases: [Partial<CorsCheckInput>, CorsError, string][] = [
     [{ allowOrigin: '*', allowCredentials: 'true', credentials: 'include' }, 'PreflightWildcardOriginNotAllowed', ''],
     [{}, 'PreflightMissingAllowOriginHeader', ''],

@@ -19,6 +19,10 @@ export interface CorsCheckFailure {
    * then the first of them.
    */
   readonly candidates?: readonly string[];
+  /** HeaderDisallowedByPreflightResponse: every header name the answer does not allow, in Chromium's order. */
+  readonly missing?: readonly string[];
+  /** Invalid*PreflightResponse: the list item that is not a token (empty when the list is empty between commas). */
+  readonly invalidItem?: string;
 }
 
 export interface CorsCheckInput {

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { addressSpaceOfUrl, checkLocalNetworkAccess, type IpAddressSpace, type LocalNetworkContext } from './localNetworkAccess.ts';
 
-// Reference: cors-rules.md §1 (InsecureLocalNetwork, InvalidLocalNetworkAccess,
-// LocalNetworkAccessPermissionDenied), §2.7, §9 (Local Network Access on Chromium 156),
+// References: the Local Network Access draft (https://wicg.github.io/local-network-access/);
+// the CorsError names InsecureLocalNetwork, InvalidLocalNetworkAccess and
+// LocalNetworkAccessPermissionDenied of the DevTools protocol
+// (https://chromedevtools.github.io/devtools-protocol/tot/Network/#type-CorsError);
+// what Chromium 156 does, seen in the lna-* scenarios of e2e/lab/scenarios/seeds.ts;
 // and the doc comments of localNetworkAccess.ts.
 
 describe('addressSpaceOfUrl', () => {
@@ -63,7 +66,7 @@ describe('checkLocalNetworkAccess: blocking', () => {
     }
   });
 
-  it('a declared targetAddressSpace that differs from the server\'s: InvalidLocalNetworkAccess (§9)', () => {
+  it('a declared targetAddressSpace that differs from the server\'s: InvalidLocalNetworkAccess (lab: lna-target-address-space-mismatch)', () => {
     // fetch(url, {targetAddressSpace: 'local'}) to a loopback server, from a loopback page.
     expect(checkLocalNetworkAccess(context({ initiatorAddressSpace: 'loopback', declaredTargetAddressSpace: 'local' }), 'loopback')).toMatchObject({
       corsError: 'InvalidLocalNetworkAccess',

@@ -1,5 +1,5 @@
 import { decideCorsSafelistedRequestHeader, type SafelistRule } from '../fetch/corsSafelistedRequestHeader.ts';
-import { accessControlRequestHeadersValue, corsUnsafeRequestHeaders, type UnsafeRequestHeader } from '../fetch/corsUnsafeRequestHeaderNames.ts';
+import { readUnsafeHeaders, type UnsafeHeaders, type UnsafeRequestHeader } from '../fetch/corsUnsafeRequestHeaderNames.ts';
 import { isForbiddenRequestHeader } from '../fetch/forbiddenRequestHeader.ts';
 import type { HeaderList } from '../fetch/headers.ts';
 import { isCorsSafelistedMethod } from '../fetch/method.ts';
@@ -48,8 +48,8 @@ export interface PreflightQuestion {
  * is a preflight required (forced, a method other than GET/HEAD/POST, or any
  * CORS-unsafe header)? needsPreflight gives the same answer with every reason.
  */
-export function isPreflightRequired(method: string, headers: HeaderList, mode: RequestMode): boolean {
-  return mode === 'cors-with-forced-preflight' || !isCorsSafelistedMethod(method) || corsUnsafeRequestHeaders(headers).length > 0;
+export function isPreflightRequired(method: string, unsafe: UnsafeHeaders, mode: RequestMode): boolean {
+  return mode === 'cors-with-forced-preflight' || !isCorsSafelistedMethod(method) || unsafe.names.length > 0;
 }
 
 /**
@@ -61,8 +61,8 @@ export function isPreflightRequired(method: string, headers: HeaderList, mode: R
  * one necessary. Credentials never do.
  */
 export function needsPreflight(question: PreflightQuestion): PreflightDecision {
-  const requestHeaders = accessControlRequestHeadersValue(question.headers);
-  const base = { requestMethod: question.method, requestHeaders };
+  const unsafe = readUnsafeHeaders(question.headers);
+  const base = { requestMethod: question.method, requestHeaders: unsafe.requestHeadersValue };
   const notCors = notCorsReason(question);
   if (notCors) {
     return { ...base, required: false, cors: false, notCorsReason: notCors, reasons: [], met: [] };
@@ -72,9 +72,8 @@ export function needsPreflight(question: PreflightQuestion): PreflightDecision {
   if (question.mode === 'cors-with-forced-preflight') reasons.push({ kind: 'forced' });
   if (isCorsSafelistedMethod(question.method)) met.push({ kind: 'method', method: question.method });
   else reasons.push({ kind: 'method', method: question.method });
-  const unsafe = corsUnsafeRequestHeaders(question.headers);
-  for (const header of unsafe) reasons.push({ kind: 'header', header });
-  const unsafeNames = new Set(unsafe.map((header) => header.name));
+  for (const header of unsafe.headers) reasons.push({ kind: 'header', header });
+  const unsafeNames = new Set(unsafe.names);
   for (const { name, value } of question.headers) {
     const lower = name.toLowerCase();
     if (isForbiddenRequestHeader(name, value)) met.push({ kind: 'forbidden-header', name: lower });

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { HeaderList } from '../fetch/headers.ts';
 import type { CredentialsMode } from './corsRequest.ts';
-import { checkPreflightResponse, type PreflightCheck, type PreflightCheckInput } from './preflightCheck.ts';
+import { checkPreflightResponse, PreflightChecks, type PreflightCheck, type PreflightCheckInput } from './preflightCheck.ts';
 
-// Reference: cors-rules.md §3.2 (order), §3.4 (lists and matching), §3.7 (cheat sheet), §9 (Chromium 156).
+// References: the order of the checks, preflight_controller.cc
+// (https://source.chromium.org/chromium/chromium/src/+/main:services/network/cors/preflight_controller.cc); the lists and their
+// matching, preflight_result.cc (https://source.chromium.org/chromium/chromium/src/+/main:services/network/cors/preflight_result.cc);
+// the Fetch Standard's CORS-preflight fetch (https://fetch.spec.whatwg.org/#cors-preflight-fetch);
+// what Chromium 156 does, seen in the scenarios of e2e/lab/scenarios/preflight.ts.
 const ORIGIN = 'https://a.test';
 const TARGET = 'https://b.test/api';
 const OK_ACAO = { name: 'Access-Control-Allow-Origin', value: ORIGIN };
@@ -37,7 +41,7 @@ const acam = (value: string) => ({ name: 'Access-Control-Allow-Methods', value }
 const acah = (value: string) => ({ name: 'Access-Control-Allow-Headers', value });
 const CREDENTIALED = [OK_ACAO, { name: 'Access-Control-Allow-Credentials', value: 'true' }];
 
-describe('checkPreflightResponse: §3.2 order and the §3.7 cheat sheet', () => {
+describe('checkPreflightResponse: preflight_controller.cc\'s order, and which error wins', () => {
   it('302 with Location and no ACAO: PreflightDisallowedRedirect, failedParameter ""', () => {
     expect(failure({ status: 302, response: [{ name: 'Location', value: 'https://c.test/' }] })).toEqual({ corsError: 'PreflightDisallowedRedirect', failedParameter: '' });
   });
@@ -51,7 +55,7 @@ describe('checkPreflightResponse: §3.2 order and the §3.7 cheat sheet', () => 
     expect(failure({ status: 302, response: [OK_ACAO, acam('PUT')] })).toEqual({ corsError: 'PreflightInvalidStatus', failedParameter: '' });
   });
 
-  it('404 (and other 4xx/5xx) without ACAO: PreflightMissingAllowOriginHeader, not PreflightInvalidStatus (§9)', () => {
+  it('404 (and other 4xx/5xx) without ACAO: PreflightMissingAllowOriginHeader, not PreflightInvalidStatus (seen in Chromium 156)', () => {
     for (const status of [401, 403, 404, 405, 500, 503]) {
       expect(failure({ status, response: [] }), String(status)).toEqual({ corsError: 'PreflightMissingAllowOriginHeader', failedParameter: '' });
     }
@@ -103,7 +107,7 @@ describe('checkPreflightResponse: §3.2 order and the §3.7 cheat sheet', () => 
   });
 });
 
-describe('checkPreflightResponse: list token rules (§3.4)', () => {
+describe('checkPreflightResponse: list token rules (preflight_result.cc)', () => {
   it('splits on commas, trims, skips empty items', () => {
     expect(check({ method: 'DELETE', response: [OK_ACAO, acam(' PUT , , DELETE ,')] }).passed).toBe(true);
     expect(check({ headers: [{ name: 'X-B', value: '1' }], response: [OK_ACAO, acam('PUT'), acah(',x-a,\tx-b ,')] }).passed).toBe(true);
@@ -132,7 +136,7 @@ describe('checkPreflightResponse: list token rules (§3.4)', () => {
 });
 
 describe('checkPreflightResponse: methods', () => {
-  it('matches case-sensitively: "patch" is not allowed by PATCH, nor PATCH by patch (§3.4, §9)', () => {
+  it('matches case-sensitively: "patch" is not allowed by PATCH, nor PATCH by patch (preflight_result.cc; seen in Chromium 156)', () => {
     expect(failure({ method: 'patch', response: [OK_ACAO, acam('PATCH')] })).toEqual({ corsError: 'MethodDisallowedByPreflightResponse', failedParameter: 'patch' });
     expect(check({ method: 'patch', response: [OK_ACAO, acam('patch')] }).passed).toBe(true);
     expect(failure({ method: 'PATCH', response: [OK_ACAO, acam('patch')] })?.failedParameter).toBe('PATCH');
@@ -165,7 +169,7 @@ describe('checkPreflightResponse: headers', () => {
     });
   });
 
-  it('Authorization passes under ACAH "*" without credentials (Chromium 156, §9) and fails with them', () => {
+  it('Authorization passes under ACAH "*" without credentials (seen in Chromium 156) and fails with them', () => {
     const headers = [{ name: 'Authorization', value: 'Bearer t' }];
     expect(check({ headers, response: [OK_ACAO, acam('PUT'), acah('*')] }).passed).toBe(true);
     expect(failure({ headers, credentials: 'include', response: [...CREDENTIALED, acam('PUT'), acah('*')] })).toEqual({
@@ -220,5 +224,26 @@ describe('checkPreflightResponse: the PreflightResult of a success', () => {
     expect(withCredentials.passed && withCredentials.result.maxAge).toBeNull();
     const odd = check({ response: [OK_ACAO, acam('PUT'), { name: 'Access-Control-Max-Age', value: '-1' }] });
     expect(odd.passed && odd.result.maxAge).toBe('-1');
+  });
+});
+
+describe('PreflightChecks (the checks of a stream, owned by whoever judges it)', () => {
+  const response = { status: 204, headers: [{ name: 'Access-Control-Allow-Origin', value: 'https://app.test' }] };
+  const question = { url: 'https://api.test/x', method: 'PUT', headers: [], credentials: 'omit' as const, origin: 'https://app.test', response };
+
+  it('answers the same question once, however its names are held', () => {
+    const checks = new PreflightChecks();
+    const first = checks.check({ ...question, unsafeNames: ['x-a'] });
+    expect(checks.check({ ...question, unsafeNames: ['x-a'] })).toBe(first);
+    expect(first).toEqual(checkPreflightResponse({ ...question, unsafeNames: ['x-a'] }));
+  });
+
+  it('answers another question anew: the credentials mode, the names, the origin', () => {
+    const checks = new PreflightChecks();
+    const omit = checks.check(question);
+    expect(omit.passed).toBe(false);
+    expect(checks.check({ ...question, credentials: 'include' })).not.toBe(omit);
+    expect(checks.check({ ...question, unsafeNames: ['x-b'] })).not.toBe(omit);
+    expect(checks.check({ ...question, origin: 'null' })).toMatchObject({ passed: false, failure: { corsError: 'PreflightAllowOriginMismatch' } });
   });
 });

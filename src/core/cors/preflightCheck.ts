@@ -32,6 +32,52 @@ export type PreflightCheck =
   | { readonly passed: false; readonly failure: CorsCheckFailure };
 
 /**
+ * The preflight checks already made for a stream of requests. Pairing checks
+ * a preflight when its request goes out (to feed the cache model), and the
+ * engine judges the request later with the same question (twice more when
+ * the credentials mode is unknown): whoever judges a stream owns one of
+ * these and passes it to both, so each question is answered once.
+ */
+export class PreflightChecks {
+  // The last few checks of each response: responses are never changed once built.
+  readonly #recent = new WeakMap<PreflightResponse, { readonly input: PreflightCheckInput; readonly check: PreflightCheck }[]>();
+
+  check(input: PreflightCheckInput): PreflightCheck {
+    const known = this.#recent.get(input.response);
+    const same = known?.find((each) => isSameQuestion(each.input, input));
+    if (same) return same.check;
+    const check = checkPreflightResponse(input);
+    if (!known) this.#recent.set(input.response, [{ input, check }]);
+    else if (known.unshift({ input, check }) > RECENT_CHECKS) known.pop();
+    return check;
+  }
+}
+
+const RECENT_CHECKS = 3;
+
+function isSameQuestion(a: PreflightCheckInput, b: PreflightCheckInput): boolean {
+  return (
+    a.url === b.url &&
+    a.method === b.method &&
+    a.headers === b.headers &&
+    a.credentials === b.credentials &&
+    a.origin === b.origin &&
+    (a.checksAccess ?? true) === (b.checksAccess ?? true) &&
+    sameNames(a.unsafeNames, b.unsafeNames)
+  );
+}
+
+function sameNames(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+  return true;
+}
+
+const PREFLIGHT_ANSWER_HEADERS = ['access-control-allow-origin', 'access-control-allow-credentials', 'access-control-allow-methods', 'access-control-allow-headers', 'access-control-max-age'] as const;
+
+
+/**
  * Judges a CORS-preflight response in Chromium's order
  * (preflight_controller.cc, preflight_result.cc; Fetch Standard
  * "CORS-preflight fetch"), the first failure winning:
@@ -43,30 +89,6 @@ export type PreflightCheck =
  *  5. the method, then the headers.
  */
 export function checkPreflightResponse(input: PreflightCheckInput): PreflightCheck {
-  const known = recentChecks.get(input.response);
-  const same = known?.find((each) => isSameQuestion(each.input, input));
-  if (same) return same.check;
-  const check = judgePreflightResponse(input);
-  if (!known) recentChecks.set(input.response, [{ input, check }]);
-  else if (known.unshift({ input, check }) > RECENT_CHECKS) known.pop();
-  return check;
-}
-
-// Pairing checks a preflight when its request goes out (to feed the cache
-// model), and the engine checks it again with the same inputs when it judges
-// the request (twice more when the credentials mode is unknown): the last
-// few checks of each response are kept. Inputs are never changed once
-// built, so the same objects mean the same question.
-const RECENT_CHECKS = 3;
-const recentChecks = new WeakMap<PreflightResponse, { readonly input: PreflightCheckInput; readonly check: PreflightCheck }[]>();
-
-function isSameQuestion(a: PreflightCheckInput, b: PreflightCheckInput): boolean {
-  return a.url === b.url && a.method === b.method && a.headers === b.headers && a.credentials === b.credentials && a.origin === b.origin && a.unsafeNames === b.unsafeNames && a.checksAccess === b.checksAccess;
-}
-
-const PREFLIGHT_ANSWER_HEADERS = ['access-control-allow-origin', 'access-control-allow-credentials', 'access-control-allow-methods', 'access-control-allow-headers', 'access-control-max-age'] as const;
-
-function judgePreflightResponse(input: PreflightCheckInput): PreflightCheck {
   const { response } = input;
   const location = redirectTarget(response.status, response.headers, input.url);
   if (location !== null) {
@@ -93,6 +115,7 @@ function judgePreflightResponse(input: PreflightCheckInput): PreflightCheck {
       header: ALLOW_METHODS,
       received: allowMethodsValue,
       needed: `a comma-separated list of method names (\`${methods.invalidItem ?? ''}\` is not one)`,
+      invalidItem: methods.invalidItem ?? '',
     });
   }
   const headers = parseHeaderValueList(allowHeadersValue, { lowerCase: true });
@@ -103,6 +126,7 @@ function judgePreflightResponse(input: PreflightCheckInput): PreflightCheck {
       header: ALLOW_HEADERS,
       received: allowHeadersValue,
       needed: `a comma-separated list of header names (\`${headers.invalidItem ?? ''}\` is not one)`,
+      invalidItem: headers.invalidItem ?? '',
     });
   }
   const result: PreflightResult = {

@@ -1,21 +1,21 @@
-import { accessControlRequestHeadersValue, corsUnsafeRequestHeaderNames } from '../fetch/corsUnsafeRequestHeaderNames.ts';
+import type { UnsafeHeaders } from '../fetch/corsUnsafeRequestHeaderNames.ts';
 import { getHeader, getHeaders, type HeaderList } from '../fetch/headers.ts';
 
 /**
- * The header names to hold against Access-Control-Allow-Headers, when they
- * are not simply the request's own CORS-unsafe names (then: undefined, and
- * the checks use those, in request order, Chromium's check order). When the
+ * The header names to hold against Access-Control-Allow-Headers: the
+ * request's own CORS-unsafe names, in request order (Chromium's check
+ * order), unless the preflight says otherwise. When the
  * observed preflight's Access-Control-Request-Headers names a different set,
  * the trace has lost or gained headers (Chrome's HAR export strips
  * Authorization, for one) and the browser's own list is the better evidence.
  */
-export function unsafeNamesForCheck(headers: HeaderList, preflightRequestHeaders: HeaderList | undefined): string[] | undefined {
+export function unsafeNamesForCheck(unsafe: UnsafeHeaders, preflightRequestHeaders: HeaderList | undefined): readonly string[] {
   const sent = preflightRequestHeaders ? getHeader(preflightRequestHeaders, 'Access-Control-Request-Headers') : null;
-  if (sent === null || sent.toLowerCase() === accessControlRequestHeadersValue(headers)) return undefined;
-  const computed = corsUnsafeRequestHeaderNames(headers);
+  if (sent === null || sent.toLowerCase() === unsafe.requestHeadersValue) return unsafe.names;
+  const computed = unsafe.names;
   const listed = sent.split(',').map((name) => name.trim().toLowerCase()).filter((name) => name !== '');
   const sameSet = listed.length === new Set(computed).size && listed.every((name) => computed.includes(name));
-  return sameSet ? undefined : listed;
+  return sameSet ? unsafe.names : listed;
 }
 
 const CACHE_HEADERS = ['cache-control', 'pragma'] as const;

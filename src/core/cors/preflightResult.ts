@@ -82,6 +82,7 @@ function headerFailure(result: PreflightResult, missing: readonly string[]): Cor
     header: ALLOW_HEADERS,
     received: result.allowHeadersValue,
     needed: missing.join(', '),
+    missing,
   };
 }
 

@@ -37,6 +37,8 @@ export interface ObservedHop {
   readonly preflight?: ObservedPreflight;
   /** The answer to the actual request at this URL; a redirect is a 3xx with Location. */
   readonly response?: ObservedResponse;
+  /** Epoch ms: when that answer arrived. */
+  readonly responseTime?: number;
   readonly networkError?: string;
   /**
    * Whether the actual request went out on the wire at this URL: false when

@@ -1,4 +1,4 @@
-import type { PreflightCacheEntry, StoreOutcome } from '../cache/preflightCache.ts';
+import type { CachedToken, PreflightCacheEntry, StoreOutcome } from '../cache/preflightCache.ts';
 import { firefoxPreflightLifetime, type PreflightLifetime } from '../cache/preflightLifetime.ts';
 import type { ObservedResponse } from '../cors/verdict.ts';
 import { corsUnsafeRequestHeaderNames } from '../fetch/corsUnsafeRequestHeaderNames.ts';
@@ -36,23 +36,32 @@ export function statusText(response: ObservedResponse): string {
   return response.statusText ? `${response.status} ${response.statusText}` : String(response.status);
 }
 
-/** The entry that served a request instead of a preflight: when it was stored, until when, what it allows. */
+/**
+ * The entry that served a request instead of a preflight: when it was
+ * stored, until when, what it allows. A Firefox entry's methods and headers
+ * each live until their own time (the last preflight that listed them).
+ */
 export function cacheHitLines(entry: PreflightCacheEntry, time: (ms: number) => string): DiagramLine[] {
+  const { items } = entry;
+  const listed = (names: readonly string[], own: readonly CachedToken[] | undefined): string =>
+    own ? own.map((item) => `${item.token} (until ${time(item.expiresAt)})`).join(', ') || '(none)' : names.join(', ') || '(safelisted only)';
   return [
     { name: 'Stored', value: time(entry.storedAt) },
     { name: 'Expires', value: time(entry.expiresAt) },
-    { name: 'Methods', value: entry.result.methods.join(', ') || '(safelisted only)' },
-    { name: 'Headers', value: entry.result.headers.join(', ') || '(safelisted only)' },
+    { name: 'Methods', value: listed(entry.result.methods, items?.methods) },
+    { name: 'Headers', value: listed(entry.result.headers, items?.headers) },
     { value: 'No preflight is sent.' },
   ];
 }
 
-/** What the cache did with a passing preflight: Chromium's lifetime and, where it differs, Firefox's. */
+/** What the cache did with a passing preflight: Chromium's lifetime and, where Firefox would decide otherwise, Firefox's. */
 export function cacheStoreLines(stored: StoreOutcome, maxAge: string | null, time: (ms: number) => string): DiagramLine[] {
   const chromium = stored.stored ? stored.entry.lifetime : stored.lifetime;
   const firefox = firefoxPreflightLifetime(maxAge);
   const lines: DiagramLine[] = [{ name: 'Chromium', value: stored.stored ? lifetimeText(chromium, maxAge) : notStoredText(stored, maxAge) }];
-  if (firefox.seconds !== chromium.seconds) lines.push({ name: 'Firefox', value: lifetimeText(firefox, maxAge) });
+  // Firefox has no URL limit and caches opaque origins' preflights.
+  const chromiumOnlyRefusal = !stored.stored && (stored.reason === 'url-too-long' || stored.reason === 'opaque-origin');
+  if (firefox.seconds !== chromium.seconds || (chromiumOnlyRefusal && firefox.seconds > 0)) lines.push({ name: 'Firefox', value: lifetimeText(firefox, maxAge) });
   if (stored.stored) lines.push({ name: 'Expires', value: time(stored.entry.expiresAt) });
   return lines;
 }

@@ -131,6 +131,7 @@ const MISS_LINES: Readonly<Record<CacheMissReason | 'bypass-requested', string |
   'stored-later': null,
   expired: 'The cache entry for this URL has expired.',
   credentials: 'The cache entry was kept without credentials; this request includes them.',
+  'credentials-mode': 'Firefox keeps entries for requests with and without credentials apart: the entry for this URL is for the other kind.',
   method: 'The cache entry does not allow this method.',
   header: 'The cache entry does not allow one of the headers.',
   bypass: 'The request bypasses the preflight cache.',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FIREFOX_RULES } from '../browsers/browserRules.ts';
 import { API, context, judged, PAGE, preflightedPut } from '../explain/testTransactions.ts';
 import { pairEvents } from '../pairing/pairEvents.ts';
 import type { RequestEvent } from '../pairing/requestEvent.ts';
@@ -18,6 +19,20 @@ function putWithoutPreflight(): RequestEvent[] {
     { type: 'sent', id: 'put', time: 11, headers: [{ name: 'Origin', value: PAGE }] },
     { type: 'response', id: 'put', time: 12, status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: PAGE }] },
     { type: 'completed', id: 'put', time: 13 },
+  ];
+}
+
+/** A PUT preflighted first (allowed, Access-Control-Max-Age: 60, answered at 3 ms). */
+function preflightedPutEvents(): RequestEvent[] {
+  return [
+    { type: 'started', id: 'put1', time: 0, url: API, method: 'PUT', initiatorOrigin: PAGE, resourceType: 'xmlhttprequest', context },
+    { type: 'started', id: 'options', time: 1, url: API, method: 'OPTIONS', initiatorOrigin: PAGE, resourceType: 'xmlhttprequest', context },
+    { type: 'sent', id: 'options', time: 2, headers: [{ name: 'Access-Control-Request-Method', value: 'PUT' }, { name: 'Origin', value: PAGE }] },
+    { type: 'response', id: 'options', time: 3, status: 204, headers: [{ name: 'Access-Control-Allow-Origin', value: PAGE }, { name: 'Access-Control-Allow-Methods', value: 'PUT' }, { name: 'Access-Control-Max-Age', value: '60' }] },
+    { type: 'completed', id: 'options', time: 4 },
+    { type: 'sent', id: 'put1', time: 5, headers: [{ name: 'Origin', value: PAGE }] },
+    { type: 'response', id: 'put1', time: 6, status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: PAGE }] },
+    { type: 'completed', id: 'put1', time: 7 },
   ];
 }
 
@@ -46,17 +61,7 @@ describe('a captured transaction', () => {
   });
 
   it('the second request under a live entry draws the lookup with the entry\'s times', () => {
-    const preflighted: RequestEvent[] = [
-      { type: 'started', id: 'put1', time: 0, url: API, method: 'PUT', initiatorOrigin: PAGE, resourceType: 'xmlhttprequest', context },
-      { type: 'started', id: 'options', time: 1, url: API, method: 'OPTIONS', initiatorOrigin: PAGE, resourceType: 'xmlhttprequest', context },
-      { type: 'sent', id: 'options', time: 2, headers: [{ name: 'Access-Control-Request-Method', value: 'PUT' }, { name: 'Origin', value: PAGE }] },
-      { type: 'response', id: 'options', time: 3, status: 204, headers: [{ name: 'Access-Control-Allow-Origin', value: PAGE }, { name: 'Access-Control-Allow-Methods', value: 'PUT' }, { name: 'Access-Control-Max-Age', value: '60' }] },
-      { type: 'completed', id: 'options', time: 4 },
-      { type: 'sent', id: 'put1', time: 5, headers: [{ name: 'Origin', value: PAGE }] },
-      { type: 'response', id: 'put1', time: 6, status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: PAGE }] },
-      { type: 'completed', id: 'put1', time: 7 },
-      ...putWithoutPreflight(),
-    ];
+    const preflighted: RequestEvent[] = [...preflightedPutEvents(), ...putWithoutPreflight()];
     const [first, second] = pairEvents(preflighted).transactions.map(diagramOf);
     expect(shapeOf(first as ReturnType<typeof diagramOf>)).toBe('call > preflight > preflight-answer > cache-store > request > answer > outcome');
     expect(first?.arrows[3]?.lines).toEqual([
@@ -67,6 +72,17 @@ describe('a captured transaction', () => {
     expect(second?.arrows[1]?.lines.slice(0, 2)).toEqual([
       { name: 'Stored', value: '3 ms' },
       { name: 'Expires', value: '60003 ms' },
+    ]);
+  });
+
+  it("judged as Firefox, the lookup lists each of the entry's methods with its own expiry", () => {
+    const [, second] = pairEvents([...preflightedPutEvents(), ...putWithoutPreflight()], { rules: FIREFOX_RULES }).transactions.map(diagramOf);
+    expect(shapeOf(second as ReturnType<typeof diagramOf>)).toBe('call > cache-lookup > request > answer > outcome');
+    expect(second?.arrows[1]?.lines.slice(0, 4)).toEqual([
+      { name: 'Stored', value: '3 ms' },
+      { name: 'Expires', value: '60003 ms' },
+      { name: 'Methods', value: 'PUT (until 60003 ms)' },
+      { name: 'Headers', value: '(none)' },
     ]);
   });
 

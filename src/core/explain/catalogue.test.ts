@@ -4,7 +4,8 @@ import { CORS_ERROR_CATALOGUE } from './catalogue.ts';
 import type { CorsErrorDescription, DescriptionContext } from './description.ts';
 import { LINKS } from './links.ts';
 
-// Reference: cors-rules.md §1 (every Network.CorsError); the catalogue's contract in
+// Reference: every Network.CorsError of the DevTools protocol
+// (https://chromedevtools.github.io/devtools-protocol/tot/Network/#type-CorsError); the catalogue's contract in
 // description.ts: structured text, never HTML, network values as plain text.
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -26,6 +27,8 @@ function hostileContext(corsError: CorsError, credentials: boolean): Description
     header: 'Access-Control-Allow-Origin',
     received: HOSTILE,
     needed: TOKEN_PARAMETERS[corsError] ?? 'http://a.test',
+    missing: corsError === 'HeaderDisallowedByPreflightResponse' ? ['x-custom'] : [],
+    invalidItem: corsError.startsWith('InvalidAllow') ? HOSTILE : null,
     status: 500,
     responseHeaders: [{ name: 'Access-Control-Allow-Origin', value: HOSTILE }],
     unsafeHeaderNames: ['x-custom'],

@@ -16,6 +16,10 @@ export interface DescriptionContext {
   readonly header: string | null;
   readonly received: string | null;
   readonly needed: string;
+  /** HeaderDisallowedByPreflightResponse: every header name not allowed, in Chromium's order. */
+  readonly missing: readonly string[];
+  /** Invalid*PreflightResponse: the list item that is not a name (null for other codes). */
+  readonly invalidItem: string | null;
   /** The status and headers of the response that failed, when a response failed. */
   readonly status: number | null;
   readonly responseHeaders: HeaderList;

@@ -5,7 +5,12 @@ import { decideVerdict } from '../cors/decideVerdict.ts';
 import type { ObservedHop } from '../cors/verdict.ts';
 import { explainVerdict, type Explanation } from './explainVerdict.ts';
 
-// Reference: cors-rules.md §1, §3.2, §3.3, §3.5, §3.7; the Explanation contract in explainVerdict.ts.
+// References: the CorsError names of the DevTools protocol
+// (https://chromedevtools.github.io/devtools-protocol/tot/Network/#type-CorsError);
+// Chromium's checks and their order in cors.cc CheckAccess
+// (https://source.chromium.org/chromium/chromium/src/+/main:services/network/public/cpp/cors/cors.cc), preflight_controller.cc
+// (https://source.chromium.org/chromium/chromium/src/+/main:services/network/cors/preflight_controller.cc) and cors_url_loader.cc
+// (https://source.chromium.org/chromium/chromium/src/+/main:services/network/cors/cors_url_loader.cc); the Explanation contract in explainVerdict.ts.
 const ORIGIN = 'https://app.test';
 const URL_API = 'https://api.test/data';
 const ACAO = (value: string) => ({ name: 'Access-Control-Allow-Origin', value });
@@ -98,7 +103,7 @@ describe('explainVerdict: summary, codes and mismatch', () => {
 });
 
 describe('explainVerdict: root cause first', () => {
-  it('a 500 or 429 response without CORS headers (still MissingAllowOriginHeader, §3.7)', () => {
+  it('a 500 or 429 response without CORS headers (still MissingAllowOriginHeader: the CORS check reads no status)', () => {
     for (const status of [500, 429]) {
       const { explanation } = simple([], status);
       expect(explanation.corsError, String(status)).toBe('MissingAllowOriginHeader');
@@ -111,7 +116,7 @@ describe('explainVerdict: root cause first', () => {
     expect(simple([], 200).explanation.rootCause).toBeNull();
   });
 
-  it('a preflight answered 401/403/404/405 (PreflightMissingAllowOriginHeader, §3.2)', () => {
+  it('a preflight answered 401/403/404/405 (PreflightMissingAllowOriginHeader: preflight_controller.cc checks the origin before the status)', () => {
     for (const status of [401, 403, 404, 405]) {
       const { explanation } = preflighted([], status);
       expect(explanation.corsError, String(status)).toBe('PreflightMissingAllowOriginHeader');
@@ -172,8 +177,41 @@ describe('explainVerdict: preflight reasons', () => {
   it('a simple request says it needed no preflight', () => {
     const { explanation } = simple([ACAO(ORIGIN)]);
     expect(explanation.preflight.status).toBe('not-needed');
+    expect(explanation.preflight.heading).toBe('Why no preflight was needed');
     expect(explanation.preflight.reasons.length).toBeGreaterThan(0);
     expect(explanation.preflight.reasons.join(' ')).toContain('GET');
+    expect(explanation.preflight.browserSet).toBeNull();
+  });
+
+  it("lists the page's own headers one by one and folds those the browser set into one line", () => {
+    // A Chrome fetch() as captured: the page set Accept and Content-Language; the browser, the rest.
+    const headers = [
+      ['Accept', 'application/json'],
+      ['Accept-Language', 'en-US,en;q=0.9'],
+      ['Content-Language', 'fr'],
+      ['Origin', ORIGIN],
+      ['Referer', `${ORIGIN}/`],
+      ['sec-ch-ua', '"Chromium";v="143"'],
+      ['sec-ch-ua-mobile', '?0'],
+      ['sec-ch-ua-platform', '"Linux"'],
+      ['Sec-Fetch-Dest', 'empty'],
+      ['Sec-Fetch-Mode', 'cors'],
+      ['Sec-Fetch-Site', 'cross-site'],
+      ['User-Agent', 'Mozilla/5.0'],
+      ['DPR', '2'],
+    ].map(([name, value]) => ({ name: name as string, value: value as string }));
+    const { explanation } = simple([ACAO(ORIGIN)], 200, { headers });
+    const { reasons, browserSet } = explanation.preflight;
+    expect(reasons).toEqual(['a simple request: no preflight needed', 'GET is a safelisted method', 'accept: application/json is a safelisted header', 'content-language: fr is a safelisted header']);
+    expect(browserSet?.names).toEqual(['accept-language', 'origin', 'referer', 'sec-ch-ua', 'sec-ch-ua-mobile', 'sec-ch-ua-platform', 'sec-fetch-dest', 'sec-fetch-mode', 'sec-fetch-site', 'user-agent', 'dpr']);
+    expect(browserSet?.line).toBe('11 headers set by the browser (accept-language, origin, referer, …)');
+  });
+
+  it('folds nothing when the request was preflighted: the reasons are what the page did', () => {
+    const { explanation } = preflighted([ACAO(ORIGIN), { name: 'Access-Control-Allow-Methods', value: 'PUT' }], 204, { headers: [{ name: 'User-Agent', value: 'x' }] });
+    expect(explanation.preflight.heading).toBe('Why it was preflighted');
+    expect(explanation.preflight.reasons).toEqual(['the method PUT is not GET, HEAD or POST']);
+    expect(explanation.preflight.browserSet).toBeNull();
   });
 });
 
@@ -210,5 +248,37 @@ describe('explainVerdict: readable headers of an allowed response', () => {
     });
     expect(explanation.outcome).toBe('allowed');
     expect(readable(explanation)).toEqual(['cache-control', 'content-type']);
+  });
+});
+
+describe('explainVerdict: reads the failure as data', () => {
+  const allowAll = [ACAO(ORIGIN), { name: 'Access-Control-Allow-Methods', value: 'PUT' }];
+
+  it('says a preflight answer without Access-Control-Allow-Headers has none, rather than quoting its absence', () => {
+    const { explanation } = preflighted(allowAll, 204, { headers: [{ name: 'X-Trace', value: '1' }] });
+    expect(explanation.summary).toBe("Blocked: the request sends x-trace, and the preflight's answer has no Access-Control-Allow-Headers to allow it.");
+  });
+
+  it('names the item of a malformed Access-Control-Allow-Methods that is not a method', () => {
+    const { verdict, explanation } = preflighted([ACAO(ORIGIN), { name: 'Access-Control-Allow-Methods', value: 'GET, PUT DELETE' }]);
+    expect(verdict.failure).toMatchObject({ corsError: 'InvalidAllowMethodsPreflightResponse', invalidItem: 'PUT DELETE' });
+    expect(explanation.details[0]).toContain('holds `PUT DELETE`, which is not a name, so');
+  });
+
+  it('names every header the preflight answer leaves out, from the failure, in Chromium order', () => {
+    const headers = [
+      { name: 'X-B', value: '1' },
+      { name: 'X-A', value: '2' },
+    ];
+    const { verdict, explanation } = preflighted(allowAll, 204, { headers });
+    expect(verdict.failure).toMatchObject({ corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: 'x-b', missing: ['x-b', 'x-a'] });
+    expect(explanation.title).toBe('Allow x-b, x-a in Access-Control-Allow-Headers on the preflight response');
+    expect(explanation.fix?.lines).toEqual([{ name: 'Access-Control-Allow-Headers', value: 'x-b, x-a' }]);
+  });
+
+  it('a request preflighted for headers the capture names only gives those as its reasons, not "a simple request"', () => {
+    const { explanation } = preflighted(allowAll, 204, { method: 'GET', unsafeHeaderNames: ['x-trace'] }, [ACAO(ORIGIN)]);
+    expect(explanation.preflight.reasons).toContain('the page sets x-trace (its value was not captured), which the preflight announced');
+    expect(explanation.preflight.reasons.some((reason) => reason.startsWith('a simple request'))).toBe(false);
   });
 });

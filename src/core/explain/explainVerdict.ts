@@ -9,7 +9,8 @@ import type { PreflightStatus, Verdict, VerdictOutcome } from '../cors/verdict.t
 import { CORS_ERROR_CATALOGUE } from './catalogue.ts';
 import type { FixTarget, HeaderLine } from './description.ts';
 import { LINKS } from './links.ts';
-import { preflightReasons } from './preflightReasons.ts';
+import { browserSetHeadersLine, listPreflightReasons } from './preflightReasons.ts';
+import { PREFLIGHT_REASONS_HEADINGS } from './preflightStatusLabel.ts';
 import { describeHiddenCause, HOW_TO_FIND_THE_HIDDEN_CAUSE } from './hiddenCauses.ts';
 import { findRootCause, type RootCause } from './rootCause.ts';
 import { verdictNotes } from './verdictNotes.ts';
@@ -35,7 +36,14 @@ export interface Explanation {
   /** The exact lines to add or change, and where. */
   readonly fix: { readonly target: FixTarget; readonly lines: readonly HeaderLine[] } | null;
   readonly notes: readonly string[];
-  readonly preflight: { readonly status: PreflightStatus; readonly reasons: readonly string[] };
+  readonly preflight: {
+    readonly status: PreflightStatus;
+    /** What the reasons are headed with ("Why no preflight was needed"...). */
+    readonly heading: string;
+    readonly reasons: readonly string[];
+    /** The headers the browser set on a simple request, as one line and in full; null when there are none. */
+    readonly browserSet: { readonly line: string; readonly names: readonly string[] } | null;
+  };
   /** For allowed requests: the response headers script can read. */
   readonly readableHeaders: readonly string[] | null;
   readonly links: readonly { readonly title: string; readonly url: string }[];
@@ -54,10 +62,12 @@ export function explainVerdict(verdict: Verdict, request: CorsRequest): Explanat
     ? needsPreflight({ method: hop.method, headers: hop.headers, mode: request.mode, ...(hop.corsFlag ? {} : { url: hop.url, initiatorOrigin: request.initiatorOrigin }) })
     : null;
   const announced = request.unsafeHeaderNames ?? [];
-  const reasons = decision ? preflightReasons(decision) : [];
+  const { reasons, browserSetHeaders } = decision ? listPreflightReasons(decision, hop?.preflightRequired ? announced : []) : { reasons: [], browserSetHeaders: [] };
   const preflight = {
     status: verdict.preflight,
-    reasons: announced.length > 0 && hop?.preflightRequired ? [...reasons.filter((reason) => !reason.startsWith('a simple request')), ...announced.map((name) => `the page sets ${name} (its value was not captured), which the preflight announced`)] : reasons,
+    heading: PREFLIGHT_REASONS_HEADINGS[verdict.preflight],
+    reasons,
+    browserSet: browserSetHeaders.length > 0 ? { line: browserSetHeadersLine(browserSetHeaders), names: browserSetHeaders } : null,
   };
   const base = {
     outcome: verdict.outcome,
@@ -79,6 +89,8 @@ export function explainVerdict(verdict: Verdict, request: CorsRequest): Explanat
       header: failure.header,
       received: failure.received,
       needed: failure.needed,
+      missing: failure.missing ?? [],
+      invalidItem: failure.invalidItem ?? null,
       status: verdict.failedResponse?.status ?? null,
       responseHeaders: verdict.failedResponse?.headers ?? [],
       unsafeHeaderNames: announced.length > 0 ? announced : (decision?.reasons.flatMap((reason) => (reason.kind === 'header' ? [reason.header.name] : [])) ?? []),

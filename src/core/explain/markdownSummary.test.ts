@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { markdownSummary } from './markdownSummary.ts';
-import { preflightedPut } from './testTransactions.ts';
+import { API, context, judged, PAGE, preflightedPut } from './testTransactions.ts';
 
 const preflightRefused = (allowOrigin: string) =>
   preflightedPut('x-trace', 204, [['Access-Control-Allow-Origin', allowOrigin], ['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Allow-Headers', 'x-trace']]);
@@ -23,6 +23,16 @@ describe('markdownSummary', () => {
     const text = markdownSummary(withoutHeaders);
     expect(text).toContain('asked `Access-Control-Request-Method: PUT`\n');
     expect(text).not.toContain('null');
+  });
+
+  it('says why a simple request needed no preflight, the headers the browser set in one item', () => {
+    const get = judged([
+      { type: 'started', id: 'get', time: 0, url: API, method: 'GET', initiatorOrigin: PAGE, resourceType: 'xmlhttprequest', context },
+      { type: 'sent', id: 'get', time: 1, headers: [{ name: 'Origin', value: PAGE }, { name: 'Sec-Fetch-Mode', value: 'cors' }, { name: 'User-Agent', value: 'Mozilla/5.0' }] },
+      { type: 'response', id: 'get', time: 2, status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: PAGE }] },
+      { type: 'completed', id: 'get', time: 3 },
+    ]);
+    expect(markdownSummary(get)).toContain('- **Why:** a simple request: no preflight needed; GET is a safelisted method; 3 headers set by the browser (origin, sec-fetch-mode, user-agent)\n');
   });
 
   it('keeps any header value inside its code span: backticks, line breaks and markup change nothing around it', () => {

@@ -28,7 +28,8 @@ export function markdownSummary(transaction: Transaction): string {
   } else {
     lines.push(`- **Preflight:** ${PREFLIGHT_STATUS_LABELS[verdict.preflight]}`);
   }
-  lines.push(`- **Why:** ${explanation.preflight.reasons.map(plain).join('; ')}`);
+  const { reasons, browserSet } = explanation.preflight;
+  lines.push(`- **Why:** ${[...reasons, ...(browserSet ? [browserSet.line] : [])].map(plain).join('; ')}`);
   lines.push(`- **Verdict:** ${plain(explanation.summary)}`);
   if (verdict.corsError) {
     lines.push(`- **Chromium's error:** ${code(verdict.corsError)}${verdict.failedParameter ? `, failed parameter ${code(verdict.failedParameter)}` : ''}`);

@@ -1,3 +1,4 @@
+import { isBrowserSetRequestHeader } from '../fetch/browserSetRequestHeader.ts';
 import type { UnsafeRequestHeader } from '../fetch/corsUnsafeRequestHeaderNames.ts';
 import type { PreflightDecision, PreflightReason, SimpleRequestRule } from '../cors/needsPreflight.ts';
 
@@ -50,9 +51,49 @@ function describeSimpleRule(rule: SimpleRequestRule): string {
   }
 }
 
-/** Why a request was, or was not, preflighted, in sentences. */
-export function preflightReasons(decision: PreflightDecision): string[] {
+/**
+ * Why a request was, or was not, preflighted, in sentences. `announced`: the
+ * header names its preflight announced when the capture holds their names
+ * only (they made it a preflighted request, whatever its other headers).
+ */
+export function preflightReasons(decision: PreflightDecision, announced: readonly string[] = []): string[] {
   if (!decision.cors) return ['CORS does not apply to this request, so there is no preflight'];
-  if (decision.required) return decision.reasons.map(describePreflightReason);
+  const announcedReasons = announced.map((name) => `the page sets ${name} (its value was not captured), which the preflight announced`);
+  if (decision.required) return [...decision.reasons.map(describePreflightReason), ...announcedReasons];
+  if (announced.length > 0) return [...decision.met.map(describeSimpleRule), ...announcedReasons];
   return ['a simple request: no preflight needed', ...decision.met.map(describeSimpleRule)];
+}
+
+/** preflightReasons with the headers the browser added set apart, for a reader of a captured request. */
+export interface PreflightReasonList {
+  /** Sentences about the method and the headers the page set. */
+  readonly reasons: readonly string[];
+  /** The headers the browser set that met a simple-request rule, lower-cased, each once, in request order. */
+  readonly browserSetHeaders: readonly string[];
+}
+
+/**
+ * Why a captured request was, or was not, preflighted: as preflightReasons,
+ * except that the dozen headers the browser adds to a simple request
+ * (sec-ch-ua, sec-fetch-*, user-agent, accept-language...) are listed apart
+ * rather than one sentence each, so the page's own headers stand out.
+ */
+export function listPreflightReasons(decision: PreflightDecision, announced: readonly string[] = []): PreflightReasonList {
+  if (!decision.cors || decision.required) return { reasons: preflightReasons(decision, announced), browserSetHeaders: [] };
+  const own: SimpleRequestRule[] = [];
+  const browserSet = new Set<string>();
+  for (const rule of decision.met) {
+    if (rule.kind === 'forbidden-header' || (rule.kind === 'header' && isBrowserSetRequestHeader(rule.name, rule.value))) browserSet.add(rule.name);
+    else own.push(rule);
+  }
+  return { reasons: preflightReasons({ ...decision, met: own }, announced), browserSetHeaders: [...browserSet] };
+}
+
+/** How many of the first names the one line shows; the rest are behind "…". */
+const NAMES_SHOWN = 3;
+
+/** The browser-set headers in one line: "12 headers set by the browser (sec-ch-ua, sec-ch-ua-mobile, user-agent, …)". */
+export function browserSetHeadersLine(names: readonly string[]): string {
+  const shown = names.slice(0, NAMES_SHOWN).join(', ');
+  return `${names.length} ${names.length === 1 ? 'header' : 'headers'} set by the browser (${shown}${names.length > NAMES_SHOWN ? ', …' : ''})`;
 }

@@ -8,3 +8,12 @@ export const PREFLIGHT_STATUS_LABELS: Readonly<Record<PreflightStatus, string>> 
   'not-seen': 'needed, but none was seen',
   'not-recorded': 'needed, not recorded by the capture tool',
 };
+
+/** What a list of preflightReasons is headed with, by what happened to the preflight. */
+export const PREFLIGHT_REASONS_HEADINGS: Readonly<Record<PreflightStatus, string>> = {
+  sent: 'Why it was preflighted',
+  'cache-hit': 'Why it needed a preflight (served from the preflight cache)',
+  'not-seen': 'Why it needed a preflight (none was seen)',
+  'not-recorded': 'Why it needed a preflight (not recorded by the capture tool)',
+  'not-needed': 'Why no preflight was needed',
+};

@@ -13,33 +13,25 @@ export interface UnsafeRequestHeader {
   readonly detail?: string;
 }
 
-// Header lists are never changed once built, and the same list is asked about
-// several times per verdict (preflight decision, preflight check, cache
-// lookup): each list is classified once, its names listed once, its
-// Access-Control-Request-Headers value written once. The questions about one
-// list mostly come in a row, so the last list is compared before the map is
-// asked (a WeakMap lookup costs far more than the comparison).
-interface Classified {
+/**
+ * A request header list read once for CORS: its unsafe headers (with why),
+ * their names and the Access-Control-Request-Headers value they make. The
+ * engine reads each list once per verdict and passes this along, rather than
+ * asking again at every check.
+ */
+export interface UnsafeHeaders {
   readonly headers: readonly UnsafeRequestHeader[];
+  /** Lower-cased, in request order (Chromium's check order); a name may repeat. */
   readonly names: readonly string[];
-  requestHeadersValue: string | undefined;
+  /** What the preflight sends in Access-Control-Request-Headers ("" when omitted). */
+  readonly requestHeadersValue: string;
 }
 
-const classified = new WeakMap<HeaderList, Classified>();
-let lastList: HeaderList | undefined;
-let lastClassified: Classified | undefined;
-
-function classifiedOnce(headers: HeaderList): Classified {
-  if (headers === lastList && lastClassified) return lastClassified;
-  let known = classified.get(headers);
-  if (!known) {
-    const unsafe = classify(headers);
-    known = { headers: unsafe, names: unsafe.map((header) => header.name), requestHeadersValue: undefined };
-    classified.set(headers, known);
-  }
-  lastList = headers;
-  lastClassified = known;
-  return known;
+/** Reads a request's header list for CORS: see UnsafeHeaders. */
+export function readUnsafeHeaders(list: HeaderList): UnsafeHeaders {
+  const headers = classify(list);
+  const names = headers.map((header) => header.name);
+  return { headers, names, requestHeadersValue: requestHeadersValueOf(names) };
 }
 
 /**
@@ -52,12 +44,12 @@ function classifiedOnce(headers: HeaderList): Classified {
  * Access-Control-Allow-Headers.
  */
 export function corsUnsafeRequestHeaders(headers: HeaderList): readonly UnsafeRequestHeader[] {
-  return classifiedOnce(headers).headers;
+  return classify(headers);
 }
 
 /** The names of corsUnsafeRequestHeaders, lower-cased, in request order. */
 export function corsUnsafeRequestHeaderNames(headers: HeaderList): readonly string[] {
-  return classifiedOnce(headers).names;
+  return classify(headers).map((header) => header.name);
 }
 
 function classify(headers: HeaderList): UnsafeRequestHeader[] {
@@ -89,14 +81,14 @@ function classify(headers: HeaderList): UnsafeRequestHeader[] {
  * is omitted.
  */
 export function accessControlRequestHeadersValue(headers: HeaderList): string {
-  const known = classifiedOnce(headers);
-  if (known.requestHeadersValue === undefined) {
-    const { names } = known;
-    // Sorted, then each name kept once: what a Set would keep, without one.
-    const sorted = names.length < 2 ? names : [...names].sort(compareBytes).filter((name, index, all) => index === 0 || name !== all[index - 1]);
-    known.requestHeadersValue = sorted.join(',');
-  }
-  return known.requestHeadersValue;
+  return requestHeadersValueOf(corsUnsafeRequestHeaderNames(headers));
+}
+
+function requestHeadersValueOf(names: readonly string[]): string {
+  if (names.length === 0) return '';
+  if (names.length === 1) return names[0] as string;
+  // Sorted, then each name kept once: what a Set would keep, without one.
+  return [...names].sort(compareBytes).filter((name, index, all) => index === 0 || name !== all[index - 1]).join(',');
 }
 
 function compareBytes(a: string, b: string): number {

@@ -23,25 +23,13 @@ function isHttpWhitespace(code: number): boolean {
   return code === 0x20 || code === 0x09;
 }
 
-// Header names repeat: the constants asked for, and the few dozen names every
-// browser request and response carries. Each is lower-cased once (the first
-// 1,024 names seen; any further one is lower-cased every time, so a hostile
-// capture costs time, never memory).
-const lowerCased = new Map<string, string>();
-const LOWER_CASED_MAX = 1024;
-
 /**
  * The name with ASCII A-Z lower-cased, as header names compare (byte-case-
- * insensitively: no other character folds, so the Kelvin sign is no "k"),
- * without a new string for a name seen before.
+ * insensitively: no other character folds, so the Kelvin sign is no "k").
+ * A name already in lower case (every HTTP/2 and HTTP/3 name) is returned as is.
  */
 export function lowerCaseHeaderName(name: string): string {
-  let lower = lowerCased.get(name);
-  if (lower === undefined) {
-    lower = asciiLowerCase(name);
-    if (lowerCased.size < LOWER_CASED_MAX) lowerCased.set(name, lower);
-  }
-  return lower;
+  return asciiLowerCase(name);
 }
 
 function asciiLowerCase(text: string): string {

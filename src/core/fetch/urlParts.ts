@@ -15,43 +15,12 @@ const DEFAULT_PORTS: Readonly<Record<string, string>> = { http: '80', https: '44
 // through the WHATWG URL parser, which is about ten times slower.
 const CANONICAL_HTTP = /^(https?):\/\/((?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*\.?)(?::([1-9][0-9]{0,4}))?(?=[/?#]|$)/;
 
-const MEMO_LIMIT = 4096;
-// Keyed by the scheme and authority for http(s) URLs (a capture has a few
-// origins and many paths), by the whole URL otherwise.
-const memo = new Map<string, UrlParts | null>();
-
-// The engine asks about the same URL several times in a row (same origin as
-// the initiator? an http(s) scheme? userinfo?): the last answer is kept.
-let lastUrl: string | undefined;
-let lastParts: UrlParts | null = null;
-
 /** The parts of a URL, or null when it does not parse. Never throws. */
 export function urlParts(url: string): UrlParts | null {
-  if (url === lastUrl) return lastParts;
-  const parts = readUrlParts(url);
-  lastUrl = url;
-  lastParts = parts;
-  return parts;
-}
-
-function readUrlParts(url: string): UrlParts | null {
   const prefix = httpSchemeAndAuthority(url);
-  if (prefix !== null) {
-    const known = memo.get(prefix);
-    if (known) return known;
-    // The fast reading depends on nothing past the authority, so it holds for every URL with this prefix.
-    const fast = parseFast(prefix);
-    if (fast) return remember(prefix, fast);
-  }
-  const known = memo.get(url);
-  if (known !== undefined) return known;
-  return remember(url, parseSlow(url));
-}
-
-function remember(key: string, parts: UrlParts | null): UrlParts | null {
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(key, parts);
-  return parts;
+  // The fast reading depends on nothing past the authority, so it holds for the whole URL.
+  const fast = prefix === null ? null : parseFast(prefix);
+  return fast ?? parseSlow(url);
 }
 
 /** `http(s)://authority` up to the first "/", "?" or "#"; null for any other scheme. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBatcher } from './batcher.ts';
-import { createBridge, createLoopbackWalls, type Schedule } from './bridge.ts';
+import { BridgeError, createBridge, createLoopbackWalls, type Schedule } from './bridge.ts';
 
 type Requests = { add: [{ a: number; b: number }, number]; fail: [Record<string, never>, never] };
 type Events = { ticked: { n: number } };
@@ -53,6 +53,25 @@ describe('createBridge over a loopback', () => {
     const panel = createBridge<Requests, Events>(panelWall);
     await expect(panel.request('fail', {})).rejects.toThrow('no tab 7');
     await expect(panel.request('add', { a: 1, b: 1 })).rejects.toThrow('unknown request "add"');
+  });
+
+  it("carries a handler's error code across, so a client compares the code and never the message", async () => {
+    const [workerWall, panelWall] = createLoopbackWalls();
+    createBridge<Requests, Events>(workerWall, {
+      handlers: {
+        fail: () => {
+          throw new BridgeError('speaks version 2', 'protocol-mismatch');
+        },
+        add: () => {
+          throw new Error('plain');
+        },
+      },
+    });
+    const panel = createBridge<Requests, Events>(panelWall);
+    const coded = await panel.request('fail', {}).catch((error: unknown) => error);
+    expect(coded).toBeInstanceOf(BridgeError);
+    expect(coded).toMatchObject({ code: 'protocol-mismatch', message: 'speaks version 2' });
+    expect(await panel.request('add', { a: 1, b: 1 }).catch((error: unknown) => error)).toMatchObject({ code: undefined, message: 'plain' });
   });
 
   it('rejects a request nobody answers once its time is up', async () => {

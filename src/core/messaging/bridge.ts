@@ -12,7 +12,8 @@ export interface Wall {
 export type BridgeMessage =
   | { readonly kind: 'request'; readonly id: number; readonly method: string; readonly params: unknown }
   | { readonly kind: 'response'; readonly id: number; readonly result: unknown }
-  | { readonly kind: 'error'; readonly id: number; readonly message: string }
+  /** `code`, when set, names the failure for a client that acts on it (the protocol's codes); `message` is for people. */
+  | { readonly kind: 'error'; readonly id: number; readonly message: string; readonly code?: string }
   | { readonly kind: 'event'; readonly name: string; readonly payload: unknown };
 
 /** Schedules `run` after `ms`; returns a cancel function. Injected: the core reads no clock. */
@@ -22,8 +23,15 @@ type Handlers<Requests extends Record<string, [unknown, unknown]>> = {
   [K in keyof Requests]?: (params: Requests[K][0]) => Requests[K][1] | Promise<Requests[K][1]>;
 };
 
+/** A request that failed: the other side's error, a timeout, or a transport gone. */
 export class BridgeError extends Error {
   override readonly name = 'BridgeError';
+  /** Set when the failure carries a code (thrown as a BridgeError with one by a handler): compare it, never the message. */
+  readonly code: string | undefined;
+  constructor(message: string, code?: string) {
+    super(message);
+    this.code = code;
+  }
 }
 
 export interface Bridge<Requests extends Record<string, [unknown, unknown]>, Events extends Record<string, unknown>> {
@@ -58,7 +66,8 @@ export function createBridge<Requests extends Record<string, [unknown, unknown]>
     try {
       wall.send({ kind: 'response', id: message.id, result: await handler(message.params) });
     } catch (error) {
-      wall.send({ kind: 'error', id: message.id, message: error instanceof Error ? error.message : String(error) });
+      const code = error instanceof BridgeError ? error.code : undefined;
+      wall.send({ kind: 'error', id: message.id, message: error instanceof Error ? error.message : String(error), ...(code === undefined ? {} : { code }) });
     }
   };
 
@@ -74,7 +83,7 @@ export function createBridge<Requests extends Record<string, [unknown, unknown]>
         pending.delete(message.id);
         waiting.cancelTimer();
         if (message.kind === 'response') waiting.resolve(message.result);
-        else waiting.reject(new BridgeError(message.message));
+        else waiting.reject(new BridgeError(message.message, message.code));
         break;
       }
       case 'event':

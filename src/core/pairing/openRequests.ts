@@ -22,14 +22,14 @@ export interface OpenHop {
   responseTime: number | undefined;
   redirectTo: string | undefined;
   preflight: OpenPreflight | undefined;
-  /** The preflight's result went into the cache model (once the hop went out). */
-  settled: boolean;
+  /** The preflight's result went into the cache model for good (once the hop went out). */
+  preflightStored: boolean;
   /** The matcher's key while the hop waits for its preflight (preflightMatcher.ts). */
   waitingAs: string | undefined;
 }
 
 export function openHop(url: string, method: string, startTime: number): OpenHop {
-  return { url, method, startTime, sentHeaders: undefined, sentTime: undefined, response: undefined, responseTime: undefined, redirectTo: undefined, preflight: undefined, settled: false, waitingAs: undefined };
+  return { url, method, startTime, sentHeaders: undefined, sentTime: undefined, response: undefined, responseTime: undefined, redirectTo: undefined, preflight: undefined, preflightStored: false, waitingAs: undefined };
 }
 
 /** An actual request, from its start until it is judged. */

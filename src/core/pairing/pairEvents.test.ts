@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Header } from '../fetch/headers.ts';
 import { generateEvents } from '../../../bench/events.ts';
+import { PreflightCache } from '../cache/preflightCache.ts';
 import { createPairing, pairEvents } from './pairEvents.ts';
 import { MAX_WAITING_PER_KEY, MAX_WAITING_PREFLIGHTS } from './preflightMatcher.ts';
 import type { RequestContext, RequestEvent } from './requestEvent.ts';
@@ -60,6 +61,28 @@ describe('pairEvents: what was observed wins', () => {
       ...answered('second', 11),
     ]);
     expect(transactions.map((transaction) => transaction.verdict.preflight)).toEqual(['sent', 'cache-hit']);
+  });
+
+  it('a preflight answered before a later request started serves it, though its own request waits to go out (six connections per host)', () => {
+    const events = (credentialed: boolean): RequestEvent[] => [
+      started({ id: 'queued', at: 0, method: 'PUT' }),
+      ...preflight('options', 1, 'PUT', '', [['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Allow-Credentials', 'true']]),
+      // The second PUT is served by the entry the first one's preflight made, and ends first.
+      started({ id: 'served', at: 10, method: 'PUT' }),
+      ...answered('served', 11),
+      // The first PUT goes out last, with a cookie when credentialed: its entry is then the credentialed one.
+      ...answered('queued', 20, [['Access-Control-Allow-Origin', PAGE]], credentialed ? [['Cookie', 'a=b']] : []),
+    ];
+    const plain = pairEvents(events(false)).transactions;
+    expect(plain.map((transaction) => [transaction.id, transaction.verdict.preflight])).toEqual([
+      ['queued', 'sent'],
+      ['served', 'cache-hit'],
+    ]);
+    expect(plain[1]?.verdict.hops[0]?.cacheEntry?.storedAt).toBe(2);
+    // Once the first PUT shows it carried credentials, its entry is stored again, as it turned out.
+    const cache = new PreflightCache();
+    pairEvents(events(true), { cache });
+    expect(cache.peek({ origin: PAGE, url: API })).toMatchObject({ storedAt: 2, result: { credentials: true } });
   });
 
   it('takes a preflight the rules did not predict as sent (an XHR with an upload listener), and says so', () => {

@@ -5,7 +5,8 @@ import { serializeOrigin } from '../fetch/origin.ts';
 import { PreflightCache } from '../cache/preflightCache.ts';
 import { decideVerdict } from '../cors/decideVerdict.ts';
 import type { IpAddressSpace, LocalNetworkContext } from '../cors/localNetworkAccess.ts';
-import { checkPreflightResponse } from '../cors/preflightCheck.ts';
+import { PreflightChecks } from '../cors/preflightCheck.ts';
+import { readUnsafeHeaders } from '../fetch/corsUnsafeRequestHeaderNames.ts';
 import { methodAfterRedirect } from '../cors/redirect.ts';
 import { describeRequest, type SkipReason } from './describeRequest.ts';
 import { currentHop, hasOpenPreflight, openHop, openPreflight, openRequest, responseOf, setPreflightRequestHeaders, type OpenHop, type OpenPreflight, type OpenRequest, type UndecidedRequest } from './openRequests.ts';
@@ -81,6 +82,8 @@ export interface Pairing {
  */
 export function createPairing(options: PairingOptions = {}): Pairing {
   const cache = options.cache ?? new PreflightCache({ engine: options.rules?.cache });
+  // Pairing checks a preflight as its request goes out; the verdict reuses that check.
+  const preflightChecks = new PreflightChecks();
   // Only what is still open: a judged request (and its preflights) leaves, so
   // a tab's pairing stays as small as its traffic in flight.
   const records = new Map<string, OpenRequest | OpenPreflight | UndecidedRequest>();
@@ -190,6 +193,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
         // A capture may show the request going out before its preflight's answer (HAR times on a loaded machine).
         const hop = preflight.owner?.hops.find((each) => each.preflight === preflight);
         if (preflight.owner && hop && (hop.sentHeaders || hop.response)) hopWentOut(preflight.owner, hop);
+        else if (preflight.owner && hop && !hop.preflightStored) answeredNotOut.set(hop, preflight.owner);
         break;
       }
       case 'completed':
@@ -231,7 +235,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
         if (event.type === 'failed') request.error = event.error;
         request.endTime = event.time;
         request.ended = true;
-        for (let index = 0; index < request.hops.length; index++) matcher.hopLeft(request, request.hops[index] as OpenHop);
+        for (let index = 0; index < request.hops.length; index++) matcher.stopWaitingForPreflight(request, request.hops[index] as OpenHop);
         if (hasOpenPreflight(request)) request.waitingForPreflight = true;
         else judge(request);
         break;
@@ -246,19 +250,39 @@ export function createPairing(options: PairingOptions = {}): Pairing {
   // model at the time the preflight answered, for the credentials mode the
   // request turned out to have.
   const hopWentOut = (request: OpenRequest, hop: OpenHop): void => {
-    matcher.hopLeft(request, hop);
+    matcher.stopWaitingForPreflight(request, hop);
+    if (hop.preflightStored || !hop.preflight?.response) return;
+    hop.preflightStored = true;
+    answeredNotOut.delete(hop);
+    storePreflight(request, hop);
+  };
+
+  // Chromium stores a passing preflight's result when the answer arrives, and
+  // its request may then wait (six connections per host): a later request
+  // can be served by that entry and end first. Before a request is judged,
+  // the answered preflights of requests that have not gone out yet enter the
+  // model, for the credentials mode they seem to have now; when their request
+  // goes out, the entry is stored again (same time: it replaces) as it turned out.
+  const answeredNotOut = new Map<OpenHop, OpenRequest>();
+  const storeAnsweredPreflights = (): void => {
+    for (const [hop, request] of answeredNotOut) storePreflight(request, hop);
+    answeredNotOut.clear();
+  };
+
+  const storePreflight = (request: OpenRequest, hop: OpenHop): void => {
     const preflight = hop.preflight;
-    if (hop.settled || !preflight?.response) return;
-    hop.settled = true;
+    if (!preflight?.response) return;
     const described = describe(request)?.request;
     if (!described) return;
     const origin = request.hops[0] === hop ? described.initiatorOrigin : (preflight.origin ?? described.initiatorOrigin);
-    const check = checkPreflightResponse({ url: hop.url, method: hop.method, headers: described.headers, credentials: described.credentials, origin, response: preflight.response });
+    const unsafeNames = readUnsafeHeaders(described.headers).names;
+    const check = preflightChecks.check({ url: hop.url, method: hop.method, headers: described.headers, credentials: described.credentials, origin, response: preflight.response, unsafeNames });
     if (check.passed) cache.store({ origin: described.initiatorOrigin, url: hop.url }, check.result, preflight.responseTime ?? preflight.startTime);
   };
 
   const judge = (request: OpenRequest): Transaction | null => {
     forget(request.id);
+    for (const hop of request.hops) answeredNotOut.delete(hop);
     for (let index = 0; index < request.hops.length; index++) {
       const preflight = request.hops[index]?.preflight;
       if (preflight) forget(preflight.id);
@@ -287,8 +311,9 @@ export function createPairing(options: PairingOptions = {}): Pairing {
     }
     const { request, evidence } = described;
     const hops = observedHops(open, (url) => serverSpaces.get(serializeOrigin(url)));
+    storeAnsweredPreflights();
     const exchange: Exchange = { request, hops, preflightsRecorded: options.preflightsRecorded === false ? false : undefined };
-    const verdict = decideVerdict(exchange, { cache, storePreflights: false, rules: options.rules, recording: options.recording?.() });
+    const verdict = decideVerdict(exchange, { cache, storePreflights: false, rules: options.rules, preflightChecks, recording: options.recording?.() });
     return {
       id: open.id,
       request,

@@ -18,7 +18,7 @@ export interface PreflightMatcher {
   /** A preflight started: a waiting request claims it, or it waits for one. */
   preflightStarted(preflight: OpenPreflight): void;
   /** The hop went out or ended: no preflight can be its own any more. */
-  hopLeft(request: OpenRequest, hop: OpenHop): void;
+  stopWaitingForPreflight(request: OpenRequest, hop: OpenHop): void;
   /** Preflights no request claimed (waiting still, or given up). */
   unclaimed(): number;
 }
@@ -106,7 +106,7 @@ export function createPreflightMatcher(options: PreflightMatcherOptions = {}): P
         attach(request, currentHop(request), preflight);
       } else waitForRequest(key, preflight);
     },
-    hopLeft(request, hop) {
+    stopWaitingForPreflight(request, hop) {
       if (hop.waitingAs === undefined) return;
       removeFrom(waitingRequests, hop.waitingAs, request);
       hop.waitingAs = undefined;

@@ -13,6 +13,7 @@ export function observedHops(open: OpenRequest, serverSpace: (url: string) => Ip
       startTime: hop.startTime,
       preflight: hop.preflight ? observedPreflight(hop.preflight) : undefined,
       response: hop.response,
+      responseTime: hop.response ? hop.responseTime : undefined,
       networkError: index === last && open.error ? open.error : undefined,
       sent: hop.sentHeaders !== undefined || hop.response !== undefined ? true : open.sendingVisible ? false : undefined,
       addressSpace: space || undefined,

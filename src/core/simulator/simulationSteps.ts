@@ -141,6 +141,7 @@ const MISS_REASONS: Readonly<Record<CacheMissReason | 'bypass-requested', string
   'no-entry': 'No entry for this origin and URL',
   expired: 'The entry for this origin and URL has expired',
   credentials: 'The entry was stored without credentials; this request includes them',
+  'credentials-mode': 'Firefox keeps entries for requests with and without credentials apart, and the entry for this origin and URL is for the other kind',
   method: 'The entry does not allow this method',
   header: 'The entry does not allow one of the headers',
   bypass: 'The request bypasses the cache',

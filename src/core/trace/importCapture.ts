@@ -15,7 +15,7 @@ import type { TraceFile } from './traceSchema.ts';
 export const MAX_CAPTURE_BYTES = 256 * 1024 * 1024;
 
 /** A capture read from a file and judged again by the engine. */
-export interface ImportedCapture {
+export interface JudgedCapture {
   readonly kind: 'trace' | 'har';
   /** In file order for a HAR, in start order for a trace. */
   readonly transactions: readonly Transaction[];
@@ -33,7 +33,7 @@ export type ReadCapture = { readonly kind: 'trace'; readonly trace: TraceFile } 
  * fields are never trusted. Throws JsonTextError, TraceReadError or
  * HarReadError, each naming what is wrong and where.
  */
-export function importCapture(text: string, options: JudgeOptions = {}): ImportedCapture {
+export function importCapture(text: string, options: JudgeOptions = {}): JudgedCapture {
   return judgeCapture(readCapture(text), options);
 }
 
@@ -44,9 +44,9 @@ export interface JudgeOptions {
 
 /**
  * The first half of importCapture: parse and validate, no CORS rule yet.
- * Apart so that the import worker can say how long each half took (the
- * import benchmark prints both: this one is what any importer built on
- * JSON.parse pays).
+ * Apart so that the import benchmark can time each half from outside
+ * (bench/importStagesWorker.ts): this one is what any importer built on
+ * JSON.parse pays.
  */
 export function readCapture(text: string): ReadCapture {
   // A HAR's bodies and call stacks are never read: they are not parsed either.
@@ -55,7 +55,7 @@ export function readCapture(text: string): ReadCapture {
 }
 
 /** The second half of importCapture: pair every preflight and judge every request. */
-export function judgeCapture(read: ReadCapture, options: JudgeOptions = {}): ImportedCapture {
+export function judgeCapture(read: ReadCapture, options: JudgeOptions = {}): JudgedCapture {
   const rules = options.rules ? { rules: options.rules } : {};
   if (read.kind === 'trace') {
     const { trace } = read;

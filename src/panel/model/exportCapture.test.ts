@@ -3,7 +3,7 @@ import { pairEvents } from '../../core/pairing/pairEvents.ts';
 import type { RequestEvent } from '../../core/pairing/requestEvent.ts';
 import { importCapture } from '../../core/trace/importCapture.ts';
 import { exportCapture, type ExportSource } from './exportCapture.ts';
-import type { ImportedCapture } from './importFile.ts';
+import type { ImportedFile } from './importFile.ts';
 import { loopbackExportWorker } from './testWorkers.ts';
 
 const PAGE = 'https://app.example';
@@ -21,7 +21,7 @@ const events: RequestEvent[] = [
   { type: 'completed', id: 'put', time: 5 },
 ];
 
-const capture: ImportedCapture = {
+const capture: ImportedFile = {
   name: 'colleague.har',
   kind: 'har',
   browser: 'Chromium 156',

@@ -2,7 +2,7 @@ import { chunksOf } from '../../core/chunksOf.ts';
 import { exportedFile, type ExportedFile, type ExportFormat } from '../../core/trace/exportFile.ts';
 import { importedTrace } from '../../core/trace/importedTrace.ts';
 import type { Transaction } from '../../core/pairing/transaction.ts';
-import { IMPORT_CHUNK_SIZE, type ImportedCapture } from './importFile.ts';
+import { IMPORT_CHUNK_SIZE, type ImportedFile } from './importFile.ts';
 
 /** What the panel posts to the export worker: the transactions, a chunk at a time, then what to write. */
 export type ExportWorkerRequest =
@@ -39,7 +39,7 @@ export function createExportWriter(): (request: ExportWorkerRequest) => ExportWo
 }
 
 /** What the panel posts to the export worker for a capture, in order: its transactions IMPORT_CHUNK_SIZE at a time, then what to write. */
-export function exportRequests(capture: Pick<ImportedCapture, 'items' | 'browser'>, format: ExportFormat, includeSecrets: boolean, now: number): ExportWorkerRequest[] {
+export function exportRequests(capture: Pick<ImportedFile, 'items' | 'browser'>, format: ExportFormat, includeSecrets: boolean, now: number): ExportWorkerRequest[] {
   return [
     ...chunksOf(capture.items, IMPORT_CHUNK_SIZE).map((chunk): ExportWorkerRequest => ({ type: 'transactions', transactions: chunk.map((item) => item.transaction) })),
     { type: 'write', browser: capture.browser, format, includeSecrets, now },
@@ -57,7 +57,7 @@ export const yieldToPanel = (): Promise<void> => new Promise((resolve) => setTim
  * its chunk on the panel's thread, in milliseconds), and gathers the parts.
  */
 export async function exportImported(
-  capture: Pick<ImportedCapture, 'items' | 'browser'>,
+  capture: Pick<ImportedFile, 'items' | 'browser'>,
   format: ExportFormat,
   includeSecrets: boolean,
   now: number,

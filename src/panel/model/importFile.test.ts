@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateEvents } from '../../../bench/events.ts';
 import { pairEvents } from '../../core/pairing/pairEvents.ts';
-import type { ImportedCapture as JudgedCapture } from '../../core/trace/importCapture.ts';
+import type { JudgedCapture } from '../../core/trace/importCapture.ts';
 import { IMPORT_CHUNK_SIZE, importFile, importMessages, type ImportMessage } from './importFile.ts';
 import { scriptedWorker } from './testWorkers.ts';
 
@@ -22,10 +22,6 @@ describe('importMessages', () => {
     const sizes = rest.map((message) => (message.type === 'transactions' ? message.transactions.length : -1));
     expect(sizes).toEqual([IMPORT_CHUNK_SIZE, IMPORT_CHUNK_SIZE, 7]);
     expect(rest.flatMap((message) => (message.type === 'transactions' ? message.transactions : []))).toEqual(capture.transactions);
-  });
-
-  it('says how long reading and judging took, when told', () => {
-    expect(importMessages(judged(0), { readMs: 12, parseMs: 23, judgeMs: 34 })).toEqual([{ type: 'judged', kind: 'har', browser: 'Chromium 156', count: 0, timing: { readMs: 12, parseMs: 23, judgeMs: 34 } }]);
   });
 
   it('sends only what was judged for a file without transactions', () => {

@@ -1,5 +1,5 @@
 import { chunksOf } from '../../core/chunksOf.ts';
-import { MAX_CAPTURE_BYTES, type ImportedCapture as JudgedCapture } from '../../core/trace/importCapture.ts';
+import { MAX_CAPTURE_BYTES, type JudgedCapture } from '../../core/trace/importCapture.ts';
 import type { Transaction } from '../../core/pairing/transaction.ts';
 import { TRANSACTIONS_PAGE_SIZE, type SequencedTransaction } from '../../core/protocol.ts';
 
@@ -12,16 +12,9 @@ export interface ImportRequest {
  * messages of at most IMPORT_CHUNK_SIZE; or why the file could not be read.
  */
 export type ImportMessage =
-  | { readonly type: 'judged'; readonly kind: 'trace' | 'har'; readonly browser: string | null; readonly count: number; readonly timing?: ImportTiming }
+  | { readonly type: 'judged'; readonly kind: 'trace' | 'har'; readonly browser: string | null; readonly count: number }
   | { readonly type: 'transactions'; readonly transactions: readonly Transaction[] }
   | { readonly type: 'failed'; readonly message: string };
-
-/** How long the worker took, in ms (the import benchmark prints them): to read the file, to parse and validate it (readCapture), to judge it (judgeCapture). */
-export interface ImportTiming {
-  readonly readMs: number;
-  readonly parseMs: number;
-  readonly judgeMs: number;
-}
 
 /**
  * Transactions per message. The panel's thread pays for each message it
@@ -32,16 +25,16 @@ export interface ImportTiming {
 export const IMPORT_CHUNK_SIZE = TRANSACTIONS_PAGE_SIZE;
 
 /** The messages the worker posts for a judged capture, in order. */
-export function importMessages(capture: JudgedCapture, timing?: ImportTiming): ImportMessage[] {
+export function importMessages(capture: JudgedCapture): ImportMessage[] {
   const { transactions } = capture;
   return [
-    { type: 'judged', kind: capture.kind, browser: capture.browser, count: transactions.length, timing },
+    { type: 'judged', kind: capture.kind, browser: capture.browser, count: transactions.length },
     ...chunksOf(transactions, IMPORT_CHUNK_SIZE).map((chunk): ImportMessage => ({ type: 'transactions', transactions: chunk })),
   ];
 }
 
 /** A file shown read-only beside the live tab. */
-export interface ImportedCapture {
+export interface ImportedFile {
   readonly name: string;
   readonly kind: 'trace' | 'har';
   readonly browser: string | null;
@@ -55,13 +48,13 @@ export type ImportProgress = (loaded: number, total: number) => void;
  * Reads a file in a worker and judges it again with the engine. Rejects with
  * a one-line message that names the file and what is wrong with it.
  */
-export async function importFile(file: File, startWorker: () => Worker, onProgress: ImportProgress = () => {}): Promise<ImportedCapture> {
+export async function importFile(file: File, startWorker: () => Worker, onProgress: ImportProgress = () => {}): Promise<ImportedFile> {
   if (file.size > MAX_CAPTURE_BYTES) {
     throw new Error(`${file.name}: ${Math.round(file.size / 1024 ** 2)} MB is too large; CORS Lens reads files up to ${MAX_CAPTURE_BYTES / 1024 ** 2} MB (export a shorter capture)`);
   }
   const worker = startWorker();
   try {
-    return await new Promise<ImportedCapture>((resolve, reject) => {
+    return await new Promise<ImportedFile>((resolve, reject) => {
       let judged: Extract<ImportMessage, { type: 'judged' }> | null = null;
       const items: SequencedTransaction[] = [];
       worker.onmessage = (event: MessageEvent<ImportMessage>) => {

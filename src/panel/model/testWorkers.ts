@@ -1,4 +1,6 @@
 import { createExportWriter, type ExportWorkerReply, type ExportWorkerRequest } from './exportImported.ts';
+import type { ImportMessage, ImportRequest } from './importFile.ts';
+import { judgeFile } from './judgeFile.ts';
 
 /**
  * For tests: the export worker on a loopback, each message cloned as
@@ -41,6 +43,26 @@ export function scriptedWorker<Message>(messages: readonly Message[]) {
     onerror: null as ((event: ErrorEvent) => void) | null,
     postMessage() {
       messages.forEach((data, index) => setTimeout(() => worker.onmessage?.({ data } as MessageEvent<Message>), index));
+    },
+    terminate() {
+      worker.terminated = true;
+    },
+  };
+  return worker;
+}
+
+/**
+ * For tests: the import worker in process (judgeFile, as the worker runs
+ * it), each message delivered in a task of its own; it remembers whether it
+ * was stopped.
+ */
+export function loopbackImportWorker() {
+  const worker = {
+    terminated: false,
+    onmessage: null as ((event: MessageEvent<ImportMessage>) => void) | null,
+    onerror: null as ((event: ErrorEvent) => void) | null,
+    postMessage({ file }: ImportRequest) {
+      void judgeFile(file).then((messages) => messages.forEach((data, index) => setTimeout(() => worker.onmessage?.({ data } as MessageEvent<ImportMessage>), index)));
     },
     terminate() {
       worker.terminated = true;

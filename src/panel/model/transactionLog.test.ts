@@ -50,6 +50,16 @@ describe('reduceLog', () => {
     expect(reduceLog(asked, { type: 'session', session: { ...session, preserveLog: false } }).session?.preserveLog).toBe(false);
   });
 
+  it("keeps a failure to read until the next full read, and the rows it had", () => {
+    const { items, session } = captured(2);
+    const log = reduceLog(EMPTY_LOG, { type: 'added', items, session });
+    const failed = reduceLog(log, { type: 'failed', problem: { kind: 'protocol-mismatch' } });
+    expect(failed.problem).toEqual({ kind: 'protocol-mismatch' });
+    expect(failed.items).toBe(log.items);
+    expect(reduceLog(failed, { type: 'added', items, session }).problem).toEqual({ kind: 'protocol-mismatch' });
+    expect(reduceLog(failed, { type: 'loaded', page: { session, items, more: false } }).problem).toBeNull();
+  });
+
   it('stays within its row bound, counting what it dropped', () => {
     const { items, session } = captured(3);
     const many = Array.from({ length: MAX_PANEL_ROWS + 10 }, (_, index) => ({ ...(items[0] as SequencedTransaction), seq: index + 1 }));

@@ -12,6 +12,8 @@ export interface TransactionLog {
   readonly items: readonly SequencedTransaction[];
   /** Rows the panel dropped to stay within MAX_PANEL_ROWS (the worker counts its own evictions). */
   readonly dropped: number;
+  /** Why the last exchange with the worker failed; cleared by the next full read. */
+  readonly problem: LogProblem | null;
   /**
    * Set when the worker restarted: items from this index on arrived from
    * the new worker. Those before came from the stopped one, which may have
@@ -19,6 +21,9 @@ export interface TransactionLog {
    */
   readonly freshFrom?: number;
 }
+
+/** Why the panel could not read or change the tab's log: the worker speaks another protocol version, or answered with an error. */
+export type LogProblem = { readonly kind: 'protocol-mismatch' } | { readonly kind: 'worker-error'; readonly message: string };
 
 export type LogAction =
   /** A full read (on open, and after the worker restarted). */
@@ -31,12 +36,13 @@ export type LogAction =
   /** The worker answered a change of the tab's settings (preserve log). */
   | { readonly type: 'session'; readonly session: SessionSummary }
   /** Preserve log asked for: shown at once, before the worker answers. */
-  | { readonly type: 'preserve-log-requested'; readonly preserveLog: boolean };
+  | { readonly type: 'preserve-log-requested'; readonly preserveLog: boolean }
+  | { readonly type: 'failed'; readonly problem: LogProblem };
 
 /** The rows a panel keeps: the worker keeps at most 11,000 per tab; imported traces may hold more. */
 export const MAX_PANEL_ROWS = 50_000;
 
-export const EMPTY_LOG: TransactionLog = { session: null, items: [], dropped: 0 };
+export const EMPTY_LOG: TransactionLog = { session: null, items: [], dropped: 0, problem: null };
 
 export function reduceLog(log: TransactionLog, action: LogAction): TransactionLog {
   switch (action.type) {
@@ -44,7 +50,7 @@ export function reduceLog(log: TransactionLog, action: LogAction): TransactionLo
       // Events may have arrived while the read was under way: keep the newer ones.
       const last = action.page.items.at(-1)?.seq ?? 0;
       const newer = log.items.slice(log.freshFrom ?? 0).filter((item) => item.seq > last);
-      return bounded({ session: action.page.session, items: [...action.page.items, ...newer], dropped: log.dropped });
+      return bounded({ session: action.page.session, items: [...action.page.items, ...newer], dropped: log.dropped, problem: null });
     }
     case 'reconnected':
       return { ...log, freshFrom: log.items.length };
@@ -59,11 +65,14 @@ export function reduceLog(log: TransactionLog, action: LogAction): TransactionLo
       return { ...log, items: log.items.map((item) => (bySeq.has(item.seq) ? { ...item, confirmation: bySeq.get(item.seq) as Confirmation } : item)) };
     }
     case 'cleared':
-      return { session: action.session, items: [], dropped: 0 };
+      // Whatever comes next, after a restart, comes from the new worker.
+      return { session: action.session, items: [], dropped: 0, problem: log.problem, ...(log.freshFrom === undefined ? {} : { freshFrom: 0 }) };
     case 'session':
       return { ...log, session: action.session };
     case 'preserve-log-requested':
       return log.session ? { ...log, session: { ...log.session, preserveLog: action.preserveLog } } : log;
+    case 'failed':
+      return { ...log, problem: action.problem };
   }
 }
 

@@ -18,9 +18,9 @@ function judged() {
 describe('toRow', () => {
   it("reads the badge, the CorsError and the preflight off the engine's verdict", () => {
     const [get, blocked, put] = judged();
-    expect(get).toMatchObject({ status: 'allowed', method: 'GET', corsError: null, preflight: 'not-needed', initiatorOrigin: PAGE, durationMs: 3 });
-    expect(blocked).toMatchObject({ status: 'blocked', corsError: 'MissingAllowOriginHeader', path: '/items/blocked', targetOrigin: 'http://api.test' });
-    expect(put).toMatchObject({ status: 'allowed', method: 'PUT', preflight: 'sent', preflighted: true });
+    expect(get).toMatchObject({ badge: 'allowed', method: 'GET', corsError: null, preflight: 'not-needed', initiatorOrigin: PAGE, durationMs: 3 });
+    expect(blocked).toMatchObject({ badge: 'blocked', corsError: 'MissingAllowOriginHeader', path: '/items/blocked', targetOrigin: 'http://api.test' });
+    expect(put).toMatchObject({ badge: 'allowed', method: 'PUT', preflight: 'sent', preflighted: true });
   });
 
   it('filters by blocked, preflighted, URL text (any case) and target origin', () => {

@@ -1,13 +1,11 @@
-import { isRefused } from '../../core/cors/verdict.ts';
+import { isRefused, type PreflightStatus } from '../../core/cors/verdict.ts';
+import { verdictBadge, type VerdictBadge } from '../../core/explain/verdictBadge.ts';
 import type { SequencedTransaction } from '../../core/protocol.ts';
 
-/**
- * What a row of the list shows, read off the engine's verdict (no rule is
- * decided here). `status` names the badge.
- */
+/** What a row of the list shows, read off the engine's verdict (no rule is decided here). */
 export interface TransactionRow {
   readonly seq: number;
-  readonly status: RowStatus;
+  readonly badge: VerdictBadge;
   readonly method: string;
   readonly url: string;
   /** The target's origin and the rest of the URL, shown apart. */
@@ -15,25 +13,13 @@ export interface TransactionRow {
   readonly path: string;
   readonly initiatorOrigin: string;
   readonly corsError: string | null;
-  readonly preflight: string;
+  readonly preflight: PreflightStatus;
   /** Milliseconds from start to end, null while in flight. */
   readonly durationMs: number | null;
   readonly blocked: boolean;
+  /** Whether it needed a preflight (sent, served from the cache, or needed and not seen). */
   readonly preflighted: boolean;
 }
-
-export type RowStatus = 'allowed' | 'blocked' | 'preflight-failed' | 'cache-hit' | 'network-error' | 'in-flight' | 'undetermined' | 'not-cors';
-
-export const STATUS_LABELS: Readonly<Record<RowStatus, string>> = {
-  allowed: 'allowed',
-  blocked: 'blocked',
-  'preflight-failed': 'preflight failed',
-  'cache-hit': 'cache hit',
-  'network-error': 'network error',
-  'in-flight': 'in flight',
-  undetermined: 'blocked (why?)',
-  'not-cors': 'not CORS',
-};
 
 // Rows are made once per transaction object: the log keeps unchanged items
 // as they were, so a batch of new transactions costs only its own rows.
@@ -54,7 +40,7 @@ function makeRow({ seq, transaction }: SequencedTransaction): TransactionRow {
   const { origin, path } = splitUrl(request.url);
   return {
     seq,
-    status: statusOf(transaction.verdict.outcome, verdict.stage, verdict.preflight),
+    badge: verdictBadge(verdict),
     method: request.method,
     url: request.url,
     targetOrigin: origin,
@@ -66,19 +52,6 @@ function makeRow({ seq, transaction }: SequencedTransaction): TransactionRow {
     blocked: isRefused(verdict),
     preflighted: verdict.preflight !== 'not-needed',
   };
-}
-
-function statusOf(outcome: SequencedTransaction['transaction']['verdict']['outcome'], stage: string | null, preflight: string): RowStatus {
-  switch (outcome) {
-    case 'blocked':
-      return stage === 'preflight' ? 'preflight-failed' : 'blocked';
-    case 'allowed':
-      return preflight === 'cache-hit' ? 'cache-hit' : 'allowed';
-    case 'incomplete':
-      return 'in-flight';
-    default:
-      return outcome;
-  }
 }
 
 function splitUrl(url: string): { origin: string; path: string } {

@@ -1,5 +1,5 @@
 import { quoted, type DescribeCorsError } from '../description.ts';
-import { repairedList } from './allowListFamily.ts';
+import { repairedList } from './allowListWording.ts';
 
 /** `MethodDisallowedByPreflightResponse`: the method is not in Access-Control-Allow-Methods. */
 export const describeMethodDisallowedByPreflightResponse: DescribeCorsError = (context) => {

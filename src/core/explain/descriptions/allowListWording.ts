@@ -15,3 +15,8 @@ export function repairedList(received: string | null, add: readonly string[], op
   for (const item of add) push(item);
   return items.join(', ');
 }
+
+/** The item of a malformed list that is not a name, in words for a sentence. */
+export function notAName(item: string | null): string {
+  return item === null || item === '' ? 'an empty item between commas' : `\`${item}\`, which is not a name`;
+}

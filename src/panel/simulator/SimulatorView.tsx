@@ -48,7 +48,7 @@ const CLOCK_STEPS: readonly [string, number][] = [
  * negotiation rule by rule, send again on a clock to see the preflight
  * cache serve and expire. Every decision comes from the engine.
  */
-export function LearnView({ simulation, onChange, baseline = null, notes = [], pageUrl, now }: Props) {
+export function SimulatorView({ simulation, onChange, baseline = null, notes = [], pageUrl, now }: Props) {
   const run = useMemo(() => playSimulation(simulation), [simulation]);
   const comparisons = useMemo(() => compareBrowsers(simulation), [simulation]);
   const preset = useMemo(() => presetOf(simulation), [simulation]);
@@ -70,8 +70,8 @@ export function LearnView({ simulation, onChange, baseline = null, notes = [], p
   };
 
   return (
-    <div className="learn">
-      <section className="learn-compose" aria-label="Compose">
+    <div className="simulator">
+      <section className="simulator-compose" aria-label="Compose">
         <label className="preset">
           Preset
           <select
@@ -106,7 +106,7 @@ export function LearnView({ simulation, onChange, baseline = null, notes = [], p
           <ServerAnswersEditor answers={simulation.server} baseline={baseline} onChange={(server) => onChange({ ...simulation, server })} />
         )}
       </section>
-      <section className="learn-play" aria-label="Negotiation">
+      <section className="simulator-play" aria-label="Negotiation">
         <div className="sim-controls" role="group" aria-label="Clock">
           <span className="sim-clock" aria-live="polite">{`Clock: ${clock(simulation.clock * 1000)}`}</span>
           {CLOCK_STEPS.map(([label, seconds]) => (

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { FIRST_SIMULATION } from '../../core/simulator/presets.ts';
 import type { Simulation } from '../../core/simulator/simulation.ts';
 import { readSimulationFragment, simulationFragment } from '../../core/simulator/simulationLink.ts';
-import { LearnView } from './LearnView.tsx';
+import { SimulatorView } from './SimulatorView.tsx';
 
 // Each reading of the address opens a new lesson: `opened` remounts the editors, whose text is their own.
 let readings = 0;
@@ -40,7 +40,7 @@ export function SimulatorPage() {
           {`${state.problem} Showing the first lesson instead.`}
         </p>
       )}
-      <LearnView key={state.opened} simulation={state.simulation} onChange={onChange} pageUrl={pageAddress()} now={() => Date.now()} />
+      <SimulatorView key={state.opened} simulation={state.simulation} onChange={onChange} pageUrl={pageAddress()} now={() => Date.now()} />
     </main>
   );
 }

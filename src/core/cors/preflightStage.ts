@@ -1,0 +1,124 @@
+import { CHROMIUM_RULES, chromiumOnlySafelisted, isBrowserRefusal, type BrowserRules } from '../browsers/browserRules.ts';
+import type { HeaderList } from '../fetch/headers.ts';
+import type { PreflightCacheKey } from '../cache/preflightCache.ts';
+import { PREFLIGHT_CACHE_POLICIES } from '../cache/preflightLifetime.ts';
+import { unrecordedBefore } from '../recording/recordingCoverage.ts';
+import { isSameOrigin } from '../fetch/origin.ts';
+import type { CorsCheckFailure } from './corsCheck.ts';
+import { blockWalk, endWalk, type HopStep, type Walk } from './hopWalk.ts';
+import { LOCAL_NETWORK_ACCESS_ERROR, localNetworkAccessFailure } from './localNetworkAccess.ts';
+import { preflightBypassesCache, unsafeNamesForCheck } from './preflightEvidence.ts';
+import { isAuthorizationCoveredByWildcard } from './preflightResult.ts';
+import { isSecureContext } from './requestStage.ts';
+import type { ObservedPreflight, PreflightStatus, Verdict } from './verdict.ts';
+
+/**
+ * The preflight stage at a hop (cors_url_loader.cc, preflight_controller.cc):
+ * a preflight seen is a preflight sent, predicted or not (an XHR with an
+ * upload listener is preflighted although its method and headers are
+ * simple: the use-CORS-preflight flag), and its answer is checked; a needed
+ * preflight not seen was served by the cache model's entry, or is said to be
+ * not seen. Null when the hop goes on to its response.
+ */
+export function negotiatePreflight(walk: Walk, step: HopStep): Verdict | null {
+  const { hop } = step;
+  if (!walk.corsFlag || (!step.verdict.preflightRequired && !hop.preflight)) return null;
+  if (!step.verdict.preflightRequired) walk.notes.push({ kind: 'preflight-not-predicted', hop: step.index });
+  const key: PreflightCacheKey = { origin: walk.request.initiatorOrigin, url: hop.url };
+  const unsafeNames = step.announced ?? unsafeNamesForCheck(step.unsafe, hop.preflight?.requestHeaders);
+  // The browser consults its cache before the preflight starts (which
+  // some HAR writers place before the request itself).
+  const lookupAt = Math.min(hop.startTime ?? Infinity, hop.preflight?.startTime ?? Infinity);
+  const at = Number.isFinite(lookupAt) ? lookupAt : 0;
+  // The cache looks for every header the browser itself finds unsafe (Firefox: Chromium's extras too).
+  const cacheNames = needsPreflightOnlyHere(walk.options.rules, step.headers) ? [...unsafeNames, ...chromiumOnlySafelisted(step.headers)] : unsafeNames;
+  const query = { key, method: step.method, headers: step.headers, credentials: walk.request.credentials, unsafeNames: cacheNames };
+  if (!hop.preflight) {
+    servedWithoutPreflight(walk, step, walk.options.cache?.lookup(query, at), at);
+    return null;
+  }
+  walk.preflight = 'sent';
+  step.verdict.preflight = 'sent';
+  const predicted = walk.options.cache?.lookup(query, at);
+  if (predicted?.hit) {
+    const bypass = walk.request.bypassPreflightCache === true || preflightBypassesCache(hop.preflight.requestHeaders);
+    walk.notes.push({ kind: 'preflighted-despite-cache', hop: step.index, reason: bypass ? 'bypass' : 'unknown', entry: predicted.entry });
+    step.verdict.cacheMiss = { reason: bypass ? 'bypass-requested' : 'no-entry', failure: undefined };
+  } else if (predicted) {
+    step.verdict.cacheMiss = { reason: predicted.reason, failure: predicted.failure };
+  }
+  return checkAnswer(walk, step, hop.preflight, key, unsafeNames);
+}
+
+function checkAnswer(walk: Walk, step: HopStep, preflight: ObservedPreflight, key: PreflightCacheKey, unsafeNames: readonly string[]): Verdict | null {
+  const { request, options } = walk;
+  const { hop, index } = step;
+  const { response } = preflight;
+  if (!response) {
+    if (hop.response) return null;
+    const error = preflight.networkError;
+    if (error === LOCAL_NETWORK_ACCESS_ERROR) return blockWalk(walk, localNetworkAccessFailure(isSecureContext(request)), 'connection', index, null);
+    // net::ERR_FAILED without any answer is no network failure: the
+    // browser refused the preflight itself (Local Network Access, seen
+    // through webRequest), for a reason this capture does not show.
+    if (isBrowserRefusal(error)) return endWalk(walk, 'undetermined', { networkError: error, failedHop: index, stage: 'preflight' });
+    if (error) return endWalk(walk, 'network-error', { networkError: error, failedHop: index, stage: 'preflight' });
+    return endWalk(walk, 'incomplete');
+  }
+  const rules = options.rules ?? CHROMIUM_RULES;
+  const origin = step.tainted && rules.preflightOriginAfterTaint === 'initiator' ? request.initiatorOrigin : step.origin;
+  const checksAccess = rules.checksPreflightToOwnOrigin || !isSameOrigin(request.initiatorOrigin, hop.url);
+  const check = walk.checks.check({ url: hop.url, method: step.method, headers: step.headers, credentials: request.credentials, origin, response, unsafeNames, checksAccess });
+  if (!check.passed) return blockWalk(walk, step.announced ? withOrderUnknown(check.failure) : check.failure, 'preflight', index, response);
+  step.verdict.preflightResult = check.result;
+  if (isAuthorizationCoveredByWildcard(check.result, unsafeNames)) walk.notes.push({ kind: 'authorization-covered-by-wildcard' });
+  if (options.cache && options.storePreflights !== false) {
+    step.verdict.stored = options.cache.store(key, check.result, preflight.responseTime ?? preflight.startTime ?? hop.startTime ?? 0);
+  }
+  return null;
+}
+
+/**
+ * A needed preflight not seen: a cache hit is claimed only when the model
+ * holds the entry that served it. A live recording says what it missed
+ * before `at` within the life of an entry (an entry made then is possible,
+ * never a hit claimed).
+ */
+function servedWithoutPreflight(walk: Walk, step: HopStep, lookup: ReturnType<NonNullable<Walk['options']['cache']>['lookup']> | undefined, at: number): void {
+  if (lookup?.hit) {
+    step.verdict.preflight = 'cache-hit';
+    step.verdict.cacheEntry = lookup.entry;
+  } else if (walk.exchange.preflightsRecorded === false) {
+    step.verdict.preflight = 'not-recorded';
+  } else {
+    step.verdict.preflight = 'not-seen';
+    if (lookup) step.verdict.cacheMiss = { reason: lookup.reason, failure: lookup.failure };
+    const { recording, rules } = walk.options;
+    const lifetime = PREFLIGHT_CACHE_POLICIES[(rules ?? CHROMIUM_RULES).cache].capSeconds;
+    walk.notes.push({ kind: 'preflight-not-seen', hop: step.index, ...(recording ? { unrecorded: unrecordedBefore(recording, at, lifetime) } : {}) });
+  }
+  walk.preflight = strongerPreflightStatus(walk.preflight, step.verdict.preflight);
+}
+
+// What a transaction says of its preflights when its hops differ: one sent
+// is sent; a needed one nobody saw outweighs one the model explains.
+const PREFLIGHT_STATUS_WEIGHT: Readonly<Record<PreflightStatus, number>> = { 'not-needed': 0, 'cache-hit': 1, 'not-recorded': 2, 'not-seen': 3, sent: 4 };
+
+function strongerPreflightStatus(a: PreflightStatus, b: PreflightStatus): PreflightStatus {
+  return PREFLIGHT_STATUS_WEIGHT[b] > PREFLIGHT_STATUS_WEIGHT[a] ? b : a;
+}
+
+/**
+ * With only the preflight's sorted list of header names, which missing one
+ * Chromium names first (in its own header order) is unknown: keep them all.
+ */
+function withOrderUnknown(failure: CorsCheckFailure): CorsCheckFailure {
+  if (failure.corsError !== 'HeaderDisallowedByPreflightResponse') return failure;
+  const missing = failure.missing ?? [];
+  return missing.length > 1 ? { ...failure, candidates: missing } : failure;
+}
+
+/** A header this browser does not safelist though Chromium does (Firefox and the client hints). */
+export function needsPreflightOnlyHere(rules: BrowserRules | undefined, headers: HeaderList): boolean {
+  return rules !== undefined && !rules.safelistsChromiumExtras && chromiumOnlySafelisted(headers).length > 0;
+}
