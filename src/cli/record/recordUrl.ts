@@ -207,5 +207,5 @@ function watchActivity(page: ActivitySource) {
 // Playwright's messages run over several lines ("page.goto: net::ERR_... at URL\nCall log: ...").
 function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return (message.split('\n')[0] ?? '').replace(/^page\.goto: /, '');
+  return (message.split('\n')[0] ?? '').replace(/^page\.\w+: /, '');
 }

@@ -1,6 +1,6 @@
 import { CHROMIUM_RULES, chromiumOnlySafelisted, isBrowserRefusal, type BrowserRules } from '../browsers/browserRules.ts';
 import type { HeaderList } from '../fetch/headers.ts';
-import type { PreflightCacheKey } from '../cache/preflightCache.ts';
+import type { PreflightCacheEntry, PreflightCacheKey } from '../cache/preflightCache.ts';
 import { PREFLIGHT_CACHE_POLICIES } from '../cache/preflightLifetime.ts';
 import { unrecordedBefore } from '../recording/recordingCoverage.ts';
 import { isSameOrigin } from '../fetch/origin.ts';
@@ -42,7 +42,7 @@ export function negotiatePreflight(walk: Walk, step: HopStep): Verdict | null {
   const predicted = walk.options.cache?.lookup(query, at);
   if (predicted?.hit) {
     const bypass = walk.request.bypassPreflightCache === true || preflightBypassesCache(hop.preflight.requestHeaders);
-    walk.notes.push({ kind: 'preflighted-despite-cache', hop: step.index, reason: bypass ? 'bypass' : 'unknown', entry: predicted.entry });
+    walk.notes.push({ kind: 'preflighted-despite-cache', hop: step.index, reason: bypass ? 'bypass' : servesOnlyWithoutCredentials(walk, predicted.entry) ? 'credentials-unknown' : 'unknown', entry: predicted.entry });
     step.verdict.cacheMiss = { reason: bypass ? 'bypass-requested' : 'no-entry', failure: undefined };
   } else if (predicted) {
     step.verdict.cacheMiss = { reason: predicted.reason, failure: predicted.failure };
@@ -121,4 +121,15 @@ function withOrderUnknown(failure: CorsCheckFailure): CorsCheckFailure {
 /** A header this browser does not safelist though Chromium does (Firefox and the client hints). */
 export function needsPreflightOnlyHere(rules: BrowserRules | undefined, headers: HeaderList): boolean {
   return rules !== undefined && !rules.safelistsChromiumExtras && chromiumOnlySafelisted(headers).length > 0;
+}
+
+/**
+ * The capture cannot show the request's credentials (assumed not included),
+ * and the entry that would serve it without them would not serve it with
+ * them: Firefox keys its entries by credentials, and a Chromium entry made
+ * without Access-Control-Allow-Credentials serves no credentialed request.
+ */
+function servesOnlyWithoutCredentials(walk: Walk, entry: PreflightCacheEntry): boolean {
+  if (walk.request.credentialsAssumed !== true || walk.request.credentials === 'include') return false;
+  return walk.options.rules?.cache === 'firefox' || !entry.result.credentials;
 }

@@ -116,7 +116,12 @@ export type VerdictNote =
   | { readonly kind: 'preflight-not-seen'; readonly hop: number; readonly unrecorded?: UnrecordedBefore }
   /** A preflight went out although the method and headers did not call for one (the use-CORS-preflight flag). */
   | { readonly kind: 'preflight-not-predicted'; readonly hop: number }
-  | { readonly kind: 'preflighted-despite-cache'; readonly hop: number; readonly reason: 'bypass' | 'unknown'; readonly entry?: PreflightCacheEntry };
+  /**
+   * `credentials-unknown`: the capture cannot show the request's credentials
+   * (no cookie to send), and the entry the model used would not serve the
+   * request had it been made with them.
+   */
+  | { readonly kind: 'preflighted-despite-cache'; readonly hop: number; readonly reason: 'bypass' | 'credentials-unknown' | 'unknown'; readonly entry?: PreflightCacheEntry };
 
 /**
  * What may have failed a request whose capture shows nothing wrong with its

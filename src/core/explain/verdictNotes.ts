@@ -18,9 +18,11 @@ function describeNote(note: VerdictNote): string {
     case 'preflight-not-predicted':
       return 'The browser sent a preflight although the method and headers are simple. Known causes: an XMLHttpRequest with a listener on its upload (xhr.upload.onprogress and the like), which sets the Fetch Standard\'s use-CORS-preflight flag. The preflight was checked like any other.';
     case 'preflighted-despite-cache':
-      return note.reason === 'bypass'
-        ? 'The preflight cache held an entry for this request, yet a preflight was sent: the request skipped the cache (DevTools "Disable cache", or a fetch cache mode such as no-store or reload).'
-        : 'The preflight cache model held an entry for this request, yet a preflight was sent, for a reason the capture does not show: DevTools "Disable cache" may be on (extensions do not see it), the entry may have been evicted, or the request came from another network partition (the same origin framed by another top-level site).';
+      if (note.reason === 'bypass') return 'The preflight cache held an entry for this request, yet a preflight was sent: the request skipped the cache (DevTools "Disable cache", or a fetch cache mode such as no-store or reload).';
+      if (note.reason === 'credentials-unknown') {
+        return 'The preflight cache model held an entry that serves this request made without credentials, yet a preflight was sent. The capture cannot show whether the request carried credentials (it had no cookie to send), and that entry would not serve it with them (Firefox keeps the preflights of credentialed requests apart; Chromium serves them only from an entry whose preflight allowed credentials): if the page made it with credentials (fetch credentials: "include", XMLHttpRequest withCredentials), that is why. Otherwise DevTools "Disable cache" may be on, or the entry was evicted.';
+      }
+      return 'The preflight cache model held an entry for this request, yet a preflight was sent, for a reason the capture does not show: DevTools "Disable cache" may be on (extensions do not see it), the entry may have been evicted, or the request came from another network partition (the same origin framed by another top-level site).';
   }
 }
 
