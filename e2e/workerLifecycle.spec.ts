@@ -114,7 +114,7 @@ test('many preflighted requests at once, allowed and blocked, each paired with i
   const verdictsOf = (path: string) => items.filter((item) => item.transaction.request.url.endsWith(path)).map((item) => item.transaction.verdict);
   expect(verdictsOf('/ok')).toHaveLength(12);
   for (const verdict of verdictsOf('/ok')) expect(verdict).toMatchObject({ outcome: 'allowed', preflight: 'sent' });
-  for (const verdict of verdictsOf('/no')) expect(verdict).toMatchObject({ corsError: 'MethodDisallowedByPreflightResponse', failedParameter: 'PUT', preflight: 'sent' });
+  for (const verdict of verdictsOf('/no')) expect(verdict).toMatchObject({ failure: { corsError: 'MethodDisallowedByPreflightResponse', failedParameter: 'PUT' }, preflight: 'sent' });
   // Every request named a header of its own, and the preflight it was paired
   // with announced exactly that name. (A request blocked at its preflight
   // never went out, so webRequest never showed its headers to compare.)

@@ -3,6 +3,7 @@ import { packShared } from './sharedJson.ts';
 import { TabSessions } from './tabSessions.ts';
 import { API, preflightedPut, simpleGet } from './testEvents.ts';
 import { truncationMarker } from './valueBudget.ts';
+import { corsErrorOf } from '../core/cors/verdictFacts.ts';
 
 describe('TabSessions', () => {
   it('judges each tab\'s requests and numbers them', () => {
@@ -54,7 +55,7 @@ describe('TabSessions', () => {
     events[2] = { type: 'response', id: 'big', time: 2, status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: huge }] };
     for (const event of events) sessions.push(1, event);
     const [item] = sessions.since(1);
-    expect(item?.transaction.verdict.corsError).toBe('InvalidAllowOriginValue');
+    expect(corsErrorOf(item!.transaction.verdict)).toBe('InvalidAllowOriginValue');
     expect(item?.transaction.hops[0]?.response?.headers[0]?.value).toBe('x'.repeat(1000) + truncationMarker(100_000));
     expect(sessions.summary(1).truncatedValues).toBeGreaterThan(0);
   });

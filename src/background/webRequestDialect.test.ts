@@ -53,7 +53,7 @@ describe('createGeckoEventOrder, then pairing', () => {
       ['onErrorOccurred', details('1', 'PUT', 7, { error: 'NS_ERROR_DOM_BAD_URI' })],
     ]);
     expect(transactions[0]?.hops[0]?.sentHeaders).toBeUndefined();
-    expect(transactions[0]?.verdict).toMatchObject({ outcome: 'blocked', corsError: 'MethodDisallowedByPreflightResponse', preflight: 'sent' });
+    expect(transactions[0]?.verdict).toMatchObject({ outcome: 'blocked', failure: { corsError: 'MethodDisallowedByPreflightResponse' }, preflight: 'sent' });
     expect(firefoxReasonOf(transactions[0]!.verdict)).toBe('CORSMethodNotFound');
   });
 
@@ -67,7 +67,7 @@ describe('createGeckoEventOrder, then pairing', () => {
       ['onErrorOccurred', details('2', 'OPTIONS', 6, { error: 'NS_ERROR_DOM_BAD_URI' })],
       ['onErrorOccurred', details('1', 'PUT', 7, { error: 'NS_ERROR_DOM_BAD_URI' })],
     ]);
-    expect(transactions[0]?.verdict).toMatchObject({ outcome: 'blocked', corsError: 'PreflightWildcardOriginNotAllowed' });
+    expect(transactions[0]?.verdict).toMatchObject({ outcome: 'blocked', failure: { corsError: 'PreflightWildcardOriginNotAllowed' } });
     expect(firefoxReasonOf(transactions[0]!.verdict)).toBe('CORSNotSupportingCredentials');
   });
 
@@ -78,7 +78,7 @@ describe('createGeckoEventOrder, then pairing', () => {
       ['onHeadersReceived', details('1', 'GET', 3, { statusCode: 204, responseHeaders: [] })],
       ['onCompleted', details('1', 'GET', 4)],
     ]);
-    expect(transactions[0]?.verdict).toMatchObject({ outcome: 'blocked', corsError: 'MissingAllowOriginHeader' });
+    expect(transactions[0]?.verdict).toMatchObject({ outcome: 'blocked', failure: { corsError: 'MissingAllowOriginHeader' } });
   });
 
   it("passes a preflight's own headers on at once, and drops a request's held headers when it fails first", () => {

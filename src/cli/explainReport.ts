@@ -3,6 +3,7 @@ import type { FirefoxReason } from '../core/browsers/firefoxReason.ts';
 import { firefoxReasonOf } from '../core/browsers/firefoxReasonOf.ts';
 import { isRefused, type PreflightStatus, type VerdictOutcome } from '../core/cors/verdict.ts';
 import type { CorsError } from '../core/cors/corsError.ts';
+import { corsErrorOf, failedParameterOf } from '../core/cors/verdictFacts.ts';
 import { explainVerdict, type Explanation } from '../core/explain/explainVerdict.ts';
 import { possibleCorsErrors } from '../core/explain/hiddenCauses.ts';
 import { HarReadError } from '../core/har/readHar.ts';
@@ -75,8 +76,8 @@ export function explainTransactions(transactions: readonly Transaction[], leftOu
       url: request.url,
       method: request.method,
       blocked: isRefused(verdict),
-      corsError: verdict.corsError,
-      failedParameter: verdict.failedParameter,
+      corsError: corsErrorOf(verdict),
+      failedParameter: failedParameterOf(verdict),
       ...(verdict.failure?.candidates ? { candidates: verdict.failure.candidates } : {}),
       preflight: verdict.preflight,
       ...(verdict.hiddenCauses ? { possibleCorsErrors: possibleCorsErrors(verdict.hiddenCauses) } : {}),

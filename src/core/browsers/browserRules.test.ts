@@ -32,7 +32,7 @@ const exchange = {
 
 describe('decideVerdict with a browser\'s rules', () => {
   it('Chromium: the second preflight goes out with Origin: null, and fails', () => {
-    expect(decideVerdict(exchange, { rules: CHROMIUM_RULES })).toMatchObject({ outcome: 'blocked', corsError: 'PreflightAllowOriginMismatch', failedHop: 1 });
+    expect(decideVerdict(exchange, { rules: CHROMIUM_RULES })).toMatchObject({ outcome: 'blocked', failure: { corsError: 'PreflightAllowOriginMismatch' }, failedHop: 1 });
   });
 
   it("Firefox: no CORS check on a preflight to the page's own origin; the response's check still uses null", () => {
@@ -84,7 +84,7 @@ describe("Firefox's safelist and preflight cache, as the lab showed them", () =>
     for (const [engine, rules, kept] of [['firefox', FIREFOX_RULES, false], ['chromium', CHROMIUM_RULES, true]] as const) {
       const cache = new PreflightCache({ engine });
       cache.store({ origin: PAGE, url: API }, allowPut(null), 0);
-      expect(decideVerdict({ request, hops: [served(500)] }, { cache, rules })).toMatchObject({ outcome: 'blocked', corsError: 'MissingAllowOriginHeader', preflight: 'cache-hit' });
+      expect(decideVerdict({ request, hops: [served(500)] }, { cache, rules })).toMatchObject({ outcome: 'blocked', failure: { corsError: 'MissingAllowOriginHeader' }, preflight: 'cache-hit' });
       expect(cache.lookup({ key: { origin: PAGE, url: API }, method: 'PUT', headers: [], credentials: 'same-origin' }, 10).hit).toBe(true);
       expect(cache.lookup({ key: { origin: PAGE, url: API }, method: 'PUT', headers: [], credentials: 'same-origin' }, 12).hit).toBe(kept);
     }

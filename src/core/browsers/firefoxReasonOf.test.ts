@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import type { CorsError } from '../cors/corsError.ts';
 import type { Verdict } from '../cors/verdict.ts';
 import { firefoxReasonOf, firefoxReasonsOf } from './firefoxReasonOf.ts';
 
-function failed(corsError: Verdict['corsError'], acao: string[] = []): Pick<Verdict, 'blocked' | 'corsError' | 'failedResponse'> {
-  return { blocked: true, corsError, failedResponse: { status: 200, headers: acao.map((value) => ({ name: 'Access-Control-Allow-Origin', value })) } };
+function failed(corsError: CorsError, acao: string[] = []): Pick<Verdict, 'blocked' | 'failure' | 'failedResponse'> {
+  const failure = { corsError, failedParameter: '', header: null, received: null, needed: '' };
+  return { blocked: true, failure, failedResponse: { status: 200, headers: acao.map((value) => ({ name: 'Access-Control-Allow-Origin', value })) } };
 }
 
 describe('firefoxReasonOf', () => {
   it('is null unless blocked', () => {
-    expect(firefoxReasonOf({ blocked: false, corsError: null, failedResponse: null })).toBeNull();
+    expect(firefoxReasonOf({ blocked: false, failure: null, failedResponse: null })).toBeNull();
   });
 
   it("names Chromium's failures as Firefox does", () => {

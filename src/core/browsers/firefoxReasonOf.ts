@@ -1,5 +1,6 @@
 import type { CorsError } from '../cors/corsError.ts';
 import type { Verdict } from '../cors/verdict.ts';
+import { corsErrorOf } from '../cors/verdictFacts.ts';
 import { getHeader } from '../fetch/headers.ts';
 import { getHeaderLines } from './headerLines.ts';
 import type { FirefoxReason } from './firefoxReason.ts';
@@ -46,7 +47,7 @@ export const FIREFOX_REASON_OF_CORS_ERROR: Readonly<Record<CorsError, FirefoxRea
   LocalNetworkAccessPermissionDenied: null,
 };
 
-type JudgedFailure = Pick<Verdict, 'blocked' | 'corsError' | 'failedResponse'>;
+type JudgedFailure = Pick<Verdict, 'blocked' | 'failure' | 'failedResponse'>;
 
 /**
  * Firefox's reason for a verdict: null unless blocked. Chromium's "several
@@ -64,13 +65,14 @@ export function firefoxReasonOf(verdict: JudgedFailure): FirefoxReason | null {
  * with ", ", as HAR writers do): "does not match", or "multiple".
  */
 export function firefoxReasonsOf(verdict: JudgedFailure): FirefoxReason[] {
-  if (!verdict.blocked || verdict.corsError === null) return [];
-  if (verdict.corsError === 'MultipleAllowOriginValues' || verdict.corsError === 'PreflightMultipleAllowOriginValues') {
+  const corsError = corsErrorOf(verdict);
+  if (!verdict.blocked || corsError === null) return [];
+  if (corsError === 'MultipleAllowOriginValues' || corsError === 'PreflightMultipleAllowOriginValues') {
     const lines = verdict.failedResponse ? getHeaderLines(verdict.failedResponse.headers, 'access-control-allow-origin') : 0;
     if (lines > 1) return ['CORSMultipleAllowOriginNotAllowed'];
     const value = verdict.failedResponse ? (getHeader(verdict.failedResponse.headers, 'access-control-allow-origin') ?? '') : '';
     return value.includes(',') ? ['CORSAllowOriginNotMatchingOrigin', 'CORSMultipleAllowOriginNotAllowed'] : ['CORSAllowOriginNotMatchingOrigin'];
   }
-  const reason = FIREFOX_REASON_OF_CORS_ERROR[verdict.corsError];
+  const reason = FIREFOX_REASON_OF_CORS_ERROR[corsError];
   return reason ? [reason] : [];
 }

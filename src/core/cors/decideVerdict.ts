@@ -13,6 +13,7 @@ import { followRedirect } from './redirectStage.ts';
 import { refuseHop, refuseRequestMode } from './requestStage.ts';
 import { endWithoutResponse, judgeResponse } from './responseStage.ts';
 import type { Exchange, ObservedHop, Verdict, VerdictNote } from './verdict.ts';
+import { corsErrorOf, failedParameterOf } from './verdictFacts.ts';
 
 /**
  * Decides what Chromium does with a CORS request, from what was observed of
@@ -64,14 +65,14 @@ function judgeCredentials(exchange: Exchange, options: VerdictOptions, checks: P
     }
   }
   const verdict = withoutCredentials && !options.cache ? withoutCredentials : walkHops(exchange, options, checks);
-  if (withCredentials.outcome === verdict.outcome && withCredentials.corsError === verdict.corsError) return verdict;
+  if (withCredentials.outcome === verdict.outcome && corsErrorOf(withCredentials) === corsErrorOf(verdict)) return verdict;
   const note: VerdictNote = {
     kind: 'credentials-assumed',
     alternative: {
       credentials: 'include',
       outcome: withCredentials.outcome,
-      corsError: withCredentials.corsError,
-      failedParameter: withCredentials.failedParameter,
+      corsError: corsErrorOf(withCredentials),
+      failedParameter: failedParameterOf(withCredentials),
     },
   };
   return { ...verdict, notes: [...verdict.notes, note] };

@@ -62,8 +62,6 @@ export function endWalk(walk: Walk, outcome: VerdictOutcome, end: WalkEnd = {}):
   return {
     outcome: outcome === 'allowed' && !walk.corsFlag ? 'not-cors' : outcome,
     blocked: outcome === 'blocked',
-    corsError: failure?.corsError ?? null,
-    failedParameter: failure?.failedParameter ?? null,
     failure,
     stage: end.stage ?? null,
     failedHop: end.failedHop ?? null,

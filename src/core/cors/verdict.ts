@@ -71,7 +71,7 @@ export type PreflightStatus = 'sent' | 'cache-hit' | 'not-needed' | 'not-seen' |
 export type VerdictOutcome =
   /** CORS did not stop the response from reaching script. */
   | 'allowed'
-  /** CORS stopped it: `corsError` says why. */
+  /** CORS stopped it: `failure` says why. */
   | 'blocked'
   /** The network failed (refused, reset, aborted...): not a CORS decision. */
   | 'network-error'
@@ -143,10 +143,7 @@ export type HiddenCause =
 export interface Verdict {
   readonly outcome: VerdictOutcome;
   readonly blocked: boolean;
-  /** Exactly `Network.CorsError`; null unless blocked. */
-  readonly corsError: CorsError | null;
-  /** Exactly `Network.CorsErrorStatus.failedParameter` (often ""); null unless blocked. */
-  readonly failedParameter: string | null;
+  /** The check that failed, with Chromium's `CorsError` and failed parameter (corsErrorOf, failedParameterOf); null unless blocked. */
   readonly failure: CorsCheckFailure | null;
   readonly stage: VerdictStage | null;
   /** Index in `hops` of the hop that failed. */

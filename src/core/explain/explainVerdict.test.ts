@@ -4,6 +4,7 @@ import type { CorsRequest } from '../cors/corsRequest.ts';
 import { decideVerdict } from '../cors/decideVerdict.ts';
 import type { ObservedHop } from '../cors/verdict.ts';
 import { explainVerdict, type Explanation } from './explainVerdict.ts';
+import { corsErrorOf } from '../cors/verdictFacts.ts';
 
 // References: the CorsError names of the DevTools protocol
 // (https://chromedevtools.github.io/devtools-protocol/tot/Network/#type-CorsError);
@@ -43,8 +44,8 @@ function expectOneSentence(text: string): void {
 describe('explainVerdict: summary, codes and mismatch', () => {
   it('copies corsError and failedParameter exactly, and names the value in a one-sentence summary', () => {
     const { verdict, explanation } = simple([ACAO('https://app.test/')]);
-    expect(verdict.corsError).toBe('AllowOriginMismatch');
-    expect(explanation.corsError).toBe(verdict.corsError);
+    expect(corsErrorOf(verdict)).toBe('AllowOriginMismatch');
+    expect(explanation.corsError).toBe(corsErrorOf(verdict));
     expect(explanation.failedParameter).toBe('https://app.test/');
     expect(explanation.summary).toContain('https://app.test/');
     expectOneSentence(explanation.summary);
@@ -137,7 +138,7 @@ describe('explainVerdict: root cause first', () => {
 describe('explainVerdict: what the capture cannot show', () => {
   it('says first that an opaque page (Origin: null) is the cause, and how to serve it instead', () => {
     const { explanation, verdict } = simple([ACAO(ORIGIN)], 200, { initiatorOrigin: 'null' });
-    expect(verdict).toMatchObject({ corsError: 'AllowOriginMismatch', failedParameter: ORIGIN });
+    expect(verdict).toMatchObject({ failure: { corsError: 'AllowOriginMismatch', failedParameter: ORIGIN } });
     expect(explanation.rootCause).toMatchObject({ kind: 'opaque-origin' });
     expect(explanation.rootCause?.text).toContain('file:');
   });

@@ -6,6 +6,7 @@ import type { CorsRequest } from '../cors/corsRequest.ts';
 import { exposedResponseHeaders } from '../cors/exposedHeaders.ts';
 import { needsPreflight } from '../cors/needsPreflight.ts';
 import type { PreflightStatus, Verdict, VerdictOutcome } from '../cors/verdict.ts';
+import { corsErrorOf, failedParameterOf } from '../cors/verdictFacts.ts';
 import { CORS_ERROR_CATALOGUE } from './catalogue.ts';
 import type { FixTarget, HeaderLine } from './description.ts';
 import { LINKS } from './links.ts';
@@ -71,16 +72,16 @@ export function explainVerdict(verdict: Verdict, request: CorsRequest): Explanat
   };
   const base = {
     outcome: verdict.outcome,
-    corsError: verdict.corsError,
-    failedParameter: verdict.failedParameter,
+    corsError: corsErrorOf(verdict),
+    failedParameter: failedParameterOf(verdict),
     notes: verdictNotes(verdict),
     preflight,
     firefox: firefoxView(verdict),
   };
-  if (verdict.blocked && verdict.corsError && verdict.failure) {
+  if (verdict.blocked && verdict.failure) {
     const { failure } = verdict;
-    const description = CORS_ERROR_CATALOGUE[verdict.corsError]({
-      corsError: verdict.corsError,
+    const description = CORS_ERROR_CATALOGUE[failure.corsError]({
+      corsError: failure.corsError,
       failedParameter: failure.failedParameter,
       origin: hop?.origin ?? request.initiatorOrigin,
       method: hop?.method ?? request.method,

@@ -5,6 +5,7 @@ import type { CorsRequest } from '../cors/corsRequest.ts';
 import { exposedResponseHeaders } from '../cors/exposedHeaders.ts';
 import { needsPreflight } from '../cors/needsPreflight.ts';
 import type { HopVerdict, ObservedHop, Verdict } from '../cors/verdict.ts';
+import { corsErrorOf } from '../cors/verdictFacts.ts';
 import { LINKS, type LinkId } from '../explain/links.ts';
 import { preflightReasons } from '../explain/preflightReasons.ts';
 import { serializeOrigin } from '../fetch/origin.ts';
@@ -183,7 +184,7 @@ function requestStep(at: string, where: string, hop: ObservedHop, hopVerdict: Ho
 }
 
 function checkSteps(prefix: string, checks: readonly BrowserCheck[], failed: Verdict | null, where: string): SimulationStep[] {
-  const failing = failingCheck(checks, failed?.corsError ?? null);
+  const failing = failingCheck(checks, failed ? corsErrorOf(failed) : null);
   return checks.map((check, index) => {
     const status: StepStatus = failing === -1 || index < failing ? 'passed' : index === failing ? 'failed' : 'not-reached';
     const details = status === 'failed' && failed?.failure ? [`Received: ${failed.failure.received ?? '(no header)'}`, `Needed: ${failed.failure.needed}`] : [];
@@ -205,7 +206,7 @@ function resultStep(request: CorsRequest, verdict: Verdict): SimulationStep {
 }
 
 function failure(verdict: Verdict): Partial<SimulationStep> {
-  return verdict.corsError === null ? {} : { corsError: verdict.corsError, failedParameter: verdict.failedParameter ?? '' };
+  return verdict.failure === null ? {} : { corsError: verdict.failure.corsError, failedParameter: verdict.failure.failedParameter };
 }
 
 function describeEntry(methods: readonly string[], headers: readonly string[]): string {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HarReadError } from '../har/readHar.ts';
 import { importCapture, judgeCapture, readCapture } from './importCapture.ts';
 import { TraceReadError } from './readTrace.ts';
+import { corsErrorOf } from '../cors/verdictFacts.ts';
 
 /** A HAR whose one entry is a cross-origin GET the server answered without Access-Control-Allow-Origin. */
 const BLOCKED_GET_HAR = JSON.stringify({
@@ -26,7 +27,7 @@ describe('readCapture and judgeCapture: importCapture in two halves', () => {
     const read = readCapture(BLOCKED_GET_HAR);
     expect(read.kind).toBe('har');
     const judged = judgeCapture(read);
-    expect(judged.transactions.map((transaction) => transaction.verdict.corsError)).toEqual(['MissingAllowOriginHeader']);
+    expect(judged.transactions.map((transaction) => corsErrorOf(transaction.verdict))).toEqual(['MissingAllowOriginHeader']);
     expect(judged).toEqual(importCapture(BLOCKED_GET_HAR));
   });
 
