@@ -54,7 +54,7 @@ describe('createGeckoEventOrder, then pairing', () => {
     ]);
     expect(transactions[0]?.hops[0]?.sentHeaders).toBeUndefined();
     expect(transactions[0]?.verdict).toMatchObject({ outcome: 'blocked', failure: { corsError: 'MethodDisallowedByPreflightResponse' }, preflight: 'sent' });
-    expect(firefoxReasonOf(transactions[0]!.verdict)).toBe('CORSMethodNotFound');
+    expect(firefoxReasonOf(transactions[0]!, transactions[0]!.verdict)).toBe('CORSMethodNotFound');
   });
 
   it('infers credentials Firefox does not show when only they explain a refused request', () => {
@@ -68,7 +68,7 @@ describe('createGeckoEventOrder, then pairing', () => {
       ['onErrorOccurred', details('1', 'PUT', 7, { error: 'NS_ERROR_DOM_BAD_URI' })],
     ]);
     expect(transactions[0]?.verdict).toMatchObject({ outcome: 'blocked', failure: { corsError: 'PreflightWildcardOriginNotAllowed' } });
-    expect(firefoxReasonOf(transactions[0]!.verdict)).toBe('CORSNotSupportingCredentials');
+    expect(firefoxReasonOf(transactions[0]!, transactions[0]!.verdict)).toBe('CORSNotSupportingCredentials');
   });
 
   it('judges a response Firefox blocked from its headers, though it ends with onCompleted', () => {

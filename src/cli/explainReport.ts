@@ -68,7 +68,7 @@ export function explainHar(text: string): Report & { stats: PairingStats } {
 
 /** Explains judged transactions, in the order given: the report `explain` and `record` print. */
 export function explainTransactions(transactions: readonly Transaction[], leftOut: LeftOut, options: ReportOptions = {}): Report {
-  const explanations = transactions.map((transaction) => explainVerdict(transaction.verdict, transaction.request));
+  const explanations = transactions.map((transaction) => explainVerdict(transaction, transaction.verdict));
   const requests = transactions.map((transaction, index): ExplainedRequest => {
     const { verdict, request } = transaction;
     const explanation = explanations[index] as Explanation;
@@ -85,7 +85,7 @@ export function explainTransactions(transactions: readonly Transaction[], leftOu
       outcome: verdict.outcome,
       fix: explanation.fix ? explanation.fix.lines.map((line) => `${line.name}: ${line.value}`) : [],
       notes: explanation.notes,
-      ...(options.browser === 'firefox' ? { firefoxReason: firefoxReasonOf(verdict) } : {}),
+      ...(options.browser === 'firefox' ? { firefoxReason: firefoxReasonOf(transaction, verdict) } : {}),
     };
   });
   const { sameOrigin, navigations, notCorsMode, unknownInitiator } = leftOut;

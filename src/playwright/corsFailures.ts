@@ -64,7 +64,7 @@ function changeLines(transaction: Transaction, changes: readonly ServerChange[],
 /** One failed request, in lines: what was blocked, by which check, the header at fault, the preflight, and the fix. */
 export function describeFailure(transaction: Transaction, index: number): string[] {
   const { request, verdict } = transaction;
-  const explanation = explainVerdict(verdict, request);
+  const explanation = explainVerdict(transaction, verdict);
   const lines = [`${index + 1}) ${printable(request.method, 20)} ${printable(request.url, 300)}`];
   const corsError = corsErrorOf(verdict);
   if (corsError) {

@@ -6,7 +6,7 @@ import type { RecordingCoverage } from '../recording/recordingCoverage.ts';
 import type { CorsCheckFailure } from './corsCheck.ts';
 import type { CorsRequest } from './corsRequest.ts';
 import type { PreflightChecks } from './preflightCheck.ts';
-import type { Exchange, HopVerdict, ObservedHop, ObservedResponse, PreflightStatus, Verdict, VerdictNote, VerdictOutcome, VerdictStage } from './verdict.ts';
+import type { Exchange, HopVerdict, ObservedHop, PreflightStatus, Verdict, VerdictNote, VerdictOutcome, VerdictStage } from './verdict.ts';
 
 export interface VerdictOptions {
   /** The preflight-cache model: consulted for hops without a preflight, fed by passing preflights. */
@@ -55,7 +55,7 @@ export interface HopStep {
   readonly announced: readonly string[] | undefined;
 }
 
-type WalkEnd = Partial<Pick<Verdict, 'failure' | 'stage' | 'failedHop' | 'failedResponse' | 'networkError' | 'response'>>;
+type WalkEnd = Partial<Pick<Verdict, 'failure' | 'stage' | 'failedHop' | 'networkError' | 'responseHop'>>;
 
 export function endWalk(walk: Walk, outcome: VerdictOutcome, end: WalkEnd = {}): Verdict {
   const failure = end.failure ?? null;
@@ -65,8 +65,7 @@ export function endWalk(walk: Walk, outcome: VerdictOutcome, end: WalkEnd = {}):
     failure,
     stage: end.stage ?? null,
     failedHop: end.failedHop ?? null,
-    failedResponse: end.failedResponse ?? null,
-    response: end.response ?? null,
+    responseHop: end.responseHop ?? null,
     preflight: walk.preflight,
     hops: walk.hops,
     networkError: end.networkError ?? null,
@@ -75,6 +74,6 @@ export function endWalk(walk: Walk, outcome: VerdictOutcome, end: WalkEnd = {}):
   };
 }
 
-export function blockWalk(walk: Walk, failure: CorsCheckFailure, stage: VerdictStage, hop: number, response: ObservedResponse | null): Verdict {
-  return endWalk(walk, 'blocked', { failure, stage, failedHop: hop, failedResponse: response });
+export function blockWalk(walk: Walk, failure: CorsCheckFailure, stage: VerdictStage, hop: number): Verdict {
+  return endWalk(walk, 'blocked', { failure, stage, failedHop: hop });
 }

@@ -57,7 +57,7 @@ function checkAnswer(walk: Walk, step: HopStep, preflight: ObservedPreflight, ke
   if (!response) {
     if (hop.response) return null;
     const error = preflight.networkError;
-    if (error === LOCAL_NETWORK_ACCESS_ERROR) return blockWalk(walk, localNetworkAccessFailure(isSecureContext(request)), 'connection', index, null);
+    if (error === LOCAL_NETWORK_ACCESS_ERROR) return blockWalk(walk, localNetworkAccessFailure(isSecureContext(request)), 'connection', index);
     // net::ERR_FAILED without any answer is no network failure: the
     // browser refused the preflight itself (Local Network Access, seen
     // through webRequest), for a reason this capture does not show.
@@ -69,7 +69,7 @@ function checkAnswer(walk: Walk, step: HopStep, preflight: ObservedPreflight, ke
   const origin = step.tainted && rules.preflightOriginAfterTaint === 'initiator' ? request.initiatorOrigin : step.origin;
   const checksAccess = rules.checksPreflightToOwnOrigin || !isSameOrigin(request.initiatorOrigin, hop.url);
   const check = walk.checks.check({ url: hop.url, method: step.method, headers: step.headers, credentials: request.credentials, origin, response, unsafeNames, checksAccess });
-  if (!check.passed) return blockWalk(walk, step.announced ? withOrderUnknown(check.failure) : check.failure, 'preflight', index, response);
+  if (!check.passed) return blockWalk(walk, step.announced ? withOrderUnknown(check.failure) : check.failure, 'preflight', index);
   step.verdict.preflightResult = check.result;
   if (isAuthorizationCoveredByWildcard(check.result, unsafeNames)) walk.notes.push({ kind: 'authorization-covered-by-wildcard' });
   if (options.cache && options.storePreflights !== false) {

@@ -146,12 +146,14 @@ export interface Verdict {
   /** The check that failed, with Chromium's `CorsError` and failed parameter (corsErrorOf, failedParameterOf); null unless blocked. */
   readonly failure: CorsCheckFailure | null;
   readonly stage: VerdictStage | null;
-  /** Index in `hops` of the hop that failed. */
+  /** Index in `hops` of the hop that failed; a blocked verdict's failing response is that hop's (failedResponseOf). */
   readonly failedHop: number | null;
-  /** The response that failed a check, for explanations (status, headers). */
-  readonly failedResponse: ObservedResponse | null;
-  /** The final response, when the request got one (what script can read comes from it). */
-  readonly response: ObservedResponse | null;
+  /**
+   * Index in `hops` of the hop whose answer CORS let through (the last one;
+   * a redirect's with redirect: 'manual'): what script reads (responseOf).
+   * Null when no answer got that far.
+   */
+  readonly responseHop: number | null;
   readonly preflight: PreflightStatus;
   readonly hops: readonly HopVerdict[];
   readonly networkError: string | null;

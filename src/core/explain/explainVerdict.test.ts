@@ -21,8 +21,9 @@ function request(overrides: Partial<CorsRequest> = {}): CorsRequest {
 }
 
 function explain(req: CorsRequest, hop: Omit<ObservedHop, 'url'>): { explanation: Explanation; verdict: ReturnType<typeof decideVerdict> } {
-  const verdict = decideVerdict({ request: req, hops: [{ url: req.url, ...hop }] });
-  return { verdict, explanation: explainVerdict(verdict, req) };
+  const exchange = { request: req, hops: [{ url: req.url, ...hop }] };
+  const verdict = decideVerdict(exchange);
+  return { verdict, explanation: explainVerdict(exchange, verdict) };
 }
 
 function simple(headers: HeaderList, status = 200, overrides: Partial<CorsRequest> = {}) {

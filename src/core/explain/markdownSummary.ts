@@ -13,7 +13,7 @@ import { PREFLIGHT_STATUS_LABELS } from './preflightStatusLabel.ts';
  */
 export function markdownSummary(transaction: Transaction): string {
   const { request, verdict, hops } = transaction;
-  const explanation = explainVerdict(verdict, request);
+  const explanation = explainVerdict(transaction, verdict);
   const lines: string[] = [];
   const corsError = corsErrorOf(verdict);
   const failedParameter = failedParameterOf(verdict);

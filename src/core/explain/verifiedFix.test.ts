@@ -84,7 +84,7 @@ describe('verifiedFix', () => {
         expect(fix.verdict.outcome).toBe('allowed');
         fixed++;
       } else {
-        const target = explainVerdict(transaction.verdict, transaction.request).fix?.target;
+        const target = explainVerdict(transaction, transaction.verdict).fix?.target;
         expect({ error: corsErrorOf(transaction.verdict), target }).not.toMatchObject({ target: expect.stringMatching(/^(preflight response|response)$/) });
       }
     }

@@ -27,8 +27,8 @@ export function compareBrowsers(simulation: Simulation): BrowserComparison[] {
   const firefox = playSimulation(simulation, FIREFOX_RULES).sends;
   return chromium.map((send, index) => {
     const other = firefox[index] ?? send;
-    const reason = firefoxReasonOf(other.verdict);
-    const chromiumAsFirefox = firefoxReasonOf(send.verdict);
+    const reason = firefoxReasonOf(other.exchange, other.verdict);
+    const chromiumAsFirefox = firefoxReasonOf(send.exchange, send.verdict);
     const differences: string[] = [];
     if (send.verdict.outcome !== other.verdict.outcome) differences.push(`Chromium: ${send.verdict.outcome}; Firefox: ${other.verdict.outcome}.`);
     else if (send.verdict.blocked && reason !== chromiumAsFirefox) differences.push(`Another check fails: Chromium ${corsErrorOf(send.verdict) ?? ''}, Firefox ${reason ?? 'no CORS reason'}.`);

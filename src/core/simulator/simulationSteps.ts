@@ -4,8 +4,8 @@ import type { CorsError } from '../cors/corsError.ts';
 import type { CorsRequest } from '../cors/corsRequest.ts';
 import { exposedResponseHeaders } from '../cors/exposedHeaders.ts';
 import { needsPreflight } from '../cors/needsPreflight.ts';
-import type { HopVerdict, ObservedHop, Verdict } from '../cors/verdict.ts';
-import { corsErrorOf } from '../cors/verdictFacts.ts';
+import type { HopVerdict, ObservedHop, ObservedResponse, Verdict } from '../cors/verdict.ts';
+import { corsErrorOf, responseOf } from '../cors/verdictFacts.ts';
 import { LINKS, type LinkId } from '../explain/links.ts';
 import { preflightReasons } from '../explain/preflightReasons.ts';
 import { serializeOrigin } from '../fetch/origin.ts';
@@ -52,7 +52,7 @@ export function simulationSteps(send: SimulatedSend): SimulationStep[] {
     const hop = exchange.hops[index];
     if (hop) steps.push(...hopSteps(request, verdict, hopVerdict, hop, index));
   });
-  steps.push(resultStep(request, verdict));
+  steps.push(resultStep(request, verdict, responseOf(exchange, verdict)));
   return steps;
 }
 
@@ -192,13 +192,13 @@ function checkSteps(prefix: string, checks: readonly BrowserCheck[], failed: Ver
   });
 }
 
-function resultStep(request: CorsRequest, verdict: Verdict): SimulationStep {
+function resultStep(request: CorsRequest, verdict: Verdict, response: ObservedResponse | null): SimulationStep {
   if (verdict.blocked) {
     return step('result', 'Blocked', 'corsCheck', 'failed', ['Script gets a TypeError ("Failed to fetch"); only the console and DevTools say why.'], failure(verdict));
   }
-  if (verdict.outcome === 'not-cors') return step('result', 'No CORS check', 'requestMode', 'info', [verdict.response && request.mode === 'no-cors' ? 'Script gets an opaque response: status 0, no headers, no body.' : 'Nothing for CORS to decide.']);
-  if (verdict.outcome !== 'allowed' || !verdict.response) return step('result', `Outcome: ${verdict.outcome}`, 'corsCheck', 'info', [verdict.networkError ?? '']);
-  const exposed = exposedResponseHeaders(verdict.response.headers, request.credentials);
+  if (verdict.outcome === 'not-cors') return step('result', 'No CORS check', 'requestMode', 'info', [response && request.mode === 'no-cors' ? 'Script gets an opaque response: status 0, no headers, no body.' : 'Nothing for CORS to decide.']);
+  if (verdict.outcome !== 'allowed' || !response) return step('result', `Outcome: ${verdict.outcome}`, 'corsCheck', 'info', [verdict.networkError ?? '']);
+  const exposed = exposedResponseHeaders(response.headers, request.credentials);
   return step('result', 'Allowed: what JavaScript can read', 'corsCheck', 'passed', [
     `Readable response headers: ${exposed.readable.join(', ') || 'none'}${exposed.wildcard ? ' (Access-Control-Expose-Headers: *)' : ''}.`,
     ...(exposed.hidden.length > 0 ? [`Hidden from script: ${exposed.hidden.join(', ')} (list them in Access-Control-Expose-Headers to expose them).`] : []),
