@@ -113,7 +113,6 @@ function walkHops(exchange: Exchange, options: VerdictOptions, checks: Preflight
     const preflightRequired = walk.corsFlag && (isPreflightRequired(method, unsafe, request.mode) || (announced !== undefined && announced.length > 0) || needsPreflightOnlyHere(options.rules, headers));
     // Every field from the start: see openRequests.ts.
     const verdict: OpenHopVerdict = {
-      url: hop.url,
       method,
       headers,
       origin,

@@ -84,9 +84,8 @@ export type VerdictOutcome =
 
 export type VerdictStage = 'request' | 'connection' | 'preflight' | 'redirect' | 'response';
 
-/** What the engine concluded about one hop. */
+/** What the engine concluded about one hop (its URL is the capture's: `hops[i].url`). */
 export interface HopVerdict {
-  readonly url: string;
   readonly method: string;
   /** The request's headers at this hop (a method change drops the body's). */
   readonly headers: HeaderList;

@@ -59,9 +59,13 @@ export interface Explanation {
  */
 export function explainVerdict(capture: JudgedCapture, verdict: Verdict): Explanation {
   const { request } = capture;
-  const hop = verdict.hops[verdict.failedHop ?? verdict.hops.length - 1] ?? verdict.hops[0];
+  // The hop that failed, else the last one reached.
+  const reached = verdict.failedHop ?? verdict.hops.length - 1;
+  const index = verdict.hops[reached] ? reached : 0;
+  const hop = verdict.hops[index];
+  const url = (hop && capture.hops[index]?.url) ?? request.url;
   const decision = hop
-    ? needsPreflight({ method: hop.method, headers: hop.headers, mode: request.mode, ...(hop.corsFlag ? {} : { url: hop.url, initiatorOrigin: request.initiatorOrigin }) })
+    ? needsPreflight({ method: hop.method, headers: hop.headers, mode: request.mode, ...(hop.corsFlag ? {} : { url, initiatorOrigin: request.initiatorOrigin }) })
     : null;
   const announced = request.unsafeHeaderNames ?? [];
   const { reasons, browserSetHeaders } = decision ? listPreflightReasons(decision, hop?.preflightRequired ? announced : []) : { reasons: [], browserSetHeaders: [] };
@@ -87,7 +91,7 @@ export function explainVerdict(capture: JudgedCapture, verdict: Verdict): Explan
       failedParameter: failure.failedParameter,
       origin: hop?.origin ?? request.initiatorOrigin,
       method: hop?.method ?? request.method,
-      url: hop?.url ?? request.url,
+      url,
       credentials: request.credentials === 'include',
       header: failure.header,
       received: failure.received,
