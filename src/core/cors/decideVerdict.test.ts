@@ -69,7 +69,10 @@ describe('decideVerdict: refused before anything is sent', () => {
   });
 
   it("refuses mode: 'no-cors' with redirect: 'manual' (NoCorsRedirectModeNotFollow)", () => {
-    expect(decideVerdict({ request: request({ mode: 'no-cors', redirect: 'manual' }), hops: [{ url: API, sent: false }] })).toMatchObject({ failure: { corsError: 'NoCorsRedirectModeNotFollow' } });
+    const verdict = decideVerdict({ request: request({ mode: 'no-cors', redirect: 'manual' }), hops: [{ url: API, sent: false }] });
+    expect(verdict).toMatchObject({ failure: { corsError: 'NoCorsRedirectModeNotFollow' }, stage: 'request', failedHop: 0 });
+    // The failed hop is one the verdict holds: CORS does not apply to it.
+    expect(verdict.hops).toEqual([expect.objectContaining({ corsFlag: false, preflightRequired: false, preflightNeed: { notCorsReason: 'no-cors-mode', reasons: [], met: [], announced: [] } })]);
   });
 
   it('treats a same-origin-mode request redirected elsewhere as refused, but not by CORS (Chromium 156)', () => {

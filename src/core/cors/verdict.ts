@@ -5,6 +5,7 @@ import type { CorsCheckFailure } from './corsCheck.ts';
 import type { CorsError } from './corsError.ts';
 import type { CorsRequest } from './corsRequest.ts';
 import type { IpAddressSpace } from './localNetworkAccess.ts';
+import type { PreflightNeed } from './needsPreflight.ts';
 import type { PreflightResult } from './preflightResult.ts';
 
 export interface ObservedResponse {
@@ -93,7 +94,9 @@ export interface HopVerdict {
   readonly origin: string;
   readonly corsFlag: boolean;
   readonly tainted: boolean;
-  /** Whether this hop needed a preflight (needsPreflight says why). */
+  /** Why this hop was, or was not, preflighted: each rule its method and headers break or meet. */
+  readonly preflightNeed: PreflightNeed;
+  /** Whether this hop needed a preflight: for a reason in preflightNeed, or a header only this browser does not safelist (Firefox and Chromium's client hints). */
   readonly preflightRequired: boolean;
   readonly preflight: PreflightStatus;
   readonly preflightResult?: PreflightResult;

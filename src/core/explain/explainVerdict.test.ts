@@ -209,6 +209,16 @@ describe('explainVerdict: preflight reasons', () => {
     expect(browserSet?.line).toBe('11 headers set by the browser (accept-language, origin, referer, …)');
   });
 
+  it("says what the verdict decided, without asking the rule again: the hop's reasons are read as they are", () => {
+    const req = request({ method: 'PUT' });
+    const exchange = { request: req, hops: [{ url: req.url, response: { status: 200, headers: [ACAO(ORIGIN)] } }] };
+    const verdict = decideVerdict(exchange);
+    const [hop] = verdict.hops;
+    expect(hop?.preflightNeed.reasons).toEqual([{ kind: 'method', method: 'PUT' }]);
+    const told = { ...verdict, hops: [{ ...hop!, preflightNeed: { ...hop!.preflightNeed, reasons: [{ kind: 'forced' as const }] } }] };
+    expect(explainVerdict(exchange, told).preflight.reasons).toEqual(['the request forces a preflight (an XMLHttpRequest upload with progress listeners)']);
+  });
+
   it('folds nothing when the request was preflighted: the reasons are what the page did', () => {
     const { explanation } = preflighted([ACAO(ORIGIN), { name: 'Access-Control-Allow-Methods', value: 'PUT' }], 204, { headers: [{ name: 'User-Agent', value: 'x' }] });
     expect(explanation.preflight.heading).toBe('Why it was preflighted');

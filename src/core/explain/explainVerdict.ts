@@ -4,7 +4,6 @@ import type { CorsError } from '../cors/corsError.ts';
 import { FIREFOX_REASON_CATALOGUE } from './firefoxCatalogue.ts';
 import type { CorsRequest } from '../cors/corsRequest.ts';
 import { exposedResponseHeaders } from '../cors/exposedHeaders.ts';
-import { needsPreflight } from '../cors/needsPreflight.ts';
 import type { ObservedResponse, PreflightStatus, Verdict, VerdictOutcome } from '../cors/verdict.ts';
 import { corsErrorOf, failedParameterOf, failedResponseOf, responseOf, type JudgedCapture } from '../cors/verdictFacts.ts';
 import { CORS_ERROR_CATALOGUE } from './catalogue.ts';
@@ -64,11 +63,7 @@ export function explainVerdict(capture: JudgedCapture, verdict: Verdict): Explan
   const index = verdict.hops[reached] ? reached : 0;
   const hop = verdict.hops[index];
   const url = (hop && capture.hops[index]?.url) ?? request.url;
-  const decision = hop
-    ? needsPreflight({ method: hop.method, headers: hop.headers, mode: request.mode, ...(hop.corsFlag ? {} : { url, initiatorOrigin: request.initiatorOrigin }) })
-    : null;
-  const announced = request.unsafeHeaderNames ?? [];
-  const { reasons, browserSetHeaders } = decision ? listPreflightReasons(decision, hop?.preflightRequired ? announced : []) : { reasons: [], browserSetHeaders: [] };
+  const { reasons, browserSetHeaders } = hop ? listPreflightReasons(hop.preflightNeed) : { reasons: [], browserSetHeaders: [] };
   const preflight = {
     status: verdict.preflight,
     heading: PREFLIGHT_REASONS_HEADINGS[verdict.preflight],
@@ -86,6 +81,7 @@ export function explainVerdict(capture: JudgedCapture, verdict: Verdict): Explan
   if (verdict.blocked && verdict.failure) {
     const { failure } = verdict;
     const failedResponse = failedResponseOf(capture, verdict);
+    const announced = request.unsafeHeaderNames ?? [];
     const description = CORS_ERROR_CATALOGUE[failure.corsError]({
       corsError: failure.corsError,
       failedParameter: failure.failedParameter,
@@ -100,7 +96,7 @@ export function explainVerdict(capture: JudgedCapture, verdict: Verdict): Explan
       invalidItem: failure.invalidItem ?? null,
       status: failedResponse?.status ?? null,
       responseHeaders: failedResponse?.headers ?? [],
-      unsafeHeaderNames: announced.length > 0 ? announced : (decision?.reasons.flatMap((reason) => (reason.kind === 'header' ? [reason.header.name] : [])) ?? []),
+      unsafeHeaderNames: announced.length > 0 ? announced : (hop?.preflightNeed.reasons.flatMap((reason) => (reason.kind === 'header' ? [reason.header.name] : [])) ?? []),
     });
     return {
       ...base,

@@ -3,7 +3,7 @@ import { preflightLifetime } from '../cache/preflightLifetime.ts';
 import type { CorsError } from '../cors/corsError.ts';
 import type { CorsRequest } from '../cors/corsRequest.ts';
 import { exposedResponseHeaders } from '../cors/exposedHeaders.ts';
-import { needsPreflight } from '../cors/needsPreflight.ts';
+import type { NotCorsReason } from '../cors/needsPreflight.ts';
 import type { HopVerdict, ObservedHop, ObservedResponse, Verdict } from '../cors/verdict.ts';
 import { corsErrorOf, responseOf } from '../cors/verdictFacts.ts';
 import { LINKS, type LinkId } from '../explain/links.ts';
@@ -61,16 +61,14 @@ function step(id: string, title: string, link: LinkId, status: StepStatus, detai
 }
 
 function corsRequestStep(request: CorsRequest, verdict: Verdict): SimulationStep {
-  const decision = needsPreflight({ method: request.method, headers: request.headers, mode: request.mode, url: request.url, initiatorOrigin: request.initiatorOrigin });
   const first = verdict.hops[0];
-  const isCors = first?.corsFlag ?? decision.cors;
-  const why = isCors
+  const why = first?.corsFlag
     ? `${request.initiatorOrigin} asks for ${originOf(request.url)}, another origin, in mode "${request.mode}": the browser applies CORS.`
-    : notCorsSentence(request, decision.notCorsReason);
+    : notCorsSentence(request, first?.preflightNeed.notCorsReason ?? null);
   return step('cors-request', 'Is it a CORS request?', 'requestMode', 'info', [why]);
 }
 
-function notCorsSentence(request: CorsRequest, reason: string | undefined): string {
+function notCorsSentence(request: CorsRequest, reason: NotCorsReason | null): string {
   switch (reason) {
     case 'same-origin':
       return `${request.url} is on the page's own origin (${request.initiatorOrigin}): no CORS check, no preflight.`;
@@ -89,9 +87,9 @@ function hopSteps(request: CorsRequest, verdict: Verdict, hopVerdict: HopVerdict
   const steps: SimulationStep[] = [];
   const failedHere = verdict.failedHop === index ? verdict.stage : null;
   if (hopVerdict.corsFlag) {
-    const decision = needsPreflight({ method: hopVerdict.method, headers: hopVerdict.headers, mode: request.mode });
-    const reasons = preflightReasons(decision);
-    steps.push(step(`${at}.needs-preflight`, `Does it need a preflight?${where}`, 'safelistedHeader', 'info', [decision.required ? 'Yes:' : 'No:', ...reasons]));
+    const need = hopVerdict.preflightNeed;
+    const required = need.notCorsReason === null && need.reasons.length > 0;
+    steps.push(step(`${at}.needs-preflight`, `Does it need a preflight?${where}`, 'safelistedHeader', 'info', [required ? 'Yes:' : 'No:', ...preflightReasons(need)]));
   }
   if (hopVerdict.tainted) steps.push(step(`${at}.tainted`, `The Origin becomes "null"${where}`, 'redirectFetch', 'info', ['A redirect from another origin to yet another taints the request: from here on the browser sends Origin: null and expects it back.']));
   if (failedHere === 'request' || failedHere === 'connection') {
