@@ -18,11 +18,11 @@ export interface JudgedHop {
 }
 
 /**
- * What a verdict was judged from: the Exchange given to decideVerdict, or
- * the Transaction pairing made of the same hops (`hops[i]` is the same URL
- * in both).
+ * The request a verdict was judged from, with its hops as observed: the
+ * Exchange given to decideVerdict, or the Transaction pairing made of the
+ * same hops (`hops[i]` is the same URL in both).
  */
-export interface JudgedCapture {
+export interface JudgedRequest {
   readonly request: CorsRequest;
   readonly hops: readonly JudgedHop[];
 }
@@ -41,7 +41,7 @@ export function failedParameterOf(verdict: Pick<Verdict, 'failure'>): string | n
  * The response whose check failed (a preflight's answer, a redirect, the
  * final answer): null unless blocked by a check on a response.
  */
-export function failedResponseOf(capture: Pick<JudgedCapture, 'hops'>, verdict: Pick<Verdict, 'failure' | 'failedHop' | 'stage'>): ObservedResponse | null {
+export function failedResponseOf(capture: Pick<JudgedRequest, 'hops'>, verdict: Pick<Verdict, 'failure' | 'failedHop' | 'stage'>): ObservedResponse | null {
   if (!verdict.failure || verdict.failedHop === null) return null;
   const hop = capture.hops[verdict.failedHop];
   switch (verdict.stage) {
@@ -56,6 +56,6 @@ export function failedResponseOf(capture: Pick<JudgedCapture, 'hops'>, verdict: 
 }
 
 /** The answer CORS let through to script (what it can read comes from it); null when none got that far. */
-export function responseOf(capture: Pick<JudgedCapture, 'hops'>, verdict: Pick<Verdict, 'responseHop'>): ObservedResponse | null {
+export function responseOf(capture: Pick<JudgedRequest, 'hops'>, verdict: Pick<Verdict, 'responseHop'>): ObservedResponse | null {
   return verdict.responseHop === null ? null : (capture.hops[verdict.responseHop]?.response ?? null);
 }

@@ -5,7 +5,7 @@ import { FIREFOX_REASON_CATALOGUE } from './firefoxCatalogue.ts';
 import type { CorsRequest } from '../cors/corsRequest.ts';
 import { exposedResponseHeaders } from '../cors/exposedHeaders.ts';
 import type { ObservedResponse, PreflightStatus, Verdict, VerdictOutcome } from '../cors/verdict.ts';
-import { corsErrorOf, failedParameterOf, failedResponseOf, responseOf, type JudgedCapture } from '../cors/verdictFacts.ts';
+import { corsErrorOf, failedParameterOf, failedResponseOf, responseOf, type JudgedRequest } from '../cors/verdictFacts.ts';
 import { CORS_ERROR_CATALOGUE } from './catalogue.ts';
 import type { FixTarget, HeaderLine } from './description.ts';
 import { LINKS } from './links.ts';
@@ -56,7 +56,7 @@ export interface Explanation {
  * configuration, what the server sent against what the browser needed, the
  * fix on the server, why the request was (not) preflighted, and links.
  */
-export function explainVerdict(capture: JudgedCapture, verdict: Verdict): Explanation {
+export function explainVerdict(capture: JudgedRequest, verdict: Verdict): Explanation {
   const { request } = capture;
   // The hop that failed, else the last one reached.
   const reached = verdict.failedHop ?? verdict.hops.length - 1;
@@ -131,7 +131,7 @@ export function explainVerdict(capture: JudgedCapture, verdict: Verdict): Explan
   };
 }
 
-function firefoxView(capture: JudgedCapture, verdict: Verdict): Explanation['firefox'] {
+function firefoxView(capture: JudgedRequest, verdict: Verdict): Explanation['firefox'] {
   const reason = firefoxReasonOf(capture, verdict);
   return reason === null ? null : { reason, meaning: FIREFOX_REASON_CATALOGUE[reason].meaning, url: firefoxReasonUrl(reason) };
 }
