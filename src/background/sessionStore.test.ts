@@ -92,7 +92,7 @@ describe('createSessionStore', () => {
     expect((await store.load()).confirming).toEqual([]);
     await store.saveConfirming([3, 9]);
     expect((await store.load()).confirming).toEqual([3, 9]);
-    area.data['cors-lens/4/confirming'] = [4, 'x', 2.5, null];
+    area.data['cors-lens/5/confirming'] = [4, 'x', 2.5, null];
     expect((await store.load()).confirming).toEqual([4]);
   });
 
@@ -105,7 +105,7 @@ describe('createSessionStore', () => {
     await store.flush();
     for (const event of simpleGet('one-more', 20_000)) sessions.push(1, event);
     await store.flush();
-    expect(keysSet.at(-1)?.sort()).toEqual(['cors-lens/4/savedAt', `${tabStorageKey(1)}`, `${tabStorageKey(1)}/10`, 'cors-lens/4/unsavedSince']);
+    expect(keysSet.at(-1)?.sort()).toEqual(['cors-lens/5/savedAt', `${tabStorageKey(1)}`, `${tabStorageKey(1)}/10`, 'cors-lens/5/unsavedSince']);
   });
 
   it('writes once the traffic pauses, or ten seconds after the first change at the latest, never once per event', async () => {

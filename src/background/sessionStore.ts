@@ -15,24 +15,24 @@ export interface StorageArea {
  * WARNING: persisted keys. The version is part of every key; a new layout
  * takes a new version, and keys of an older one are removed unread (the
  * session area is cleared when the browser closes anyway).
- *   cors-lens/4/cache          the preflight-cache model
- *   cors-lens/4/confirming     tabs with "Confirm with Chromium" on
- *   cors-lens/4/tab/ID         a tab's state (PersistedTabState)
- *   cors-lens/4/tab/ID/CHUNK   its transactions with seq in (CHUNK*100, CHUNK*100+100],
+ *   cors-lens/5/cache          the preflight-cache model
+ *   cors-lens/5/confirming     tabs with "Confirm with Chromium" on
+ *   cors-lens/5/tab/ID         a tab's state (PersistedTabState)
+ *   cors-lens/5/tab/ID/CHUNK   its transactions with seq in (CHUNK*100, CHUNK*100+100],
  *                              gzipped (storedChunk.ts)
- *   cors-lens/4/savedAt        when the last write began (everything changed before is in it)
- *   cors-lens/4/unsavedSince   when the first change not written yet was made, or null
- *   cors-lens/4/recording      the listener sets live (recordingStore.ts)
+ *   cors-lens/5/savedAt        when the last write began (everything changed before is in it)
+ *   cors-lens/5/unsavedSince   when the first change not written yet was made, or null
+ *   cors-lens/5/recording      the listener sets live (recordingStore.ts)
  */
-export const STORAGE_PREFIX = 'cors-lens/4/';
+export const STORAGE_PREFIX = 'cors-lens/5/';
 const PREFIX = STORAGE_PREFIX;
 const TAB_PREFIX = `${PREFIX}tab/`;
 const CACHE_KEY = `${PREFIX}cache`;
 const CONFIRMING_KEY = `${PREFIX}confirming`;
 const SAVED_AT_KEY = `${PREFIX}savedAt`;
 const UNSAVED_SINCE_KEY = `${PREFIX}unsavedSince`;
-const TAB_KEY = /^cors-lens\/4\/tab\/(\d+)$/;
-const CHUNK_KEY = /^cors-lens\/4\/tab\/(\d+)\/(\d+)$/;
+const TAB_KEY = /^cors-lens\/5\/tab\/(\d+)$/;
+const CHUNK_KEY = /^cors-lens\/5\/tab\/(\d+)\/(\d+)$/;
 
 /** Transactions per stored chunk: a flood rewrites only its newest chunks, never the whole tab. */
 export const CHUNK_SIZE = 100;
