@@ -2,6 +2,7 @@
 // that gives wrong verdicts or loses preflights is not worth measuring.
 import { PreflightCache } from '../src/core/cache/preflightCache.ts';
 import { decideVerdict } from '../src/core/cors/decideVerdict.ts';
+import { corsErrorOf, failedParameterOf } from '../src/core/cors/verdictFacts.ts';
 import { getHeader } from '../src/core/fetch/headers.ts';
 import { pairEvents } from '../src/core/pairing/pairEvents.ts';
 import { KIND_NAMES, type GeneratedExchange, type Kind } from './exchanges.ts';
@@ -25,9 +26,9 @@ export function verifyVerdicts(generated: readonly GeneratedExchange[]): { check
     const verdict = decideVerdict(exchange);
     const wrong: string[] = [];
     if (verdict.outcome !== expected.outcome) wrong.push(`outcome ${verdict.outcome}, expected ${expected.outcome}`);
-    if (verdict.corsError !== expected.corsError) wrong.push(`corsError ${verdict.corsError}, expected ${expected.corsError}`);
-    if (expected.failedParameter !== undefined && verdict.failedParameter !== expected.failedParameter) {
-      wrong.push(`failedParameter ${JSON.stringify(verdict.failedParameter)}, expected ${JSON.stringify(expected.failedParameter)}`);
+    if (corsErrorOf(verdict) !== expected.corsError) wrong.push(`corsError ${corsErrorOf(verdict)}, expected ${expected.corsError}`);
+    if (expected.failedParameter !== undefined && failedParameterOf(verdict) !== expected.failedParameter) {
+      wrong.push(`failedParameter ${JSON.stringify(failedParameterOf(verdict))}, expected ${JSON.stringify(expected.failedParameter)}`);
     }
     if (verdict.preflight !== expected.preflight) wrong.push(`preflight ${verdict.preflight}, expected ${expected.preflight}`);
     if (wrong.length > 0) throw new Error(`verdict check failed for kind ${kind}: ${wrong.join('; ')}\n${JSON.stringify(exchange, null, 1)}`);
@@ -41,8 +42,8 @@ export function verifyVerdicts(generated: readonly GeneratedExchange[]): { check
   generated.forEach(({ kind, exchange }, index) => {
     const plain = decideVerdict(exchange);
     const cached = decideVerdict(exchange, { cache });
-    if (plain.outcome !== cached.outcome || plain.corsError !== cached.corsError) {
-      throw new Error(`exchange ${index} (${kind}): ${plain.outcome}/${plain.corsError} without the cache, ${cached.outcome}/${cached.corsError} with it`);
+    if (plain.outcome !== cached.outcome || corsErrorOf(plain) !== corsErrorOf(cached)) {
+      throw new Error(`exchange ${index} (${kind}): ${plain.outcome}/${corsErrorOf(plain)} without the cache, ${cached.outcome}/${corsErrorOf(cached)} with it`);
     }
     cacheHits += cached.hops.filter((hop) => hop.preflight === 'cache-hit').length;
   });
@@ -83,7 +84,7 @@ export function verifyPairing(stream: GeneratedStream): { transactions: number; 
       paired++;
     }
     if (transaction.verdict.outcome !== expected.outcome) {
-      throw new Error(`${where}: outcome ${transaction.verdict.outcome} (${transaction.verdict.corsError}), expected ${expected.outcome}`);
+      throw new Error(`${where}: outcome ${transaction.verdict.outcome} (${corsErrorOf(transaction.verdict)}), expected ${expected.outcome}`);
     }
     if (expected.cacheHit) {
       // Served by the cache model, unless its 1,024-entry limit evicted the entry meanwhile.

@@ -39,8 +39,8 @@ async function panelInFreshProfile(): Promise<Page> {
   const browser = await launchLabBrowser({ args: lab.chromiumArgs });
   browsers.push(browser);
   const page = await browser.context.newPage();
-  await page.goto(`${lab.pageOrigin}/lab/frame.html`);
   const probe = await openExtensionProbe(browser.context, browser.extensionId);
+  await page.goto(`${lab.pageOrigin}/lab/frame.html`);
   return panelFor(browser, await probe.tabIdOf(`${lab.pageOrigin}/lab/frame.html`));
 }
 
@@ -51,9 +51,10 @@ test('a trace and a HAR exported from the panel import into a fresh profile with
   const source = await launchLabBrowser({ args: lab.chromiumArgs });
   browsers.push(source);
   const page = await source.context.newPage();
+  // Opened first: the extension records while someone looks.
+  const probe = await openExtensionProbe(source.context, source.extensionId);
   await page.goto(`${lab.pageOrigin}/?run=${NAMES.join(',')}`);
   await page.locator('body[data-lab-done="true"]').waitFor({ state: 'attached' });
-  const probe = await openExtensionProbe(source.context, source.extensionId);
   const tabId = await probe.tabIdOf(`${lab.pageOrigin}/?run=`);
   await expect.poll(() => probe.inFlightCount(tabId)).toBe(0);
   const panel = await panelFor(source, tabId);
@@ -117,9 +118,9 @@ test('a bad file gets a message naming it and what is wrong, and the panel keeps
   const browser = await launchLabBrowser({ args: lab.chromiumArgs });
   browsers.push(browser);
   const page = await browser.context.newPage();
+  const probe = await openExtensionProbe(browser.context, browser.extensionId);
   await page.goto(`${lab.pageOrigin}/?run=simple-get-allowed`);
   await page.locator('body[data-lab-done="true"]').waitFor({ state: 'attached' });
-  const probe = await openExtensionProbe(browser.context, browser.extensionId);
   const tabId = await probe.tabIdOf(`${lab.pageOrigin}/?run=`);
   await probe.waitFor(tabId, '/s/simple-get-allowed/', 1);
   const panel = await panelFor(browser, tabId);

@@ -5,6 +5,7 @@ import { blocked, respond, root } from './lab/scenarios/plan.ts';
 import { startLab, type Lab } from './lab/server.ts';
 import { openExtensionProbe, type ExtensionProbe } from './support/extensionProbe.ts';
 import { launchLabBrowser, type LabBrowser } from './support/labBrowser.ts';
+import { corsErrorOf } from '../src/core/cors/verdictFacts.ts';
 
 // The panel as a page (chrome-extension://…/panel.html?tabId=N), with the real
 // worker behind it: the way most panel tests run, as Playwright's guide opens
@@ -241,7 +242,7 @@ test('every blocked lab request shows in the panel with the CorsError and failin
   const panel = await openPanel();
   await expect(panel.getByRole('toolbar', { name: 'Transactions' })).toContainText(`${items.length} requests`);
 
-  const blockedItems = items.filter((item) => item.transaction.verdict.corsError !== null);
+  const blockedItems = items.filter((item) => corsErrorOf(item.transaction.verdict) !== null);
   expect(blockedItems.length).toBeGreaterThan(50);
   await panel.getByLabel('Blocked only').check();
   const list = panel.getByRole('listbox', { name: 'CORS transactions' });
@@ -256,7 +257,8 @@ test('every blocked lab request shows in the panel with the CorsError and failin
     const rows = list.getByRole('option');
     await expect(rows).toHaveCount(group.length);
     for (const [index, item] of group.entries()) {
-      const { corsError, failure } = item.transaction.verdict;
+      const { failure } = item.transaction.verdict;
+      const corsError = corsErrorOf(item.transaction.verdict);
       await expect(rows.nth(index)).toContainText(corsError as string);
       await rows.nth(index).click();
       await expect(details.locator('.cors-error')).toHaveText(corsError as string);

@@ -8,6 +8,7 @@ import { SCENARIOS } from './lab/scenarios/index.ts';
 import { startLab, type Lab } from './lab/server.ts';
 import { openExtensionProbe } from './support/extensionProbe.ts';
 import { launchLabBrowser, type LabBrowser } from './support/labBrowser.ts';
+import { corsErrorOf, failedParameterOf } from '../src/core/cors/verdictFacts.ts';
 
 // The simulator teaches what Chromium does: each preset, moved onto the lab's
 // origins, is served by the lab exactly as the simulator's server answers,
@@ -82,7 +83,7 @@ test("every preset: real Chromium decides what the simulator teaches, a second s
       const chromium = failures.get(simulation.request.url) ?? null;
       const optionsSent = lab.counts(scenario.name).options - before;
       const { verdict } = taught[send]!;
-      const says = { corsError: verdict.corsError, failedParameter: verdict.failedParameter, preflightSent: verdict.preflight === 'sent' };
+      const says = { corsError: corsErrorOf(verdict), failedParameter: failedParameterOf(verdict), preflightSent: verdict.preflight === 'sent' };
       const saw = { corsError: chromium?.corsError ?? null, failedParameter: chromium ? chromium.failedParameter : null, preflightSent: optionsSent > 0 };
       if (JSON.stringify(says) !== JSON.stringify(saw)) disagreements.push(`${preset.id} send ${send + 1}: simulator ${JSON.stringify(says)}, Chromium ${JSON.stringify(saw)}`);
     }
@@ -195,7 +196,7 @@ test('"Open in simulator" on a captured blocked request: edit the server\'s answ
   await panel.getByRole('button', { name: 'Open in simulator' }).click();
 
   await expect(panel.getByRole('tab', { name: 'Learn' })).toHaveAttribute('aria-selected', 'true');
-  await expect(verdictOf(panel)).toHaveText(`Blocked: ${captured?.transaction.verdict.corsError ?? ''} (failed parameter ${captured?.transaction.verdict.failedParameter ?? ''})`);
+  await expect(verdictOf(panel)).toHaveText(`Blocked: ${corsErrorOf(captured!.transaction.verdict) ?? ''} (failed parameter ${failedParameterOf(captured!.transaction.verdict) ?? ''})`);
   const lines = panel.getByLabel('Preflight answer: header lines');
   await lines.fill(`${await lines.inputValue()}\nAccess-Control-Allow-Methods: ${captured?.transaction.request.method ?? ''}`);
   // The PUT never went out: its answer starts bare, and now it is the one that fails.

@@ -56,9 +56,10 @@ test('every server fix CORS Lens proposes for a blocked lab request makes real C
   const browser = await launchLabBrowser({ args: lab.chromiumArgs });
   try {
     const page = await browser.context.newPage();
+    // Opened first: the extension records while someone looks.
+    const probe = await openExtensionProbe(browser.context, browser.extensionId);
     await page.goto(`${lab.pageOrigin}/?run=all`);
     await page.locator('body[data-lab-done="true"]').waitFor({ state: 'attached', timeout: 120_000 });
-    const probe = await openExtensionProbe(browser.context, browser.extensionId);
     const tabId = await probe.tabIdOf(`${lab.pageOrigin}/?run=all`);
     await expect.poll(() => probe.inFlightCount(tabId), { timeout: 30_000 }).toBe(0);
     const items = await probe.transactions(tabId);

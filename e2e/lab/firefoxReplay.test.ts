@@ -23,7 +23,7 @@ describe('the replay of the lab, as Firefox', () => {
     const differing = SCENARIOS.filter(replayable).flatMap((scenario) => {
       const declared = firefoxExpectations(scenario);
       const got = replayScenario(scenario, FIREFOX_RULES).map((transaction, index) => {
-        const candidates = firefoxReasonsOf(transaction.verdict);
+        const candidates = firefoxReasonsOf(transaction, transaction.verdict);
         const theirs = declared[index]?.reason ?? null;
         return `${theirs !== null && candidates.includes(theirs) ? theirs : (candidates[0] ?? 'no reason')} ${transaction.verdict.preflight}`;
       });

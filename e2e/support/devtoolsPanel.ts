@@ -11,7 +11,11 @@ export function showDevtoolsToPlaywright(): void {
   process.env.PW_CHROMIUM_ATTACH_TO_OTHER = '1';
 }
 
-/** Selects the CORS panel in a tab's DevTools (opened with --auto-open-devtools-for-tabs) and returns its frame. */
+/**
+ * Selects the CORS panel in a tab's DevTools (opened with
+ * --auto-open-devtools-for-tabs) and returns its frame once it records the
+ * tab: the extension records only while the panel is open.
+ */
 export async function corsPanel(devtools: Page, extensionId: string): Promise<Frame> {
   const panelUrl = `chrome-extension://${extensionId}/src/panel/panel.html`;
   const devtoolsPage = () => devtools.frames().find((frame) => frame.url().startsWith(`chrome-extension://${extensionId}/src/devtools/`));
@@ -20,5 +24,7 @@ export async function corsPanel(devtools: Page, extensionId: string): Promise<Fr
   // ...which is the last panel: Ctrl+[ from the first one selects it.
   await devtools.locator('body').press('Control+BracketLeft');
   await expect.poll(() => devtools.frames().some((frame) => frame.url() === panelUrl)).toBe(true);
-  return devtools.frames().find((frame) => frame.url() === panelUrl) as Frame;
+  const panel = devtools.frames().find((frame) => frame.url() === panelUrl) as Frame;
+  await expect(panel.getByText(/^Recording (this|every) tab since/)).toBeVisible();
+  return panel;
 }

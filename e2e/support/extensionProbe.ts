@@ -1,11 +1,12 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import type { ConfirmModeState, SequencedTransaction, SessionSummary } from '../../src/core/protocol.ts';
+import type { ConfirmModeState, RecordingState, SequencedTransaction, SessionSummary } from '../../src/core/protocol.ts';
 import type { Trace } from '../../src/core/trace/trace.ts';
 import { openRecorderPage } from '../../src/cli/record/recorderPage.ts';
 
-/** What the tests ask of the extension, through its recorder page (src/record/). */
+/** What the tests ask of the extension, through its recorder page (src/record/): while it is open, every tab is recorded. */
 export interface ExtensionProbe {
   readonly page: Page;
+  setRecordFromBrowserStart(on: boolean): Promise<RecordingState>;
   tabIdOf(url: string): Promise<number>;
   waitFor(tabId: number, marker: string, count: number, timeoutMs?: number): Promise<SequencedTransaction[]>;
   waitForConfirmed(tabId: number, marker: string, count: number, timeoutMs?: number): Promise<SequencedTransaction[]>;
@@ -34,6 +35,7 @@ export async function openExtensionProbe(context: BrowserContext, extensionId: s
   const { call } = recorder;
   return {
     page: recorder.page,
+    setRecordFromBrowserStart: (on) => call('setRecordFromBrowserStart', on),
     tabIdOf: (url) => call('tabIdOf', url),
     waitFor: (tabId, marker, count, timeoutMs = 10_000) => call('waitFor', tabId, marker, count, timeoutMs),
     waitForConfirmed: (tabId, marker, count, timeoutMs = 10_000) => call('waitForConfirmed', tabId, marker, count, timeoutMs),

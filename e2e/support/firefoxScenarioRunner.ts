@@ -1,6 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { firefoxReasonOf, firefoxReasonsOf } from '../../src/core/browsers/firefoxReasonOf.ts';
 import type { FirefoxReason } from '../../src/core/browsers/firefoxReason.ts';
+import { corsErrorOf } from '../../src/core/cors/verdictFacts.ts';
 import type { FirefoxRecorder } from '../../src/cli/record/launchFirefox.ts';
 import { firefoxExpectations, firefoxExpectedOptions } from '../lab/firefoxExpectations.ts';
 import type { FirefoxExpectation, LabRequest, Scenario } from '../lab/scenario.ts';
@@ -83,7 +84,10 @@ async function extensionVerdicts(recorder: FirefoxRecorder, tabId: number, scena
   const items = scenario.firefox?.webRequestCannotTell
     ? (await recorder.call('transactions', tabId)).filter((item) => item.transaction.request.url.includes(marker))
     : await recorder.call('waitFor', tabId, marker, corsRequestCount(scenario), 10_000);
-  return items.map(({ transaction: { verdict } }) => ({ firefoxReason: firefoxReasonOf(verdict), candidates: firefoxReasonsOf(verdict), corsError: verdict.corsError, preflight: verdict.preflight, outcome: verdict.outcome }));
+  return items.map(({ transaction }) => {
+    const { verdict } = transaction;
+    return { firefoxReason: firefoxReasonOf(transaction, verdict), candidates: firefoxReasonsOf(transaction, verdict), corsError: corsErrorOf(verdict), preflight: verdict.preflight, outcome: verdict.outcome };
+  });
 }
 
 function resolveValue(expectation: FirefoxExpectation, lab: Lab): FirefoxExpectation {

@@ -2,6 +2,7 @@ import type { ExtensionProbe } from './extensionProbe.ts';
 import type { LabPages } from './labPages.ts';
 import { cdpToEvents } from '../../src/core/cdp/cdpToEvents.ts';
 import { decideVerdict } from '../../src/core/cors/decideVerdict.ts';
+import { corsErrorOf, failedParameterOf } from '../../src/core/cors/verdictFacts.ts';
 import { possibleCorsErrors } from '../../src/core/explain/hiddenCauses.ts';
 import type { PreflightStatus } from '../../src/core/cors/verdict.ts';
 import { pairEvents } from '../../src/core/pairing/pairEvents.ts';
@@ -123,8 +124,8 @@ async function extensionVerdicts(probe: ExtensionProbe, pageUrl: string, scenari
   const tabId = await probe.tabIdOf(pageUrl);
   const items = await probe.waitFor(tabId, marker, corsRequestCount(scenario));
   return items.map(({ transaction: { verdict } }) => ({
-    corsError: verdict.corsError,
-    failedParameter: verdict.failedParameter,
+    corsError: corsErrorOf(verdict),
+    failedParameter: failedParameterOf(verdict),
     ...(verdict.failure?.candidates ? { candidates: verdict.failure.candidates } : {}),
     preflight: verdict.preflight,
     outcome: verdict.outcome,
@@ -226,8 +227,8 @@ function engineVerdict(transaction: Transaction | undefined): EngineVerdict {
   if (!transaction) return { corsError: null, failedParameter: null, preflight: 'no-transaction', outcome: 'no-transaction', preflightIds: [] };
   const { verdict } = transaction;
   return {
-    corsError: verdict.corsError,
-    failedParameter: verdict.failedParameter,
+    corsError: corsErrorOf(verdict),
+    failedParameter: failedParameterOf(verdict),
     preflight: verdict.preflight,
     outcome: verdict.outcome,
     ...(verdict.hiddenCauses ? { possibleCorsErrors: possibleCorsErrors(verdict.hiddenCauses) } : {}),
@@ -268,7 +269,7 @@ function rendererResult(scenario: Scenario, lab: Lab, issues: ReturnType<typeof 
       url,
       expected: resolveExpectation(scenario.expect[index] as Expectation, lab),
       chromium: { corsError: issue?.corsErrorStatus.corsError ?? null, failedParameter: issue?.corsErrorStatus.failedParameter ?? null, preflightSent: false, preflightIds: [] },
-      engine: { corsError: verdict.corsError, failedParameter: verdict.failedParameter, preflight: verdict.preflight, outcome: verdict.outcome, preflightIds: [] },
+      engine: { corsError: corsErrorOf(verdict), failedParameter: failedParameterOf(verdict), preflight: verdict.preflight, outcome: verdict.outcome, preflightIds: [] },
     };
   });
   return { scenario, requests, optionsSeen: lab.counts(scenario.name).options, optionsExpected, events: [] };

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Schedule } from '../core/messaging/bridge.ts';
 import { createSessionStore, STORAGE_BUDGET_CHARACTERS, tabStorageKey, type StorageArea } from './sessionStore.ts';
 import { TabSessions, type TabSessionsOptions } from './tabSessions.ts';
+import { manualTimers } from './testRecording.ts';
 import { preflightedPut, simpleGet } from './testEvents.ts';
 
 function memoryArea(): StorageArea & { data: Record<string, unknown>; writes: number } {
@@ -39,7 +40,8 @@ describe('createSessionStore', () => {
     const put = preflightedPut('put', 'options', 0);
     for (const event of [...simpleGet('done', -100), ...put.before]) sessions.push(1, event);
     await store.flush();
-    expect(area.writes).toBe(1);
+    // A small mark at the first change (what a stop would lose, from when), then one batch.
+    expect(area.writes).toBe(2);
 
     const loaded = await createSessionStore(area, () => sessions, never).load();
     const restarted = new TabSessions({ ...(loaded.cache ? { cache: loaded.cache } : {}) });
@@ -90,7 +92,7 @@ describe('createSessionStore', () => {
     expect((await store.load()).confirming).toEqual([]);
     await store.saveConfirming([3, 9]);
     expect((await store.load()).confirming).toEqual([3, 9]);
-    area.data['cors-lens/3/confirming'] = [4, 'x', 2.5, null];
+    area.data['cors-lens/5/confirming'] = [4, 'x', 2.5, null];
     expect((await store.load()).confirming).toEqual([4]);
   });
 
@@ -103,7 +105,55 @@ describe('createSessionStore', () => {
     await store.flush();
     for (const event of simpleGet('one-more', 20_000)) sessions.push(1, event);
     await store.flush();
-    expect(keysSet.at(-1)?.sort()).toEqual([`${tabStorageKey(1)}`, `${tabStorageKey(1)}/10`]);
+    expect(keysSet.at(-1)?.sort()).toEqual(['cors-lens/5/savedAt', `${tabStorageKey(1)}`, `${tabStorageKey(1)}/10`, 'cors-lens/5/unsavedSince']);
+  });
+
+  it('writes once the traffic pauses, or ten seconds after the first change at the latest, never once per event', async () => {
+    const area = memoryArea();
+    const timers = manualTimers();
+    let clock = 0;
+    let sessions = new TabSessions();
+    const store = createSessionStore(area, () => sessions, timers.schedule, 1000, () => clock, 10_000);
+    sessions = new TabSessions({ onChanged: (tabId) => store.changed(tabId) });
+    const batches = () => Object.keys(area.data).filter((key) => key.endsWith('/savedAt')).length;
+    // A request every 200 ms for 12 s: no pause, so one write at 10 s.
+    for (let index = 0; index < 60; index++) {
+      for (const event of simpleGet(`r${index}`, clock)) sessions.push(1, event);
+      clock += 200;
+      timers.advance(200);
+      await new Promise((settle) => setTimeout(settle, 0));
+      if (clock < 10_000) expect(batches()).toBe(0);
+    }
+    await vi.waitFor(() => expect(batches()).toBe(1));
+    expect((await createSessionStore(area, () => sessions, never).load()).savedAt).toBe(10_000);
+    // Then a pause of one second: what came after is written.
+    clock += 1000;
+    timers.advance(1000);
+    await vi.waitFor(async () => expect((await createSessionStore(area, () => sessions, never).load()).tabs[0]?.seq).toBe(60));
+  });
+
+  it('says since when changes were not written: a worker stopped then lost them, and the next one shows the gap from there', async () => {
+    const area = memoryArea();
+    let clock = 1_000;
+    let sessions = new TabSessions();
+    const store = createSessionStore(area, () => sessions, never, 1000, () => clock);
+    sessions = new TabSessions({ onChanged: (tabId) => store.changed(tabId) });
+    for (const event of simpleGet('a', 0)) sessions.push(1, event);
+    clock = 2_000;
+    await store.flush();
+    clock = 3_000;
+    for (const event of simpleGet('b', 10)) sessions.push(1, event);
+    clock = 3_500;
+    for (const event of simpleGet('c', 20)) sessions.push(1, event);
+    // Stopped here: the last write began at 2,000, and what came from 3,000 on was not written.
+    await new Promise((settle) => setTimeout(settle, 0));
+    const stopped = await createSessionStore(area, () => sessions, never).load();
+    expect([stopped.savedAt, stopped.unsavedSince]).toEqual([2_000, 3_000]);
+    expect(stopped.tabs[0]?.seq).toBe(1);
+    clock = 4_000;
+    await store.flush();
+    const written = await createSessionStore(area, () => sessions, never).load();
+    expect([written.savedAt, written.unsavedSince]).toEqual([4_000, null]);
   });
 
   it('drops the chunks the ring no longer holds, and reads back exactly the ring', async () => {

@@ -15,18 +15,24 @@ export interface StorageArea {
  * WARNING: persisted keys. The version is part of every key; a new layout
  * takes a new version, and keys of an older one are removed unread (the
  * session area is cleared when the browser closes anyway).
- *   cors-lens/3/cache          the preflight-cache model
- *   cors-lens/3/confirming     tabs with "Confirm with Chromium" on
- *   cors-lens/3/tab/ID         a tab's state (PersistedTabState)
- *   cors-lens/3/tab/ID/CHUNK   its transactions with seq in (CHUNK*100, CHUNK*100+100],
+ *   cors-lens/5/cache          the preflight-cache model
+ *   cors-lens/5/confirming     tabs with "Confirm with Chromium" on
+ *   cors-lens/5/tab/ID         a tab's state (PersistedTabState)
+ *   cors-lens/5/tab/ID/CHUNK   its transactions with seq in (CHUNK*100, CHUNK*100+100],
  *                              gzipped (storedChunk.ts)
+ *   cors-lens/5/savedAt        when the last write began (everything changed before is in it)
+ *   cors-lens/5/unsavedSince   when the first change not written yet was made, or null
+ *   cors-lens/5/recording      the listener sets live (recordingStore.ts)
  */
-const PREFIX = 'cors-lens/3/';
+export const STORAGE_PREFIX = 'cors-lens/5/';
+const PREFIX = STORAGE_PREFIX;
 const TAB_PREFIX = `${PREFIX}tab/`;
 const CACHE_KEY = `${PREFIX}cache`;
 const CONFIRMING_KEY = `${PREFIX}confirming`;
-const TAB_KEY = /^cors-lens\/3\/tab\/(\d+)$/;
-const CHUNK_KEY = /^cors-lens\/3\/tab\/(\d+)\/(\d+)$/;
+const SAVED_AT_KEY = `${PREFIX}savedAt`;
+const UNSAVED_SINCE_KEY = `${PREFIX}unsavedSince`;
+const TAB_KEY = /^cors-lens\/5\/tab\/(\d+)$/;
+const CHUNK_KEY = /^cors-lens\/5\/tab\/(\d+)\/(\d+)$/;
 
 /** Transactions per stored chunk: a flood rewrites only its newest chunks, never the whole tab. */
 export const CHUNK_SIZE = 100;
@@ -55,13 +61,23 @@ export const STORAGE_BUDGET_CHARACTERS = 8 * 1024 * 1024;
 export interface SessionStore {
   /** What a previous instance of the worker left: the cache model, every tab, the tabs confirming. */
   /** `cacheOptions`: the cache model's rules (the browser the worker runs in). */
-  load(cacheOptions?: PreflightCacheOptions): Promise<{ cache: PreflightCache | null; tabs: PersistedTab[]; confirming: number[] }>;
+  load(cacheOptions?: PreflightCacheOptions): Promise<StoredSessions>;
   /** Marks a tab as changed: written with the next batch. */
   changed(tabId: number): void;
-  /** Writes what is waiting now. */
-  flush(): Promise<void>;
+  /** Writes what is waiting now; resolves with when the write began. */
+  flush(): Promise<number>;
   /** The tabs with "Confirm with Chromium" on, written at once (it changes rarely). */
   saveConfirming(tabIds: readonly number[]): Promise<void>;
+}
+
+export interface StoredSessions {
+  readonly cache: PreflightCache | null;
+  readonly tabs: PersistedTab[];
+  readonly confirming: number[];
+  /** When the worker that wrote them last wrote (null: never). */
+  readonly savedAt: number | null;
+  /** When its first change not written yet was made: what came after it is lost (null: nothing). */
+  readonly unsavedSince: number | null;
 }
 
 interface WrittenTab {
@@ -72,21 +88,53 @@ interface WrittenTab {
 }
 
 /**
- * How long changes wait to be written together. Chromium stops a worker
- * only after 30 s without events, so this loses nothing; writing less often
- * keeps a flood of requests from paying for storage over and over.
+ * Changes are written once the tab's traffic has paused this long, or
+ * MAX_WRITE_DELAY_MS after the first of them at the latest. Writing (gzip,
+ * base64, and the browser copying it into the storage area) cost a page
+ * recorded while it loads more than everything else the worker does, and
+ * much of what a page load changes, a navigation clears before it would be
+ * written. Chromium stops an idle worker only after 30 s without events, so
+ * an idle stop loses nothing; a forced one loses what was not written, and
+ * the next worker shows that as a gap (see unsavedSince).
  */
 export const WRITE_DELAY_MS = 1_000;
+export const MAX_WRITE_DELAY_MS = 10_000;
 
-export function createSessionStore(storage: StorageArea, sessions: () => TabSessions, schedule: Schedule, delayMs = WRITE_DELAY_MS): SessionStore {
+export function createSessionStore(
+  storage: StorageArea,
+  sessions: () => TabSessions,
+  schedule: Schedule,
+  delayMs = WRITE_DELAY_MS,
+  now: () => number = () => Date.now(),
+  maxDelayMs = MAX_WRITE_DELAY_MS,
+): SessionStore {
   const dirty = new Set<number>();
   const written = new Map<number, WrittenTab>();
   let cacheRevision = -1;
   let cancel: (() => void) | null = null;
   let writing: Promise<void> = Promise.resolve();
+  // Said at once, before any write (a small one): a worker stopped before
+  // the write loses these changes, and the next one will know since when.
+  let unsavedSince: number | null = null;
+  let lastChange = 0;
+  let savedAt = 0;
+
+  // One timer, moved on only when it fires: a flood of events does not set one each.
+  const due = (): void => {
+    const at = now();
+    const quietFor = at - lastChange;
+    const waited = at - (unsavedSince ?? at);
+    if (quietFor < delayMs && waited < maxDelayMs) {
+      cancel = schedule(due, Math.min(delayMs - quietFor, maxDelayMs - waited));
+      return;
+    }
+    writing = writing.then(write, write);
+  };
 
   const write = async (): Promise<void> => {
     cancel = null;
+    savedAt = now();
+    unsavedSince = null;
     const tabs = [...dirty];
     dirty.clear();
     const current = sessions();
@@ -145,7 +193,8 @@ export function createSessionStore(storage: StorageArea, sessions: () => TabSess
       written.set(tabId, tab);
     }
     if (removed.length > 0) await storage.remove(removed);
-    if (Object.keys(items).length > 0) await storage.set(items);
+    // Changes made while this write was under way are not all in it: their own mark stands.
+    await storage.set({ ...items, [SAVED_AT_KEY]: savedAt, [UNSAVED_SINCE_KEY]: unsavedSince });
   };
 
   return {
@@ -188,21 +237,33 @@ export function createSessionStore(storage: StorageArea, sessions: () => TabSess
         cache: snapshot ? PreflightCache.restore(snapshot, cacheOptions) : null,
         tabs,
         confirming: Array.isArray(confirming) ? confirming.filter((tabId): tabId is number => Number.isInteger(tabId)) : [],
+        savedAt: finiteOrNull(stored[SAVED_AT_KEY]),
+        unsavedSince: finiteOrNull(stored[UNSAVED_SINCE_KEY]),
       };
     },
     changed(tabId) {
       dirty.add(tabId);
-      if (!cancel) cancel = schedule(() => void (writing = writing.then(write, write)), delayMs);
+      if (unsavedSince === null) {
+        unsavedSince = now();
+        void storage.set({ [UNSAVED_SINCE_KEY]: unsavedSince }).catch(() => undefined);
+      }
+      lastChange = now();
+      if (!cancel) cancel = schedule(due, delayMs);
     },
     async flush() {
       cancel?.();
       if (dirty.size > 0) writing = writing.then(write, write);
       await writing;
+      return savedAt;
     },
     async saveConfirming(tabIds) {
       await storage.set({ [CONFIRMING_KEY]: [...tabIds] });
     },
   };
+}
+
+function finiteOrNull(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
 async function newestWithin(list: readonly SequencedTransaction[], budget: number): Promise<{ list: SequencedTransaction[]; encoded: string }> {

@@ -3,6 +3,7 @@ import { packShared } from './sharedJson.ts';
 import { TabSessions } from './tabSessions.ts';
 import { API, preflightedPut, simpleGet } from './testEvents.ts';
 import { truncationMarker } from './valueBudget.ts';
+import { corsErrorOf } from '../core/cors/verdictFacts.ts';
 
 describe('TabSessions', () => {
   it('judges each tab\'s requests and numbers them', () => {
@@ -54,7 +55,7 @@ describe('TabSessions', () => {
     events[2] = { type: 'response', id: 'big', time: 2, status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: huge }] };
     for (const event of events) sessions.push(1, event);
     const [item] = sessions.since(1);
-    expect(item?.transaction.verdict.corsError).toBe('InvalidAllowOriginValue');
+    expect(corsErrorOf(item!.transaction.verdict)).toBe('InvalidAllowOriginValue');
     expect(item?.transaction.hops[0]?.response?.headers[0]?.value).toBe('x'.repeat(1000) + truncationMarker(100_000));
     expect(sessions.summary(1).truncatedValues).toBeGreaterThan(0);
   });
@@ -112,5 +113,31 @@ describe('TabSessions', () => {
     expect(sessions.confirm(2, newest.seq, confirmation)).toBe(false);
     expect(told).toEqual([newest.seq]);
   });
-});
 
+  it('knows when recording of a tab began and where it missed requests; a clear hides the gaps before it, a restart keeps them', () => {
+    const told: number[] = [];
+    const sessions = new TabSessions({ onSession: (_tabId, session) => told.push(session.gaps.length) });
+    expect(sessions.startRecording(1, 500).recordingSince).toBe(500);
+    expect(sessions.startRecording(1, 900).recordingSince).toBe(500);
+    for (const event of simpleGet('a', 1000)) sessions.push(1, event);
+    sessions.addGap(1, { from: 2000, to: 2100, afterSeq: 1 });
+    sessions.reviseGap(1, 2100, 1900);
+    expect(sessions.summary(1).gaps).toEqual([{ from: 1900, to: 2100, afterSeq: 1 }]);
+    expect(told).toEqual([1, 1]);
+    const restored = new TabSessions();
+    restored.restore(sessions.persist(1)!);
+    expect(restored.summary(1)).toMatchObject({ recordingSince: 500, gaps: [{ from: 1900, to: 2100, afterSeq: 1 }] });
+    sessions.clear(1, 'user');
+    expect(sessions.summary(1).gaps).toEqual([]);
+  });
+
+  it('judges with what the recording missed: a needed preflight nobody saw names when recording of the tab began', () => {
+    const sessions = new TabSessions({ allTabsRecorded: () => false });
+    sessions.startRecording(1, 0);
+    const put = preflightedPut('p', 'o', 42_000);
+    // The preflight was not seen: only the PUT's own events.
+    for (const event of [...put.before.slice(0, 1), ...put.after.slice(2)]) sessions.push(1, event);
+    const [note] = sessions.since(1)[0]?.transaction.verdict.notes ?? [];
+    expect(note).toMatchObject({ kind: 'preflight-not-seen', unrecorded: { since: 0, stretches: [{ from: null, to: 0 }], otherTabsRecorded: false } });
+  });
+});

@@ -5,6 +5,8 @@ import type { Confirmation } from '../core/confirm/confirmVerdict.ts';
 import type { RequestEvent } from '../core/pairing/requestEvent.ts';
 import type { Transaction } from '../core/pairing/transaction.ts';
 import { NOTHING_LEFT_OUT, type SequencedTransaction, type SessionSummary } from '../core/protocol.ts';
+import type { RecordingCoverage } from '../core/recording/recordingCoverage.ts';
+import { MAX_GAPS_PER_TAB, type RecordingGap } from '../core/recording/recordingGap.ts';
 import { limitValues } from './valueBudget.ts';
 
 export interface SessionLimits {
@@ -40,10 +42,16 @@ export interface PersistedTabState {
   readonly evicted: number;
   readonly truncatedValues: number;
   readonly leftOut: SessionSummary['leftOut'];
+  /** When recording of the tab began (epoch ms); null before it is known. */
+  readonly recordingSince: number | null;
   /** The seq of the oldest transaction kept; older ones were evicted or cleared. */
   readonly firstSeq: number;
   /** The events of the requests not judged yet: a restarted worker replays them. */
   readonly openEvents: readonly RequestEvent[];
+  /** Every gap since recording of the tab began (the summary's `gaps` are those after the last clear). */
+  readonly gaps: readonly RecordingGap[];
+  /** How many of `gaps` came before the log was last cleared. */
+  readonly gapsShownFrom: number;
 }
 
 /** A tab's whole session, as restore() takes it back. */
@@ -69,6 +77,12 @@ export interface TabSessionsOptions {
   /** Something to persist changed for this tab. */
   readonly onChanged?: (tabId: number) => void;
   readonly onConfirmed?: (tabId: number, seq: number, confirmation: Confirmation) => void;
+  /** The tab's session changed other than by transactions (a gap in its recording). */
+  readonly onSession?: (tabId: number, session: SessionSummary) => void;
+  /** When recording began for a tab first heard of now (every tab is recorded since then), or null. */
+  readonly recordingSince?: () => number | null;
+  /** Whether every tab is recorded now, not only those someone looks at. */
+  readonly allTabsRecorded?: () => boolean;
 }
 
 interface TabState {
@@ -86,6 +100,9 @@ interface TabState {
   leftOutBefore: SessionSummary['leftOut'];
   /** Seqs added or changed since the tab was last written. */
   changed: Set<number>;
+  recordingSince: number | null;
+  gaps: RecordingGap[];
+  gapsShownFrom: number;
 }
 
 /**
@@ -118,8 +135,41 @@ export class TabSessions {
     else this.#options.onChanged?.(tabId);
   }
 
+  /** Recording of the tab began (or goes on): its session starts, if it has none, with this time. */
+  startRecording(tabId: number, since: number): SessionSummary {
+    const tab = this.#tab(tabId);
+    if (tab.recordingSince === null) {
+      tab.recordingSince = since;
+      this.#options.onChanged?.(tabId);
+    }
+    return summaryOf(tab);
+  }
+
+  /** The tab's recording missed this stretch: its list shows it. */
+  addGap(tabId: number, gap: RecordingGap): void {
+    const tab = this.#tab(tabId);
+    tab.gaps.push(gap);
+    const over = tab.gaps.length - MAX_GAPS_PER_TAB;
+    if (over > 0) {
+      tab.gaps.splice(0, over);
+      tab.gapsShownFrom = Math.max(0, tab.gapsShownFrom - over);
+    }
+    this.#sessionChanged(tab);
+  }
+
+  /** The gap that ended at `to` began at `from` after all (a client said when it lost the stopped worker). */
+  reviseGap(tabId: number, to: number, from: number): void {
+    const tab = this.#tabs.get(tabId);
+    const index = tab?.gaps.findIndex((gap) => gap.to === to) ?? -1;
+    const gap = tab?.gaps[index];
+    if (!tab || !gap || gap.from === from) return;
+    tab.gaps[index] = { ...gap, from };
+    this.#sessionChanged(tab);
+  }
+
   clear(tabId: number, reason: ClearReason): SessionSummary {
     const tab = this.#tab(tabId);
+    tab.gapsShownFrom = tab.gaps.length;
     tab.leftOutBefore = leftOutOf(tab);
     tab.pairing = this.#newPairing(tabId);
     tab.ring = [];
@@ -154,6 +204,11 @@ export class TabSessions {
   inFlight(tabId: number): Transaction[] {
     const tab = this.#tabs.get(tabId);
     return tab ? tab.pairing.inFlight().map((transaction) => limitValues(transaction, this.#limits.maxValueLength).value) : [];
+  }
+
+  /** The events of the tab's requests not judged yet (what a restarted worker replays, once written). */
+  openEvents(tabId: number): RequestEvent[] {
+    return this.#tabs.get(tabId)?.pairing.openEvents() ?? [];
   }
 
   /** Every transaction of the tab for an export: those judged (in the ring), then those still open. */
@@ -225,6 +280,9 @@ export class TabSessions {
       evicted: saved.evicted,
       truncatedValues: saved.truncatedValues,
       leftOutBefore: saved.leftOut,
+      recordingSince: saved.recordingSince ?? null,
+      gaps: [...(saved.gaps ?? [])],
+      gapsShownFrom: saved.gapsShownFrom ?? 0,
       ring: [...saved.transactions],
       sizes: saved.transactions.map((item) => limitValues(item, Number.MAX_SAFE_INTEGER).bytes),
     });
@@ -244,11 +302,44 @@ export class TabSessions {
   }
 
   #emptyState(tabId: number): TabState {
-    return { tabId, pageUrl: null, preserveLog: false, pairing: this.#newPairing(tabId), ring: [], sizes: [], characters: 0, seq: 0, evicted: 0, truncatedValues: 0, leftOutBefore: NOTHING_LEFT_OUT, changed: new Set() };
+    return {
+      tabId,
+      pageUrl: null,
+      preserveLog: false,
+      pairing: this.#newPairing(tabId),
+      ring: [],
+      sizes: [],
+      characters: 0,
+      seq: 0,
+      evicted: 0,
+      truncatedValues: 0,
+      leftOutBefore: NOTHING_LEFT_OUT,
+      changed: new Set(),
+      recordingSince: this.#options.recordingSince?.() ?? null,
+      gaps: [],
+      gapsShownFrom: 0,
+    };
   }
 
   #newPairing(tabId: number): Pairing {
-    return createPairing({ cache: this.cache, ...(this.#options.rules ? { rules: this.#options.rules } : {}), onTransaction: (transaction) => this.#add(tabId, transaction) });
+    return createPairing({
+      cache: this.cache,
+      ...(this.#options.rules ? { rules: this.#options.rules } : {}),
+      onTransaction: (transaction) => this.#add(tabId, transaction),
+      recording: () => this.#coverage(tabId),
+    });
+  }
+
+  /** What the tab's recording covers, for a verdict judged now; none before its recording is known. */
+  #coverage(tabId: number): RecordingCoverage | undefined {
+    const tab = this.#tabs.get(tabId);
+    if (!tab || tab.recordingSince === null) return undefined;
+    return { since: tab.recordingSince, gaps: tab.gaps, allTabs: this.#options.allTabsRecorded?.() ?? false };
+  }
+
+  #sessionChanged(tab: TabState): void {
+    this.#options.onSession?.(tab.tabId, summaryOf(tab));
+    this.#options.onChanged?.(tab.tabId);
   }
 
   #add(tabId: number, transaction: Transaction): void {
@@ -292,7 +383,7 @@ function leftOutOf(tab: TabState): SessionSummary['leftOut'] {
 }
 
 function stateOf(tab: TabState): PersistedTabState {
-  return { ...summaryOf(tab), firstSeq: tab.ring[0]?.seq ?? tab.seq + 1, openEvents: tab.pairing.openEvents() };
+  return { ...summaryOf(tab), gaps: tab.gaps, gapsShownFrom: tab.gapsShownFrom, firstSeq: tab.ring[0]?.seq ?? tab.seq + 1, openEvents: tab.pairing.openEvents() };
 }
 
 function summaryOf(tab: TabState): SessionSummary {
@@ -304,6 +395,8 @@ function summaryOf(tab: TabState): SessionSummary {
     truncatedValues: tab.truncatedValues,
     leftOut: leftOutOf(tab),
     seq: tab.seq,
+    recordingSince: tab.recordingSince,
+    gaps: tab.gaps.slice(tab.gapsShownFrom),
   };
 }
 

@@ -53,8 +53,8 @@ describe('createGeckoEventOrder, then pairing', () => {
       ['onErrorOccurred', details('1', 'PUT', 7, { error: 'NS_ERROR_DOM_BAD_URI' })],
     ]);
     expect(transactions[0]?.hops[0]?.sentHeaders).toBeUndefined();
-    expect(transactions[0]?.verdict).toMatchObject({ outcome: 'blocked', corsError: 'MethodDisallowedByPreflightResponse', preflight: 'sent' });
-    expect(firefoxReasonOf(transactions[0]!.verdict)).toBe('CORSMethodNotFound');
+    expect(transactions[0]?.verdict).toMatchObject({ outcome: 'blocked', failure: { corsError: 'MethodDisallowedByPreflightResponse' }, preflight: 'sent' });
+    expect(firefoxReasonOf(transactions[0]!, transactions[0]!.verdict)).toBe('CORSMethodNotFound');
   });
 
   it('infers credentials Firefox does not show when only they explain a refused request', () => {
@@ -67,8 +67,8 @@ describe('createGeckoEventOrder, then pairing', () => {
       ['onErrorOccurred', details('2', 'OPTIONS', 6, { error: 'NS_ERROR_DOM_BAD_URI' })],
       ['onErrorOccurred', details('1', 'PUT', 7, { error: 'NS_ERROR_DOM_BAD_URI' })],
     ]);
-    expect(transactions[0]?.verdict).toMatchObject({ outcome: 'blocked', corsError: 'PreflightWildcardOriginNotAllowed' });
-    expect(firefoxReasonOf(transactions[0]!.verdict)).toBe('CORSNotSupportingCredentials');
+    expect(transactions[0]?.verdict).toMatchObject({ outcome: 'blocked', failure: { corsError: 'PreflightWildcardOriginNotAllowed' } });
+    expect(firefoxReasonOf(transactions[0]!, transactions[0]!.verdict)).toBe('CORSNotSupportingCredentials');
   });
 
   it('judges a response Firefox blocked from its headers, though it ends with onCompleted', () => {
@@ -78,7 +78,7 @@ describe('createGeckoEventOrder, then pairing', () => {
       ['onHeadersReceived', details('1', 'GET', 3, { statusCode: 204, responseHeaders: [] })],
       ['onCompleted', details('1', 'GET', 4)],
     ]);
-    expect(transactions[0]?.verdict).toMatchObject({ outcome: 'blocked', corsError: 'MissingAllowOriginHeader' });
+    expect(transactions[0]?.verdict).toMatchObject({ outcome: 'blocked', failure: { corsError: 'MissingAllowOriginHeader' } });
   });
 
   it("passes a preflight's own headers on at once, and drops a request's held headers when it fails first", () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pairEvents } from '../core/pairing/pairEvents.ts';
 import { isPageTraffic, isTabNavigation } from './captureFilter.ts';
 import { webRequestToEvents, type WebRequestDetails, type WebRequestPhase } from './webRequestEvents.ts';
+import { failedResponseOf } from '../core/cors/verdictFacts.ts';
 
 const PAGE = 'http://127.0.0.1:5173';
 const API = 'http://localhost:8080/items';
@@ -43,7 +44,7 @@ describe('webRequestToEvents, then pairing', () => {
       ['onCompleted', details('22', 'OPTIONS', 5)],
       ['onErrorOccurred', details('21', 'GET', 6, { error: 'net::ERR_FAILED' })],
     ]);
-    expect(transactions[0]?.verdict).toMatchObject({ corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: 'x-custom', preflight: 'sent' });
+    expect(transactions[0]?.verdict).toMatchObject({ failure: { corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: 'x-custom' }, preflight: 'sent' });
     expect(transactions[0]?.hops[0]?.sentHeaders).toBeUndefined();
   });
 
@@ -54,7 +55,8 @@ describe('webRequestToEvents, then pairing', () => {
       ['onHeadersReceived', details('31', 'GET', 3, { statusCode: 200, statusLine: 'HTTP/1.1 200 OK', responseHeaders: [{ name: 'Content-Type', value: 'text/plain' }] })],
       ['onErrorOccurred', details('31', 'GET', 4, { error: 'net::ERR_FAILED' })],
     ]);
-    expect(transactions[0]?.verdict).toMatchObject({ corsError: 'MissingAllowOriginHeader', failedResponse: { status: 200, statusText: 'OK' } });
+    expect(transactions[0]?.verdict).toMatchObject({ failure: { corsError: 'MissingAllowOriginHeader' } });
+    expect(failedResponseOf(transactions[0]!, transactions[0]!.verdict)).toMatchObject({ status: 200, statusText: 'OK' });
   });
 
   it('follows a redirect under one request id', () => {

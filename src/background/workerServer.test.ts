@@ -7,6 +7,7 @@ import { API, PAGE, simpleGet } from './testEvents.ts';
 import { exportedFile } from '../core/trace/exportFile.ts';
 import { readTrace } from '../core/trace/readTrace.ts';
 import { createWorkerServer } from './workerServer.ts';
+import { recordingEverything } from './testRecording.ts';
 
 /** Timers run when the test says so. */
 const NOW = Date.UTC(2026, 10, 23, 12);
@@ -20,10 +21,10 @@ function manualSchedule() {
   return { schedule, runAll: () => [...waiting].forEach((run) => (waiting.delete(run), run())) };
 }
 
-function setup() {
+function setup(recording = recordingEverything()) {
   const timers = manualSchedule();
   let sessions: TabSessions;
-  const server = createWorkerServer({ sessions: () => sessions, schedule: timers.schedule, startedAt: 1, restored: () => false, ready: Promise.resolve(), now: () => NOW });
+  const server = createWorkerServer({ sessions: () => sessions, schedule: timers.schedule, startedAt: 1, restored: () => false, ready: Promise.resolve(), now: () => NOW, recording, saveNow: async () => NOW });
   sessions = new TabSessions({ onTransactions: (tabId, items, session) => server.transactionsAdded(tabId, items, session), onCleared: (tabId, reason, session) => server.tabCleared(tabId, reason, session) });
   const connect = () => {
     const [workerWall, clientWall] = createLoopbackWalls();
@@ -138,5 +139,26 @@ describe('the worker protocol, over a loopback', () => {
     const [first, second, third] = [await client.request('exportFile', { tabId: 1, format: 'trace' }), await client.request('exportFile', { tabId: 1, format: 'trace' }), await client.request('exportFile', { tabId: 1, format: 'trace' })];
     await expect(client.request('exportPart', { id: first.id, index: 0 })).rejects.toThrow('export again');
     for (const kept of [second, third]) expect(readTrace((await client.request('exportPart', { id: kept.id, index: 0 })).text).transactions).toHaveLength(1);
+  });
+
+  it('records what a client watches while it is connected: its tab when it subscribes, every tab when it asks; it says when it lost the worker before', async () => {
+    const watched: string[] = [];
+    const lost: number[] = [];
+    const recording = { ...recordingEverything(), reportLost: (at: number) => void lost.push(at) };
+    recording.watch = (target) => {
+      const name = target.kind === 'tab' ? `tab ${target.tabId}` : 'all';
+      watched.push(`+${name}`);
+      return { live: Promise.resolve(), end: async () => void watched.push(`-${name}`) };
+    };
+    const { connect } = setup(recording);
+    const { client, disconnect } = connect();
+    await client.request('hello', { protocolVersion: PROTOCOL_VERSION, client: 'panel', lostAt: NOW - 500 });
+    await client.request('subscribe', { tabId: 3 });
+    await client.request('subscribe', { tabId: 3 });
+    await client.request('watchAllTabs', {});
+    expect(await client.request('heartbeat', {})).toEqual({ at: NOW });
+    disconnect();
+    expect(watched).toEqual(['+tab 3', '+all', '-tab 3', '-all']);
+    expect(lost).toEqual([NOW - 500]);
   });
 });

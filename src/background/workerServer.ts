@@ -1,8 +1,9 @@
 import { createBatcher, type Batcher } from '../core/messaging/batcher.ts';
 import { createBridge, type Bridge, type Schedule, type Wall } from '../core/messaging/bridge.ts';
 import type { Confirmation } from '../core/confirm/confirmVerdict.ts';
-import { PROTOCOL_VERSION, protocolMismatchError, TRANSACTIONS_PAGE_SIZE, type ConfirmModeState, type SequencedTransaction, type SessionSummary, type WorkerEvents, type WorkerRequests } from '../core/protocol.ts';
+import { PROTOCOL_VERSION, protocolMismatchError, TRANSACTIONS_PAGE_SIZE, type ConfirmModeState, type RecordingState, type SequencedTransaction, type SessionSummary, type WorkerEvents, type WorkerRequests } from '../core/protocol.ts';
 import type { ChromiumConfirmation } from './chromiumConfirmation.ts';
+import type { RecordingControl, Watch } from './recordingControl.ts';
 import { exportedFile } from '../core/trace/exportFile.ts';
 import { createTrace, type Trace } from '../core/trace/trace.ts';
 import type { ClearReason, TabSessions } from './tabSessions.ts';
@@ -25,6 +26,10 @@ export interface WorkerServerOptions {
   readonly userAgent?: string;
   /** "Confirm with Chromium" (absent where chrome.debugger is not available). */
   readonly confirmation?: ChromiumConfirmation;
+  /** What is recorded: clients' watches start and end it. */
+  readonly recording: RecordingControl;
+  /** Writes the sessions to storage now; resolves with when the write began. */
+  readonly saveNow: () => Promise<number>;
 }
 
 export interface WorkerServer {
@@ -34,11 +39,15 @@ export interface WorkerServer {
   tabCleared(tabId: number, reason: ClearReason, session: SessionSummary): void;
   transactionConfirmed(tabId: number, seq: number, confirmation: Confirmation): void;
   confirmModeChanged(state: ConfirmModeState): void;
+  sessionChanged(tabId: number, session: SessionSummary): void;
+  recordingChanged(state: RecordingState): void;
 }
 
 interface Client {
   readonly bridge: Bridge<WorkerRequests, WorkerEvents>;
   readonly tabs: Set<number>;
+  /** What the client records, by 'all' or tab id: its watches end when it disconnects. */
+  readonly watches: Map<string, Watch>;
 }
 
 /**
@@ -99,16 +108,50 @@ export function createWorkerServer(options: WorkerServerOptions): WorkerServer {
     return batcher;
   };
 
+  const { recording } = options;
+  const watch = async (client: Client, key: string, target: Parameters<RecordingControl['watch']>[0]): Promise<void> => {
+    let watching = client.watches.get(key);
+    if (!watching) {
+      watching = recording.watch(target);
+      client.watches.set(key, watching);
+    }
+    await watching.live;
+  };
+
   const handlers = (client: Client) => ({
-    hello: async ({ protocolVersion }: WorkerRequests['hello'][0]) => {
+    hello: async ({ protocolVersion, lostAt }: WorkerRequests['hello'][0]) => {
       await ready;
       if (protocolVersion !== PROTOCOL_VERSION) throw protocolMismatchError(protocolVersion);
+      if (typeof lostAt === 'number' && Number.isFinite(lostAt)) recording.reportLost(lostAt);
       return { protocolVersion: PROTOCOL_VERSION, workerStartedAt: options.startedAt, restored: options.restored() };
     },
+    heartbeat: () => ({ at: options.now() }),
     subscribe: async ({ tabId }: WorkerRequests['subscribe'][0]) => {
       await ready;
       client.tabs.add(tabId);
+      await watch(client, `tab ${tabId}`, { kind: 'tab', tabId });
       return sessions().summary(tabId);
+    },
+    watchAllTabs: async () => {
+      await ready;
+      await watch(client, 'all', { kind: 'all-tabs' });
+      return recording.state();
+    },
+    getRecording: async () => {
+      await ready;
+      return recording.state();
+    },
+    setRecordFromBrowserStart: async ({ on }: WorkerRequests['setRecordFromBrowserStart'][0]) => {
+      await ready;
+      return recording.setRecordFromBrowserStart(on === true);
+    },
+    getOpenEvents: async ({ tabId }: WorkerRequests['getOpenEvents'][0]) => {
+      await ready;
+      return { events: sessions().openEvents(tabId) };
+    },
+    saveNow: async () => {
+      await ready;
+      return { savedAt: await options.saveNow() };
     },
     getTransactions: async ({ tabId, sinceSeq, limit }: WorkerRequests['getTransactions'][0]) => {
       await ready;
@@ -167,12 +210,14 @@ export function createWorkerServer(options: WorkerServerOptions): WorkerServer {
   return {
     connect(wall) {
       const tabs = new Set<number>();
-      const client: Client = { tabs, bridge: undefined as unknown as Bridge<WorkerRequests, WorkerEvents> };
+      const client: Client = { tabs, watches: new Map(), bridge: undefined as unknown as Bridge<WorkerRequests, WorkerEvents> };
       const bridge = createBridge<WorkerRequests, WorkerEvents>(wall, { handlers: handlers(client), schedule });
       Object.assign(client, { bridge });
       clients.add(client);
       return () => {
         clients.delete(client);
+        for (const watching of client.watches.values()) void watching.end();
+        client.watches.clear();
         bridge.close('the client disconnected');
       };
     },
@@ -194,6 +239,14 @@ export function createWorkerServer(options: WorkerServerOptions): WorkerServer {
     },
     confirmModeChanged(state) {
       emitTo(state.tabId, 'confirmModeChanged', state);
+    },
+    sessionChanged(tabId, session) {
+      batchers.get(tabId)?.flush();
+      latest.set(tabId, session);
+      emitTo(tabId, 'sessionChanged', session);
+    },
+    recordingChanged(state) {
+      for (const client of clients) client.bridge.emit('recordingChanged', state);
     },
   };
 }

@@ -3,6 +3,7 @@ import type { FirefoxReason } from '../core/browsers/firefoxReason.ts';
 import { firefoxReasonOf } from '../core/browsers/firefoxReasonOf.ts';
 import { isRefused, type PreflightStatus, type VerdictOutcome } from '../core/cors/verdict.ts';
 import type { CorsError } from '../core/cors/corsError.ts';
+import { corsErrorOf, failedParameterOf } from '../core/cors/verdictFacts.ts';
 import { explainVerdict, type Explanation } from '../core/explain/explainVerdict.ts';
 import { possibleCorsErrors } from '../core/explain/hiddenCauses.ts';
 import { HarReadError } from '../core/har/readHar.ts';
@@ -67,7 +68,7 @@ export function explainHar(text: string): Report & { stats: PairingStats } {
 
 /** Explains judged transactions, in the order given: the report `explain` and `record` print. */
 export function explainTransactions(transactions: readonly Transaction[], leftOut: LeftOut, options: ReportOptions = {}): Report {
-  const explanations = transactions.map((transaction) => explainVerdict(transaction.verdict, transaction.request));
+  const explanations = transactions.map((transaction) => explainVerdict(transaction, transaction.verdict));
   const requests = transactions.map((transaction, index): ExplainedRequest => {
     const { verdict, request } = transaction;
     const explanation = explanations[index] as Explanation;
@@ -75,8 +76,8 @@ export function explainTransactions(transactions: readonly Transaction[], leftOu
       url: request.url,
       method: request.method,
       blocked: isRefused(verdict),
-      corsError: verdict.corsError,
-      failedParameter: verdict.failedParameter,
+      corsError: corsErrorOf(verdict),
+      failedParameter: failedParameterOf(verdict),
       ...(verdict.failure?.candidates ? { candidates: verdict.failure.candidates } : {}),
       preflight: verdict.preflight,
       ...(verdict.hiddenCauses ? { possibleCorsErrors: possibleCorsErrors(verdict.hiddenCauses) } : {}),
@@ -84,7 +85,7 @@ export function explainTransactions(transactions: readonly Transaction[], leftOu
       outcome: verdict.outcome,
       fix: explanation.fix ? explanation.fix.lines.map((line) => `${line.name}: ${line.value}`) : [],
       notes: explanation.notes,
-      ...(options.browser === 'firefox' ? { firefoxReason: firefoxReasonOf(verdict) } : {}),
+      ...(options.browser === 'firefox' ? { firefoxReason: firefoxReasonOf(transaction, verdict) } : {}),
     };
   });
   const { sameOrigin, navigations, notCorsMode, unknownInitiator } = leftOut;

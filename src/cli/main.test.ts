@@ -13,8 +13,9 @@ import type { SessionSummary } from '../core/protocol.ts';
 import { createTrace } from '../core/trace/trace.ts';
 import { CORS_LENS_VERSION } from '../core/trace/version.ts';
 import { main } from './main.ts';
+import { corsErrorOf } from '../core/cors/verdictFacts.ts';
 
-const TRACE_SESSION: SessionSummary = { tabId: 1, pageUrl: 'https://app.example.com/', preserveLog: false, evicted: 0, truncatedValues: 0, leftOut: { sameOrigin: 0, navigations: 0, notCorsMode: 0, unknownInitiator: 0 }, seq: 0 };
+const TRACE_SESSION: SessionSummary = { tabId: 1, pageUrl: 'https://app.example.com/', preserveLog: false, evicted: 0, truncatedValues: 0, leftOut: { sameOrigin: 0, navigations: 0, notCorsMode: 0, unknownInitiator: 0 }, seq: 0, recordingSince: null, gaps: [] };
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../../test/fixtures/har/', import.meta.url));
@@ -348,7 +349,7 @@ describe('cors-lens explain on a CORS Lens trace', () => {
     expect(code).toBe(0);
     const printed = JSON.parse(stdout) as { url: string; corsError: string | null; preflight: string }[];
     expect(printed.map(({ url, corsError, preflight }) => ({ url, corsError, preflight }))).toEqual(
-      [...transactions].sort((a, b) => a.startTime - b.startTime).map(({ request, verdict }) => ({ url: request.url, corsError: verdict.corsError, preflight: verdict.preflight })),
+      [...transactions].sort((a, b) => a.startTime - b.startTime).map(({ request, verdict }) => ({ url: request.url, corsError: corsErrorOf(verdict), preflight: verdict.preflight })),
     );
   });
 

@@ -5,6 +5,8 @@ import type { PairingStats } from './pairing/pairEvents.ts';
 import type { Transaction } from './pairing/transaction.ts';
 import type { ExportFormat } from './trace/exportFile.ts';
 import type { Trace } from './trace/trace.ts';
+import type { RequestEvent } from './pairing/requestEvent.ts';
+import type { RecordingGap } from './recording/recordingGap.ts';
 
 /**
  * The one message protocol between the service worker and its clients (the
@@ -15,7 +17,7 @@ import type { Trace } from './trace/trace.ts';
  * worker of different versions refuse each other (the worker answers hello
  * with the code 'protocol-mismatch') instead of misreading each other.
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 3;
 
 /**
  * The failures a client acts on by their code, not only shows: a worker of
@@ -53,6 +55,10 @@ export interface SessionSummary {
   readonly leftOut: Omit<PairingStats, 'events' | 'unpairedPreflights'>;
   /** Increases with every transaction added: clients ask for what came after the last one they have. */
   readonly seq: number;
+  /** When recording of the tab began (epoch ms): requests made before are not in the log. Null before it is known. */
+  readonly recordingSince: number | null;
+  /** Where the recording missed requests since the log was last cleared (the worker was stopped), oldest first. */
+  readonly gaps: readonly RecordingGap[];
 }
 
 /** No request left out yet. */
@@ -97,15 +103,42 @@ export interface ConfirmModeState {
   readonly available?: boolean;
 }
 
+/**
+ * What the worker records. A tab is recorded while a CORS panel shows it;
+ * every tab while a record page is connected or "Record from browser start"
+ * is on. Nothing is recorded otherwise, and browsing then pays nothing.
+ */
+export interface RecordingState {
+  /** The setting (kept in storage.local): every tab, from the worker's start. */
+  readonly recordFromBrowserStart: boolean;
+  /** Since when every tab is recorded (the setting or a record page); null while only the tabs looked at are. */
+  readonly allTabsSince: number | null;
+}
+
+/** How often a client tells the worker it is still there: well within the 30 s after which Chromium stops an idle worker. */
+export const HEARTBEAT_MS = 20_000;
+
 /** Requests a client sends; each entry is `[params, result]`. */
 export type WorkerRequests = {
-  hello: [{ protocolVersion: number; client: string }, { protocolVersion: number; workerStartedAt: number; restored: boolean }];
+  /** `lostAt`: when this client's connection to the worker before dropped (the worker stopped), if it did. */
+  hello: [{ protocolVersion: number; client: string; lostAt?: number }, { protocolVersion: number; workerStartedAt: number; restored: boolean }];
+  /** Keeps the worker alive while the client records (see HEARTBEAT_MS). */
+  heartbeat: [Record<string, never>, { at: number }];
   /** A page of the tab's transactions after sinceSeq, at most `limit` (and TRANSACTIONS_PAGE_SIZE). */
   getTransactions: [{ tabId: number; sinceSeq?: number; limit?: number }, TransactionsPage];
   clearTab: [{ tabId: number }, SessionSummary];
   setPreserveLog: [{ tabId: number; preserveLog: boolean }, SessionSummary];
   getPreflightCache: [{ at: number }, { entries: readonly PreflightCacheEntry[] }];
+  /** Watches a tab: records it from now on (a CORS panel), and sends its events; answers once recording is live. */
   subscribe: [{ tabId: number }, SessionSummary];
+  /** Records every tab while this client is connected (the record page); answers once recording is live. */
+  watchAllTabs: [Record<string, never>, RecordingState];
+  getRecording: [Record<string, never>, RecordingState];
+  setRecordFromBrowserStart: [{ on: boolean }, RecordingState];
+  /** The events of the tab's requests not judged yet: what a restarted worker picks up from, once saved. */
+  getOpenEvents: [{ tabId: number }, { events: readonly RequestEvent[] }];
+  /** Writes the sessions to storage now; answers once written. */
+  saveNow: [Record<string, never>, { savedAt: number }];
   /** The tab's CORS requests not judged yet (in flight), judged as they stand. */
   getInFlight: [{ tabId: number }, { items: readonly Transaction[] }];
   setConfirmMode: [{ tabId: number; on: boolean }, ConfirmModeState];
@@ -128,6 +161,9 @@ export type WorkerEvents = {
   /** Chromium's report arrived for transactions already sent. */
   transactionsConfirmed: { tabId: number; items: readonly { seq: number; confirmation: Confirmation }[] };
   confirmModeChanged: ConfirmModeState;
+  /** The tab's session changed other than by transactions (a gap in its recording). */
+  sessionChanged: SessionSummary;
+  recordingChanged: RecordingState;
 };
 
 export type RequestName = keyof WorkerRequests;

@@ -115,6 +115,60 @@ describe('the worker', () => {
   });
 });
 
+describe('the recording', () => {
+  const at = (hours: number, minutes: number, seconds: number, ms: number) => new Date(2026, 0, 12, hours, minutes, seconds, ms).getTime();
+  const lines = () => within(list()).queryAllByRole('option').map((option) => option.getAttribute('aria-label') ?? option.textContent);
+  const GAP = { from: at(10, 2, 3, 120), to: at(10, 2, 4, 870), afterSeq: 2 };
+
+  it('says since when the tab is recorded, and shows a gap where it happened, which a filter never hides', async () => {
+    openPanel({ items: ITEMS, session: { recordingSince: at(10, 1, 0, 0), gaps: [GAP] } });
+    await screen.findAllByRole('option', { name: /items\/blocked/ });
+    expect(lines()).toEqual([
+      'GET http://api.test/items, allowed, preflight not-needed',
+      'GET http://api.test/items/blocked, blocked: MissingAllowOriginHeader, preflight not-needed',
+      'not recorded from 10:02:03.120 to 10:02:04.870',
+      'PUT http://api.test/items, allowed, preflight sent',
+      'GET http://elsewhere.test/x, allowed, preflight not-needed',
+    ]);
+    expect(counter()).toBe('4 requests');
+    expect(await screen.findByText(/^Recording this tab since 10:01:00\.000, while this panel is open\./)).toBeTruthy();
+
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Filter by URL' }), { target: { value: 'elsewhere' } });
+    expect(lines()).toEqual(['not recorded from 10:02:03.120 to 10:02:04.870', 'GET http://elsewhere.test/x, allowed, preflight not-needed']);
+    // The keyboard moves between requests, over the gap.
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Filter by URL' }), { target: { value: '' } });
+    fireEvent.click(screen.getByRole('option', { name: /items\/blocked/ }));
+    fireEvent.keyDown(list(), { key: 'ArrowDown' });
+    expect(within(screen.getByRole('region', { name: 'Transaction details' })).getByRole('heading', { level: 2 }).textContent).toBe('PUT http://api.test/items');
+  });
+
+  it('a tab whose recording has only a gap yet shows the gap, not the empty state', async () => {
+    openPanel({ items: [], session: { recordingSince: at(10, 1, 0, 0), gaps: [{ ...GAP, afterSeq: 0 }] } });
+    const shown = await screen.findByRole('listbox', { name: 'CORS transactions' });
+    expect(within(shown).getByRole('option').textContent).toBe('not recorded from 10:02:03.120 to 10:02:04.870');
+  });
+
+  it('"Record from browser start" asks the worker, and the note then says every tab is recorded', async () => {
+    const worker = openPanel({ items: ITEMS, session: { recordingSince: at(10, 1, 0, 0) } });
+    const setting = screen.getByRole<HTMLInputElement>('checkbox', { name: 'Record from browser start' });
+    await vi.waitFor(() => expect(setting.disabled).toBe(false));
+    expect(setting.checked).toBe(false);
+    fireEvent.click(setting);
+    expect(await screen.findByText(/^Recording every tab since .+ \(Record from browser start is on\): preflights other tabs made are seen too\.$/)).toBeTruthy();
+    expect(setting.checked).toBe(true);
+    expect(worker.requests.filter((request) => request.method === 'setRecordFromBrowserStart').map((request) => request.params)).toEqual([{ on: true }]);
+  });
+
+  it('failing to change "Record from browser start": the switch goes back', async () => {
+    openPanel({ items: ITEMS, failing: ['setRecordFromBrowserStart'] });
+    const setting = screen.getByRole<HTMLInputElement>('checkbox', { name: 'Record from browser start' });
+    await vi.waitFor(() => expect(setting.disabled).toBe(false));
+    fireEvent.click(setting);
+    expect(setting.checked).toBe(true);
+    await vi.waitFor(() => expect(setting.checked).toBe(false));
+  });
+});
+
 /** A HAR as Chrome DevTools writes it: one allowed cross-origin GET and one blocked. */
 function harText(): string {
   const entry = (url: string, allow: boolean, start: number) => ({

@@ -6,6 +6,7 @@ import { ExportDialog } from './ExportDialog.tsx';
 import { HostAccessBanner, type HostAccess } from './HostAccessBanner.tsx';
 import { usePanelModel, type PanelWorkers } from './model/usePanelModel.ts';
 import { PreflightCacheView } from './PreflightCacheView.tsx';
+import { RecordingNote } from './RecordingNote.tsx';
 import { SimulatorView } from './simulator/SimulatorView.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { TransactionsView } from './TransactionsView.tsx';
@@ -42,6 +43,7 @@ export function Panel({ client, tabId, hostAccess, workers = PANEL_WORKERS }: Pr
   const list = (
     <TransactionsView
       rows={model.rows}
+      entries={model.entries}
       selected={model.selected}
       idle={state.view === 'imported' ? <p className="muted">Select a request.</p> : idle}
       onSelect={actions.select}
@@ -54,11 +56,13 @@ export function Panel({ client, tabId, hostAccess, workers = PANEL_WORKERS }: Pr
         filter={state.filter}
         origins={model.origins}
         preserveLog={log.session?.preserveLog ?? false}
+        recordFromBrowserStart={model.recordFromBrowserStart}
         shown={model.rows.length}
         total={model.total}
         onFilter={actions.setFilter}
         onClear={actions.clear}
         onPreserveLog={actions.setPreserveLog}
+        onRecordFromBrowserStart={actions.setRecordFromBrowserStart}
         onImport={() => fileInput.current?.click()}
         onExport={actions.openExport}
       />
@@ -73,6 +77,7 @@ export function Panel({ client, tabId, hostAccess, workers = PANEL_WORKERS }: Pr
           event.target.value = '';
         }}
       />
+      {model.recordingNote && <RecordingNote text={model.recordingNote} />}
       {log.problem && <WorkerProblemBanner problem={log.problem} />}
       {hostAccess && <HostAccessBanner access={hostAccess} />}
       {state.exporting && <ExportDialog source={model.exportSource} onClose={actions.closeExport} />}
@@ -104,7 +109,7 @@ export function Panel({ client, tabId, hostAccess, workers = PANEL_WORKERS }: Pr
           <p className="imported-note">{`Imported ${state.imported.kind === 'har' ? 'HAR file' : 'CORS Lens trace'} ${state.imported.name}: read-only, judged again by the engine.`}</p>
           {list}
         </section>
-      ) : log.items.length === 0 ? (
+      ) : log.items.length === 0 && (log.session?.gaps.length ?? 0) === 0 ? (
         <div className="panel-empty">
           <EmptyState onOpenSimulator={() => actions.chooseView('simulator')} />
           {idle}

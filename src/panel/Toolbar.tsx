@@ -4,17 +4,20 @@ interface Props {
   readonly filter: RowFilter;
   readonly origins: readonly string[];
   readonly preserveLog: boolean;
+  /** Null until the worker has said. */
+  readonly recordFromBrowserStart: boolean | null;
   readonly shown: number;
   readonly total: number;
   onFilter(filter: RowFilter): void;
   onClear(): void;
   onPreserveLog(on: boolean): void;
+  onRecordFromBrowserStart(on: boolean): void;
   onImport(): void;
   onExport(): void;
 }
 
 /** Clear, preserve log and the filters, as in the Network panel's toolbar. */
-export function Toolbar({ filter, origins, preserveLog, shown, total, onFilter, onClear, onPreserveLog, onImport, onExport }: Props) {
+export function Toolbar({ filter, origins, preserveLog, recordFromBrowserStart, shown, total, onFilter, onClear, onPreserveLog, onRecordFromBrowserStart, onImport, onExport }: Props) {
   return (
     <div className="toolbar" role="toolbar" aria-label="Transactions">
       <button type="button" onClick={onClear}>
@@ -22,6 +25,15 @@ export function Toolbar({ filter, origins, preserveLog, shown, total, onFilter, 
       </button>
       <label>
         <input type="checkbox" checked={preserveLog} onChange={(event) => onPreserveLog(event.target.checked)} /> Preserve log
+      </label>
+      <label title={RECORD_FROM_BROWSER_START}>
+        <input
+          type="checkbox"
+          checked={recordFromBrowserStart ?? false}
+          disabled={recordFromBrowserStart === null}
+          onChange={(event) => onRecordFromBrowserStart(event.target.checked)}
+        />{' '}
+        Record from browser start
       </label>
       <button type="button" onClick={onImport}>
         Import…
@@ -57,6 +69,9 @@ export function Toolbar({ filter, origins, preserveLog, shown, total, onFilter, 
     </div>
   );
 }
+
+const RECORD_FROM_BROWSER_START =
+  'Off: CORS Lens records a tab only while its CORS panel is open, and browsing costs nothing otherwise. On: every tab, from the browser\'s start, so preflights made before a panel opened (and the preflight cache they filled) are known; every page pays for the recording.';
 
 function requests(count: number): string {
   return `${count} ${count === 1 ? 'request' : 'requests'}`;

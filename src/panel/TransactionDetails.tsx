@@ -30,7 +30,7 @@ const CONFIRMATION_LABELS = {
 /** The selected transaction: the verdict explained, why it was (not) preflighted, and its headers. Text only. */
 export function TransactionDetails({ item, headingRef, onOpenInSimulator }: Props) {
   const { transaction } = item;
-  const explanation = useMemo(() => explainVerdict(transaction.verdict, transaction.request), [transaction]);
+  const explanation = useMemo(() => explainVerdict(transaction, transaction.verdict), [transaction]);
   const warnings = useMemo(() => securityWarnings(transaction), [transaction]);
   const diagram = useMemo(() => negotiationDiagram(transactionDiagramInput(transaction), { time: clockTime }), [transaction]);
   const { mismatch, fix } = explanation;

@@ -1,12 +1,18 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { VERDICT_BADGE_LABELS } from '../core/explain/verdictBadge.ts';
+import type { RecordingGap } from '../core/recording/recordingGap.ts';
+import { clockTime } from './model/formatTime.ts';
+import type { ListEntry } from './model/listEntries.ts';
 import type { TransactionRow } from './model/transactionRow.ts';
 
 const ROW_HEIGHT = 22;
 
 interface Props {
+  /** The rows, in the order the keyboard moves through them. */
   readonly rows: readonly TransactionRow[];
+  /** The lines drawn: the rows, with the gaps of a live recording where they happened. */
+  readonly entries: readonly ListEntry[];
   readonly selectedSeq: number | null;
   onSelect(seq: number): void;
   /** Enter on a row: show its details (and move focus there). */
@@ -14,14 +20,15 @@ interface Props {
 }
 
 /** Header values and URLs are attacker-controlled: every cell is text, cut to its width by CSS. */
-export function TransactionList({ rows, selectedSeq, onSelect, onOpen }: Props) {
+export function TransactionList({ rows, entries, selectedSeq, onSelect, onOpen }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({ count: entries.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   const selectedIndex = selectedSeq === null ? -1 : rows.findIndex((row) => row.seq === selectedSeq);
+  const selectedEntry = selectedSeq === null ? -1 : entries.findIndex((entry) => entry.kind === 'transaction' && entry.row.seq === selectedSeq);
 
   useEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-  }, [selectedIndex, virtualizer]);
+    if (selectedEntry >= 0) virtualizer.scrollToIndex(selectedEntry, { align: 'auto' });
+  }, [selectedEntry, virtualizer]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     const move = (index: number): void => {
@@ -63,7 +70,9 @@ export function TransactionList({ rows, selectedSeq, onSelect, onOpen }: Props) 
       >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
-            const row = rows[item.index] as TransactionRow;
+            const entry = entries[item.index] as ListEntry;
+            if (entry.kind === 'gap') return <GapRow key={`gap ${entry.gap.to} ${entry.gap.afterSeq}`} gap={entry.gap} top={item.start} />;
+            const { row } = entry;
             const selected = row.seq === selectedSeq;
             return (
               <div
@@ -93,6 +102,22 @@ export function TransactionList({ rows, selectedSeq, onSelect, onOpen }: Props) 
           })}
         </div>
       </div>
+    </div>
+  );
+}
+
+/** A stretch the recording missed: not selectable, said in words. */
+function GapRow({ gap, top }: { readonly gap: RecordingGap; readonly top: number }) {
+  return (
+    <div
+      role="option"
+      aria-disabled="true"
+      aria-selected={false}
+      className="row gap"
+      title="Chromium stopped the CORS Lens worker: requests made in this time are not in the list."
+      style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
+    >
+      {`not recorded from ${clockTime(gap.from)} to ${clockTime(gap.to)}`}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useRef, type ReactNode } from 'react';
 import type { Transaction } from '../core/pairing/transaction.ts';
 import type { SequencedTransaction } from '../core/protocol.ts';
+import type { ListEntry } from './model/listEntries.ts';
 import type { TransactionRow } from './model/transactionRow.ts';
 import { TransactionDetails } from './TransactionDetails.tsx';
 import { TransactionList } from './TransactionList.tsx';
@@ -8,6 +9,8 @@ import { TransactionList } from './TransactionList.tsx';
 interface Props {
   /** The rows to list, filtered already. */
   readonly rows: readonly TransactionRow[];
+  /** The lines drawn: the rows, and the gaps of a live recording where they happened. */
+  readonly entries: readonly ListEntry[];
   readonly selected: SequencedTransaction | undefined;
   /** Shown in the details pane while nothing is selected. */
   readonly idle: ReactNode;
@@ -16,12 +19,13 @@ interface Props {
 }
 
 /** The list and the selected transaction's details, side by side (live or imported alike). */
-export function TransactionsView({ rows, selected, idle, onSelect, onOpenInSimulator }: Props) {
+export function TransactionsView({ rows, entries, selected, idle, onSelect, onOpenInSimulator }: Props) {
   const detailsHeading = useRef<HTMLHeadingElement>(null);
   return (
     <div className="split">
       <TransactionList
         rows={rows}
+        entries={entries}
         selectedSeq={selected?.seq ?? null}
         onSelect={onSelect}
         onOpen={(seq) => {

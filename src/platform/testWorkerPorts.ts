@@ -1,6 +1,6 @@
 import type { Runtime } from 'webextension-polyfill';
 import { createBridge, createLoopbackWalls, type Bridge, type BridgeMessage } from '../core/messaging/bridge.ts';
-import { NOTHING_LEFT_OUT, PORT_NAME, PROTOCOL_VERSION, protocolMismatchError, type SequencedTransaction, type SessionSummary, type WorkerEvents, type WorkerRequests } from '../core/protocol.ts';
+import { NOTHING_LEFT_OUT, PORT_NAME, PROTOCOL_VERSION, protocolMismatchError, type RecordingState, type SequencedTransaction, type SessionSummary, type WorkerEvents, type WorkerRequests } from '../core/protocol.ts';
 
 export interface FakeWorkerOptions {
   /** The protocol version the worker speaks (another one refuses the client's hello). */
@@ -11,6 +11,14 @@ export interface FakeWorkerOptions {
   readonly items?: readonly SequencedTransaction[];
   /** Requests answered with an error ("getTransactions failed"). */
   readonly failing?: readonly (keyof WorkerRequests)[];
+  /** The tab's session as the worker tells it (its recording's start, its gaps). */
+  readonly session?: Partial<SessionSummary>;
+}
+
+/** A request a fake worker received, in the order all its workers received them. */
+export interface ReceivedRequest {
+  readonly method: keyof WorkerRequests;
+  readonly params: unknown;
 }
 
 export interface FakeWorker {
@@ -21,37 +29,52 @@ export interface FakeWorker {
   drop(): void;
 }
 
-export const summaryOf = (tabId: number, seq = 0): SessionSummary => ({ tabId, pageUrl: null, preserveLog: false, evicted: 0, truncatedValues: 0, leftOut: NOTHING_LEFT_OUT, seq });
+export const summaryOf = (tabId: number, seq = 0): SessionSummary => ({ tabId, pageUrl: null, preserveLog: false, evicted: 0, truncatedValues: 0, leftOut: NOTHING_LEFT_OUT, seq, recordingSince: null, gaps: [] });
 
 /**
  * For tests: a service worker on the other end of each runtime port a client
  * opens, a real bridge over a loopback answering the requests the panel
  * makes. Pass `connect` to connectToWorker; `stop()` drops the newest port;
  * `update(version)` drops it too, and the worker that answers next speaks
- * that protocol version.
+ * that protocol version. `requests` lists what every worker was asked.
  */
-export function fakeWorkers({ speaks = PROTOCOL_VERSION, helloFailures = 0, items = [], failing = [] }: FakeWorkerOptions = {}) {
+export function fakeWorkers({ speaks = PROTOCOL_VERSION, helloFailures = 0, items = [], failing = [], session: told = {} }: FakeWorkerOptions = {}) {
   const workers: FakeWorker[] = [];
+  const requests: ReceivedRequest[] = [];
   let failuresLeft = helloFailures;
   let version = speaks;
-  const session = (tabId: number) => summaryOf(tabId, items.at(-1)?.seq ?? 0);
+  let recording: RecordingState = { recordFromBrowserStart: false, allTabsSince: null };
+  const session = (tabId: number): SessionSummary => ({ ...summaryOf(tabId, items.at(-1)?.seq ?? 0), ...told });
+  const received =
+    <P, R>(method: keyof WorkerRequests, answer: (params: P) => R) =>
+    (params: P): R => {
+      requests.push({ method, params });
+      return answer(params);
+    };
   const connect = (): Runtime.Port => {
     const [workerWall, clientWall] = createLoopbackWalls();
     const subscribed: number[] = [];
     const bridge = createBridge<WorkerRequests, WorkerEvents>(workerWall, {
       handlers: {
-        hello: ({ protocolVersion }) => {
+        hello: received('hello', ({ protocolVersion }: WorkerRequests['hello'][0]) => {
           if (failuresLeft > 0) {
             failuresLeft--;
             throw new Error('the worker is starting');
           }
           if (protocolVersion !== version) throw protocolMismatchError(protocolVersion);
           return { protocolVersion: version, workerStartedAt: 1, restored: false };
-        },
-        subscribe: ({ tabId }) => {
+        }),
+        heartbeat: received('heartbeat', () => ({ at: 1 })),
+        subscribe: received('subscribe', ({ tabId }: WorkerRequests['subscribe'][0]) => {
           subscribed.push(tabId);
           return session(tabId);
-        },
+        }),
+        watchAllTabs: received('watchAllTabs', () => (recording = { ...recording, allTabsSince: recording.allTabsSince ?? 1 })),
+        getRecording: () => recording,
+        setRecordFromBrowserStart: received('setRecordFromBrowserStart', ({ on }: WorkerRequests['setRecordFromBrowserStart'][0]) => {
+          if (failing.includes('setRecordFromBrowserStart')) throw new Error('setRecordFromBrowserStart failed');
+          return (recording = { recordFromBrowserStart: on, allTabsSince: on ? 1 : null });
+        }),
         getTransactions: ({ tabId, sinceSeq = 0 }) => {
           if (failing.includes('getTransactions')) throw new Error('getTransactions failed');
           return { session: session(tabId), items: items.filter((item) => item.seq > sinceSeq), more: false };
@@ -89,5 +112,5 @@ export function fakeWorkers({ speaks = PROTOCOL_VERSION, helloFailures = 0, item
     version = next;
     newest().drop();
   };
-  return { connect, workers, newest, stop: () => newest().drop(), update };
+  return { connect, workers, requests, newest, stop: () => newest().drop(), update };
 }

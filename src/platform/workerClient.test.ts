@@ -1,5 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
-import { isWorkerError, PROTOCOL_VERSION, type WorkerEvents } from '../core/protocol.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { HEARTBEAT_MS, isWorkerError, PROTOCOL_VERSION, type WorkerEvents } from '../core/protocol.ts';
 import { fakeWorkers, summaryOf } from './testWorkerPorts.ts';
 import { connectToWorker } from './workerClient.ts';
 
@@ -7,6 +7,8 @@ import { connectToWorker } from './workerClient.ts';
 vi.mock('webextension-polyfill', () => ({ default: {} }));
 
 const cleared = (tabId: number): WorkerEvents['tabCleared'] => ({ tabId, reason: 'user', session: summaryOf(tabId) });
+
+afterEach(() => vi.useRealTimers());
 
 describe('connectToWorker', () => {
   it('after a reconnection, a listener removed hears nothing more, one kept hears each event once, and the tab is subscribed again', async () => {
@@ -62,6 +64,40 @@ describe('connectToWorker', () => {
     await reconnected;
     const error = await client.request('getTransactions', { tabId: 1 }).catch((failure: unknown) => failure);
     expect(isWorkerError(error, 'protocol-mismatch')).toBe(true);
+    client.close();
+  });
+
+  it('sends a heartbeat within the 30 s after which Chromium stops an idle worker', async () => {
+    vi.useFakeTimers();
+    const worker = fakeWorkers();
+    const heartbeats = () => worker.requests.filter((request) => request.method === 'heartbeat');
+    const client = connectToWorker('panel', worker.connect);
+    await vi.advanceTimersByTimeAsync(HEARTBEAT_MS);
+    expect(HEARTBEAT_MS).toBeLessThan(30_000);
+    expect(heartbeats()).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(HEARTBEAT_MS);
+    expect(heartbeats()).toHaveLength(2);
+    client.close();
+    await vi.advanceTimersByTimeAsync(HEARTBEAT_MS * 3);
+    expect(heartbeats()).toHaveLength(2);
+  });
+
+  it('after the worker stopped, tells the new one when it lost the old, and has what it watched recorded again', async () => {
+    const worker = fakeWorkers();
+    const { requests } = worker;
+    const client = connectToWorker('recorder', worker.connect);
+    await client.watchAllTabs();
+    await client.subscribe(3);
+    const before = Date.now();
+    const reconnected = new Promise<void>((resolve) => client.onReconnected(resolve));
+    worker.stop();
+    await reconnected;
+    const after = requests.slice(requests.findIndex((request, index) => index > 0 && request.method === 'hello'));
+    expect(after.map((request) => request.method)).toEqual(['hello', 'watchAllTabs', 'subscribe']);
+    const lostAt = (after[0]?.params as { lostAt?: number }).lostAt;
+    expect(lostAt).toBeGreaterThanOrEqual(before);
+    expect(lostAt).toBeLessThanOrEqual(Date.now());
+    expect((requests[0]?.params as { lostAt?: number }).lostAt).toBeUndefined();
     client.close();
   });
 });

@@ -1,6 +1,6 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { createBridge, type Bridge, type Schedule } from '../core/messaging/bridge.ts';
-import { isWorkerError, PORT_NAME, PROTOCOL_VERSION, type WorkerEvents, type WorkerRequests } from '../core/protocol.ts';
+import { HEARTBEAT_MS, isWorkerError, PORT_NAME, PROTOCOL_VERSION, type RecordingState, type WorkerEvents, type WorkerRequests } from '../core/protocol.ts';
 import { portWall } from './portWall.ts';
 
 /** A protocol client that survives the service worker: it reconnects, and tells its user to catch up. */
@@ -14,8 +14,10 @@ export interface WorkerClient {
    * request then rejects with why.
    */
   onReconnected(listener: () => void): () => void;
-  /** Subscribes to a tab's events now and after every reconnection. */
+  /** Subscribes to a tab's events, and has it recorded, now and after every reconnection. */
   subscribe(tabId: number): Promise<WorkerRequests['subscribe'][1]>;
+  /** Has every tab recorded while connected, now and after every reconnection (the record page). */
+  watchAllTabs(): Promise<RecordingState>;
   close(): void;
 }
 
@@ -31,7 +33,10 @@ const RETRY_DELAYS_MS = [0, 50, 100, 250, 500, 1000];
  * Connects to the worker over a runtime port, handshakes (protocol version),
  * and reconnects whenever the port drops (Chromium stopped the worker; a
  * message wakes it again), re-attaching the same listeners and
- * subscriptions (React DevTools' and Apollo's pattern).
+ * subscriptions (React DevTools' and Apollo's pattern). Connected, it
+ * records: a heartbeat keeps the worker alive, and after a drop it tells
+ * the new worker when the connection was lost, where the gap in the
+ * recording begins.
  */
 export function connectToWorker(clientName: string, connect: () => Runtime.Port = () => browser.runtime.connect({ name: PORT_NAME })): WorkerClient {
   type EventName = keyof WorkerEvents;
@@ -39,7 +44,9 @@ export function connectToWorker(clientName: string, connect: () => Runtime.Port 
   const listeners = new Map<EventName, Set<AnyListener>>();
   const reconnectListeners = new Set<() => void>();
   const tabs = new Set<number>();
+  let allTabs = false;
   let closed = false;
+  let lostAt: number | undefined;
   let connection: Promise<Bridge<WorkerRequests, WorkerEvents>>;
   // Each bridge gets one dispatcher per event name, which reads `listeners`
   // when an event comes: a listener removed is gone from every bridge, those
@@ -63,6 +70,7 @@ export function connectToWorker(clientName: string, connect: () => Runtime.Port 
     port.onDisconnect.addListener(() => {
       bridge.close('the CORS Lens service worker stopped');
       if (closed) return;
+      lostAt ??= Date.now();
       connection = open(0);
       const notify = (): void => {
         for (const listener of reconnectListeners) listener();
@@ -70,7 +78,9 @@ export function connectToWorker(clientName: string, connect: () => Runtime.Port 
       connection.then(notify, notify);
     });
     try {
-      await bridge.request('hello', { protocolVersion: PROTOCOL_VERSION, client: clientName });
+      await bridge.request('hello', { protocolVersion: PROTOCOL_VERSION, client: clientName, ...(lostAt === undefined ? {} : { lostAt }) });
+      lostAt = undefined;
+      if (allTabs) await bridge.request('watchAllTabs', {});
       for (const tabId of tabs) await bridge.request('subscribe', { tabId });
       return bridge;
     } catch (error) {
@@ -83,6 +93,10 @@ export function connectToWorker(clientName: string, connect: () => Runtime.Port 
     }
   };
   connection = open(0);
+  // Chromium stops a worker after 30 s without an event; a message is one.
+  const heartbeat = setInterval(() => {
+    void connection.then((bridge) => bridge.request('heartbeat', {})).catch(() => undefined);
+  }, HEARTBEAT_MS);
 
   return {
     async request(method, params) {
@@ -103,8 +117,13 @@ export function connectToWorker(clientName: string, connect: () => Runtime.Port 
       tabs.add(tabId);
       return (await connection).request('subscribe', { tabId });
     },
+    async watchAllTabs() {
+      allTabs = true;
+      return (await connection).request('watchAllTabs', {});
+    },
     close() {
       closed = true;
+      clearInterval(heartbeat);
       connection.then(
         (bridge) => bridge.close('closed'),
         () => undefined,

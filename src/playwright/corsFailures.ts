@@ -2,6 +2,7 @@ import { explainVerdict } from '../core/explain/explainVerdict.ts';
 import { verifiedFix, type ServerChange } from '../core/explain/verifiedFix.ts';
 import { getHeader } from '../core/fetch/headers.ts';
 import { isRefused } from '../core/cors/verdict.ts';
+import { corsErrorOf, failedParameterOf } from '../core/cors/verdictFacts.ts';
 import type { Transaction } from '../core/pairing/transaction.ts';
 import { printable } from '../core/printable.ts';
 
@@ -63,11 +64,13 @@ function changeLines(transaction: Transaction, changes: readonly ServerChange[],
 /** One failed request, in lines: what was blocked, by which check, the header at fault, the preflight, and the fix. */
 export function describeFailure(transaction: Transaction, index: number): string[] {
   const { request, verdict } = transaction;
-  const explanation = explainVerdict(verdict, request);
+  const explanation = explainVerdict(transaction, verdict);
   const lines = [`${index + 1}) ${printable(request.method, 20)} ${printable(request.url, 300)}`];
-  if (verdict.corsError) {
-    const parameter = verdict.failedParameter ? ` (failed parameter: ${printable(JSON.stringify(verdict.failedParameter), 120)})` : '';
-    lines.push(`   Chromium's CORS error: ${verdict.corsError}${parameter}`);
+  const corsError = corsErrorOf(verdict);
+  if (corsError) {
+    const failedParameter = failedParameterOf(verdict);
+    const parameter = failedParameter ? ` (failed parameter: ${printable(JSON.stringify(failedParameter), 120)})` : '';
+    lines.push(`   Chromium's CORS error: ${corsError}${parameter}`);
   }
   if (explanation.rootCause) lines.push(`   ${printable(explanation.rootCause.text, 400)}`);
   lines.push(`   ${printable(explanation.summary, 400)}`);

@@ -1,18 +1,22 @@
 // The recorder page: an extension page through which `cors-lens record` and
 // the e2e tests read the worker's capture, over the same protocol as the
-// panel. It only exposes a small API on window; Playwright calls it.
+// panel. While it is open, the worker records every tab. It only exposes a
+// small API on window; Playwright calls it.
 import browser from 'webextension-polyfill';
 import type { RequestEvent } from '../core/pairing/requestEvent.ts';
-import { PROTOCOL_VERSION, type ConfirmModeState, type SequencedTransaction, type SessionSummary } from '../core/protocol.ts';
-import { tabStorageKey } from '../background/sessionStore.ts';
-import type { PersistedTabState } from '../background/tabSessions.ts';
+import { PROTOCOL_VERSION, type ConfirmModeState, type RecordingState, type SequencedTransaction, type SessionSummary } from '../core/protocol.ts';
 import type { Trace } from '../core/trace/trace.ts';
 import { readTransactions } from '../core/messaging/readTransactions.ts';
 import { connectToWorker } from '../platform/workerClient.ts';
 
 const client = connectToWorker('recorder');
+const recordingEveryTab = client.watchAllTabs();
 
 export interface Recorder {
+  /** Resolves once every tab is recorded: what a driver waits for before it browses. */
+  recording(): Promise<RecordingState>;
+  /** "Record from browser start" (see RecordingState). */
+  setRecordFromBrowserStart(on: boolean): Promise<RecordingState>;
   /** The id of the tab showing `url` (the page under test). */
   tabIdOf(url: string): Promise<number>;
   /** Everything captured for the tab so far. */
@@ -34,33 +38,47 @@ export interface Recorder {
   /** When the worker answering now started, and whether it restored saved sessions. */
   worker(): Promise<{ workerStartedAt: number; restored: boolean }>;
   /**
-   * Resolves once the worker has written a tab whose open (unjudged) events
-   * include one for a URL containing `marker` with this method: what a
+   * Resolves once the worker holds an open (unjudged) event for a URL
+   * containing `marker` with this method, and has written it: what a
    * restarted worker will pick up from.
    */
   waitForStoredOpenEvent(tabId: number, marker: string, method: string, timeoutMs: number): Promise<void>;
-  /** Resolves once the worker has written at least `count` transactions for the tab. */
+  /** Resolves once the worker has judged at least `count` transactions for the tab, and written them. */
   waitForStoredTransactions(tabId: number, count: number, timeoutMs: number): Promise<void>;
 }
 
-/** Resolves when `test` holds for the tab's stored session, checking now and on every storage change. */
-function waitForStored(tabId: number, test: (saved: PersistedTabState) => boolean, what: string, timeoutMs: number): Promise<void> {
-  const key = tabStorageKey(tabId);
+/** How often the open events are asked for: the protocol announces no change of them. */
+const OPEN_EVENTS_POLL_MS = 50;
+
+/** Resolves once `test` holds, asked now and every OPEN_EVENTS_POLL_MS; rejects at the timeout. */
+async function pollUntil(test: () => Promise<boolean>, what: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await test())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((next) => setTimeout(next, OPEN_EVENTS_POLL_MS));
+  }
+}
+
+/** Resolves once the tab's seq reaches `count`, checked now and on each of its events. */
+function waitForSeq(tabId: number, count: number, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const check = async (): Promise<void> => {
-      const saved = (await browser.storage.session.get(key))[key] as PersistedTabState | undefined;
-      if (!saved || !test(saved)) return;
-      browser.storage.session.onChanged.removeListener(onChanged);
+    let done = false;
+    const finish = (error?: Error): void => {
+      if (done) return;
+      done = true;
+      stop();
       clearTimeout(timer);
-      resolve();
+      if (error) reject(error);
+      else resolve();
     };
-    const onChanged = (): void => void check();
-    const timer = setTimeout(() => {
-      browser.storage.session.onChanged.removeListener(onChanged);
-      reject(new Error(`timed out waiting for the worker to store ${what}`));
-    }, timeoutMs);
-    browser.storage.session.onChanged.addListener(onChanged);
-    void check();
+    const check = async (): Promise<void> => {
+      if ((await recorder.summary(tabId)).seq >= count) finish();
+    };
+    const stop = client.on('transactionsAdded', (event) => {
+      if (event.tabId === tabId) void check();
+    });
+    const timer = setTimeout(() => finish(new Error(`timed out waiting for ${count} transactions`)), timeoutMs);
+    void client.subscribe(tabId).then(check);
   });
 }
 
@@ -101,6 +119,8 @@ function startedUrl(event: RequestEvent, method: string, marker: string): boolea
 }
 
 const recorder: Recorder = {
+  recording: () => recordingEveryTab,
+  setRecordFromBrowserStart: (on) => client.request('setRecordFromBrowserStart', { on }),
   async tabIdOf(url) {
     const tabs = await browser.tabs.query({});
     const tab = tabs.find((candidate) => candidate.url === url || candidate.url?.startsWith(url));
@@ -140,11 +160,14 @@ const recorder: Recorder = {
   worker() {
     return client.request('hello', { protocolVersion: PROTOCOL_VERSION, client: 'recorder' });
   },
-  waitForStoredOpenEvent(tabId, marker, method, timeoutMs) {
-    return waitForStored(tabId, (saved) => saved.openEvents.some((event) => startedUrl(event, method, marker)), `an open ${method} to ${marker}`, timeoutMs);
+  async waitForStoredOpenEvent(tabId, marker, method, timeoutMs) {
+    const open = async (): Promise<boolean> => (await client.request('getOpenEvents', { tabId })).events.some((event) => startedUrl(event, method, marker));
+    await pollUntil(open, `an open ${method} to ${marker}`, timeoutMs);
+    await client.request('saveNow', {});
   },
-  waitForStoredTransactions(tabId, count, timeoutMs) {
-    return waitForStored(tabId, (saved) => saved.seq >= count, `${count} transactions`, timeoutMs);
+  async waitForStoredTransactions(tabId, count, timeoutMs) {
+    await waitForSeq(tabId, count, timeoutMs);
+    await client.request('saveNow', {});
   },
 };
 

@@ -101,6 +101,8 @@ export async function launchFirefoxWithExtension(options: { headless: boolean; p
         return JSON.parse(text) as never;
       },
     };
+    // Every tab is recorded while the recorder page is open: browse once it is.
+    await recorder.call('recording');
     return { browser, page, recorder, version: await browser.version(), close: () => browser.close() };
   } catch (error) {
     await browser.close();

@@ -103,17 +103,25 @@ interface RecordingSession {
 
 async function chromiumSession(options: RecordOptions): Promise<RecordingSession> {
   const browser = await launchWithExtension({ headless: options.headless, ...(options.chromiumArgs ? { args: options.chromiumArgs } : {}) });
-  // The tab Chromium opens with the profile: no other tab shows the page.
-  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  return {
-    page,
-    version: browser.context.browser()?.version() ?? 'unknown',
-    goto: async (url, timeout) => void (await page.goto(url, { waitUntil: 'load', timeout })),
-    waitFor: (selector, timeout) => untilShown(page.waitForSelector(selector, { state: 'attached', timeout })),
-    url: () => page.url(),
-    recorder: () => openRecorderPage(browser.context, browser.extensionId),
-    close: () => browser.close(),
-  };
+  try {
+    // The tab Chromium opens with the profile: no other tab shows the page.
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    // Opened first: the extension records only while someone looks, and the
+    // recorder page is what looks (at every tab) until the end.
+    const recorder = await openRecorderPage(browser.context, browser.extensionId);
+    return {
+      page,
+      version: browser.context.browser()?.version() ?? 'unknown',
+      goto: async (url, timeout) => void (await page.goto(url, { waitUntil: 'load', timeout })),
+      waitFor: (selector, timeout) => untilShown(page.waitForSelector(selector, { state: 'attached', timeout })),
+      url: () => page.url(),
+      recorder: async () => recorder,
+      close: () => browser.close(),
+    };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
 }
 
 async function firefoxSession(options: RecordOptions): Promise<RecordingSession> {
@@ -199,5 +207,5 @@ function watchActivity(page: ActivitySource) {
 // Playwright's messages run over several lines ("page.goto: net::ERR_... at URL\nCall log: ...").
 function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return (message.split('\n')[0] ?? '').replace(/^page\.goto: /, '');
+  return (message.split('\n')[0] ?? '').replace(/^page\.\w+: /, '');
 }

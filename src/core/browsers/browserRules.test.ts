@@ -32,7 +32,7 @@ const exchange = {
 
 describe('decideVerdict with a browser\'s rules', () => {
   it('Chromium: the second preflight goes out with Origin: null, and fails', () => {
-    expect(decideVerdict(exchange, { rules: CHROMIUM_RULES })).toMatchObject({ outcome: 'blocked', corsError: 'PreflightAllowOriginMismatch', failedHop: 1 });
+    expect(decideVerdict(exchange, { rules: CHROMIUM_RULES })).toMatchObject({ outcome: 'blocked', failure: { corsError: 'PreflightAllowOriginMismatch' }, failedHop: 1 });
   });
 
   it("Firefox: no CORS check on a preflight to the page's own origin; the response's check still uses null", () => {
@@ -84,9 +84,25 @@ describe("Firefox's safelist and preflight cache, as the lab showed them", () =>
     for (const [engine, rules, kept] of [['firefox', FIREFOX_RULES, false], ['chromium', CHROMIUM_RULES, true]] as const) {
       const cache = new PreflightCache({ engine });
       cache.store({ origin: PAGE, url: API }, allowPut(null), 0);
-      expect(decideVerdict({ request, hops: [served(500)] }, { cache, rules })).toMatchObject({ outcome: 'blocked', corsError: 'MissingAllowOriginHeader', preflight: 'cache-hit' });
+      expect(decideVerdict({ request, hops: [served(500)] }, { cache, rules })).toMatchObject({ outcome: 'blocked', failure: { corsError: 'MissingAllowOriginHeader' }, preflight: 'cache-hit' });
       expect(cache.lookup({ key: { origin: PAGE, url: API }, method: 'PUT', headers: [], credentials: 'same-origin' }, 10).hit).toBe(true);
       expect(cache.lookup({ key: { origin: PAGE, url: API }, method: 'PUT', headers: [], credentials: 'same-origin' }, 12).hit).toBe(kept);
     }
+  });
+
+  it('a preflight sent although the model holds an entry: when credentials are unknown and the entry would not serve a credentialed request, credentials are named as the likely cause', () => {
+    const preflighted = { ...served(200), preflight: { startTime: 9, responseTime: 9.5, response: { status: 204, headers: h(['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Methods', 'PUT']) } } };
+    const reasonIn = (rules: typeof FIREFOX_RULES, credentialsAssumed: boolean, entryAllowsCredentials: boolean): unknown => {
+      const cache = new PreflightCache({ engine: rules.cache });
+      cache.store({ origin: PAGE, url: API }, { ...allowPut(null), credentials: entryAllowsCredentials }, 0);
+      const verdict = decideVerdict({ request: { ...request, credentialsAssumed }, hops: [preflighted] }, { cache, rules });
+      return verdict.notes.find((note) => note.kind === 'preflighted-despite-cache');
+    };
+    // Firefox keys entries by credentials; Chromium's entry made without Access-Control-Allow-Credentials serves no credentialed request.
+    expect(reasonIn(FIREFOX_RULES, true, false)).toMatchObject({ reason: 'credentials-unknown' });
+    expect(reasonIn(CHROMIUM_RULES, true, false)).toMatchObject({ reason: 'credentials-unknown' });
+    // A Chromium entry that allows credentials would serve either way; credentials the capture shows leave nothing to guess.
+    expect(reasonIn(CHROMIUM_RULES, true, true)).toMatchObject({ reason: 'unknown' });
+    expect(reasonIn(FIREFOX_RULES, false, false)).toMatchObject({ reason: 'unknown' });
   });
 });

@@ -1,5 +1,6 @@
 import type { CorsError } from '../cors/corsError.ts';
 import type { Verdict } from '../cors/verdict.ts';
+import { corsErrorOf, failedResponseOf, type JudgedRequest } from '../cors/verdictFacts.ts';
 import { getHeader } from '../fetch/headers.ts';
 import { getHeaderLines } from './headerLines.ts';
 import type { FirefoxReason } from './firefoxReason.ts';
@@ -46,15 +47,15 @@ export const FIREFOX_REASON_OF_CORS_ERROR: Readonly<Record<CorsError, FirefoxRea
   LocalNetworkAccessPermissionDenied: null,
 };
 
-type JudgedFailure = Pick<Verdict, 'blocked' | 'corsError' | 'failedResponse'>;
+type JudgedFailure = Pick<Verdict, 'blocked' | 'failure' | 'failedHop' | 'stage'>;
 
 /**
  * Firefox's reason for a verdict: null unless blocked. Chromium's "several
  * values" (a comma or a space in one Access-Control-Allow-Origin line) is
  * Firefox's "does not match" unless the header came in several lines.
  */
-export function firefoxReasonOf(verdict: JudgedFailure): FirefoxReason | null {
-  return firefoxReasonsOf(verdict)[0] ?? null;
+export function firefoxReasonOf(capture: Pick<JudgedRequest, 'hops'>, verdict: JudgedFailure): FirefoxReason | null {
+  return firefoxReasonsOf(capture, verdict)[0] ?? null;
 }
 
 /**
@@ -63,14 +64,16 @@ export function firefoxReasonOf(verdict: JudgedFailure): FirefoxReason | null {
  * lines the capture joined (Firefox's webRequest joins repeated headers
  * with ", ", as HAR writers do): "does not match", or "multiple".
  */
-export function firefoxReasonsOf(verdict: JudgedFailure): FirefoxReason[] {
-  if (!verdict.blocked || verdict.corsError === null) return [];
-  if (verdict.corsError === 'MultipleAllowOriginValues' || verdict.corsError === 'PreflightMultipleAllowOriginValues') {
-    const lines = verdict.failedResponse ? getHeaderLines(verdict.failedResponse.headers, 'access-control-allow-origin') : 0;
+export function firefoxReasonsOf(capture: Pick<JudgedRequest, 'hops'>, verdict: JudgedFailure): FirefoxReason[] {
+  const corsError = corsErrorOf(verdict);
+  if (!verdict.blocked || corsError === null) return [];
+  if (corsError === 'MultipleAllowOriginValues' || corsError === 'PreflightMultipleAllowOriginValues') {
+    const response = failedResponseOf(capture, verdict);
+    const lines = response ? getHeaderLines(response.headers, 'access-control-allow-origin') : 0;
     if (lines > 1) return ['CORSMultipleAllowOriginNotAllowed'];
-    const value = verdict.failedResponse ? (getHeader(verdict.failedResponse.headers, 'access-control-allow-origin') ?? '') : '';
+    const value = response ? (getHeader(response.headers, 'access-control-allow-origin') ?? '') : '';
     return value.includes(',') ? ['CORSAllowOriginNotMatchingOrigin', 'CORSMultipleAllowOriginNotAllowed'] : ['CORSAllowOriginNotMatchingOrigin'];
   }
-  const reason = FIREFOX_REASON_OF_CORS_ERROR[verdict.corsError];
+  const reason = FIREFOX_REASON_OF_CORS_ERROR[corsError];
   return reason ? [reason] : [];
 }

@@ -16,6 +16,6 @@ describe('cdpToEvents', () => {
     const events = cdpToEvents(records);
     expect(events.map((event) => event.type)).toEqual(['started', 'sent', 'response', 'failed']);
     const [transaction] = pairEvents(events).transactions;
-    expect(transaction?.verdict).toMatchObject({ outcome: 'blocked', corsError: 'MissingAllowOriginHeader', preflight: 'not-needed' });
+    expect(transaction?.verdict).toMatchObject({ outcome: 'blocked', failure: { corsError: 'MissingAllowOriginHeader' }, preflight: 'not-needed' });
   });
 });

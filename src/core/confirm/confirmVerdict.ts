@@ -1,4 +1,5 @@
 import type { Verdict } from '../cors/verdict.ts';
+import { corsErrorOf, failedParameterOf } from '../cors/verdictFacts.ts';
 import type { ChromiumReport } from './chromiumReports.ts';
 
 /** Chromium's own verdict on a request, from its report. */
@@ -39,12 +40,14 @@ export function confirmVerdict(verdict: Verdict, report: ChromiumReport): Confir
   const chromium = chromiumVerdict(report);
   if (verdict.outcome === 'undetermined') return { status: 'decided', chromium, differences: [] };
   const differences: string[] = [];
-  if (verdict.corsError !== chromium.corsError) {
-    differences.push(`CORS error: CORS Lens says ${verdict.corsError ?? 'none'}, Chromium ${chromium.corsError ?? 'none'}`);
-  } else if (verdict.corsError !== null && verdict.failedParameter !== chromium.failedParameter) {
+  const corsError = corsErrorOf(verdict);
+  const failedParameter = failedParameterOf(verdict);
+  if (corsError !== chromium.corsError) {
+    differences.push(`CORS error: CORS Lens says ${corsError ?? 'none'}, Chromium ${chromium.corsError ?? 'none'}`);
+  } else if (corsError !== null && failedParameter !== chromium.failedParameter) {
     const candidates = verdict.failure?.candidates;
     if (!candidates || chromium.failedParameter === null || !candidates.includes(chromium.failedParameter)) {
-      differences.push(`failed parameter: CORS Lens says ${JSON.stringify(verdict.failedParameter)}, Chromium ${JSON.stringify(chromium.failedParameter)}`);
+      differences.push(`failed parameter: CORS Lens says ${JSON.stringify(failedParameter)}, Chromium ${JSON.stringify(chromium.failedParameter)}`);
     }
   }
   const sent = verdict.preflight === 'sent';

@@ -5,6 +5,7 @@ import { PreflightCache } from '../cache/preflightCache.ts';
 import type { CorsRequest } from './corsRequest.ts';
 import { decideVerdict } from './decideVerdict.ts';
 import { UNKNOWN_FAILURE, type ObservedHop } from './verdict.ts';
+import { corsErrorOf } from './verdictFacts.ts';
 
 const PAGE = 'http://app.test';
 const API = 'http://api.test/items';
@@ -31,12 +32,12 @@ describe('decideVerdict: redirects', () => {
 
   it('checks the redirect response itself: a 3xx without Access-Control-Allow-Origin blocks', () => {
     const verdict = decideVerdict({ request: request(), hops: [hop(API, 307, h(['Location', 'http://api.test/moved'])), hop('http://api.test/moved', 200, allow())] });
-    expect(verdict).toMatchObject({ corsError: 'MissingAllowOriginHeader', stage: 'redirect', failedHop: 0 });
+    expect(verdict).toMatchObject({ failure: { corsError: 'MissingAllowOriginHeader' }, stage: 'redirect', failedHop: 0 });
   });
 
   it('refuses a redirect to a URL with credentials', () => {
     const verdict = decideVerdict({ request: request(), hops: [hop(API, 302, allow(PAGE, ['Location', 'http://user:pw@api.test/next']))] });
-    expect(verdict).toMatchObject({ corsError: 'RedirectContainsCredentials', failedParameter: '' });
+    expect(verdict).toMatchObject({ failure: { corsError: 'RedirectContainsCredentials', failedParameter: '' } });
   });
 
   it('turns a POST into a GET on 303 and drops the body headers, so no preflight is needed', () => {
@@ -54,32 +55,35 @@ describe('decideVerdict: redirects', () => {
 
   it('refuses a redirect to a scheme CORS cannot use, without naming it (network service)', () => {
     const verdict = decideVerdict({ request: request(), hops: [hop(API, 302, allow(PAGE, ['Location', 'ftp://api.test/x'])), { url: 'ftp://api.test/x', sent: false }] });
-    expect(verdict).toMatchObject({ corsError: 'CorsDisabledScheme', failedParameter: '', failedHop: 1 });
+    expect(verdict).toMatchObject({ failure: { corsError: 'CorsDisabledScheme', failedParameter: '' }, failedHop: 1 });
   });
 });
 
 describe('decideVerdict: refused before anything is sent', () => {
   it('names the scheme of a first URL CORS cannot use (renderer)', () => {
-    expect(decideVerdict({ request: request({ url: 'ftp://api.test/x' }), hops: [{ url: 'ftp://api.test/x', sent: false }] })).toMatchObject({ corsError: 'CorsDisabledScheme', failedParameter: 'ftp' });
+    expect(decideVerdict({ request: request({ url: 'ftp://api.test/x' }), hops: [{ url: 'ftp://api.test/x', sent: false }] })).toMatchObject({ failure: { corsError: 'CorsDisabledScheme', failedParameter: 'ftp' } });
   });
 
   it("refuses mode: 'same-origin' to another origin (DisallowedByMode)", () => {
-    expect(decideVerdict({ request: request({ mode: 'same-origin' }), hops: [{ url: API, sent: false }] })).toMatchObject({ corsError: 'DisallowedByMode', stage: 'request' });
+    expect(decideVerdict({ request: request({ mode: 'same-origin' }), hops: [{ url: API, sent: false }] })).toMatchObject({ failure: { corsError: 'DisallowedByMode' }, stage: 'request' });
   });
 
   it("refuses mode: 'no-cors' with redirect: 'manual' (NoCorsRedirectModeNotFollow)", () => {
-    expect(decideVerdict({ request: request({ mode: 'no-cors', redirect: 'manual' }), hops: [{ url: API, sent: false }] })).toMatchObject({ corsError: 'NoCorsRedirectModeNotFollow' });
+    const verdict = decideVerdict({ request: request({ mode: 'no-cors', redirect: 'manual' }), hops: [{ url: API, sent: false }] });
+    expect(verdict).toMatchObject({ failure: { corsError: 'NoCorsRedirectModeNotFollow' }, stage: 'request', failedHop: 0 });
+    // The failed hop is one the verdict holds: CORS does not apply to it.
+    expect(verdict.hops).toEqual([expect.objectContaining({ corsFlag: false, preflightRequired: false, preflightNeed: { notCorsReason: 'no-cors-mode', reasons: [], met: [], announced: [] } })]);
   });
 
   it('treats a same-origin-mode request redirected elsewhere as refused, but not by CORS (Chromium 156)', () => {
     const verdict = decideVerdict({ request: request({ url: `${PAGE}/a`, mode: 'same-origin' }), hops: [hop(`${PAGE}/a`, 302, h(['Location', API])), { url: API, sent: false }] });
-    expect(verdict).toMatchObject({ outcome: 'network-error', corsError: null, networkError: 'blocked:origin' });
+    expect(verdict).toMatchObject({ outcome: 'network-error', failure: null, networkError: 'blocked:origin' });
   });
 });
 
 describe('decideVerdict: what the capture does not show', () => {
   it('calls a failure without response headers undetermined rather than guessing', () => {
-    expect(decideVerdict({ request: request(), hops: [{ url: API, networkError: 'net::ERR_FAILED' }] })).toMatchObject({ outcome: 'undetermined', blocked: false, corsError: null });
+    expect(decideVerdict({ request: request(), hops: [{ url: API, networkError: 'net::ERR_FAILED' }] })).toMatchObject({ outcome: 'undetermined', blocked: false, failure: null });
   });
 
   it('reports a network failure as such, not as CORS', () => {
@@ -98,14 +102,14 @@ describe('decideVerdict: what the capture does not show', () => {
     const neverSent = decideVerdict({ request: request({ method: 'PUT', credentialsAssumed: true }), hops: [{ url: API, preflight, networkError: 'net::ERR_FAILED', sent: false }] });
     // A refused preflight stops the request before it goes out: one seen going out failed for another reason.
     const wentOut = decideVerdict({ request: request({ method: 'PUT', credentialsAssumed: true }), hops: [{ url: API, preflight, networkError: 'net::ERR_FAILED', sent: true }] });
-    expect(unknown).toMatchObject({ corsError: 'PreflightWildcardOriginNotAllowed', notes: [expect.objectContaining({ kind: 'credentials-inferred' })] });
-    expect(neverSent).toMatchObject({ corsError: 'PreflightWildcardOriginNotAllowed', notes: [expect.objectContaining({ kind: 'credentials-inferred' })] });
-    expect(wentOut).toMatchObject({ outcome: 'undetermined', corsError: null });
+    expect(unknown).toMatchObject({ failure: { corsError: 'PreflightWildcardOriginNotAllowed' }, notes: [expect.objectContaining({ kind: 'credentials-inferred' })] });
+    expect(neverSent).toMatchObject({ failure: { corsError: 'PreflightWildcardOriginNotAllowed' }, notes: [expect.objectContaining({ kind: 'credentials-inferred' })] });
+    expect(wentOut).toMatchObject({ outcome: 'undetermined', failure: null });
   });
 
   it('infers credentials from a failed response that passes without them: * with credentials, in Access-Control-Allow-Methods or -Origin', () => {
     const failed = decideVerdict({ request: request({ credentialsAssumed: true }), hops: [hop(API, 200, allow('*'), { networkError: 'net::ERR_FAILED' })] });
-    expect(failed).toMatchObject({ outcome: 'blocked', corsError: 'WildcardOriginNotAllowed', notes: [expect.objectContaining({ kind: 'credentials-inferred' })] });
+    expect(failed).toMatchObject({ outcome: 'blocked', failure: { corsError: 'WildcardOriginNotAllowed' }, notes: [expect.objectContaining({ kind: 'credentials-inferred' })] });
     // Not failed: the usual reading, with what credentials would change.
     const completed = decideVerdict({ request: request({ credentialsAssumed: true }), hops: [hop(API, 200, allow('*'))] });
     expect(completed.outcome).toBe('allowed');
@@ -192,7 +196,7 @@ describe('decideVerdict: properties', () => {
     fc.assert(
       fc.property(headers, fc.constantFrom('GET', 'PUT', 'patch'), (responseHeaders, method) => {
         const verdict = decideVerdict({ request: request({ method }), hops: [hop(API, 200, responseHeaders)] });
-        expect(verdict.blocked).toBe(verdict.corsError !== null);
+        expect(verdict.blocked).toBe(corsErrorOf(verdict) !== null);
         expect(verdict.blocked).toBe(verdict.outcome === 'blocked');
       }),
     );

@@ -5,14 +5,15 @@ import { isSameOrigin } from '../fetch/origin.ts';
 import { isCorsEnabledMode } from './corsRequest.ts';
 import { failureOf, mayBeCorsBlock, withFailureEvidence } from './failureEvidence.ts';
 import { endWalk, type HopStep, type OpenHopVerdict, type VerdictOptions, type Walk } from './hopWalk.ts';
-import { isPreflightRequired } from './needsPreflight.ts';
+import { decidePreflightNeed } from './needsPreflight.ts';
 import { PreflightChecks } from './preflightCheck.ts';
 import { needsPreflightOnlyHere, negotiatePreflight } from './preflightStage.ts';
 import { redirectTarget } from './redirect.ts';
 import { followRedirect } from './redirectStage.ts';
-import { refuseHop, refuseRequestMode } from './requestStage.ts';
+import { refuseHop } from './requestStage.ts';
 import { endWithoutResponse, judgeResponse } from './responseStage.ts';
 import type { Exchange, ObservedHop, Verdict, VerdictNote } from './verdict.ts';
+import { corsErrorOf, failedParameterOf } from './verdictFacts.ts';
 
 /**
  * Decides what Chromium does with a CORS request, from what was observed of
@@ -64,14 +65,14 @@ function judgeCredentials(exchange: Exchange, options: VerdictOptions, checks: P
     }
   }
   const verdict = withoutCredentials && !options.cache ? withoutCredentials : walkHops(exchange, options, checks);
-  if (withCredentials.outcome === verdict.outcome && withCredentials.corsError === verdict.corsError) return verdict;
+  if (withCredentials.outcome === verdict.outcome && corsErrorOf(withCredentials) === corsErrorOf(verdict)) return verdict;
   const note: VerdictNote = {
     kind: 'credentials-assumed',
     alternative: {
       credentials: 'include',
       outcome: withCredentials.outcome,
-      corsError: withCredentials.corsError,
-      failedParameter: withCredentials.failedParameter,
+      corsError: corsErrorOf(withCredentials),
+      failedParameter: failedParameterOf(withCredentials),
     },
   };
   return { ...verdict, notes: [...verdict.notes, note] };
@@ -94,8 +95,6 @@ function walkHops(exchange: Exchange, options: VerdictOptions, checks: Preflight
   const { request, hops } = exchange;
   const checksCors = isCorsEnabledMode(request.mode) || request.mode === 'same-origin';
   const walk: Walk = { exchange, request, options, checks, corsFlag: false, preflight: 'not-needed', hops: [], notes: [] };
-  const refused = refuseRequestMode(walk);
-  if (refused) return refused;
   // What the request is at the hop reached: a redirect may change the method
   // (and drop the body's headers) and taint the origin.
   let method = request.method;
@@ -109,15 +108,16 @@ function walkHops(exchange: Exchange, options: VerdictOptions, checks: Preflight
     if (checksCors && !isSameOrigin(request.initiatorOrigin, hop.url)) walk.corsFlag = true;
     const origin = tainted ? 'null' : request.initiatorOrigin;
     const announced = headers === request.headers ? request.unsafeHeaderNames : undefined;
-    const preflightRequired = walk.corsFlag && (isPreflightRequired(method, unsafe, request.mode) || (announced !== undefined && announced.length > 0) || needsPreflightOnlyHere(options.rules, headers));
+    const preflightNeed = decidePreflightNeed({ method, unsafe, mode: request.mode, corsFlag: walk.corsFlag, url: hop.url, initiatorOrigin: request.initiatorOrigin, announced: announced ?? [] });
+    const preflightRequired = walk.corsFlag && (preflightNeed.reasons.length > 0 || preflightNeed.announced.length > 0 || needsPreflightOnlyHere(options.rules, headers));
     // Every field from the start: see openRequests.ts.
     const verdict: OpenHopVerdict = {
-      url: hop.url,
       method,
       headers,
       origin,
       corsFlag: walk.corsFlag,
       tainted,
+      preflightNeed,
       preflightRequired,
       preflight: 'not-needed',
       preflightResult: undefined,

@@ -2,10 +2,11 @@ import type { BrowserRules } from '../browsers/browserRules.ts';
 import type { PreflightCache } from '../cache/preflightCache.ts';
 import type { UnsafeHeaders } from '../fetch/corsUnsafeRequestHeaderNames.ts';
 import type { HeaderList } from '../fetch/headers.ts';
+import type { RecordingCoverage } from '../recording/recordingCoverage.ts';
 import type { CorsCheckFailure } from './corsCheck.ts';
 import type { CorsRequest } from './corsRequest.ts';
 import type { PreflightChecks } from './preflightCheck.ts';
-import type { Exchange, HopVerdict, ObservedHop, ObservedResponse, PreflightStatus, Verdict, VerdictNote, VerdictOutcome, VerdictStage } from './verdict.ts';
+import type { Exchange, HopVerdict, ObservedHop, PreflightStatus, Verdict, VerdictNote, VerdictOutcome, VerdictStage } from './verdict.ts';
 
 export interface VerdictOptions {
   /** The preflight-cache model: consulted for hops without a preflight, fed by passing preflights. */
@@ -16,6 +17,8 @@ export interface VerdictOptions {
   readonly rules?: BrowserRules;
   /** The checks already made of this stream's preflights (pairing's): each is answered once. */
   readonly preflightChecks?: PreflightChecks;
+  /** What the live recording covered (absent for files): a preflight not seen says what it missed. */
+  readonly recording?: RecordingCoverage;
 }
 
 /**
@@ -52,20 +55,17 @@ export interface HopStep {
   readonly announced: readonly string[] | undefined;
 }
 
-type WalkEnd = Partial<Pick<Verdict, 'failure' | 'stage' | 'failedHop' | 'failedResponse' | 'networkError' | 'response'>>;
+type WalkEnd = Partial<Pick<Verdict, 'failure' | 'stage' | 'failedHop' | 'networkError' | 'responseHop'>>;
 
 export function endWalk(walk: Walk, outcome: VerdictOutcome, end: WalkEnd = {}): Verdict {
   const failure = end.failure ?? null;
   return {
     outcome: outcome === 'allowed' && !walk.corsFlag ? 'not-cors' : outcome,
     blocked: outcome === 'blocked',
-    corsError: failure?.corsError ?? null,
-    failedParameter: failure?.failedParameter ?? null,
     failure,
     stage: end.stage ?? null,
     failedHop: end.failedHop ?? null,
-    failedResponse: end.failedResponse ?? null,
-    response: end.response ?? null,
+    responseHop: end.responseHop ?? null,
     preflight: walk.preflight,
     hops: walk.hops,
     networkError: end.networkError ?? null,
@@ -74,6 +74,6 @@ export function endWalk(walk: Walk, outcome: VerdictOutcome, end: WalkEnd = {}):
   };
 }
 
-export function blockWalk(walk: Walk, failure: CorsCheckFailure, stage: VerdictStage, hop: number, response: ObservedResponse | null): Verdict {
-  return endWalk(walk, 'blocked', { failure, stage, failedHop: hop, failedResponse: response });
+export function blockWalk(walk: Walk, failure: CorsCheckFailure, stage: VerdictStage, hop: number): Verdict {
+  return endWalk(walk, 'blocked', { failure, stage, failedHop: hop });
 }

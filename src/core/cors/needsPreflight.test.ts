@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Header, HeaderList } from '../fetch/headers.ts';
-import { readUnsafeHeaders } from '../fetch/corsUnsafeRequestHeaderNames.ts';
 import type { RequestMode } from './corsRequest.ts';
-import { isPreflightRequired, needsPreflight, type PreflightQuestion } from './needsPreflight.ts';
+import { decideVerdict } from './decideVerdict.ts';
+import { needsPreflight, type PreflightQuestion } from './needsPreflight.ts';
 
 // References: the Fetch Standard's CORS-safelisted method
 // (https://fetch.spec.whatwg.org/#cors-safelisted-method), request-header
@@ -207,12 +207,28 @@ describe('needsPreflight: properties', () => {
     );
   });
 
-  it('isPreflightRequired agrees with needsPreflight for cors-mode cross-origin requests', () => {
+  it("the verdict keeps needsPreflight's decision for each cors-mode cross-origin request, and acts on it", () => {
     fc.assert(
       fc.property(method, fc.array(header, { maxLength: 8 }), corsMode, (m, headers, mode) => {
         const decision = needsPreflight({ method: m, headers, mode, url: CROSS, initiatorOrigin: INITIATOR });
-        expect(isPreflightRequired(m, readUnsafeHeaders(headers), mode)).toBe(decision.required);
+        const request = { url: CROSS, method: m, headers, initiatorOrigin: INITIATOR, mode, credentials: 'same-origin' as const, redirect: 'follow' as const };
+        const [hop] = decideVerdict({ request, hops: [{ url: CROSS, sent: false }] }).hops;
+        expect(hop?.preflightNeed).toEqual({ notCorsReason: null, reasons: decision.reasons, met: decision.met, announced: [] });
+        expect(hop?.preflightRequired).toBe(decision.required);
         expect(decision.required).toBe(decision.reasons.length > 0);
+      }),
+    );
+  });
+
+  it('the verdict says why CORS does not apply where needsPreflight does', () => {
+    const modes = fc.constantFrom<RequestMode>('cors', 'no-cors', 'same-origin', 'navigate');
+    const url = fc.constantFrom(CROSS, 'https://a.test/own');
+    fc.assert(
+      fc.property(method, fc.array(header, { maxLength: 4 }), modes, url, (m, headers, mode, target) => {
+        const decision = needsPreflight({ method: m, headers, mode, url: target, initiatorOrigin: INITIATOR });
+        const request = { url: target, method: m, headers, initiatorOrigin: INITIATOR, mode, credentials: 'same-origin' as const, redirect: 'follow' as const };
+        const [hop] = decideVerdict({ request, hops: [{ url: target, sent: false }] }).hops;
+        expect(hop?.preflightNeed.notCorsReason ?? undefined).toBe(decision.notCorsReason);
       }),
     );
   });

@@ -1,6 +1,4 @@
-import { decideCorsSafelistedRequestHeader, type SafelistRule } from '../fetch/corsSafelistedRequestHeader.ts';
-import { readUnsafeHeaders, type UnsafeHeaders, type UnsafeRequestHeader } from '../fetch/corsUnsafeRequestHeaderNames.ts';
-import { isForbiddenRequestHeader } from '../fetch/forbiddenRequestHeader.ts';
+import { readUnsafeHeaders, type SimpleRequestHeader, type UnsafeHeaders, type UnsafeRequestHeader } from '../fetch/corsUnsafeRequestHeaderNames.ts';
 import type { HeaderList } from '../fetch/headers.ts';
 import { isCorsSafelistedMethod } from '../fetch/method.ts';
 import { isSameOrigin } from '../fetch/origin.ts';
@@ -13,13 +11,43 @@ export type PreflightReason =
   | { readonly kind: 'header'; readonly header: UnsafeRequestHeader };
 
 /** One simple-request rule a request met (shown when no preflight was needed). */
-export type SimpleRequestRule =
-  | { readonly kind: 'method'; readonly method: string }
-  | { readonly kind: 'header'; readonly name: string; readonly value: string; readonly rule: SafelistRule }
-  | { readonly kind: 'forbidden-header'; readonly name: string };
+export type SimpleRequestRule = { readonly kind: 'method'; readonly method: string } | SimpleRequestHeader;
 
 /** Why CORS does not apply to a request, when it does not. */
 export type NotCorsReason = 'same-origin' | 'same-origin-mode' | 'no-cors-mode' | 'navigation' | 'websocket';
+
+/**
+ * Why a request was, or was not, preflighted at one hop, as the engine
+ * decided it: HopVerdict.preflightNeed. Explanations read it; none asks
+ * the rule again.
+ */
+export interface PreflightNeed {
+  /** Why CORS does not apply at this hop, when it does not: then nothing is preflighted. */
+  readonly notCorsReason: NotCorsReason | null;
+  /** Each rule the method and headers break (none for a simple request). */
+  readonly reasons: readonly PreflightReason[];
+  /** Each simple-request rule they meet: the safelisted method, and every other header with why it needs no preflight. */
+  readonly met: readonly SimpleRequestRule[];
+  /**
+   * The header names the preflight announced, where the capture holds only
+   * their names (their values were not captured): they made the request a
+   * preflighted one, whatever its other headers.
+   */
+  readonly announced: readonly string[];
+}
+
+/** What the engine knows of a request at one hop when it decides its preflight. */
+export interface PreflightNeedQuestion {
+  readonly method: string;
+  /** The hop's header list, read once for CORS. */
+  readonly unsafe: UnsafeHeaders;
+  readonly mode: RequestMode;
+  /** Whether the hop has the CORS flag: without it nothing is asked but why CORS does not apply. */
+  readonly corsFlag: boolean;
+  readonly url: string;
+  readonly initiatorOrigin: string;
+  readonly announced: readonly string[];
+}
 
 export interface PreflightDecision {
   readonly required: boolean;
@@ -44,12 +72,28 @@ export interface PreflightQuestion {
 }
 
 /**
- * The fast question the verdict engine asks at each hop of a CORS request:
- * is a preflight required (forced, a method other than GET/HEAD/POST, or any
- * CORS-unsafe header)? needsPreflight gives the same answer with every reason.
+ * The question the verdict engine asks once at each hop: why a preflight is,
+ * or is not, required (forced, a method other than GET/HEAD/POST, any
+ * CORS-unsafe header), from a header list it has already read. A hop
+ * without the CORS flag is only told why CORS does not apply there; one
+ * with it is told by mode alone (a cross-origin same-origin-mode request
+ * is refused, not preflighted), its rules listed all the same.
  */
-export function isPreflightRequired(method: string, unsafe: UnsafeHeaders, mode: RequestMode): boolean {
-  return mode === 'cors-with-forced-preflight' || !isCorsSafelistedMethod(method) || unsafe.names.length > 0;
+export function decidePreflightNeed(question: PreflightNeedQuestion): PreflightNeed {
+  const { method, unsafe, mode } = question;
+  if (!question.corsFlag) {
+    return { notCorsReason: notCorsReason({ mode, url: question.url, initiatorOrigin: question.initiatorOrigin }) ?? 'same-origin', reasons: [], met: [], announced: [] };
+  }
+  return { notCorsReason: notCorsReason({ mode }) ?? null, ...rulesOf(method, unsafe, mode), announced: question.announced };
+}
+
+function rulesOf(method: string, unsafe: UnsafeHeaders, mode: RequestMode): Pick<PreflightNeed, 'reasons' | 'met'> {
+  const reasons: PreflightReason[] = [];
+  if (mode === 'cors-with-forced-preflight') reasons.push({ kind: 'forced' });
+  const safelisted = isCorsSafelistedMethod(method);
+  if (!safelisted) reasons.push({ kind: 'method', method });
+  for (const header of unsafe.headers) reasons.push({ kind: 'header', header });
+  return { reasons, met: safelisted ? [{ kind: 'method', method }, ...unsafe.simple] : unsafe.simple };
 }
 
 /**
@@ -67,25 +111,11 @@ export function needsPreflight(question: PreflightQuestion): PreflightDecision {
   if (notCors) {
     return { ...base, required: false, cors: false, notCorsReason: notCors, reasons: [], met: [] };
   }
-  const reasons: PreflightReason[] = [];
-  const met: SimpleRequestRule[] = [];
-  if (question.mode === 'cors-with-forced-preflight') reasons.push({ kind: 'forced' });
-  if (isCorsSafelistedMethod(question.method)) met.push({ kind: 'method', method: question.method });
-  else reasons.push({ kind: 'method', method: question.method });
-  for (const header of unsafe.headers) reasons.push({ kind: 'header', header });
-  const unsafeNames = new Set(unsafe.names);
-  for (const { name, value } of question.headers) {
-    const lower = name.toLowerCase();
-    if (isForbiddenRequestHeader(name, value)) met.push({ kind: 'forbidden-header', name: lower });
-    else if (!unsafeNames.has(lower)) {
-      const decision = decideCorsSafelistedRequestHeader(lower, value);
-      if (decision.safelisted) met.push({ kind: 'header', name: lower, value, rule: decision.rule });
-    }
-  }
+  const { reasons, met } = rulesOf(question.method, unsafe, question.mode);
   return { ...base, required: reasons.length > 0, cors: true, reasons, met };
 }
 
-function notCorsReason(question: PreflightQuestion): NotCorsReason | undefined {
+function notCorsReason(question: Pick<PreflightQuestion, 'mode' | 'url' | 'initiatorOrigin'>): NotCorsReason | undefined {
   if (question.mode === 'navigate') return 'navigation';
   if (question.mode === 'websocket') return 'websocket';
   if (question.url !== undefined && question.initiatorOrigin !== undefined && isSameOrigin(question.initiatorOrigin, question.url)) {

@@ -1,6 +1,8 @@
 import { CHROMIUM_RULES, chromiumOnlySafelisted, isBrowserRefusal, type BrowserRules } from '../browsers/browserRules.ts';
 import type { HeaderList } from '../fetch/headers.ts';
-import type { PreflightCacheKey } from '../cache/preflightCache.ts';
+import type { PreflightCacheEntry, PreflightCacheKey } from '../cache/preflightCache.ts';
+import { PREFLIGHT_CACHE_POLICIES } from '../cache/preflightLifetime.ts';
+import { unrecordedBefore } from '../recording/recordingCoverage.ts';
 import { isSameOrigin } from '../fetch/origin.ts';
 import type { CorsCheckFailure } from './corsCheck.ts';
 import { blockWalk, endWalk, type HopStep, type Walk } from './hopWalk.ts';
@@ -32,7 +34,7 @@ export function negotiatePreflight(walk: Walk, step: HopStep): Verdict | null {
   const cacheNames = needsPreflightOnlyHere(walk.options.rules, step.headers) ? [...unsafeNames, ...chromiumOnlySafelisted(step.headers)] : unsafeNames;
   const query = { key, method: step.method, headers: step.headers, credentials: walk.request.credentials, unsafeNames: cacheNames };
   if (!hop.preflight) {
-    servedWithoutPreflight(walk, step, walk.options.cache?.lookup(query, at));
+    servedWithoutPreflight(walk, step, walk.options.cache?.lookup(query, at), at);
     return null;
   }
   walk.preflight = 'sent';
@@ -40,7 +42,7 @@ export function negotiatePreflight(walk: Walk, step: HopStep): Verdict | null {
   const predicted = walk.options.cache?.lookup(query, at);
   if (predicted?.hit) {
     const bypass = walk.request.bypassPreflightCache === true || preflightBypassesCache(hop.preflight.requestHeaders);
-    walk.notes.push({ kind: 'preflighted-despite-cache', hop: step.index, reason: bypass ? 'bypass' : 'unknown', entry: predicted.entry });
+    walk.notes.push({ kind: 'preflighted-despite-cache', hop: step.index, reason: bypass ? 'bypass' : servesOnlyWithoutCredentials(walk, predicted.entry) ? 'credentials-unknown' : 'unknown', entry: predicted.entry });
     step.verdict.cacheMiss = { reason: bypass ? 'bypass-requested' : 'no-entry', failure: undefined };
   } else if (predicted) {
     step.verdict.cacheMiss = { reason: predicted.reason, failure: predicted.failure };
@@ -55,7 +57,7 @@ function checkAnswer(walk: Walk, step: HopStep, preflight: ObservedPreflight, ke
   if (!response) {
     if (hop.response) return null;
     const error = preflight.networkError;
-    if (error === LOCAL_NETWORK_ACCESS_ERROR) return blockWalk(walk, localNetworkAccessFailure(isSecureContext(request)), 'connection', index, null);
+    if (error === LOCAL_NETWORK_ACCESS_ERROR) return blockWalk(walk, localNetworkAccessFailure(isSecureContext(request)), 'connection', index);
     // net::ERR_FAILED without any answer is no network failure: the
     // browser refused the preflight itself (Local Network Access, seen
     // through webRequest), for a reason this capture does not show.
@@ -67,7 +69,7 @@ function checkAnswer(walk: Walk, step: HopStep, preflight: ObservedPreflight, ke
   const origin = step.tainted && rules.preflightOriginAfterTaint === 'initiator' ? request.initiatorOrigin : step.origin;
   const checksAccess = rules.checksPreflightToOwnOrigin || !isSameOrigin(request.initiatorOrigin, hop.url);
   const check = walk.checks.check({ url: hop.url, method: step.method, headers: step.headers, credentials: request.credentials, origin, response, unsafeNames, checksAccess });
-  if (!check.passed) return blockWalk(walk, step.announced ? withOrderUnknown(check.failure) : check.failure, 'preflight', index, response);
+  if (!check.passed) return blockWalk(walk, step.announced ? withOrderUnknown(check.failure) : check.failure, 'preflight', index);
   step.verdict.preflightResult = check.result;
   if (isAuthorizationCoveredByWildcard(check.result, unsafeNames)) walk.notes.push({ kind: 'authorization-covered-by-wildcard' });
   if (options.cache && options.storePreflights !== false) {
@@ -76,8 +78,13 @@ function checkAnswer(walk: Walk, step: HopStep, preflight: ObservedPreflight, ke
   return null;
 }
 
-/** A needed preflight not seen: a cache hit is claimed only when the model holds the entry that served it. */
-function servedWithoutPreflight(walk: Walk, step: HopStep, lookup: ReturnType<NonNullable<Walk['options']['cache']>['lookup']> | undefined): void {
+/**
+ * A needed preflight not seen: a cache hit is claimed only when the model
+ * holds the entry that served it. A live recording says what it missed
+ * before `at` within the life of an entry (an entry made then is possible,
+ * never a hit claimed).
+ */
+function servedWithoutPreflight(walk: Walk, step: HopStep, lookup: ReturnType<NonNullable<Walk['options']['cache']>['lookup']> | undefined, at: number): void {
   if (lookup?.hit) {
     step.verdict.preflight = 'cache-hit';
     step.verdict.cacheEntry = lookup.entry;
@@ -86,7 +93,9 @@ function servedWithoutPreflight(walk: Walk, step: HopStep, lookup: ReturnType<No
   } else {
     step.verdict.preflight = 'not-seen';
     if (lookup) step.verdict.cacheMiss = { reason: lookup.reason, failure: lookup.failure };
-    walk.notes.push({ kind: 'preflight-not-seen', hop: step.index });
+    const { recording, rules } = walk.options;
+    const lifetime = PREFLIGHT_CACHE_POLICIES[(rules ?? CHROMIUM_RULES).cache].capSeconds;
+    walk.notes.push({ kind: 'preflight-not-seen', hop: step.index, ...(recording ? { unrecorded: unrecordedBefore(recording, at, lifetime) } : {}) });
   }
   walk.preflight = strongerPreflightStatus(walk.preflight, step.verdict.preflight);
 }
@@ -112,4 +121,15 @@ function withOrderUnknown(failure: CorsCheckFailure): CorsCheckFailure {
 /** A header this browser does not safelist though Chromium does (Firefox and the client hints). */
 export function needsPreflightOnlyHere(rules: BrowserRules | undefined, headers: HeaderList): boolean {
   return rules !== undefined && !rules.safelistsChromiumExtras && chromiumOnlySafelisted(headers).length > 0;
+}
+
+/**
+ * The capture cannot show the request's credentials (assumed not included),
+ * and the entry that would serve it without them would not serve it with
+ * them: Firefox keys its entries by credentials, and a Chromium entry made
+ * without Access-Control-Allow-Credentials serves no credentialed request.
+ */
+function servesOnlyWithoutCredentials(walk: Walk, entry: PreflightCacheEntry): boolean {
+  if (walk.request.credentialsAssumed !== true || walk.request.credentials === 'include') return false;
+  return walk.options.rules?.cache === 'firefox' || !entry.result.credentials;
 }

@@ -8,10 +8,10 @@ import type { ObservedResponse, Verdict } from './verdict.ts';
 
 /** The response stage at the last hop: the CORS check on the answer script would read (cors.cc CheckAccess). */
 export function judgeResponse(walk: Walk, step: HopStep, response: ObservedResponse): Verdict {
-  if (!walk.corsFlag) return endWalk(walk, 'allowed', { response });
+  if (!walk.corsFlag) return endWalk(walk, 'allowed', { responseHop: step.index });
   const failure = checkResponseAccess(walk, step, response);
-  if (failure) return blockWalk(walk, failure, 'response', step.index, response);
-  return endWalk(walk, 'allowed', { response });
+  if (failure) return blockWalk(walk, failure, 'response', step.index);
+  return endWalk(walk, 'allowed', { responseHop: step.index });
 }
 
 /** The CORS check on an answer at this hop, for the Origin sent there. */

@@ -1,9 +1,11 @@
+import type { UnrecordedBefore } from '../recording/recordingCoverage.ts';
 import type { HeaderList } from '../fetch/headers.ts';
 import type { CacheMissReason, PreflightCacheEntry, StoreOutcome } from '../cache/preflightCache.ts';
 import type { CorsCheckFailure } from './corsCheck.ts';
 import type { CorsError } from './corsError.ts';
 import type { CorsRequest } from './corsRequest.ts';
 import type { IpAddressSpace } from './localNetworkAccess.ts';
+import type { PreflightNeed } from './needsPreflight.ts';
 import type { PreflightResult } from './preflightResult.ts';
 
 export interface ObservedResponse {
@@ -70,7 +72,7 @@ export type PreflightStatus = 'sent' | 'cache-hit' | 'not-needed' | 'not-seen' |
 export type VerdictOutcome =
   /** CORS did not stop the response from reaching script. */
   | 'allowed'
-  /** CORS stopped it: `corsError` says why. */
+  /** CORS stopped it: `failure` says why. */
   | 'blocked'
   /** The network failed (refused, reset, aborted...): not a CORS decision. */
   | 'network-error'
@@ -83,9 +85,8 @@ export type VerdictOutcome =
 
 export type VerdictStage = 'request' | 'connection' | 'preflight' | 'redirect' | 'response';
 
-/** What the engine concluded about one hop. */
+/** What the engine concluded about one hop (its URL is the capture's: `hops[i].url`). */
 export interface HopVerdict {
-  readonly url: string;
   readonly method: string;
   /** The request's headers at this hop (a method change drops the body's). */
   readonly headers: HeaderList;
@@ -93,7 +94,9 @@ export interface HopVerdict {
   readonly origin: string;
   readonly corsFlag: boolean;
   readonly tainted: boolean;
-  /** Whether this hop needed a preflight (needsPreflight says why). */
+  /** Why this hop was, or was not, preflighted: each rule its method and headers break or meet. */
+  readonly preflightNeed: PreflightNeed;
+  /** Whether this hop needed a preflight: for a reason in preflightNeed, or a header only this browser does not safelist (Firefox and Chromium's client hints). */
   readonly preflightRequired: boolean;
   readonly preflight: PreflightStatus;
   readonly preflightResult?: PreflightResult;
@@ -107,10 +110,20 @@ export type VerdictNote =
   | { readonly kind: 'authorization-covered-by-wildcard' }
   | { readonly kind: 'credentials-inferred'; readonly credentials: 'include'; readonly reason: 'only-credentials-explain-the-failure' }
   | { readonly kind: 'credentials-assumed'; readonly alternative: { readonly credentials: 'include'; readonly outcome: VerdictOutcome; readonly corsError: CorsError | null; readonly failedParameter: string | null } }
-  | { readonly kind: 'preflight-not-seen'; readonly hop: number }
+  /**
+   * `unrecorded`: what a live recording missed before the request (absent
+   * for a file, whose recording is not known): when it began, and when it
+   * was interrupted, within the life of a preflight cache entry.
+   */
+  | { readonly kind: 'preflight-not-seen'; readonly hop: number; readonly unrecorded?: UnrecordedBefore }
   /** A preflight went out although the method and headers did not call for one (the use-CORS-preflight flag). */
   | { readonly kind: 'preflight-not-predicted'; readonly hop: number }
-  | { readonly kind: 'preflighted-despite-cache'; readonly hop: number; readonly reason: 'bypass' | 'unknown'; readonly entry?: PreflightCacheEntry };
+  /**
+   * `credentials-unknown`: the capture cannot show the request's credentials
+   * (no cookie to send), and the entry the model used would not serve the
+   * request had it been made with them.
+   */
+  | { readonly kind: 'preflighted-despite-cache'; readonly hop: number; readonly reason: 'bypass' | 'credentials-unknown' | 'unknown'; readonly entry?: PreflightCacheEntry };
 
 /**
  * What may have failed a request whose capture shows nothing wrong with its
@@ -132,18 +145,17 @@ export type HiddenCause =
 export interface Verdict {
   readonly outcome: VerdictOutcome;
   readonly blocked: boolean;
-  /** Exactly `Network.CorsError`; null unless blocked. */
-  readonly corsError: CorsError | null;
-  /** Exactly `Network.CorsErrorStatus.failedParameter` (often ""); null unless blocked. */
-  readonly failedParameter: string | null;
+  /** The check that failed, with Chromium's `CorsError` and failed parameter (corsErrorOf, failedParameterOf); null unless blocked. */
   readonly failure: CorsCheckFailure | null;
   readonly stage: VerdictStage | null;
-  /** Index in `hops` of the hop that failed. */
+  /** Index in `hops` of the hop that failed; a blocked verdict's failing response is that hop's (failedResponseOf). */
   readonly failedHop: number | null;
-  /** The response that failed a check, for explanations (status, headers). */
-  readonly failedResponse: ObservedResponse | null;
-  /** The final response, when the request got one (what script can read comes from it). */
-  readonly response: ObservedResponse | null;
+  /**
+   * Index in `hops` of the hop whose answer CORS let through (the last one;
+   * a redirect's with redirect: 'manual'): what script reads (responseOf).
+   * Null when no answer got that far.
+   */
+  readonly responseHop: number | null;
   readonly preflight: PreflightStatus;
   readonly hops: readonly HopVerdict[];
   readonly networkError: string | null;

@@ -1,5 +1,6 @@
 import { firefoxReasonOf } from '../browsers/firefoxReasonOf.ts';
 import type { Verdict, VerdictStage } from '../cors/verdict.ts';
+import type { JudgedRequest } from '../cors/verdictFacts.ts';
 import type { DiagramArrowDraft, DiagramArrowKind } from './diagram.ts';
 
 /** The arrows that can carry the failing check of a stage, best first. One case per stage. */
@@ -24,10 +25,10 @@ function markedKinds(stage: VerdictStage): readonly DiagramArrowKind[] {
  * arrow, the outcome, when no such arrow is drawn. Firefox's reason for the
  * same failure goes with it, where Firefox has one.
  */
-export function withMark(drafts: readonly DiagramArrowDraft[], verdict: Verdict): DiagramArrowDraft[] {
+export function withMark(drafts: readonly DiagramArrowDraft[], capture: Pick<JudgedRequest, 'hops'>, verdict: Verdict): DiagramArrowDraft[] {
   const failure = verdict.failure;
   if (!failure) return [...drafts];
-  const firefoxReason = firefoxReasonOf(verdict);
+  const firefoxReason = firefoxReasonOf(capture, verdict);
   const mark = { corsError: failure.corsError, failedParameter: failure.failedParameter, header: failure.header, received: failure.received, needed: failure.needed, ...(firefoxReason === null ? {} : { firefoxReason }) };
   const kinds = verdict.stage === null ? [] : markedKinds(verdict.stage);
   const candidates = drafts.filter((arrow) => arrow.hop === verdict.failedHop && kinds.includes(arrow.kind));

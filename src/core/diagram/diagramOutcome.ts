@@ -1,6 +1,7 @@
 import { exposedResponseHeaders } from '../cors/exposedHeaders.ts';
 import { redirectTarget } from '../cors/redirect.ts';
 import type { ObservedResponse } from '../cors/verdict.ts';
+import { responseOf } from '../cors/verdictFacts.ts';
 import type { DiagramArrow, DiagramLine } from './diagram.ts';
 import type { DiagramInput } from './diagramInput.ts';
 import { statusText } from './diagramLines.ts';
@@ -15,9 +16,10 @@ type Outcome = Pick<DiagramArrow, 'title' | 'lines' | 'style' | 'tone'>;
  */
 export function outcomeOf(input: DiagramInput): Outcome {
   const { verdict, request } = input;
+  const response = responseOf(input, verdict);
   switch (verdict.outcome) {
     case 'allowed':
-      return verdict.response ? readable(input, verdict.response) : { title: 'Allowed', lines: [], style: 'message', tone: 'good' };
+      return response ? readable(input, response) : { title: 'Allowed', lines: [], style: 'message', tone: 'good' };
     case 'blocked':
       return failed(input, [{ value: 'Script is not told why: only the console and DevTools name the CORS error.' }]);
     case 'network-error':
@@ -27,10 +29,10 @@ export function outcomeOf(input: DiagramInput): Outcome {
     case 'incomplete':
       return { title: 'No answer yet', lines: [], style: 'pending', tone: 'plain' };
     case 'not-cors':
-      if (request.mode === 'no-cors' && verdict.response) {
+      if (request.mode === 'no-cors' && response) {
         return { title: 'Opaque response: status 0', lines: [{ value: 'Mode "no-cors": script sees no headers and no body.' }], style: 'message', tone: 'plain' };
       }
-      return { title: verdict.response ? `Script reads the response: ${statusText(verdict.response)}` : 'No CORS check', lines: [{ value: 'Same origin: CORS does not apply.' }], style: 'message', tone: 'plain' };
+      return { title: response ? `Script reads the response: ${statusText(response)}` : 'No CORS check', lines: [{ value: 'Same origin: CORS does not apply.' }], style: 'message', tone: 'plain' };
   }
 }
 

@@ -21,6 +21,7 @@ import { diagramText, type NegotiationDiagram } from './diagram.ts';
 import { transactionDiagramInput } from './diagramInput.ts';
 import { negotiationDiagram } from './negotiationDiagram.ts';
 import { shapeOf } from './testShapes.ts';
+import { corsErrorOf, failedParameterOf } from '../cors/verdictFacts.ts';
 
 // The lab's scenarios as the panel would draw them: each scenario's requests
 // replayed through the engine against its declared routes, as the events a
@@ -46,7 +47,7 @@ const replayable = (scenario: Scenario): boolean => !scenario.from && !scenario.
 describe('the replay of the lab', () => {
   it('reaches the verdict each replayable scenario declares (what Chromium decides, e2e/oracle.spec.ts)', () => {
     const differing = SCENARIOS.filter(replayable).flatMap((scenario) => {
-      const got = replayScenario(scenario).map((transaction) => `${transaction.verdict.corsError ?? 'none'} ${transaction.verdict.preflight}`);
+      const got = replayScenario(scenario).map((transaction) => `${corsErrorOf(transaction.verdict) ?? 'none'} ${transaction.verdict.preflight}`);
       const declared = scenario.expect.map((expected) => `${expected.corsError ?? 'none'} ${expected.preflight}`);
       return JSON.stringify(got) === JSON.stringify(declared) ? [] : [`${scenario.name}: ${got.join(', ')} (declared ${declared.join(', ')})`];
     });
@@ -70,7 +71,7 @@ describe('every replayable scenario, drawn', () => {
     for (const { name, transaction, diagram } of all) {
       const marks = diagram.arrows.flatMap((arrow) => (arrow.mark ? [arrow.mark] : []));
       if (!transaction.verdict.blocked) expect(marks, name).toEqual([]);
-      else expect(marks.map((mark) => [mark.corsError, mark.failedParameter]), name).toEqual([[transaction.verdict.corsError, transaction.verdict.failedParameter]]);
+      else expect(marks.map((mark) => [mark.corsError, mark.failedParameter]), name).toEqual([[corsErrorOf(transaction.verdict), failedParameterOf(transaction.verdict)]]);
     }
   });
 
@@ -258,7 +259,7 @@ describe('representative scenarios of each family', () => {
         { type: 'failed', id: 'request', time: 4, error: LOCAL_NETWORK_ACCESS_ERROR },
       ];
       const [transaction] = pairEvents(events).transactions;
-      expect(transaction?.verdict.corsError).toBe(scenario.expect[0]?.corsError);
+      expect(corsErrorOf(transaction!.verdict)).toBe(scenario.expect[0]?.corsError);
       return transaction as Transaction;
     };
     expect(shapeOf(diagramOf(lna(named(localNetworkScenarios, 'lna-public-page-to-loopback'), false)))).toBe('call > refused~[LocalNetworkAccessPermissionDenied] > outcome');

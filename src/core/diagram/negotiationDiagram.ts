@@ -63,7 +63,7 @@ export function negotiationDiagram(input: DiagramInput, options: DiagramOptions)
     );
   }
   drafts.push({ ...draft('outcome', null, 'browser', 'page', '', []), ...outcomeOf(input) });
-  return { lanes: laneHeads(input), arrows: withMark(drafts, verdict).map((arrow) => ({ ...arrow, text: arrowText(arrow) })) };
+  return { lanes: laneHeads(input), arrows: withMark(drafts, input, verdict).map((arrow) => ({ ...arrow, text: arrowText(arrow) })) };
 }
 
 const CALLERS = { fetch: 'fetch()', xhr: 'XMLHttpRequest', unknown: 'Script' } as const;

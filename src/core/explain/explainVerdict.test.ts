@@ -4,6 +4,7 @@ import type { CorsRequest } from '../cors/corsRequest.ts';
 import { decideVerdict } from '../cors/decideVerdict.ts';
 import type { ObservedHop } from '../cors/verdict.ts';
 import { explainVerdict, type Explanation } from './explainVerdict.ts';
+import { corsErrorOf } from '../cors/verdictFacts.ts';
 
 // References: the CorsError names of the DevTools protocol
 // (https://chromedevtools.github.io/devtools-protocol/tot/Network/#type-CorsError);
@@ -20,8 +21,9 @@ function request(overrides: Partial<CorsRequest> = {}): CorsRequest {
 }
 
 function explain(req: CorsRequest, hop: Omit<ObservedHop, 'url'>): { explanation: Explanation; verdict: ReturnType<typeof decideVerdict> } {
-  const verdict = decideVerdict({ request: req, hops: [{ url: req.url, ...hop }] });
-  return { verdict, explanation: explainVerdict(verdict, req) };
+  const exchange = { request: req, hops: [{ url: req.url, ...hop }] };
+  const verdict = decideVerdict(exchange);
+  return { verdict, explanation: explainVerdict(exchange, verdict) };
 }
 
 function simple(headers: HeaderList, status = 200, overrides: Partial<CorsRequest> = {}) {
@@ -43,8 +45,8 @@ function expectOneSentence(text: string): void {
 describe('explainVerdict: summary, codes and mismatch', () => {
   it('copies corsError and failedParameter exactly, and names the value in a one-sentence summary', () => {
     const { verdict, explanation } = simple([ACAO('https://app.test/')]);
-    expect(verdict.corsError).toBe('AllowOriginMismatch');
-    expect(explanation.corsError).toBe(verdict.corsError);
+    expect(corsErrorOf(verdict)).toBe('AllowOriginMismatch');
+    expect(explanation.corsError).toBe(corsErrorOf(verdict));
     expect(explanation.failedParameter).toBe('https://app.test/');
     expect(explanation.summary).toContain('https://app.test/');
     expectOneSentence(explanation.summary);
@@ -137,7 +139,7 @@ describe('explainVerdict: root cause first', () => {
 describe('explainVerdict: what the capture cannot show', () => {
   it('says first that an opaque page (Origin: null) is the cause, and how to serve it instead', () => {
     const { explanation, verdict } = simple([ACAO(ORIGIN)], 200, { initiatorOrigin: 'null' });
-    expect(verdict).toMatchObject({ corsError: 'AllowOriginMismatch', failedParameter: ORIGIN });
+    expect(verdict).toMatchObject({ failure: { corsError: 'AllowOriginMismatch', failedParameter: ORIGIN } });
     expect(explanation.rootCause).toMatchObject({ kind: 'opaque-origin' });
     expect(explanation.rootCause?.text).toContain('file:');
   });
@@ -205,6 +207,16 @@ describe('explainVerdict: preflight reasons', () => {
     expect(reasons).toEqual(['a simple request: no preflight needed', 'GET is a safelisted method', 'accept: application/json is a safelisted header', 'content-language: fr is a safelisted header']);
     expect(browserSet?.names).toEqual(['accept-language', 'origin', 'referer', 'sec-ch-ua', 'sec-ch-ua-mobile', 'sec-ch-ua-platform', 'sec-fetch-dest', 'sec-fetch-mode', 'sec-fetch-site', 'user-agent', 'dpr']);
     expect(browserSet?.line).toBe('11 headers set by the browser (accept-language, origin, referer, …)');
+  });
+
+  it("says what the verdict decided, without asking the rule again: the hop's reasons are read as they are", () => {
+    const req = request({ method: 'PUT' });
+    const exchange = { request: req, hops: [{ url: req.url, response: { status: 200, headers: [ACAO(ORIGIN)] } }] };
+    const verdict = decideVerdict(exchange);
+    const [hop] = verdict.hops;
+    expect(hop?.preflightNeed.reasons).toEqual([{ kind: 'method', method: 'PUT' }]);
+    const told = { ...verdict, hops: [{ ...hop!, preflightNeed: { ...hop!.preflightNeed, reasons: [{ kind: 'forced' as const }] } }] };
+    expect(explainVerdict(exchange, told).preflight.reasons).toEqual(['the request forces a preflight (an XMLHttpRequest upload with progress listeners)']);
   });
 
   it('folds nothing when the request was preflighted: the reasons are what the page did', () => {

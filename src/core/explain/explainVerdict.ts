@@ -4,8 +4,8 @@ import type { CorsError } from '../cors/corsError.ts';
 import { FIREFOX_REASON_CATALOGUE } from './firefoxCatalogue.ts';
 import type { CorsRequest } from '../cors/corsRequest.ts';
 import { exposedResponseHeaders } from '../cors/exposedHeaders.ts';
-import { needsPreflight } from '../cors/needsPreflight.ts';
-import type { PreflightStatus, Verdict, VerdictOutcome } from '../cors/verdict.ts';
+import type { ObservedResponse, PreflightStatus, Verdict, VerdictOutcome } from '../cors/verdict.ts';
+import { corsErrorOf, failedParameterOf, failedResponseOf, responseOf, type JudgedRequest } from '../cors/verdictFacts.ts';
 import { CORS_ERROR_CATALOGUE } from './catalogue.ts';
 import type { FixTarget, HeaderLine } from './description.ts';
 import { LINKS } from './links.ts';
@@ -56,13 +56,14 @@ export interface Explanation {
  * configuration, what the server sent against what the browser needed, the
  * fix on the server, why the request was (not) preflighted, and links.
  */
-export function explainVerdict(verdict: Verdict, request: CorsRequest): Explanation {
-  const hop = verdict.hops[verdict.failedHop ?? verdict.hops.length - 1] ?? verdict.hops[0];
-  const decision = hop
-    ? needsPreflight({ method: hop.method, headers: hop.headers, mode: request.mode, ...(hop.corsFlag ? {} : { url: hop.url, initiatorOrigin: request.initiatorOrigin }) })
-    : null;
-  const announced = request.unsafeHeaderNames ?? [];
-  const { reasons, browserSetHeaders } = decision ? listPreflightReasons(decision, hop?.preflightRequired ? announced : []) : { reasons: [], browserSetHeaders: [] };
+export function explainVerdict(capture: JudgedRequest, verdict: Verdict): Explanation {
+  const { request } = capture;
+  // The hop that failed, else the last one reached.
+  const reached = verdict.failedHop ?? verdict.hops.length - 1;
+  const index = verdict.hops[reached] ? reached : 0;
+  const hop = verdict.hops[index];
+  const url = (hop && capture.hops[index]?.url) ?? request.url;
+  const { reasons, browserSetHeaders } = hop ? listPreflightReasons(hop.preflightNeed) : { reasons: [], browserSetHeaders: [] };
   const preflight = {
     status: verdict.preflight,
     heading: PREFLIGHT_REASONS_HEADINGS[verdict.preflight],
@@ -71,35 +72,37 @@ export function explainVerdict(verdict: Verdict, request: CorsRequest): Explanat
   };
   const base = {
     outcome: verdict.outcome,
-    corsError: verdict.corsError,
-    failedParameter: verdict.failedParameter,
+    corsError: corsErrorOf(verdict),
+    failedParameter: failedParameterOf(verdict),
     notes: verdictNotes(verdict),
     preflight,
-    firefox: firefoxView(verdict),
+    firefox: firefoxView(capture, verdict),
   };
-  if (verdict.blocked && verdict.corsError && verdict.failure) {
+  if (verdict.blocked && verdict.failure) {
     const { failure } = verdict;
-    const description = CORS_ERROR_CATALOGUE[verdict.corsError]({
-      corsError: verdict.corsError,
+    const failedResponse = failedResponseOf(capture, verdict);
+    const announced = request.unsafeHeaderNames ?? [];
+    const description = CORS_ERROR_CATALOGUE[failure.corsError]({
+      corsError: failure.corsError,
       failedParameter: failure.failedParameter,
       origin: hop?.origin ?? request.initiatorOrigin,
       method: hop?.method ?? request.method,
-      url: hop?.url ?? request.url,
+      url,
       credentials: request.credentials === 'include',
       header: failure.header,
       received: failure.received,
       needed: failure.needed,
       missing: failure.missing ?? [],
       invalidItem: failure.invalidItem ?? null,
-      status: verdict.failedResponse?.status ?? null,
-      responseHeaders: verdict.failedResponse?.headers ?? [],
-      unsafeHeaderNames: announced.length > 0 ? announced : (decision?.reasons.flatMap((reason) => (reason.kind === 'header' ? [reason.header.name] : [])) ?? []),
+      status: failedResponse?.status ?? null,
+      responseHeaders: failedResponse?.headers ?? [],
+      unsafeHeaderNames: announced.length > 0 ? announced : (hop?.preflightNeed.reasons.flatMap((reason) => (reason.kind === 'header' ? [reason.header.name] : [])) ?? []),
     });
     return {
       ...base,
       summary: description.summary,
       title: description.title,
-      rootCause: findRootCause(verdict),
+      rootCause: findRootCause(capture, verdict),
       details: [
         description.whatHappened,
         description.whatToChange,
@@ -114,25 +117,26 @@ export function explainVerdict(verdict: Verdict, request: CorsRequest): Explanat
       links: description.links.map((id) => LINKS[id]),
     };
   }
+  const response = responseOf(capture, verdict);
   return {
     ...base,
-    summary: unblockedSummary(verdict, request),
+    summary: unblockedSummary(verdict, request, response),
     title: null,
     rootCause: null,
     details: verdict.hiddenCauses ? [...verdict.hiddenCauses.map(describeHiddenCause), HOW_TO_FIND_THE_HIDDEN_CAUSE] : [],
     mismatch: null,
     fix: null,
-    readableHeaders: verdict.outcome === 'allowed' && verdict.response ? exposedResponseHeaders(verdict.response.headers, request.credentials).readable : null,
+    readableHeaders: verdict.outcome === 'allowed' && response ? exposedResponseHeaders(response.headers, request.credentials).readable : null,
     links: verdict.outcome === 'allowed' ? [LINKS.corsCheck] : [],
   };
 }
 
-function firefoxView(verdict: Verdict): Explanation['firefox'] {
-  const reason = firefoxReasonOf(verdict);
+function firefoxView(capture: JudgedRequest, verdict: Verdict): Explanation['firefox'] {
+  const reason = firefoxReasonOf(capture, verdict);
   return reason === null ? null : { reason, meaning: FIREFOX_REASON_CATALOGUE[reason].meaning, url: firefoxReasonUrl(reason) };
 }
 
-function unblockedSummary(verdict: Verdict, request: CorsRequest): string {
+function unblockedSummary(verdict: Verdict, request: CorsRequest, response: ObservedResponse | null): string {
   const cached =
     verdict.preflight === 'cache-hit'
       ? ' Its preflight was served from the preflight cache.'
@@ -148,7 +152,7 @@ function unblockedSummary(verdict: Verdict, request: CorsRequest): string {
       return 'Not a CORS request (same-origin, no-cors or a navigation): the browser applies no CORS check.';
     case 'network-error':
       if (verdict.networkError === 'blocked:origin') return 'Refused, but not by CORS: a same-origin-mode request was redirected to another origin, and the browser does not follow such a redirect.';
-      if (verdict.response) return `CORS let the response through, but the request then failed (${verdict.networkError ?? 'unknown error'}): not a CORS decision.`;
+      if (response) return `CORS let the response through, but the request then failed (${verdict.networkError ?? 'unknown error'}): not a CORS decision.`;
       return `Failed at the network level (${verdict.networkError ?? 'unknown error'}), before CORS had a say: the server did not answer${verdict.stage === 'preflight' ? ' the preflight' : ''}.`;
     case 'undetermined':
       return `Blocked: the browser failed this request (${verdict.networkError ?? 'net::ERR_FAILED'}), and the reason is not visible to CORS Lens: nothing the capture shows of its CORS headers fails a check.`;

@@ -1,4 +1,5 @@
 import { getHeader } from '../fetch/headers.ts';
+import { corsErrorOf, failedParameterOf } from '../cors/verdictFacts.ts';
 import type { Transaction } from '../pairing/transaction.ts';
 import { explainVerdict } from './explainVerdict.ts';
 import { PREFLIGHT_STATUS_LABELS } from './preflightStatusLabel.ts';
@@ -12,9 +13,11 @@ import { PREFLIGHT_STATUS_LABELS } from './preflightStatusLabel.ts';
  */
 export function markdownSummary(transaction: Transaction): string {
   const { request, verdict, hops } = transaction;
-  const explanation = explainVerdict(verdict, request);
+  const explanation = explainVerdict(transaction, verdict);
   const lines: string[] = [];
-  const status = verdict.corsError ? `blocked (${verdict.corsError})` : explanation.outcome === 'allowed' ? 'allowed' : explanation.outcome;
+  const corsError = corsErrorOf(verdict);
+  const failedParameter = failedParameterOf(verdict);
+  const status = corsError ? `blocked (${corsError})` : explanation.outcome === 'allowed' ? 'allowed' : explanation.outcome;
   lines.push(`### CORS: ${code(`${request.method} ${request.url}`)} ${status}`, '');
   lines.push(`- **Page origin:** ${code(request.initiatorOrigin)}; mode ${code(request.mode)}, credentials ${code(request.credentials)}`);
   const preflight = hops.find((hop) => hop.preflight)?.preflight;
@@ -31,8 +34,8 @@ export function markdownSummary(transaction: Transaction): string {
   const { reasons, browserSet } = explanation.preflight;
   lines.push(`- **Why:** ${[...reasons, ...(browserSet ? [browserSet.line] : [])].map(plain).join('; ')}`);
   lines.push(`- **Verdict:** ${plain(explanation.summary)}`);
-  if (verdict.corsError) {
-    lines.push(`- **Chromium's error:** ${code(verdict.corsError)}${verdict.failedParameter ? `, failed parameter ${code(verdict.failedParameter)}` : ''}`);
+  if (corsError) {
+    lines.push(`- **Chromium's error:** ${code(corsError)}${failedParameter ? `, failed parameter ${code(failedParameter)}` : ''}`);
   }
   if (explanation.mismatch) {
     const { header, received, needed } = explanation.mismatch;

@@ -1,6 +1,6 @@
 import { isBrowserSetRequestHeader } from '../fetch/browserSetRequestHeader.ts';
 import type { UnsafeRequestHeader } from '../fetch/corsUnsafeRequestHeaderNames.ts';
-import type { PreflightDecision, PreflightReason, SimpleRequestRule } from '../cors/needsPreflight.ts';
+import type { PreflightNeed, PreflightReason, SimpleRequestRule } from '../cors/needsPreflight.ts';
 
 const SAFELISTED_TYPES = 'text/plain, multipart/form-data or application/x-www-form-urlencoded';
 
@@ -51,17 +51,13 @@ function describeSimpleRule(rule: SimpleRequestRule): string {
   }
 }
 
-/**
- * Why a request was, or was not, preflighted, in sentences. `announced`: the
- * header names its preflight announced when the capture holds their names
- * only (they made it a preflighted request, whatever its other headers).
- */
-export function preflightReasons(decision: PreflightDecision, announced: readonly string[] = []): string[] {
-  if (!decision.cors) return ['CORS does not apply to this request, so there is no preflight'];
-  const announcedReasons = announced.map((name) => `the page sets ${name} (its value was not captured), which the preflight announced`);
-  if (decision.required) return [...decision.reasons.map(describePreflightReason), ...announcedReasons];
-  if (announced.length > 0) return [...decision.met.map(describeSimpleRule), ...announcedReasons];
-  return ['a simple request: no preflight needed', ...decision.met.map(describeSimpleRule)];
+/** Why a request was, or was not, preflighted at a hop, in sentences: the engine's reasons, read as they are. */
+export function preflightReasons(need: PreflightNeed): string[] {
+  if (need.notCorsReason !== null) return ['CORS does not apply to this request, so there is no preflight'];
+  const announcedReasons = need.announced.map((name) => `the page sets ${name} (its value was not captured), which the preflight announced`);
+  if (need.reasons.length > 0) return [...need.reasons.map(describePreflightReason), ...announcedReasons];
+  if (need.announced.length > 0) return [...need.met.map(describeSimpleRule), ...announcedReasons];
+  return ['a simple request: no preflight needed', ...need.met.map(describeSimpleRule)];
 }
 
 /** preflightReasons with the headers the browser added set apart, for a reader of a captured request. */
@@ -78,15 +74,15 @@ export interface PreflightReasonList {
  * (sec-ch-ua, sec-fetch-*, user-agent, accept-language...) are listed apart
  * rather than one sentence each, so the page's own headers stand out.
  */
-export function listPreflightReasons(decision: PreflightDecision, announced: readonly string[] = []): PreflightReasonList {
-  if (!decision.cors || decision.required) return { reasons: preflightReasons(decision, announced), browserSetHeaders: [] };
+export function listPreflightReasons(need: PreflightNeed): PreflightReasonList {
+  if (need.notCorsReason !== null || need.reasons.length > 0) return { reasons: preflightReasons(need), browserSetHeaders: [] };
   const own: SimpleRequestRule[] = [];
   const browserSet = new Set<string>();
-  for (const rule of decision.met) {
+  for (const rule of need.met) {
     if (rule.kind === 'forbidden-header' || (rule.kind === 'header' && isBrowserSetRequestHeader(rule.name, rule.value))) browserSet.add(rule.name);
     else own.push(rule);
   }
-  return { reasons: preflightReasons({ ...decision, met: own }, announced), browserSetHeaders: [...browserSet] };
+  return { reasons: preflightReasons({ ...need, met: own }), browserSetHeaders: [...browserSet] };
 }
 
 /** How many of the first names the one line shows; the rest are behind "…". */

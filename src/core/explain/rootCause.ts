@@ -1,5 +1,6 @@
 import { getHeader, headerValues } from '../fetch/headers.ts';
 import type { Verdict } from '../cors/verdict.ts';
+import { failedResponseOf, type JudgedRequest } from '../cors/verdictFacts.ts';
 
 /** A cause that is not the CORS configuration itself, and is said before the CORS details. */
 export interface RootCause {
@@ -25,12 +26,12 @@ const OPAQUE_ORIGIN: RootCause = {
  * normal answer has; a preflight refused by authentication or routing; a
  * header added twice by a proxy and the application.
  */
-export function findRootCause(verdict: Verdict): RootCause | null {
+export function findRootCause(capture: Pick<JudgedRequest, 'hops'>, verdict: Verdict): RootCause | null {
   if (!verdict.blocked) return null;
   const failedHop = verdict.hops[verdict.failedHop ?? -1];
   // An opaque initiator, not a tainted redirect: the page itself says "null".
   if (failedHop?.origin === 'null' && !failedHop.tainted) return OPAQUE_ORIGIN;
-  const response = verdict.failedResponse;
+  const response = failedResponseOf(capture, verdict);
   if (!response) return null;
   const allowOrigin = headerValues(response.headers, 'Access-Control-Allow-Origin');
   if (allowOrigin.length > 1 || (allowOrigin.length === 1 && isRepeatedList(allowOrigin[0] ?? ''))) {

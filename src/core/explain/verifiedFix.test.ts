@@ -4,6 +4,7 @@ import { pairEvents } from '../pairing/pairEvents.ts';
 import { explainVerdict } from './explainVerdict.ts';
 import { API, context, judged, PAGE, preflightedPut } from './testTransactions.ts';
 import { verifiedFix } from './verifiedFix.ts';
+import { corsErrorOf } from '../cors/verdictFacts.ts';
 
 // The object store that answers a disallowed preflight with 403.
 const put = (answer: [string, string][]) => preflightedPut('x-oss-test', 403, answer);
@@ -12,7 +13,7 @@ describe('verifiedFix', () => {
   it('fixes a refused preflight in every response it takes, and the engine then allows the request', () => {
     // The object store that answers a disallowed preflight with 403 and no CORS headers.
     const blocked = put([]);
-    expect(blocked.verdict.corsError).toBe('PreflightMissingAllowOriginHeader');
+    expect(corsErrorOf(blocked.verdict)).toBe('PreflightMissingAllowOriginHeader');
     const fix = verifiedFix(blocked);
     expect(fix?.verdict.outcome).toBe('allowed');
     const lines = (target: string) => fix?.changes.find((change) => change.target === target)?.lines.map((line) => line.name.toLowerCase()).sort();
@@ -46,7 +47,7 @@ describe('verifiedFix', () => {
 
     // A refused request whose preflight passes unless credentials went: they did.
     const inferred = preflightedPut('x-oss-test', 204, [['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Allow-Headers', 'x-oss-test']]);
-    expect(inferred.verdict).toMatchObject({ corsError: 'PreflightInvalidAllowCredentials' });
+    expect(inferred.verdict).toMatchObject({ failure: { corsError: 'PreflightInvalidAllowCredentials' } });
     expect(verifiedFix(inferred)).toMatchObject({ credentials: 'inferred', withCredentials: null, verdict: { outcome: 'allowed' } });
   });
 
@@ -83,8 +84,8 @@ describe('verifiedFix', () => {
         expect(fix.verdict.outcome).toBe('allowed');
         fixed++;
       } else {
-        const target = explainVerdict(transaction.verdict, transaction.request).fix?.target;
-        expect({ error: transaction.verdict.corsError, target }).not.toMatchObject({ target: expect.stringMatching(/^(preflight response|response)$/) });
+        const target = explainVerdict(transaction, transaction.verdict).fix?.target;
+        expect({ error: corsErrorOf(transaction.verdict), target }).not.toMatchObject({ target: expect.stringMatching(/^(preflight response|response)$/) });
       }
     }
     expect(fixed / blocked.length).toBeGreaterThan(0.8);

@@ -74,7 +74,7 @@ function fixFor(transaction: Transaction, request: CorsRequest): FixOption | nul
   const changes: ServerChange[] = [];
   let verdict = decideVerdict({ request, hops });
   for (let round = 0; round < MAX_ROUNDS && verdict.blocked; round++) {
-    const fix = explainVerdict(verdict, request).fix;
+    const fix = explainVerdict({ request, hops }, verdict).fix;
     const failed = verdict.failedHop ?? 0;
     if (!fix || !SERVER_TARGETS.has(fix.target) || fix.lines.length === 0) return null;
     const target = fix.target as ServerChange['target'];

@@ -1,4 +1,4 @@
-import { decideCorsSafelistedRequestHeader, type UnsafeRule } from './corsSafelistedRequestHeader.ts';
+import { decideCorsSafelistedRequestHeader, type SafelistRule, type UnsafeRule } from './corsSafelistedRequestHeader.ts';
 import { isForbiddenRequestHeader } from './forbiddenRequestHeader.ts';
 import { headerValueByteLength, lowerCaseHeaderName, type Header, type HeaderList } from './headers.ts';
 
@@ -13,14 +13,21 @@ export interface UnsafeRequestHeader {
   readonly detail?: string;
 }
 
+/** A request header that calls for no preflight: the browser's own (forbidden to the page), or one a safelist rule lets through. */
+export type SimpleRequestHeader =
+  | { readonly kind: 'forbidden-header'; readonly name: string }
+  | { readonly kind: 'header'; readonly name: string; readonly value: string; readonly rule: SafelistRule };
+
 /**
  * A request header list read once for CORS: its unsafe headers (with why),
- * their names and the Access-Control-Request-Headers value they make. The
- * engine reads each list once per verdict and passes this along, rather than
- * asking again at every check.
+ * their names and the Access-Control-Request-Headers value they make, and
+ * the others with why they are not unsafe. The engine reads each list once
+ * per verdict and passes this along, rather than asking again at every check.
  */
 export interface UnsafeHeaders {
   readonly headers: readonly UnsafeRequestHeader[];
+  /** Every other header, in request order (forbidden ones only when the safelisted values add up to more than 1024 bytes: then those are unsafe). */
+  readonly simple: readonly SimpleRequestHeader[];
   /** Lower-cased, in request order (Chromium's check order); a name may repeat. */
   readonly names: readonly string[];
   /** What the preflight sends in Access-Control-Request-Headers ("" when omitted). */
@@ -29,9 +36,10 @@ export interface UnsafeHeaders {
 
 /** Reads a request's header list for CORS: see UnsafeHeaders. */
 export function readUnsafeHeaders(list: HeaderList): UnsafeHeaders {
-  const headers = classify(list);
+  const simple: SimpleRequestHeader[] = [];
+  const headers = classify(list, simple);
   const names = headers.map((header) => header.name);
-  return { headers, names, requestHeadersValue: requestHeadersValueOf(names) };
+  return { headers, simple, names, requestHeadersValue: requestHeadersValueOf(names) };
 }
 
 /**
@@ -52,19 +60,27 @@ export function corsUnsafeRequestHeaderNames(headers: HeaderList): readonly stri
   return classify(headers).map((header) => header.name);
 }
 
-function classify(headers: HeaderList): UnsafeRequestHeader[] {
+/** The unsafe headers; with `simple`, the others are pushed there as they are met. */
+function classify(headers: HeaderList, simple?: SimpleRequestHeader[]): UnsafeRequestHeader[] {
   const unsafe: UnsafeRequestHeader[] = [];
   let safelistedBytes = 0;
   for (let index = 0; index < headers.length; index++) {
     const { name, value } = headers[index] as Header;
-    if (isForbiddenRequestHeader(name, value)) continue;
+    if (isForbiddenRequestHeader(name, value)) {
+      simple?.push({ kind: 'forbidden-header', name: lowerCaseHeaderName(name) });
+      continue;
+    }
     const lower = lowerCaseHeaderName(name);
     const decision = decideCorsSafelistedRequestHeader(lower, value);
-    if (decision.safelisted) safelistedBytes += headerValueByteLength(value);
-    else unsafe.push(decision.detail === undefined ? { name: lower, value, rule: decision.rule } : { name: lower, value, rule: decision.rule, detail: decision.detail });
+    if (decision.safelisted) {
+      safelistedBytes += headerValueByteLength(value);
+      simple?.push({ kind: 'header', name: lower, value, rule: decision.rule });
+    } else unsafe.push(decision.detail === undefined ? { name: lower, value, rule: decision.rule } : { name: lower, value, rule: decision.rule, detail: decision.detail });
   }
   if (safelistedBytes <= SAFELISTED_TOTAL_MAX_BYTES) return unsafe;
-  // Over the budget, every safelisted header is unsafe too: after the others, in request order.
+  // Over the budget, every safelisted header is unsafe too: after the others,
+  // in request order. Only the forbidden ones stay simple.
+  if (simple) simple.splice(0, simple.length, ...simple.filter((header) => header.kind === 'forbidden-header'));
   for (let index = 0; index < headers.length; index++) {
     const { name, value } = headers[index] as Header;
     if (isForbiddenRequestHeader(name, value)) continue;

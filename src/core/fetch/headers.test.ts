@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { getHeader, getHeaders, headerListFromObject, headerValueByteLength, headerValues } from './headers.ts';
+import { getHeader, getHeaders, headerListFromObject, headerValueByteLength, headerValues, lowerCaseHeaderName } from './headers.ts';
 
 describe('header lists', () => {
   const list = [
@@ -52,6 +52,14 @@ describe('header lists', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('lower-cases A-Z only, whatever else the name holds (property)', () => {
+    const reference = (text: string) => text.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
+    expect(lowerCaseHeaderName('\u212Aookie-Ä')).toBe('\u212Aookie-Ä');
+    expect(lowerCaseHeaderName('X-\u212A-İ-Ab')).toBe('x-\u212A-İ-ab');
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('A', 'z', 'Q', '-', '\u212A', 'İ', 'Σ', 'ß', '😀', 'é') }), (name) => lowerCaseHeaderName(name) === reference(name)));
+    fc.assert(fc.property(fc.string(), (name) => lowerCaseHeaderName(name) === reference(name)));
   });
 
   it('splits CDP header objects whose repeated lines are joined by newlines', () => {

@@ -33,7 +33,16 @@ export function lowerCaseHeaderName(name: string): string {
 }
 
 function asciiLowerCase(text: string): string {
-  return /[A-Z]/.test(text) ? text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase()) : text;
+  let ascii = true;
+  let upper = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x41 && code <= 0x5a) upper = true;
+    else if (code > 0x7f) ascii = false;
+  }
+  if (!upper) return text;
+  // toLowerCase folds more than A-Z beyond ASCII (the Kelvin sign): only an ASCII name may take it.
+  return ascii ? text.toLowerCase() : text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
 }
 
 /** ASCII case-insensitive equality of a header name with a lower-case one, without allocating. */

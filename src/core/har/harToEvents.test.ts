@@ -104,7 +104,7 @@ describe('harToEvents', () => {
     ]);
     const [transaction, ...rest] = judge(har);
     expect(rest).toHaveLength(0);
-    expect(transaction?.verdict).toMatchObject({ preflight: 'sent', outcome: 'undetermined', blocked: false, corsError: null });
+    expect(transaction?.verdict).toMatchObject({ preflight: 'sent', outcome: 'undetermined', blocked: false, failure: null });
     expect(transaction?.verdict.hiddenCauses?.map((cause) => cause.kind)).toContain('local-network-access');
   });
 
@@ -119,7 +119,7 @@ describe('harToEvents', () => {
       preflightEntry(2, { status: 204, headers: preflightOk }),
     ]);
     const [transaction] = judge(har);
-    expect(transaction?.verdict).toMatchObject({ outcome: 'blocked', corsError: 'PreflightInvalidAllowCredentials', notes: [expect.objectContaining({ kind: 'credentials-inferred' })] });
+    expect(transaction?.verdict).toMatchObject({ outcome: 'blocked', failure: { corsError: 'PreflightInvalidAllowCredentials' }, notes: [expect.objectContaining({ kind: 'credentials-inferred' })] });
   });
 
   it('calls net::ERR_CONNECTION_REFUSED a network error, not a CORS block', () => {

@@ -26,7 +26,7 @@ describe('preflights linked to their requests in a Chrome DevTools HAR', () => {
     ]);
     const [transaction, ...rest] = judge(har);
     expect(rest).toHaveLength(0);
-    expect(transaction?.verdict).toMatchObject({ preflight: 'sent', corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: 'content-type' });
+    expect(transaction?.verdict).toMatchObject({ preflight: 'sent', failure: { corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: 'content-type' } });
   });
 
   it('gives concurrent identical requests their preflights in the order of the ids they name', () => {

@@ -5,6 +5,7 @@ import { PreflightCache } from '../cache/preflightCache.ts';
 import { createPairing, pairEvents } from './pairEvents.ts';
 import { MAX_WAITING_PER_KEY, MAX_WAITING_PREFLIGHTS } from './preflightMatcher.ts';
 import type { RequestContext, RequestEvent } from './requestEvent.ts';
+import { corsErrorOf } from '../cors/verdictFacts.ts';
 
 const PAGE = 'http://app.test';
 const API = 'http://api.test/items';
@@ -149,7 +150,7 @@ describe('pairEvents', () => {
       { type: 'failed', id: 'put', time: 3, error: 'net::ERR_FAILED' },
     ]);
     expect(transactions[0]?.hops[0]?.preflight?.id).toBe('options');
-    expect(transactions[0]?.verdict).toMatchObject({ corsError: 'MethodDisallowedByPreflightResponse', failedParameter: 'PUT', preflight: 'sent' });
+    expect(transactions[0]?.verdict).toMatchObject({ failure: { corsError: 'MethodDisallowedByPreflightResponse', failedParameter: 'PUT' }, preflight: 'sent' });
   });
 
   it('pairs a preflight seen before its request (some HAR writers put it first)', () => {
@@ -295,7 +296,7 @@ describe('pairEvents', () => {
       ...answered('r', 3, [['Access-Control-Allow-Origin', 'https://elsewhere.test']]),
     ]);
     expect(transactions[0]?.hops.map((hop) => hop.url)).toEqual([API, 'http://api.test/moved']);
-    expect(transactions[0]?.verdict).toMatchObject({ corsError: 'AllowOriginMismatch', failedHop: 1 });
+    expect(transactions[0]?.verdict).toMatchObject({ failure: { corsError: 'AllowOriginMismatch' }, failedHop: 1 });
   });
 
   it("follows the source's own link from a preflight to its request (CDP's), even when an identical request waits", () => {
@@ -342,7 +343,7 @@ describe('pairEvents', () => {
     it('Sec-Fetch-Storage-Access means credentials were included', () => {
       const { transactions } = pairEvents([started({ id: 'a', at: 0 }), ...answered('a', 1, star, [['Sec-Fetch-Storage-Access', 'none']])]);
       expect(transactions[0]?.request.credentials).toBe('include');
-      expect(transactions[0]?.verdict.corsError).toBe('WildcardOriginNotAllowed');
+      expect(corsErrorOf(transactions[0]!.verdict)).toBe('WildcardOriginNotAllowed');
     });
 
     it('its absence on a cross-site request from Chromium 133+ means they were not', () => {
@@ -359,7 +360,7 @@ describe('pairEvents', () => {
         { type: 'completed', id: 'options', time: 2 },
         { type: 'failed', id: 'put', time: 3, error: 'net::ERR_FAILED' },
       ]);
-      expect(transactions[0]?.verdict.corsError).toBe('PreflightWildcardOriginNotAllowed');
+      expect(corsErrorOf(transactions[0]!.verdict)).toBe('PreflightWildcardOriginNotAllowed');
       expect(transactions[0]?.verdict.notes).toContainEqual(expect.objectContaining({ kind: 'credentials-inferred' }));
     });
   });
@@ -370,7 +371,7 @@ describe('pairEvents', () => {
       started({ id: 'local', at: 1, url: 'http://localhost:8080/api' }),
       { type: 'failed', id: 'local', time: 2, error: 'net::ERR_FAILED' },
     ]);
-    expect(transactions[0]?.verdict).toMatchObject({ corsError: 'LocalNetworkAccessPermissionDenied', stage: 'connection' });
+    expect(transactions[0]?.verdict).toMatchObject({ failure: { corsError: 'LocalNetworkAccessPermissionDenied' }, stage: 'connection' });
   });
 
   it('a live pairing hands each judged transaction over and keeps none; a judged id may start a new request', () => {
@@ -403,7 +404,7 @@ describe('pairEvents: which requests are CORS requests', () => {
       { type: 'failed', id: 'r', time: 3, error: 'net::ERR_FAILED' },
     ]);
     expect(stats.sameOrigin).toBe(0);
-    expect(transactions[0]?.verdict).toMatchObject({ outcome: 'blocked', corsError: 'RedirectContainsCredentials' });
+    expect(transactions[0]?.verdict).toMatchObject({ outcome: 'blocked', failure: { corsError: 'RedirectContainsCredentials' } });
   });
 
   it("trusts the names a preflight announced over the request's surviving headers (a sanitized HAR drops Authorization)", () => {
@@ -412,7 +413,7 @@ describe('pairEvents: which requests are CORS requests', () => {
       ...preflight('options', 1, 'GET', 'authorization', [['Access-Control-Allow-Headers', 'x-other']]),
       { type: 'failed', id: 'get', time: 3, error: 'net::ERR_FAILED' },
     ]);
-    expect(transactions[0]?.verdict).toMatchObject({ corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: 'authorization', preflight: 'sent' });
+    expect(transactions[0]?.verdict).toMatchObject({ failure: { corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: 'authorization' }, preflight: 'sent' });
     expect(transactions[0]?.evidence.headers).toBe('preflight');
     expect(transactions[0]?.verdict.notes).not.toContainEqual(expect.objectContaining({ kind: 'preflight-not-predicted' }));
   });

@@ -11,6 +11,7 @@ import { methodAfterRedirect } from '../cors/redirect.ts';
 import { describeRequest, type SkipReason } from './describeRequest.ts';
 import { currentHop, hasOpenPreflight, openHop, openPreflight, openRequest, responseOf, setPreflightRequestHeaders, type OpenHop, type OpenPreflight, type OpenRequest, type UndecidedRequest } from './openRequests.ts';
 import { createPreflightMatcher } from './preflightMatcher.ts';
+import type { RecordingCoverage } from '../recording/recordingCoverage.ts';
 import type { RequestEvent, RequestStarted } from './requestEvent.ts';
 import type { Exchange } from '../cors/verdict.ts';
 import type { Transaction } from './transaction.ts';
@@ -45,6 +46,8 @@ export interface PairingOptions {
    * long as the tab.
    */
   readonly keepJudged?: boolean;
+  /** What the live recording covers as a request is judged (see decideVerdict); absent for files. */
+  readonly recording?: () => RecordingCoverage | undefined;
 }
 
 export interface Pairing {
@@ -310,7 +313,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
     const hops = observedHops(open, (url) => serverSpaces.get(serializeOrigin(url)));
     storeAnsweredPreflights();
     const exchange: Exchange = { request, hops, preflightsRecorded: options.preflightsRecorded === false ? false : undefined };
-    const verdict = decideVerdict(exchange, { cache, storePreflights: false, rules: options.rules, preflightChecks });
+    const verdict = decideVerdict(exchange, { cache, storePreflights: false, rules: options.rules, preflightChecks, recording: options.recording?.() });
     return {
       id: open.id,
       request,

@@ -3,6 +3,7 @@ import type { FirefoxReason } from '../browsers/firefoxReason.ts';
 import { firefoxReasonOf } from '../browsers/firefoxReasonOf.ts';
 import type { CorsError } from '../cors/corsError.ts';
 import type { PreflightStatus, VerdictOutcome } from '../cors/verdict.ts';
+import { corsErrorOf } from '../cors/verdictFacts.ts';
 import { playSimulation } from './playSimulation.ts';
 import type { Simulation } from './simulation.ts';
 
@@ -26,15 +27,15 @@ export function compareBrowsers(simulation: Simulation): BrowserComparison[] {
   const firefox = playSimulation(simulation, FIREFOX_RULES).sends;
   return chromium.map((send, index) => {
     const other = firefox[index] ?? send;
-    const reason = firefoxReasonOf(other.verdict);
-    const chromiumAsFirefox = firefoxReasonOf(send.verdict);
+    const reason = firefoxReasonOf(other.exchange, other.verdict);
+    const chromiumAsFirefox = firefoxReasonOf(send.exchange, send.verdict);
     const differences: string[] = [];
     if (send.verdict.outcome !== other.verdict.outcome) differences.push(`Chromium: ${send.verdict.outcome}; Firefox: ${other.verdict.outcome}.`);
-    else if (send.verdict.blocked && reason !== chromiumAsFirefox) differences.push(`Another check fails: Chromium ${send.verdict.corsError ?? ''}, Firefox ${reason ?? 'no CORS reason'}.`);
+    else if (send.verdict.blocked && reason !== chromiumAsFirefox) differences.push(`Another check fails: Chromium ${corsErrorOf(send.verdict) ?? ''}, Firefox ${reason ?? 'no CORS reason'}.`);
     if (send.verdict.preflight !== other.verdict.preflight) differences.push(`Preflight: ${send.verdict.preflight} in Chromium, ${other.verdict.preflight} in Firefox.`);
     return {
       at: send.at,
-      chromium: { outcome: send.verdict.outcome, corsError: send.verdict.corsError, preflight: send.verdict.preflight },
+      chromium: { outcome: send.verdict.outcome, corsError: corsErrorOf(send.verdict), preflight: send.verdict.preflight },
       firefox: { outcome: other.verdict.outcome, reason, preflight: other.verdict.preflight },
       differences,
     };

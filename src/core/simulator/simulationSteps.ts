@@ -3,8 +3,9 @@ import { preflightLifetime } from '../cache/preflightLifetime.ts';
 import type { CorsError } from '../cors/corsError.ts';
 import type { CorsRequest } from '../cors/corsRequest.ts';
 import { exposedResponseHeaders } from '../cors/exposedHeaders.ts';
-import { needsPreflight } from '../cors/needsPreflight.ts';
-import type { HopVerdict, ObservedHop, Verdict } from '../cors/verdict.ts';
+import type { NotCorsReason } from '../cors/needsPreflight.ts';
+import type { HopVerdict, ObservedHop, ObservedResponse, Verdict } from '../cors/verdict.ts';
+import { corsErrorOf, responseOf } from '../cors/verdictFacts.ts';
 import { LINKS, type LinkId } from '../explain/links.ts';
 import { preflightReasons } from '../explain/preflightReasons.ts';
 import { serializeOrigin } from '../fetch/origin.ts';
@@ -51,7 +52,7 @@ export function simulationSteps(send: SimulatedSend): SimulationStep[] {
     const hop = exchange.hops[index];
     if (hop) steps.push(...hopSteps(request, verdict, hopVerdict, hop, index));
   });
-  steps.push(resultStep(request, verdict));
+  steps.push(resultStep(request, verdict, responseOf(exchange, verdict)));
   return steps;
 }
 
@@ -60,16 +61,14 @@ function step(id: string, title: string, link: LinkId, status: StepStatus, detai
 }
 
 function corsRequestStep(request: CorsRequest, verdict: Verdict): SimulationStep {
-  const decision = needsPreflight({ method: request.method, headers: request.headers, mode: request.mode, url: request.url, initiatorOrigin: request.initiatorOrigin });
   const first = verdict.hops[0];
-  const isCors = first?.corsFlag ?? decision.cors;
-  const why = isCors
+  const why = first?.corsFlag
     ? `${request.initiatorOrigin} asks for ${originOf(request.url)}, another origin, in mode "${request.mode}": the browser applies CORS.`
-    : notCorsSentence(request, decision.notCorsReason);
+    : notCorsSentence(request, first?.preflightNeed.notCorsReason ?? null);
   return step('cors-request', 'Is it a CORS request?', 'requestMode', 'info', [why]);
 }
 
-function notCorsSentence(request: CorsRequest, reason: string | undefined): string {
+function notCorsSentence(request: CorsRequest, reason: NotCorsReason | null): string {
   switch (reason) {
     case 'same-origin':
       return `${request.url} is on the page's own origin (${request.initiatorOrigin}): no CORS check, no preflight.`;
@@ -88,9 +87,9 @@ function hopSteps(request: CorsRequest, verdict: Verdict, hopVerdict: HopVerdict
   const steps: SimulationStep[] = [];
   const failedHere = verdict.failedHop === index ? verdict.stage : null;
   if (hopVerdict.corsFlag) {
-    const decision = needsPreflight({ method: hopVerdict.method, headers: hopVerdict.headers, mode: request.mode });
-    const reasons = preflightReasons(decision);
-    steps.push(step(`${at}.needs-preflight`, `Does it need a preflight?${where}`, 'safelistedHeader', 'info', [decision.required ? 'Yes:' : 'No:', ...reasons]));
+    const need = hopVerdict.preflightNeed;
+    const required = need.notCorsReason === null && need.reasons.length > 0;
+    steps.push(step(`${at}.needs-preflight`, `Does it need a preflight?${where}`, 'safelistedHeader', 'info', [required ? 'Yes:' : 'No:', ...preflightReasons(need)]));
   }
   if (hopVerdict.tainted) steps.push(step(`${at}.tainted`, `The Origin becomes "null"${where}`, 'redirectFetch', 'info', ['A redirect from another origin to yet another taints the request: from here on the browser sends Origin: null and expects it back.']));
   if (failedHere === 'request' || failedHere === 'connection') {
@@ -183,7 +182,7 @@ function requestStep(at: string, where: string, hop: ObservedHop, hopVerdict: Ho
 }
 
 function checkSteps(prefix: string, checks: readonly BrowserCheck[], failed: Verdict | null, where: string): SimulationStep[] {
-  const failing = failingCheck(checks, failed?.corsError ?? null);
+  const failing = failingCheck(checks, failed ? corsErrorOf(failed) : null);
   return checks.map((check, index) => {
     const status: StepStatus = failing === -1 || index < failing ? 'passed' : index === failing ? 'failed' : 'not-reached';
     const details = status === 'failed' && failed?.failure ? [`Received: ${failed.failure.received ?? '(no header)'}`, `Needed: ${failed.failure.needed}`] : [];
@@ -191,13 +190,13 @@ function checkSteps(prefix: string, checks: readonly BrowserCheck[], failed: Ver
   });
 }
 
-function resultStep(request: CorsRequest, verdict: Verdict): SimulationStep {
+function resultStep(request: CorsRequest, verdict: Verdict, response: ObservedResponse | null): SimulationStep {
   if (verdict.blocked) {
     return step('result', 'Blocked', 'corsCheck', 'failed', ['Script gets a TypeError ("Failed to fetch"); only the console and DevTools say why.'], failure(verdict));
   }
-  if (verdict.outcome === 'not-cors') return step('result', 'No CORS check', 'requestMode', 'info', [verdict.response && request.mode === 'no-cors' ? 'Script gets an opaque response: status 0, no headers, no body.' : 'Nothing for CORS to decide.']);
-  if (verdict.outcome !== 'allowed' || !verdict.response) return step('result', `Outcome: ${verdict.outcome}`, 'corsCheck', 'info', [verdict.networkError ?? '']);
-  const exposed = exposedResponseHeaders(verdict.response.headers, request.credentials);
+  if (verdict.outcome === 'not-cors') return step('result', 'No CORS check', 'requestMode', 'info', [response && request.mode === 'no-cors' ? 'Script gets an opaque response: status 0, no headers, no body.' : 'Nothing for CORS to decide.']);
+  if (verdict.outcome !== 'allowed' || !response) return step('result', `Outcome: ${verdict.outcome}`, 'corsCheck', 'info', [verdict.networkError ?? '']);
+  const exposed = exposedResponseHeaders(response.headers, request.credentials);
   return step('result', 'Allowed: what JavaScript can read', 'corsCheck', 'passed', [
     `Readable response headers: ${exposed.readable.join(', ') || 'none'}${exposed.wildcard ? ' (Access-Control-Expose-Headers: *)' : ''}.`,
     ...(exposed.hidden.length > 0 ? [`Hidden from script: ${exposed.hidden.join(', ')} (list them in Access-Control-Expose-Headers to expose them).`] : []),
@@ -205,7 +204,7 @@ function resultStep(request: CorsRequest, verdict: Verdict): SimulationStep {
 }
 
 function failure(verdict: Verdict): Partial<SimulationStep> {
-  return verdict.corsError === null ? {} : { corsError: verdict.corsError, failedParameter: verdict.failedParameter ?? '' };
+  return verdict.failure === null ? {} : { corsError: verdict.failure.corsError, failedParameter: verdict.failure.failedParameter };
 }
 
 function describeEntry(methods: readonly string[], headers: readonly string[]): string {

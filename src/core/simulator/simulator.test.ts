@@ -7,6 +7,8 @@ import { readSimulationFragment, simulationFragment } from './simulationLink.ts'
 import type { Simulation } from './simulation.ts';
 import { simulationSteps } from './simulationSteps.ts';
 import { simulationTrace, simulationTransactions } from './simulationTrace.ts';
+import { corsErrorOf, failedParameterOf } from '../cors/verdictFacts.ts';
+import type { Verdict } from '../cors/verdict.ts';
 
 function preset(id: string): Simulation {
   const found = presetById(id);
@@ -16,7 +18,7 @@ function preset(id: string): Simulation {
 
 function verdictOf(simulation: Simulation, send = 0) {
   const { verdict } = playSimulation(simulation).sends[send]!;
-  return { outcome: verdict.outcome, corsError: verdict.corsError, failedParameter: verdict.failedParameter, preflight: verdict.preflight };
+  return { outcome: verdict.outcome, corsError: corsErrorOf(verdict), failedParameter: failedParameterOf(verdict), preflight: verdict.preflight };
 }
 
 describe('the presets teach what the engine decides', () => {
@@ -48,8 +50,8 @@ describe('simulationSteps', () => {
     const result = steps[steps.length - 1]!;
     if (send.verdict.blocked) {
       // The failing check, then the result: both name Chromium's code.
-      expect(failed.map((step) => step.corsError)).toEqual([send.verdict.corsError, send.verdict.corsError]);
-      expect(failed[0]!.failedParameter).toBe(send.verdict.failedParameter);
+      expect(failed.map((step) => step.corsError)).toEqual([corsErrorOf(send.verdict), corsErrorOf(send.verdict)]);
+      expect(failed[0]!.failedParameter).toBe(failedParameterOf(send.verdict));
       expect(steps.slice(steps.indexOf(failed[0]!) + 1, -1).every((step) => step.status === 'not-reached')).toBe(true);
     } else {
       expect(failed).toEqual([]);
@@ -134,7 +136,7 @@ describe('simulationTrace', () => {
   it.each(runs)('%s: paired again from its events, every send gets the simulator\'s verdict', (_id, simulation) => {
     const run = playSimulation(simulation);
     const transactions = simulationTransactions(run);
-    const summary = (verdict: { outcome: string; corsError: string | null; failedParameter: string | null; preflight: string }) => [verdict.outcome, verdict.corsError, verdict.failedParameter, verdict.preflight];
+    const summary = (verdict: Pick<Verdict, 'outcome' | 'failure' | 'preflight'>) => [verdict.outcome, corsErrorOf(verdict), failedParameterOf(verdict), verdict.preflight];
     expect(transactions.map((transaction) => summary(transaction.verdict))).toEqual(run.sends.map((send) => summary(send.verdict)));
   });
 

@@ -5,6 +5,7 @@ import { SIMULATION_SCHEMA } from './simulationLink.ts';
 import type { Simulation } from './simulation.ts';
 import { simulationSteps } from './simulationSteps.ts';
 import { simulationTrace } from './simulationTrace.ts';
+import { corsErrorOf } from '../cors/verdictFacts.ts';
 
 // Anything a link can hold: every string where the schema allows one.
 const text = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('https://api.example/x', 'http://app.example', 'null', '*', 'ftp://x/', 'https://api.example/x?a=1#f', '//x', 'data:,x', 'https://user:pw@api.example/'));
@@ -54,7 +55,7 @@ describe('the simulator on any simulation a link can hold', () => {
         expect(run.sends).toHaveLength(generated.sends.length);
         for (const send of run.sends) {
           const steps = simulationSteps(send);
-          if (send.verdict.blocked) expect(steps.find((step) => step.status === 'failed')?.corsError).toBe(send.verdict.corsError);
+          if (send.verdict.blocked) expect(steps.find((step) => step.status === 'failed')?.corsError).toBe(corsErrorOf(send.verdict));
         }
         expect(JSON.parse(JSON.stringify(simulationTrace(run, 0))).format).toBe('cors-lens-trace');
       }),

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Verdict } from '../cors/verdict.ts';
+import { corsErrorOf, failedParameterOf } from '../cors/verdictFacts.ts';
 import { preflightedPut } from '../explain/testTransactions.ts';
 import { playSimulation } from './playSimulation.ts';
 import { SIMULATION_PRESETS } from './presets.ts';
@@ -6,7 +8,7 @@ import type { ServerAnswers } from './simulation.ts';
 import { simulationTransactions } from './simulationTrace.ts';
 import { answerChanges, whatIfFromTransaction } from './whatIf.ts';
 
-const summary = (verdict: { outcome: string; corsError: string | null; failedParameter: string | null }) => [verdict.outcome, verdict.corsError, verdict.failedParameter];
+const summary = (verdict: Pick<Verdict, 'outcome' | 'failure'>) => [verdict.outcome, corsErrorOf(verdict), failedParameterOf(verdict)];
 
 describe('whatIfFromTransaction', () => {
   it.each(SIMULATION_PRESETS.map((preset) => [preset.id, preset.simulation] as const))('%s: the captured transaction, replayed, gets its own verdict', (_id, simulation) => {

@@ -7,6 +7,7 @@ import type { Transaction } from '../pairing/transaction.ts';
 import { REDACTED_QUERY_VALUE, redactSecrets } from './redact.ts';
 import { createTrace } from './trace.ts';
 import { traceToHar } from './traceToHar.ts';
+import { corsErrorOf, failedParameterOf } from '../cors/verdictFacts.ts';
 
 const PAGE = 'http://app.test';
 const context = { tabId: 1, frameId: 0 };
@@ -34,9 +35,9 @@ function capture(): Transaction[] {
 }
 
 function reexplained(transactions: readonly Transaction[], includeSecrets: boolean) {
-  const trace = createTrace({ session: { tabId: 1, pageUrl: `${PAGE}/`, preserveLog: false, evicted: 0, truncatedValues: 0, leftOut: { sameOrigin: 0, navigations: 0, notCorsMode: 0, unknownInitiator: 0 }, seq: 1 }, transactions, preflightCache: [], createdAt: 0, includeSecrets });
+  const trace = createTrace({ session: { tabId: 1, pageUrl: `${PAGE}/`, preserveLog: false, evicted: 0, truncatedValues: 0, leftOut: { sameOrigin: 0, navigations: 0, notCorsMode: 0, unknownInitiator: 0 }, seq: 1, recordingSince: null, gaps: [] }, transactions, preflightCache: [], createdAt: 0, includeSecrets });
   const har = readHar(JSON.stringify(traceToHar({ pages: [{ url: trace.page.url, transactions: trace.transactions }], browser: { name: 'Chromium', version: '156' } })));
-  return { trace, verdicts: pairEvents(harToEvents(har), { preflightsRecorded: harRecordsPreflights(har) }).transactions.map(({ verdict }) => ({ outcome: verdict.outcome, corsError: verdict.corsError, failedParameter: verdict.failedParameter, preflight: verdict.preflight })) };
+  return { trace, verdicts: pairEvents(harToEvents(har), { preflightsRecorded: harRecordsPreflights(har) }).transactions.map(({ verdict }) => ({ outcome: verdict.outcome, corsError: corsErrorOf(verdict), failedParameter: failedParameterOf(verdict), preflight: verdict.preflight })) };
 }
 
 describe('redactSecrets on URLs', () => {

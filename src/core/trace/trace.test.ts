@@ -15,6 +15,8 @@ const SESSION: SessionSummary = {
   truncatedValues: 1,
   leftOut: { sameOrigin: 4, navigations: 1, notCorsMode: 0, unknownInitiator: 0 },
   seq: 9,
+  recordingSince: null,
+  gaps: [],
 };
 
 /** A credentialed request: secrets in the page's headers, the wire's, the response's and the verdict's copies. */
@@ -35,16 +37,14 @@ function credentialed(id: string, startTime: number): Transaction {
     verdict: {
       outcome: 'blocked',
       blocked: true,
-      corsError: 'MissingAllowCredentials',
-      failedParameter: '',
-      failure: null,
+      failure: { corsError: 'InvalidAllowCredentials', failedParameter: '', header: 'Access-Control-Allow-Credentials', received: null, needed: 'true' },
       stage: 'response',
       failedHop: 0,
-      failedResponse: response,
-      response: null,
+      responseHop: null,
       preflight: 'not-needed',
       hops: [],
       networkError: null,
+      hiddenCauses: null,
       notes: [],
     },
   } as unknown as Transaction;
@@ -55,7 +55,8 @@ describe('redactSecrets', () => {
     const { value, redacted } = redactSecrets(credentialed('a', 1));
     const text = JSON.stringify(value);
     for (const secret of ['abc.def', 's3cr3t', 'session=next', 'eA==']) expect(text).not.toContain(secret);
-    expect(redacted).toBe(7);
+    // Two in the request's headers, three in those sent, one in the response.
+    expect(redacted).toBe(6);
     expect(value.hops[0]?.sentHeaders).toContainEqual({ name: 'Cookie', value: REDACTED_VALUE });
     expect(value.request.headers).toContainEqual({ name: 'X-Trace', value: 'kept' });
   });
@@ -111,7 +112,7 @@ describe('createTrace', () => {
 
   it('redacts secrets unless asked to keep them, and says which it did', () => {
     const redacted = createTrace({ session: SESSION, transactions, preflightCache: [], createdAt: 0 });
-    expect(redacted).toMatchObject({ secrets: 'redacted', redactedValues: 14 });
+    expect(redacted).toMatchObject({ secrets: 'redacted', redactedValues: 12 });
     expect(JSON.stringify(redacted)).not.toContain('s3cr3t');
     const kept = createTrace({ session: SESSION, transactions, preflightCache: [], createdAt: 0, includeSecrets: true });
     expect(kept).toMatchObject({ secrets: 'included', redactedValues: 0 });

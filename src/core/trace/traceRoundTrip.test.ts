@@ -7,8 +7,9 @@ import type { SessionSummary } from '../protocol.ts';
 import { readTrace } from './readTrace.ts';
 import { createTrace } from './trace.ts';
 import { traceToEvents } from './traceToEvents.ts';
+import { corsErrorOf, failedParameterOf } from '../cors/verdictFacts.ts';
 
-const SESSION: SessionSummary = { tabId: 1, pageUrl: 'https://app.example.com/', preserveLog: false, evicted: 0, truncatedValues: 0, leftOut: { sameOrigin: 0, navigations: 0, notCorsMode: 0, unknownInitiator: 0 }, seq: 0 };
+const SESSION: SessionSummary = { tabId: 1, pageUrl: 'https://app.example.com/', preserveLog: false, evicted: 0, truncatedValues: 0, leftOut: { sameOrigin: 0, navigations: 0, notCorsMode: 0, unknownInitiator: 0 }, seq: 0, recordingSince: null, gaps: [] };
 
 function exported(transactions: readonly Transaction[]): string {
   return JSON.stringify(createTrace({ session: SESSION, transactions, preflightCache: [], createdAt: 0, includeSecrets: true }));
@@ -29,7 +30,7 @@ function essentials(transactions: readonly Transaction[]) {
       initiatorOrigin: request.initiatorOrigin,
       state,
       preflights: hops.map((hop) => hop.preflight?.id ?? null),
-      verdict: { outcome: verdict.outcome, corsError: verdict.corsError, failedParameter: verdict.failedParameter, preflight: verdict.preflight },
+      verdict: { outcome: verdict.outcome, corsError: corsErrorOf(verdict), failedParameter: failedParameterOf(verdict), preflight: verdict.preflight },
     }));
 }
 

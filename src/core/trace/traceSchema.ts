@@ -4,7 +4,10 @@ import { z } from 'zod';
 // validator and the type (TraceFile). Only what re-explaining needs is
 // checked field by field: the requests, their hops, preflights, headers and
 // times. Verdicts in the file are never trusted (the engine judges again),
-// so they pass unchecked, as does anything a later writer adds.
+// so they pass unchecked, as does anything a later writer adds: a verdict
+// of another shape (before 0.1's verdicts pointed into their hops by index,
+// they held corsError, failedParameter and the responses again) changes no
+// version, since no reader reads it.
 // WARNING: a file format. A new version adds a schema to TRACE_FILE_SCHEMAS;
 // every earlier one stays readable.
 

@@ -7,6 +7,7 @@ import { pairEvents } from '../pairing/pairEvents.ts';
 import type { RequestEvent } from '../pairing/requestEvent.ts';
 import type { Transaction } from '../pairing/transaction.ts';
 import { traceToHar } from './traceToHar.ts';
+import { corsErrorOf, failedParameterOf } from '../cors/verdictFacts.ts';
 
 // Events shaped as the extension's webRequest capture gives them: no headers
 // when a request starts, wire headers without Host when it goes out, a
@@ -99,8 +100,8 @@ function essentials(transactions: readonly Transaction[]) {
     origin: request.initiatorOrigin,
     credentials: request.credentials,
     outcome: verdict.outcome,
-    corsError: verdict.corsError,
-    failedParameter: verdict.failedParameter,
+    corsError: corsErrorOf(verdict),
+    failedParameter: failedParameterOf(verdict),
     preflight: verdict.preflight,
     hops: hops.map((hop) => ({ url: hop.url, preflight: hop.preflight !== undefined, sent: hop.sentHeaders !== undefined })),
   }));

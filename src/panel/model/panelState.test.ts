@@ -3,6 +3,7 @@ import { FIRST_SIMULATION, SIMULATION_PRESETS } from '../../core/simulator/prese
 import { whatIfFromTransaction } from '../../core/simulator/whatIf.ts';
 import type { ImportedFile } from './importFile.ts';
 import { INITIAL_PANEL_STATE, reducePanel, type PanelAction, type PanelState } from './panelState.ts';
+import { recordingNoteText } from './recordingNote.ts';
 import { blockedGet, sequenced } from './testItems.ts';
 import { toRow } from './transactionRow.ts';
 
@@ -54,5 +55,33 @@ describe('reducePanel', () => {
     const filter = { blockedOnly: true, preflightedOnly: false, text: 'items', targetOrigin: '' };
     expect(run([{ type: 'export-opened' }, { type: 'filter-changed', filter }])).toMatchObject({ exporting: true, filter });
     expect(run([{ type: 'export-opened' }, { type: 'export-closed' }]).exporting).toBe(false);
+  });
+
+  it("holds the worker's recording state; the setting shows at once, and a change asked before the worker said is no state", () => {
+    const tabOnly = { recordFromBrowserStart: false, allTabsSince: null };
+    expect(run([{ type: 'record-from-browser-start-requested', on: true }]).recording).toBeNull();
+    const known = run([{ type: 'recording-changed', recording: tabOnly }]);
+    expect(run([{ type: 'record-from-browser-start-requested', on: true }], known).recording).toEqual({ recordFromBrowserStart: true, allTabsSince: null });
+    expect(run([{ type: 'record-from-browser-start-requested', on: true }, { type: 'record-from-browser-start-requested', on: false }], known).recording).toEqual(tabOnly);
+  });
+});
+
+describe('recordingNoteText', () => {
+  const at = (hours: number, minutes: number, seconds: number, ms: number) => new Date(2026, 0, 12, hours, minutes, seconds, ms).getTime();
+
+  it('says since when this tab is recorded, and what that leaves out; nothing until both the mode and the start are known', () => {
+    const tabOnly = { recordFromBrowserStart: false, allTabsSince: null };
+    expect(recordingNoteText(tabOnly, at(10, 2, 3, 120))).toBe(
+      'Recording this tab since 10:02:03.120, while this panel is open. Requests made before are not listed, and a preflight cache entry made before cannot be known.',
+    );
+    expect(recordingNoteText(null, at(10, 2, 3, 120))).toBeNull();
+    expect(recordingNoteText(tabOnly, null)).toBeNull();
+  });
+
+  it('says every tab is recorded, and whether the setting is why', () => {
+    expect(recordingNoteText({ recordFromBrowserStart: true, allTabsSince: at(9, 0, 0, 5) }, at(10, 0, 0, 0))).toBe(
+      'Recording every tab since 09:00:00.005 (Record from browser start is on): preflights other tabs made are seen too.',
+    );
+    expect(recordingNoteText({ recordFromBrowserStart: false, allTabsSince: at(9, 0, 0, 5) }, at(10, 0, 0, 0))).toBe('Recording every tab since 09:00:00.005: preflights other tabs made are seen too.');
   });
 });

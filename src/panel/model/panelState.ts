@@ -1,3 +1,4 @@
+import type { RecordingState } from '../../core/protocol.ts';
 import { FIRST_SIMULATION } from '../../core/simulator/presets.ts';
 import type { ServerAnswers, Simulation } from '../../core/simulator/simulation.ts';
 import type { WhatIf } from '../../core/simulator/whatIf.ts';
@@ -31,10 +32,19 @@ export interface PanelState {
   readonly imported: ImportedFile | null;
   readonly exporting: boolean;
   readonly simulator: SimulatorState;
+  /** What the worker records (every tab or the ones looked at, and the setting); null until it has said. */
+  readonly recording: RecordingState | null;
 }
+
+/** The worker's recording state, and the setting asked for. */
+export type RecordingAction =
+  | { readonly type: 'recording-changed'; readonly recording: RecordingState }
+  /** "Record from browser start" asked for: shown at once, before the worker answers (and put back if it fails). */
+  | { readonly type: 'record-from-browser-start-requested'; readonly on: boolean };
 
 export type PanelAction =
   | ImportEvent
+  | RecordingAction
   | { readonly type: 'view-chosen'; readonly view: PanelView }
   | { readonly type: 'filter-changed'; readonly filter: RowFilter }
   /** A row of the list shown (the imported file's in the imported view, the tab's otherwise). */
@@ -53,6 +63,7 @@ export const INITIAL_PANEL_STATE: PanelState = {
   imported: null,
   exporting: false,
   simulator: { opened: 0, simulation: FIRST_SIMULATION, baseline: null, notes: [] },
+  recording: null,
 };
 
 export function reducePanel(state: PanelState, action: PanelAction): PanelState {
@@ -82,6 +93,10 @@ export function reducePanel(state: PanelState, action: PanelAction): PanelState 
       const { simulation, notes } = action.whatIf;
       return { ...state, view: 'simulator', simulator: { opened: state.simulator.opened + 1, simulation, baseline: simulation.server, notes } };
     }
+    case 'recording-changed':
+      return { ...state, recording: action.recording };
+    case 'record-from-browser-start-requested':
+      return state.recording ? { ...state, recording: { ...state.recording, recordFromBrowserStart: action.on } } : state;
     case 'simulation-changed': {
       // A preset replaces the opened transaction: its captured answers and notes no longer apply.
       const { simulation } = action;

@@ -20,6 +20,18 @@ describe('reduceLog', () => {
     expect(again.items.map((item) => item.seq)).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it('after a worker restart, the full read replaces what the stopped worker sent (it may have lost some, and numbers them again)', () => {
+    const { items, session } = captured(5);
+    const shown = reduceLog(EMPTY_LOG, { type: 'loaded', page: { session, items, more: false } });
+    const reconnected = reduceLog(shown, { type: 'reconnected' });
+    // The new worker restored 3 of them; its next transaction, 4 again, came during the read.
+    const renumbered = { ...(items[0] as SequencedTransaction), seq: 4 };
+    const during = reduceLog(reconnected, { type: 'added', items: [renumbered], session });
+    const reloaded = reduceLog(during, { type: 'loaded', page: { session, items: items.slice(0, 3), more: false } });
+    expect(reloaded.items.map((item) => item.seq)).toEqual([1, 2, 3, 4]);
+    expect(reduceLog(reloaded, { type: 'added', items: [renumbered], session }).items.map((item) => item.seq)).toEqual([1, 2, 3, 4]);
+  });
+
   it('records a confirmation on its transaction, and empties on clear', () => {
     const { items, session } = captured(2);
     const log = reduceLog(EMPTY_LOG, { type: 'loaded', page: { session, items, more: false } });

@@ -14,6 +14,12 @@ export interface TransactionLog {
   readonly dropped: number;
   /** Why the last exchange with the worker failed; cleared by the next full read. */
   readonly problem: LogProblem | null;
+  /**
+   * Set when the worker restarted: items from this index on arrived from
+   * the new worker. Those before came from the stopped one, which may have
+   * lost some of them (the gap says so) and numbers what follows again.
+   */
+  readonly freshFrom?: number;
 }
 
 /** Why the panel could not read or change the tab's log: the worker speaks another protocol version, or answered with an error. */
@@ -22,6 +28,8 @@ export type LogProblem = { readonly kind: 'protocol-mismatch' } | { readonly kin
 export type LogAction =
   /** A full read (on open, and after the worker restarted). */
   | { readonly type: 'loaded'; readonly page: TransactionsPage }
+  /** The worker restarted: a full read follows, and replaces what the stopped worker sent. */
+  | { readonly type: 'reconnected' }
   | { readonly type: 'added'; readonly items: readonly SequencedTransaction[]; readonly session: SessionSummary }
   | { readonly type: 'confirmed'; readonly items: readonly { readonly seq: number; readonly confirmation: Confirmation }[] }
   | { readonly type: 'cleared'; readonly session: SessionSummary }
@@ -41,11 +49,14 @@ export function reduceLog(log: TransactionLog, action: LogAction): TransactionLo
     case 'loaded': {
       // Events may have arrived while the read was under way: keep the newer ones.
       const last = action.page.items.at(-1)?.seq ?? 0;
-      const newer = log.items.filter((item) => item.seq > last);
+      const newer = log.items.slice(log.freshFrom ?? 0).filter((item) => item.seq > last);
       return bounded({ session: action.page.session, items: [...action.page.items, ...newer], dropped: log.dropped, problem: null });
     }
+    case 'reconnected':
+      return { ...log, freshFrom: log.items.length };
     case 'added': {
-      const last = log.items.at(-1)?.seq ?? 0;
+      // Until the full read, the new worker's items are compared with its own only.
+      const last = log.freshFrom === undefined ? (log.items.at(-1)?.seq ?? 0) : (log.items.slice(log.freshFrom).at(-1)?.seq ?? Number.NEGATIVE_INFINITY);
       const fresh = action.items.filter((item) => item.seq > last);
       return bounded({ ...log, session: action.session, items: fresh.length > 0 ? [...log.items, ...fresh] : log.items });
     }
@@ -54,7 +65,8 @@ export function reduceLog(log: TransactionLog, action: LogAction): TransactionLo
       return { ...log, items: log.items.map((item) => (bySeq.has(item.seq) ? { ...item, confirmation: bySeq.get(item.seq) as Confirmation } : item)) };
     }
     case 'cleared':
-      return { ...log, session: action.session, items: [], dropped: 0 };
+      // Whatever comes next, after a restart, comes from the new worker.
+      return { session: action.session, items: [], dropped: 0, problem: log.problem, ...(log.freshFrom === undefined ? {} : { freshFrom: 0 }) };
     case 'session':
       return { ...log, session: action.session };
     case 'preserve-log-requested':
@@ -66,5 +78,7 @@ export function reduceLog(log: TransactionLog, action: LogAction): TransactionLo
 
 function bounded(log: TransactionLog): TransactionLog {
   const over = log.items.length - MAX_PANEL_ROWS;
-  return over > 0 ? { ...log, items: log.items.slice(over), dropped: log.dropped + over } : log;
+  if (over <= 0) return log;
+  const freshFrom = log.freshFrom === undefined ? {} : { freshFrom: Math.max(0, log.freshFrom - over) };
+  return { ...log, items: log.items.slice(over), dropped: log.dropped + over, ...freshFrom };
 }

@@ -1,4 +1,5 @@
 import { isRefused, type PreflightStatus } from '../../core/cors/verdict.ts';
+import { corsErrorOf } from '../../core/cors/verdictFacts.ts';
 import { verdictBadge, type VerdictBadge } from '../../core/explain/verdictBadge.ts';
 import type { SequencedTransaction } from '../../core/protocol.ts';
 
@@ -47,7 +48,7 @@ export function makeRow({ seq, transaction }: SequencedTransaction): Transaction
     targetOrigin: origin,
     path,
     initiatorOrigin: request.initiatorOrigin,
-    corsError: verdict.corsError,
+    corsError: corsErrorOf(verdict),
     preflight: verdict.preflight,
     durationMs: transaction.endTime === undefined ? null : Math.max(0, transaction.endTime - transaction.startTime),
     blocked: isRefused(verdict),

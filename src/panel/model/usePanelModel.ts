@@ -2,16 +2,20 @@ import { useMemo, useReducer, useRef } from 'react';
 import type { PreflightCacheEntry } from '../../core/cache/preflightCache.ts';
 import type { Transaction } from '../../core/pairing/transaction.ts';
 import type { SequencedTransaction } from '../../core/protocol.ts';
+import type { RecordingGap } from '../../core/recording/recordingGap.ts';
 import type { Simulation } from '../../core/simulator/simulation.ts';
 import { whatIfFromTransaction } from '../../core/simulator/whatIf.ts';
 import type { WorkerClient } from '../../platform/workerClient.ts';
 import type { ExportSource } from './exportCapture.ts';
 import { importProblemText, importProgressText } from './importFlow.ts';
 import { importedTransaction, importFile } from './importFile.ts';
+import { withGaps, type ListEntry } from './listEntries.ts';
 import { INITIAL_PANEL_STATE, reducePanel, type PanelState, type PanelView } from './panelState.ts';
+import { recordingNoteText } from './recordingNote.ts';
 import { matchesFilter, toRow, type RowFilter, type TransactionRow } from './transactionRow.ts';
 import type { TransactionLog } from './transactionLog.ts';
 import { usePreflightCache } from './usePreflightCache.ts';
+import { useRecording } from './useRecording.ts';
 import { useTransactionLog } from './useTransactionLog.ts';
 
 /** The panel's own Web Workers (injected: a test runs them in process). */
@@ -27,6 +31,7 @@ export interface PanelActions {
   readonly select: (seq: number) => void;
   readonly clear: () => void;
   readonly setPreserveLog: (on: boolean) => void;
+  readonly setRecordFromBrowserStart: (on: boolean) => void;
   /** Reads a file chosen or dropped (nothing for none) and shows it beside the tab. */
   readonly openFile: (file: File | undefined) => void;
   readonly closeImported: () => void;
@@ -42,10 +47,16 @@ export interface PanelModel {
   readonly log: TransactionLog;
   /** Their rows that pass the filter, and how many there are before it. */
   readonly rows: readonly TransactionRow[];
+  /** The lines of the list: those rows, and where the live recording missed requests, a gap (a filter hides rows, never a gap). */
+  readonly entries: readonly ListEntry[];
   readonly total: number;
   /** The target origins of the list, for the origin filter. */
   readonly origins: readonly string[];
   readonly selected: SequencedTransaction | undefined;
+  /** What the live list can hold in the mode the worker records in; null in other views and until known. */
+  readonly recordingNote: string | null;
+  /** The "Record from browser start" setting; null until the worker has said. */
+  readonly recordFromBrowserStart: boolean | null;
   readonly cacheEntries: readonly PreflightCacheEntry[];
   readonly exportSource: ExportSource;
   /** "Reading capture.har…", or how many transactions arrived; null when no import is under way. */
@@ -65,6 +76,7 @@ export function usePanelModel(client: WorkerClient, tabId: number, workers: Pane
   const { log, setPreserveLog, clear } = useTransactionLog(client, tabId);
   const [state, dispatch] = useReducer(reducePanel, INITIAL_PANEL_STATE);
   const importIds = useRef(0);
+  const setRecordFromBrowserStart = useRecording(client, dispatch);
   const cacheEntries = usePreflightCache(client, state.view === 'cache' ? (log.items.at(-1)?.seq ?? 0) : null);
 
   const imported = state.view === 'imported' ? state.imported : null;
@@ -73,6 +85,8 @@ export function usePanelModel(client: WorkerClient, tabId: number, workers: Pane
   const liveItems = showsImported ? null : log.items;
   const allRows = useMemo(() => imported?.rows ?? (liveItems ?? []).map(toRow), [imported, liveItems]);
   const rows = useMemo(() => allRows.filter((row) => matchesFilter(row, state.filter)), [allRows, state.filter]);
+  const gaps = showsImported ? NO_GAPS : (log.session?.gaps ?? NO_GAPS);
+  const entries = useMemo(() => withGaps(rows, gaps), [rows, gaps]);
   const origins = useMemo(() => [...new Set(allRows.map((row) => row.targetOrigin))].sort(), [allRows]);
   const selectedSeq = showsImported ? state.selected.imported : state.selected.live;
   const selected = useMemo(
@@ -87,6 +101,7 @@ export function usePanelModel(client: WorkerClient, tabId: number, workers: Pane
       select: (seq) => dispatch({ type: 'row-selected', seq }),
       clear,
       setPreserveLog,
+      setRecordFromBrowserStart,
       openFile: (file) => {
         if (!file) return;
         const id = ++importIds.current;
@@ -103,7 +118,7 @@ export function usePanelModel(client: WorkerClient, tabId: number, workers: Pane
       openInSimulator: (transaction) => dispatch({ type: 'opened-in-simulator', whatIf: whatIfFromTransaction(transaction) }),
       changeSimulation: (simulation) => dispatch({ type: 'simulation-changed', simulation }),
     }),
-    [clear, setPreserveLog, workers],
+    [clear, setPreserveLog, setRecordFromBrowserStart, workers],
   );
 
   const exportSource = useMemo<ExportSource>(
@@ -115,9 +130,12 @@ export function usePanelModel(client: WorkerClient, tabId: number, workers: Pane
     state,
     log,
     rows,
+    entries,
     total: allRows.length,
     origins,
     selected,
+    recordingNote: state.view === 'requests' ? recordingNoteText(state.recording, log.session?.recordingSince ?? null) : null,
+    recordFromBrowserStart: state.recording?.recordFromBrowserStart ?? null,
     cacheEntries,
     exportSource,
     importProgress: importProgressText(state.importFlow),
@@ -125,3 +143,5 @@ export function usePanelModel(client: WorkerClient, tabId: number, workers: Pane
     actions,
   };
 }
+
+const NO_GAPS: readonly RecordingGap[] = [];

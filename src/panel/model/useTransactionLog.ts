@@ -41,7 +41,13 @@ export function useTransactionLog(
       client.on('tabCleared', (event) => {
         if (event.tabId === tabId) dispatch({ type: 'cleared', session: event.session });
       }),
-      client.onReconnected(load),
+      client.on('sessionChanged', (session) => {
+        if (session.tabId === tabId) dispatch({ type: 'session', session });
+      }),
+      client.onReconnected(() => {
+        dispatch({ type: 'reconnected' });
+        load();
+      }),
     ];
     client.subscribe(tabId).then(load, fail);
     return () => {

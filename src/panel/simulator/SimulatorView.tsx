@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { PreflightCacheEntry } from '../../core/cache/preflightCache.ts';
+import { corsErrorOf, failedParameterOf } from '../../core/cors/verdictFacts.ts';
 import { compareBrowsers } from '../../core/simulator/compareBrowsers.ts';
 import { sendDiagramInput } from '../../core/diagram/diagramInput.ts';
 import { diagramUpTo, withSteps } from '../../core/diagram/diagramSteps.ts';
@@ -131,15 +132,15 @@ export function SimulatorView({ simulation, onChange, baseline = null, notes = [
           {run.sends.map((each, index) => (
             <li key={index}>
               <button type="button" aria-pressed={index === sendIndex} onClick={() => setShownSend(index)}>
-                {`Send ${index + 1} at ${clock(each.at)}: ${each.verdict.blocked ? `blocked (${each.verdict.corsError ?? ''})` : each.verdict.outcome}, preflight ${PREFLIGHT_STATUS_LABELS[each.verdict.preflight]}`}
+                {`Send ${index + 1} at ${clock(each.at)}: ${each.verdict.blocked ? `blocked (${corsErrorOf(each.verdict) ?? ''})` : each.verdict.outcome}, preflight ${PREFLIGHT_STATUS_LABELS[each.verdict.preflight]}`}
               </button>
             </li>
           ))}
         </ol>
         {send && (
           <p className={`sim-verdict ${send.verdict.blocked ? 'bad' : 'good'}`} role="status" aria-label="Verdict">
-            {send.verdict.blocked ? `Blocked: ${send.verdict.corsError ?? ''}` : send.verdict.outcome === 'allowed' ? 'Allowed' : `Outcome: ${send.verdict.outcome}`}
-            {send.verdict.failedParameter ? ` (failed parameter ${send.verdict.failedParameter})` : ''}
+            {send.verdict.blocked ? `Blocked: ${corsErrorOf(send.verdict) ?? ''}` : send.verdict.outcome === 'allowed' ? 'Allowed' : `Outcome: ${send.verdict.outcome}`}
+            {failedParameterOf(send.verdict) ? ` (failed parameter ${failedParameterOf(send.verdict)})` : ''}
           </p>
         )}
         {comparisons[sendIndex] && <BrowserComparisonView comparison={comparisons[sendIndex]} />}

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { withGaps } from './listEntries.ts';
+import type { TransactionRow } from './transactionRow.ts';
+
+const row = (seq: number) => ({ seq }) as TransactionRow;
+const gap = (afterSeq: number, from = 1) => ({ from, to: from + 1, afterSeq });
+const shape = (entries: ReturnType<typeof withGaps>) => entries.map((entry) => (entry.kind === 'gap' ? `gap after ${entry.gap.afterSeq}` : entry.row.seq));
+
+describe('the list with its gaps', () => {
+  it('shows each gap after the last transaction judged before it', () => {
+    expect(shape(withGaps([row(1), row(2), row(5)], [gap(2), gap(0)]))).toEqual(['gap after 0', 1, 2, 'gap after 2', 5]);
+  });
+
+  it('keeps a gap a filter would leave alone, and one after the newest transaction', () => {
+    expect(shape(withGaps([row(3)], [gap(1), gap(7)]))).toEqual(['gap after 1', 3, 'gap after 7']);
+    expect(shape(withGaps([], [gap(4)]))).toEqual(['gap after 4']);
+  });
+});

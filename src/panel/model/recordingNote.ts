@@ -1,0 +1,15 @@
+import type { RecordingState } from '../../core/protocol.ts';
+import { clockTime } from './formatTime.ts';
+
+/**
+ * What the live list can hold, in the mode the worker records in; null until
+ * both the worker's state and the tab's recording start are known.
+ */
+export function recordingNoteText(recording: RecordingState | null, since: number | null): string | null {
+  if (!recording || since === null) return null;
+  if (recording.allTabsSince !== null) {
+    const setting = recording.recordFromBrowserStart ? ' (Record from browser start is on)' : '';
+    return `Recording every tab since ${clockTime(recording.allTabsSince)}${setting}: preflights other tabs made are seen too.`;
+  }
+  return `Recording this tab since ${clockTime(since)}, while this panel is open. Requests made before are not listed, and a preflight cache entry made before cannot be known.`;
+}
