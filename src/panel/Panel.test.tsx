@@ -159,13 +159,21 @@ describe('the recording', () => {
     expect(worker.requests.filter((request) => request.method === 'setRecordFromBrowserStart').map((request) => request.params)).toEqual([{ on: true }]);
   });
 
-  it('failing to change "Record from browser start": the switch goes back', async () => {
+  it('failing to change "Record from browser start": the switch goes back, and the panel says why until it is asked again', async () => {
     openPanel({ items: ITEMS, failing: ['setRecordFromBrowserStart'] });
     const setting = screen.getByRole<HTMLInputElement>('checkbox', { name: 'Record from browser start' });
     await vi.waitFor(() => expect(setting.disabled).toBe(false));
+    expect(screen.queryByRole('alert')).toBeNull();
     fireEvent.click(setting);
     expect(setting.checked).toBe(true);
-    await vi.waitFor(() => expect(setting.checked).toBe(false));
+    // The worker's own reason, carried over the port.
+    expect((await screen.findByRole('alert')).textContent).toBe('"Record from browser start" was not turned on: setRecordFromBrowserStart failed');
+    expect(setting.checked).toBe(false);
+
+    fireEvent.click(setting);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect((await screen.findByRole('alert')).textContent).toBe('"Record from browser start" was not turned on: setRecordFromBrowserStart failed');
+    expect(setting.checked).toBe(false);
   });
 });
 

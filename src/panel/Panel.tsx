@@ -78,6 +78,11 @@ export function Panel({ client, tabId, hostAccess, workers = PANEL_WORKERS }: Pr
         }}
       />
       {model.recordingNote && <RecordingNote text={model.recordingNote} />}
+      {model.recordingProblem && (
+        <p role="alert" className="banner problem">
+          {model.recordingProblem}
+        </p>
+      )}
       {log.problem && <WorkerProblemBanner problem={log.problem} />}
       {hostAccess && <HostAccessBanner access={hostAccess} />}
       {state.exporting && <ExportDialog source={model.exportSource} onClose={actions.closeExport} />}

@@ -3,7 +3,7 @@ import { FIRST_SIMULATION, SIMULATION_PRESETS } from '../../core/simulator/prese
 import { whatIfFromTransaction } from '../../core/simulator/whatIf.ts';
 import type { ImportedFile } from './importFile.ts';
 import { INITIAL_PANEL_STATE, reducePanel, type PanelAction, type PanelState } from './panelState.ts';
-import { recordingNoteText } from './recordingNote.ts';
+import { recordingNoteText, recordingRefusedText } from './recordingNote.ts';
 import { blockedGet, sequenced } from './testItems.ts';
 import { toRow } from './transactionRow.ts';
 
@@ -64,6 +64,19 @@ describe('reducePanel', () => {
     expect(run([{ type: 'record-from-browser-start-requested', on: true }], known).recording).toEqual({ recordFromBrowserStart: true, allTabsSince: null });
     expect(run([{ type: 'record-from-browser-start-requested', on: true }, { type: 'record-from-browser-start-requested', on: false }], known).recording).toEqual(tabOnly);
   });
+
+  it('a change of the setting the worker refused: the switch goes back and the reason is kept, until asked again or the setting becomes what was asked', () => {
+    const tabOnly = { recordFromBrowserStart: false, allTabsSince: null };
+    const known = run([{ type: 'recording-changed', recording: tabOnly }]);
+    const refused = run([{ type: 'record-from-browser-start-requested', on: true }, { type: 'record-from-browser-start-refused', on: true, reason: 'QUOTA_BYTES quota exceeded' }], known);
+    expect(refused).toMatchObject({ recording: tabOnly, recordingRefused: { on: true, reason: 'QUOTA_BYTES quota exceeded' } });
+    expect(run([{ type: 'record-from-browser-start-requested', on: true }], refused).recordingRefused).toBeNull();
+    // Another panel, or the record page, changes what the worker records: the refusal still holds while the setting is off.
+    expect(run([{ type: 'recording-changed', recording: { recordFromBrowserStart: false, allTabsSince: 5 } }], refused).recordingRefused).toEqual({ on: true, reason: 'QUOTA_BYTES quota exceeded' });
+    expect(run([{ type: 'recording-changed', recording: { recordFromBrowserStart: true, allTabsSince: 5 } }], refused).recordingRefused).toBeNull();
+    // Before the worker has said anything, a refusal is still told.
+    expect(run([{ type: 'record-from-browser-start-refused', on: true, reason: 'no answer' }])).toMatchObject({ recording: null, recordingRefused: { on: true, reason: 'no answer' } });
+  });
 });
 
 describe('recordingNoteText', () => {
@@ -83,5 +96,15 @@ describe('recordingNoteText', () => {
       'Recording every tab since 09:00:00.005 (Record from browser start is on): preflights other tabs made are seen too.',
     );
     expect(recordingNoteText({ recordFromBrowserStart: false, allTabsSince: at(9, 0, 0, 5) }, at(10, 0, 0, 0))).toBe('Recording every tab since 09:00:00.005: preflights other tabs made are seen too.');
+  });
+});
+
+describe('recordingRefusedText', () => {
+  it("says which way the setting did not go and the worker's reason; a blank reason is said as none given", () => {
+    expect(recordingRefusedText(null)).toBeNull();
+    expect(recordingRefusedText({ on: true, reason: '"setRecordFromBrowserStart" got no answer within 10000 ms' })).toBe(
+      '"Record from browser start" was not turned on: "setRecordFromBrowserStart" got no answer within 10000 ms',
+    );
+    expect(recordingRefusedText({ on: false, reason: ' ' })).toBe('"Record from browser start" was not turned off: the extension\'s background gave no reason');
   });
 });

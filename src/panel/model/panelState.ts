@@ -34,13 +34,22 @@ export interface PanelState {
   readonly simulator: SimulatorState;
   /** What the worker records (every tab or the ones looked at, and the setting); null until it has said. */
   readonly recording: RecordingState | null;
+  /** The last change of "Record from browser start" the worker refused (or did not answer): the value asked for, and why. */
+  readonly recordingRefused: RecordingRefusal | null;
+}
+
+export interface RecordingRefusal {
+  readonly on: boolean;
+  readonly reason: string;
 }
 
 /** The worker's recording state, and the setting asked for. */
 export type RecordingAction =
   | { readonly type: 'recording-changed'; readonly recording: RecordingState }
-  /** "Record from browser start" asked for: shown at once, before the worker answers (and put back if it fails). */
-  | { readonly type: 'record-from-browser-start-requested'; readonly on: boolean };
+  /** "Record from browser start" asked for: shown at once, before the worker answers. */
+  | { readonly type: 'record-from-browser-start-requested'; readonly on: boolean }
+  /** The worker refused it or did not answer: the switch goes back, and the panel says why. */
+  | { readonly type: 'record-from-browser-start-refused'; readonly on: boolean; readonly reason: string };
 
 export type PanelAction =
   | ImportEvent
@@ -64,6 +73,7 @@ export const INITIAL_PANEL_STATE: PanelState = {
   exporting: false,
   simulator: { opened: 0, simulation: FIRST_SIMULATION, baseline: null, notes: [] },
   recording: null,
+  recordingRefused: null,
 };
 
 export function reducePanel(state: PanelState, action: PanelAction): PanelState {
@@ -93,10 +103,17 @@ export function reducePanel(state: PanelState, action: PanelAction): PanelState 
       const { simulation, notes } = action.whatIf;
       return { ...state, view: 'simulator', simulator: { opened: state.simulator.opened + 1, simulation, baseline: simulation.server, notes } };
     }
-    case 'recording-changed':
-      return { ...state, recording: action.recording };
+    case 'recording-changed': {
+      // A refusal no longer holds once the setting is what was asked (another panel turned it).
+      const refused = state.recordingRefused?.on === action.recording.recordFromBrowserStart ? null : state.recordingRefused;
+      return { ...state, recording: action.recording, recordingRefused: refused };
+    }
     case 'record-from-browser-start-requested':
-      return state.recording ? { ...state, recording: { ...state.recording, recordFromBrowserStart: action.on } } : state;
+      return state.recording ? { ...state, recording: { ...state.recording, recordFromBrowserStart: action.on }, recordingRefused: null } : state;
+    case 'record-from-browser-start-refused': {
+      const recording = state.recording && { ...state.recording, recordFromBrowserStart: !action.on };
+      return { ...state, recording, recordingRefused: { on: action.on, reason: action.reason } };
+    }
     case 'simulation-changed': {
       // A preset replaces the opened transaction: its captured answers and notes no longer apply.
       const { simulation } = action;

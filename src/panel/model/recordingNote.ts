@@ -1,5 +1,6 @@
 import type { RecordingState } from '../../core/protocol.ts';
 import { clockTime } from './formatTime.ts';
+import type { RecordingRefusal } from './panelState.ts';
 
 /**
  * What the live list can hold, in the mode the worker records in; null until
@@ -12,4 +13,11 @@ export function recordingNoteText(recording: RecordingState | null, since: numbe
     return `Recording every tab since ${clockTime(recording.allTabsSince)}${setting}: preflights other tabs made are seen too.`;
   }
   return `Recording this tab since ${clockTime(since)}, while this panel is open. Requests made before are not listed, and a preflight cache entry made before cannot be known.`;
+}
+
+/** Why "Record from browser start" did not change: the worker's reason (a storage error, no answer). */
+export function recordingRefusedText(refusal: RecordingRefusal | null): string | null {
+  if (!refusal) return null;
+  const reason = refusal.reason.trim() || "the extension's background gave no reason";
+  return `"Record from browser start" was not turned ${refusal.on ? 'on' : 'off'}: ${reason}`;
 }

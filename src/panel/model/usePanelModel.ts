@@ -11,7 +11,7 @@ import { importProblemText, importProgressText } from './importFlow.ts';
 import { importedTransaction, importFile } from './importFile.ts';
 import { withGaps, type ListEntry } from './listEntries.ts';
 import { INITIAL_PANEL_STATE, reducePanel, type PanelState, type PanelView } from './panelState.ts';
-import { recordingNoteText } from './recordingNote.ts';
+import { recordingNoteText, recordingRefusedText } from './recordingNote.ts';
 import { matchesFilter, toRow, type RowFilter, type TransactionRow } from './transactionRow.ts';
 import type { TransactionLog } from './transactionLog.ts';
 import { usePreflightCache } from './usePreflightCache.ts';
@@ -57,6 +57,8 @@ export interface PanelModel {
   readonly recordingNote: string | null;
   /** The "Record from browser start" setting; null until the worker has said. */
   readonly recordFromBrowserStart: boolean | null;
+  /** Why the worker did not change that setting when asked; null unless it refused. */
+  readonly recordingProblem: string | null;
   readonly cacheEntries: readonly PreflightCacheEntry[];
   readonly exportSource: ExportSource;
   /** "Reading capture.har…", or how many transactions arrived; null when no import is under way. */
@@ -136,6 +138,7 @@ export function usePanelModel(client: WorkerClient, tabId: number, workers: Pane
     selected,
     recordingNote: state.view === 'requests' ? recordingNoteText(state.recording, log.session?.recordingSince ?? null) : null,
     recordFromBrowserStart: state.recording?.recordFromBrowserStart ?? null,
+    recordingProblem: recordingRefusedText(state.recordingRefused),
     cacheEntries,
     exportSource,
     importProgress: importProgressText(state.importFlow),

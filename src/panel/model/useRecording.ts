@@ -7,7 +7,8 @@ import type { RecordingAction } from './panelState.ts';
  * Keeps the panel's copy of what the worker records ("Record from browser
  * start", and since when every tab is) in step with the worker: read on
  * open and after every reconnection, then its events. Returns the setting's
- * switch: shown at once, put back when the worker does not answer.
+ * switch: shown at once, put back with the worker's reason when it refuses
+ * or does not answer.
  */
 export function useRecording(client: Pick<WorkerClient, 'request' | 'on' | 'onReconnected'>, dispatch: Dispatch<RecordingAction>): (on: boolean) => void {
   useEffect(() => {
@@ -30,7 +31,7 @@ export function useRecording(client: Pick<WorkerClient, 'request' | 'on' | 'onRe
       dispatch({ type: 'record-from-browser-start-requested', on });
       client.request('setRecordFromBrowserStart', { on }).then(
         (recording) => dispatch({ type: 'recording-changed', recording }),
-        () => dispatch({ type: 'record-from-browser-start-requested', on: !on }),
+        (error: unknown) => dispatch({ type: 'record-from-browser-start-refused', on, reason: error instanceof Error ? error.message : String(error) }),
       );
     },
     [client, dispatch],
