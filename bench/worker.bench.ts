@@ -11,7 +11,7 @@
 // on a runtime port travel as JSON, so receiving one is a JSON.parse.
 // A benchmark, not a test: it exits 0 whatever the figures.
 import { performance } from 'node:perf_hooks';
-import { TabSessions } from '../src/background/tabSessions.ts';
+import { TabSessions } from '../src/core/session/tabSessions.ts';
 import { recordWebRequest } from '../src/background/webRequestEvents.ts';
 import { exportedFile } from '../src/core/trace/exportFile.ts';
 import { createTrace } from '../src/core/trace/trace.ts';

@@ -4,7 +4,7 @@ import { createListenerSets } from './listenerSets.ts';
 import { createRecordingControl, RECONNECT_GRACE_MS } from './recordingControl.ts';
 import { DEFAULT_SETTINGS, loadRecording, loadSettings } from './recordingStore.ts';
 import type { StoppedWorker } from './restartGaps.ts';
-import { TabSessions, type PersistedTab } from './tabSessions.ts';
+import { TabSessions, type PersistedTab } from '../core/session/tabSessions.ts';
 import { corsGet, fakeWebRequest, manualTimers, memoryStorage } from './testRecording.ts';
 import { recordWebRequest } from './webRequestEvents.ts';
 
@@ -157,7 +157,7 @@ describe('a worker started after Chromium stopped one that recorded', () => {
     const sessions = new TabSessions();
     sessions.startRecording(tabId, STARTED - 60_000);
     for (let index = 0; index < seq; index++) for (const [phase, details] of corsGet(tabId, `old${index}`, STARTED - 50_000 + index * 10)) recordWebRequest(sessions, phase, details);
-    return sessions.persist(tabId) as PersistedTab;
+    return sessions.persistedTab(tabId) as PersistedTab;
   };
 
   it('a panel\'s tab: recorded again at once, the names of the stopped worker\'s sets taken over and given back, and the gap shown from the stop', async () => {

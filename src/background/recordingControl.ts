@@ -5,7 +5,7 @@ import type { ListenerSets } from './listenerSets.ts';
 import { saveRecording, saveSettings, type RecordingRecord, type Settings } from './recordingStore.ts';
 import { createRestartGaps, type StoppedWorker } from './restartGaps.ts';
 import type { StorageArea } from './sessionStore.ts';
-import type { TabSessions } from './tabSessions.ts';
+import type { TabSessions } from '../core/session/tabSessions.ts';
 import type { WebRequestDetails, WebRequestPhase } from './webRequestEvents.ts';
 
 export interface RecordingControlOptions {

@@ -1,7 +1,7 @@
 import { gapAfterStop, type StopFacts } from '../core/recording/recordingGap.ts';
 import { setsCovering } from '../core/recording/recordingPlan.ts';
 import type { RecordingRecord, Settings } from './recordingStore.ts';
-import type { TabSessions } from './tabSessions.ts';
+import type { TabSessions } from '../core/session/tabSessions.ts';
 
 /** What a worker finds of the one Chromium stopped before it. */
 export interface StoppedWorker {

@@ -16,7 +16,7 @@ import { createListenerSets, type WebRequestApi } from './listenerSets.ts';
 import { createRecordingControl } from './recordingControl.ts';
 import { DEFAULT_SETTINGS, loadRecording, loadSettings } from './recordingStore.ts';
 import { createSessionStore } from './sessionStore.ts';
-import { TabSessions } from './tabSessions.ts';
+import { TabSessions } from '../core/session/tabSessions.ts';
 import { chromiumEventOrder, createGeckoEventOrder, type EventOrderAdapter } from './webRequestDialect.ts';
 import { recordWebRequest } from './webRequestEvents.ts';
 import { createWorkerServer } from './workerServer.ts';

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Schedule } from '../core/messaging/bridge.ts';
 import { createSessionStore, STORAGE_BUDGET_CHARACTERS, tabStorageKey, type StorageArea } from './sessionStore.ts';
-import { TabSessions, type TabSessionsOptions } from './tabSessions.ts';
+import { TabSessions, type TabSessionsOptions } from '../core/session/tabSessions.ts';
 import { manualTimers } from './testRecording.ts';
-import { preflightedPut, simpleGet } from './testEvents.ts';
+import { preflightedPut, simpleGet } from '../core/session/testEvents.ts';
 
 function memoryArea(): StorageArea & { data: Record<string, unknown>; writes: number } {
   const area = {

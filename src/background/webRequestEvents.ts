@@ -2,7 +2,7 @@ import type { Header } from '../core/fetch/headers.ts';
 import { serializeOrigin } from '../core/fetch/origin.ts';
 import type { RequestEvent } from '../core/pairing/requestEvent.ts';
 import { isTabNavigation } from './captureFilter.ts';
-import type { TabSessions } from './tabSessions.ts';
+import type { TabSessions } from '../core/session/tabSessions.ts';
 import { chromiumEventOrder, type EventOrderAdapter } from './webRequestDialect.ts';
 
 /** The fields of chrome.webRequest's event details this worker reads (structural, so tests need no browser). */

@@ -6,7 +6,7 @@ import type { ChromiumConfirmation } from './chromiumConfirmation.ts';
 import type { RecordingControl, Watch } from './recordingControl.ts';
 import { exportedFile } from '../core/trace/exportFile.ts';
 import { createTrace, type Trace } from '../core/trace/trace.ts';
-import type { ClearReason, TabSessions } from './tabSessions.ts';
+import type { ClearReason, TabSessions } from '../core/session/tabSessions.ts';
 
 /** Exported files the worker holds for the panel to fetch (see exportFile); an older one goes first. */
 const MAX_HELD_EXPORTS = 2;

@@ -43,9 +43,11 @@ export function harToEvents(har: Har): RequestEvent[] {
   let lastStart = 0;
   for (let index = 0; index < entries.length; index++) {
     const entry = entries[index] as HarEntry;
-    const start = timeOf(entry.startedDateTime, lastStart);
-    lastStart = start;
+    const recorded = timeOf(entry.startedDateTime, lastStart);
+    lastStart = recorded;
     if (claimed.has(index)) continue;
+    const span = links.preflightSpan.get(index);
+    const start = span ? span.start : recorded;
     const id = `har-${index}`;
     const facts = entry._corsLens;
     const { initiatorOrigin, wire, isPreflight } = readRequestHeaders(entry);
@@ -89,7 +91,7 @@ export function harToEvents(har: Har): RequestEvent[] {
     for (;;) {
       const following = next.get(hopIndex);
       const followingEntry = following === undefined ? undefined : entries[following];
-      const ended = hopEvents(events, id, hop, hopStart, followingEntry, hop === entry ? wire : readRequestHeaders(hop).wire);
+      const ended = hopEvents(events, id, hop, hopStart, followingEntry, hop === entry ? wire : readRequestHeaders(hop).wire, hop === entry ? span?.end : undefined);
       if (following === undefined || !followingEntry) break;
       hop = followingEntry;
       hopIndex = following;
@@ -99,11 +101,15 @@ export function harToEvents(har: Har): RequestEvent[] {
   return events;
 }
 
-/** Appends one hop's events, each no earlier than the one before; returns the time of the last. */
-function hopEvents(events: RequestEvent[], id: string, entry: HarEntry, start: number, following: HarEntry | undefined, wire: boolean): number {
+/**
+ * Appends one hop's events, each no earlier than the one before; returns the
+ * time of the last. `endAt` ends the hop earlier than its own timings say
+ * (a preflight moved before its request's answer: see linkPreflights).
+ */
+function hopEvents(events: RequestEvent[], id: string, entry: HarEntry, start: number, following: HarEntry | undefined, wire: boolean, endAt?: number): number {
   const { request, response } = entry;
-  const end = start + Math.max(0, entry.time ?? 0);
-  const answered = start + Math.max(0, (entry.time ?? 0) - Math.max(0, entry.timings?.receive ?? 0));
+  const end = endAt ?? start + Math.max(0, entry.time ?? 0);
+  const answered = Math.min(end, start + Math.max(0, (entry.time ?? 0) - Math.max(0, entry.timings?.receive ?? 0)));
   const sentFact = entry._corsLens?.sent;
   const space = entry._corsLens?.serverAddressSpace;
   const hasResponse = response.status > 0 && (response.headers.length > 0 || (response._error ?? null) === null);

@@ -8,8 +8,15 @@ import type { HarEntry } from './harSchema.ts';
 export interface PreflightLinks {
   /** Preflight entry -> the entry its request starts with (the head of its redirect chain). */
   readonly requestOf: ReadonlyMap<number, number>;
+  /** Preflight entry -> when it started and ended, moved to fit before its request's answer (see linkPreflights). */
+  readonly preflightSpan: ReadonlyMap<number, TimeSpan>;
   /** Entry (one hop of a request) -> the earliest time it can have started, for it to be answered after its preflight ended. */
   readonly hopNotBefore: ReadonlyMap<number, number>;
+}
+
+export interface TimeSpan {
+  readonly start: number;
+  readonly end: number;
 }
 
 /**
@@ -21,16 +28,23 @@ export interface PreflightLinks {
  * URL; its Origin, and its Access-Control-Request-Headers against the
  * entry's own headers, where both are known; then a request still in flight
  * when the preflight started (the earliest, as requests made together get
- * their ids in order), else the latest that had already ended. On a loaded
- * machine a preflight's entry can start after its request's entry seems to
- * have ended (seen in the lab): times alone would pair it with nothing, so
- * such a hop is moved for its answer (or failure) to come just after the
- * preflight ended, as it did.
+ * their ids in order), else the latest that had already ended.
+ *
+ * On a loaded machine the two entries' timings disagree: a preflight's entry
+ * can end (by its own timings) after its request's entry was answered, or
+ * even start after it (both seen in DevTools exports of the lab). The
+ * request's timeline is the one to trust: its answer came after the
+ * preflight's, and the requests that followed it started by the same clock
+ * (a second request that started once the first was answered found the
+ * preflight cached). So the preflight is moved to end just before its
+ * request's answer; only a request with no time at all to hold it is moved
+ * later instead.
  */
 export function linkPreflights(entries: readonly HarEntry[], headOf: (index: number) => number, timeOf: (entry: HarEntry) => number): PreflightLinks {
   const requestOf = new Map<number, number>();
+  const preflightSpan = new Map<number, TimeSpan>();
   const hopNotBefore = new Map<number, number>();
-  if (!entries.some((entry) => preflightLinkOf(entry) !== null)) return { requestOf, hopNotBefore };
+  if (!entries.some((entry) => preflightLinkOf(entry) !== null)) return { requestOf, preflightSpan, hopNotBefore };
   const headByLink = new Map<string, number>();
   const linkedHeads = new Set<number>();
   // The entries of each method and URL so far, to search backwards from a preflight.
@@ -57,16 +71,21 @@ export function linkPreflights(entries: readonly HarEntry[], headOf: (index: num
     requestOf.set(index, head);
     // The request can only go out, or fail, once its preflight has ended.
     const hopEntry = entries[hop] as HarEntry;
-    const untilAnswered = Math.max(0, (hopEntry.time ?? 0) - Math.max(0, hopEntry.timings?.receive ?? 0));
+    const hopStarted = timeOf(hopEntry);
+    const answered = hopStarted + Math.max(0, (hopEntry.time ?? 0) - Math.max(0, hopEntry.timings?.receive ?? 0));
     const preflightEnded = started + Math.max(0, entry.time ?? 0);
-    if (timeOf(hopEntry) + untilAnswered <= preflightEnded) {
-      hopNotBefore.set(hop, Math.max(hopNotBefore.get(hop) ?? 0, preflightEnded - untilAnswered + AFTER));
+    if (answered > preflightEnded) continue;
+    if (answered - hopStarted > 3 * AFTER) {
+      const end = answered - AFTER;
+      preflightSpan.set(index, { start: Math.min(Math.max(started, hopStarted + AFTER), end - AFTER), end });
+    } else {
+      hopNotBefore.set(hop, Math.max(hopNotBefore.get(hop) ?? 0, preflightEnded - (answered - hopStarted) + AFTER));
     }
   }
-  return { requestOf, hopNotBefore };
+  return { requestOf, preflightSpan, hopNotBefore };
 }
 
-/** How much later than its preflight a moved hop ends, so that sorting by time keeps them in that order (ms). */
+/** The gap left between a moved preflight and its request, so that sorting by time keeps them in that order (ms). */
 const AFTER = 0.001;
 
 const PREFLIGHT_HEADERS = ['access-control-request-method', 'origin', 'access-control-request-headers'] as const;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SequencedTransaction, SessionSummary } from '../../core/protocol.ts';
-import { TabSessions } from '../../background/tabSessions.ts';
-import { simpleGet } from '../../background/testEvents.ts';
+import { TabSessions } from '../../core/session/tabSessions.ts';
+import { simpleGet } from '../../core/session/testEvents.ts';
 import { EMPTY_LOG, MAX_PANEL_ROWS, reduceLog } from './transactionLog.ts';
 
 function captured(count: number): { items: SequencedTransaction[]; session: SessionSummary } {

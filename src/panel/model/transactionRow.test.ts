@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TabSessions } from '../../background/tabSessions.ts';
-import { API, PAGE, preflightedPut, simpleGet } from '../../background/testEvents.ts';
+import { TabSessions } from '../../core/session/tabSessions.ts';
+import { API, PAGE, preflightedPut, simpleGet } from '../../core/session/testEvents.ts';
 import { matchesFilter, NO_FILTER, toRow } from './transactionRow.ts';
 
 function judged() {

@@ -1,6 +1,6 @@
-import type { RequestEvent } from '../core/pairing/requestEvent.ts';
+import type { RequestEvent } from '../pairing/requestEvent.ts';
 
-/** RequestEvents shaped like the worker's webRequest capture, for the background's tests. */
+/** RequestEvents shaped like the worker's webRequest capture, for the tests of the sessions and of the background. */
 export const PAGE = 'http://app.test';
 export const API = 'http://api.test/items';
 

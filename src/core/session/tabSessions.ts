@@ -1,12 +1,12 @@
-import type { BrowserRules } from '../core/browsers/browserRules.ts';
-import { PreflightCache } from '../core/cache/preflightCache.ts';
-import { createPairing, type Pairing, type PairingStats } from '../core/pairing/pairEvents.ts';
-import type { Confirmation } from '../core/confirm/confirmVerdict.ts';
-import type { RequestEvent } from '../core/pairing/requestEvent.ts';
-import type { Transaction } from '../core/pairing/transaction.ts';
-import { NOTHING_LEFT_OUT, type SequencedTransaction, type SessionSummary } from '../core/protocol.ts';
-import type { RecordingCoverage } from '../core/recording/recordingCoverage.ts';
-import { MAX_GAPS_PER_TAB, type RecordingGap } from '../core/recording/recordingGap.ts';
+import type { BrowserRules } from '../browsers/browserRules.ts';
+import { PreflightCache } from '../cache/preflightCache.ts';
+import { createPairing, type Pairing, type PairingStats } from '../pairing/pairEvents.ts';
+import type { Confirmation } from '../confirm/confirmVerdict.ts';
+import type { RequestEvent } from '../pairing/requestEvent.ts';
+import type { Transaction } from '../pairing/transaction.ts';
+import { NOTHING_LEFT_OUT, type SequencedTransaction, type SessionSummary } from '../protocol.ts';
+import type { RecordingCoverage } from '../recording/recordingCoverage.ts';
+import { MAX_GAPS_PER_TAB, type RecordingGap } from '../recording/recordingGap.ts';
 import { limitValues } from './valueBudget.ts';
 
 export interface SessionLimits {
@@ -247,7 +247,7 @@ export class TabSessions {
   }
 
   /** The whole session of a tab, as restore() takes it back; null for a tab unknown (closed). */
-  persist(tabId: number): PersistedTab | null {
+  persistedTab(tabId: number): PersistedTab | null {
     const tab = this.#tabs.get(tabId);
     return tab ? { ...stateOf(tab), transactions: tab.ring } : null;
   }
@@ -270,7 +270,7 @@ export class TabSessions {
     return items;
   }
 
-  /** Rebuilds a tab from what persist() gave: the ring as it was, and the open requests replayed. */
+  /** Rebuilds a tab from what persistedTab() gave: the ring as it was, and the open requests replayed. */
   restore(saved: PersistedTab): void {
     const tab = this.#emptyState(saved.tabId);
     Object.assign(tab, {
@@ -284,7 +284,7 @@ export class TabSessions {
       gaps: [...(saved.gaps ?? [])],
       gapsShownFrom: saved.gapsShownFrom ?? 0,
       ring: [...saved.transactions],
-      sizes: saved.transactions.map((item) => limitValues(item, Number.MAX_SAFE_INTEGER).bytes),
+      sizes: saved.transactions.map((item) => limitValues(item, Number.MAX_SAFE_INTEGER).characters),
     });
     tab.characters = tab.sizes.reduce((sum, size) => sum + size, 0);
     this.#tabs.set(saved.tabId, tab);
@@ -350,8 +350,8 @@ export class TabSessions {
     const item: SequencedTransaction = { seq: ++tab.seq, transaction: limited.value };
     tab.ring.push(item);
     tab.changed.add(item.seq);
-    tab.sizes.push(limited.bytes);
-    tab.characters += limited.bytes;
+    tab.sizes.push(limited.characters);
+    tab.characters += limited.characters;
     this.#trim(tab);
     this.#options.onTransactions?.(tabId, [item], summaryOf(tab));
   }
