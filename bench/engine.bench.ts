@@ -74,7 +74,7 @@ function countBlocked(makeCache: () => PreflightCache | undefined): number {
   const cache = makeCache();
   const options = cache ? { cache } : {};
   let blocked = 0;
-  for (const exchange of judging) if (decideVerdict(exchange, options).blocked) blocked++;
+  for (const exchange of judging) if (decideVerdict(exchange, options).outcome === 'blocked') blocked++;
   return blocked;
 }
 

@@ -71,7 +71,7 @@ test('every server fix CORS Lens proposes for a blocked lab request makes real C
       // Not here: scenarios of other pages or never sent, and lowercase methods other than the six
       // Chromium normalises (Node's HTTP server answers "patch" with its own 400, before any route).
       if (scenario.from || scenario.rejectedInRenderer || scenario.requests.some((request) => request.url || request.method !== request.method.toUpperCase())) continue;
-      const blocked = items.filter((item) => item.transaction.request.url.includes(`/s/${scenario.name}/`) && item.transaction.verdict.blocked);
+      const blocked = items.filter((item) => item.transaction.request.url.includes(`/s/${scenario.name}/`) && item.transaction.verdict.outcome === 'blocked');
       if (blocked.length === 0) continue;
       const fixes = blocked.map((item) => ({ item, fix: verifiedFix(item.transaction) }));
       if (fixes.some(({ fix }) => fix === null)) {

@@ -17,7 +17,7 @@ import type { RecordingGap } from './recording/recordingGap.ts';
  * worker of different versions refuse each other (the worker answers hello
  * with the code 'protocol-mismatch') instead of misreading each other.
  */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /**
  * The failures a client acts on by their code, not only shows: a worker of

@@ -30,7 +30,7 @@ export function testReportFiles(input: {
   const { sameOrigin, navigations, notCorsMode, unknownInitiator } = stats;
   const session = { ...detachedSession(pageUrl, transactions.length), leftOut: { sameOrigin, navigations, notCorsMode, unknownInitiator } };
   const trace = createTrace({ session, transactions, preflightCache: cache.entries(now), createdAt: now, includeSecrets });
-  const blocked = trace.transactions.filter((transaction) => transaction.verdict.blocked).length;
+  const blocked = trace.transactions.filter((transaction) => transaction.verdict.outcome === 'blocked').length;
   const heading = [
     `## CORS Lens: ${trace.transactions.length} cross-origin request${trace.transactions.length === 1 ? '' : 's'} in this test, ${blocked} blocked by CORS`,
     '',

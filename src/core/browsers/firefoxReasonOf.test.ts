@@ -5,15 +5,15 @@ import type { JudgedRequest } from '../cors/verdictFacts.ts';
 import { firefoxReasonOf, firefoxReasonsOf } from './firefoxReasonOf.ts';
 
 /** A verdict blocked at the response of its one hop, and that hop's answer with these Access-Control-Allow-Origin lines. */
-function failed(corsError: CorsError, acao: string[] = []): [Pick<JudgedRequest, 'hops'>, Pick<Verdict, 'blocked' | 'failure' | 'failedHop' | 'stage'>] {
+function failed(corsError: CorsError, acao: string[] = []): [Pick<JudgedRequest, 'hops'>, Pick<Verdict, 'outcome' | 'failure' | 'failedHop' | 'stage'>] {
   const response = { status: 200, headers: acao.map((value) => ({ name: 'Access-Control-Allow-Origin', value })) };
   const failure = { corsError, failedParameter: '', header: null, received: null, needed: '' };
-  return [{ hops: [{ url: 'https://api.test/', response, preflight: { response } }] }, { blocked: true, failure, failedHop: 0, stage: corsError.startsWith('Preflight') ? 'preflight' : 'response' }];
+  return [{ hops: [{ url: 'https://api.test/', response, preflight: { response } }] }, { outcome: 'blocked', failure, failedHop: 0, stage: corsError.startsWith('Preflight') ? 'preflight' : 'response' }];
 }
 
 describe('firefoxReasonOf', () => {
   it('is null unless blocked', () => {
-    expect(firefoxReasonOf({ hops: [] }, { blocked: false, failure: null, failedHop: null, stage: null })).toBeNull();
+    expect(firefoxReasonOf({ hops: [] }, { outcome: 'allowed', failure: null, failedHop: null, stage: null })).toBeNull();
   });
 
   it("names Chromium's failures as Firefox does", () => {

@@ -47,7 +47,7 @@ export const FIREFOX_REASON_OF_CORS_ERROR: Readonly<Record<CorsError, FirefoxRea
   LocalNetworkAccessPermissionDenied: null,
 };
 
-type JudgedFailure = Pick<Verdict, 'blocked' | 'failure' | 'failedHop' | 'stage'>;
+type JudgedFailure = Pick<Verdict, 'outcome' | 'failure' | 'failedHop' | 'stage'>;
 
 /**
  * Firefox's reason for a verdict: null unless blocked. Chromium's "several
@@ -66,7 +66,7 @@ export function firefoxReasonOf(capture: Pick<JudgedRequest, 'hops'>, verdict: J
  */
 export function firefoxReasonsOf(capture: Pick<JudgedRequest, 'hops'>, verdict: JudgedFailure): FirefoxReason[] {
   const corsError = corsErrorOf(verdict);
-  if (!verdict.blocked || corsError === null) return [];
+  if (verdict.outcome !== 'blocked' || corsError === null) return [];
   if (corsError === 'MultipleAllowOriginValues' || corsError === 'PreflightMultipleAllowOriginValues') {
     const response = failedResponseOf(capture, verdict);
     const lines = response ? getHeaderLines(response.headers, 'access-control-allow-origin') : 0;

@@ -56,9 +56,9 @@ function judgeCredentials(exchange: Exchange, options: VerdictOptions, checks: P
   let withoutCredentials: Verdict | undefined;
   // Only a request the browser failed can leave credentials as the only
   // explanation; without a failure, that walk is not needed.
-  if (withCredentials.blocked && failedAsCredentialsWould(exchange, withCredentials)) {
+  if (withCredentials.outcome === 'blocked' && failedAsCredentialsWould(exchange, withCredentials)) {
     withoutCredentials = walkHops(exchange, {}, checks);
-    if (!withoutCredentials.blocked) {
+    if (withoutCredentials.outcome !== 'blocked') {
       // The walks above left the cache model alone; with a model, walk again to consult and feed it.
       const verdict = options.cache ? walkHops(included, options, checks) : withCredentials;
       return { ...verdict, notes: [...verdict.notes, { kind: 'credentials-inferred', credentials: 'include', reason: 'only-credentials-explain-the-failure' }] };

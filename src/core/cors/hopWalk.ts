@@ -61,7 +61,6 @@ export function endWalk(walk: Walk, outcome: VerdictOutcome, end: WalkEnd = {}):
   const failure = end.failure ?? null;
   return {
     outcome: outcome === 'allowed' && !walk.corsFlag ? 'not-cors' : outcome,
-    blocked: outcome === 'blocked',
     failure,
     stage: end.stage ?? null,
     failedHop: end.failedHop ?? null,

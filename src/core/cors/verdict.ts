@@ -144,7 +144,6 @@ export type HiddenCause =
 
 export interface Verdict {
   readonly outcome: VerdictOutcome;
-  readonly blocked: boolean;
   /** The check that failed, with Chromium's `CorsError` and failed parameter (corsErrorOf, failedParameterOf); null unless blocked. */
   readonly failure: CorsCheckFailure | null;
   readonly stage: VerdictStage | null;
@@ -170,6 +169,6 @@ export interface Verdict {
  * the capture does not show. A failure without a recorded reason (Firefox
  * and Playwright HARs) may be a network error: it is not counted.
  */
-export function isRefused(verdict: Pick<Verdict, 'blocked' | 'outcome' | 'networkError'>): boolean {
-  return verdict.blocked || (verdict.outcome === 'undetermined' && verdict.networkError === 'net::ERR_FAILED');
+export function isRefused(verdict: Pick<Verdict, 'outcome' | 'networkError'>): boolean {
+  return verdict.outcome === 'blocked' || (verdict.outcome === 'undetermined' && verdict.networkError === 'net::ERR_FAILED');
 }

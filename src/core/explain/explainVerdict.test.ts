@@ -146,7 +146,7 @@ describe('explainVerdict: what the capture cannot show', () => {
 
   it('calls a request the browser failed with nothing wrong in sight blocked, with what it may have been and how to find out', () => {
     const { explanation, verdict } = explain(request(), { sent: false, networkError: 'net::ERR_FAILED' });
-    expect(verdict).toMatchObject({ outcome: 'undetermined', blocked: false });
+    expect(verdict).toMatchObject({ outcome: 'undetermined' });
     expect(explanation.summary).toMatch(/^Blocked: the browser failed this request \(net::ERR_FAILED\), and the reason is not visible to CORS Lens/);
     expect(explanation.details.join('\n')).toContain('InvalidLocalNetworkAccess');
     expect(explanation.details.at(-1)).toContain('Confirm with Chromium');

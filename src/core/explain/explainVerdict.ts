@@ -78,7 +78,7 @@ export function explainVerdict(capture: JudgedRequest, verdict: Verdict): Explan
     preflight,
     firefox: firefoxView(capture, verdict),
   };
-  if (verdict.blocked && verdict.failure) {
+  if (verdict.outcome === 'blocked' && verdict.failure) {
     const { failure } = verdict;
     const failedResponse = failedResponseOf(capture, verdict);
     const announced = request.unsafeHeaderNames ?? [];

@@ -27,7 +27,7 @@ const OPAQUE_ORIGIN: RootCause = {
  * header added twice by a proxy and the application.
  */
 export function findRootCause(capture: Pick<JudgedRequest, 'hops'>, verdict: Verdict): RootCause | null {
-  if (!verdict.blocked) return null;
+  if (verdict.outcome !== 'blocked') return null;
   const failedHop = verdict.hops[verdict.failedHop ?? -1];
   // An opaque initiator, not a tainted redirect: the page itself says "null".
   if (failedHop?.origin === 'null' && !failedHop.tainted) return OPAQUE_ORIGIN;

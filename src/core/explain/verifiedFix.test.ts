@@ -69,13 +69,13 @@ describe('verifiedFix', () => {
   });
 
   it('proposes nothing for a request that was not blocked', () => {
-    const notBlocked = pairEvents(generateEvents(2_000, 5).events).transactions.filter((transaction) => !transaction.verdict.blocked);
+    const notBlocked = pairEvents(generateEvents(2_000, 5).events).transactions.filter((transaction) => transaction.verdict.outcome !== 'blocked');
     expect(notBlocked.length).toBeGreaterThan(100);
     for (const transaction of notBlocked) expect(verifiedFix(transaction)).toBeNull();
   });
 
   it('for every blocked request of a generated capture: a fix the engine verifies, or none when the change belongs to the page', () => {
-    const blocked = pairEvents(generateEvents(20_000, 11).events).transactions.filter((transaction) => transaction.verdict.blocked);
+    const blocked = pairEvents(generateEvents(20_000, 11).events).transactions.filter((transaction) => transaction.verdict.outcome === 'blocked');
     expect(blocked.length).toBeGreaterThan(300);
     let fixed = 0;
     for (const transaction of blocked) {

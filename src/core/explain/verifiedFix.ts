@@ -51,7 +51,7 @@ const SERVER_TARGETS: ReadonlySet<FixTarget> = new Set(['preflight response', 'r
  * an unverified fix is never proposed.
  */
 export function verifiedFix(transaction: Transaction): VerifiedFix | null {
-  if (!transaction.verdict.blocked) return null;
+  if (transaction.verdict.outcome !== 'blocked') return null;
   const { request } = transaction;
   const inferred = transaction.verdict.notes.some((note) => note.kind === 'credentials-inferred');
   const unknown = request.credentialsAssumed === true && !inferred;
@@ -73,7 +73,7 @@ function fixFor(transaction: Transaction, request: CorsRequest): FixOption | nul
   let hops = observedHops(transaction);
   const changes: ServerChange[] = [];
   let verdict = decideVerdict({ request, hops });
-  for (let round = 0; round < MAX_ROUNDS && verdict.blocked; round++) {
+  for (let round = 0; round < MAX_ROUNDS && verdict.outcome === 'blocked'; round++) {
     const fix = explainVerdict({ request, hops }, verdict).fix;
     const failed = verdict.failedHop ?? 0;
     if (!fix || !SERVER_TARGETS.has(fix.target) || fix.lines.length === 0) return null;

@@ -90,7 +90,7 @@ export function playExchange(request: CorsRequest, server: (question: WireQuesti
       hop = { ...hop, preflight: { requestHeaders, response, startTime: at, responseTime: at } };
       const judged = decideVerdict({ request, hops: [...hops, hop] }, { cache: copy(), storePreflights: false, rules });
       // A refused preflight stops the request before it is sent.
-      if (judged.blocked && judged.failedHop === index) {
+      if (judged.outcome === 'blocked' && judged.failedHop === index) {
         hops.push({ ...hop, sent: false, networkError: 'net::ERR_FAILED' });
         break;
       }

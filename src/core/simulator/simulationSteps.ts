@@ -191,7 +191,7 @@ function checkSteps(prefix: string, checks: readonly BrowserCheck[], failed: Ver
 }
 
 function resultStep(request: CorsRequest, verdict: Verdict, response: ObservedResponse | null): SimulationStep {
-  if (verdict.blocked) {
+  if (verdict.outcome === 'blocked') {
     return step('result', 'Blocked', 'corsCheck', 'failed', ['Script gets a TypeError ("Failed to fetch"); only the console and DevTools say why.'], failure(verdict));
   }
   if (verdict.outcome === 'not-cors') return step('result', 'No CORS check', 'requestMode', 'info', [response && request.mode === 'no-cors' ? 'Script gets an opaque response: status 0, no headers, no body.' : 'Nothing for CORS to decide.']);

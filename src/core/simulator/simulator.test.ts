@@ -48,7 +48,7 @@ describe('simulationSteps', () => {
     const steps = simulationSteps(send);
     const failed = steps.filter((step) => step.status === 'failed');
     const result = steps[steps.length - 1]!;
-    if (send.verdict.blocked) {
+    if (send.verdict.outcome === 'blocked') {
       // The failing check, then the result: both name Chromium's code.
       expect(failed.map((step) => step.corsError)).toEqual([corsErrorOf(send.verdict), corsErrorOf(send.verdict)]);
       expect(failed[0]!.failedParameter).toBe(failedParameterOf(send.verdict));

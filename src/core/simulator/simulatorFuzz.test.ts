@@ -55,7 +55,7 @@ describe('the simulator on any simulation a link can hold', () => {
         expect(run.sends).toHaveLength(generated.sends.length);
         for (const send of run.sends) {
           const steps = simulationSteps(send);
-          if (send.verdict.blocked) expect(steps.find((step) => step.status === 'failed')?.corsError).toBe(corsErrorOf(send.verdict));
+          if (send.verdict.outcome === 'blocked') expect(steps.find((step) => step.status === 'failed')?.corsError).toBe(corsErrorOf(send.verdict));
         }
         expect(JSON.parse(JSON.stringify(simulationTrace(run, 0))).format).toBe('cors-lens-trace');
       }),

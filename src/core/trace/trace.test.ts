@@ -36,7 +36,6 @@ function credentialed(id: string, startTime: number): Transaction {
     hops: [{ url: 'http://api.test/me', method: 'GET', startTime, sentHeaders: [...secretRequest, { name: 'proxy-authorization', value: 'Basic eA==' }], response }],
     verdict: {
       outcome: 'blocked',
-      blocked: true,
       failure: { corsError: 'InvalidAllowCredentials', failedParameter: '', header: 'Access-Control-Allow-Credentials', received: null, needed: 'true' },
       stage: 'response',
       failedHop: 0,

@@ -63,7 +63,7 @@ export function SimulatorView({ simulation, onChange, baseline = null, notes = [
   // Stepping through draws the diagram as far as the steps shown.
   const shownDiagram = useMemo(() => diagram && diagramUpTo(diagram, revealed === null ? null : new Set(steps.slice(0, revealed).map((step) => step.id))), [diagram, steps, revealed]);
   // The shown send as a capture would hold it: what the panel's verified fix works on.
-  const blockedTransaction = useMemo(() => (send?.verdict.blocked ? simulationTransactions(run)[sendIndex] : undefined), [run, send, sendIndex]);
+  const blockedTransaction = useMemo(() => (send?.verdict.outcome === 'blocked' ? simulationTransactions(run)[sendIndex] : undefined), [run, send, sendIndex]);
   const link = `${pageUrl}#${simulationFragment(simulation)}`;
   const sendAgain = (): void => {
     setShownSend(null);
@@ -132,14 +132,14 @@ export function SimulatorView({ simulation, onChange, baseline = null, notes = [
           {run.sends.map((each, index) => (
             <li key={index}>
               <button type="button" aria-pressed={index === sendIndex} onClick={() => setShownSend(index)}>
-                {`Send ${index + 1} at ${clock(each.at)}: ${each.verdict.blocked ? `blocked (${corsErrorOf(each.verdict) ?? ''})` : each.verdict.outcome}, preflight ${PREFLIGHT_STATUS_LABELS[each.verdict.preflight]}`}
+                {`Send ${index + 1} at ${clock(each.at)}: ${each.verdict.outcome === 'blocked' ? `blocked (${corsErrorOf(each.verdict) ?? ''})` : each.verdict.outcome}, preflight ${PREFLIGHT_STATUS_LABELS[each.verdict.preflight]}`}
               </button>
             </li>
           ))}
         </ol>
         {send && (
-          <p className={`sim-verdict ${send.verdict.blocked ? 'bad' : 'good'}`} role="status" aria-label="Verdict">
-            {send.verdict.blocked ? `Blocked: ${corsErrorOf(send.verdict) ?? ''}` : send.verdict.outcome === 'allowed' ? 'Allowed' : `Outcome: ${send.verdict.outcome}`}
+          <p className={`sim-verdict ${send.verdict.outcome === 'blocked' ? 'bad' : 'good'}`} role="status" aria-label="Verdict">
+            {send.verdict.outcome === 'blocked' ? `Blocked: ${corsErrorOf(send.verdict) ?? ''}` : send.verdict.outcome === 'allowed' ? 'Allowed' : `Outcome: ${send.verdict.outcome}`}
             {failedParameterOf(send.verdict) ? ` (failed parameter ${failedParameterOf(send.verdict)})` : ''}
           </p>
         )}
