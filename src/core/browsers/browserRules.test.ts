@@ -3,6 +3,7 @@ import { PreflightCache } from '../cache/preflightCache.ts';
 import { decideVerdict } from '../cors/decideVerdict.ts';
 import type { CorsRequest } from '../cors/corsRequest.ts';
 import type { Header } from '../fetch/headers.ts';
+import { preflightReasons } from '../explain/preflightReasons.ts';
 import { CHROMIUM_RULES, FIREFOX_RULES, isBrowserRefusal } from './browserRules.ts';
 
 const PAGE = 'http://127.0.0.1:4780';
@@ -56,6 +57,16 @@ describe("Firefox's safelist and preflight cache, as the lab showed them", () =>
   it('a client hint needs a preflight in Firefox only: a Firefox HAR, which records none, says "not recorded"', () => {
     expect(decideVerdict({ request: dpr, hops: [answered], preflightsRecorded: false }, { rules: CHROMIUM_RULES }).preflight).toBe('not-needed');
     expect(decideVerdict({ request: dpr, hops: [answered], preflightsRecorded: false }, { rules: FIREFOX_RULES }).preflight).toBe('not-recorded');
+  });
+
+  it('says why Firefox preflights a client hint: a reason of its own, no longer among the rules met', () => {
+    const [chromiumHop] = decideVerdict({ request: dpr, hops: [answered] }, { rules: CHROMIUM_RULES }).hops;
+    const [firefoxHop] = decideVerdict({ request: dpr, hops: [answered] }, { rules: FIREFOX_RULES }).hops;
+    expect(chromiumHop?.preflightNeed.reasons).toEqual([]);
+    expect(chromiumHop?.preflightNeed.met).toContainEqual({ kind: 'header', name: 'dpr', value: '2', rule: 'chromium-client-hint' });
+    expect(firefoxHop?.preflightNeed.reasons).toEqual([{ kind: 'header-not-safelisted-here', header: { kind: 'header', name: 'dpr', value: '2', rule: 'chromium-client-hint' } }]);
+    expect(firefoxHop?.preflightNeed.met).toEqual([{ kind: 'method', method: 'GET' }]);
+    expect(preflightReasons(firefoxHop!.preflightNeed)).toEqual(['dpr is safelisted only by Chromium, not by the Fetch Standard or Firefox']);
   });
 
   it('caches no preflight whose Max-Age is not digits, and caches long URLs', () => {

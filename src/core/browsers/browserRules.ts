@@ -1,6 +1,3 @@
-import { decideCorsSafelistedRequestHeader } from '../fetch/corsSafelistedRequestHeader.ts';
-import { isForbiddenRequestHeader } from '../fetch/forbiddenRequestHeader.ts';
-import type { HeaderList } from '../fetch/headers.ts';
 
 /**
  * Where a browser's CORS differs from Chromium's in a way that changes a
@@ -65,15 +62,4 @@ const REFUSAL_ERRORS: ReadonlySet<string> = new Set(['net::ERR_FAILED', 'NS_ERRO
 
 export function isBrowserRefusal(error: string | undefined): boolean {
   return error !== undefined && REFUSAL_ERRORS.has(error);
-}
-
-/** The request headers only Chromium's safelist lets through without a preflight (lower-cased names). */
-export function chromiumOnlySafelisted(headers: HeaderList): string[] {
-  const names: string[] = [];
-  for (const { name, value } of headers) {
-    if (isForbiddenRequestHeader(name, value)) continue;
-    const decision = decideCorsSafelistedRequestHeader(name, value);
-    if (decision.safelisted && (decision.rule === 'chromium-client-hint' || decision.rule === 'chromium-intervention')) names.push(name.toLowerCase());
-  }
-  return names;
 }

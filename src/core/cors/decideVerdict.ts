@@ -7,7 +7,7 @@ import { failureOf, mayBeCorsBlock, withFailureEvidence } from './failureEvidenc
 import { endWalk, type HopStep, type OpenHopVerdict, type VerdictOptions, type Walk } from './hopWalk.ts';
 import { decidePreflightNeed } from './needsPreflight.ts';
 import { PreflightChecks } from './preflightCheck.ts';
-import { needsPreflightOnlyHere, negotiatePreflight } from './preflightStage.ts';
+import { negotiatePreflight } from './preflightStage.ts';
 import { redirectTarget } from './redirect.ts';
 import { followRedirect } from './redirectStage.ts';
 import { refuseHop } from './requestStage.ts';
@@ -108,8 +108,8 @@ function walkHops(exchange: Exchange, options: VerdictOptions, checks: Preflight
     if (checksCors && !isSameOrigin(request.initiatorOrigin, hop.url)) walk.corsFlag = true;
     const origin = tainted ? 'null' : request.initiatorOrigin;
     const announced = headers === request.headers ? request.unsafeHeaderNames : undefined;
-    const preflightNeed = decidePreflightNeed({ method, unsafe, mode: request.mode, corsFlag: walk.corsFlag, url: hop.url, initiatorOrigin: request.initiatorOrigin, announced: announced ?? [] });
-    const preflightRequired = walk.corsFlag && (preflightNeed.reasons.length > 0 || preflightNeed.announced.length > 0 || needsPreflightOnlyHere(options.rules, headers));
+    const preflightNeed = decidePreflightNeed({ method, unsafe, mode: request.mode, corsFlag: walk.corsFlag, url: hop.url, initiatorOrigin: request.initiatorOrigin, announced: announced ?? [], safelistsChromiumExtras: options.rules?.safelistsChromiumExtras });
+    const preflightRequired = walk.corsFlag && (preflightNeed.reasons.length > 0 || preflightNeed.announced.length > 0);
     // Every field from the start: see openRequests.ts.
     const verdict: OpenHopVerdict = {
       method,

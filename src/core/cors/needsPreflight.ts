@@ -1,4 +1,5 @@
 import { readUnsafeHeaders, type SimpleRequestHeader, type UnsafeHeaders, type UnsafeRequestHeader } from '../fetch/corsUnsafeRequestHeaderNames.ts';
+import type { SafelistRule } from '../fetch/corsSafelistedRequestHeader.ts';
 import type { HeaderList } from '../fetch/headers.ts';
 import { isCorsSafelistedMethod } from '../fetch/method.ts';
 import { isSameOrigin } from '../fetch/origin.ts';
@@ -8,7 +9,12 @@ import { isCorsEnabledMode, type RequestMode } from './corsRequest.ts';
 export type PreflightReason =
   | { readonly kind: 'forced' }
   | { readonly kind: 'method'; readonly method: string }
-  | { readonly kind: 'header'; readonly header: UnsafeRequestHeader };
+  | { readonly kind: 'header'; readonly header: UnsafeRequestHeader }
+  /** A header only Chromium safelists (its client hints, Intervention), in a browser that does not: Firefox preflights it. */
+  | { readonly kind: 'header-not-safelisted-here'; readonly header: SafelistedHeader };
+
+/** A header a safelist rule lets through without a preflight. */
+export type SafelistedHeader = Extract<SimpleRequestHeader, { readonly kind: 'header' }>;
 
 /** One simple-request rule a request met (shown when no preflight was needed). */
 export type SimpleRequestRule = { readonly kind: 'method'; readonly method: string } | SimpleRequestHeader;
@@ -47,6 +53,8 @@ export interface PreflightNeedQuestion {
   readonly url: string;
   readonly initiatorOrigin: string;
   readonly announced: readonly string[];
+  /** Whether this browser safelists Chromium's extra headers (BrowserRules): Firefox does not. True when absent. */
+  readonly safelistsChromiumExtras?: boolean;
 }
 
 export interface PreflightDecision {
@@ -84,16 +92,33 @@ export function decidePreflightNeed(question: PreflightNeedQuestion): PreflightN
   if (!question.corsFlag) {
     return { notCorsReason: notCorsReason({ mode, url: question.url, initiatorOrigin: question.initiatorOrigin }) ?? 'same-origin', reasons: [], met: [], announced: [] };
   }
-  return { notCorsReason: notCorsReason({ mode }) ?? null, ...rulesOf(method, unsafe, mode), announced: question.announced };
+  const rules = rulesOf(method, unsafe, mode);
+  if (question.safelistsChromiumExtras === false) withoutChromiumExtras(rules);
+  return { notCorsReason: notCorsReason({ mode }) ?? null, ...rules, announced: question.announced };
 }
 
-function rulesOf(method: string, unsafe: UnsafeHeaders, mode: RequestMode): Pick<PreflightNeed, 'reasons' | 'met'> {
+function rulesOf(method: string, unsafe: UnsafeHeaders, mode: RequestMode): { reasons: PreflightReason[]; met: SimpleRequestRule[] } {
   const reasons: PreflightReason[] = [];
   if (mode === 'cors-with-forced-preflight') reasons.push({ kind: 'forced' });
   const safelisted = isCorsSafelistedMethod(method);
   if (!safelisted) reasons.push({ kind: 'method', method });
   for (const header of unsafe.headers) reasons.push({ kind: 'header', header });
-  return { reasons, met: safelisted ? [{ kind: 'method', method }, ...unsafe.simple] : unsafe.simple };
+  return { reasons, met: safelisted ? [{ kind: 'method', method }, ...unsafe.simple] : [...unsafe.simple] };
+}
+
+/** In a browser without Chromium's extra safelist, those headers move from the rules met to the reasons for a preflight. */
+function withoutChromiumExtras(rules: { reasons: PreflightReason[]; met: SimpleRequestRule[] }): void {
+  const met: SimpleRequestRule[] = [];
+  for (const rule of rules.met) {
+    if (rule.kind === 'header' && isChromiumOnlyRule(rule.rule)) rules.reasons.push({ kind: 'header-not-safelisted-here', header: rule });
+    else met.push(rule);
+  }
+  rules.met = met;
+}
+
+/** The safelist rules only Chromium has (its client hints and Intervention). */
+export function isChromiumOnlyRule(rule: SafelistRule): boolean {
+  return rule === 'chromium-client-hint' || rule === 'chromium-intervention';
 }
 
 /**

@@ -1,5 +1,4 @@
-import { CHROMIUM_RULES, chromiumOnlySafelisted, isBrowserRefusal, type BrowserRules } from '../browsers/browserRules.ts';
-import type { HeaderList } from '../fetch/headers.ts';
+import { CHROMIUM_RULES, isBrowserRefusal } from '../browsers/browserRules.ts';
 import type { PreflightCacheEntry, PreflightCacheKey } from '../cache/preflightCache.ts';
 import { PREFLIGHT_CACHE_POLICIES } from '../cache/preflightLifetime.ts';
 import { unrecordedBefore } from '../recording/recordingCoverage.ts';
@@ -31,7 +30,8 @@ export function negotiatePreflight(walk: Walk, step: HopStep): Verdict | null {
   const lookupAt = Math.min(hop.startTime ?? Infinity, hop.preflight?.startTime ?? Infinity);
   const at = Number.isFinite(lookupAt) ? lookupAt : 0;
   // The cache looks for every header the browser itself finds unsafe (Firefox: Chromium's extras too).
-  const cacheNames = needsPreflightOnlyHere(walk.options.rules, step.headers) ? [...unsafeNames, ...chromiumOnlySafelisted(step.headers)] : unsafeNames;
+  const notSafelistedHere = step.verdict.preflightNeed.reasons.flatMap((reason) => (reason.kind === 'header-not-safelisted-here' ? [reason.header.name] : []));
+  const cacheNames = notSafelistedHere.length > 0 ? [...unsafeNames, ...notSafelistedHere] : unsafeNames;
   const query = { key, method: step.method, headers: step.headers, credentials: walk.request.credentials, unsafeNames: cacheNames };
   if (!hop.preflight) {
     servedWithoutPreflight(walk, step, walk.options.cache?.lookup(query, at), at);
@@ -116,11 +116,6 @@ function withOrderUnknown(failure: CorsCheckFailure): CorsCheckFailure {
   if (failure.corsError !== 'HeaderDisallowedByPreflightResponse') return failure;
   const missing = failure.missing ?? [];
   return missing.length > 1 ? { ...failure, candidates: missing } : failure;
-}
-
-/** A header this browser does not safelist though Chromium does (Firefox and the client hints). */
-export function needsPreflightOnlyHere(rules: BrowserRules | undefined, headers: HeaderList): boolean {
-  return rules !== undefined && !rules.safelistsChromiumExtras && chromiumOnlySafelisted(headers).length > 0;
 }
 
 /**

@@ -96,7 +96,7 @@ export function explainVerdict(capture: JudgedRequest, verdict: Verdict): Explan
       invalidItem: failure.invalidItem ?? null,
       status: failedResponse?.status ?? null,
       responseHeaders: failedResponse?.headers ?? [],
-      unsafeHeaderNames: announced.length > 0 ? announced : (hop?.preflightNeed.reasons.flatMap((reason) => (reason.kind === 'header' ? [reason.header.name] : [])) ?? []),
+      unsafeHeaderNames: announced.length > 0 ? announced : (hop?.preflightNeed.reasons.flatMap((reason) => (reason.kind === 'header' ? [reason.header.name] : reason.kind === 'header-not-safelisted-here' ? [reason.header.name] : [])) ?? []),
     });
     return {
       ...base,

@@ -1,6 +1,6 @@
 import { isBrowserSetRequestHeader } from '../fetch/browserSetRequestHeader.ts';
 import type { UnsafeRequestHeader } from '../fetch/corsUnsafeRequestHeaderNames.ts';
-import type { PreflightNeed, PreflightReason, SimpleRequestRule } from '../cors/needsPreflight.ts';
+import { isChromiumOnlyRule, type PreflightNeed, type PreflightReason, type SimpleRequestRule } from '../cors/needsPreflight.ts';
 
 const SAFELISTED_TYPES = 'text/plain, multipart/form-data or application/x-www-form-urlencoded';
 
@@ -35,6 +35,8 @@ export function describePreflightReason(reason: PreflightReason): string {
       return `the method ${reason.method} is not GET, HEAD or POST`;
     case 'header':
       return headerReason(reason.header);
+    case 'header-not-safelisted-here':
+      return `${reason.header.name} is safelisted only by Chromium, not by the Fetch Standard or Firefox`;
   }
 }
 
@@ -45,7 +47,7 @@ function describeSimpleRule(rule: SimpleRequestRule): string {
     case 'forbidden-header':
       return `${rule.name} is set by the browser, not the page`;
     case 'header':
-      return rule.rule === 'chromium-client-hint' || rule.rule === 'chromium-intervention'
+      return isChromiumOnlyRule(rule.rule)
         ? `${rule.name} is safelisted by Chromium (not by the Fetch Standard)`
         : `${rule.name}: ${rule.value} is a safelisted header`;
   }
