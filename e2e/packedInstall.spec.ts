@@ -80,7 +80,9 @@ test('cors-lens/playwright in a project of its own: an allowed request passes to
   try {
     const project = await emptyProject('uses-cors-lens-playwright');
     await cp(join(REPO_ROOT, 'e2e', 'packedProject'), project, { recursive: true });
-    const versions = await Promise.all(['@playwright/test', 'typescript', '@types/node'].map(async (name) => `${name}@${await installedVersion(name)}`));
+    // TypeScript as this repository type-checks with it: TypeScript 7, installed here as @typescript/native (package.json's `typescript` is TypeScript 6's API, for ESLint).
+    const installedAs = { '@playwright/test': '@playwright/test', typescript: '@typescript/native', '@types/node': '@types/node' };
+    const versions = await Promise.all(Object.entries(installedAs).map(async ([name, installed]) => `${name}@${await installedVersion(installed)}`));
     await npmInstall(project, [tarball, ...versions]);
 
     // The package's types: the suite type-checks against dist-cli/playwright.d.ts, found through the package's exports.
