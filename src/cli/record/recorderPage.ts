@@ -6,7 +6,7 @@ type Method = keyof Recorder;
 export interface RecorderPage {
   readonly page: Page;
   /** Calls the recorder API inside the extension page (which speaks the worker protocol). */
-  call<K extends Method>(method: K, ...args: Parameters<Recorder[K]>): Promise<Awaited<ReturnType<Recorder[K]>>>;
+  readonly call: <K extends Method>(method: K, ...args: Parameters<Recorder[K]>) => Promise<Awaited<ReturnType<Recorder[K]>>>;
 }
 
 /**
