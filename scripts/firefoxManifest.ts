@@ -33,7 +33,7 @@ interface ChromiumManifest {
   readonly [key: string]: unknown;
 }
 
-export function firefoxManifest<M extends ChromiumManifest>(manifest: M): Record<string, unknown> {
+export function firefoxManifest(manifest: ChromiumManifest): Record<string, unknown> {
   const { minimum_chrome_version: _chromeOnly, background, permissions, ...rest } = manifest;
   return {
     ...rest,

@@ -96,7 +96,7 @@ export async function launchFirefoxWithExtension(options: { headless: boolean; p
             return JSON.stringify((await api[name]?.(...values)) ?? null);
           },
           method,
-          args as unknown[],
+          args,
         );
         return JSON.parse(text) as never;
       },
