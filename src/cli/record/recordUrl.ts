@@ -1,6 +1,6 @@
 import type { BrowserName } from '../../core/browsers/browserRules.ts';
 import type { Trace } from '../../core/trace/trace.ts';
-import type { Recorder } from '../../record/record.ts';
+import type { Recorder } from '../../core/messaging/recorderApi.ts';
 import { launchFirefoxWithExtension } from './launchFirefox.ts';
 import { launchWithExtension } from './launchWithExtension.ts';
 import { openRecorderPage } from './recorderPage.ts';

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import type { Recorder } from '../../record/record.ts';
+import type { Recorder } from '../../core/messaging/recorderApi.ts';
 
 type Method = keyof Recorder;
 
