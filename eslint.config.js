@@ -7,9 +7,10 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
-import { LAYER_ELEMENTS, LAYER_FILES, layerPolicies } from './eslint.layers.js';
+import { LAYER_ELEMENTS, LAYER_FILES, layerPolicies, TEST_FILES } from './eslint.layers.js';
 
-const TESTS = ['**/*.test.{ts,tsx}', 'e2e/**/*.spec.ts'];
+/** Unit tests and their helpers (test doubles, made-up events), and the e2e specs. */
+const TESTS = [...TEST_FILES, 'e2e/**/*.spec.ts'];
 
 export default defineConfig(
   globalIgnores([
@@ -103,8 +104,9 @@ export default defineConfig(
       'boundaries/files': LAYER_FILES,
     },
     rules: {
-      // Every import is checked, of a package, of Node or of a file of no layer (a new folder is no way around the layers).
-      'boundaries/dependencies': ['error', { default: 'disallow', checkAllOrigins: true, checkUnknownLocals: true, policies: layerPolicies }],
+      // Every import is checked: of a package, of Node, of a file of no layer (a new folder is no way around the layers),
+      // and within a layer (checkInternals: a test's helper is for tests only).
+      'boundaries/dependencies': ['error', { default: 'disallow', checkAllOrigins: true, checkUnknownLocals: true, checkInternals: true, policies: layerPolicies }],
     },
   },
   {

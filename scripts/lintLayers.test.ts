@@ -39,11 +39,17 @@ describe('the layer rule (eslint.layers.js)', () => {
       "import { createSessionStore } from '../../background/sessionStore.ts';",
       /from file of category "test" belonging to elements of type "panel" to elements of type "background"/,
     ],
+    // The recorder page is a protocol client: it no longer reads the worker's storage itself.
+    ['src/record/record.ts', "import { tabStorageKey } from '../background/sessionStore.ts';", /from elements of type "record" to elements of type "background"/],
+    // A test's helper is a test: it may not reach into another layer either.
     [
-      'src/record/probe.ts',
-      "import { tabStorageKey } from '../background/sessionStore.ts';",
-      /from elements of type "record" to elements of type "background"/,
+      'src/panel/model/testProbe.ts',
+      "import { createSessionStore } from '../../background/sessionStore.ts';",
+      /from file of category "test" belonging to elements of type "panel" to elements of type "background"/,
     ],
+    // What only tests use stays out of what ships.
+    ['src/panel/probe.ts', "import { allowedGet } from './model/testItems.ts';", /to file of category "test" are not allowed in file of path "src\/panel\/probe.ts"/],
+    ['bench/probe.ts', "import { simpleGet } from '../src/core/session/testEvents.ts';", /to file of category "test" are not allowed in file of path "bench\/probe.ts"/],
     ['e2e/probe.spec.ts', "import { createSessionStore } from '../src/background/sessionStore.ts';", /from elements of type "e2e" to elements of type "background"/],
     // A file of no layer is no way around them.
     ['src/core/probe.ts', "import manifest from '../../manifest.json';", /from elements of type "core" to entities of module with origin "local"/],
@@ -70,9 +76,10 @@ describe('the layer rule (eslint.layers.js)', () => {
       'src/core/probe.test.ts',
       "import { readFileSync } from 'node:fs';\nimport { describe } from 'vitest';\nimport { SCENARIOS } from '../../e2e/lab/scenarios/index.ts';",
     ],
-    ['src/cli/probe.ts', "import { connectToWorker } from '../platform/workerClient.ts';\nimport { readFile } from 'node:fs/promises';"],
-    // The one exception, until the record page is a protocol client (issue 21).
-    ['src/record/record.ts', "import { tabStorageKey } from '../background/sessionStore.ts';"],
+    ['src/cli/probe.ts', "import { GECKO_ID } from '../platform/geckoId.ts';\nimport { readFile } from 'node:fs/promises';"],
+    // A test's helper may use the test runner, and its layer's own test helpers.
+    ['src/panel/testProbe.ts', "import { beforeAll } from 'vitest';\nimport { allowedGet } from './model/testItems.ts';"],
+    ['src/panel/model/probe.test.ts', "import { summaryOf } from '../../platform/testWorkerPorts.ts';\nimport { allowedGet } from './testItems.ts';"],
   ])('allows, in %s: %s', async (filePath, code) => {
     expect(await layerErrors(filePath, `${code}\n`)).toEqual([]);
   });
