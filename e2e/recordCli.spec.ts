@@ -137,7 +137,8 @@ test('cors-lens record --wait-for: a selector that never matches is said, and wh
     expect(JSON.parse(stdout)).toEqual([expect.objectContaining({ url: lab.scenarioUrl('missing-allow-origin'), corsError: 'MissingAllowOriginHeader' })]);
     const refused = await cli(['record', url, '--wait-for', 'body[[', '--headless']).then(
       () => null,
-      (error: { code: number; stderr: string }) => error,
+      // execFile rejects with the exit code and the output on the error.
+      (error: unknown) => error as { code: number; stderr: string },
     );
     expect(refused?.code).toBe(1);
     expect(refused?.stderr).toMatch(/^cors-lens: --wait-for: [^\n]*"body\[\["/);
