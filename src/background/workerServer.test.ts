@@ -18,7 +18,13 @@ function manualSchedule() {
     waiting.add(run);
     return () => waiting.delete(run);
   };
-  return { schedule, runAll: () => [...waiting].forEach((run) => (waiting.delete(run), run())) };
+  const runAll = (): void => {
+    for (const run of [...waiting]) {
+      waiting.delete(run);
+      run();
+    }
+  };
+  return { schedule, runAll };
 }
 
 function setup(recording = recordingEverything()) {
