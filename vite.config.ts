@@ -17,7 +17,7 @@ export default defineConfig(({ mode }) => {
       // The panel page is opened by chrome.devtools.panels.create and the
       // simulator page by a link, neither named in the manifest, so crxjs would
       // not build them without these inputs.
-      rollupOptions: { input: { panel: 'src/panel/panel.html', learn: 'src/panel/learn.html', record: 'src/record/record.html' } },
+      rolldownOptions: { input: { panel: 'src/panel/panel.html', learn: 'src/panel/learn.html', record: 'src/record/record.html' } },
     },
   };
 });

@@ -151,7 +151,7 @@ export function generateEvents(count: number, seed = 4242): GeneratedStream {
   while (events.length + 2 <= count) networkFailure((clock += 1));
   if (events.length < count) {
     const id = String(nextId++);
-    events.push({ type: 'started', id, time: (clock += 1), url: apiUrl(rng), method: 'GET', initiatorOrigin: PAGE_ORIGINS[0], resourceType: 'fetch' });
+    events.push({ type: 'started', id, time: clock + 1, url: apiUrl(rng), method: 'GET', initiatorOrigin: PAGE_ORIGINS[0], resourceType: 'fetch' });
     expected.set(id, { outcome: 'incomplete', owner: id, preflights: 0, cacheHit: false });
   }
   return { events, preflights, expected, preflightOwner };

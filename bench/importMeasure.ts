@@ -21,8 +21,11 @@ const ROUNDS = 7;
 
 // goal: held to GOAL_RATIO; worst-case: reported with what its floor leaves
 // of the goal; no-goal: a hostile shape, which must only stay linear.
+const JUDGES = ['goal', 'worst-case', 'no-goal'] as const;
+type Judge = (typeof JUDGES)[number];
+const isJudge = (value: string): value is Judge => (JUDGES as readonly string[]).includes(value);
 const [path, name = path, judge = 'goal'] = process.argv.slice(2);
-if (!path || !['goal', 'worst-case', 'no-goal'].includes(judge)) throw new Error('usage: importMeasure.ts FILE [NAME] [goal|worst-case|no-goal]');
+if (!path || !isJudge(judge)) throw new Error('usage: importMeasure.ts FILE [NAME] [goal|worst-case|no-goal]');
 const text = readFileSync(path, 'utf8');
 
 // The first import runs on code V8 has not optimised yet, as the panel's import worker's only one does.
@@ -48,7 +51,7 @@ console.log(table(['measured', 'median ms', 'min ms', '/ JSON.parse'], [imported
 // read 1.43x where the rounds' ratios read 1.63x.
 const ratio = medianRatioByRound(imported, parsed);
 const floorRatio = floor.median / parsed.median;
-const verdicts: Record<string, string> = {
+const verdicts: Record<Judge, string> = {
   goal: `; goal <= ${GOAL_RATIO}x (round by round): ${ratio <= GOAL_RATIO ? 'met' : 'NOT met'}`,
   'worst-case': `; worst case, reported and not held to ${GOAL_RATIO}x: the floor alone is ${fmt(floorRatio)}x, which leaves ${fmt(Math.max(0, GOAL_RATIO - floorRatio))}x of JSON.parse's time for pairing, the CORS rules and the cache model`,
   'no-goal': '',

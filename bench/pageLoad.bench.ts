@@ -109,7 +109,7 @@ interface Subject {
 /** Each browser with the tab its loads are timed in, after a warm-up load there. */
 async function subjects(): Promise<Subject[]> {
   const opened: Subject[] = [];
-  const add = async (name: string, browser: Launched, prepare: (first: Page) => Promise<Page> = async (first) => first): Promise<void> => {
+  const add = async (name: string, browser: Launched, prepare: (first: Page) => Promise<Page> = (first) => Promise.resolve(first)): Promise<void> => {
     const first = browser.context.pages()[0] ?? (await browser.context.newPage());
     await load(first);
     const page = await prepare(first);

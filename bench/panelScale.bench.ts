@@ -40,7 +40,7 @@ function fiftyThousand(): string {
 const WATCH_LONG_TASKS = `window.corsLensBenchLongTasks = [];
 new PerformanceObserver((list) => { for (const entry of list.getEntries()) window.corsLensBenchLongTasks.push(entry.duration); }).observe({ type: 'longtask', buffered: true });`;
 
-const longTasks = (panel: Page): Promise<number[]> => panel.evaluate('window.corsLensBenchLongTasks.splice(0)') as Promise<number[]>;
+const longTasks = (panel: Page): Promise<number[]> => panel.evaluate<number[]>('window.corsLensBenchLongTasks.splice(0)');
 const longest = (tasks: readonly number[]): number => (tasks.length === 0 ? 0 : Math.max(...tasks));
 
 /** Imports a file in a panel page; resolves with the wall time from the File to every transaction shown, and the long tasks meanwhile. */
@@ -59,18 +59,18 @@ async function importInPanel(panel: Page, file: string): Promise<{ ms: number; t
 async function firstRender(panel: Page): Promise<number> {
   await panel.getByRole('tab', { name: 'Requests', exact: true }).click();
   await panel.getByRole('tab', { name: 'Requests', exact: true, selected: true }).waitFor();
-  return (await panel.evaluate(`new Promise((resolve) => {
+  return panel.evaluate<number>(`new Promise((resolve) => {
     const tab = [...document.querySelectorAll('[role="tab"]')].find((each) => each.textContent.startsWith('Imported'));
     const start = performance.now();
     tab.click();
     const done = () => document.querySelector('[aria-label^="Imported file"] [role="option"]') ? requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start))) : requestAnimationFrame(done);
     done();
-  })`)) as number;
+  })`);
 }
 
 /** Scrolls the list from top to bottom, a screenful a frame; resolves with the frames it took. */
 function scrollThrough(panel: Page): Promise<number> {
-  return panel.evaluate(`new Promise((resolve) => {
+  return panel.evaluate<number>(`new Promise((resolve) => {
     const list = document.querySelector('[aria-label^="Imported file"] [role="listbox"]');
     let frames = 0;
     list.scrollTop = 0;
@@ -81,7 +81,7 @@ function scrollThrough(panel: Page): Promise<number> {
       requestAnimationFrame(step);
     };
     requestAnimationFrame(step);
-  })`) as Promise<number>;
+  })`);
 }
 
 const small = join(folder, 'fifty-thousand.har');

@@ -22,7 +22,7 @@ const REQUESTS = 30_000;
 const WARMUPS = 2;
 const ROUNDS = 7;
 
-let start = performance.now();
+const start = performance.now();
 const events = generateWebRequests(REQUESTS);
 console.log(`\nCORS Lens worker benchmark: ${fmt(events.length)} webRequest events of ${fmt(REQUESTS)} requests, generated in ${fmt(performance.now() - start)} ms`);
 

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { CORS_LENS_VERSION } from '../src/core/trace/version.ts';
 import { SCENARIOS } from './lab/scenarios/index.ts';
 import { startLab } from './lab/server.ts';
@@ -80,7 +81,9 @@ test('cors-lens/playwright in a project of its own: an allowed request passes to
   try {
     const project = await emptyProject('uses-cors-lens-playwright');
     await cp(join(REPO_ROOT, 'e2e', 'packedProject'), project, { recursive: true });
-    const versions = await Promise.all(['@playwright/test', 'typescript', '@types/node'].map(async (name) => `${name}@${await installedVersion(name)}`));
+    // TypeScript as this repository type-checks with it: TypeScript 7, installed here as @typescript/native (package.json's `typescript` is TypeScript 6's API, for ESLint).
+    const installedAs = { '@playwright/test': '@playwright/test', typescript: '@typescript/native', '@types/node': '@types/node' };
+    const versions = await Promise.all(Object.entries(installedAs).map(async ([name, installed]) => `${name}@${await installedVersion(installed)}`));
     await npmInstall(project, [tarball, ...versions]);
 
     // The package's types: the suite type-checks against dist-cli/playwright.d.ts, found through the package's exports.
@@ -109,7 +112,7 @@ test('cors-lens/playwright in a project of its own: an allowed request passes to
     expect(suite.code).toBe(1);
 
     const simple = results.get('a simple GET whose response lacks Access-Control-Allow-Origin fails the assertion')!;
-    const simpleMessage = plain(simple.errors[0]?.message ?? '');
+    const simpleMessage = stripVTControlCharacters(simple.errors[0]?.message ?? '');
     expect(simpleMessage).toContain('expect(page).toHaveNoCorsErrors()');
     expect(simpleMessage).toContain(`1) GET ${lab.scenarioUrl('missing-allow-origin')}?access_token=redacted-by-cors-lens`);
     expect(simpleMessage).toContain("Chromium's CORS error: MissingAllowOriginHeader");
@@ -119,7 +122,7 @@ test('cors-lens/playwright in a project of its own: an allowed request passes to
     expect(simpleMessage).not.toContain('s3cr3t');
 
     const preflighted = results.get('a JSON POST whose preflight does not allow Content-Type fails the assertion')!;
-    const preflightMessage = plain(preflighted.errors[0]?.message ?? '');
+    const preflightMessage = stripVTControlCharacters(preflighted.errors[0]?.message ?? '');
     expect(preflightMessage).toContain(`1) POST ${lab.scenarioUrl('seed-messaging-post-json')}`);
     expect(preflightMessage).toContain('Chromium\'s CORS error: HeaderDisallowedByPreflightResponse (failed parameter: "content-type")');
     expect(preflightMessage).toContain('Preflight: sent (OPTIONS asking for method POST, headers content-type), answered 204; needed because Content-Type is application/json');
@@ -177,9 +180,4 @@ function resultsByTitle(report: Report): Map<string, Result> {
   };
   for (const suite of report.suites) walk(suite);
   return results;
-}
-
-/** A message as a terminal shows it, without its colours. */
-function plain(text: string): string {
-  return text.replace(/\u001b\[[0-9;]*m/g, '');
 }

@@ -119,7 +119,8 @@ test('cors-lens record says in one line when the page cannot be opened', async (
   await lab.close();
   const failure = await cli(['record', `${closed}/`, '--headless']).then(
     () => null,
-    (error: { code: number; stderr: string }) => error,
+    // execFile rejects with the exit code and the output on the error.
+    (error: unknown) => error as { code: number; stderr: string },
   );
   expect(failure?.code).toBe(1);
   expect(failure?.stderr).toMatch(/^cors-lens: cannot open http:\/\/127\.0\.0\.1:\d+\/: net::ERR_CONNECTION_REFUSED/);
@@ -136,7 +137,8 @@ test('cors-lens record --wait-for: a selector that never matches is said, and wh
     expect(JSON.parse(stdout)).toEqual([expect.objectContaining({ url: lab.scenarioUrl('missing-allow-origin'), corsError: 'MissingAllowOriginHeader' })]);
     const refused = await cli(['record', url, '--wait-for', 'body[[', '--headless']).then(
       () => null,
-      (error: { code: number; stderr: string }) => error,
+      // execFile rejects with the exit code and the output on the error.
+      (error: unknown) => error as { code: number; stderr: string },
     );
     expect(refused?.code).toBe(1);
     expect(refused?.stderr).toMatch(/^cors-lens: --wait-for: [^\n]*"body\[\["/);

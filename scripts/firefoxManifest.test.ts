@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import manifest from '../manifest.json' with { type: 'json' };
-import { FIREFOX_BACKGROUND, firefoxManifest, FIREFOX_MIN_VERSION, GECKO_ID } from './firefoxManifest.ts';
+import { GECKO_ID } from '../src/platform/geckoId.ts';
+import { FIREFOX_BACKGROUND, firefoxManifest, FIREFOX_MIN_VERSION } from './firefoxManifest.ts';
 
 describe('firefoxManifest', () => {
   const firefox = firefoxManifest(manifest);

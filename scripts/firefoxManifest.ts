@@ -1,3 +1,5 @@
+import { GECKO_ID } from '../src/platform/geckoId.ts';
+
 /**
  * The Firefox manifest, derived from the one manifest.json (the Chromium
  * build's): the same extension, less what Firefox does not have, plus what
@@ -6,9 +8,9 @@
  * `debugger` API ("Confirm with Chromium" is Chromium's own report), ignores
  * `minimum_chrome_version`, and needs a fixed add-on id
  * (`browser_specific_settings.gecko`): storage and the tests' fixed
- * extension address depend on it.
+ * extension address depend on it (GECKO_ID, which the CLI's Firefox launcher
+ * also needs: src/platform/geckoId.ts).
  */
-export const GECKO_ID = 'cors-lens@cors-lens.dev';
 
 /**
  * The oldest Firefox the build claims: 140 ESR, the first to read
@@ -33,7 +35,7 @@ interface ChromiumManifest {
   readonly [key: string]: unknown;
 }
 
-export function firefoxManifest<M extends ChromiumManifest>(manifest: M): Record<string, unknown> {
+export function firefoxManifest(manifest: ChromiumManifest): Record<string, unknown> {
   const { minimum_chrome_version: _chromeOnly, background, permissions, ...rest } = manifest;
   return {
     ...rest,

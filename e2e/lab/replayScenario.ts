@@ -6,7 +6,7 @@ import { pairEvents } from '../../src/core/pairing/pairEvents.ts';
 import type { RequestEvent } from '../../src/core/pairing/requestEvent.ts';
 import type { Transaction } from '../../src/core/pairing/transaction.ts';
 import { corsRequestOf, playExchange, type SimulatedSend, type WireQuestion } from '../../src/core/simulator/playSimulation.ts';
-import type { BodyKind, ServerAnswer, SimulatedMode } from '../../src/core/simulator/simulation.ts';
+import type { BodyKind, ServerAnswer } from '../../src/core/simulator/simulation.ts';
 import { simulationEvents } from '../../src/core/simulator/simulationTrace.ts';
 import type { LabRequest, ResponsePlan, Scenario } from './scenario.ts';
 
@@ -44,7 +44,7 @@ export function replayScenario(scenario: Scenario, rules: BrowserRules = CHROMIU
       method: normalizeMethod(labRequest.method),
       headers: [...(labRequest.headers ?? []).map(([name, value]) => ({ name, value })), ...blobType],
       body: labRequest.body === undefined ? 'none' : BODY_KINDS[labRequest.bodyKind ?? 'text'],
-      mode: (labRequest.mode ?? 'cors') as SimulatedMode,
+      mode: labRequest.mode ?? 'cors',
       credentials: labRequest.credentials ?? 'same-origin',
       redirect: labRequest.redirect ?? 'follow',
     });

@@ -165,8 +165,8 @@ export async function startLab(scenarios: readonly Scenario[], options: LabOptio
 function answer(response: ServerResponse, plan: ResponsePlan, request: IncomingMessage, scenario: string, origins: LabOrigins): void {
   const values: Record<string, string> = {
     origin: request.headers.origin ?? '',
-    acrm: String(request.headers['access-control-request-method'] ?? ''),
-    acrh: String(request.headers['access-control-request-headers'] ?? ''),
+    acrm: request.headers['access-control-request-method'] ?? '',
+    acrh: request.headers['access-control-request-headers'] ?? '',
     page: origins.page,
     api: origins.api,
     base: `${origins.api}/s/${scenario}`,

@@ -83,8 +83,8 @@ export function cdpToHar(sources: readonly { pageUrl: string; records: readonly 
           resourceType: (p.initiator.type === 'preflight' ? 'preflight' : (p.type ?? 'Other').toLowerCase()) as Entry['_resourceType'],
         });
         const queued = wireQueue.get(id)?.shift();
-        const hop = entry.hops[entry.hops.length - 1]!;
-        if (queued) {
+        const hop = entry.hops.at(-1);
+        if (queued && hop) {
           hop.wireHeaders = queued.headers;
           if (queued.security) hop.securityState = queued.security;
         }
@@ -110,7 +110,7 @@ export function cdpToHar(sources: readonly { pageUrl: string; records: readonly 
       }
       case 'Network.responseReceived': {
         const hop = captured?.hops[captured.hops.length - 1];
-        if (!hop || !captured) break;
+        if (!hop) break;
         const response = params.response as CdpResponse;
         hop.response = { ...response, headers: hop.response?.headers ?? response.headers };
         hop.responseTime = (params.timestamp as number) * 1000 + captured.offset;
@@ -205,5 +205,5 @@ function toEntry(hop: Hop, pageref: string, end: number, error: string | undefin
 }
 
 function toHeaders(headers: CdpHeaders): Header[] {
-  return Object.entries(headers).flatMap(([name, value]) => String(value).split('\n').map((line) => ({ name, value: line })));
+  return Object.entries(headers).flatMap(([name, value]) => value.split('\n').map((line) => ({ name, value: line })));
 }

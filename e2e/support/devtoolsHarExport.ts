@@ -42,11 +42,11 @@ export async function devToolsOf(context: BrowserContext, tab: Page): Promise<Pa
  * "Export HAR (with sensitive data)".
  */
 export function exportHarFromDevTools(devtools: Page, sanitize: boolean): Promise<string> {
-  return devtools.evaluate(`(async () => {
+  return devtools.evaluate<string>(`(async () => {
     const Logs = await import('./models/logs/logs.js');
     const HAR = await import('./models/har/har.js');
     const requests = [...Logs.NetworkLog.NetworkLog.instance().requests()].sort((a, b) => a.issueTime() - b.issueTime());
     const log = await HAR.Log.Log.build(requests, { sanitize: ${sanitize ? 'true' : 'false'} });
     return JSON.stringify({ log }, null, 2);
-  })()`) as Promise<string>;
+  })()`);
 }

@@ -55,13 +55,13 @@ export async function runScenarioInFirefox(page: Page, lab: Lab, console: Firefo
   const expected = firefoxExpectations(scenario).map((expectation) => resolveValue(expectation, lab));
   const marker = `/s/${scenario.name}/`;
   console.running(scenario.name);
-  const outcomes = (await page.evaluate(
+  const outcomes = await page.evaluate(
     (name, requests, origins, parallel) => (window as unknown as LabWindow).corsLab.runScenario(name, requests, origins, parallel),
     scenario.name,
     scenario.requests as LabRequest[],
     labOrigins(lab),
     scenario.parallel ?? false,
-  )) as PageOutcome[];
+  );
   // Every reason the declaration expects: Firefox logs them as the requests fail, not always before the script hears.
   const reasons = expected.filter((expectation) => expectation.reason !== null).length;
   const seen = !scenario.firefox?.consoleNotSeen;

@@ -240,8 +240,7 @@ function corsIssues(records: readonly CdpRecord[]) {
   return records
     .filter((record) => record.method === 'Audits.issueAdded')
     .map((record) => (record.params.issue as { code: string; details: { corsIssueDetails?: { corsErrorStatus: { corsError: string; failedParameter: string }; request: { url?: string } } } }))
-    .filter((issue) => issue.code === 'CorsIssue' && issue.details.corsIssueDetails)
-    .map((issue) => issue.details.corsIssueDetails!);
+    .flatMap((issue) => (issue.code === 'CorsIssue' && issue.details.corsIssueDetails ? [issue.details.corsIssueDetails] : []));
 }
 
 // A request refused inside the renderer never reaches the network: the engine

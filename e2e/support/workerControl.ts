@@ -14,8 +14,9 @@ export async function stopServiceWorker(context: BrowserContext, page: Page, ext
   const session = await context.newCDPSession(page);
   try {
     const script = `chrome-extension://${extensionId}/`;
+    // Both set by the listener below before `located` resolves (no initial value, which the type-checker would hold them to after the await).
     let versionId: string | undefined;
-    let running = false;
+    let running: boolean | undefined;
     let onStopped: (() => void) | undefined;
     const located = new Promise<void>((resolve) => {
       session.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {

@@ -43,7 +43,10 @@ async function startWorker(stopped: Partial<StoppedWorker> = {}, restored: reado
     for (const [phase, details] of corsGet(tabId, requestId, at)) webRequest.fire(phase, details);
   };
   const urls = (tabId: number) => sessions.since(tabId).map((item) => item.transaction.id);
-  return { hold: (until: Promise<void>) => (gate = until), webRequest, timers, control, sessions: () => sessions, browse, urls, area, settingsArea, roundTrips: () => roundTrips, at: (time: number) => (clock = time) };
+  const hold = (until: Promise<void>): void => {
+    gate = until;
+  };
+  return { hold, webRequest, timers, control, sessions: () => sessions, browse, urls, area, settingsArea, roundTrips: () => roundTrips, at: (time: number) => (clock = time) };
 }
 
 describe('recording only while someone looks', () => {

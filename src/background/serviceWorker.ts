@@ -12,7 +12,7 @@ import { ALL_TABS } from '../core/recording/recordingPlan.ts';
 import { portWall } from '../platform/portWall.ts';
 import { isPageTraffic } from './captureFilter.ts';
 import { createChromiumConfirmation, type DebuggerSource } from './chromiumConfirmation.ts';
-import { createListenerSets, type WebRequestApi } from './listenerSets.ts';
+import { createListenerSets } from './listenerSets.ts';
 import { createRecordingControl } from './recordingControl.ts';
 import { DEFAULT_SETTINGS, loadRecording, loadSettings } from './recordingStore.ts';
 import { createSessionStore } from './sessionStore.ts';
@@ -46,7 +46,7 @@ const current = (): TabSessions => {
 // promise callbacks keep the events in order. The order pairing needs them
 // in: Chromium's as it comes, Firefox's adapted (see webRequestDialect.ts).
 let order: EventOrderAdapter = chromiumEventOrder;
-const listenerSets = createListenerSets(browser.webRequest as unknown as WebRequestApi, (_set, phase, details) => {
+const listenerSets = createListenerSets(browser.webRequest, (_set, phase, details) => {
   if (!isPageTraffic(details)) return;
   void ready.then(() => {
     if (recording.accepts(phase, details)) recordWebRequest(current(), phase, details, order);

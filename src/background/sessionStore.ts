@@ -39,7 +39,7 @@ export const CHUNK_SIZE = 100;
 
 /** Where a tab's state is kept in chrome.storage.session. */
 export function tabStorageKey(tabId: number): string {
-  return TAB_PREFIX + tabId;
+  return `${TAB_PREFIX}${tabId}`;
 }
 
 function chunkKey(tabId: number, chunk: number): string {

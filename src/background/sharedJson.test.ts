@@ -12,7 +12,7 @@ describe('packShared / unpackShared', () => {
       fc.property(fc.array(record, { minLength: 1, maxLength: 4 }), fc.array(fc.nat(), { maxLength: 12 }), (pool, picks) => {
         const lists = pool.map((item) => [item, { ...item }]);
         const value = { items: picks.map((pick) => ({ headers: lists[pick % lists.length], first: pool[pick % pool.length] })) };
-        const back = unpackShared<typeof value>(JSON.parse(JSON.stringify(packShared(value))));
+        const back = unpackShared(JSON.parse(JSON.stringify(packShared(value)))) as typeof value;
         expect(back).toEqual(value);
         for (let a = 0; a < picks.length; a++)
           for (let b = a + 1; b < picks.length; b++)

@@ -17,7 +17,7 @@ export async function encodeChunk(list: readonly SequencedTransaction[]): Promis
 export async function decodeChunk(stored: unknown): Promise<SequencedTransaction[]> {
   if (typeof stored !== 'string') throw new Error('a stored chunk is a string');
   const json = new Blob([fromBase64(stored)]).stream().pipeThrough(new DecompressionStream('gzip'));
-  const list = unpackShared<unknown>(JSON.parse(await new Response(json).text()));
+  const list = unpackShared(JSON.parse(await new Response(json).text()));
   if (!Array.isArray(list)) throw new Error('a stored chunk holds a list');
   return list as SequencedTransaction[];
 }

@@ -100,7 +100,11 @@ export function manualTimers() {
     /** Advances the timers' clock by `ms`, running what falls due. */
     advance(ms: number) {
       clock += ms;
-      for (const [run, due] of [...waiting]) if (due <= clock) (waiting.delete(run), run());
+      for (const [run, due] of [...waiting]) {
+        if (due > clock) continue;
+        waiting.delete(run);
+        run();
+      }
     },
   };
 }

@@ -18,14 +18,19 @@ function manualSchedule() {
     waiting.add(run);
     return () => waiting.delete(run);
   };
-  return { schedule, runAll: () => [...waiting].forEach((run) => (waiting.delete(run), run())) };
+  const runAll = (): void => {
+    for (const run of [...waiting]) {
+      waiting.delete(run);
+      run();
+    }
+  };
+  return { schedule, runAll };
 }
 
 function setup(recording = recordingEverything()) {
   const timers = manualSchedule();
-  let sessions: TabSessions;
   const server = createWorkerServer({ sessions: () => sessions, schedule: timers.schedule, startedAt: 1, restored: () => false, ready: Promise.resolve(), now: () => NOW, recording, saveNow: async () => NOW });
-  sessions = new TabSessions({ onTransactions: (tabId, items, session) => server.transactionsAdded(tabId, items, session), onCleared: (tabId, reason, session) => server.tabCleared(tabId, reason, session) });
+  const sessions = new TabSessions({ onTransactions: (tabId, items, session) => server.transactionsAdded(tabId, items, session), onCleared: (tabId, reason, session) => server.tabCleared(tabId, reason, session) });
   const connect = () => {
     const [workerWall, clientWall] = createLoopbackWalls();
     const disconnect = server.connect(workerWall);

@@ -143,7 +143,7 @@ export function createWorkerServer(options: WorkerServerOptions): WorkerServer {
     },
     setRecordFromBrowserStart: async ({ on }: WorkerRequests['setRecordFromBrowserStart'][0]) => {
       await ready;
-      return recording.setRecordFromBrowserStart(on === true);
+      return recording.setRecordFromBrowserStart(on);
     },
     getOpenEvents: async ({ tabId }: WorkerRequests['getOpenEvents'][0]) => {
       await ready;

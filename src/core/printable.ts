@@ -1,5 +1,5 @@
-// Controls, line separators, and the bidi controls that reorder what is shown around them.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+// Controls (Unicode's Cc: U+0000-001F, U+007F-009F), line separators, and the bidi controls that reorder what is shown around them.
+const CONTROL = /[\p{Cc}\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
 
 /**
  * Header values and URLs are attacker-controlled: a terminal, a test report

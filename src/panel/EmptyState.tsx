@@ -2,7 +2,7 @@
 const LAB_URL = 'http://127.0.0.1:4780/';
 
 /** What the panel shows before this tab made any cross-origin request. */
-export function EmptyState({ onOpenSimulator }: { onOpenSimulator(): void }) {
+export function EmptyState({ onOpenSimulator }: { readonly onOpenSimulator: () => void }) {
   return (
     <main className="empty-state" aria-label="CORS Lens">
       <h1>CORS Lens</h1>

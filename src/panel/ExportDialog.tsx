@@ -4,7 +4,7 @@ import { saveFile } from './model/saveFile.ts';
 
 interface Props {
   readonly source: ExportSource;
-  onClose(): void;
+  readonly onClose: () => void;
 }
 
 /** Saves the tab's capture, or the imported file shown, as a trace or a HAR file; says what it left out. The file never leaves the machine. */

@@ -97,8 +97,8 @@ interface RowProps {
   readonly row: ArrowLayout;
   readonly width: number;
   readonly focusable: boolean;
-  onActive(isActive: boolean): void;
-  onKeyDown(event: KeyboardEvent): void;
+  readonly onActive: (isActive: boolean) => void;
+  readonly onKeyDown: (event: KeyboardEvent) => void;
 }
 
 function ArrowRow({ row, width, focusable, onActive, onKeyDown }: RowProps) {

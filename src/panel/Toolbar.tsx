@@ -8,12 +8,12 @@ interface Props {
   readonly recordFromBrowserStart: boolean | null;
   readonly shown: number;
   readonly total: number;
-  onFilter(filter: RowFilter): void;
-  onClear(): void;
-  onPreserveLog(on: boolean): void;
-  onRecordFromBrowserStart(on: boolean): void;
-  onImport(): void;
-  onExport(): void;
+  readonly onFilter: (filter: RowFilter) => void;
+  readonly onClear: () => void;
+  readonly onPreserveLog: (on: boolean) => void;
+  readonly onRecordFromBrowserStart: (on: boolean) => void;
+  readonly onImport: () => void;
+  readonly onExport: () => void;
 }
 
 /** Clear, preserve log and the filters, as in the Network panel's toolbar. */

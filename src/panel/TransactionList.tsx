@@ -14,9 +14,9 @@ interface Props {
   /** The lines drawn: the rows, with the gaps of a live recording where they happened. */
   readonly entries: readonly ListEntry[];
   readonly selectedSeq: number | null;
-  onSelect(seq: number): void;
+  readonly onSelect: (seq: number) => void;
   /** Enter on a row: show its details (and move focus there). */
-  onOpen(seq: number): void;
+  readonly onOpen: (seq: number) => void;
 }
 
 /** Header values and URLs are attacker-controlled: every cell is text, cut to its width by CSS. */

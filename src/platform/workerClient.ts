@@ -5,8 +5,8 @@ import { portWall } from './portWall.ts';
 
 /** A protocol client that survives the service worker: it reconnects, and tells its user to catch up. */
 export interface WorkerClient {
-  request<K extends keyof WorkerRequests & string>(method: K, params: WorkerRequests[K][0]): Promise<WorkerRequests[K][1]>;
-  on<K extends keyof WorkerEvents & string>(name: K, listener: (payload: WorkerEvents[K]) => void): () => void;
+  request<K extends keyof WorkerRequests>(method: K, params: WorkerRequests[K][0]): Promise<WorkerRequests[K][1]>;
+  on<K extends keyof WorkerEvents>(name: K, listener: (payload: WorkerEvents[K]) => void): () => void;
   /**
    * Called after every reconnection (the worker restarted): ask for what came
    * since the last seq you have. Also after a reconnection that failed for

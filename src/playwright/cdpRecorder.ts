@@ -71,7 +71,10 @@ export async function recordCdp(context: BrowserContext, page: Page): Promise<Cd
   };
   const until = (condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> =>
     new Promise((resolve, reject) => {
-      if (condition()) return resolve();
+      if (condition()) {
+        resolve();
+        return;
+      }
       const timer = setTimeout(() => {
         stop();
         reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`));

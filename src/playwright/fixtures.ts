@@ -7,7 +7,7 @@ import { recordContext, type ContextRecording } from './contextRecording.ts';
 import { failureReport, isCorsFailure } from './corsFailures.ts';
 import type { CorsLensOptions } from './index.ts';
 import { resolveOptions, type ResolvedOptions } from './options.ts';
-import { testReportFiles } from './testReport.ts';
+import { testReportFiles } from './reportFiles.ts';
 
 type ContextState = { readonly recording: ContextRecording; readonly options: ResolvedOptions } | { readonly notRecorded: string };
 

@@ -12,11 +12,13 @@ const KNOWN = new Set(['enabled', 'includeSecrets', 'ignoreUrls']);
 
 /** The options with their defaults; a mistyped one is refused by name, before any test runs with it. */
 export function resolveOptions(options: CorsLensOptions | undefined): ResolvedOptions {
-  const given = (options ?? {}) as Record<string, unknown>;
   const fail = (what: string): never => {
     throw new TypeError(`cors-lens/playwright: corsLens${what}`);
   };
-  if (typeof given !== 'object' || given === null) fail(' must be an object such as { enabled: true }');
+  // Typed, but a JavaScript config can give anything.
+  const raw: unknown = options ?? {};
+  if (typeof raw !== 'object' || raw === null) return fail(' must be an object such as { enabled: true }');
+  const given = raw as Record<string, unknown>;
   for (const key of Object.keys(given)) if (!KNOWN.has(key)) fail(`.${key} is not an option (the options are enabled, includeSecrets and ignoreUrls)`);
   for (const key of ['enabled', 'includeSecrets'] as const) if (given[key] !== undefined && typeof given[key] !== 'boolean') fail(`.${key} must be true or false`);
   const patterns = given.ignoreUrls ?? [];

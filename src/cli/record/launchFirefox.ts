@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
-import type { Recorder } from '../../record/record.ts';
-import { GECKO_ID } from '../../../scripts/firefoxManifest.ts';
+import type { Recorder } from '../../core/messaging/recorderApi.ts';
+import { GECKO_ID } from '../../platform/geckoId.ts';
 import { packageRoot } from '../packageRoot.ts';
 import { LaunchError } from './launchWithExtension.ts';
 
@@ -96,7 +96,7 @@ export async function launchFirefoxWithExtension(options: { headless: boolean; p
             return JSON.stringify((await api[name]?.(...values)) ?? null);
           },
           method,
-          args as unknown[],
+          args,
         );
         return JSON.parse(text) as never;
       },

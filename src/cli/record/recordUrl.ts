@@ -1,6 +1,6 @@
 import type { BrowserName } from '../../core/browsers/browserRules.ts';
 import type { Trace } from '../../core/trace/trace.ts';
-import type { Recorder } from '../../record/record.ts';
+import type { Recorder } from '../../core/messaging/recorderApi.ts';
 import { launchFirefoxWithExtension } from './launchFirefox.ts';
 import { launchWithExtension } from './launchWithExtension.ts';
 import { openRecorderPage } from './recorderPage.ts';
@@ -66,7 +66,7 @@ export async function recordUrl(options: RecordOptions): Promise<Recording> {
     }
     const finalUrl = session.url();
     if (!/^(?:https?|file):/.test(finalUrl)) throw new RecordError(`${options.url} did not open within ${options.timeoutMs} ms`);
-    const recorder = await session.recorder();
+    const recorder = session.recorder;
     const tabId = await recorder.call('tabIdOf', finalUrl);
     const ready = loaded && (options.waitFor === undefined || (await session.waitFor(options.waitFor, Math.max(0, deadline - Date.now()))));
     const quiet = ready && (await activity.quiet(recorder, tabId, deadline));
@@ -97,7 +97,8 @@ interface RecordingSession {
   /** Resolves true once an element matches `selector`, false at the timeout. */
   waitFor(selector: string, timeoutMs: number): Promise<boolean>;
   url(): string;
-  recorder(): Promise<RecorderCalls>;
+  /** The recorder page, opened before the page under test. */
+  readonly recorder: RecorderCalls;
   close(): Promise<void>;
 }
 
@@ -112,10 +113,12 @@ async function chromiumSession(options: RecordOptions): Promise<RecordingSession
     return {
       page,
       version: browser.context.browser()?.version() ?? 'unknown',
-      goto: async (url, timeout) => void (await page.goto(url, { waitUntil: 'load', timeout })),
+      goto: async (url, timeout) => {
+        await page.goto(url, { waitUntil: 'load', timeout });
+      },
       waitFor: (selector, timeout) => untilShown(page.waitForSelector(selector, { state: 'attached', timeout })),
       url: () => page.url(),
-      recorder: async () => recorder,
+      recorder,
       close: () => browser.close(),
     };
   } catch (error) {
@@ -130,10 +133,12 @@ async function firefoxSession(options: RecordOptions): Promise<RecordingSession>
   return {
     page,
     version: firefox.version,
-    goto: async (url, timeout) => void (await page.goto(url, { waitUntil: 'load', timeout })),
+    goto: async (url, timeout) => {
+      await page.goto(url, { waitUntil: 'load', timeout });
+    },
     waitFor: (selector, timeout) => untilShown(page.waitForSelector(selector, { timeout })),
     url: () => page.url(),
-    recorder: async () => firefox.recorder,
+    recorder: firefox.recorder,
     close: () => firefox.close(),
   };
 }

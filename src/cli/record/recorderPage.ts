@@ -1,12 +1,12 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import type { Recorder } from '../../record/record.ts';
+import type { Recorder } from '../../core/messaging/recorderApi.ts';
 
 type Method = keyof Recorder;
 
 export interface RecorderPage {
   readonly page: Page;
   /** Calls the recorder API inside the extension page (which speaks the worker protocol). */
-  call<K extends Method>(method: K, ...args: Parameters<Recorder[K]>): Promise<Awaited<ReturnType<Recorder[K]>>>;
+  readonly call: <K extends Method>(method: K, ...args: Parameters<Recorder[K]>) => Promise<Awaited<ReturnType<Recorder[K]>>>;
 }
 
 /**

@@ -107,7 +107,7 @@ describe('createConfirmer', () => {
   });
 
   it("ends a worker's requests when its session goes: a terminated worker's request never reports loadingFinished", () => {
-    const { confirmer, confirmed, feed } = setup();
+    const { confirmer, confirmed } = setup();
     confirmer.judged(1, putTransaction('a', 0, 'PUT'));
     const events = cdpEvents('100.1', 0, 'finished').slice(0, -1);
     for (const [method, params] of events) confirmer.cdpEvent(method, params, params.initiator?.type === 'preflight' ? undefined : 'worker-session');

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { decideVerdict } from '../cors/decideVerdict.ts';
-import type { Verdict } from '../cors/verdict.ts';
 import { FIX_DIALECTS, fixWarnings, renderFix, type FixDialect } from './fixDialects.ts';
 import type { FixOption } from './verifiedFix.ts';
 
-const allowed = decideVerdict({ request: { url: 'http://api.test/', method: 'GET', headers: [], initiatorOrigin: 'http://app.test', mode: 'cors', credentials: 'same-origin', redirect: 'follow' }, hops: [{ url: 'http://api.test/', sent: true, response: { status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: '*' }] } }] }) as Verdict;
+const allowed = decideVerdict({ request: { url: 'http://api.test/', method: 'GET', headers: [], initiatorOrigin: 'http://app.test', mode: 'cors', credentials: 'same-origin', redirect: 'follow' }, hops: [{ url: 'http://api.test/', sent: true, response: { status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: '*' }] } }] });
 
 const fix = (origin: string, credentials = false): FixOption => ({
   verdict: allowed,

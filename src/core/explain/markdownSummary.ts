@@ -24,7 +24,7 @@ export function markdownSummary(transaction: Transaction): string {
   if (preflight) {
     const asked = ['Access-Control-Request-Method', 'Access-Control-Request-Headers'].flatMap((name) => {
       const value = getHeader(preflight.requestHeaders, name);
-      return value === null ? [] : [`${code(`${name}: ${value}`)}`];
+      return value === null ? [] : [code(`${name}: ${value}`)];
     });
     const answer = preflight.response ? `answered ${preflight.response.status}` : preflight.error ? `failed (${code(preflight.error)})` : 'no answer';
     lines.push(`- **Preflight:** sent, ${answer}${asked.length > 0 ? `; asked ${asked.join(', ')}` : ''}`);

@@ -14,7 +14,7 @@ interface Header {
 // loop, as they are, instead of copied one object at a time by
 // z.array(z.object(...)); a bad one is still named by its index and field.
 const headers = z
-  .custom<Header[]>((value) => Array.isArray(value), { message: 'Invalid input: expected array of headers' })
+  .custom<Header[]>((value) => Array.isArray(value), { error: 'Invalid input: expected array of headers' })
   .superRefine((lines, context) => {
     for (let index = 0; index < lines.length; index++) {
       const line: unknown = lines[index];

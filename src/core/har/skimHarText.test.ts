@@ -14,7 +14,7 @@ function emptied(value: unknown): unknown {
 }
 
 function isArrayOfFlatObjects(value: unknown): boolean {
-  return Array.isArray(value) && value.every((item) => item !== null && typeof item === 'object' && !Array.isArray(item) && Object.values(item).every((field) => field === null || typeof field !== 'object'));
+  return Array.isArray(value) && value.every((item: unknown) => item !== null && typeof item === 'object' && !Array.isArray(item) && Object.values(item).every((field) => field === null || typeof field !== 'object'));
 }
 
 function parsed(text: string): { ok: true; value: unknown } | { ok: false } {

@@ -58,7 +58,7 @@ export function createBridge<Requests extends Record<string, [unknown, unknown]>
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
 
   const respond = async (message: Extract<BridgeMessage, { kind: 'request' }>): Promise<void> => {
-    const handler = options.handlers?.[message.method as keyof Requests] as ((params: unknown) => unknown) | undefined;
+    const handler = options.handlers?.[message.method as keyof Requests];
     if (!handler) {
       wall.send({ kind: 'error', id: message.id, message: `unknown request "${message.method}"` });
       return;
@@ -104,7 +104,7 @@ export function createBridge<Requests extends Record<string, [unknown, unknown]>
                 reject(new BridgeError(`"${method}" got no answer within ${timeoutMs} ms`));
               }, timeoutMs)
             : () => undefined;
-        pending.set(id, { resolve: resolve as (value: unknown) => void, reject, cancelTimer });
+        pending.set(id, { resolve, reject, cancelTimer });
         try {
           wall.send({ kind: 'request', id, method, params });
         } catch (error) {

@@ -1,6 +1,6 @@
 import type { SequencedTransaction, TransactionsPage, WorkerRequests } from '../protocol.ts';
 
-type Request = <K extends keyof WorkerRequests & string>(method: K, params: WorkerRequests[K][0]) => Promise<WorkerRequests[K][1]>;
+type Request = <K extends keyof WorkerRequests>(method: K, params: WorkerRequests[K][0]) => Promise<WorkerRequests[K][1]>;
 
 /** Every transaction of the tab after `sinceSeq`, read page by page (see TRANSACTIONS_PAGE_SIZE). */
 export async function readTransactions(client: { request: Request }, tabId: number, sinceSeq = 0): Promise<TransactionsPage> {

@@ -56,8 +56,8 @@ describe('pairEvents: what was observed wins', () => {
       preflightStarted as RequestEvent,
       // The request seems to go out before its preflight's answer (HAR times on a loaded machine).
       ...answered('first', 1.5),
-      { ...(preflightAnswer as RequestEvent), time: 3.8 } as RequestEvent,
-      { ...(preflightDone as RequestEvent), time: 3.9 } as RequestEvent,
+      { ...(preflightAnswer as RequestEvent), time: 3.8 },
+      { ...(preflightDone as RequestEvent), time: 3.9 },
       started({ id: 'second', at: 10, method: 'PUT' }),
       ...answered('second', 11),
     ]);

@@ -12,10 +12,13 @@ import { describeRequest, type SkipReason } from './describeRequest.ts';
 import { currentHop, hasOpenPreflight, openHop, openPreflight, openRequest, responseOf, setPreflightRequestHeaders, type OpenHop, type OpenPreflight, type OpenRequest, type UndecidedRequest } from './openRequests.ts';
 import { createPreflightMatcher } from './preflightMatcher.ts';
 import type { RecordingCoverage } from '../recording/recordingCoverage.ts';
-import type { RequestEvent, RequestStarted } from './requestEvent.ts';
+import type { RequestEvent, RequestStarted, SecurityContextSeen } from './requestEvent.ts';
 import type { Exchange } from '../cors/verdict.ts';
 import type { Transaction } from './transaction.ts';
 import { capturedHop, observedHops } from './transactionParts.ts';
+
+/** An event of a request already started: what moves an open request or preflight along (each switch over one handles every kind). */
+type HopEvent = Exclude<RequestEvent, SecurityContextSeen | RequestStarted>;
 
 /** Open requests and preflights whose events openEvents() keeps. */
 const MAX_OPEN_RECORDS = 20_000;
@@ -180,7 +183,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
     return request.described;
   };
 
-  const onPreflightEvent = (preflight: OpenPreflight, event: RequestEvent): void => {
+  const onPreflightEvent = (preflight: OpenPreflight, event: HopEvent): void => {
     switch (event.type) {
       case 'sent':
         setPreflightRequestHeaders(preflight, event.headers);
@@ -209,7 +212,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
     }
   };
 
-  const onRequestEvent = (request: OpenRequest, event: RequestEvent): void => {
+  const onRequestEvent = (request: OpenRequest, event: HopEvent): void => {
     if (request.ended) return;
     const hop = currentHop(request);
     switch (event.type) {
@@ -343,8 +346,8 @@ export function createPairing(options: PairingOptions = {}): Pairing {
       if (transaction) inStartOrder[record.seq] = transaction;
     }
     stats.unpairedPreflights = matcher.unclaimed();
-    // The seqs of preflights and skipped requests are holes, which filter skips.
-    return inStartOrder.filter(() => true);
+    // The seqs of preflights and skipped requests are holes, which Object.values skips.
+    return Object.values(inStartOrder);
   };
 
   const inFlight = (): Transaction[] => {

@@ -30,7 +30,7 @@ describe('pageHeadersFromWire', () => {
         if (ADDED.includes(lowered)) return false;
         return !(MARKERS.includes(lowered) && ['no-cache', 'max-age=0'].includes(value.trim().toLowerCase()));
       });
-    const anyCase = (text: string) => fc.array(fc.boolean(), { minLength: text.length, maxLength: text.length }).map((upper) => [...text].map((char, index) => (upper[index] ? char.toUpperCase() : char)).join(''));
+    const anyCase = (text: string) => fc.array(fc.boolean(), { minLength: text.length, maxLength: text.length }).map((upper) => Array.from(text).map((char, index) => (upper[index] ? char.toUpperCase() : char)).join(''));
     const name = fc.oneof(
       fc.constantFrom(...ADDED, ...MARKERS, ':authority', ':path', 'content-type', 'x-custom', 'priorities', 'pragmas', 'x-client-dat', '').chain(anyCase),
       fc.string({ maxLength: 40 }),

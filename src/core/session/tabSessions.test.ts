@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TabSessions } from './tabSessions.ts';
+import { TabSessions, type PersistedTab } from './tabSessions.ts';
 import { API, preflightedPut, simpleGet } from './testEvents.ts';
 import { limitValues, truncationMarker } from './valueBudget.ts';
 import { corsErrorOf } from '../cors/verdictFacts.ts';
@@ -82,7 +82,7 @@ describe('TabSessions', () => {
     const put = preflightedPut('put', 'options', 0);
     for (const event of simpleGet('done', -100)) before.push(1, event);
     for (const event of put.before) before.push(1, event);
-    const saved = JSON.parse(JSON.stringify(before.persistedTab(1)));
+    const saved = JSON.parse(JSON.stringify(before.persistedTab(1))) as PersistedTab;
 
     const after = new TabSessions({ cache: before.cache });
     after.restore(saved);

@@ -280,9 +280,9 @@ export class TabSessions {
       evicted: saved.evicted,
       truncatedValues: saved.truncatedValues,
       leftOutBefore: saved.leftOut,
-      recordingSince: saved.recordingSince ?? null,
-      gaps: [...(saved.gaps ?? [])],
-      gapsShownFrom: saved.gapsShownFrom ?? 0,
+      recordingSince: saved.recordingSince,
+      gaps: [...saved.gaps],
+      gapsShownFrom: saved.gapsShownFrom,
       ring: [...saved.transactions],
       sizes: saved.transactions.map((item) => limitValues(item, Number.MAX_SAFE_INTEGER).characters),
     });

@@ -154,7 +154,7 @@ function cacheStoreStep(at: string, where: string, hopVerdict: HopVerdict): Simu
   const maxAge = hopVerdict.preflightResult?.maxAge ?? null;
   const others = (['firefox', 'webkit'] as const).map((engine) => `${engine === 'firefox' ? 'Firefox' : 'Safari'} would keep it ${preflightLifetime(engine, maxAge).seconds} s.`);
   if (!stored || !stored.stored) {
-    const reason = stored && !stored.stored ? stored.reason : null;
+    const reason = stored?.reason ?? null;
     const why =
       reason === 'url-too-long'
         ? 'the URL is too long to cache'

@@ -57,7 +57,7 @@ describe('the simulator on any simulation a link can hold', () => {
           const steps = simulationSteps(send);
           if (send.verdict.outcome === 'blocked') expect(steps.find((step) => step.status === 'failed')?.corsError).toBe(corsErrorOf(send.verdict));
         }
-        expect(JSON.parse(JSON.stringify(simulationTrace(run, 0))).format).toBe('cors-lens-trace');
+        expect((JSON.parse(JSON.stringify(simulationTrace(run, 0))) as { format: unknown }).format).toBe('cors-lens-trace');
       }),
       { numRuns: 400 },
     );

@@ -27,7 +27,7 @@ export function whatIfFromTransaction(transaction: Transaction): WhatIf {
     const at = index === 0 ? '' : ` at ${hop.url}`;
     let preflight = UNSEEN_PREFLIGHT;
     if (hop.preflight?.response) preflight = answerOf(hop.preflight.response);
-    else if (transaction.verdict.hops[index]?.preflightRequired) notes.push(`No preflight answer was captured${at} (${transaction.verdict.hops[index]?.preflight === 'cache-hit' ? 'a cached result served it' : 'none arrived'}): it starts as a bare 204.`);
+    else if (transaction.verdict.hops[index]?.preflightRequired) notes.push(`No preflight answer was captured${at} (${transaction.verdict.hops[index].preflight === 'cache-hit' ? 'a cached result served it' : 'none arrived'}): it starts as a bare 204.`);
     let response = UNSEEN_RESPONSE;
     if (hop.response) response = answerOf(hop.response);
     else notes.push(`The browser never got an answer to the request${at}: it starts as a bare 200.`);

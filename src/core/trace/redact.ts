@@ -57,7 +57,7 @@ export function redactSecrets<T>(value: T): { value: T; redacted: number; redact
       }
       if (!url.search) return candidate;
       // On the raw query, part by part: everything but the secret values stays byte for byte.
-      let changed = false;
+      const countBefore = count;
       const parts = url.search.slice(1).split('&').map((part) => {
         const equals = part.indexOf('=');
         if (equals < 0) return part;
@@ -66,10 +66,10 @@ export function redactSecrets<T>(value: T): { value: T; redacted: number; redact
         if (!SECRET_QUERY_NAME.test(name) || secret === '' || secret === REDACTED_QUERY_VALUE) return part;
         count++;
         queryParameters.add(name);
-        changed = true;
         return `${part.slice(0, equals)}=${REDACTED_QUERY_VALUE}`;
       });
-      if (!changed) return candidate;
+      // No secret in this URL: it stays as it was.
+      if (count === countBefore) return candidate;
       const base = url.href.slice(0, url.href.length - url.search.length - url.hash.length);
       return `${base}?${parts.join('&')}${url.hash}`;
     });

@@ -80,7 +80,10 @@ describe('redactSecrets', () => {
       fc.property(tree, (value) => {
         const { value: redacted } = redactSecrets(value);
         const walk = (node: unknown): void => {
-          if (Array.isArray(node)) return node.forEach(walk);
+          if (Array.isArray(node)) {
+            node.forEach(walk);
+            return;
+          }
           if (node === null || typeof node !== 'object') return;
           const record = node as Record<string, unknown>;
           if (typeof record.name === 'string' && typeof record.value === 'string' && /^(set-)?cookie$|authorization$/i.test(record.name)) expect(record.value).toBe(REDACTED_VALUE);

@@ -89,7 +89,7 @@ function layoutArrow(arrow: DiagramArrow, y: number, width: number, x: Readonly<
   // Beside its arrow when there is room; narrow, every title and note starts at the left edge, one column to read down.
   const besideTitle = self ? cacheX + 10 : Math.min(from, to) + 6;
   const titleX = width - PAD - besideTitle >= NOTE_MIN ? besideTitle : PAD + 2;
-  const texts = [...arrow.lines.map((line) => ({ text: lineText(line), tone: 'plain' as NoteTone })), ...(arrow.mark ? markLines(arrow.mark) : [])];
+  const texts = [...arrow.lines.map((line): { text: string; tone: NoteTone } => ({ text: lineText(line), tone: 'plain' })), ...(arrow.mark ? markLines(arrow.mark) : [])];
   const beside = (self ? from : Math.min(from, to)) + 6;
   const noteX = width - PAD - beside >= NOTE_MIN ? beside : PAD + 2;
   const noteWidth = width - PAD - noteX;

@@ -27,7 +27,7 @@ describe('importMessages', () => {
       [7, 7],
     ]);
     const texts = rest.flatMap((message) => (message.type === 'transactions' ? message.texts : []));
-    expect(texts.map((text) => JSON.parse(text))).toEqual(capture.transactions);
+    expect(texts.map((text): unknown => JSON.parse(text))).toEqual(capture.transactions);
     const rows = rest.flatMap((message) => (message.type === 'transactions' ? message.rows : []));
     expect(rows).toEqual(capture.transactions.map((transaction, index) => makeRow({ seq: index + 1, transaction })));
   });

@@ -62,7 +62,7 @@ export function reduceLog(log: TransactionLog, action: LogAction): TransactionLo
     }
     case 'confirmed': {
       const bySeq = new Map(action.items.map((item) => [item.seq, item.confirmation]));
-      return { ...log, items: log.items.map((item) => (bySeq.has(item.seq) ? { ...item, confirmation: bySeq.get(item.seq) as Confirmation } : item)) };
+      return { ...log, items: log.items.map((item) => (bySeq.has(item.seq) ? { ...item, confirmation: bySeq.get(item.seq) } : item)) };
     }
     case 'cleared':
       // Whatever comes next, after a restart, comes from the new worker.

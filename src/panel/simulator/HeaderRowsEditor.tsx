@@ -3,7 +3,7 @@ import type { Header } from '../../core/fetch/headers.ts';
 interface Props {
   readonly label: string;
   readonly headers: readonly Header[];
-  onChange(headers: Header[]): void;
+  readonly onChange: (headers: Header[]) => void;
 }
 
 /** The request's headers, one row each: add, edit, remove. Values are shown as text only. */

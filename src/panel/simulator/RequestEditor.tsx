@@ -5,7 +5,7 @@ import { HeaderRowsEditor } from './HeaderRowsEditor.tsx';
 
 interface Props {
   readonly request: SimulatedRequest;
-  onChange(request: SimulatedRequest): void;
+  readonly onChange: (request: SimulatedRequest) => void;
 }
 
 const BODIES: Readonly<Record<BodyKind, string>> = {

@@ -8,7 +8,7 @@ interface Props {
   readonly answers: ServerAnswers;
   /** The answers as captured: the edits are shown against them. */
   readonly baseline: ServerAnswers | null;
-  onChange(answers: ServerAnswers): void;
+  readonly onChange: (answers: ServerAnswers) => void;
 }
 
 /** The server's answers line by line, as captured or typed; the lines changed from the capture listed below. */
@@ -47,7 +47,7 @@ export function ServerAnswersEditor({ answers, baseline, onChange }: Props) {
   );
 }
 
-function AnswerEditor({ label, answer, onChange }: { readonly label: string; readonly answer: ServerAnswer; onChange(answer: ServerAnswer): void }) {
+function AnswerEditor({ label, answer, onChange }: { readonly label: string; readonly answer: ServerAnswer; readonly onChange: (answer: ServerAnswer) => void }) {
   // The text as typed: a line that does not parse stays visible (and is named) instead of vanishing.
   const [text, setText] = useState(() => formatHeaderLines(answer.headers));
   const { problems } = parseHeaderLines(text);

@@ -3,7 +3,7 @@ import { Choice } from '../Choice.tsx';
 
 interface Props {
   readonly policy: ServerPolicy;
-  onChange(policy: ServerPolicy): void;
+  readonly onChange: (policy: ServerPolicy) => void;
 }
 
 const ORIGIN_KINDS: Readonly<Record<AllowOriginPolicy['kind'], string>> = {
@@ -97,7 +97,7 @@ export function ServerPolicyEditor({ policy, onChange }: Props) {
 }
 
 /** An HTTP status: three digits, kept within 100-999 (the link format refuses others). */
-export function StatusInput({ value, onChange, label }: { readonly value: number; onChange(value: number): void; readonly label?: string }) {
+export function StatusInput({ value, onChange, label }: { readonly value: number; readonly onChange: (value: number) => void; readonly label?: string }) {
   return (
     <input
       type="number"

@@ -24,7 +24,7 @@ import { StepList } from './StepList.tsx';
 
 interface Props {
   readonly simulation: Simulation;
-  onChange(simulation: Simulation): void;
+  readonly onChange: (simulation: Simulation) => void;
   /** Set when a captured transaction was opened: its answers, to show what the edits changed. */
   readonly baseline?: ServerAnswers | null;
   /** What the capture could not show, when a transaction was opened. */
@@ -32,7 +32,7 @@ interface Props {
   /** Where the shared link points: the standalone simulator page. */
   readonly pageUrl: string;
   /** The wall clock, for the exported trace's date only. */
-  now(): number;
+  readonly now: () => number;
 }
 
 const CLOCK_STEPS: readonly [string, number][] = [

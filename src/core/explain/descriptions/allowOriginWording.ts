@@ -1,4 +1,4 @@
-import { quoted, type CorsErrorDescription, type DescriptionContext, type FixTarget, type HeaderLine } from '../description.ts';
+import { type CorsErrorDescription, type DescriptionContext, type FixTarget, type HeaderLine } from '../description.ts';
 
 /**
  * The words the six Access-Control-Allow-Origin / -Credentials failures share:
