@@ -107,7 +107,10 @@ export default defineConfig(
     rules: {
       // Every import is checked: of a package, of Node, of a file of no layer (a new folder is no way around the layers),
       // and within a layer (checkInternals: a test's helper is for tests only).
-      'boundaries/dependencies': ['error', { default: 'disallow', checkAllOrigins: true, checkUnknownLocals: true, checkInternals: true, policies: layerPolicies }],
+      'boundaries/dependencies': [
+        'error',
+        { default: 'disallow', checkAllOrigins: true, checkUnknownLocals: true, checkInternals: true, policies: layerPolicies },
+      ],
     },
   },
   {

@@ -51,7 +51,9 @@ for (let round = 0; round < WARMUPS + ROUNDS; round++) {
 const [bare = [], ...cli] = times;
 const bareMedian = median(bare);
 const budget = GOAL_FACTOR * bareMedian + GOAL_EXTRA_MS;
-console.log(`\nCORS Lens command-line start: ${ROUNDS} rounds (after ${WARMUPS} warm-ups), each starting a new Node process for every line in turn (Node ${process.version})`);
+console.log(
+  `\nCORS Lens command-line start: ${ROUNDS} rounds (after ${WARMUPS} warm-ups), each starting a new Node process for every line in turn (Node ${process.version})`,
+);
 console.log(
   table(
     ['start', 'median ms', 'min ms', 'max ms', 'x node -e 0'],

@@ -51,12 +51,16 @@ const freshEvents = (): void => {
 const preflighted = exchanges.filter((exchange) => exchange.hops.some((hop) => hop.preflight)).length;
 const redirected = exchanges.filter((exchange) => exchange.hops.length > 1).length;
 const blocked = generated.filter((item) => item.expected.outcome === 'blocked').length;
-console.log(`Generated ${fmt(exchanges.length)} exchanges (${KIND_NAMES.length} kinds: ${fmt(blocked)} blocked, ${fmt(preflighted)} with a preflight, ${fmt(redirected)} redirected) and ${fmt(events.length)} events (${fmt(stream.expected.size)} requests, ${fmt(stream.preflights)} preflights) in ${fmt(performance.now() - start)} ms`);
+console.log(
+  `Generated ${fmt(exchanges.length)} exchanges (${KIND_NAMES.length} kinds: ${fmt(blocked)} blocked, ${fmt(preflighted)} with a preflight, ${fmt(redirected)} redirected) and ${fmt(events.length)} events (${fmt(stream.expected.size)} requests, ${fmt(stream.preflights)} preflights) in ${fmt(performance.now() - start)} ms`,
+);
 
 start = performance.now();
 const verdicts = verifyVerdicts(generated);
 const pairing = verifyPairing(stream);
-console.log(`Checked verdicts: ${fmt(verdicts.checked)} as built (up to 25 per kind); with a PreflightCache no outcome changes (${fmt(verdicts.cacheHits)} hops served by it)`);
+console.log(
+  `Checked verdicts: ${fmt(verdicts.checked)} as built (up to 25 per kind); with a PreflightCache no outcome changes (${fmt(verdicts.cacheHits)} hops served by it)`,
+);
 console.log(
   `Checked pairing: ${fmt(pairing.transactions)} transactions, ${fmt(pairing.withPreflight)} with their generated preflights, none unpaired; ` +
     `${fmt(pairing.cacheHits)} served by the cache model as built, ${fmt(pairing.evicted)} more evicted by its 1,024-entry limit (checks: ${fmt(performance.now() - start)} ms)`,
@@ -64,10 +68,22 @@ console.log(
 
 const subjects: Measured[] = [
   { name: 'decideVerdict', items: exchanges.length, unit: 'verdicts/s', prepare: freshExchanges, run: () => countBlocked(() => undefined) },
-  { name: 'decideVerdict + PreflightCache', items: exchanges.length, unit: 'verdicts/s', prepare: freshExchanges, run: () => countBlocked(() => new PreflightCache()) },
+  {
+    name: 'decideVerdict + PreflightCache',
+    items: exchanges.length,
+    unit: 'verdicts/s',
+    prepare: freshExchanges,
+    run: () => countBlocked(() => new PreflightCache()),
+  },
   { name: 'baseline: JSON.stringify(exchange)', items: exchanges.length, unit: 'exchanges/s', prepare: freshExchanges, run: stringifyAll },
   { name: 'pairEvents', items: events.length, unit: 'events/s', prepare: freshEvents, run: () => pairEvents(paired).transactions.length },
-  { name: 'baseline: sort events by time', items: events.length, unit: 'events/s', prepare: freshEvents, run: () => paired.slice().sort((a, b) => a.time - b.time).length },
+  {
+    name: 'baseline: sort events by time',
+    items: events.length,
+    unit: 'events/s',
+    prepare: freshEvents,
+    run: () => paired.slice().sort((a, b) => a.time - b.time).length,
+  },
 ];
 
 function countBlocked(makeCache: () => PreflightCache | undefined): number {
@@ -90,7 +106,14 @@ const [verdict, verdictCached, stringify, pair, sort] = measureAll(subjects, WAR
 console.log(
   table(
     ['measured', 'items', 'median ms', 'min ms', 'median rate', 'best rate'],
-    [verdict, verdictCached, stringify, pair, sort].map((t) => [t.name, fmt(t.items), fmt(t.median), fmt(t.min), `${fmt(perSecond(t))} ${t.unit}`, `${fmt(perSecond(t, t.min))} ${t.unit}`]),
+    [verdict, verdictCached, stringify, pair, sort].map((t) => [
+      t.name,
+      fmt(t.items),
+      fmt(t.median),
+      fmt(t.min),
+      `${fmt(perSecond(t))} ${t.unit}`,
+      `${fmt(perSecond(t, t.min))} ${t.unit}`,
+    ]),
   ),
 );
 

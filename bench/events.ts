@@ -10,7 +10,17 @@ import type { Header } from '../src/core/fetch/headers.ts';
 import type { VerdictOutcome } from '../src/core/cors/verdict.ts';
 import type { RequestEvent } from '../src/core/pairing/requestEvent.ts';
 import { mulberry32, weighted, type Rng } from './prng.ts';
-import { apiUrl, fillerHeaders, h, PAGE_ORIGINS, preflightedRequest, preflightRequestHeaders, safelistedHeaders, wireHeaders, type Preflighted } from './shapes.ts';
+import {
+  apiUrl,
+  fillerHeaders,
+  h,
+  PAGE_ORIGINS,
+  preflightedRequest,
+  preflightRequestHeaders,
+  safelistedHeaders,
+  wireHeaders,
+  type Preflighted,
+} from './shapes.ts';
 
 export interface ExpectedTransaction {
   readonly outcome: VerdictOutcome;
@@ -39,14 +49,33 @@ export function generateEvents(count: number, seed = 4242): GeneratedStream {
   let nextId = 1000;
   let clock = 1_784_000_000_000;
 
-  interface Spec { url: string; origin: string; p: Preflighted; owner?: string; preflightAt?: number; pass?: boolean; cacheHit?: boolean; credentialed?: boolean }
+  interface Spec {
+    url: string;
+    origin: string;
+    p: Preflighted;
+    owner?: string;
+    preflightAt?: number;
+    pass?: boolean;
+    cacheHit?: boolean;
+    credentialed?: boolean;
+  }
 
   /** One preflight (3 events), for `url` on behalf of `actual`; returns when its answer arrived. */
   const preflight = (actual: string, owner: string, spec: Spec, url: string, at: number, lines: Header[], status = 204): number => {
     const id = String(nextId++);
     const answered = at + rng.int(4, 60) + rng.next();
     events.push(
-      { type: 'started', id, time: at, url, method: 'OPTIONS', headers: preflightRequestHeaders(spec.origin, spec.p.method, spec.p.acrh), initiatorOrigin: spec.origin, resourceType: 'preflight', ...(rng.chance(0.5) ? { preflightFor: actual } : {}) },
+      {
+        type: 'started',
+        id,
+        time: at,
+        url,
+        method: 'OPTIONS',
+        headers: preflightRequestHeaders(spec.origin, spec.p.method, spec.p.acrh),
+        initiatorOrigin: spec.origin,
+        resourceType: 'preflight',
+        ...(rng.chance(0.5) ? { preflightFor: actual } : {}),
+      },
       { type: 'response', id, time: answered, status, headers: [...lines, ...fillerHeaders(rng).slice(0, 3)] },
       { type: 'completed', id, time: answered + 0.1 },
     );
@@ -54,7 +83,10 @@ export function generateEvents(count: number, seed = 4242): GeneratedStream {
     preflights++;
     return answered;
   };
-  const allow = (spec: { origin: string; credentialed?: boolean }): Header[] => [h('Access-Control-Allow-Origin', spec.origin), ...(spec.credentialed ? [h('Access-Control-Allow-Credentials', 'true')] : [])];
+  const allow = (spec: { origin: string; credentialed?: boolean }): Header[] => [
+    h('Access-Control-Allow-Origin', spec.origin),
+    ...(spec.credentialed ? [h('Access-Control-Allow-Credentials', 'true')] : []),
+  ];
   const preflightAllows = (spec: Spec): Header[] => [
     ...allow(spec),
     h('Access-Control-Allow-Methods', `GET, POST, ${spec.p.method}`),
@@ -66,11 +98,25 @@ export function generateEvents(count: number, seed = 4242): GeneratedStream {
     const id = String(nextId++);
     const owner = spec.owner ?? id;
     const pass = spec.pass !== false;
-    events.push({ type: 'started', id, time: t, url: spec.url, method: spec.p.method, headers: spec.p.headers, initiatorOrigin: spec.origin, resourceType: 'fetch' });
+    events.push({
+      type: 'started',
+      id,
+      time: t,
+      url: spec.url,
+      method: spec.p.method,
+      headers: spec.p.headers,
+      initiatorOrigin: spec.origin,
+      resourceType: 'fetch',
+    });
     let at = t + 0.2;
     if (!spec.cacheHit) {
-      const failing = rng.pick([[h('Access-Control-Allow-Methods', spec.p.method)], [...allow(spec), h('Access-Control-Allow-Methods', 'GET')], [h('WWW-Authenticate', 'Bearer')]]);
-      at = preflight(id, owner, spec, spec.url, spec.preflightAt ?? t + 0.3, pass ? preflightAllows(spec) : failing, pass || failing.length > 1 ? 204 : 401) + 0.3;
+      const failing = rng.pick([
+        [h('Access-Control-Allow-Methods', spec.p.method)],
+        [...allow(spec), h('Access-Control-Allow-Methods', 'GET')],
+        [h('WWW-Authenticate', 'Bearer')],
+      ]);
+      at =
+        preflight(id, owner, spec, spec.url, spec.preflightAt ?? t + 0.3, pass ? preflightAllows(spec) : failing, pass || failing.length > 1 ? 204 : 401) + 0.3;
     }
     if (pass) {
       events.push(
@@ -89,7 +135,13 @@ export function generateEvents(count: number, seed = 4242): GeneratedStream {
     events.push(
       { type: 'started', id, time: t, url: spec.url, method: 'GET', headers: page, initiatorOrigin: spec.origin, resourceType: rng.pick(['fetch', 'xhr']) },
       { type: 'sent', id, time: t + 0.4, headers: wireHeaders(spec.url, spec.origin, page, spec.credentialed) },
-      { type: 'response', id, time: t + rng.int(5, 120), status: rng.pick([200, 200, 200, 204, 404]), headers: [...fillerHeaders(rng), ...(blocked ? [] : allow(spec))] },
+      {
+        type: 'response',
+        id,
+        time: t + rng.int(5, 120),
+        status: rng.pick([200, 200, 200, 204, 404]),
+        headers: [...fillerHeaders(rng), ...(blocked ? [] : allow(spec))],
+      },
       blocked ? { type: 'failed', id, time: t + 121, error: 'net::ERR_FAILED' } : { type: 'completed', id, time: t + 121 },
     );
     expected.set(id, { outcome: blocked ? 'blocked' : 'allowed', owner: id, preflights: 0, cacheHit: false });
@@ -99,9 +151,22 @@ export function generateEvents(count: number, seed = 4242): GeneratedStream {
   const redirected = (t: number, withPreflight: boolean): void => {
     const id = String(nextId++);
     const origin = rng.pick(PAGE_ORIGINS);
-    const spec: Spec = { url: apiUrl(rng, withPreflight), origin, p: withPreflight ? preflightedRequest(rng) : { method: 'GET', headers: safelistedHeaders(rng), unsafe: [], acrh: '' } };
+    const spec: Spec = {
+      url: apiUrl(rng, withPreflight),
+      origin,
+      p: withPreflight ? preflightedRequest(rng) : { method: 'GET', headers: safelistedHeaders(rng), unsafe: [], acrh: '' },
+    };
     const moved = `${new URL(spec.url).origin}/v2/moved/${rng.int(1, 999)}`;
-    events.push({ type: 'started', id, time: t, url: spec.url, method: spec.p.method, headers: spec.p.headers, initiatorOrigin: origin, resourceType: 'fetch' });
+    events.push({
+      type: 'started',
+      id,
+      time: t,
+      url: spec.url,
+      method: spec.p.method,
+      headers: spec.p.headers,
+      initiatorOrigin: origin,
+      resourceType: 'fetch',
+    });
     let at = withPreflight ? preflight(id, id, spec, spec.url, t + 0.3, preflightAllows(spec)) + 0.3 : t + 0.3;
     const wire = wireHeaders(spec.url, origin, spec.p.headers, false);
     events.push(
@@ -120,7 +185,16 @@ export function generateEvents(count: number, seed = 4242): GeneratedStream {
   const networkFailure = (t: number): void => {
     const id = String(nextId++);
     events.push(
-      { type: 'started', id, time: t, url: apiUrl(rng), method: 'GET', headers: safelistedHeaders(rng), initiatorOrigin: rng.pick(PAGE_ORIGINS), resourceType: 'fetch' },
+      {
+        type: 'started',
+        id,
+        time: t,
+        url: apiUrl(rng),
+        method: 'GET',
+        headers: safelistedHeaders(rng),
+        initiatorOrigin: rng.pick(PAGE_ORIGINS),
+        resourceType: 'fetch',
+      },
       { type: 'failed', id, time: t + rng.int(1, 30), error: 'net::ERR_CONNECTION_REFUSED' },
     );
     expected.set(id, { outcome: 'network-error', owner: id, preflights: 0, cacheHit: false });
@@ -141,7 +215,13 @@ export function generateEvents(count: number, seed = 4242): GeneratedStream {
     clock += rng.int(0, 2) + rng.next();
     const kind = weighted(rng, kinds);
     if (kind === 'preflighted' || kind === 'preflightFails') {
-      preflighted(clock, { url: apiUrl(rng, rng.chance(0.3)), origin: rng.pick(PAGE_ORIGINS), p: preflightedRequest(rng), pass: kind === 'preflighted', credentialed: rng.chance(0.2) });
+      preflighted(clock, {
+        url: apiUrl(rng, rng.chance(0.3)),
+        origin: rng.pick(PAGE_ORIGINS),
+        p: preflightedRequest(rng),
+        pass: kind === 'preflighted',
+        credentialed: rng.chance(0.2),
+      });
     } else if (kind === 'simple' || kind === 'simpleBlocked') simple(clock, kind === 'simpleBlocked');
     else if (kind === 'redirect' || kind === 'redirectPreflighted') redirected(clock, kind === 'redirectPreflighted');
     else if (kind === 'networkFailure') networkFailure(clock);

@@ -32,8 +32,30 @@ export function hundredMegabytes(decorate: (har: Har, seed: number) => Har, inde
 // What Chrome DevTools adds to an entry that CORS Lens's own HAR leaves out
 // (generated, shaped after the fixtures): the initiating script's stack, the
 // connection, and the headers every browser request and response carries.
-const REQUEST_EXTRAS = ['accept-encoding: gzip, deflate, br, zstd', 'accept-language: en-US,en;q=0.9', 'priority: u=1, i', 'sec-ch-ua: "Chromium";v="156", "Not.A/Brand";v="99"', 'sec-ch-ua-mobile: ?0', 'sec-ch-ua-platform: "Linux"', 'sec-fetch-dest: empty', 'sec-fetch-site: cross-site', 'user-agent: Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36', 'referer: https://app.example.com/dashboard'];
-const RESPONSE_EXTRAS = ['alt-svc: h3=":443"; ma=86400', 'cache-control: private, no-cache', 'content-encoding: br', 'content-type: application/json; charset=utf-8', 'date: Mon, 23 Nov 2026 06:00:00 GMT', 'server: cloudflare', 'strict-transport-security: max-age=31536000; includeSubDomains', 'x-content-type-options: nosniff', 'x-request-id: 0f3c2a9e-61d4-4b8a-9f0e-7c1b2d3e4f50', 'cf-ray: 8f1e2d3c4b5a6978-FRA'];
+const REQUEST_EXTRAS = [
+  'accept-encoding: gzip, deflate, br, zstd',
+  'accept-language: en-US,en;q=0.9',
+  'priority: u=1, i',
+  'sec-ch-ua: "Chromium";v="156", "Not.A/Brand";v="99"',
+  'sec-ch-ua-mobile: ?0',
+  'sec-ch-ua-platform: "Linux"',
+  'sec-fetch-dest: empty',
+  'sec-fetch-site: cross-site',
+  'user-agent: Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36',
+  'referer: https://app.example.com/dashboard',
+];
+const RESPONSE_EXTRAS = [
+  'alt-svc: h3=":443"; ma=86400',
+  'cache-control: private, no-cache',
+  'content-encoding: br',
+  'content-type: application/json; charset=utf-8',
+  'date: Mon, 23 Nov 2026 06:00:00 GMT',
+  'server: cloudflare',
+  'strict-transport-security: max-age=31536000; includeSubDomains',
+  'x-content-type-options: nosniff',
+  'x-request-id: 0f3c2a9e-61d4-4b8a-9f0e-7c1b2d3e4f50',
+  'cf-ray: 8f1e2d3c4b5a6978-FRA',
+];
 const header = (line: string) => ({ name: line.slice(0, line.indexOf(':')), value: line.slice(line.indexOf(':') + 2) });
 /**
  * The list with each extra line the list has no line of that name for: a
@@ -60,19 +82,20 @@ export function chromeShaped(har: Har, seed: number): Har {
   // CORS Lens's own facts (`_corsLens`) go: Chrome writes none, and without
   // them the engine infers the initiator, the wire and the sending from the
   // headers, as it must for a real export.
-  const entries = har.log.entries.map(
-    ({ _corsLens, ...entry }): Entry => ({
-      ...entry,
-      // Chrome writes the script's stack beside the initiator's type; har-format's Initiator has no field for it.
-      _initiator: entry._resourceType === 'preflight' ? entry._initiator : ({ type: 'script', stack: { callFrames: frames(), parent: { description: 'Promise.then', callFrames: frames() } } } as Entry['_initiator']),
-      _connectionId: String(rng.int(1000, 99_999)),
-      _priority: 'High',
-      connection: String(rng.int(1000, 99_999)),
-      serverIPAddress: `104.18.${rng.int(0, 255)}.${rng.int(0, 255)}`,
-      request: { ...entry.request, headers: withExtras(entry.request.headers, REQUEST_EXTRAS) },
-      response: { ...entry.response, headers: withExtras(entry.response.headers, RESPONSE_EXTRAS) },
-    }),
-  );
+  const entries = har.log.entries.map(({ _corsLens, ...entry }): Entry => ({
+    ...entry,
+    // Chrome writes the script's stack beside the initiator's type; har-format's Initiator has no field for it.
+    _initiator:
+      entry._resourceType === 'preflight'
+        ? entry._initiator
+        : ({ type: 'script', stack: { callFrames: frames(), parent: { description: 'Promise.then', callFrames: frames() } } } as Entry['_initiator']),
+    _connectionId: String(rng.int(1000, 99_999)),
+    _priority: 'High',
+    connection: String(rng.int(1000, 99_999)),
+    serverIPAddress: `104.18.${rng.int(0, 255)}.${rng.int(0, 255)}`,
+    request: { ...entry.request, headers: withExtras(entry.request.headers, REQUEST_EXTRAS) },
+    response: { ...entry.response, headers: withExtras(entry.response.headers, RESPONSE_EXTRAS) },
+  }));
   return { log: { ...har.log, creator: { name: 'WebInspector', version: '537.36' }, entries } };
 }
 
@@ -82,7 +105,16 @@ export function chromeShaped(har: Har, seed: number): Har {
 // about 70% of the file: what a 100 MB export of an API-heavy page is.
 export function withBodies(har: Har, seed: number): Har {
   const rng = mulberry32(seed + 2);
-  const body = (): string => JSON.stringify(Array.from({ length: rng.int(40, 400) }, (_, index) => ({ id: index, name: `item ${rng.int(1, 1e6)}`, tags: ['a', 'b'], price: rng.int(1, 99_999) / 100, note: 'line one\nline "two"' })));
+  const body = (): string =>
+    JSON.stringify(
+      Array.from({ length: rng.int(40, 400) }, (_, index) => ({
+        id: index,
+        name: `item ${rng.int(1, 1e6)}`,
+        tags: ['a', 'b'],
+        price: rng.int(1, 99_999) / 100,
+        note: 'line one\nline "two"',
+      })),
+    );
   const entries = har.log.entries.map((entry): Entry => {
     if (entry._resourceType === 'preflight' || entry.response.status < 200) return entry;
     const text = body();
@@ -90,4 +122,3 @@ export function withBodies(har: Har, seed: number): Har {
   });
   return { log: { ...har.log, entries } };
 }
-

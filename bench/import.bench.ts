@@ -92,28 +92,78 @@ const HOSTILE = 20_000;
 const hostileFiles = [
   {
     name: 'redirects to nowhere',
-    text: hostileHar(Array.from({ length: 3 * HOSTILE }, (_, index) => hostileEntry(index, 'GET', `https://api.example.com/from/${index}`, [['Origin', 'https://app.example.com']], { status: 302, redirectURL: `https://api.example.com/to/${index}` }))),
+    text: hostileHar(
+      Array.from({ length: 3 * HOSTILE }, (_, index) =>
+        hostileEntry(index, 'GET', `https://api.example.com/from/${index}`, [['Origin', 'https://app.example.com']], {
+          status: 302,
+          redirectURL: `https://api.example.com/to/${index}`,
+        }),
+      ),
+    ),
   },
   {
     name: 'unclaimed preflights, then requests from another origin',
     text: hostileHar([
-      ...Array.from({ length: HOSTILE }, (_, index) => hostileEntry(index, 'OPTIONS', 'https://api.example.com/x', [['Origin', 'https://a.example'], ['Access-Control-Request-Method', 'PUT']], { status: 204 })),
-      ...Array.from({ length: HOSTILE }, (_, index) => hostileEntry(HOSTILE + index, 'PUT', 'https://api.example.com/x', [['Origin', 'https://b.example'], ['Host', 'api.example.com']], { status: 200 })),
+      ...Array.from({ length: HOSTILE }, (_, index) =>
+        hostileEntry(
+          index,
+          'OPTIONS',
+          'https://api.example.com/x',
+          [
+            ['Origin', 'https://a.example'],
+            ['Access-Control-Request-Method', 'PUT'],
+          ],
+          { status: 204 },
+        ),
+      ),
+      ...Array.from({ length: HOSTILE }, (_, index) =>
+        hostileEntry(
+          HOSTILE + index,
+          'PUT',
+          'https://api.example.com/x',
+          [
+            ['Origin', 'https://b.example'],
+            ['Host', 'api.example.com'],
+          ],
+          { status: 200 },
+        ),
+      ),
     ]),
   },
   {
     name: 'one chain of preflighted redirects',
     text: hostileHar(
       Array.from({ length: HOSTILE }, (_, index) => [
-        hostileEntry(2 * index, 'PUT', `https://api.example.com/${index}`, [['Origin', 'https://a.example'], ['Host', 'api.example.com']], {
-          status: 307,
-          headers: [{ name: 'Access-Control-Allow-Origin', value: '*' }],
-          redirectURL: `https://api.example.com/${index + 1}`,
-        }),
-        hostileEntry(2 * index, 'OPTIONS', `https://api.example.com/${index}`, [['Origin', 'https://a.example'], ['Access-Control-Request-Method', 'PUT']], {
-          status: 204,
-          headers: [{ name: 'Access-Control-Allow-Origin', value: '*' }, { name: 'Access-Control-Allow-Methods', value: 'PUT' }],
-        }),
+        hostileEntry(
+          2 * index,
+          'PUT',
+          `https://api.example.com/${index}`,
+          [
+            ['Origin', 'https://a.example'],
+            ['Host', 'api.example.com'],
+          ],
+          {
+            status: 307,
+            headers: [{ name: 'Access-Control-Allow-Origin', value: '*' }],
+            redirectURL: `https://api.example.com/${index + 1}`,
+          },
+        ),
+        hostileEntry(
+          2 * index,
+          'OPTIONS',
+          `https://api.example.com/${index}`,
+          [
+            ['Origin', 'https://a.example'],
+            ['Access-Control-Request-Method', 'PUT'],
+          ],
+          {
+            status: 204,
+            headers: [
+              { name: 'Access-Control-Allow-Origin', value: '*' },
+              { name: 'Access-Control-Allow-Methods', value: 'PUT' },
+            ],
+          },
+        ),
       ]).flat(),
     ),
   },

@@ -51,7 +51,14 @@ export function importFloor(text: string): number {
       if (lower(header.name) === 'access-control-allow-origin') allowOrigin = header.value;
     }
     const startTime = Date.parse(startedDateTime);
-    const corsRequest = { url: request.url, method: request.method, headers: request.headers, initiatorOrigin: origin, mode: 'cors', credentials: 'same-origin' };
+    const corsRequest = {
+      url: request.url,
+      method: request.method,
+      headers: request.headers,
+      initiatorOrigin: origin,
+      mode: 'cors',
+      credentials: 'same-origin',
+    };
     const observed = { status: response.status, headers: response.headers };
     const hop = { url: request.url, method: request.method, startTime, sentHeaders: request.headers, response: observed };
     const hopVerdict = { url: request.url, method: request.method, headers: request.headers, origin, corsFlag: true, preflightRequired: longNames > 0 };

@@ -77,7 +77,6 @@ interface Round {
   readonly transactions: number;
 }
 
-
 /** The import worker the build wrote (its name carries a content hash). */
 function builtImportWorker(): string {
   const assets = join(EXTENSION_DIR, 'assets');
@@ -88,14 +87,29 @@ function builtImportWorker(): string {
 
 /** The benchmark's stages worker, bundled for a classic worker as the build bundles the import worker. */
 async function buildStagesWorker(outfile: string): Promise<void> {
-  await build({ entryPoints: [fileURLToPath(new URL('./importStagesWorker.ts', import.meta.url))], outfile, bundle: true, format: 'iife', platform: 'browser', target: 'chrome120', minify: true, logLevel: 'warning' });
+  await build({
+    entryPoints: [fileURLToPath(new URL('./importStagesWorker.ts', import.meta.url))],
+    outfile,
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    minify: true,
+    logLevel: 'warning',
+  });
 }
 
 /** Measures the import of the HAR at `harPath` in Chromium and prints the figures. */
 export async function measureImportInChromium(harPath: string, name: string, goalRatio: number): Promise<void> {
   const folder = await mkdtemp(join(tmpdir(), 'cors-lens-import-chromium-'));
   const server = createServer((request, response) => {
-    const file = { '/': 'index.html', '/capture.har': 'capture.har', '/parseWorker.js': 'parseWorker.js', '/importWorker.js': 'importWorker.js', '/stagesWorker.js': 'stagesWorker.js' }[request.url ?? ''];
+    const file = {
+      '/': 'index.html',
+      '/capture.har': 'capture.har',
+      '/parseWorker.js': 'parseWorker.js',
+      '/importWorker.js': 'importWorker.js',
+      '/stagesWorker.js': 'stagesWorker.js',
+    }[request.url ?? ''];
     if (!file) {
       response.writeHead(404).end();
       return;
@@ -117,9 +131,11 @@ export async function measureImportInChromium(harPath: string, name: string, goa
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-    const result = await page.waitForFunction(() => (globalThis as { importRounds?: unknown }).importRounds, undefined, { timeout: 600_000, polling: 500 }).catch((error: unknown) => {
-      throw new Error(errors[0] ?? String(error));
-    });
+    const result = await page
+      .waitForFunction(() => (globalThis as { importRounds?: unknown }).importRounds, undefined, { timeout: 600_000, polling: 500 })
+      .catch((error: unknown) => {
+        throw new Error(errors[0] ?? String(error));
+      });
     const rounds = (await result.jsonValue()) as Round[];
     const parse = median(rounds.map((round) => round.parseMs));
     const row = (label: string, times: readonly number[]): string[] => [label, fmt(median(times)), fmt(Math.min(...times)), `${fmt(median(times) / parse)}x`];
@@ -130,21 +146,46 @@ export async function measureImportInChromium(harPath: string, name: string, goa
       table(
         ['measured in a worker of the page', 'median ms', 'min ms', '/ JSON.parse'],
         [
-          row("the panel's import worker, as built: from the File to the last transaction received", rounds.map((round) => round.importMs)),
-          row('  of which reading the file (File.text; the stages worker times the three)', rounds.map((round) => round.readMs)),
+          row(
+            "the panel's import worker, as built: from the File to the last transaction received",
+            rounds.map((round) => round.importMs),
+          ),
+          row(
+            '  of which reading the file (File.text; the stages worker times the three)',
+            rounds.map((round) => round.readMs),
+          ),
           row('  of which importCapture', importCapture),
-          row('    of which parsing and validating, no CORS rule yet (readCapture)', rounds.map((round) => round.readCaptureMs)),
-          row('    of which pairing and judging (judgeCapture)', rounds.map((round) => round.judgeCaptureMs)),
-          row('  the rest: starting the worker and handing the transactions over', rounds.map((round) => round.importMs - round.readMs - round.readCaptureMs - round.judgeCaptureMs)),
-          row('baseline: from the File to JSON.parse done, in a worker', rounds.map((round) => round.parseAllMs)),
-          row('baseline: JSON.parse, in a worker', rounds.map((round) => round.parseMs)),
+          row(
+            '    of which parsing and validating, no CORS rule yet (readCapture)',
+            rounds.map((round) => round.readCaptureMs),
+          ),
+          row(
+            '    of which pairing and judging (judgeCapture)',
+            rounds.map((round) => round.judgeCaptureMs),
+          ),
+          row(
+            '  the rest: starting the worker and handing the transactions over',
+            rounds.map((round) => round.importMs - round.readMs - round.readCaptureMs - round.judgeCaptureMs),
+          ),
+          row(
+            'baseline: from the File to JSON.parse done, in a worker',
+            rounds.map((round) => round.parseAllMs),
+          ),
+          row(
+            'baseline: JSON.parse, in a worker',
+            rounds.map((round) => round.parseMs),
+          ),
         ],
       ),
     );
-    console.log(`in Chromium, importCapture / JSON.parse, each in a fresh worker, median of the ratios round by round: ${fmt(judgeRatio)}x; goal <= ${goalRatio}x: ${judgeRatio <= goalRatio ? 'met' : 'NOT met'}`);
+    console.log(
+      `in Chromium, importCapture / JSON.parse, each in a fresh worker, median of the ratios round by round: ${fmt(judgeRatio)}x; goal <= ${goalRatio}x: ${judgeRatio <= goalRatio ? 'met' : 'NOT met'}`,
+    );
     // What the goal leaves for the CORS work: readCapture is what any importer built on JSON.parse pays before its first rule.
     const readRatio = median(rounds.map((round) => round.readCaptureMs / round.parseMs));
-    console.log(`in Chromium, readCapture alone (parse and validate) / JSON.parse: ${fmt(readRatio)}x, which leaves ${fmt(Math.max(0, goalRatio - readRatio))}x of JSON.parse's time for pairing and judging; judgeCapture takes ${fmt(median(rounds.map((round) => round.judgeCaptureMs / round.parseMs)))}x`);
+    console.log(
+      `in Chromium, readCapture alone (parse and validate) / JSON.parse: ${fmt(readRatio)}x, which leaves ${fmt(Math.max(0, goalRatio - readRatio))}x of JSON.parse's time for pairing and judging; judgeCapture takes ${fmt(median(rounds.map((round) => round.judgeCaptureMs / round.parseMs)))}x`,
+    );
   } finally {
     await browser.close();
     server.close();

@@ -33,7 +33,9 @@ const start = performance.now();
 const checked = importCapture(text);
 const firstRun = performance.now() - start;
 const entries = (JSON.parse(text) as { log: { entries: unknown[] } }).log.entries.length;
-console.log(`\n${name}: ${fmt(text.length / 1024 ** 2)} MB, ${fmt(entries)} entries (${fmt(text.length / entries / 1024)} KB each); ${fmt(checked.transactions.length)} transactions judged again (first run ${fmt(firstRun)} ms)`);
+console.log(
+  `\n${name}: ${fmt(text.length / 1024 ** 2)} MB, ${fmt(entries)} entries (${fmt(text.length / entries / 1024)} KB each); ${fmt(checked.transactions.length)} transactions judged again (first run ${fmt(firstRun)} ms)`,
+);
 const [imported, floor, parsed] = measureAll(
   [
     { name: 'importCapture (read, validate, pair, judge)', items: entries, unit: 'entries', run: () => importCapture(text).transactions.length },
@@ -44,7 +46,12 @@ const [imported, floor, parsed] = measureAll(
   ROUNDS,
 );
 if (!imported || !floor || !parsed) throw new Error('nothing measured');
-console.log(table(['measured', 'median ms', 'min ms', '/ JSON.parse'], [imported, floor, parsed].map((timing) => [timing.name, fmt(timing.median), fmt(timing.min), `${fmt(timing.median / parsed.median)}x`])));
+console.log(
+  table(
+    ['measured', 'median ms', 'min ms', '/ JSON.parse'],
+    [imported, floor, parsed].map((timing) => [timing.name, fmt(timing.median), fmt(timing.min), `${fmt(timing.median / parsed.median)}x`]),
+  ),
+);
 // Judged on the ratio of each round's times (each import beside the parse
 // that ran just before it), whose median a slow moment of the machine moves
 // less than either median: on the same run, the ratio of the medians has
@@ -57,7 +64,8 @@ const verdicts: Record<Judge, string> = {
   'no-goal': '',
 };
 console.log(
-  `importCapture / JSON.parse, median of the ratios round by round: ${fmt(ratio)}x; of the medians: ${fmt(imported.median / parsed.median)}x; min over min: ${fmt(imported.min / parsed.min)}x` + verdicts[judge],
+  `importCapture / JSON.parse, median of the ratios round by round: ${fmt(ratio)}x; of the medians: ${fmt(imported.median / parsed.median)}x; min over min: ${fmt(imported.min / parsed.min)}x` +
+    verdicts[judge],
 );
 
 // The panel's side: the worker posts the judged transactions, and the
@@ -89,4 +97,6 @@ const longestPost = Math.max(...exportRequests({ texts, browser: checked.browser
 const writeStart = performance.now();
 exportedFile(importedTrace(checked, false, 0), 'har');
 const writeTime = performance.now() - writeStart;
-console.log(`the panel's thread, exporting them again as HAR: ${fmt(longestPost)} ms at most for one message to the export worker (written on the panel's thread: ${fmt(writeTime)} ms)`);
+console.log(
+  `the panel's thread, exporting them again as HAR: ${fmt(longestPost)} ms at most for one message to the export worker (written on the panel's thread: ${fmt(writeTime)} ms)`,
+);

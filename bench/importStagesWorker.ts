@@ -21,5 +21,10 @@ self.onmessage = async (event: MessageEvent<{ file: File }>) => {
   const validated = performance.now();
   const { transactions } = judgeCapture(parsed);
   const judged = performance.now();
-  self.postMessage({ readMs: read - start, readCaptureMs: validated - read, judgeCaptureMs: judged - validated, transactions: transactions.length } satisfies ImportStages);
+  self.postMessage({
+    readMs: read - start,
+    readCaptureMs: validated - read,
+    judgeCaptureMs: judged - validated,
+    transactions: transactions.length,
+  } satisfies ImportStages);
 };

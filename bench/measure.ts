@@ -61,7 +61,15 @@ export function measureAll(subjects: readonly Measured[], warmups: number, round
   }
   return subjects.map((subject, index) => {
     const times = [...(runs[index] ?? [])].sort((a, b) => a - b);
-    return { name: subject.name, items: subject.items, unit: subject.unit, runs: times, byRound: runs[index] ?? [], median: median(times), min: times[0] ?? NaN };
+    return {
+      name: subject.name,
+      items: subject.items,
+      unit: subject.unit,
+      runs: times,
+      byRound: runs[index] ?? [],
+      median: median(times),
+      min: times[0] ?? NaN,
+    };
   });
 }
 
@@ -95,6 +103,9 @@ export function table(header: readonly string[], rows: readonly (readonly string
   const all = [header, ...rows];
   const widths = header.map((_, column) => Math.max(...all.map((row) => (row[column] ?? '').length)));
   const line = (row: readonly string[]): string =>
-    row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('   ').trimEnd();
+    row
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0)))
+      .join('   ')
+      .trimEnd();
   return [line(header), widths.map((width) => '-'.repeat(width)).join('   '), ...rows.map(line)].join('\n');
 }

@@ -135,7 +135,9 @@ async function subjects(): Promise<Subject[]> {
   return opened;
 }
 
-console.log(`\nCORS Lens page-load benchmark: a page making ${fmt(REQUESTS)} cross-origin requests (700 simple GETs, 300 preflighted PUTs), in five Chromiums side by side taking turns, ${ROUNDS} rounds after a warm-up`);
+console.log(
+  `\nCORS Lens page-load benchmark: a page making ${fmt(REQUESTS)} cross-origin requests (700 simple GETs, 300 preflighted PUTs), in five Chromiums side by side taking turns, ${ROUNDS} rounds after a warm-up`,
+);
 const all = await subjects();
 try {
   for (let round = 0; round < ROUNDS; round++) {
@@ -150,13 +152,23 @@ try {
 }
 
 const [none, noop, never, after, recording] = all as [Subject, Subject, Subject, Subject, Subject];
-console.log(table(['page load (navigation start to last request settled)', 'loads', 'median ms', 'min ms', 'max ms'], all.map(({ name, times }) => [name, String(times.length), fmt(median(times)), fmt(Math.min(...times)), fmt(Math.max(...times))])));
+console.log(
+  table(
+    ['page load (navigation start to last request settled)', 'loads', 'median ms', 'min ms', 'max ms'],
+    all.map(({ name, times }) => [name, String(times.length), fmt(median(times)), fmt(Math.min(...times)), fmt(Math.max(...times))]),
+  ),
+);
 /** The median of the rounds' ratios (a paired figure), and the medians' ratio. */
-const ratio = (a: Subject, b: Subject): { paired: number; medians: number } => ({ paired: median(a.times.map((time, round) => time / (b.times[round] ?? NaN))), medians: median(a.times) / median(b.times) });
+const ratio = (a: Subject, b: Subject): { paired: number; medians: number } => ({
+  paired: median(a.times.map((time, round) => time / (b.times[round] ?? NaN))),
+  medians: median(a.times) / median(b.times),
+});
 const report = (what: string, figure: { paired: number; medians: number }, goal?: number): void =>
-  console.log(`${what}: ${fmt(figure.paired)}x (medians: ${fmt(figure.medians)}x)${goal === undefined ? '' : `; goal <= ${goal}x: ${figure.paired <= goal ? 'met' : 'NOT met'}`}`);
+  console.log(
+    `${what}: ${fmt(figure.paired)}x (medians: ${fmt(figure.medians)}x)${goal === undefined ? '' : `; goal <= ${goal}x: ${figure.paired <= goal ? 'met' : 'NOT met'}`}`,
+  );
 report('no panel ever opened / no extension', ratio(never, none), IDLE_GOAL);
 report('a tab opened after the panel closed / no extension', ratio(after, none), IDLE_GOAL);
-report('the panel recording / no-op listeners (CORS Lens\'s own share)', ratio(recording, noop), RECORDING_GOAL);
-report('watch: no-op listeners / no extension (Chromium\'s webRequest machinery by itself)', ratio(noop, none));
+report("the panel recording / no-op listeners (CORS Lens's own share)", ratio(recording, noop), RECORDING_GOAL);
+report("watch: no-op listeners / no extension (Chromium's webRequest machinery by itself)", ratio(noop, none));
 report('watch: the panel recording / no extension', ratio(recording, none));

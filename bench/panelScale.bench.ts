@@ -28,8 +28,31 @@ function fiftyThousand(): string {
     startedDateTime: new Date(Date.UTC(2026, 10, 23, 12) + index * 10).toISOString(),
     time: 5,
     _resourceType: 'fetch',
-    request: { method: 'GET', url: `https://api.example.com/items/${index}`, httpVersion: 'HTTP/1.1', headers: [{ name: 'Origin', value: 'https://app.example.com' }, { name: 'Sec-Fetch-Mode', value: 'cors' }], queryString: [], cookies: [], headersSize: -1, bodySize: 0 },
-    response: { status: 200, statusText: 'OK', httpVersion: 'HTTP/1.1', headers: [{ name: 'Access-Control-Allow-Origin', value: index % 10 === 9 ? 'https://other.example.com' : 'https://app.example.com' }], cookies: [], content: { size: 0, mimeType: 'text/plain' }, redirectURL: '', headersSize: -1, bodySize: 0, _error: index % 10 === 9 ? 'net::ERR_FAILED' : null },
+    request: {
+      method: 'GET',
+      url: `https://api.example.com/items/${index}`,
+      httpVersion: 'HTTP/1.1',
+      headers: [
+        { name: 'Origin', value: 'https://app.example.com' },
+        { name: 'Sec-Fetch-Mode', value: 'cors' },
+      ],
+      queryString: [],
+      cookies: [],
+      headersSize: -1,
+      bodySize: 0,
+    },
+    response: {
+      status: 200,
+      statusText: 'OK',
+      httpVersion: 'HTTP/1.1',
+      headers: [{ name: 'Access-Control-Allow-Origin', value: index % 10 === 9 ? 'https://other.example.com' : 'https://app.example.com' }],
+      cookies: [],
+      content: { size: 0, mimeType: 'text/plain' },
+      redirectURL: '',
+      headersSize: -1,
+      bodySize: 0,
+      _error: index % 10 === 9 ? 'net::ERR_FAILED' : null,
+    },
     cache: {},
     timings: { send: 1, wait: 3, receive: 1 },
   }));
@@ -114,15 +137,45 @@ try {
     largeImports.push(await importInPanel(fresh, large));
     await fresh.close();
   }
-  rows.push(['50,000 transactions: first render of the list (click to frame)', `${fmt(medianOf(renders))} ms`, `${fmt(Math.min(...renders))} to ${fmt(Math.max(...renders))} ms`, '< 100 ms', medianOf(renders) < 100 ? 'met' : 'NOT met']);
-  rows.push([`50,000 transactions: scroll through (${fmt(medianOf(frames))} frames), longest task`, `${fmt(medianOf(scrollTasks))} ms`, `${fmt(Math.min(...scrollTasks))} to ${fmt(Math.max(...scrollTasks))} ms`, 'no task > 50 ms', Math.max(...scrollTasks) <= 50 ? 'met' : 'NOT met']);
+  rows.push([
+    '50,000 transactions: first render of the list (click to frame)',
+    `${fmt(medianOf(renders))} ms`,
+    `${fmt(Math.min(...renders))} to ${fmt(Math.max(...renders))} ms`,
+    '< 100 ms',
+    medianOf(renders) < 100 ? 'met' : 'NOT met',
+  ]);
+  rows.push([
+    `50,000 transactions: scroll through (${fmt(medianOf(frames))} frames), longest task`,
+    `${fmt(medianOf(scrollTasks))} ms`,
+    `${fmt(Math.min(...scrollTasks))} to ${fmt(Math.max(...scrollTasks))} ms`,
+    'no task > 50 ms',
+    Math.max(...scrollTasks) <= 50 ? 'met' : 'NOT met',
+  ]);
   const smallLongest = smallImports.map((each) => longest(each.tasks));
-  rows.push(['50,000 transactions: importing them, longest task', `${fmt(medianOf(smallLongest))} ms`, `${fmt(Math.min(...smallLongest))} to ${fmt(Math.max(...smallLongest))} ms`, 'no task > 50 ms', Math.max(...smallLongest) <= 50 ? 'met' : 'NOT met']);
+  rows.push([
+    '50,000 transactions: importing them, longest task',
+    `${fmt(medianOf(smallLongest))} ms`,
+    `${fmt(Math.min(...smallLongest))} to ${fmt(Math.max(...smallLongest))} ms`,
+    'no task > 50 ms',
+    Math.max(...smallLongest) <= 50 ? 'met' : 'NOT met',
+  ]);
   if (largeImports.length > 0) {
     const ms = largeImports.map((each) => each.ms);
     const tasks = largeImports.map((each) => longest(each.tasks));
-    rows.push(['100 MB Chrome-shaped HAR: from the File to every transaction shown', `${fmt(medianOf(ms) / 1000)} s`, `${fmt(Math.min(...ms) / 1000)} to ${fmt(Math.max(...ms) / 1000)} s`, '<= 1 s', medianOf(ms) <= 1000 ? 'met' : 'NOT met']);
-    rows.push(['100 MB Chrome-shaped HAR: longest task meanwhile', `${fmt(medianOf(tasks))} ms`, `${fmt(Math.min(...tasks))} to ${fmt(Math.max(...tasks))} ms`, 'no task > 50 ms', Math.max(...tasks) <= 50 ? 'met' : 'NOT met']);
+    rows.push([
+      '100 MB Chrome-shaped HAR: from the File to every transaction shown',
+      `${fmt(medianOf(ms) / 1000)} s`,
+      `${fmt(Math.min(...ms) / 1000)} to ${fmt(Math.max(...ms) / 1000)} s`,
+      '<= 1 s',
+      medianOf(ms) <= 1000 ? 'met' : 'NOT met',
+    ]);
+    rows.push([
+      '100 MB Chrome-shaped HAR: longest task meanwhile',
+      `${fmt(medianOf(tasks))} ms`,
+      `${fmt(Math.min(...tasks))} to ${fmt(Math.max(...tasks))} ms`,
+      'no task > 50 ms',
+      Math.max(...tasks) <= 50 ? 'met' : 'NOT met',
+    ]);
   }
 } finally {
   await browser.close();

@@ -26,7 +26,10 @@ export function apiUrl(rng: Rng, hot = false, origin = apiOrigin(rng)): string {
 
 const hex = (rng: Rng, length: number): string => {
   let text = '';
-  while (text.length < length) text += Math.floor(rng.next() * 0x100000000).toString(16).padStart(8, '0');
+  while (text.length < length)
+    text += Math.floor(rng.next() * 0x100000000)
+      .toString(16)
+      .padStart(8, '0');
   return text.slice(0, length);
 };
 

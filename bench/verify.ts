@@ -43,7 +43,9 @@ export function verifyVerdicts(generated: readonly GeneratedExchange[]): { check
     const plain = decideVerdict(exchange);
     const cached = decideVerdict(exchange, { cache });
     if (plain.outcome !== cached.outcome || corsErrorOf(plain) !== corsErrorOf(cached)) {
-      throw new Error(`exchange ${index} (${kind}): ${plain.outcome}/${corsErrorOf(plain)} without the cache, ${cached.outcome}/${corsErrorOf(cached)} with it`);
+      throw new Error(
+        `exchange ${index} (${kind}): ${plain.outcome}/${corsErrorOf(plain)} without the cache, ${cached.outcome}/${corsErrorOf(cached)} with it`,
+      );
     }
     cacheHits += cached.hops.filter((hop) => hop.preflight === 'cache-hit').length;
   });
@@ -77,7 +79,8 @@ export function verifyPairing(stream: GeneratedStream): { transactions: number; 
     for (const hop of preflights) {
       const preflight = hop.preflight;
       if (!preflight) continue;
-      if (stream.preflightOwner.get(preflight.id) !== expected.owner) throw new Error(`${where}: took preflight ${preflight.id} of ${stream.preflightOwner.get(preflight.id)}`);
+      if (stream.preflightOwner.get(preflight.id) !== expected.owner)
+        throw new Error(`${where}: took preflight ${preflight.id} of ${stream.preflightOwner.get(preflight.id)}`);
       if (preflight.url !== hop.url || getHeader(preflight.requestHeaders, 'Access-Control-Request-Method') !== hop.method) {
         throw new Error(`${where}: preflight for ${preflight.url} paired with ${hop.method} ${hop.url}`);
       }

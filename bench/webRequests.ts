@@ -22,7 +22,8 @@ export function generateWebRequests(requests: number, seed = 7331): WebRequestEv
   let nextId = 1;
   const lanes: WebRequestEvent[][] = [];
   const base = (requestId: string, url: string, method: string, type: string) => ({ requestId, url, method, tabId: TAB, frameId: 0, type, initiator: origin });
-  const wire = (headers: readonly { name: string; value: string }[]): WebRequestHeader[] => headers.filter((header) => header.name !== 'Host').map(({ name, value }) => ({ name, value }));
+  const wire = (headers: readonly { name: string; value: string }[]): WebRequestHeader[] =>
+    headers.filter((header) => header.name !== 'Host').map(({ name, value }) => ({ name, value }));
 
   for (let index = 0; index < requests; index++) {
     const events: WebRequestEvent[] = [];
@@ -45,12 +46,22 @@ export function generateWebRequests(requests: number, seed = 7331): WebRequestEv
       push('onBeforeRequest', preflight);
       push('onSendHeaders', { ...preflight, requestHeaders: wire(preflightRequestHeaders(origin, shape.method, shape.acrh)) });
       const methods = kind === 'preflighted' ? `GET, POST, ${shape.method}` : 'GET';
-      const answer = [{ name: 'Access-Control-Allow-Origin', value: origin }, { name: 'Access-Control-Allow-Methods', value: methods }, { name: 'Access-Control-Allow-Headers', value: shape.acrh || 'content-type' }, ...fillerHeaders(rng).slice(0, 3)];
+      const answer = [
+        { name: 'Access-Control-Allow-Origin', value: origin },
+        { name: 'Access-Control-Allow-Methods', value: methods },
+        { name: 'Access-Control-Allow-Headers', value: shape.acrh || 'content-type' },
+        ...fillerHeaders(rng).slice(0, 3),
+      ];
       push('onHeadersReceived', { ...preflight, statusCode: 204, statusLine: 'HTTP/1.1 204 No Content', responseHeaders: answer });
       push('onCompleted', preflight);
       if (kind === 'preflighted') {
         push('onSendHeaders', { ...request, requestHeaders: wire(wireHeaders(url, origin, shape.headers, false)) });
-        push('onHeadersReceived', { ...request, statusCode: 200, statusLine: 'HTTP/1.1 200 OK', responseHeaders: [{ name: 'Access-Control-Allow-Origin', value: origin }, ...fillerHeaders(rng)] });
+        push('onHeadersReceived', {
+          ...request,
+          statusCode: 200,
+          statusLine: 'HTTP/1.1 200 OK',
+          responseHeaders: [{ name: 'Access-Control-Allow-Origin', value: origin }, ...fillerHeaders(rng)],
+        });
         push('onCompleted', request);
       } else {
         push('onErrorOccurred', { ...request, error: 'net::ERR_FAILED' });

@@ -24,7 +24,9 @@ const ROUNDS = 7;
 
 const start = performance.now();
 const events = generateWebRequests(REQUESTS);
-console.log(`\nCORS Lens worker benchmark: ${fmt(events.length)} webRequest events of ${fmt(REQUESTS)} requests, generated in ${fmt(performance.now() - start)} ms`);
+console.log(
+  `\nCORS Lens worker benchmark: ${fmt(events.length)} webRequest events of ${fmt(REQUESTS)} requests, generated in ${fmt(performance.now() - start)} ms`,
+);
 
 // Checked before timing: every request judged as generated.
 const check = new TabSessions();
@@ -80,8 +82,18 @@ const overPort = (message: unknown): unknown => JSON.parse(JSON.stringify(messag
 const parts = exportedFile(trace, 'har').parts.map((text) => JSON.stringify({ text }));
 const [written, whole] = measureAll(
   [
-    { name: "the worker writes the HAR (off the panel's thread)", items: transactions.length, unit: 'transactions', run: () => exportedFile(trace, 'har').parts.length },
-    { name: 'before: the panel receives the trace and writes the HAR', items: transactions.length, unit: 'transactions', run: () => exportedFile(overPort(trace) as typeof trace, 'har').parts.length },
+    {
+      name: "the worker writes the HAR (off the panel's thread)",
+      items: transactions.length,
+      unit: 'transactions',
+      run: () => exportedFile(trace, 'har').parts.length,
+    },
+    {
+      name: 'before: the panel receives the trace and writes the HAR',
+      items: transactions.length,
+      unit: 'transactions',
+      run: () => exportedFile(overPort(trace) as typeof trace, 'har').parts.length,
+    },
   ],
   1,
   3,
@@ -96,5 +108,12 @@ const partTimes = parts.map((message) => {
   return times.sort((x, y) => x - y)[1] as number;
 });
 console.log(`\nExporting the full tab (${fmt(transactions.length)} transactions) as a HAR, in ${parts.length} parts`);
-console.log(table(['measured', 'median ms', 'min ms'], [written, whole].map((t) => [t.name, fmt(t.median), fmt(t.min)])));
-console.log(`the panel's thread now: at most ${fmt(Math.max(...partTimes))} ms for one part (median of three), where it spent ${fmt(whole.median)} ms in one piece`);
+console.log(
+  table(
+    ['measured', 'median ms', 'min ms'],
+    [written, whole].map((t) => [t.name, fmt(t.median), fmt(t.min)]),
+  ),
+);
+console.log(
+  `the panel's thread now: at most ${fmt(Math.max(...partTimes))} ms for one part (median of three), where it spent ${fmt(whole.median)} ms in one piece`,
+);

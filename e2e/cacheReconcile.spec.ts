@@ -39,7 +39,13 @@ test.afterEach(async () => {
 /** Runs the requests in the page (in the context each names), one after the other. */
 async function run(page: Page, scenario: Scenario, requests: readonly LabRequest[], frameOrigin = lab.frameOrigin): Promise<void> {
   const outcomes = await page.evaluate(
-    ([name, specs, origins]) => (globalThis as unknown as { corsLab: { runScenario: (...args: unknown[]) => Promise<{ outcome: string }[]> } }).corsLab.runScenario(name, specs, origins, false),
+    ([name, specs, origins]) =>
+      (globalThis as unknown as { corsLab: { runScenario: (...args: unknown[]) => Promise<{ outcome: string }[]> } }).corsLab.runScenario(
+        name,
+        specs,
+        origins,
+        false,
+      ),
     [scenario.name, requests, { page: lab.pageOrigin, api: lab.apiOrigin, frame: frameOrigin }] as const,
   );
   expect(outcomes.map((outcome) => outcome.outcome)).toEqual(requests.map(() => 'ok'));

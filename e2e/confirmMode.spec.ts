@@ -18,7 +18,13 @@ function declared(scenario: Scenario, lab: Lab): string[] {
   return scenario.requests.flatMap((request, index) => {
     if (request.mode === 'no-cors') return [];
     const expectation = resolveExpectation(scenario.expect[index]!, lab);
-    return [describe({ corsError: expectation.corsError, failedParameter: expectation.corsError ? (expectation.failedParameter ?? '') : null, preflightSent: expectation.preflight === 'sent' })];
+    return [
+      describe({
+        corsError: expectation.corsError,
+        failedParameter: expectation.corsError ? (expectation.failedParameter ?? '') : null,
+        preflightSent: expectation.preflight === 'sent',
+      }),
+    ];
   });
 }
 
@@ -27,13 +33,16 @@ function problemsOf(scenario: Scenario, lab: Lab, items: readonly SequencedTrans
   const wanted = scenario.webRequestCannotTell ? 'decided' : 'confirmed';
   for (const { transaction, confirmation } of items) {
     if (confirmation?.status !== wanted) {
-      problems.push(`${transaction.request.method} ${transaction.request.url}: ${confirmation?.status ?? 'no confirmation'}, ${wanted} expected${confirmation?.differences.length ? ` (${confirmation.differences.join('; ')})` : ''}`);
+      problems.push(
+        `${transaction.request.method} ${transaction.request.url}: ${confirmation?.status ?? 'no confirmation'}, ${wanted} expected${confirmation?.differences.length ? ` (${confirmation.differences.join('; ')})` : ''}`,
+      );
     }
   }
   const reported = items.map((item) => (item.confirmation?.chromium ? describe(item.confirmation.chromium) : 'no report'));
   const expected = declared(scenario, lab);
   const [ours, theirs] = scenario.parallel ? [[...reported].sort(), [...expected].sort()] : [reported, expected];
-  if (JSON.stringify(ours) !== JSON.stringify(theirs)) problems.push(`Chromium's reports as the extension read them: ${JSON.stringify(ours)}; the declaration: ${JSON.stringify(theirs)}`);
+  if (JSON.stringify(ours) !== JSON.stringify(theirs))
+    problems.push(`Chromium's reports as the extension read them: ${JSON.stringify(ours)}; the declaration: ${JSON.stringify(theirs)}`);
   return problems;
 }
 

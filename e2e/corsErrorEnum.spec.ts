@@ -39,15 +39,28 @@ function debuggingPort(profile: string): Promise<string> {
 
 // The engine spells every reason exactly as Network.CorsError does; the
 // browser under test publishes its own protocol, so compare with that.
-test('CORS_ERRORS is exactly the running Chromium\'s Network.CorsError enum', async () => {
+test("CORS_ERRORS is exactly the running Chromium's Network.CorsError enum", async () => {
   const profile = await mkdtemp(join(tmpdir(), 'cors-lens-protocol-'));
   // Its own process group, so one signal reaches the browser and every process it forked; stderr
   // piped, so 'close' comes only once all of them have exited (each holds the pipe): the forked
   // ones may still write to the profile after the browser itself is gone.
-  const chromium = spawn(CHROMIUM_PATH, ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-    detached: true,
-  });
+  const chromium = spawn(
+    CHROMIUM_PATH,
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--remote-debugging-port=0',
+      `--user-data-dir=${profile}`,
+      'about:blank',
+    ],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      detached: true,
+    },
+  );
   chromium.stderr.resume();
   const allExited = new Promise((resolve) => chromium.once('close', resolve));
   try {

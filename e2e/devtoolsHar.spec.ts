@@ -45,7 +45,12 @@ test("Chrome DevTools' own HAR export of the lab, sanitized and with sensitive d
         const result = await runScenario(pages, lab, scenario);
         results.push(result);
         // Chromium must still do what each scenario declares, with DevTools open.
-        expect.soft(disagreements(result).filter((problem) => problem.includes('Chromium did not')), scenario.title).toEqual([]);
+        expect
+          .soft(
+            disagreements(result).filter((problem) => problem.includes('Chromium did not')),
+            scenario.title,
+          )
+          .toEqual([]);
       });
     }
 
@@ -59,7 +64,12 @@ test("Chrome DevTools' own HAR export of the lab, sanitized and with sensitive d
         verdicts.push(...(JSON.parse(stdout) as CliVerdict[]));
       }
       const source = `cors-lens explain on DevTools' HAR export${sanitize ? '' : ' with sensitive data'}`;
-      expect.soft(harDisagreements(results, verdicts, source, (scenario) => scenario.devToolsHarCannotTell !== undefined), source).toEqual([]);
+      expect
+        .soft(
+          harDisagreements(results, verdicts, source, (scenario) => scenario.devToolsHarCannotTell !== undefined),
+          source,
+        )
+        .toEqual([]);
     }
   } finally {
     await context.close();

@@ -39,7 +39,14 @@ test("the extension's worker cannot reach the network: its content security poli
   const browser = await launchLabBrowser({ args: lab.chromiumArgs });
   try {
     const [worker] = browser.context.serviceWorkers();
-    const outcome = await worker?.evaluate((url) => fetch(url).then(() => 'fetched', (error: unknown) => String(error)), lab.scenarioUrl('flood', '/?from=worker'));
+    const outcome = await worker?.evaluate(
+      (url) =>
+        fetch(url).then(
+          () => 'fetched',
+          (error: unknown) => String(error),
+        ),
+      lab.scenarioUrl('flood', '/?from=worker'),
+    );
     expect(outcome).toMatch(/TypeError/);
     expect(lab.counts('flood')).toEqual({ options: 0, other: 0 });
   } finally {

@@ -72,7 +72,13 @@ test('every lab scenario Firefox can run: Firefox does what is declared, and the
     // The simulator in Firefox, playing a lesson the oracle showed:
     // Access-Control-Max-Age: soon is cached 5 s by Chromium, not at all by Firefox.
     await test.step('the simulator plays as Chromium and as Firefox, side by side', async () => {
-      const lesson = simulationFragment({ ...FIRST_SIMULATION, request: { ...FIRST_SIMULATION.request, method: 'PUT' }, server: { ...(FIRST_SIMULATION.server as ServerPolicy), kind: 'policy', allowMethods: 'PUT', maxAge: 'soon' }, sends: [0, 1], clock: 1 });
+      const lesson = simulationFragment({
+        ...FIRST_SIMULATION,
+        request: { ...FIRST_SIMULATION.request, method: 'PUT' },
+        server: { ...(FIRST_SIMULATION.server as ServerPolicy), kind: 'policy', allowMethods: 'PUT', maxAge: 'soon' },
+        sends: [0, 1],
+        clock: 1,
+      });
       const learn = await openFirefoxExtensionPage(firefox, `src/panel/learn.html#${lesson}`);
       const note = await learn.waitForSelector('.sim-browsers [role="note"]');
       expect(await note?.evaluate((element) => element.textContent)).toBe('They would decide differently. Preflight: cache-hit in Chromium, sent in Firefox.');

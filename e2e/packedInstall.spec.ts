@@ -44,8 +44,20 @@ test('the packed CLI installs in an empty folder with its production dependencie
   const listing = await shell('tar', ['-tzf', tarball], scratch);
   const files = listing.stdout.trim().split('\n');
   // Lean: the command, its compiled code, the built extension, the schema; no sources, tests or fixtures.
-  expect(files).toEqual(expect.arrayContaining(['package/bin/cors-lens.js', 'package/dist-cli/cli.js', 'package/dist-cli/playwright.js', 'package/dist-cli/playwright.d.ts', 'package/dist/manifest.json', 'package/package.json', 'package/README.md']));
-  expect(files.filter((file) => /^package\/(src|e2e|test|bench|scripts|node_modules)\/|\.test\.|\.spec\.|\.har$|\.tsx?$/.test(file) && !file.endsWith('.d.ts'))).toEqual([]);
+  expect(files).toEqual(
+    expect.arrayContaining([
+      'package/bin/cors-lens.js',
+      'package/dist-cli/cli.js',
+      'package/dist-cli/playwright.js',
+      'package/dist-cli/playwright.d.ts',
+      'package/dist/manifest.json',
+      'package/package.json',
+      'package/README.md',
+    ]),
+  );
+  expect(
+    files.filter((file) => /^package\/(src|e2e|test|bench|scripts|node_modules)\/|\.test\.|\.spec\.|\.har$|\.tsx?$/.test(file) && !file.endsWith('.d.ts')),
+  ).toEqual([]);
 
   const project = await emptyProject('uses-the-cli');
   await npmInstall(project, [tarball], ['--omit=dev']);
@@ -66,9 +78,16 @@ test('the packed CLI installs in an empty folder with its production dependencie
   // `record` finds the extension the package ships (dist/) from the installed command.
   const lab = await startLab(SCENARIOS.filter((scenario) => scenario.name === 'missing-allow-origin'));
   try {
-    const recorded = await shell('npx', ['--no', '--', 'cors-lens', 'record', `${lab.pageOrigin}/?run=missing-allow-origin`, '--json', '--wait-for', 'body[data-lab-done]', '--headless'], project, userEnv({ DISPLAY: '' }));
+    const recorded = await shell(
+      'npx',
+      ['--no', '--', 'cors-lens', 'record', `${lab.pageOrigin}/?run=missing-allow-origin`, '--json', '--wait-for', 'body[data-lab-done]', '--headless'],
+      project,
+      userEnv({ DISPLAY: '' }),
+    );
     expect(recorded.stderr).toBe('');
-    expect(JSON.parse(recorded.stdout)).toEqual([expect.objectContaining({ url: lab.scenarioUrl('missing-allow-origin'), corsError: 'MissingAllowOriginHeader', preflight: 'not-needed' })]);
+    expect(JSON.parse(recorded.stdout)).toEqual([
+      expect.objectContaining({ url: lab.scenarioUrl('missing-allow-origin'), corsError: 'MissingAllowOriginHeader', preflight: 'not-needed' }),
+    ]);
   } finally {
     await lab.close();
   }
@@ -125,14 +144,22 @@ test('cors-lens/playwright in a project of its own: an allowed request passes to
     const preflightMessage = stripVTControlCharacters(preflighted.errors[0]?.message ?? '');
     expect(preflightMessage).toContain(`1) POST ${lab.scenarioUrl('seed-messaging-post-json')}`);
     expect(preflightMessage).toContain('Chromium\'s CORS error: HeaderDisallowedByPreflightResponse (failed parameter: "content-type")');
-    expect(preflightMessage).toContain('Preflight: sent (OPTIONS asking for method POST, headers content-type), answered 204; needed because Content-Type is application/json');
+    expect(preflightMessage).toContain(
+      'Preflight: sent (OPTIONS asking for method POST, headers content-type), answered 204; needed because Content-Type is application/json',
+    );
     // Only what the evidence calls for first; what credentials would need, labelled, after.
     expect(preflightMessage).toMatch(/The server must send, in its preflight response to OPTIONS [^\n]+:\n {5}Access-Control-Allow-Headers: content-type\n/);
-    expect(preflightMessage).toContain("If the page sends cookies or HTTP authentication (credentials: 'include'), the server must send instead, in its preflight response to OPTIONS");
+    expect(preflightMessage).toContain(
+      "If the page sends cookies or HTTP authentication (credentials: 'include'), the server must send instead, in its preflight response to OPTIONS",
+    );
     await test.info().attach('toHaveNoCorsErrors failure message.txt', { body: preflightMessage, contentType: 'text/plain' });
 
     // A failed test with CORS traffic gets both files; the trace holds its requests, secrets left out.
-    const corsLensFiles = (result: Result) => result.attachments.map((attachment) => attachment.name).filter((name) => name.startsWith('cors-lens')).sort();
+    const corsLensFiles = (result: Result) =>
+      result.attachments
+        .map((attachment) => attachment.name)
+        .filter((name) => name.startsWith('cors-lens'))
+        .sort();
     for (const result of [simple, preflighted]) expect(corsLensFiles(result)).toEqual(['cors-lens.md', 'cors-lens.trace.json']);
     const attachment = (name: string) => simple.attachments.find((each) => each.name === name)!.path;
     const markdown = await readFile(attachment('cors-lens.md'), 'utf8');
@@ -143,7 +170,8 @@ test('cors-lens/playwright in a project of its own: an allowed request passes to
     expect(JSON.parse(trace)).toMatchObject({ format: 'cors-lens-trace', secrets: 'redacted', redactions: { queryParameters: ['access_token'] } });
     for (const text of [markdown, trace]) expect(text).not.toContain('s3cr3t');
     // Passing tests, and a failed one without CORS traffic, get nothing.
-    for (const [title, result] of results) if (result.status === 'passed' || title.startsWith('a test that fails without')) expect(corsLensFiles(result), title).toEqual([]);
+    for (const [title, result] of results)
+      if (result.status === 'passed' || title.startsWith('a test that fails without')) expect(corsLensFiles(result), title).toEqual([]);
 
     // The trace is a CORS Lens trace: the packed CLI, installed beside, explains it, and --fail-on-blocked fails on it.
     const explained = await shell('npx', ['--no', '--', 'cors-lens', 'explain', traceFile, '--fail-on-blocked'], project);

@@ -7,13 +7,15 @@ import { launchLabBrowser } from './support/labBrowser.ts';
 
 showDevtoolsToPlaywright();
 
-test('the CORS panel in DevTools lists the tab\'s transactions, explains the debugging banner, and its switch turns Confirm with Chromium on and off', async () => {
+test("the CORS panel in DevTools lists the tab's transactions, explains the debugging banner, and its switch turns Confirm with Chromium on and off", async () => {
   const lab = await startLab(SCENARIOS);
   const browser = await launchLabBrowser({ args: [...lab.chromiumArgs, '--auto-open-devtools-for-tabs'] });
   try {
     const { context, extensionId } = browser;
     const page = context.pages().find((candidate) => !candidate.url().startsWith('devtools://')) ?? (await context.newPage());
-    const devtoolsOpened = context.pages().find((candidate) => candidate.url().startsWith('devtools://')) ?? (await context.waitForEvent('page', (candidate) => candidate.url().startsWith('devtools://')));
+    const devtoolsOpened =
+      context.pages().find((candidate) => candidate.url().startsWith('devtools://')) ??
+      (await context.waitForEvent('page', (candidate) => candidate.url().startsWith('devtools://')));
     await page.goto(`${lab.pageOrigin}/`);
     await page.locator('body[data-lab-ready="true"]').waitFor({ state: 'attached' });
     const panel = await corsPanel(devtoolsOpened, extensionId);
@@ -36,14 +38,18 @@ test('the CORS panel in DevTools lists the tab\'s transactions, explains the deb
     expect(await probe.confirmMode(tabId)).toMatchObject({ on: true, problem: null });
     const scenario = SCENARIOS.find((each) => each.name === 'preflight-passes-actual-blocked')!;
     await page.evaluate(
-      ([name, requests, origins]) => (window as unknown as { corsLab: { runScenario(...args: unknown[]): Promise<unknown> } }).corsLab.runScenario(name, requests, origins, false),
+      ([name, requests, origins]) =>
+        (window as unknown as { corsLab: { runScenario(...args: unknown[]): Promise<unknown> } }).corsLab.runScenario(name, requests, origins, false),
       [scenario.name, scenario.requests, { page: lab.pageOrigin, api: lab.apiOrigin, frame: lab.frameOrigin }] as const,
     );
     const [item] = await probe.waitForConfirmed(tabId, `/s/${scenario.name}/`, 1);
     expect(item?.confirmation).toMatchObject({ status: 'confirmed', chromium: { corsError: 'MissingAllowOriginHeader', preflightSent: true } });
 
     // The panel lists the tab's transaction as it happened.
-    const row = panel.getByRole('listbox', { name: 'CORS transactions' }).getByRole('option').filter({ hasText: `/s/${scenario.name}/` });
+    const row = panel
+      .getByRole('listbox', { name: 'CORS transactions' })
+      .getByRole('option')
+      .filter({ hasText: `/s/${scenario.name}/` });
     await expect(row).toContainText('MissingAllowOriginHeader');
 
     await toggle.click();

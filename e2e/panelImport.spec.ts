@@ -45,7 +45,11 @@ async function panelInFreshProfile(): Promise<Page> {
 }
 
 /** What a row says (its accessible name: request, verdict, preflight), for every row of a list. */
-const rowNames = (panel: Page) => panel.getByRole('listbox', { name: 'CORS transactions' }).getByRole('option').evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label')));
+const rowNames = (panel: Page) =>
+  panel
+    .getByRole('listbox', { name: 'CORS transactions' })
+    .getByRole('option')
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label')));
 
 test('a trace and a HAR exported from the panel import into a fresh profile with the same verdicts', async () => {
   const source = await launchLabBrowser({ args: lab.chromiumArgs });
@@ -67,7 +71,10 @@ test('a trace and a HAR exported from the panel import into a fresh profile with
   const dialog = panel.getByRole('dialog', { name: 'Export' });
   await expect(dialog.getByRole('checkbox', { name: /Include secrets/ })).not.toBeChecked();
   const saved: Record<string, string> = {};
-  for (const [button, name] of [['Save trace (JSON)', 'trace.json'], ['Save HAR', 'capture.har']] as const) {
+  for (const [button, name] of [
+    ['Save trace (JSON)', 'trace.json'],
+    ['Save HAR', 'capture.har'],
+  ] as const) {
     const download = panel.waitForEvent('download');
     await dialog.getByRole('button', { name: button }).click();
     const file = join(scratch, name);
@@ -132,7 +139,13 @@ test('a bad file gets a message naming it and what is wrong, and the panel keeps
     ['cut.har', '{"log": {"version": "1.2", "entries": [', /^Could not import cut\.har: not JSON: the file ends before the JSON does/],
     ['other.json', '{"hello": "world"}', /^Could not import other\.json: not a HAR file/],
     ['future.trace.json', JSON.stringify({ format: 'cors-lens-trace', version: 9 }), /^Could not import future\.trace\.json: trace version 9 is not supported/],
-    ['fields.har', JSON.stringify({ log: { version: '1.2', entries: [{ startedDateTime: 'x', request: { method: 'GET', url: 5, headers: [] }, response: { status: 200, headers: [] } }] } }), /log\.entries\[0\]\.request\.url/],
+    [
+      'fields.har',
+      JSON.stringify({
+        log: { version: '1.2', entries: [{ startedDateTime: 'x', request: { method: 'GET', url: 5, headers: [] }, response: { status: 200, headers: [] } }] },
+      }),
+      /log\.entries\[0\]\.request\.url/,
+    ],
   ];
   for (const [name, text, message] of cases) {
     const file = join(scratch, name);
@@ -168,8 +181,31 @@ test('50,000 imported transactions: the list stays virtualised, a filter answers
     startedDateTime: new Date(Date.UTC(2026, 10, 23, 12) + index * 10).toISOString(),
     time: 5,
     _resourceType: 'fetch',
-    request: { method: 'GET', url: `https://api.example.com/items/${index}`, httpVersion: 'HTTP/1.1', headers: [{ name: 'Origin', value: 'https://app.example.com' }, { name: 'Sec-Fetch-Mode', value: 'cors' }], queryString: [], cookies: [], headersSize: -1, bodySize: 0 },
-    response: { status: 200, statusText: 'OK', httpVersion: 'HTTP/1.1', headers: [{ name: 'Access-Control-Allow-Origin', value: index % 10 === 9 ? 'https://other.example.com' : 'https://app.example.com' }], cookies: [], content: { size: 0, mimeType: 'text/plain' }, redirectURL: '', headersSize: -1, bodySize: 0, _error: index % 10 === 9 ? 'net::ERR_FAILED' : null },
+    request: {
+      method: 'GET',
+      url: `https://api.example.com/items/${index}`,
+      httpVersion: 'HTTP/1.1',
+      headers: [
+        { name: 'Origin', value: 'https://app.example.com' },
+        { name: 'Sec-Fetch-Mode', value: 'cors' },
+      ],
+      queryString: [],
+      cookies: [],
+      headersSize: -1,
+      bodySize: 0,
+    },
+    response: {
+      status: 200,
+      statusText: 'OK',
+      httpVersion: 'HTTP/1.1',
+      headers: [{ name: 'Access-Control-Allow-Origin', value: index % 10 === 9 ? 'https://other.example.com' : 'https://app.example.com' }],
+      cookies: [],
+      content: { size: 0, mimeType: 'text/plain' },
+      redirectURL: '',
+      headersSize: -1,
+      bodySize: 0,
+      _error: index % 10 === 9 ? 'net::ERR_FAILED' : null,
+    },
     cache: {},
     timings: { send: 1, wait: 3, receive: 1 },
   }));

@@ -54,7 +54,8 @@ test.afterEach(async () => {
 
 async function run(each: Scenario, requests: readonly LabRequest[] = each.requests): Promise<void> {
   await page.evaluate(
-    ([name, specs, origins]) => (globalThis as unknown as { corsLab: { runScenario: (...args: unknown[]) => Promise<unknown> } }).corsLab.runScenario(name, specs, origins, false),
+    ([name, specs, origins]) =>
+      (globalThis as unknown as { corsLab: { runScenario: (...args: unknown[]) => Promise<unknown> } }).corsLab.runScenario(name, specs, origins, false),
     [each.name, requests, { page: lab.pageOrigin, api: lab.apiOrigin, frame: lab.frameOrigin }] as const,
   );
 }
@@ -67,7 +68,7 @@ async function openPanel(theme: 'light' | 'dark' = 'light'): Promise<Page> {
 
 const option = (panel: Page, text: string) => panel.getByRole('option').filter({ hasText: text });
 
-test('the panel lists the tab\'s transactions live, explains a blocked one with its CorsError, failing header and fix, and filters', async () => {
+test("the panel lists the tab's transactions live, explains a blocked one with its CorsError, failing header and fix, and filters", async () => {
   const panel = await openPanel();
   await expect(panel.getByRole('heading', { name: 'CORS Lens' })).toBeVisible();
   await expect(panel.getByRole('link', { name: 'open the CORS lab' })).toHaveAttribute('href', 'http://127.0.0.1:4780/');
@@ -223,7 +224,10 @@ test('a cache hit shows the entry that served it and when it expires; the cache 
   await expect(timeline.getByRole('listitem').first()).toContainText('204');
 
   await panel.getByRole('tab', { name: 'Preflight cache' }).click();
-  const entry = panel.getByRole('region', { name: 'Preflight cache' }).getByRole('row').filter({ hasText: `/s/${capped.name}/` });
+  const entry = panel
+    .getByRole('region', { name: 'Preflight cache' })
+    .getByRole('row')
+    .filter({ hasText: `/s/${capped.name}/` });
   await expect(entry).toContainText('86400 sent; 7200 s, capped by Chromium');
   await expect(entry).toContainText('Firefox would keep it 86400 s');
   await expect(entry).toContainText('Safari (WebKit) would keep it 600 s');

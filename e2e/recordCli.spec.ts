@@ -31,7 +31,13 @@ function declared(scenario: Scenario, lab: Lab): Essentials[] {
   return scenario.requests.flatMap((request, index) => {
     if (request.mode === 'no-cors') return [];
     const expectation = resolveExpectation(scenario.expect[index]!, lab);
-    return [{ corsError: expectation.corsError, failedParameter: expectation.corsError ? (expectation.failedParameter ?? '') : null, preflight: expectation.preflight }];
+    return [
+      {
+        corsError: expectation.corsError,
+        failedParameter: expectation.corsError ? (expectation.failedParameter ?? '') : null,
+        preflight: expectation.preflight,
+      },
+    ];
   });
 }
 
@@ -60,7 +66,8 @@ function recordDisagreements(scenarios: readonly Scenario[], printed: readonly P
       if (at >= 0) left.splice(at, 1);
       return at >= 0;
     });
-    if (!matched || recorded.length !== expected.length) problems.push(`${scenario.name}: recorded ${JSON.stringify(recorded.map(describe))}, Chromium ${JSON.stringify(expected.map(describe))}`);
+    if (!matched || recorded.length !== expected.length)
+      problems.push(`${scenario.name}: recorded ${JSON.stringify(recorded.map(describe))}, Chromium ${JSON.stringify(expected.map(describe))}`);
   }
   return problems;
 }
@@ -89,7 +96,15 @@ test("cors-lens record: the extension's verdict for every lab scenario equals Ch
 
     // The HAR file, explained offline, says what the record said.
     const explained = JSON.parse((await cli(['explain', harFile, '--json'])).stdout) as Printed[];
-    const essentials = (list: Printed[]) => list.map(({ url: address, method, blocked, corsError, failedParameter, preflight }) => ({ address, method, blocked, corsError, failedParameter, preflight }));
+    const essentials = (list: Printed[]) =>
+      list.map(({ url: address, method, blocked, corsError, failedParameter, preflight }) => ({
+        address,
+        method,
+        blocked,
+        corsError,
+        failedParameter,
+        preflight,
+      }));
     expect(essentials(explained)).toEqual(essentials(printed));
     // So does the trace file, re-explained by the engine (its verdicts are not read).
     const fromTrace = JSON.parse((await cli(['explain', traceFile, '--json'])).stdout) as Printed[];
@@ -100,7 +115,7 @@ test("cors-lens record: the extension's verdict for every lab scenario equals Ch
   }
 });
 
-test('cors-lens record of a page opened from a file: its requests say Origin: null, and each verdict equals Chromium\'s', async () => {
+test("cors-lens record of a page opened from a file: its requests say Origin: null, and each verdict equals Chromium's", async () => {
   const lab = await startLab(SCENARIOS);
   try {
     const scenarios = SCENARIOS.filter((scenario) => scenario.from === 'file-page');
@@ -158,7 +173,8 @@ test('cors-lens record --browser firefox: verdicts as Firefox judges them, each 
     const harFile = join(scratch, 'firefox.har');
     const { stdout } = await cli(['record', `${lab.pageOrigin}/?run=${names.join(',')}`, '--browser', 'firefox', '--json', '--har', harFile, ...LAB_DONE]);
     const printed = JSON.parse(stdout) as (Printed & { firefoxReason: string | null })[];
-    const byScenario = (name: string) => printed.filter((request) => request.url.includes(`/s/${name}/`)).map(({ firefoxReason, preflight }) => ({ firefoxReason, preflight }));
+    const byScenario = (name: string) =>
+      printed.filter((request) => request.url.includes(`/s/${name}/`)).map(({ firefoxReason, preflight }) => ({ firefoxReason, preflight }));
     expect(byScenario('missing-allow-origin')).toEqual([{ firefoxReason: 'CORSMissingAllowOrigin', preflight: 'not-needed' }]);
     expect(byScenario('put-method-not-allowed')).toEqual([{ firefoxReason: 'CORSMethodNotFound', preflight: 'sent' }]);
     expect(byScenario('allow-origin-two-values')).toEqual([{ firefoxReason: 'CORSAllowOriginNotMatchingOrigin', preflight: 'not-needed' }]);

@@ -51,13 +51,15 @@ const wallClock = (epochMs: number): string => {
   return `${hours}:${minutes}:${seconds}.${String(date.getMilliseconds()).padStart(3, '0')}`;
 };
 
-test('a CORS panel records its tab, with the tab in its listeners\' filter, only while it is open; a request made while it was closed is not in its log', async () => {
+test("a CORS panel records its tab, with the tab in its listeners' filter, only while it is open; a request made while it was closed is not in its log", async () => {
   const { context, extensionId } = browser;
   await expect.poll(() => listenerSets(context, extensionId)).toEqual([]);
   await request(page, 'before');
 
   const panel = await openPanel();
-  await expect(panel.locator('.recording-note')).toContainText('while this panel is open. Requests made before are not listed, and a preflight cache entry made before cannot be known.');
+  await expect(panel.locator('.recording-note')).toContainText(
+    'while this panel is open. Requests made before are not listed, and a preflight cache entry made before cannot be known.',
+  );
   expect((await listenerSets(context, extensionId)).map((set) => set.target)).toEqual([{ kind: 'tab', tabId }]);
   await request(page, 'open');
   await expect(row(panel, 'open')).toHaveCount(1);

@@ -17,7 +17,13 @@ const LONG = `https://${'very-long-sub-domain.'.repeat(12)}example`;
 const HOSTILE: Scenario = {
   name: 'diagram-hostile-values',
   title: 'Markup, a long value and control characters in the headers the diagram draws',
-  routes: root({ actual: respond([['Access-Control-Allow-Origin', PAYLOAD], ['Access-Control-Expose-Headers', LONG], ['Access-Control-Allow-Credentials', 'tab\there \u0085 end']]) }),
+  routes: root({
+    actual: respond([
+      ['Access-Control-Allow-Origin', PAYLOAD],
+      ['Access-Control-Expose-Headers', LONG],
+      ['Access-Control-Allow-Credentials', 'tab\there \u0085 end'],
+    ]),
+  }),
   requests: [{ method: 'GET' }],
   expect: [blocked('MultipleAllowOriginValues', PAYLOAD)],
 };
@@ -46,7 +52,8 @@ test.afterEach(async () => {
 
 async function run(each: Scenario, requests: readonly LabRequest[] = each.requests): Promise<void> {
   await page.evaluate(
-    ([name, specs, origins]) => (globalThis as unknown as { corsLab: { runScenario: (...args: unknown[]) => Promise<unknown> } }).corsLab.runScenario(name, specs, origins, false),
+    ([name, specs, origins]) =>
+      (globalThis as unknown as { corsLab: { runScenario: (...args: unknown[]) => Promise<unknown> } }).corsLab.runScenario(name, specs, origins, false),
     [each.name, requests, { page: lab.pageOrigin, api: lab.apiOrigin, frame: lab.frameOrigin }] as const,
   );
 }
@@ -80,8 +87,12 @@ test('the panel draws a blocked preflight, a cache hit and a redirect, each arro
 
     const blockedPreflight = await diagramOf(panel, 'preflight-missing-allow-origin');
     await expect(arrowsOf(blockedPreflight)).toHaveCount(4);
-    await expect(arrowsOf(blockedPreflight).nth(1)).toHaveAccessibleName(/^Browser to server: Preflight: OPTIONS \/s\/preflight-missing-allow-origin\/\. Origin: http:\/\/127\.0\.0\.1:\d+; Access-Control-Request-Method: PUT\.$/);
-    await expect(arrowsOf(blockedPreflight).nth(2)).toHaveAccessibleName(/Failed check: PreflightMissingAllowOriginHeader\. Access-Control-Allow-Origin: the server sent \(absent\), the browser needed http:\/\/127\.0\.0\.1:\d+\. Firefox: CORSMissingAllowOrigin\.$/);
+    await expect(arrowsOf(blockedPreflight).nth(1)).toHaveAccessibleName(
+      /^Browser to server: Preflight: OPTIONS \/s\/preflight-missing-allow-origin\/\. Origin: http:\/\/127\.0\.0\.1:\d+; Access-Control-Request-Method: PUT\.$/,
+    );
+    await expect(arrowsOf(blockedPreflight).nth(2)).toHaveAccessibleName(
+      /Failed check: PreflightMissingAllowOriginHeader\. Access-Control-Allow-Origin: the server sent \(absent\), the browser needed http:\/\/127\.0\.0\.1:\d+\. Firefox: CORSMissingAllowOrigin\.$/,
+    );
     await expect(arrowsOf(blockedPreflight).nth(3)).toHaveAccessibleName(/^Browser to page: TypeError: Failed to fetch\./);
     await expect(blockedPreflight.locator('.marked')).toHaveCount(1);
     await expect(blockedPreflight.locator('.marked')).toContainText('✕ PreflightMissingAllowOriginHeader');
@@ -90,14 +101,18 @@ test('the panel draws a blocked preflight, a cache hit and a redirect, each arro
 
     const cacheHit = await diagramOf(panel, 'cache hit');
     await expect(arrowsOf(cacheHit)).toHaveCount(5);
-    await expect(arrowsOf(cacheHit).nth(1)).toHaveAccessibleName(/^Browser to its preflight cache: Cache hit: no preflight\. Stored: \d\d:\d\d:\d\d\.\d{3}; Expires: \d\d:\d\d:\d\d\.\d{3}; Methods: PUT;/);
+    await expect(arrowsOf(cacheHit).nth(1)).toHaveAccessibleName(
+      /^Browser to its preflight cache: Cache hit: no preflight\. Stored: \d\d:\d\d:\d\d\.\d{3}; Expires: \d\d:\d\d:\d\d\.\d{3}; Methods: PUT;/,
+    );
     await expect(cacheHit.locator('.seq-preflight')).toHaveCount(0);
     await cacheHit.screenshot({ path: `test-results/diagram-cache-hit-${theme}.png` });
 
     const redirect = await diagramOf(panel, 'redirect-preflight-per-hop');
     await expect(arrowsOf(redirect)).toHaveCount(12);
     await expect(redirect.locator('.seq-redirect .seq-title')).toContainText('Redirect: 307 to http://127.0.0.1:');
-    await expect(arrowsOf(redirect).nth(6)).toHaveAccessibleName(/Origin: null; Access-Control-Request-Method: PUT; A redirect to another origin tainted the request/);
+    await expect(arrowsOf(redirect).nth(6)).toHaveAccessibleName(
+      /Origin: null; Access-Control-Request-Method: PUT; A redirect to another origin tainted the request/,
+    );
     await redirect.screenshot({ path: `test-results/diagram-redirect-${theme}.png` });
     await panel.close();
   }

@@ -41,20 +41,37 @@ const LAB_BODIES: Readonly<Record<BodyKind, Pick<LabRequest, 'bodyKind' | 'blobT
 /** The preset on the lab's origins, and the lab scenario that answers as its server does. */
 function onTheLab(id: string, simulation: Simulation, sends: number): { simulation: Simulation; scenario: Scenario } {
   const name = `simulated-${id}`;
-  const moved: Simulation = { ...simulation, request: { ...simulation.request, pageOrigin: lab.pageOrigin, url: `${lab.apiOrigin}/s/${name}/` }, sends: Array.from({ length: sends }, (_, index) => index) };
+  const moved: Simulation = {
+    ...simulation,
+    request: { ...simulation.request, pageOrigin: lab.pageOrigin, url: `${lab.apiOrigin}/s/${name}/` },
+    sends: Array.from({ length: sends }, (_, index) => index),
+  };
   const plan = (preflight: boolean): ResponsePlan => {
     const { status, headers } = answer(moved.server, { hop: 0, origin: lab.pageOrigin, preflight });
     return { status, headers: headers.map(({ name: header, value }) => [header, value] as const) };
   };
   const { request } = moved;
-  const labRequest: LabRequest = { method: request.method, headers: request.headers.map(({ name: header, value }) => [header, value] as const), mode: request.mode, credentials: request.credentials, redirect: request.redirect, ...LAB_BODIES[request.body] };
+  const labRequest: LabRequest = {
+    method: request.method,
+    headers: request.headers.map(({ name: header, value }) => [header, value] as const),
+    mode: request.mode,
+    credentials: request.credentials,
+    redirect: request.redirect,
+    ...LAB_BODIES[request.body],
+  };
   return {
     simulation: moved,
-    scenario: { name, title: `The simulator's preset ${id}`, routes: { '/': { preflight: plan(true), actual: plan(false) } }, requests: Array.from({ length: sends }, () => labRequest), expect: [] },
+    scenario: {
+      name,
+      title: `The simulator's preset ${id}`,
+      routes: { '/': { preflight: plan(true), actual: plan(false) } },
+      requests: Array.from({ length: sends }, () => labRequest),
+      expect: [],
+    },
   };
 }
 
-test("every preset: real Chromium decides what the simulator teaches, a second send included", async () => {
+test('every preset: real Chromium decides what the simulator teaches, a second send included', async () => {
   const page = await browser.context.newPage();
   await page.goto(`${lab.pageOrigin}/`);
   const cdp = await browser.context.newCDPSession(page);
@@ -75,7 +92,13 @@ test("every preset: real Chromium decides what the simulator teaches, a second s
       failures.clear();
       const before = lab.counts(scenario.name).options;
       const [outcome] = await page.evaluate(
-        ([name, requests, origins]) => (globalThis as unknown as { corsLab: { runScenario: (...args: unknown[]) => Promise<{ outcome: string }[]> } }).corsLab.runScenario(name, requests, origins, false),
+        ([name, requests, origins]) =>
+          (globalThis as unknown as { corsLab: { runScenario: (...args: unknown[]) => Promise<{ outcome: string }[]> } }).corsLab.runScenario(
+            name,
+            requests,
+            origins,
+            false,
+          ),
         [scenario.name, [scenario.requests[send]], { page: lab.pageOrigin, api: lab.apiOrigin, frame: lab.frameOrigin }] as const,
       );
       // loadingFailed may trail the page's rejection: a blocked request is settled once CDP reports it.
@@ -85,7 +108,8 @@ test("every preset: real Chromium decides what the simulator teaches, a second s
       const { verdict } = taught[send]!;
       const says = { corsError: corsErrorOf(verdict), failedParameter: failedParameterOf(verdict), preflightSent: verdict.preflight === 'sent' };
       const saw = { corsError: chromium?.corsError ?? null, failedParameter: chromium ? chromium.failedParameter : null, preflightSent: optionsSent > 0 };
-      if (JSON.stringify(says) !== JSON.stringify(saw)) disagreements.push(`${preset.id} send ${send + 1}: simulator ${JSON.stringify(says)}, Chromium ${JSON.stringify(saw)}`);
+      if (JSON.stringify(says) !== JSON.stringify(saw))
+        disagreements.push(`${preset.id} send ${send + 1}: simulator ${JSON.stringify(says)}, Chromium ${JSON.stringify(saw)}`);
     }
   }
   expect(disagreements).toEqual([]);
@@ -184,7 +208,8 @@ test('"Open in simulator" on a captured blocked request: edit the server\'s answ
   const other = SCENARIOS.find((each) => each.name === 'put-method-not-allowed') as Scenario;
   for (const each of [scenario, other]) {
     await page.evaluate(
-      ([name, requests, origins]) => (globalThis as unknown as { corsLab: { runScenario: (...args: unknown[]) => Promise<unknown> } }).corsLab.runScenario(name, requests, origins, false),
+      ([name, requests, origins]) =>
+        (globalThis as unknown as { corsLab: { runScenario: (...args: unknown[]) => Promise<unknown> } }).corsLab.runScenario(name, requests, origins, false),
       [each.name, each.requests, { page: lab.pageOrigin, api: lab.apiOrigin, frame: lab.frameOrigin }] as const,
     );
   }
@@ -196,7 +221,9 @@ test('"Open in simulator" on a captured blocked request: edit the server\'s answ
   await panel.getByRole('button', { name: 'Open in simulator' }).click();
 
   await expect(panel.getByRole('tab', { name: 'Learn' })).toHaveAttribute('aria-selected', 'true');
-  await expect(verdictOf(panel)).toHaveText(`Blocked: ${corsErrorOf(captured!.transaction.verdict) ?? ''} (failed parameter ${failedParameterOf(captured!.transaction.verdict) ?? ''})`);
+  await expect(verdictOf(panel)).toHaveText(
+    `Blocked: ${corsErrorOf(captured!.transaction.verdict) ?? ''} (failed parameter ${failedParameterOf(captured!.transaction.verdict) ?? ''})`,
+  );
   const lines = panel.getByLabel('Preflight answer: header lines');
   await lines.fill(`${await lines.inputValue()}\nAccess-Control-Allow-Methods: ${captured?.transaction.request.method ?? ''}`);
   // The PUT never went out: its answer starts bare, and now it is the one that fails.

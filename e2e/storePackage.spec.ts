@@ -25,11 +25,25 @@ test('the Chrome package holds manifest.json at its root and what the extension 
 
     // The manifest at the root, exactly as built, and every file it and the pages name.
     expect(new TextDecoder().decode(entries['manifest.json'])).toBe(await readFile(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
-    const manifest = JSON.parse(new TextDecoder().decode(entries['manifest.json'])) as { background: { service_worker: string }; devtools_page: string; icons: Record<string, string> };
-    expect(files).toEqual(expect.arrayContaining([manifest.background.service_worker, manifest.devtools_page, ...Object.values(manifest.icons), 'src/panel/panel.html', 'src/panel/learn.html']));
+    const manifest = JSON.parse(new TextDecoder().decode(entries['manifest.json'])) as {
+      background: { service_worker: string };
+      devtools_page: string;
+      icons: Record<string, string>;
+    };
+    expect(files).toEqual(
+      expect.arrayContaining([
+        manifest.background.service_worker,
+        manifest.devtools_page,
+        ...Object.values(manifest.icons),
+        'src/panel/panel.html',
+        'src/panel/learn.html',
+      ]),
+    );
     expect(files.filter((file) => /^assets\/(importWorker|exportWorker|serviceWorker\.ts)-.*\.js$/.test(file))).toHaveLength(3);
     // No source map, no dotfile, and not the page `cors-lens record` and the tests drive, nor its script.
-    expect(files.filter((file) => file.endsWith('.map') || /(^|\/)\./.test(file) || file.startsWith('src/record/') || /^assets\/record-/.test(file))).toEqual([]);
+    expect(files.filter((file) => file.endsWith('.map') || /(^|\/)\./.test(file) || file.startsWith('src/record/') || /^assets\/record-/.test(file))).toEqual(
+      [],
+    );
     for (const file of files) expect(Buffer.from(entries[file] as Uint8Array).equals(await readFile(join(EXTENSION_DIR, file))), file).toBe(true);
 
     // Unpacked into a folder, as "Load unpacked" takes it, it is the whole extension.
@@ -42,16 +56,22 @@ test('the Chrome package holds manifest.json at its root and what the extension 
     try {
       const { context, extensionId } = browser;
       const page = context.pages().find((candidate) => !candidate.url().startsWith('devtools://')) ?? (await context.newPage());
-      const devtools = context.pages().find((candidate) => candidate.url().startsWith('devtools://')) ?? (await context.waitForEvent('page', (candidate) => candidate.url().startsWith('devtools://')));
+      const devtools =
+        context.pages().find((candidate) => candidate.url().startsWith('devtools://')) ??
+        (await context.waitForEvent('page', (candidate) => candidate.url().startsWith('devtools://')));
       await page.goto(`${lab.pageOrigin}/`);
       await page.locator('body[data-lab-ready="true"]').waitFor({ state: 'attached' });
       const panel = await corsPanel(devtools, extensionId);
       const scenario = SCENARIOS.find((each) => each.name === 'missing-allow-origin')!;
       await page.evaluate(
-        ([name, requests, origins]) => (window as unknown as { corsLab: { runScenario(...args: unknown[]): Promise<unknown> } }).corsLab.runScenario(name, requests, origins, false),
+        ([name, requests, origins]) =>
+          (window as unknown as { corsLab: { runScenario(...args: unknown[]): Promise<unknown> } }).corsLab.runScenario(name, requests, origins, false),
         [scenario.name, scenario.requests, { page: lab.pageOrigin, api: lab.apiOrigin, frame: lab.frameOrigin }] as const,
       );
-      const row = panel.getByRole('listbox', { name: 'CORS transactions' }).getByRole('option').filter({ hasText: `/s/${scenario.name}/` });
+      const row = panel
+        .getByRole('listbox', { name: 'CORS transactions' })
+        .getByRole('option')
+        .filter({ hasText: `/s/${scenario.name}/` });
       await expect(row).toContainText('MissingAllowOriginHeader');
       await row.click();
       await expect(panel.getByRole('region', { name: 'Transaction details' })).toContainText('Access-Control-Allow-Origin');
@@ -79,8 +99,14 @@ test('the Firefox package is linted and zipped by web-ext: manifest.json at its 
     const zipFile = await packageExtension({ browser: 'firefox', buildDir, webExt: true }, CORS_LENS_VERSION, scratch);
     expect(zipFile).toBe(join(scratch, `cors-lens-firefox-${CORS_LENS_VERSION}.zip`));
     const entries = unzipSync(await readFile(zipFile));
-    const files = Object.keys(entries).filter((file) => !file.endsWith('/')).sort();
-    const manifest = JSON.parse(new TextDecoder().decode(entries['manifest.json'])) as { background: { scripts: string[] }; browser_specific_settings: { gecko: { id: string } }; devtools_page: string };
+    const files = Object.keys(entries)
+      .filter((file) => !file.endsWith('/'))
+      .sort();
+    const manifest = JSON.parse(new TextDecoder().decode(entries['manifest.json'])) as {
+      background: { scripts: string[] };
+      browser_specific_settings: { gecko: { id: string } };
+      devtools_page: string;
+    };
     expect(manifest.browser_specific_settings.gecko.id).toBeTruthy();
     expect(files).toEqual(expect.arrayContaining([...manifest.background.scripts, manifest.devtools_page, 'src/panel/panel.html', 'src/panel/learn.html']));
     expect(files.filter((file) => file.endsWith('.map') || /(^|\/)\./.test(file))).toEqual([]);

@@ -43,7 +43,10 @@ function fixedVariant(scenario: Scenario, changes: readonly ServerChange[]): Sce
     const route: Route = routes[key] ?? {};
     const earlier = patchedNames.get(key) ?? { preflight: new Set<string>(), actual: new Set<string>() };
     const kind = change.target === 'preflight response' ? 'preflight' : 'actual';
-    routes[key] = kind === 'preflight' ? { ...route, preflight: patched(route.preflight, change.lines, kind, earlier.preflight) } : { ...route, actual: patched(route.actual, change.lines, kind, earlier.actual) };
+    routes[key] =
+      kind === 'preflight'
+        ? { ...route, preflight: patched(route.preflight, change.lines, kind, earlier.preflight) }
+        : { ...route, actual: patched(route.actual, change.lines, kind, earlier.actual) };
     for (const line of change.lines) earlier[kind].add(line.name.toLowerCase());
     patchedNames.set(key, earlier);
   }
@@ -70,7 +73,8 @@ test('every server fix CORS Lens proposes for a blocked lab request makes real C
     for (const scenario of SCENARIOS) {
       // Not here: scenarios of other pages or never sent, and lowercase methods other than the six
       // Chromium normalises (Node's HTTP server answers "patch" with its own 400, before any route).
-      if (scenario.from || scenario.rejectedInRenderer || scenario.requests.some((request) => request.url || request.method !== request.method.toUpperCase())) continue;
+      if (scenario.from || scenario.rejectedInRenderer || scenario.requests.some((request) => request.url || request.method !== request.method.toUpperCase()))
+        continue;
       const blocked = items.filter((item) => item.transaction.request.url.includes(`/s/${scenario.name}/`) && item.transaction.verdict.outcome === 'blocked');
       if (blocked.length === 0) continue;
       const fixes = blocked.map((item) => ({ item, fix: verifiedFix(item.transaction) }));
@@ -85,7 +89,12 @@ test('every server fix CORS Lens proposes for a blocked lab request makes real C
       lab.addScenario(variant);
       const outcomes = await page.evaluate(
         ([name, requests, origins, parallel]) =>
-          (globalThis as unknown as { corsLab: { runScenario: (...args: unknown[]) => Promise<{ outcome: string; error?: string }[]> } }).corsLab.runScenario(name, requests, origins, parallel),
+          (globalThis as unknown as { corsLab: { runScenario: (...args: unknown[]) => Promise<{ outcome: string; error?: string }[]> } }).corsLab.runScenario(
+            name,
+            requests,
+            origins,
+            parallel,
+          ),
         [variant.name, variant.requests, { page: lab.pageOrigin, api: lab.apiOrigin, frame: lab.frameOrigin }, variant.parallel ?? false] as const,
       );
       checked.push(scenario.name);

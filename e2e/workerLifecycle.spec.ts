@@ -114,7 +114,8 @@ test('many preflighted requests at once, allowed and blocked, each paired with i
   const verdictsOf = (path: string) => items.filter((item) => item.transaction.request.url.endsWith(path)).map((item) => item.transaction.verdict);
   expect(verdictsOf('/ok')).toHaveLength(12);
   for (const verdict of verdictsOf('/ok')) expect(verdict).toMatchObject({ outcome: 'allowed', preflight: 'sent' });
-  for (const verdict of verdictsOf('/no')) expect(verdict).toMatchObject({ failure: { corsError: 'MethodDisallowedByPreflightResponse', failedParameter: 'PUT' }, preflight: 'sent' });
+  for (const verdict of verdictsOf('/no'))
+    expect(verdict).toMatchObject({ failure: { corsError: 'MethodDisallowedByPreflightResponse', failedParameter: 'PUT' }, preflight: 'sent' });
   // Every request named a header of its own, and the preflight it was paired
   // with announced exactly that name. (A request blocked at its preflight
   // never went out, so webRequest never showed its headers to compare.)
@@ -162,7 +163,9 @@ test('a flood of 12,000 requests stays within the bound: the oldest are evicted 
   await page.evaluate(
     async ([api, count]) => {
       for (let start = 0; start < count; start += 500) {
-        await Promise.all(Array.from({ length: Math.min(500, count - start) }, (_, offset) => fetch(`${api}/s/flood/?n=${start + offset}`).then((response) => response.text())));
+        await Promise.all(
+          Array.from({ length: Math.min(500, count - start) }, (_, offset) => fetch(`${api}/s/flood/?n=${start + offset}`).then((response) => response.text())),
+        );
       }
     },
     [lab.apiOrigin, total] as const,

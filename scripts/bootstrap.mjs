@@ -49,7 +49,9 @@ if (missing.length > 0) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const packages = missing.map((browser) => browser.pkg);
   if (!isRoot) {
-    fail(`${missing.map((browser) => browser.path).join(' and ')} ${missing.length > 1 ? 'are' : 'is'} missing. Install Debian's packages as root ("apt-get install ${packages.join(' ')}"), then run this again. No other browser is used or downloaded.`);
+    fail(
+      `${missing.map((browser) => browser.path).join(' and ')} ${missing.length > 1 ? 'are' : 'is'} missing. Install Debian's packages as root ("apt-get install ${packages.join(' ')}"), then run this again. No other browser is used or downloaded.`,
+    );
   }
   run('apt-get', ['update'], { DEBIAN_FRONTEND: 'noninteractive' });
   run('apt-get', ['install', '-y', '--no-install-recommends', ...packages], { DEBIAN_FRONTEND: 'noninteractive' });

@@ -47,7 +47,11 @@ export async function buildCli(outdir: string = CLI_OUT_DIR): Promise<void> {
 async function writePlaywrightTypes(target: string): Promise<void> {
   const scratch = await mkdtemp(join(tmpdir(), 'cors-lens-types-'));
   try {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules', '@typescript', 'native', 'bin', 'tsc'), '-p', join(ROOT, 'src', 'playwright', 'tsconfig.types.json'), '--outDir', scratch], { stdio: 'inherit' });
+    execFileSync(
+      process.execPath,
+      [join(ROOT, 'node_modules', '@typescript', 'native', 'bin', 'tsc'), '-p', join(ROOT, 'src', 'playwright', 'tsconfig.types.json'), '--outDir', scratch],
+      { stdio: 'inherit' },
+    );
     const declarations = join(scratch, 'playwright', 'index.d.ts');
     const relative = /from\s+['"]\.\.?\//.exec(await readFile(declarations, 'utf8'));
     if (relative) throw new Error(`src/playwright/index.ts: its exported types must not name types of other modules (its declarations import ${relative[0]}…)`);

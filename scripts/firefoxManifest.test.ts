@@ -16,11 +16,22 @@ describe('firefoxManifest', () => {
   });
 
   it('fixes the add-on id and the oldest Firefox, and says no data is collected', () => {
-    expect(firefox.browser_specific_settings).toEqual({ gecko: { id: GECKO_ID, strict_min_version: FIREFOX_MIN_VERSION, data_collection_permissions: { required: ['none'] } } });
+    expect(firefox.browser_specific_settings).toEqual({
+      gecko: { id: GECKO_ID, strict_min_version: FIREFOX_MIN_VERSION, data_collection_permissions: { required: ['none'] } },
+    });
   });
 
   it('keeps everything else as the Chromium manifest has it', () => {
-    for (const key of ['manifest_version', 'name', 'version', 'description', 'icons', 'devtools_page', 'host_permissions', 'content_security_policy'] as const) {
+    for (const key of [
+      'manifest_version',
+      'name',
+      'version',
+      'description',
+      'icons',
+      'devtools_page',
+      'host_permissions',
+      'content_security_policy',
+    ] as const) {
       expect(firefox[key]).toEqual(manifest[key]);
     }
   });

@@ -32,7 +32,11 @@ describe('the layer rule (eslint.layers.js)', () => {
     ['src/core/probe.ts', "import { connectToWorker } from '../platform/workerClient.ts';", /from elements of type "core" to elements of type "platform"/],
     ['src/core/probe.ts', "import browser from 'webextension-polyfill';", /from elements of type "core" to .* module source "webextension-polyfill"/],
     ['src/core/probe.ts', "import { readFileSync } from 'node:fs';", /from elements of type "core" to .* module source "node:fs"/],
-    ['src/panel/probe.ts', "import { createSessionStore } from '../background/sessionStore.ts';", /from elements of type "panel" to elements of type "background"/],
+    [
+      'src/panel/probe.ts',
+      "import { createSessionStore } from '../background/sessionStore.ts';",
+      /from elements of type "panel" to elements of type "background"/,
+    ],
     ['src/cli/probe.ts', "import '../record/record.ts';", /from elements of type "cli" to elements of type "record"/],
     [
       'src/panel/model/probe.test.ts',
@@ -40,7 +44,11 @@ describe('the layer rule (eslint.layers.js)', () => {
       /from file of category "test" belonging to elements of type "panel" to elements of type "background"/,
     ],
     // The recorder page is a protocol client: it no longer reads the worker's storage itself.
-    ['src/record/record.ts', "import { tabStorageKey } from '../background/sessionStore.ts';", /from elements of type "record" to elements of type "background"/],
+    [
+      'src/record/record.ts',
+      "import { tabStorageKey } from '../background/sessionStore.ts';",
+      /from elements of type "record" to elements of type "background"/,
+    ],
     // A test's helper is a test: it may not reach into another layer either.
     [
       'src/panel/model/testProbe.ts',
@@ -48,9 +56,21 @@ describe('the layer rule (eslint.layers.js)', () => {
       /from file of category "test" belonging to elements of type "panel" to elements of type "background"/,
     ],
     // What only tests use stays out of what ships.
-    ['src/panel/probe.ts', "import { allowedGet } from './model/testItems.ts';", /to file of category "test" are not allowed in file of path "src\/panel\/probe.ts"/],
-    ['bench/probe.ts', "import { simpleGet } from '../src/core/session/testEvents.ts';", /to file of category "test" are not allowed in file of path "bench\/probe.ts"/],
-    ['e2e/probe.spec.ts', "import { createSessionStore } from '../src/background/sessionStore.ts';", /from elements of type "e2e" to elements of type "background"/],
+    [
+      'src/panel/probe.ts',
+      "import { allowedGet } from './model/testItems.ts';",
+      /to file of category "test" are not allowed in file of path "src\/panel\/probe.ts"/,
+    ],
+    [
+      'bench/probe.ts',
+      "import { simpleGet } from '../src/core/session/testEvents.ts';",
+      /to file of category "test" are not allowed in file of path "bench\/probe.ts"/,
+    ],
+    [
+      'e2e/probe.spec.ts',
+      "import { createSessionStore } from '../src/background/sessionStore.ts';",
+      /from elements of type "e2e" to elements of type "background"/,
+    ],
     // A file of no layer is no way around them.
     ['src/core/probe.ts', "import manifest from '../../manifest.json';", /from elements of type "core" to entities of module with origin "local"/],
   ])('refuses, in %s: %s', async (filePath, code, error) => {

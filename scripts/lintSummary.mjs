@@ -18,7 +18,8 @@ process.stdin.on('end', () => {
     process.exit(1);
   }
   for (const kind of ['errors', 'warnings', 'notices']) {
-    for (const message of report[kind] ?? []) console.log(`  ${kind.slice(0, -1)} ${message.code} ${message.file ?? ''}${message.line ? `:${message.line}` : ''} ${message.message}`);
+    for (const message of report[kind] ?? [])
+      console.log(`  ${kind.slice(0, -1)} ${message.code} ${message.file ?? ''}${message.line ? `:${message.line}` : ''} ${message.message}`);
   }
   const { errors, warnings, notices } = report.summary;
   console.log(`web-ext lint on dist-firefox: ${errors} errors, ${warnings} warnings, ${notices} notices`);

@@ -24,7 +24,12 @@ async function writeBuild(files: Record<string, string>): Promise<void> {
 }
 
 const EXTENSION = {
-  'manifest.json': JSON.stringify({ manifest_version: 3, background: { service_worker: 'service-worker-loader.js' }, devtools_page: 'src/devtools/devtools.html', icons: { 16: 'icons/icon-16.png' } }),
+  'manifest.json': JSON.stringify({
+    manifest_version: 3,
+    background: { service_worker: 'service-worker-loader.js' },
+    devtools_page: 'src/devtools/devtools.html',
+    icons: { 16: 'icons/icon-16.png' },
+  }),
   'service-worker-loader.js': "import './assets/serviceWorker.ts-A1.js';",
   'assets/serviceWorker.ts-A1.js': 'import "./shared-B2.js";',
   'assets/shared-B2.js': 'export const shared = 1;\n//# sourceMappingURL=shared-B2.js.map',

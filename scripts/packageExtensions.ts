@@ -99,9 +99,15 @@ async function webExtBuild(buildDir: string, files: readonly string[], outDir: s
     const lint = spawnSync(WEB_EXT, ['lint', '--source-dir', stage, '--no-config-discovery', '--output', 'json'], { encoding: 'utf8' });
     const report = JSON.parse(lint.stdout || '{}') as { errors?: { code: string; message: string; file?: string }[] };
     if (lint.status !== 0 || (report.errors ?? []).length > 0) {
-      throw new Error(`web-ext lint refused the package: ${(report.errors ?? []).map((error) => `${error.code} ${error.file ?? ''} ${error.message}`).join('; ') || lint.stderr}`);
+      throw new Error(
+        `web-ext lint refused the package: ${(report.errors ?? []).map((error) => `${error.code} ${error.file ?? ''} ${error.message}`).join('; ') || lint.stderr}`,
+      );
     }
-    const built = spawnSync(WEB_EXT, ['build', '--source-dir', stage, '--artifacts-dir', outDir, '--filename', name, '--overwrite-dest', '--no-config-discovery'], { encoding: 'utf8' });
+    const built = spawnSync(
+      WEB_EXT,
+      ['build', '--source-dir', stage, '--artifacts-dir', outDir, '--filename', name, '--overwrite-dest', '--no-config-discovery'],
+      { encoding: 'utf8' },
+    );
     if (built.status !== 0) throw new Error(`web-ext build failed: ${built.stderr || built.stdout}`);
     return join(outDir, name);
   } finally {

@@ -26,6 +26,10 @@ export function firefoxAllowed(preflight: FirefoxExpectation['preflight'] = 'not
   return { reason: null, outcome: 'ok', preflight };
 }
 
-export function firefoxBlocked(reason: NonNullable<FirefoxExpectation['reason']>, preflight: FirefoxExpectation['preflight'] = 'not-needed', value?: string): FirefoxExpectation {
+export function firefoxBlocked(
+  reason: NonNullable<FirefoxExpectation['reason']>,
+  preflight: FirefoxExpectation['preflight'] = 'not-needed',
+  value?: string,
+): FirefoxExpectation {
   return { reason, outcome: 'error', preflight, ...(value !== undefined ? { value } : {}) };
 }

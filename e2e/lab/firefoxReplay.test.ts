@@ -12,7 +12,8 @@ const NOT_REPLAYED: Readonly<Record<string, string>> = {
   'cache-reload-skips-but-stores': "a fetch()'s cache option reaches no capture's events",
   'xhr-upload-listener-get': 'the replay gives an upload listener the use-CORS-preflight flag only when there is a body, as Chromium does',
 };
-const replayable = (scenario: Scenario): boolean => !scenario.from && !scenario.parallel && !scenario.judgedAsDeclared && !scenario.firefox?.cannotRun && !(scenario.name in NOT_REPLAYED);
+const replayable = (scenario: Scenario): boolean =>
+  !scenario.from && !scenario.parallel && !scenario.judgedAsDeclared && !scenario.firefox?.cannotRun && !(scenario.name in NOT_REPLAYED);
 
 describe('the replay of the lab, as Firefox', () => {
   // Played with Firefox's rules and preflight-cache model, then paired as

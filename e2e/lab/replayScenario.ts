@@ -17,7 +17,12 @@ export const REPLAY_ORIGINS = { page: 'http://127.0.0.1:4780', api: 'http://loca
 const REQUEST_SPACING_MS = 1000;
 
 // A Blob's Content-Type is its own type, set below as a header.
-const BODY_KINDS: Readonly<Record<NonNullable<LabRequest['bodyKind']>, BodyKind>> = { text: 'text', urlencoded: 'url-search-params', formdata: 'form-data', blob: 'none' };
+const BODY_KINDS: Readonly<Record<NonNullable<LabRequest['bodyKind']>, BodyKind>> = {
+  text: 'text',
+  urlencoded: 'url-search-params',
+  formdata: 'form-data',
+  blob: 'none',
+};
 const BYPASSING_CACHE_MODES: readonly LabRequest['cache'][] = ['no-store', 'reload', 'no-cache'];
 /** Frames whose origin is opaque: their requests say Origin: null. */
 const OPAQUE_CONTEXTS: readonly LabRequest['context'][] = ['sandboxed-iframe', 'data-iframe'];
@@ -39,7 +44,8 @@ export function replayScenario(scenario: Scenario, rules: BrowserRules = CHROMIU
   const sends = scenario.requests.map((labRequest, index): SimulatedSend => {
     const blobType = labRequest.bodyKind === 'blob' && labRequest.blobType ? [{ name: 'Content-Type', value: labRequest.blobType }] : [];
     const request = corsRequestOf({
-      pageOrigin: labRequest.context === 'cross-origin-iframe' ? REPLAY_ORIGINS.frame : OPAQUE_CONTEXTS.includes(labRequest.context) ? 'null' : REPLAY_ORIGINS.page,
+      pageOrigin:
+        labRequest.context === 'cross-origin-iframe' ? REPLAY_ORIGINS.frame : OPAQUE_CONTEXTS.includes(labRequest.context) ? 'null' : REPLAY_ORIGINS.page,
       url: labRequest.url ?? `${labRequest.target === 'page' ? REPLAY_ORIGINS.page : REPLAY_ORIGINS.api}/s/${scenario.name}${labRequest.path ?? '/'}`,
       method: normalizeMethod(labRequest.method),
       headers: [...(labRequest.headers ?? []).map(([name, value]) => ({ name, value })), ...blobType],

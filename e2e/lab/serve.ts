@@ -11,7 +11,11 @@ const firstPort = Number(process.env.LAB_PORT ?? DEFAULT_PORT);
 
 const lab = await startLab(SCENARIOS, { firstPort }).catch((error: unknown) => {
   const inUse = error instanceof Error && 'code' in error && error.code === 'EADDRINUSE';
-  console.error(inUse ? `cors-lens lab: a port from ${firstPort} to ${firstPort + 3} is in use; set LAB_PORT to another first port.` : `cors-lens lab: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    inUse
+      ? `cors-lens lab: a port from ${firstPort} to ${firstPort + 3} is in use; set LAB_PORT to another first port.`
+      : `cors-lens lab: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 });
 console.log(`CORS Lens lab: ${SCENARIOS.length} scenarios`);

@@ -177,7 +177,10 @@ function answer(response: ServerResponse, plan: ResponsePlan, request: IncomingM
   // Raw header lines, so a scenario can send the same header twice.
   const lines: string[] = [];
   for (const [name, value] of plan.headers ?? []) {
-    lines.push(name, value.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole));
+    lines.push(
+      name,
+      value.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole),
+    );
   }
   lines.push('Content-Type', 'text/plain', 'Cache-Control', 'no-store');
   response.writeHead(plan.status, lines);
@@ -198,7 +201,13 @@ async function servePage(pathname: string, response: ServerResponse, scenarios: 
   }
   try {
     const body = await readFile(PAGE_DIR + file);
-    const type = file.endsWith('.html') ? 'text/html' : file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'application/octet-stream';
+    const type = file.endsWith('.html')
+      ? 'text/html'
+      : file.endsWith('.js')
+        ? 'text/javascript'
+        : file.endsWith('.css')
+          ? 'text/css'
+          : 'application/octet-stream';
     response.writeHead(200, { 'content-type': `${type}; charset=utf-8` }).end(body);
   } catch {
     response.writeHead(404).end();

@@ -3,11 +3,31 @@ import type { CdpRecord } from '../../src/playwright/cdpRecorder.ts';
 import { inHopOrder } from '../../src/core/cdp/cdpHopOrder.ts';
 
 type Params = Record<string, unknown>;
-interface CdpHeaders { [name: string]: string }
-interface CdpResponse { url: string; status: number; statusText: string; headers: CdpHeaders; mimeType?: string; protocol?: string; remoteIPAddress?: string }
-interface CdpRequest { url: string; method: string; headers: CdpHeaders; postData?: string; initialPriority?: string }
+interface CdpHeaders {
+  [name: string]: string;
+}
+interface CdpResponse {
+  url: string;
+  status: number;
+  statusText: string;
+  headers: CdpHeaders;
+  mimeType?: string;
+  protocol?: string;
+  remoteIPAddress?: string;
+}
+interface CdpRequest {
+  url: string;
+  method: string;
+  headers: CdpHeaders;
+  postData?: string;
+  initialPriority?: string;
+}
 
-interface SecurityState { initiatorIsSecureContext: boolean; initiatorIPAddressSpace: string; localNetworkAccessRequestPolicy?: string }
+interface SecurityState {
+  initiatorIsSecureContext: boolean;
+  initiatorIPAddressSpace: string;
+  localNetworkAccessRequestPolicy?: string;
+}
 
 interface Hop {
   start: number;
@@ -62,70 +82,82 @@ export function cdpToHar(sources: readonly { pageUrl: string; records: readonly 
   const requests = new Map<string, Captured>();
   const wireQueue = new Map<string, { headers: CdpHeaders; security?: SecurityState }[]>();
   const pages = sources.map((source, index) => ({ id: `page_${index + 1}`, ...source }));
-  for (const { id: pageref, records } of pages) for (const { method, params } of inHopOrder(records)) {
-    const id = params.requestId;
-    if (typeof id !== 'string') continue;
-    const captured = requests.get(id);
-    switch (method) {
-      case 'Network.requestWillBeSent': {
-        const p = params as Params & { request: CdpRequest; timestamp: number; wallTime: number; initiator: Hop['initiator']; type?: string; redirectResponse?: CdpResponse };
-        const entry: Captured = captured ?? { id, pageref, offset: p.wallTime * 1000 - p.timestamp * 1000, hops: [] };
-        requests.set(id, entry);
-        const previous = entry.hops[entry.hops.length - 1];
-        if (previous && p.redirectResponse) {
-          previous.response = { ...p.redirectResponse, headers: previous.response?.headers ?? p.redirectResponse.headers };
-          previous.responseTime = p.timestamp * 1000 + entry.offset;
+  for (const { id: pageref, records } of pages)
+    for (const { method, params } of inHopOrder(records)) {
+      const id = params.requestId;
+      if (typeof id !== 'string') continue;
+      const captured = requests.get(id);
+      switch (method) {
+        case 'Network.requestWillBeSent': {
+          const p = params as Params & {
+            request: CdpRequest;
+            timestamp: number;
+            wallTime: number;
+            initiator: Hop['initiator'];
+            type?: string;
+            redirectResponse?: CdpResponse;
+          };
+          const entry: Captured = captured ?? { id, pageref, offset: p.wallTime * 1000 - p.timestamp * 1000, hops: [] };
+          requests.set(id, entry);
+          const previous = entry.hops[entry.hops.length - 1];
+          if (previous && p.redirectResponse) {
+            previous.response = { ...p.redirectResponse, headers: previous.response?.headers ?? p.redirectResponse.headers };
+            previous.responseTime = p.timestamp * 1000 + entry.offset;
+          }
+          entry.hops.push({
+            start: p.timestamp * 1000 + entry.offset,
+            request: p.request,
+            initiator: {
+              type: p.initiator.type,
+              ...(p.initiator.url ? { url: p.initiator.url } : {}),
+              ...(p.initiator.requestId ? { requestId: p.initiator.requestId } : {}),
+            },
+            resourceType: (p.initiator.type === 'preflight' ? 'preflight' : (p.type ?? 'Other').toLowerCase()) as Entry['_resourceType'],
+          });
+          const queued = wireQueue.get(id)?.shift();
+          const hop = entry.hops.at(-1);
+          if (queued && hop) {
+            hop.wireHeaders = queued.headers;
+            if (queued.security) hop.securityState = queued.security;
+          }
+          break;
         }
-        entry.hops.push({
-          start: p.timestamp * 1000 + entry.offset,
-          request: p.request,
-          initiator: { type: p.initiator.type, ...(p.initiator.url ? { url: p.initiator.url } : {}), ...(p.initiator.requestId ? { requestId: p.initiator.requestId } : {}) },
-          resourceType: (p.initiator.type === 'preflight' ? 'preflight' : (p.type ?? 'Other').toLowerCase()) as Entry['_resourceType'],
-        });
-        const queued = wireQueue.get(id)?.shift();
-        const hop = entry.hops.at(-1);
-        if (queued && hop) {
-          hop.wireHeaders = queued.headers;
-          if (queued.security) hop.securityState = queued.security;
+        case 'Network.requestWillBeSentExtraInfo': {
+          const headers = params.headers as CdpHeaders;
+          const security = params.clientSecurityState as SecurityState | undefined;
+          const hop = captured?.hops.find((candidate) => !candidate.wireHeaders);
+          if (hop) {
+            hop.wireHeaders = headers;
+            if (security) hop.securityState = security;
+          } else wireQueue.set(id, [...(wireQueue.get(id) ?? []), { headers, ...(security ? { security } : {}) }]);
+          break;
         }
-        break;
-      }
-      case 'Network.requestWillBeSentExtraInfo': {
-        const headers = params.headers as CdpHeaders;
-        const security = params.clientSecurityState as SecurityState | undefined;
-        const hop = captured?.hops.find((candidate) => !candidate.wireHeaders);
-        if (hop) {
-          hop.wireHeaders = headers;
-          if (security) hop.securityState = security;
-        } else wireQueue.set(id, [...(wireQueue.get(id) ?? []), { headers, ...(security ? { security } : {}) }]);
-        break;
-      }
-      case 'Network.responseReceivedExtraInfo': {
-        const hop = captured?.hops[captured.hops.length - 1];
-        if (!hop) break;
-        // The raw head; a later responseReceived fills in what it lacks.
-        hop.response = { url: hop.request.url, status: params.statusCode as number, statusText: '', ...hop.response, headers: params.headers as CdpHeaders };
-        if (typeof params.resourceIPAddressSpace === 'string') hop.serverAddressSpace = params.resourceIPAddressSpace;
-        break;
-      }
-      case 'Network.responseReceived': {
-        const hop = captured?.hops[captured.hops.length - 1];
-        if (!hop) break;
-        const response = params.response as CdpResponse;
-        hop.response = { ...response, headers: hop.response?.headers ?? response.headers };
-        hop.responseTime = (params.timestamp as number) * 1000 + captured.offset;
-        break;
-      }
-      case 'Network.loadingFinished':
-      case 'Network.loadingFailed': {
-        // Chromium may report a failure twice (blockedReason, then ERR_ABORTED): the first one counts.
-        if (!captured || captured.end !== undefined) break;
-        captured.end = (params.timestamp as number) * 1000 + captured.offset;
-        if (method === 'Network.loadingFailed') captured.error = (params.errorText as string) || `net::ERR_BLOCKED_BY_RESPONSE`;
-        break;
+        case 'Network.responseReceivedExtraInfo': {
+          const hop = captured?.hops[captured.hops.length - 1];
+          if (!hop) break;
+          // The raw head; a later responseReceived fills in what it lacks.
+          hop.response = { url: hop.request.url, status: params.statusCode as number, statusText: '', ...hop.response, headers: params.headers as CdpHeaders };
+          if (typeof params.resourceIPAddressSpace === 'string') hop.serverAddressSpace = params.resourceIPAddressSpace;
+          break;
+        }
+        case 'Network.responseReceived': {
+          const hop = captured?.hops[captured.hops.length - 1];
+          if (!hop) break;
+          const response = params.response as CdpResponse;
+          hop.response = { ...response, headers: hop.response?.headers ?? response.headers };
+          hop.responseTime = (params.timestamp as number) * 1000 + captured.offset;
+          break;
+        }
+        case 'Network.loadingFinished':
+        case 'Network.loadingFailed': {
+          // Chromium may report a failure twice (blockedReason, then ERR_ABORTED): the first one counts.
+          if (!captured || captured.end !== undefined) break;
+          captured.end = (params.timestamp as number) * 1000 + captured.offset;
+          if (method === 'Network.loadingFailed') captured.error = (params.errorText as string) || `net::ERR_BLOCKED_BY_RESPONSE`;
+          break;
+        }
       }
     }
-  }
 
   const entries: { start: number; preflight: boolean; entry: ChromeEntry }[] = [];
   for (const captured of requests.values()) {
@@ -133,7 +165,11 @@ export function cdpToHar(sources: readonly { pageUrl: string; records: readonly 
       const last = index === captured.hops.length - 1;
       const next = captured.hops[index + 1];
       const end = last ? (captured.end ?? hop.responseTime ?? hop.start) : (next?.start ?? hop.start);
-      entries.push({ start: hop.start, preflight: hop.initiator.type === 'preflight', entry: toEntry(hop, captured.pageref, end, last ? captured.error : undefined, next?.request.url) });
+      entries.push({
+        start: hop.start,
+        preflight: hop.initiator.type === 'preflight',
+        entry: toEntry(hop, captured.pageref, end, last ? captured.error : undefined, next?.request.url),
+      });
     });
   }
   entries.sort((a, b) => a.start - b.start || Number(a.preflight) - Number(b.preflight));
@@ -154,7 +190,13 @@ function facts(hop: Hop, sent: boolean): CorsLensFacts {
   return {
     ...(hop.initiator.type === 'preflight' ? {} : { sent }),
     ...(security
-      ? { initiatorSecurity: { isSecureContext: security.initiatorIsSecureContext, addressSpace: security.initiatorIPAddressSpace, ...(security.localNetworkAccessRequestPolicy ? { policy: security.localNetworkAccessRequestPolicy } : {}) } }
+      ? {
+          initiatorSecurity: {
+            isSecureContext: security.initiatorIsSecureContext,
+            addressSpace: security.initiatorIPAddressSpace,
+            ...(security.localNetworkAccessRequestPolicy ? { policy: security.localNetworkAccessRequestPolicy } : {}),
+          },
+        }
       : {}),
     ...(hop.serverAddressSpace ? { serverAddressSpace: hop.serverAddressSpace } : {}),
   };

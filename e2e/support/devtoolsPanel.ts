@@ -20,7 +20,9 @@ export async function corsPanel(devtools: Page, extensionId: string): Promise<Fr
   const panelUrl = `chrome-extension://${extensionId}/src/panel/panel.html`;
   const devtoolsPage = () => devtools.frames().find((frame) => frame.url().startsWith(`chrome-extension://${extensionId}/src/devtools/`));
   // The devtools page registered the panel...
-  await expect.poll(async () => (await devtoolsPage()?.evaluate(() => (globalThis as { corsLensPanelCreated?: boolean }).corsLensPanelCreated)) ?? false).toBe(true);
+  await expect
+    .poll(async () => (await devtoolsPage()?.evaluate(() => (globalThis as { corsLensPanelCreated?: boolean }).corsLensPanelCreated)) ?? false)
+    .toBe(true);
   // ...which is the last panel: Ctrl+[ from the first one selects it.
   await devtools.locator('body').press('Control+BracketLeft');
   await expect.poll(() => devtools.frames().some((frame) => frame.url() === panelUrl)).toBe(true);

@@ -44,7 +44,9 @@ export async function openExtensionProbe(context: BrowserContext, extensionId: s
     transactions: (tabId) => call('transactions', tabId),
     ring: (tabId) =>
       recorder.page.evaluate(async (id) => {
-        const items = await (globalThis as unknown as { corsLensRecorder: { transactions(tabId: number): Promise<SequencedTransaction[]> } }).corsLensRecorder.transactions(id);
+        const items = await (
+          globalThis as unknown as { corsLensRecorder: { transactions(tabId: number): Promise<SequencedTransaction[]> } }
+        ).corsLensRecorder.transactions(id);
         return { seqs: items.map((item) => item.seq), newest: items.at(-1) };
       }, tabId),
     summary: (tabId) => call('summary', tabId),

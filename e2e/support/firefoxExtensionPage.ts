@@ -11,7 +11,9 @@ import type { FirefoxWithExtension } from '../../src/cli/record/launchFirefox.ts
 export async function openFirefoxExtensionPage(firefox: FirefoxWithExtension, path: string, timeoutMs = 30_000): Promise<Page> {
   const before = new Set(await firefox.browser.pages());
   await firefox.recorder.page.evaluate((relative) => {
-    const api = (globalThis as unknown as { browser: { tabs: { create(options: { url: string }): Promise<unknown> }; runtime: { getURL(path: string): string } } }).browser;
+    const api = (
+      globalThis as unknown as { browser: { tabs: { create(options: { url: string }): Promise<unknown> }; runtime: { getURL(path: string): string } } }
+    ).browser;
     return api.tabs.create({ url: api.runtime.getURL(relative) }).then(() => undefined);
   }, path);
   const deadline = Date.now() + timeoutMs;

@@ -51,7 +51,14 @@ function labOrigins(lab: Lab) {
  * Firefox logged (its reason), what the script saw, the server's OPTIONS
  * count, and what the extension captured (read through its recorder page).
  */
-export async function runScenarioInFirefox(page: Page, lab: Lab, console: FirefoxConsole, recorder: FirefoxRecorder, tabId: number, scenario: Scenario): Promise<FirefoxScenarioResult> {
+export async function runScenarioInFirefox(
+  page: Page,
+  lab: Lab,
+  console: FirefoxConsole,
+  recorder: FirefoxRecorder,
+  tabId: number,
+  scenario: Scenario,
+): Promise<FirefoxScenarioResult> {
   const expected = firefoxExpectations(scenario).map((expectation) => resolveValue(expectation, lab));
   const marker = `/s/${scenario.name}/`;
   console.running(scenario.name);
@@ -65,7 +72,10 @@ export async function runScenarioInFirefox(page: Page, lab: Lab, console: Firefo
   // Every reason the declaration expects: Firefox logs them as the requests fail, not always before the script hears.
   const reasons = expected.filter((expectation) => expectation.reason !== null).length;
   const seen = !scenario.firefox?.consoleNotSeen;
-  if (seen) await console.until(() => firefoxReasonGroups(console.linesOf(scenario.name)).length >= reasons, `the ${reasons} console reasons of ${scenario.name}`).catch(() => undefined);
+  if (seen)
+    await console
+      .until(() => firefoxReasonGroups(console.linesOf(scenario.name)).length >= reasons, `the ${reasons} console reasons of ${scenario.name}`)
+      .catch(() => undefined);
   console.running(null);
   const groups = firefoxReasonGroups(console.linesOf(scenario.name));
   // Reasons go to the failed requests, in order (sets for parallel scenarios: see firefoxDisagreements).
@@ -86,7 +96,13 @@ async function extensionVerdicts(recorder: FirefoxRecorder, tabId: number, scena
     : await recorder.call('waitFor', tabId, marker, corsRequestCount(scenario), 10_000);
   return items.map(({ transaction }) => {
     const { verdict } = transaction;
-    return { firefoxReason: firefoxReasonOf(transaction, verdict), candidates: firefoxReasonsOf(transaction, verdict), corsError: corsErrorOf(verdict), preflight: verdict.preflight, outcome: verdict.outcome };
+    return {
+      firefoxReason: firefoxReasonOf(transaction, verdict),
+      candidates: firefoxReasonsOf(transaction, verdict),
+      corsError: corsErrorOf(verdict),
+      preflight: verdict.preflight,
+      outcome: verdict.outcome,
+    };
   });
 }
 
@@ -107,13 +123,16 @@ interface LabWindow {
 export function firefoxDisagreements(result: FirefoxScenarioResult): string[] {
   const { scenario, expected, firefox } = result;
   const problems: string[] = [];
-  const describeFirefox = (each: { reason: FirefoxReason | null; outcome: string }, preflight?: string) => `${each.reason ?? 'no reason'} (${each.outcome})${preflight ? ` preflight ${preflight}` : ''}`;
+  const describeFirefox = (each: { reason: FirefoxReason | null; outcome: string }, preflight?: string) =>
+    `${each.reason ?? 'no reason'} (${each.outcome})${preflight ? ` preflight ${preflight}` : ''}`;
   // Where the console cannot be read, only the script's outcome is Firefox's own.
   const declared = expected.map((each, index) => describeFirefox(firefox[index]?.reasonSeen === false ? { reason: null, outcome: each.outcome } : each));
   const seen = firefox.map((each) => describeFirefox(each.reasonSeen ? each : { reason: null, outcome: each.outcome }));
   const [declaredSide, seenSide] = scenario.parallel ? [[...declared].sort(), [...seen].sort()] : [declared, seen];
   if (JSON.stringify(declaredSide) !== JSON.stringify(seenSide)) {
-    problems.push(`${scenario.name}: Firefox did not do what the scenario declares\n    firefox:  ${seenSide.join(' | ')}\n    declared: ${declaredSide.join(' | ')}`);
+    problems.push(
+      `${scenario.name}: Firefox did not do what the scenario declares\n    firefox:  ${seenSide.join(' | ')}\n    declared: ${declaredSide.join(' | ')}`,
+    );
   }
   expected.forEach((expectation, index) => {
     const value = firefox[index]?.value ?? null;
@@ -121,7 +140,8 @@ export function firefoxDisagreements(result: FirefoxScenarioResult): string[] {
       problems.push(`${scenario.name}[${index}]: Firefox named ${JSON.stringify(value)}, the scenario declares ${JSON.stringify(expectation.value)}`);
     }
   });
-  if (result.optionsSeen !== result.optionsExpected) problems.push(`${scenario.name}: the server saw ${result.optionsSeen} OPTIONS requests in Firefox, ${result.optionsExpected} expected`);
+  if (result.optionsSeen !== result.optionsExpected)
+    problems.push(`${scenario.name}: the server saw ${result.optionsSeen} OPTIONS requests in Firefox, ${result.optionsExpected} expected`);
   problems.push(...extensionInFirefoxDisagreements(result));
   return problems;
 }
@@ -131,7 +151,11 @@ function extensionInFirefoxDisagreements(result: FirefoxScenarioResult): string[
   const cannotTell = scenario.firefox?.webRequestCannotTell;
   if (cannotTell) {
     const decided = extension.filter((verdict) => verdict.outcome === 'allowed' || verdict.outcome === 'blocked');
-    return decided.length === 0 ? [] : [`${scenario.name}: the extension in Firefox claims ${decided.map((each) => `${each.outcome} ${each.firefoxReason ?? ''}`).join('; ')}, but webRequest cannot tell (${cannotTell})`];
+    return decided.length === 0
+      ? []
+      : [
+          `${scenario.name}: the extension in Firefox claims ${decided.map((each) => `${each.outcome} ${each.firefoxReason ?? ''}`).join('; ')}, but webRequest cannot tell (${cannotTell})`,
+        ];
   }
   const corsIndexes = scenario.requests.flatMap((request, index) => (request.mode === 'no-cors' ? [] : [index]));
   const firefoxReasons = corsIndexes.map((index) => result.firefox[index]?.reason ?? null);
@@ -144,5 +168,7 @@ function extensionInFirefoxDisagreements(result: FirefoxScenarioResult): string[
   });
   const [a, b] = scenario.parallel ? [[...extensionSide].sort(), [...firefoxSide].sort()] : [extensionSide, firefoxSide];
   if (JSON.stringify(a) === JSON.stringify(b)) return [];
-  return [`${scenario.name}: the extension captured in Firefox\n    ${a.join('\n    ')}\n  Firefox says\n    ${b.join('\n    ')}\n  (the engine's verdicts: ${extension.map((each) => `${each.outcome} ${each.corsError ?? ''}`).join('; ')})`];
+  return [
+    `${scenario.name}: the extension captured in Firefox\n    ${a.join('\n    ')}\n  Firefox says\n    ${b.join('\n    ')}\n  (the engine's verdicts: ${extension.map((each) => `${each.outcome} ${each.corsError ?? ''}`).join('; ')})`,
+  ];
 }

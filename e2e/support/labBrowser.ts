@@ -6,5 +6,9 @@ export type LabBrowser = BrowserWithExtension;
 
 /** Chromium with the built extension, as `cors-lens record` starts it; headless unless asked otherwise. */
 export function launchLabBrowser(options: { headless?: boolean; args?: readonly string[]; extensionDir?: string } = {}): Promise<LabBrowser> {
-  return launchWithExtension({ headless: options.headless ?? true, ...(options.args ? { args: options.args } : {}), ...(options.extensionDir ? { extensionDir: options.extensionDir } : {}) });
+  return launchWithExtension({
+    headless: options.headless ?? true,
+    ...(options.args ? { args: options.args } : {}),
+    ...(options.extensionDir ? { extensionDir: options.extensionDir } : {}),
+  });
 }

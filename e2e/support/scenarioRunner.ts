@@ -76,10 +76,12 @@ export async function runScenario(pages: LabPages, lab: Lab, scenario: Scenario,
   const { page, recorder, url: pageUrl } = await pages.get(scenario.from ?? 'page');
   const start = recorder.records.length;
   const marker = `/s/${scenario.name}/`;
-  await page.evaluate(
-    ([name, requests, origins, parallel]) => (window as unknown as LabWindow).corsLab.runScenario(name, requests, origins, parallel),
-    [scenario.name, scenario.requests, { page: lab.pageOrigins[scenario.from ?? 'page'], api: lab.apiOrigin, frame: lab.frameOrigin }, scenario.parallel ?? false] as const,
-  );
+  await page.evaluate(([name, requests, origins, parallel]) => (window as unknown as LabWindow).corsLab.runScenario(name, requests, origins, parallel), [
+    scenario.name,
+    scenario.requests,
+    { page: lab.pageOrigins[scenario.from ?? 'page'], api: lab.apiOrigin, frame: lab.frameOrigin },
+    scenario.parallel ?? false,
+  ] as const);
   const mine = () => recorder.records.slice(start).filter((record) => belongsTo(record, marker, recorder.records, start));
   const expectedOptions = scenario.expectedOptions ?? scenario.expect.filter((expectation) => expectation.preflight === 'sent').length;
 
@@ -98,7 +100,9 @@ export async function runScenario(pages: LabPages, lab: Lab, scenario: Scenario,
   const events = scenarioEvents(recorder, records);
   const { transactions } = pairEvents(events, { includeNonCors: true });
   const byId = new Map(transactions.map((transaction) => [transaction.id, transaction]));
-  const declared = scenario.judgedAsDeclared ? new Map(transactions.map((transaction, index) => [transaction.id, withDeclaration(transaction, scenario.requests[index])])) : undefined;
+  const declared = scenario.judgedAsDeclared
+    ? new Map(transactions.map((transaction, index) => [transaction.id, withDeclaration(transaction, scenario.requests[index])]))
+    : undefined;
   const requests = actualIds.map((requestId, index): RequestResult => {
     const url = (firstHops(records).find((record) => record.params.requestId === requestId)?.params.request as { url: string }).url;
     return {
@@ -153,7 +157,9 @@ function withDeclaration(transaction: Transaction, request: LabRequest | undefin
     url: hop.url,
     startTime: hop.startTime,
     sent: hop.sentHeaders !== undefined || hop.response !== undefined,
-    ...(hop.preflight ? { preflight: { requestHeaders: hop.preflight.requestHeaders, ...(hop.preflight.response ? { response: hop.preflight.response } : {}) } } : {}),
+    ...(hop.preflight
+      ? { preflight: { requestHeaders: hop.preflight.requestHeaders, ...(hop.preflight.response ? { response: hop.preflight.response } : {}) } }
+      : {}),
     ...(hop.response ? { response: hop.response } : {}),
   }));
   const last = hops.length - 1;
@@ -165,7 +171,9 @@ function withDeclaration(transaction: Transaction, request: LabRequest | undefin
 export const RENDERER_ONLY_URL = 'ftp://localhost/cors-lens-lab';
 
 interface LabWindow {
-  corsLab: { runScenario(name: string, requests: readonly LabRequest[], origins: { page: string; api: string; frame: string }, parallel: boolean): Promise<unknown> };
+  corsLab: {
+    runScenario(name: string, requests: readonly LabRequest[], origins: { page: string; api: string; frame: string }, parallel: boolean): Promise<unknown>;
+  };
 }
 
 function requestUrl(record: CdpRecord): string | undefined {
@@ -175,7 +183,8 @@ function requestUrl(record: CdpRecord): string | undefined {
 // A record belongs to the scenario when its request's first URL does (a
 // redirect keeps the request id; ExtraInfo events carry no URL).
 function belongsTo(record: CdpRecord, marker: string, all: readonly CdpRecord[], start: number): boolean {
-  if (record.method === 'Audits.issueAdded') return JSON.stringify(record.params).includes(marker) || JSON.stringify(record.params).includes(`"url":"${RENDERER_ONLY_URL}`);
+  if (record.method === 'Audits.issueAdded')
+    return JSON.stringify(record.params).includes(marker) || JSON.stringify(record.params).includes(`"url":"${RENDERER_ONLY_URL}`);
   const id = record.params.requestId;
   for (let i = start; i < all.length; i++) {
     const candidate = all[i] as CdpRecord;
@@ -218,9 +227,17 @@ function chromiumVerdict(records: readonly CdpRecord[], requestId: string): Chro
   const failed = records.find((record) => record.method === 'Network.loadingFailed' && record.params.requestId === requestId);
   const status = failed?.params.corsErrorStatus as { corsError: string; failedParameter: string } | undefined;
   const preflightIds = records
-    .filter((record) => record.method === 'Network.requestWillBeSent' && isPreflight(record) && (record.params.initiator as { requestId?: string }).requestId === requestId)
+    .filter(
+      (record) =>
+        record.method === 'Network.requestWillBeSent' && isPreflight(record) && (record.params.initiator as { requestId?: string }).requestId === requestId,
+    )
     .map((record) => record.params.requestId as string);
-  return { corsError: status?.corsError ?? null, failedParameter: status ? status.failedParameter : null, preflightSent: preflightIds.length > 0, preflightIds };
+  return {
+    corsError: status?.corsError ?? null,
+    failedParameter: status ? status.failedParameter : null,
+    preflightSent: preflightIds.length > 0,
+    preflightIds,
+  };
 }
 
 function engineVerdict(transaction: Transaction | undefined): EngineVerdict {
@@ -239,7 +256,13 @@ function engineVerdict(transaction: Transaction | undefined): EngineVerdict {
 function corsIssues(records: readonly CdpRecord[]) {
   return records
     .filter((record) => record.method === 'Audits.issueAdded')
-    .map((record) => (record.params.issue as { code: string; details: { corsIssueDetails?: { corsErrorStatus: { corsError: string; failedParameter: string }; request: { url?: string } } } }))
+    .map(
+      (record) =>
+        record.params.issue as {
+          code: string;
+          details: { corsIssueDetails?: { corsErrorStatus: { corsError: string; failedParameter: string }; request: { url?: string } } };
+        },
+    )
     .flatMap((issue) => (issue.code === 'CorsIssue' && issue.details.corsIssueDetails ? [issue.details.corsIssueDetails] : []));
 }
 
@@ -267,8 +290,19 @@ function rendererResult(scenario: Scenario, lab: Lab, issues: ReturnType<typeof 
       requestId: `renderer-${index}`,
       url,
       expected: resolveExpectation(scenario.expect[index] as Expectation, lab),
-      chromium: { corsError: issue?.corsErrorStatus.corsError ?? null, failedParameter: issue?.corsErrorStatus.failedParameter ?? null, preflightSent: false, preflightIds: [] },
-      engine: { corsError: corsErrorOf(verdict), failedParameter: failedParameterOf(verdict), preflight: verdict.preflight, outcome: verdict.outcome, preflightIds: [] },
+      chromium: {
+        corsError: issue?.corsErrorStatus.corsError ?? null,
+        failedParameter: issue?.corsErrorStatus.failedParameter ?? null,
+        preflightSent: false,
+        preflightIds: [],
+      },
+      engine: {
+        corsError: corsErrorOf(verdict),
+        failedParameter: failedParameterOf(verdict),
+        preflight: verdict.preflight,
+        outcome: verdict.outcome,
+        preflightIds: [],
+      },
     };
   });
   return { scenario, requests, optionsSeen: lab.counts(scenario.name).options, optionsExpected, events: [] };

@@ -38,17 +38,24 @@ export function formatSummary(results: readonly ScenarioResult[]): { text: strin
     const corsIndex = corsIndexes(result);
     result.requests.forEach((request) => {
       const label = result.requests.length > 1 ? `${result.scenario.name} #${request.index + 1}` : result.scenario.name;
-      const ownProblem = problems.some((problem) => problem.startsWith(`${result.scenario.name}[${request.index}]`) || problem.startsWith(`${result.scenario.name}:`));
+      const ownProblem = problems.some(
+        (problem) => problem.startsWith(`${result.scenario.name}[${request.index}]`) || problem.startsWith(`${result.scenario.name}:`),
+      );
       const agrees = !ownProblem && extensionAgrees;
       total++;
       if (agrees) agreeing++;
-      const extension = corsIndex[request.index] === undefined ? 'not CORS (no-cors mode): only counted' : extensionSays(result, corsIndex[request.index] as number);
+      const extension =
+        corsIndex[request.index] === undefined ? 'not CORS (no-cors mode): only counted' : extensionSays(result, corsIndex[request.index] as number);
       rows.push([truncate(label, 44), truncate(chromiumSays(request), 60), truncate(extension, 60), agrees ? 'yes' : 'NO']);
     });
   }
   const header = ['scenario', "Chromium's verdict", "CORS Lens (the extension's capture)", 'agree?'];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
-  const line = (row: readonly string[]) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd();
+  const line = (row: readonly string[]) =>
+    row
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd();
   const text = [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
   return { text, agreeing, total };
 }

@@ -89,7 +89,13 @@ function chromiumSide(result: ScenarioResult): Essentials[] {
  * request by request (in any order for parallel scenarios); null when they
  * agree, else a readable message.
  */
-function compareCaptured(scenario: Scenario, ours: readonly Essentials[], chromium: readonly Essentials[], source: string, hidden = scenario.judgedAsDeclared !== undefined): string | null {
+function compareCaptured(
+  scenario: Scenario,
+  ours: readonly Essentials[],
+  chromium: readonly Essentials[],
+  source: string,
+  hidden = scenario.judgedAsDeclared !== undefined,
+): string | null {
   const pairs = scenario.parallel ? matchInAnyOrder(ours, chromium, hidden) : ours.map((each, index) => [each, chromium[index]] as const);
   const fine = ours.length === chromium.length && pairs.every(([mine, theirs]) => theirs !== undefined && agrees(mine, theirs, hidden));
   if (fine) return null;
@@ -112,21 +118,35 @@ function matchInAnyOrder(ours: readonly Essentials[], chromium: readonly Essenti
  * the CLI leaves them out. `cannotTell` names the scenarios this kind of HAR
  * cannot decide (see Scenario.devToolsHarCannotTell).
  */
-export function harDisagreements(results: readonly ScenarioResult[], cli: readonly CliVerdict[], source = 'cors-lens explain on the HAR', cannotTell: (scenario: Scenario) => boolean = () => false): string[] {
+export function harDisagreements(
+  results: readonly ScenarioResult[],
+  cli: readonly CliVerdict[],
+  source = 'cors-lens explain on the HAR',
+  cannotTell: (scenario: Scenario) => boolean = () => false,
+): string[] {
   const problems: string[] = [];
   for (const result of results) {
     const { scenario } = result;
     if (scenario.rejectedInRenderer) continue;
     const marker = `/s/${scenario.name}/`;
     const hidden = scenario.judgedAsDeclared !== undefined || cannotTell(scenario);
-    const problem = compareCaptured(scenario, cli.filter((verdict) => verdict.url.includes(marker)), chromiumSide(result), source, hidden);
+    const problem = compareCaptured(
+      scenario,
+      cli.filter((verdict) => verdict.url.includes(marker)),
+      chromiumSide(result),
+      source,
+      hidden,
+    );
     if (problem) problems.push(problem);
   }
   return problems;
 }
 
 export function describe(verdict: Essentials): string {
-  const error = verdict.outcome === 'undetermined' ? `undetermined (possibly ${(verdict.possibleCorsErrors ?? []).join(', ') || 'nothing CORS names'})` : (verdict.corsError ?? 'not blocked');
+  const error =
+    verdict.outcome === 'undetermined'
+      ? `undetermined (possibly ${(verdict.possibleCorsErrors ?? []).join(', ') || 'nothing CORS names'})`
+      : (verdict.corsError ?? 'not blocked');
   return `${error} ${JSON.stringify(verdict.failedParameter)} preflight ${verdict.preflight}`;
 }
 
@@ -143,8 +163,15 @@ export function extensionDisagreements(result: ScenarioResult): string[] {
   if (!extension) return [];
   const chromium = chromiumSide(result);
   if (scenario.webRequestCannotTell) {
-    const wrong = extension.filter((verdict, index) => verdict.outcome !== 'undetermined' || (chromium[index]?.corsError && !(verdict.possibleCorsErrors ?? []).includes(chromium[index].corsError)));
-    return wrong.length === 0 ? [] : [`${scenario.name}: the extension claims ${wrong.map(describe).join('; ')}, but webRequest cannot tell (${scenario.webRequestCannotTell}): it must say "undetermined" and name Chromium's error among the possible ones`];
+    const wrong = extension.filter(
+      (verdict, index) =>
+        verdict.outcome !== 'undetermined' || (chromium[index]?.corsError && !(verdict.possibleCorsErrors ?? []).includes(chromium[index].corsError)),
+    );
+    return wrong.length === 0
+      ? []
+      : [
+          `${scenario.name}: the extension claims ${wrong.map(describe).join('; ')}, but webRequest cannot tell (${scenario.webRequestCannotTell}): it must say "undetermined" and name Chromium's error among the possible ones`,
+        ];
   }
   // Resolve each candidate list to Chromium's value when it is among them.
   const resolved = extension.map((verdict, index) => {

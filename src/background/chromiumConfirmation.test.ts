@@ -31,7 +31,13 @@ function fakeDebugger(options: { refuseAttach?: string } = {}) {
 function setup(options: { refuseAttach?: string } = {}) {
   const fake = fakeDebugger(options);
   const changes: ConfirmModeState[] = [];
-  const confirmation = createChromiumConfirmation({ debugger: fake.api, now: () => 1_000, schedule: () => () => undefined, confirmed: () => undefined, changed: (state) => changes.push(state) });
+  const confirmation = createChromiumConfirmation({
+    debugger: fake.api,
+    now: () => 1_000,
+    schedule: () => () => undefined,
+    confirmed: () => undefined,
+    changed: (state) => changes.push(state),
+  });
   fake.listen((source, method, params) => confirmation.debuggerEvent(source, method, params));
   return { confirmation, changes, commands: fake.commands };
 }
@@ -47,7 +53,12 @@ describe('createChromiumConfirmation', () => {
 
   it('stays off, saying why, when Chromium refuses to attach', async () => {
     const { confirmation } = setup({ refuseAttach: 'Cannot access a chrome:// URL' });
-    await expect(confirmation.set(7, true)).resolves.toEqual({ tabId: 7, on: false, since: null, problem: 'Chromium refused to attach its debugger to this tab: Cannot access a chrome:// URL' });
+    await expect(confirmation.set(7, true)).resolves.toEqual({
+      tabId: 7,
+      on: false,
+      since: null,
+      problem: 'Chromium refused to attach its debugger to this tab: Cannot access a chrome:// URL',
+    });
     expect(confirmation.tabs()).toEqual([]);
   });
 

@@ -4,10 +4,18 @@ import { createListenerSets } from './listenerSets.ts';
 import { fakeWebRequest } from './testRecording.ts';
 import type { WebRequestDetails } from './webRequestEvents.ts';
 
-const details = (tabId: number, url = 'http://api.test/x'): WebRequestDetails => ({ requestId: '1', url, method: 'GET', tabId, frameId: 0, type: 'xmlhttprequest', timeStamp: 1 });
+const details = (tabId: number, url = 'http://api.test/x'): WebRequestDetails => ({
+  requestId: '1',
+  url,
+  method: 'GET',
+  tabId,
+  frameId: 0,
+  type: 'xmlhttprequest',
+  timeStamp: 1,
+});
 
 describe('listener sets', () => {
-  it('six listeners per set, always in the same order, so that a restarted worker takes over the names of the stopped one\'s', () => {
+  it("six listeners per set, always in the same order, so that a restarted worker takes over the names of the stopped one's", () => {
     const webRequest = fakeWebRequest();
     const sets = createListenerSets(webRequest.api, () => undefined);
     expect(sets.add(ALL_TABS).slot).toBe(0);
@@ -17,10 +25,17 @@ describe('listener sets', () => {
       ...['onSendHeaders/s7', 'onBeforeRequest/s8', 'onHeadersReceived/s9', 'onBeforeRedirect/s10', 'onCompleted/s11', 'onErrorOccurred/s12'],
     ]);
     expect(sets.extraHeaders).toBe(true);
-    expect(webRequest.withExtraHeaders().map((each) => each.phase)).toEqual(['onSendHeaders', 'onHeadersReceived', 'onBeforeRedirect', 'onSendHeaders', 'onHeadersReceived', 'onBeforeRedirect']);
+    expect(webRequest.withExtraHeaders().map((each) => each.phase)).toEqual([
+      'onSendHeaders',
+      'onHeadersReceived',
+      'onBeforeRedirect',
+      'onSendHeaders',
+      'onHeadersReceived',
+      'onBeforeRedirect',
+    ]);
   });
 
-  it('a tab\'s set names the tab in its filter: the browser routes no other tab\'s requests through it', () => {
+  it("a tab's set names the tab in its filter: the browser routes no other tab's requests through it", () => {
     const webRequest = fakeWebRequest();
     const received: number[] = [];
     const sets = createListenerSets(webRequest.api, (set, _phase, event) => received.push(set.slot * 100 + event.tabId));

@@ -46,7 +46,19 @@ async function startWorker(stopped: Partial<StoppedWorker> = {}, restored: reado
   const hold = (until: Promise<void>): void => {
     gate = until;
   };
-  return { hold, webRequest, timers, control, sessions: () => sessions, browse, urls, area, settingsArea, roundTrips: () => roundTrips, at: (time: number) => (clock = time) };
+  return {
+    hold,
+    webRequest,
+    timers,
+    control,
+    sessions: () => sessions,
+    browse,
+    urls,
+    area,
+    settingsArea,
+    roundTrips: () => roundTrips,
+    at: (time: number) => (clock = time),
+  };
 }
 
 describe('recording only while someone looks', () => {
@@ -71,7 +83,7 @@ describe('recording only while someone looks', () => {
     expect(worker.sessions().summary(4).recordingSince).toBe(STARTED + 5000);
   });
 
-  it('the last panel of a tab closing removes its listeners, and its log goes with them (as the Network panel\'s does)', async () => {
+  it("the last panel of a tab closing removes its listeners, and its log goes with them (as the Network panel's does)", async () => {
     const worker = await startWorker();
     const first = worker.control.watch({ kind: 'tab', tabId: 4 });
     const second = worker.control.watch({ kind: 'tab', tabId: 4 });
@@ -89,7 +101,7 @@ describe('recording only while someone looks', () => {
     expect(worker.webRequest.registered).toEqual([]);
   });
 
-  it('a record page records every tab with one set, and the panels\' sets come back when it goes; no event is taken twice meanwhile', async () => {
+  it("a record page records every tab with one set, and the panels' sets come back when it goes; no event is taken twice meanwhile", async () => {
     const worker = await startWorker();
     const panel = worker.control.watch({ kind: 'tab', tabId: 4 });
     await panel.live;
@@ -134,7 +146,14 @@ describe('recording only while someone looks', () => {
 
   it('with the setting on, a worker keeps the set it registered as it started: it is what wakes it after a stop', async () => {
     const worker = await startWorker({ settings: { recordFromBrowserStart: true } });
-    expect(worker.webRequest.registered.map((each) => each.name)).toEqual(['onSendHeaders/s1', 'onBeforeRequest/s2', 'onHeadersReceived/s3', 'onBeforeRedirect/s4', 'onCompleted/s5', 'onErrorOccurred/s6']);
+    expect(worker.webRequest.registered.map((each) => each.name)).toEqual([
+      'onSendHeaders/s1',
+      'onBeforeRequest/s2',
+      'onHeadersReceived/s3',
+      'onBeforeRedirect/s4',
+      'onCompleted/s5',
+      'onErrorOccurred/s6',
+    ]);
     expect(worker.control.state().allTabsSince).toBe(STARTED);
     expect((await loadRecording(worker.area)).live).toEqual([{ slot: 0, target: ALL_TABS }]);
   });
@@ -159,11 +178,12 @@ describe('a worker started after Chromium stopped one that recorded', () => {
   const stoppedTab = (tabId: number, seq: number): PersistedTab => {
     const sessions = new TabSessions();
     sessions.startRecording(tabId, STARTED - 60_000);
-    for (let index = 0; index < seq; index++) for (const [phase, details] of corsGet(tabId, `old${index}`, STARTED - 50_000 + index * 10)) recordWebRequest(sessions, phase, details);
+    for (let index = 0; index < seq; index++)
+      for (const [phase, details] of corsGet(tabId, `old${index}`, STARTED - 50_000 + index * 10)) recordWebRequest(sessions, phase, details);
     return sessions.persistedTab(tabId) as PersistedTab;
   };
 
-  it('a panel\'s tab: recorded again at once, the names of the stopped worker\'s sets taken over and given back, and the gap shown from the stop', async () => {
+  it("a panel's tab: recorded again at once, the names of the stopped worker's sets taken over and given back, and the gap shown from the stop", async () => {
     const live: ListenerSet[] = [{ slot: 3, target: { kind: 'tab', tabId: 4 } }];
     const worker = await startWorker({ record: { live, allTabsSince: null }, savedAt: STARTED - 20_000, unsavedSince: null }, [stoppedTab(4, 2)]);
     expect(worker.webRequest.names).toContain('onErrorOccurred/s24');
@@ -182,14 +202,20 @@ describe('a worker started after Chromium stopped one that recorded', () => {
 
   it('changes not written before the stop are lost from the first of them, even with listeners that survived', async () => {
     const live: ListenerSet[] = [{ slot: 0, target: ALL_TABS }];
-    const worker = await startWorker({ record: { live, allTabsSince: STARTED - 60_000 }, savedAt: STARTED - 3000, unsavedSince: STARTED - 2400, settings: { recordFromBrowserStart: true } }, [stoppedTab(4, 1)]);
+    const worker = await startWorker(
+      { record: { live, allTabsSince: STARTED - 60_000 }, savedAt: STARTED - 3000, unsavedSince: STARTED - 2400, settings: { recordFromBrowserStart: true } },
+      [stoppedTab(4, 1)],
+    );
     expect(worker.sessions().summary(4).gaps).toEqual([{ from: STARTED - 2400, to: STARTED, afterSeq: 1 }]);
     expect(worker.control.state().allTabsSince).toBe(STARTED - 60_000);
   });
 
   it('no gap when the set that survived was the first and everything was written', async () => {
     const live: ListenerSet[] = [{ slot: 0, target: ALL_TABS }];
-    const worker = await startWorker({ record: { live, allTabsSince: STARTED - 60_000 }, savedAt: STARTED - 3000, unsavedSince: null, settings: { recordFromBrowserStart: true } }, [stoppedTab(4, 1)]);
+    const worker = await startWorker(
+      { record: { live, allTabsSince: STARTED - 60_000 }, savedAt: STARTED - 3000, unsavedSince: null, settings: { recordFromBrowserStart: true } },
+      [stoppedTab(4, 1)],
+    );
     expect(worker.sessions().summary(4).gaps).toEqual([]);
   });
 

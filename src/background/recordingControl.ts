@@ -1,6 +1,14 @@
 import type { Schedule } from '../core/messaging/bridge.ts';
 import type { RecordingState } from '../core/protocol.ts';
-import { isRecorded, NOTHING_RECORDED, planListenerSets, wantedRecording, type ListenerSet, type RecordingTarget, type WantedRecording } from '../core/recording/recordingPlan.ts';
+import {
+  isRecorded,
+  NOTHING_RECORDED,
+  planListenerSets,
+  wantedRecording,
+  type ListenerSet,
+  type RecordingTarget,
+  type WantedRecording,
+} from '../core/recording/recordingPlan.ts';
 import type { ListenerSets } from './listenerSets.ts';
 import { saveRecording, saveSettings, type RecordingRecord, type Settings } from './recordingStore.ts';
 import { createRestartGaps, type StoppedWorker } from './restartGaps.ts';
@@ -144,7 +152,9 @@ export function createRecordingControl(options: RecordingControlOptions): Record
       const id = nextWatch++;
       watches.set(id, target);
       // Come back: from now on it is recorded as long as this watch lasts.
-      expectedBack = expectedBack.filter((each) => (each.kind === 'all-tabs' ? target.kind !== 'all-tabs' : target.kind === 'all-tabs' || each.tabId !== target.tabId));
+      expectedBack = expectedBack.filter((each) =>
+        each.kind === 'all-tabs' ? target.kind !== 'all-tabs' : target.kind === 'all-tabs' || each.tabId !== target.tabId,
+      );
       const live = reconcile();
       return {
         live,

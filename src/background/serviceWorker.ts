@@ -82,16 +82,18 @@ const recording = createRecordingControl({
 // "Confirm with Chromium" (chrome.debugger; webextension-polyfill does not
 // wrap it), where the browser has that API: Firefox has none.
 const debuggerApi = (globalThis as { chrome?: { debugger?: typeof chrome.debugger } }).chrome?.debugger;
-const confirmation = debuggerApi && createChromiumConfirmation({
-  debugger: debuggerApi,
-  now: () => Date.now(),
-  schedule,
-  confirmed: (tabId, seq, result) => current().confirm(tabId, seq, result),
-  changed: (state) => {
-    server.confirmModeChanged(state);
-    if (confirmation) void store.saveConfirming(confirmation.tabs());
-  },
-});
+const confirmation =
+  debuggerApi &&
+  createChromiumConfirmation({
+    debugger: debuggerApi,
+    now: () => Date.now(),
+    schedule,
+    confirmed: (tabId, seq, result) => current().confirm(tabId, seq, result),
+    changed: (state) => {
+      server.confirmModeChanged(state);
+      if (confirmation) void store.saveConfirming(confirmation.tabs());
+    },
+  });
 const ready = restoreSessions();
 const server = createWorkerServer({
   sessions: current,
@@ -159,7 +161,9 @@ function followClosedTabs(on: boolean): void {
 }
 
 if (debuggerApi && confirmation) {
-  debuggerApi.onEvent.addListener((source: DebuggerSource, method: string, params?: object) => void ready.then(() => confirmation.debuggerEvent(source, method, params)));
+  debuggerApi.onEvent.addListener(
+    (source: DebuggerSource, method: string, params?: object) => void ready.then(() => confirmation.debuggerEvent(source, method, params)),
+  );
   debuggerApi.onDetach.addListener((source: DebuggerSource, reason: string) => void ready.then(() => confirmation.debuggerDetached(source, reason)));
 }
 

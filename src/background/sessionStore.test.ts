@@ -69,7 +69,8 @@ describe('createSessionStore', () => {
     const { store, sessions } = storedSessions(area, { limits: { maxValueLength: 100_000 } });
     // Values gzip cannot shrink: pseudo-random letters.
     let state = 1;
-    const noise = (length: number): string => Array.from({ length }, () => ((state = (state * 48271) % 2147483647), String.fromCharCode(97 + (state % 26)))).join('');
+    const noise = (length: number): string =>
+      Array.from({ length }, () => ((state = (state * 48271) % 2147483647), String.fromCharCode(97 + (state % 26)))).join('');
     for (let index = 0; index < 200; index++) {
       const events = simpleGet(`r${index}`, index * 10);
       events[2] = { type: 'response', id: `r${index}`, time: index * 10 + 2, status: 200, headers: [{ name: 'X-Pad', value: noise(60_000) }] };
@@ -113,7 +114,14 @@ describe('createSessionStore', () => {
     const timers = manualTimers();
     let clock = 0;
     let sessions = new TabSessions();
-    const store = createSessionStore(area, () => sessions, timers.schedule, 1000, () => clock, 10_000);
+    const store = createSessionStore(
+      area,
+      () => sessions,
+      timers.schedule,
+      1000,
+      () => clock,
+      10_000,
+    );
     sessions = new TabSessions({ onChanged: (tabId) => store.changed(tabId) });
     const batches = () => Object.keys(area.data).filter((key) => key.endsWith('/savedAt')).length;
     // A request every 200 ms for 12 s: no pause, so one write at 10 s.
@@ -136,7 +144,13 @@ describe('createSessionStore', () => {
     const area = memoryArea();
     let clock = 1_000;
     let sessions = new TabSessions();
-    const store = createSessionStore(area, () => sessions, never, 1000, () => clock);
+    const store = createSessionStore(
+      area,
+      () => sessions,
+      never,
+      1000,
+      () => clock,
+    );
     sessions = new TabSessions({ onChanged: (tabId) => store.changed(tabId) });
     for (const event of simpleGet('a', 0)) sessions.push(1, event);
     clock = 2_000;
@@ -170,12 +184,16 @@ describe('createSessionStore', () => {
     expect(tab?.transactions.map((item) => item.seq)).toEqual(sessions.since(1).map((item) => item.seq));
   });
 
-  it("rewrites the chunk of a transaction Chromium confirmed, so a restarted worker still has the confirmation", async () => {
+  it('rewrites the chunk of a transaction Chromium confirmed, so a restarted worker still has the confirmation', async () => {
     const area = memoryArea();
     const { store, sessions } = storedSessions(area);
     for (const event of simpleGet('a', 0)) sessions.push(1, event);
     await store.flush();
-    const confirmation = { status: 'confirmed' as const, chromium: { corsError: null, failedParameter: null, preflightSent: false, networkError: null }, differences: [] };
+    const confirmation = {
+      status: 'confirmed' as const,
+      chromium: { corsError: null, failedParameter: null, preflightSent: false, networkError: null },
+      differences: [],
+    };
     sessions.confirm(1, 1, confirmation);
     await store.flush();
     const [tab] = (await createSessionStore(area, () => new TabSessions(), never).load()).tabs;
@@ -187,7 +205,15 @@ describe('createSessionStore', () => {
     const { store, sessions } = storedSessions(area);
     for (let index = 0; index < 1_000; index++) {
       const events = simpleGet(`r${index}`, index * 10, `http://api.test/items/${index}`);
-      events[1] = { type: 'sent', id: `r${index}`, time: index * 10 + 1, headers: [{ name: 'Origin', value: 'http://app.test' }, { name: 'User-Agent', value: 'Mozilla/5.0 '.repeat(10) }] };
+      events[1] = {
+        type: 'sent',
+        id: `r${index}`,
+        time: index * 10 + 1,
+        headers: [
+          { name: 'Origin', value: 'http://app.test' },
+          { name: 'User-Agent', value: 'Mozilla/5.0 '.repeat(10) },
+        ],
+      };
       for (const event of events) sessions.push(1, event);
     }
     await store.flush();
@@ -222,4 +248,3 @@ describe('createSessionStore', () => {
     expect(Object.keys(area.data)).toEqual(['someone-else']);
   });
 });
-

@@ -50,9 +50,15 @@ export function fakeWebRequest(options: { refuseExtraHeaders?: boolean } = {}) {
       if (index >= 0) registered.splice(index, 1);
     },
   });
-  const api = Object.fromEntries((['onBeforeRequest', 'onSendHeaders', 'onHeadersReceived', 'onBeforeRedirect', 'onCompleted', 'onErrorOccurred'] as const).map((phase) => [phase, event(phase)])) as unknown as WebRequestApi;
+  const api = Object.fromEntries(
+    (['onBeforeRequest', 'onSendHeaders', 'onHeadersReceived', 'onBeforeRedirect', 'onCompleted', 'onErrorOccurred'] as const).map((phase) => [
+      phase,
+      event(phase),
+    ]),
+  ) as unknown as WebRequestApi;
   const matches = (filter: WebRequestFilter, details: WebRequestDetails): boolean =>
-    (filter.tabId === undefined || filter.tabId === details.tabId) && filter.urls.some((url) => url === '<all_urls>' || new RegExp(`^${url.replace(/[.]/g, '\\.').replace(/\*/g, '.*')}$`).test(details.url));
+    (filter.tabId === undefined || filter.tabId === details.tabId) &&
+    filter.urls.some((url) => url === '<all_urls>' || new RegExp(`^${url.replace(/[.]/g, '\\.').replace(/\*/g, '.*')}$`).test(details.url));
   return {
     api,
     registered,
@@ -76,7 +82,12 @@ export function memoryStorage(): StorageArea & { readonly data: Record<string, u
     async get(keys) {
       const all = JSON.parse(JSON.stringify(data)) as Record<string, unknown>;
       if (keys === null) return all;
-      return Object.fromEntries([keys].flat().filter((key) => key in all).map((key) => [key, all[key]]));
+      return Object.fromEntries(
+        [keys]
+          .flat()
+          .filter((key) => key in all)
+          .map((key) => [key, all[key]]),
+      );
     },
     async set(items) {
       Object.assign(data, JSON.parse(JSON.stringify(items)));
@@ -114,8 +125,21 @@ export function corsGet(tabId: number, requestId: string, at: number, url = 'htt
   const base = { requestId, url, method: 'GET', tabId, frameId: 0, type: 'xmlhttprequest', initiator: 'http://app.test' };
   return [
     ['onBeforeRequest', { ...base, timeStamp: at }],
-    ['onSendHeaders', { ...base, timeStamp: at + 1, requestHeaders: [{ name: 'Origin', value: 'http://app.test' }, { name: 'Sec-Fetch-Mode', value: 'cors' }] }],
-    ['onHeadersReceived', { ...base, timeStamp: at + 2, statusCode: 200, responseHeaders: [{ name: 'Access-Control-Allow-Origin', value: 'http://app.test' }] }],
+    [
+      'onSendHeaders',
+      {
+        ...base,
+        timeStamp: at + 1,
+        requestHeaders: [
+          { name: 'Origin', value: 'http://app.test' },
+          { name: 'Sec-Fetch-Mode', value: 'cors' },
+        ],
+      },
+    ],
+    [
+      'onHeadersReceived',
+      { ...base, timeStamp: at + 2, statusCode: 200, responseHeaders: [{ name: 'Access-Control-Allow-Origin', value: 'http://app.test' }] },
+    ],
     ['onCompleted', { ...base, timeStamp: at + 3 }],
   ];
 }

@@ -13,12 +13,21 @@ function details(requestId: string, method: string, timeStamp: number, extra: Pa
   return { requestId, url: API, method, tabId: 3, frameId: 0, type: 'xmlhttprequest', timeStamp, originUrl: `${PAGE}/`, documentUrl: `${PAGE}/`, ...extra };
 }
 
-const PREFLIGHT_HEADERS = [{ name: 'Access-Control-Request-Method', value: 'PUT' }, { name: 'Origin', value: PAGE }];
-const PUT_HEADERS = [{ name: 'Origin', value: PAGE }, { name: 'Sec-Fetch-Mode', value: 'cors' }];
+const PREFLIGHT_HEADERS = [
+  { name: 'Access-Control-Request-Method', value: 'PUT' },
+  { name: 'Origin', value: PAGE },
+];
+const PUT_HEADERS = [
+  { name: 'Origin', value: PAGE },
+  { name: 'Sec-Fetch-Mode', value: 'cors' },
+];
 
 function inFirefox(sequence: [WebRequestPhase, WebRequestDetails][]) {
   const order = createGeckoEventOrder();
-  return pairEvents(sequence.flatMap(([phase, each]) => order(webRequestToEvents(phase, each))), { rules: FIREFOX_RULES });
+  return pairEvents(
+    sequence.flatMap(([phase, each]) => order(webRequestToEvents(phase, each))),
+    { rules: FIREFOX_RULES },
+  );
 }
 
 // Firefox 153, as the lab showed it: the PUT's onSendHeaders comes before its preflight starts.
@@ -29,7 +38,16 @@ describe('createGeckoEventOrder, then pairing', () => {
       ['onSendHeaders', details('1', 'PUT', 2, { requestHeaders: PUT_HEADERS })],
       ['onBeforeRequest', details('2', 'OPTIONS', 3)],
       ['onSendHeaders', details('2', 'OPTIONS', 4, { requestHeaders: PREFLIGHT_HEADERS })],
-      ['onHeadersReceived', details('2', 'OPTIONS', 5, { statusCode: 204, responseHeaders: [{ name: 'Access-Control-Allow-Origin', value: PAGE }, { name: 'Access-Control-Allow-Methods', value: 'PUT' }] })],
+      [
+        'onHeadersReceived',
+        details('2', 'OPTIONS', 5, {
+          statusCode: 204,
+          responseHeaders: [
+            { name: 'Access-Control-Allow-Origin', value: PAGE },
+            { name: 'Access-Control-Allow-Methods', value: 'PUT' },
+          ],
+        }),
+      ],
       ['onCompleted', details('2', 'OPTIONS', 6)],
       ['onHeadersReceived', details('1', 'PUT', 7, { statusCode: 200, responseHeaders: [{ name: 'Access-Control-Allow-Origin', value: PAGE }] })],
       ['onCompleted', details('1', 'PUT', 8)],
@@ -48,7 +66,16 @@ describe('createGeckoEventOrder, then pairing', () => {
       ['onSendHeaders', details('1', 'PUT', 2, { requestHeaders: PUT_HEADERS })],
       ['onBeforeRequest', details('2', 'OPTIONS', 3)],
       ['onSendHeaders', details('2', 'OPTIONS', 4, { requestHeaders: PREFLIGHT_HEADERS })],
-      ['onHeadersReceived', details('2', 'OPTIONS', 5, { statusCode: 204, responseHeaders: [{ name: 'Access-Control-Allow-Origin', value: PAGE }, { name: 'Access-Control-Allow-Methods', value: 'GET' }] })],
+      [
+        'onHeadersReceived',
+        details('2', 'OPTIONS', 5, {
+          statusCode: 204,
+          responseHeaders: [
+            { name: 'Access-Control-Allow-Origin', value: PAGE },
+            { name: 'Access-Control-Allow-Methods', value: 'GET' },
+          ],
+        }),
+      ],
       ['onErrorOccurred', details('2', 'OPTIONS', 6, { error: 'NS_ERROR_DOM_BAD_URI' })],
       ['onErrorOccurred', details('1', 'PUT', 7, { error: 'NS_ERROR_DOM_BAD_URI' })],
     ]);
@@ -63,7 +90,16 @@ describe('createGeckoEventOrder, then pairing', () => {
       ['onSendHeaders', details('1', 'PUT', 2, { requestHeaders: PUT_HEADERS })],
       ['onBeforeRequest', details('2', 'OPTIONS', 3)],
       ['onSendHeaders', details('2', 'OPTIONS', 4, { requestHeaders: PREFLIGHT_HEADERS })],
-      ['onHeadersReceived', details('2', 'OPTIONS', 5, { statusCode: 204, responseHeaders: [{ name: 'Access-Control-Allow-Origin', value: '*' }, { name: 'Access-Control-Allow-Methods', value: 'PUT' }] })],
+      [
+        'onHeadersReceived',
+        details('2', 'OPTIONS', 5, {
+          statusCode: 204,
+          responseHeaders: [
+            { name: 'Access-Control-Allow-Origin', value: '*' },
+            { name: 'Access-Control-Allow-Methods', value: 'PUT' },
+          ],
+        }),
+      ],
       ['onErrorOccurred', details('2', 'OPTIONS', 6, { error: 'NS_ERROR_DOM_BAD_URI' })],
       ['onErrorOccurred', details('1', 'PUT', 7, { error: 'NS_ERROR_DOM_BAD_URI' })],
     ]);
@@ -85,7 +121,9 @@ describe('createGeckoEventOrder, then pairing', () => {
     const order = createGeckoEventOrder();
     expect(order(webRequestToEvents('onSendHeaders', details('2', 'OPTIONS', 4, { requestHeaders: PREFLIGHT_HEADERS })))).toHaveLength(1);
     expect(order(webRequestToEvents('onSendHeaders', details('1', 'PUT', 2, { requestHeaders: PUT_HEADERS })))).toEqual([]);
-    expect(order(webRequestToEvents('onErrorOccurred', details('1', 'PUT', 3, { error: 'NS_ERROR_CONNECTION_REFUSED' })))).toEqual([{ type: 'failed', id: '1', time: 3, error: 'NS_ERROR_CONNECTION_REFUSED' }]);
+    expect(order(webRequestToEvents('onErrorOccurred', details('1', 'PUT', 3, { error: 'NS_ERROR_CONNECTION_REFUSED' })))).toEqual([
+      { type: 'failed', id: '1', time: 3, error: 'NS_ERROR_CONNECTION_REFUSED' },
+    ]);
     expect(order(webRequestToEvents('onCompleted', details('1', 'PUT', 4)))).toEqual([{ type: 'completed', id: '1', time: 4 }]);
   });
 });
@@ -93,7 +131,14 @@ describe('createGeckoEventOrder, then pairing', () => {
 describe('addListenerWithExtraHeaders', () => {
   it("asks for 'extraHeaders' where the browser has it (Chromium)", () => {
     const calls: (string[] | undefined)[] = [];
-    expect(addListenerWithExtraHeaders((_listener, _filter, spec) => void calls.push(spec), () => undefined, { urls: ['<all_urls>'] }, ['requestHeaders'])).toBe(true);
+    expect(
+      addListenerWithExtraHeaders(
+        (_listener, _filter, spec) => void calls.push(spec),
+        () => undefined,
+        { urls: ['<all_urls>'] },
+        ['requestHeaders'],
+      ),
+    ).toBe(true);
     expect(calls).toEqual([['requestHeaders', 'extraHeaders']]);
   });
 

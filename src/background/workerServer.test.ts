@@ -29,8 +29,20 @@ function manualSchedule() {
 
 function setup(recording = recordingEverything()) {
   const timers = manualSchedule();
-  const server = createWorkerServer({ sessions: () => sessions, schedule: timers.schedule, startedAt: 1, restored: () => false, ready: Promise.resolve(), now: () => NOW, recording, saveNow: async () => NOW });
-  const sessions = new TabSessions({ onTransactions: (tabId, items, session) => server.transactionsAdded(tabId, items, session), onCleared: (tabId, reason, session) => server.tabCleared(tabId, reason, session) });
+  const server = createWorkerServer({
+    sessions: () => sessions,
+    schedule: timers.schedule,
+    startedAt: 1,
+    restored: () => false,
+    ready: Promise.resolve(),
+    now: () => NOW,
+    recording,
+    saveNow: async () => NOW,
+  });
+  const sessions = new TabSessions({
+    onTransactions: (tabId, items, session) => server.transactionsAdded(tabId, items, session),
+    onCleared: (tabId, reason, session) => server.tabCleared(tabId, reason, session),
+  });
   const connect = () => {
     const [workerWall, clientWall] = createLoopbackWalls();
     const disconnect = server.connect(workerWall);
@@ -83,7 +95,11 @@ describe('the worker protocol, over a loopback', () => {
     expect(first.more).toBe(true);
     expect((await client.request('getTransactions', { tabId: 1, limit: 10 })).items).toHaveLength(10);
     const all = await readTransactions(client, 1);
-    expect(all.items.map((item) => item.seq)).toEqual(sessions().since(1).map((item) => item.seq));
+    expect(all.items.map((item) => item.seq)).toEqual(
+      sessions()
+        .since(1)
+        .map((item) => item.seq),
+    );
     expect(all.items).toHaveLength(1_234);
     expect((await client.request('getTransactions', { tabId: 1, sinceSeq: 1_234 })).more).toBe(false);
   });
@@ -106,8 +122,26 @@ describe('the worker protocol, over a loopback', () => {
     const { connect, sessions } = setup();
     const { client } = connect();
     for (const event of simpleGet('done', 0)) sessions().push(1, event);
-    sessions().push(1, { type: 'started', id: 'open', time: 50, url: API, method: 'GET', initiatorOrigin: PAGE, resourceType: 'xmlhttprequest', context: { tabId: 1, frameId: 0 } });
-    sessions().push(1, { type: 'sent', id: 'open', time: 51, headers: [{ name: 'Origin', value: PAGE }, { name: 'Sec-Fetch-Mode', value: 'cors' }, { name: 'Cookie', value: 'id=42' }] });
+    sessions().push(1, {
+      type: 'started',
+      id: 'open',
+      time: 50,
+      url: API,
+      method: 'GET',
+      initiatorOrigin: PAGE,
+      resourceType: 'xmlhttprequest',
+      context: { tabId: 1, frameId: 0 },
+    });
+    sessions().push(1, {
+      type: 'sent',
+      id: 'open',
+      time: 51,
+      headers: [
+        { name: 'Origin', value: PAGE },
+        { name: 'Sec-Fetch-Mode', value: 'cors' },
+        { name: 'Cookie', value: 'id=42' },
+      ],
+    });
     const trace = await client.request('exportTrace', { tabId: 1 });
     const withSecrets = await client.request('exportTrace', { tabId: 1, includeSecrets: true });
     const copies = JSON.stringify(withSecrets).split('id=42').length - 1;
@@ -141,7 +175,11 @@ describe('the worker protocol, over a loopback', () => {
     const { connect, sessions } = setup();
     const { client } = connect();
     for (const event of simpleGet('done', 0)) sessions().push(1, event);
-    const [first, second, third] = [await client.request('exportFile', { tabId: 1, format: 'trace' }), await client.request('exportFile', { tabId: 1, format: 'trace' }), await client.request('exportFile', { tabId: 1, format: 'trace' })];
+    const [first, second, third] = [
+      await client.request('exportFile', { tabId: 1, format: 'trace' }),
+      await client.request('exportFile', { tabId: 1, format: 'trace' }),
+      await client.request('exportFile', { tabId: 1, format: 'trace' }),
+    ];
     await expect(client.request('exportPart', { id: first.id, index: 0 })).rejects.toThrow('export again');
     for (const kept of [second, third]) expect(readTrace((await client.request('exportPart', { id: kept.id, index: 0 })).text).transactions).toHaveLength(1);
   });

@@ -1,7 +1,17 @@
 import { createBatcher, type Batcher } from '../core/messaging/batcher.ts';
 import { createBridge, type Bridge, type Schedule, type Wall } from '../core/messaging/bridge.ts';
 import type { Confirmation } from '../core/confirm/confirmVerdict.ts';
-import { PROTOCOL_VERSION, protocolMismatchError, TRANSACTIONS_PAGE_SIZE, type ConfirmModeState, type RecordingState, type SequencedTransaction, type SessionSummary, type WorkerEvents, type WorkerRequests } from '../core/protocol.ts';
+import {
+  PROTOCOL_VERSION,
+  protocolMismatchError,
+  TRANSACTIONS_PAGE_SIZE,
+  type ConfirmModeState,
+  type RecordingState,
+  type SequencedTransaction,
+  type SessionSummary,
+  type WorkerEvents,
+  type WorkerRequests,
+} from '../core/protocol.ts';
 import type { ChromiumConfirmation } from './chromiumConfirmation.ts';
 import type { RecordingControl, Watch } from './recordingControl.ts';
 import { exportedFile } from '../core/trace/exportFile.ts';
@@ -89,7 +99,13 @@ export function createWorkerServer(options: WorkerServerOptions): WorkerServer {
     }
     return batcher;
   };
-  const noConfirmation = (tabId: number): ConfirmModeState => ({ tabId, on: false, since: null, problem: 'this browser gives CORS Lens no debugger access (chrome.debugger)', available: false });
+  const noConfirmation = (tabId: number): ConfirmModeState => ({
+    tabId,
+    on: false,
+    since: null,
+    problem: 'this browser gives CORS Lens no debugger access (chrome.debugger)',
+    available: false,
+  });
   const latest = new Map<number, SessionSummary>();
 
   const batcherFor = (tabId: number): Batcher<SequencedTransaction> => {
@@ -201,7 +217,8 @@ export function createWorkerServer(options: WorkerServerOptions): WorkerServer {
       await ready;
       const parts = exportedParts.get(id);
       const text = parts?.[index];
-      if (parts === undefined || text === undefined) throw new Error('the worker no longer holds this export (it restarted, or newer exports replaced it): export again');
+      if (parts === undefined || text === undefined)
+        throw new Error('the worker no longer holds this export (it restarted, or newer exports replaced it): export again');
       if (index === parts.length - 1) exportedParts.delete(id);
       return { text };
     },

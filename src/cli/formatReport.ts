@@ -33,10 +33,13 @@ export function formatReport(report: Report, source: string): string {
     lines.push('', `#${index + 1} ${printable(request.method, 10)} ${printable(request.url, 120)}`);
     if (explanation.rootCause) lines.push(`  ${printable(explanation.rootCause.text, 400)}`);
     lines.push(`  ${printable(explanation.summary, 400)}`);
-    if (explanation.corsError) lines.push(`  Chromium: ${explanation.corsError}${explanation.failedParameter ? ` (${printable(explanation.failedParameter, 80)})` : ''}`);
+    if (explanation.corsError)
+      lines.push(`  Chromium: ${explanation.corsError}${explanation.failedParameter ? ` (${printable(explanation.failedParameter, 80)})` : ''}`);
     if (request.firefoxReason !== undefined && explanation.firefox) lines.push(`  Firefox: ${explanation.firefox.reason} (${explanation.firefox.url})`);
     if (explanation.mismatch?.header) {
-      lines.push(`  ${explanation.mismatch.header}: sent ${explanation.mismatch.received === null ? '(absent)' : printable(JSON.stringify(explanation.mismatch.received), 120)}, needed ${printable(explanation.mismatch.needed, 120)}`);
+      lines.push(
+        `  ${explanation.mismatch.header}: sent ${explanation.mismatch.received === null ? '(absent)' : printable(JSON.stringify(explanation.mismatch.received), 120)}, needed ${printable(explanation.mismatch.needed, 120)}`,
+      );
     }
     if (explanation.fix) {
       lines.push(`  Fix (${explanation.fix.target}):`);

@@ -62,7 +62,9 @@ describe('real HAR fixtures', () => {
 
   it('chrome143: the requests to http://10.0.0.207:7243 are network errors (connection refused), not CORS blocks', () => {
     const text = fixture('chrome143');
-    const expected = readHar(text).log.entries.filter((entry) => entry.request.method === 'POST' && entry.request.url.startsWith('http://10.0.0.207:7243/')).length;
+    const expected = readHar(text).log.entries.filter(
+      (entry) => entry.request.method === 'POST' && entry.request.url.startsWith('http://10.0.0.207:7243/'),
+    ).length;
     expect(expected).toBe(2);
     const refused = explainHar(text).requests.filter((request) => request.url.startsWith('http://10.0.0.207:7243/'));
     expect(refused).toHaveLength(expected);

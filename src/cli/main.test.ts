@@ -15,7 +15,17 @@ import { CORS_LENS_VERSION } from '../core/trace/version.ts';
 import { main } from './main.ts';
 import { corsErrorOf } from '../core/cors/verdictFacts.ts';
 
-const TRACE_SESSION: SessionSummary = { tabId: 1, pageUrl: 'https://app.example.com/', preserveLog: false, evicted: 0, truncatedValues: 0, leftOut: { sameOrigin: 0, navigations: 0, notCorsMode: 0, unknownInitiator: 0 }, seq: 0, recordingSince: null, gaps: [] };
+const TRACE_SESSION: SessionSummary = {
+  tabId: 1,
+  pageUrl: 'https://app.example.com/',
+  preserveLog: false,
+  evicted: 0,
+  truncatedValues: 0,
+  leftOut: { sameOrigin: 0, navigations: 0, notCorsMode: 0, unknownInitiator: 0 },
+  seq: 0,
+  recordingSince: null,
+  gaps: [],
+};
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../../test/fixtures/har/', import.meta.url));
@@ -163,7 +173,12 @@ describe('cors-lens explain', () => {
 
   it('JSON that is not a HAR: exit 1, one line naming the field', async () => {
     const file = join(scratch, 'wrong.har');
-    await writeFile(file, JSON.stringify({ log: { version: '1.2', entries: [{ startedDateTime: 'x', request: { method: 'GET', url: 7, headers: [] }, response: { status: 0, headers: [] } }] } }));
+    await writeFile(
+      file,
+      JSON.stringify({
+        log: { version: '1.2', entries: [{ startedDateTime: 'x', request: { method: 'GET', url: 7, headers: [] }, response: { status: 0, headers: [] } }] },
+      }),
+    );
     const { code, stderr } = await run(['explain', file, '--json']);
     expect(code).toBe(1);
     expect(expectOneErrorLine(stderr)).toContain('log.entries[0].request.url');
@@ -192,8 +207,30 @@ describe('cors-lens explain', () => {
         version: '1.2',
         creator: { name: 'WebInspector', version: '537.36' },
         entries: [
-          { startedDateTime: '2024-05-01T10:00:00.000Z', time: 20, request: { method: 'GET', url: 'https://api.example.com/a', headers: wire }, response: { status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: `${hostile}https://evil.example` }, { name: 'X-Junk', value: hostile }] } },
-          { startedDateTime: '2024-05-01T10:00:01.000Z', time: 20, request: { method: 'GET', url: 'https://api.example.com/b', headers: wire }, response: { status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: 'https://app.example' }, { name: 'Access-Control-Allow-Credentials', value: hostile }] } },
+          {
+            startedDateTime: '2024-05-01T10:00:00.000Z',
+            time: 20,
+            request: { method: 'GET', url: 'https://api.example.com/a', headers: wire },
+            response: {
+              status: 200,
+              headers: [
+                { name: 'Access-Control-Allow-Origin', value: `${hostile}https://evil.example` },
+                { name: 'X-Junk', value: hostile },
+              ],
+            },
+          },
+          {
+            startedDateTime: '2024-05-01T10:00:01.000Z',
+            time: 20,
+            request: { method: 'GET', url: 'https://api.example.com/b', headers: wire },
+            response: {
+              status: 200,
+              headers: [
+                { name: 'Access-Control-Allow-Origin', value: 'https://app.example' },
+                { name: 'Access-Control-Allow-Credentials', value: hostile },
+              ],
+            },
+          },
         ],
       },
     };
@@ -312,7 +349,7 @@ describe('--version', () => {
 describe('the cors-lens executable', () => {
   beforeAll(() => buildCli(), 60_000);
 
-  it('prints its version, which is the package\'s', async () => {
+  it("prints its version, which is the package's", async () => {
     const { stdout } = await promisify(execFile)(process.execPath, ['bin/cors-lens.js', '--version'], { cwd: REPO_ROOT });
     const packageJson = JSON.parse(await readFile(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
     expect(stdout).toBe(`${packageJson.version}\n`);
@@ -350,7 +387,9 @@ describe('cors-lens explain on a CORS Lens trace', () => {
     expect(code).toBe(0);
     const printed = JSON.parse(stdout) as { url: string; corsError: string | null; preflight: string }[];
     expect(printed.map(({ url, corsError, preflight }) => ({ url, corsError, preflight }))).toEqual(
-      [...transactions].sort((a, b) => a.startTime - b.startTime).map(({ request, verdict }) => ({ url: request.url, corsError: corsErrorOf(verdict), preflight: verdict.preflight })),
+      [...transactions]
+        .sort((a, b) => a.startTime - b.startTime)
+        .map(({ request, verdict }) => ({ url: request.url, corsError: corsErrorOf(verdict), preflight: verdict.preflight })),
     );
   });
 
@@ -386,14 +425,25 @@ describe('cors-lens explain --browser firefox', () => {
   const events = (): RequestEvent[] =>
     answers.flatMap(([path, headers], index): RequestEvent[] => [
       { type: 'started', id: String(index), time: index * 10, url: `${API}${path}`, method: 'GET', initiatorOrigin: PAGE, resourceType: 'fetch' },
-      { type: 'sent', id: String(index), time: index * 10 + 1, headers: [{ name: 'Origin', value: PAGE }, { name: 'Sec-Fetch-Mode', value: 'cors' }] },
+      {
+        type: 'sent',
+        id: String(index),
+        time: index * 10 + 1,
+        headers: [
+          { name: 'Origin', value: PAGE },
+          { name: 'Sec-Fetch-Mode', value: 'cors' },
+        ],
+      },
       { type: 'response', id: String(index), time: index * 10 + 2, status: 200, headers },
       { type: 'completed', id: String(index), time: index * 10 + 3 },
     ]);
 
   it("gives each request Firefox's reason (null when allowed), beside Chromium's CorsError", async () => {
     const file = join(scratch, 'firefox.trace.json');
-    await writeFile(file, JSON.stringify(createTrace({ session: TRACE_SESSION, transactions: pairEvents(events()).transactions, preflightCache: [], createdAt: 0 })));
+    await writeFile(
+      file,
+      JSON.stringify(createTrace({ session: TRACE_SESSION, transactions: pairEvents(events()).transactions, preflightCache: [], createdAt: 0 })),
+    );
     const { code, stdout } = await run(['explain', file, '--browser', 'firefox', '--json']);
     expect(code).toBe(0);
     const printed = JSON.parse(stdout) as { corsError: string | null; firefoxReason: string | null }[];
@@ -408,7 +458,10 @@ describe('cors-lens explain --browser firefox', () => {
 
   it('leaves firefoxReason out for Chromium, and refuses a browser it does not know', async () => {
     const file = join(scratch, 'chromium.trace.json');
-    await writeFile(file, JSON.stringify(createTrace({ session: TRACE_SESSION, transactions: pairEvents(events()).transactions, preflightCache: [], createdAt: 0 })));
+    await writeFile(
+      file,
+      JSON.stringify(createTrace({ session: TRACE_SESSION, transactions: pairEvents(events()).transactions, preflightCache: [], createdAt: 0 })),
+    );
     const { stdout } = await run(['explain', file, '--json']);
     expect(Object.keys((JSON.parse(stdout) as object[])[0] ?? {}).sort()).toEqual(JSON_KEYS);
     const refused = await run(['explain', file, '--browser', 'safari']);

@@ -13,7 +13,6 @@ import { explainFile, explainTransactions } from './explainReport.ts';
 import { printable } from '../core/printable.ts';
 import { formatReport } from './formatReport.ts';
 
-
 /** A problem the user can fix: printed as one line, exit code 1. */
 class UsageError extends Error {}
 
@@ -46,7 +45,8 @@ function pageUrl(text: string): string {
     throw new UsageError(`not a URL: ${JSON.stringify(text)} (give one such as https://example.com/)`);
   }
   // file: too: a page opened from a file calling an API is a classic CORS failure (its origin is "null").
-  if (url.protocol !== 'http:' && url.protocol !== 'https:' && url.protocol !== 'file:') throw new UsageError(`${text}: only http:, https: and file: pages can be recorded`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:' && url.protocol !== 'file:')
+    throw new UsageError(`${text}: only http:, https: and file: pages can be recorded`);
   return url.href;
 }
 
@@ -61,7 +61,9 @@ async function writeOutput(file: string, text: string): Promise<void> {
     await writeFile(file, text);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`${file}: cannot be written (${code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'no such folder' : (code ?? 'write error')})`);
+    throw new UsageError(
+      `${file}: cannot be written (${code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'no such folder' : (code ?? 'write error')})`,
+    );
   }
 }
 
@@ -71,17 +73,30 @@ async function record(target: string, options: RecordCommandOptions): Promise<vo
   const [{ LaunchError }, { RecordError, recordUrl }] = await Promise.all([import('./record/launchWithExtension.ts'), import('./record/recordUrl.ts')]);
   let recording;
   try {
-    recording = await recordUrl({ url, timeoutMs: options.timeoutMs, headless: options.headless === true || !process.env.DISPLAY, includeSecrets: options.includeSecrets === true, browser: options.browser, ...(options.waitFor === undefined ? {} : { waitFor: options.waitFor }) });
+    recording = await recordUrl({
+      url,
+      timeoutMs: options.timeoutMs,
+      headless: options.headless === true || !process.env.DISPLAY,
+      includeSecrets: options.includeSecrets === true,
+      browser: options.browser,
+      ...(options.waitFor === undefined ? {} : { waitFor: options.waitFor }),
+    });
   } catch (error) {
     if (error instanceof RecordError || error instanceof LaunchError) throw new UsageError(error.message);
     throw error;
   }
   const { trace, browserVersion, settled, ready } = recording;
-  if (!ready) process.stderr.write(`cors-lens: nothing matched --wait-for ${printable(options.waitFor ?? '', 200)} within ${options.timeoutMs} ms; recorded what was captured by then\n`);
+  if (!ready)
+    process.stderr.write(
+      `cors-lens: nothing matched --wait-for ${printable(options.waitFor ?? '', 200)} within ${options.timeoutMs} ms; recorded what was captured by then\n`,
+    );
   else if (!settled) process.stderr.write(`cors-lens: the network was still busy after ${options.timeoutMs} ms; recorded what was captured by then\n`);
   if (options.out) await writeOutput(options.out, `${JSON.stringify(trace, null, 2)}\n`);
   if (options.har) {
-    const har = traceToHar({ pages: [{ url: trace.page.url, transactions: trace.transactions }], browser: { name: options.browser === 'firefox' ? 'Firefox' : 'Chromium', version: browserVersion } });
+    const har = traceToHar({
+      pages: [{ url: trace.page.url, transactions: trace.transactions }],
+      browser: { name: options.browser === 'firefox' ? 'Firefox' : 'Chromium', version: browserVersion },
+    });
     await writeOutput(options.har, `${JSON.stringify(har, null, 2)}\n`);
   }
   if ((options.out || options.har) && trace.secrets === 'redacted' && trace.redactedValues > 0) {
@@ -102,7 +117,9 @@ async function readHarText(file: string): Promise<string> {
     throw new UsageError(`${file}: no such file`);
   }
   if (size > MAX_CAPTURE_BYTES) {
-    throw new UsageError(`${file}: ${formatBytes(size)} is too large; cors-lens reads HAR files up to ${formatBytes(MAX_CAPTURE_BYTES)} (export a shorter capture)`);
+    throw new UsageError(
+      `${file}: ${formatBytes(size)} is too large; cors-lens reads HAR files up to ${formatBytes(MAX_CAPTURE_BYTES)} (export a shorter capture)`,
+    );
   }
   try {
     return await readFile(file, 'utf8');
@@ -118,7 +135,7 @@ function formatBytes(bytes: number): string {
 
 export function createProgram(): Command {
   const program = new Command('cors-lens')
-    .description('Explains CORS: which requests the browser blocked, why, in Chromium\'s own terms, and the fix on the server.')
+    .description("Explains CORS: which requests the browser blocked, why, in Chromium's own terms, and the fix on the server.")
     .version(CORS_LENS_VERSION, '-V, --version', 'print the version of cors-lens')
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
@@ -129,7 +146,12 @@ export function createProgram(): Command {
     .option('--json', 'print one JSON object per cross-origin request, in file order')
     .option('--markdown', 'print a Markdown summary per cross-origin request, for a bug report')
     .option('--fail-on-blocked', 'exit with code 1 when CORS blocked any request (for CI pipelines)')
-    .option('--browser <name>', 'judge as this browser: chromium, or firefox (its rules where they differ, and its reason for each blocked request)', browserName, 'chromium')
+    .option(
+      '--browser <name>',
+      'judge as this browser: chromium, or firefox (its rules where they differ, and its reason for each blocked request)',
+      browserName,
+      'chromium',
+    )
     .action(async (file: string, options: { json?: boolean; markdown?: boolean; failOnBlocked?: boolean; browser: BrowserName }) => {
       if (options.json && options.markdown) throw new UsageError('--json and --markdown cannot be used together');
       const text = await readHarText(file);
@@ -137,15 +159,29 @@ export function createProgram(): Command {
       try {
         report = explainFile(text, { browser: options.browser });
       } catch (error) {
-        if (error instanceof HarReadError || error instanceof TraceReadError || error instanceof JsonTextError) throw new UsageError(`${file}: ${error.message}`);
+        if (error instanceof HarReadError || error instanceof TraceReadError || error instanceof JsonTextError)
+          throw new UsageError(`${file}: ${error.message}`);
         throw error;
       }
       // Control characters from header values never reach the terminal (markdownSummary keeps line breaks out of values).
-      if (options.markdown) process.stdout.write(report.transactions.map((transaction) => markdownSummary(transaction).split('\n').map((line) => printable(line, Infinity)).join('\n')).join('\n'));
+      if (options.markdown)
+        process.stdout.write(
+          report.transactions
+            .map((transaction) =>
+              markdownSummary(transaction)
+                .split('\n')
+                .map((line) => printable(line, Infinity))
+                .join('\n'),
+            )
+            .join('\n'),
+        );
       else process.stdout.write(options.json ? `${JSON.stringify(report.requests, null, 2)}\n` : formatReport(report, file));
       const blocked = report.requests.filter((request) => request.blocked).length;
       // After the report, which names each blocked request and its fix: one line saying why the exit code is 1.
-      if (options.failOnBlocked && blocked > 0) throw new UsageError(`${blocked} of ${report.requests.length} cross-origin requests ${blocked === 1 ? 'was' : 'were'} blocked by CORS (--fail-on-blocked)`);
+      if (options.failOnBlocked && blocked > 0)
+        throw new UsageError(
+          `${blocked} of ${report.requests.length} cross-origin requests ${blocked === 1 ? 'was' : 'were'} blocked by CORS (--fail-on-blocked)`,
+        );
     });
   program
     .command('record')
@@ -156,9 +192,17 @@ export function createProgram(): Command {
     .option('--json', 'print one JSON object per cross-origin request, in the order they started')
     .option('--timeout-ms <ms>', 'how long to wait for the page to load and its network to go idle', positiveInteger, DEFAULT_RECORD_TIMEOUT_MS)
     .option('--wait-for <selector>', 'wait until an element matches this CSS selector (the page saying it is done) before waiting for its network to go idle')
-    .option('--browser <name>', 'chromium (/usr/bin/chromium with dist/), or firefox (/usr/bin/firefox-esr with dist-firefox/: verdicts as Firefox judges, with its reason for each)', browserName, 'chromium')
+    .option(
+      '--browser <name>',
+      'chromium (/usr/bin/chromium with dist/), or firefox (/usr/bin/firefox-esr with dist-firefox/: verdicts as Firefox judges, with its reason for each)',
+      browserName,
+      'chromium',
+    )
     .option('--headless', 'run the browser headless even when there is a display (it is headless without one)')
-    .option('--include-secrets', 'keep Cookie, Set-Cookie and Authorization values, and secret query values (token, key, secret, password, sig, session), in the written files')
+    .option(
+      '--include-secrets',
+      'keep Cookie, Set-Cookie and Authorization values, and secret query values (token, key, secret, password, sig, session), in the written files',
+    )
     .action(record);
   return program;
 }

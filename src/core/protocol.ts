@@ -31,7 +31,10 @@ export type WorkerErrorCode = 'protocol-mismatch';
 
 /** The worker's answer to a hello from a client of another protocol version. */
 export function protocolMismatchError(clientVersion: number): BridgeError {
-  return new BridgeError(`CORS Lens protocol ${clientVersion} is not this worker's (${PROTOCOL_VERSION}): reload the extension and DevTools`, 'protocol-mismatch' satisfies WorkerErrorCode);
+  return new BridgeError(
+    `CORS Lens protocol ${clientVersion} is not this worker's (${PROTOCOL_VERSION}): reload the extension and DevTools`,
+    'protocol-mismatch' satisfies WorkerErrorCode,
+  );
 }
 
 /** Whether a request failed with this code (a worker's BridgeError carries it across the port). */
@@ -149,7 +152,10 @@ export type WorkerRequests = {
    * exportTrace written as a file by the worker (off the panel's thread): its
    * name, what was left out, and how many parts its text comes in.
    */
-  exportFile: [{ tabId: number; includeSecrets?: boolean; format: ExportFormat }, { id: number; fileName: string; mimeType: string; redacted: string | null; parts: number }];
+  exportFile: [
+    { tabId: number; includeSecrets?: boolean; format: ExportFormat },
+    { id: number; fileName: string; mimeType: string; redacted: string | null; parts: number },
+  ];
   /** One part of an exportFile's text, in order; fetching the last lets the worker forget the file. */
   exportPart: [{ id: number; index: number }, { text: string }];
 };

@@ -16,9 +16,12 @@ describe('sortedByNumber', () => {
 
   it('orders as a stable sort by the key would, ties in their given order (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ time: fc.oneof(fc.integer({ min: 0, max: 20 }), fc.double({ min: 0, max: 20, noNaN: true })), id: fc.nat() })), (items) => {
-        expect(sortedByNumber(items, (item) => item.time)).toEqual(reference(items));
-      }),
+      fc.property(
+        fc.array(fc.record({ time: fc.oneof(fc.integer({ min: 0, max: 20 }), fc.double({ min: 0, max: 20, noNaN: true })), id: fc.nat() })),
+        (items) => {
+          expect(sortedByNumber(items, (item) => item.time)).toEqual(reference(items));
+        },
+      ),
     );
   });
 

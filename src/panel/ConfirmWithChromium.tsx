@@ -45,17 +45,22 @@ export function ConfirmWithChromium({ client, tabId }: { client: WorkerClient; t
     <section className="confirm-mode" aria-labelledby="confirm-mode-title">
       <h2 id="confirm-mode-title">Confirm with Chromium</h2>
       <p>
-        CORS Lens judges each request from what Chromium shows extensions. Turn this on to hold every verdict against
-        Chromium's own: each request is then marked <em>confirmed by Chromium</em>, or <em>Chromium disagrees</em> with
-        what differs.
+        CORS Lens judges each request from what Chromium shows extensions. Turn this on to hold every verdict against Chromium's own: each request is then
+        marked <em>confirmed by Chromium</em>, or <em>Chromium disagrees</em> with what differs.
       </p>
       <p>
-        While it is on, Chromium attaches its debugger to this tab and shows a banner at the top of the window saying
-        that “CORS Lens” started debugging this browser. That banner is this switch: CORS Lens reads only this tab's
-        network events, and nothing leaves your browser. Closing the banner with <strong>Cancel</strong> turns it off.
+        While it is on, Chromium attaches its debugger to this tab and shows a banner at the top of the window saying that “CORS Lens” started debugging this
+        browser. That banner is this switch: CORS Lens reads only this tab's network events, and nothing leaves your browser. Closing the banner with{' '}
+        <strong>Cancel</strong> turns it off.
       </p>
       <label className="switch">
-        <input type="checkbox" role="switch" checked={state?.on ?? false} disabled={busy || state === null} onChange={(event) => void turn(event.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          role="switch"
+          checked={state?.on ?? false}
+          disabled={busy || state === null}
+          onChange={(event) => void turn(event.currentTarget.checked)}
+        />
         Confirm with Chromium
       </label>
       {state?.on && state.since !== null ? (

@@ -7,9 +7,8 @@ export function EmptyState({ onOpenSimulator }: { readonly onOpenSimulator: () =
     <main className="empty-state" aria-label="CORS Lens">
       <h1>CORS Lens</h1>
       <p>
-        No cross-origin request from this tab yet. Use the page, or reload it: each CORS request appears here with the
-        preflight that guarded it, whether Chromium blocked it and why, in Chromium's own terms, and the header to change on
-        the server.
+        No cross-origin request from this tab yet. Use the page, or reload it: each CORS request appears here with the preflight that guarded it, whether
+        Chromium blocked it and why, in Chromium's own terms, and the header to change on the server.
       </p>
       <p>
         New to preflights?{' '}

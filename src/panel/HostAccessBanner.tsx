@@ -17,7 +17,11 @@ export function HostAccessBanner({ access }: { access: HostAccess }) {
   const [granted, setGranted] = useState<boolean | null>(null);
   useEffect(() => {
     let live = true;
-    const check = (): void => void access.has().then((has) => live && setGranted(has), () => live && setGranted(null));
+    const check = (): void =>
+      void access.has().then(
+        (has) => live && setGranted(has),
+        () => live && setGranted(null),
+      );
     check();
     const stop = access.onChanged(check);
     return () => {
@@ -28,8 +32,8 @@ export function HostAccessBanner({ access }: { access: HostAccess }) {
   if (granted !== false) return null;
   return (
     <p role="alert" className="banner problem host-access">
-      CORS Lens may not see this site's requests: its access to websites was turned off in the browser's add-on settings, and the browser shows it no
-      request to them.{' '}
+      CORS Lens may not see this site's requests: its access to websites was turned off in the browser's add-on settings, and the browser shows it no request to
+      them.{' '}
       <button type="button" onClick={() => void access.request().then(setGranted, () => setGranted(false))}>
         Allow access to all sites
       </button>

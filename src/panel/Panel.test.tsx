@@ -14,7 +14,12 @@ import { giveListsAViewport } from './testViewport.ts';
 vi.mock('webextension-polyfill', () => ({ default: {} }));
 
 const WORKERS = { startImportWorker: () => loopbackImportWorker() as unknown as Worker, startExportWorker: () => loopbackExportWorker() as unknown as Worker };
-const ITEMS = sequenced([...allowedGet('get', 0), ...blockedGet('blocked', 10, `${API}/blocked`), ...preflightedPut('put', 20, PREFLIGHT_ALLOWS), ...allowedGet('other', 30, 'http://elsewhere.test/x')]);
+const ITEMS = sequenced([
+  ...allowedGet('get', 0),
+  ...blockedGet('blocked', 10, `${API}/blocked`),
+  ...preflightedPut('put', 20, PREFLIGHT_ALLOWS),
+  ...allowedGet('other', 30, 'http://elsewhere.test/x'),
+]);
 
 giveListsAViewport();
 
@@ -32,7 +37,10 @@ function openPanel(options: FakeWorkerOptions = { items: ITEMS }) {
 }
 
 const list = () => screen.getByRole('listbox', { name: 'CORS transactions' });
-const rowNames = () => within(list()).queryAllByRole('option').map((option) => option.getAttribute('aria-label'));
+const rowNames = () =>
+  within(list())
+    .queryAllByRole('option')
+    .map((option) => option.getAttribute('aria-label'));
 const counter = () => screen.getByRole('toolbar', { name: 'Transactions' }).querySelector('.count')?.textContent;
 
 describe('the transaction list', () => {
@@ -54,7 +62,9 @@ describe('the transaction list', () => {
 
     // The keyboard moves the selection, and the details follow.
     fireEvent.keyDown(list(), { key: 'ArrowDown' });
-    expect(within(screen.getByRole('region', { name: 'Transaction details' })).getByRole('heading', { level: 2 }).textContent).toBe('PUT http://api.test/items');
+    expect(within(screen.getByRole('region', { name: 'Transaction details' })).getByRole('heading', { level: 2 }).textContent).toBe(
+      'PUT http://api.test/items',
+    );
   });
 
   it('filters by URL text, blocked only, preflighted only and target origin, and counts what it shows', async () => {
@@ -74,7 +84,11 @@ describe('the transaction list', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: 'Blocked only' }));
 
     const origins = screen.getByRole('combobox', { name: 'Target origin' });
-    expect(within(origins).getAllByRole('option').map((option) => option.textContent)).toEqual(['All origins', 'http://api.test', 'http://elsewhere.test']);
+    expect(
+      within(origins)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['All origins', 'http://api.test', 'http://elsewhere.test']);
     fireEvent.change(origins, { target: { value: 'http://elsewhere.test' } });
     expect(rowNames()).toEqual(['GET http://elsewhere.test/x, allowed, preflight not-needed']);
   });
@@ -117,7 +131,10 @@ describe('the worker', () => {
 
 describe('the recording', () => {
   const at = (hours: number, minutes: number, seconds: number, ms: number) => new Date(2026, 0, 12, hours, minutes, seconds, ms).getTime();
-  const lines = () => within(list()).queryAllByRole('option').map((option) => option.getAttribute('aria-label') ?? option.textContent);
+  const lines = () =>
+    within(list())
+      .queryAllByRole('option')
+      .map((option) => option.getAttribute('aria-label') ?? option.textContent);
   const GAP = { from: at(10, 2, 3, 120), to: at(10, 2, 4, 870), afterSeq: 2 };
 
   it('says since when the tab is recorded, and shows a gap where it happened, which a filter never hides', async () => {
@@ -139,7 +156,9 @@ describe('the recording', () => {
     fireEvent.change(screen.getByRole('searchbox', { name: 'Filter by URL' }), { target: { value: '' } });
     fireEvent.click(screen.getByRole('option', { name: /items\/blocked/ }));
     fireEvent.keyDown(list(), { key: 'ArrowDown' });
-    expect(within(screen.getByRole('region', { name: 'Transaction details' })).getByRole('heading', { level: 2 }).textContent).toBe('PUT http://api.test/items');
+    expect(within(screen.getByRole('region', { name: 'Transaction details' })).getByRole('heading', { level: 2 }).textContent).toBe(
+      'PUT http://api.test/items',
+    );
   });
 
   it('a tab whose recording has only a gap yet shows the gap, not the empty state', async () => {
@@ -154,7 +173,9 @@ describe('the recording', () => {
     await vi.waitFor(() => expect(setting.disabled).toBe(false));
     expect(setting.checked).toBe(false);
     fireEvent.click(setting);
-    expect(await screen.findByText(/^Recording every tab since .+ \(Record from browser start is on\): preflights other tabs made are seen too\.$/)).toBeTruthy();
+    expect(
+      await screen.findByText(/^Recording every tab since .+ \(Record from browser start is on\): preflights other tabs made are seen too\.$/),
+    ).toBeTruthy();
     expect(setting.checked).toBe(true);
     expect(worker.requests.filter((request) => request.method === 'setRecordFromBrowserStart').map((request) => request.params)).toEqual([{ on: true }]);
   });
@@ -182,13 +203,44 @@ function harText(): string {
   const entry = (url: string, allow: boolean, start: number) => ({
     startedDateTime: new Date(Date.UTC(2026, 0, 12) + start).toISOString(),
     time: 40,
-    request: { method: 'GET', url, httpVersion: 'HTTP/1.1', headers: [{ name: 'Host', value: 'api.example.com' }, { name: 'Origin', value: 'http://localhost:5173' }, { name: 'Sec-Fetch-Mode', value: 'cors' }], queryString: [], cookies: [], headersSize: -1, bodySize: 0 },
-    response: { status: 200, statusText: '', httpVersion: 'HTTP/1.1', headers: allow ? [{ name: 'Access-Control-Allow-Origin', value: 'http://localhost:5173' }] : [], cookies: [], content: { size: 0, mimeType: 'x-unknown' }, redirectURL: '', headersSize: -1, bodySize: 0, _error: allow ? null : 'net::ERR_FAILED' },
+    request: {
+      method: 'GET',
+      url,
+      httpVersion: 'HTTP/1.1',
+      headers: [
+        { name: 'Host', value: 'api.example.com' },
+        { name: 'Origin', value: 'http://localhost:5173' },
+        { name: 'Sec-Fetch-Mode', value: 'cors' },
+      ],
+      queryString: [],
+      cookies: [],
+      headersSize: -1,
+      bodySize: 0,
+    },
+    response: {
+      status: 200,
+      statusText: '',
+      httpVersion: 'HTTP/1.1',
+      headers: allow ? [{ name: 'Access-Control-Allow-Origin', value: 'http://localhost:5173' }] : [],
+      cookies: [],
+      content: { size: 0, mimeType: 'x-unknown' },
+      redirectURL: '',
+      headersSize: -1,
+      bodySize: 0,
+      _error: allow ? null : 'net::ERR_FAILED',
+    },
     cache: {},
     timings: { send: 1, wait: 30, receive: 8 },
     _resourceType: 'fetch',
   });
-  return JSON.stringify({ log: { version: '1.2', creator: { name: 'WebInspector', version: '537.36' }, pages: [], entries: [entry('https://api.example.com/ok', true, 0), entry('https://api.example.com/refused', false, 100)] } });
+  return JSON.stringify({
+    log: {
+      version: '1.2',
+      creator: { name: 'WebInspector', version: '537.36' },
+      pages: [],
+      entries: [entry('https://api.example.com/ok', true, 0), entry('https://api.example.com/refused', false, 100)],
+    },
+  });
 }
 
 describe('importing a file', () => {
@@ -212,14 +264,20 @@ describe('importing a file', () => {
     const tab = await screen.findByRole('tab', { name: 'Imported: capture.har (WebInspector 537.36)' });
     expect(tab.getAttribute('aria-selected')).toBe('true');
     const region = screen.getByRole('region', { name: 'Imported file capture.har, read-only' });
-    expect(within(region).getAllByRole('option').map((option) => option.getAttribute('aria-label'))).toEqual([
+    expect(
+      within(region)
+        .getAllByRole('option')
+        .map((option) => option.getAttribute('aria-label')),
+    ).toEqual([
       'GET https://api.example.com/ok, allowed, preflight not-needed',
       // Chrome's HAR shows the failure, not its reason: the engine says so rather than guess.
       'GET https://api.example.com/refused, blocked, for a reason the capture does not show, preflight not-needed',
     ]);
     expect(screen.queryByRole('status')).toBeNull();
     fireEvent.click(within(region).getByRole('option', { name: /refused/ }));
-    expect(within(screen.getByRole('region', { name: 'Transaction details' })).getByRole('heading', { level: 2 }).textContent).toBe('GET https://api.example.com/refused');
+    expect(within(screen.getByRole('region', { name: 'Transaction details' })).getByRole('heading', { level: 2 }).textContent).toBe(
+      'GET https://api.example.com/refused',
+    );
 
     fireEvent.click(screen.getByRole('button', { name: 'Close capture.har' }));
     expect(screen.getByRole('tab', { name: 'Requests' }).getAttribute('aria-selected')).toBe('true');

@@ -13,7 +13,7 @@ const RULE_LABELS: Readonly<Record<string, string>> = {
   'default-absent': 'no Max-Age: the default',
   'default-not-an-integer': 'not an integer: the default',
   'as-sent': 'as sent',
-  capped: "capped by Chromium",
+  capped: 'capped by Chromium',
   zero: 'not cached',
   negative: 'not cached',
   'not-cached-not-digits': 'not cached',
@@ -63,7 +63,12 @@ export function PreflightCacheView({ entries, items }: Props) {
         </thead>
         <tbody>
           {shown.map((entry) => {
-            const served = items.filter((item) => item.transaction.verdict.hops.some((hop) => hop.cacheEntry?.storedAt === entry.storedAt && hop.cacheEntry.key.url === entry.key.url && hop.cacheEntry.key.origin === entry.key.origin));
+            const served = items.filter((item) =>
+              item.transaction.verdict.hops.some(
+                (hop) =>
+                  hop.cacheEntry?.storedAt === entry.storedAt && hop.cacheEntry.key.url === entry.key.url && hop.cacheEntry.key.origin === entry.key.origin,
+              ),
+            );
             const others = otherLifetimes(entry);
             return (
               <tr key={`${entry.key.origin} ${entry.key.url} ${entry.storedAt} ${entry.result.credentials}`}>

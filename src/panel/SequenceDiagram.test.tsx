@@ -12,7 +12,15 @@ import { SequenceDiagram } from './SequenceDiagram.tsx';
 const PAYLOAD = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
 
 function diagramAnswering(value: string): NegotiationDiagram {
-  return negotiationDiagram(transactionDiagramInput(preflightedPut('x-a', 204, [['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Methods', value]])), { time: String });
+  return negotiationDiagram(
+    transactionDiagramInput(
+      preflightedPut('x-a', 204, [
+        ['Access-Control-Allow-Origin', PAGE],
+        ['Access-Control-Allow-Methods', value],
+      ]),
+    ),
+    { time: String },
+  );
 }
 
 describe('SequenceDiagram', () => {

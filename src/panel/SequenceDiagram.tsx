@@ -51,7 +51,14 @@ export function SequenceDiagram({ diagram, caption }: Props) {
         <code>{printable(server?.subtitle ?? '', Infinity)}</code>
       </p>
       <div className="seq-canvas" ref={canvas}>
-        <svg ref={svg} role="list" aria-label="The negotiation, message by message" width={layout.width} height={layout.height} viewBox={`0 0 ${layout.width} ${layout.height}`}>
+        <svg
+          ref={svg}
+          role="list"
+          aria-label="The negotiation, message by message"
+          width={layout.width}
+          height={layout.height}
+          viewBox={`0 0 ${layout.width} ${layout.height}`}
+        >
           <Lanes layout={layout} />
           {layout.rows.map((row, index) => (
             <ArrowRow
@@ -127,7 +134,15 @@ function ArrowRow({ row, width, focusable, onActive, onKeyDown }: RowProps) {
           <rect className="seq-note-box" x={note.x} y={note.y} width={note.width} height={note.height} rx={2} />
           {note.lines.map((line, index) => (
             <g key={index} className={`seq-line seq-line-${line.tone}`}>
-              {line.tone !== 'plain' && <rect className="seq-line-mark" x={note.x + 2} y={line.y - 11} width={Math.min(note.width - 4, Array.from(line.shown).length * NOTE_CHAR + 4)} height={14} />}
+              {line.tone !== 'plain' && (
+                <rect
+                  className="seq-line-mark"
+                  x={note.x + 2}
+                  y={line.y - 11}
+                  width={Math.min(note.width - 4, Array.from(line.shown).length * NOTE_CHAR + 4)}
+                  height={14}
+                />
+              )}
               <text x={note.x + 4} y={line.y}>
                 {line.shown}
               </text>

@@ -17,7 +17,20 @@ interface Props {
 }
 
 /** Clear, preserve log and the filters, as in the Network panel's toolbar. */
-export function Toolbar({ filter, origins, preserveLog, recordFromBrowserStart, shown, total, onFilter, onClear, onPreserveLog, onRecordFromBrowserStart, onImport, onExport }: Props) {
+export function Toolbar({
+  filter,
+  origins,
+  preserveLog,
+  recordFromBrowserStart,
+  shown,
+  total,
+  onFilter,
+  onClear,
+  onPreserveLog,
+  onRecordFromBrowserStart,
+  onImport,
+  onExport,
+}: Props) {
   return (
     <div className="toolbar" role="toolbar" aria-label="Transactions">
       <button type="button" onClick={onClear}>
@@ -53,7 +66,8 @@ export function Toolbar({ filter, origins, preserveLog, recordFromBrowserStart, 
         <input type="checkbox" checked={filter.blockedOnly} onChange={(event) => onFilter({ ...filter, blockedOnly: event.target.checked })} /> Blocked only
       </label>
       <label>
-        <input type="checkbox" checked={filter.preflightedOnly} onChange={(event) => onFilter({ ...filter, preflightedOnly: event.target.checked })} /> Preflighted only
+        <input type="checkbox" checked={filter.preflightedOnly} onChange={(event) => onFilter({ ...filter, preflightedOnly: event.target.checked })} />{' '}
+        Preflighted only
       </label>
       <select aria-label="Target origin" value={filter.targetOrigin} onChange={(event) => onFilter({ ...filter, targetOrigin: event.target.value })}>
         <option value="">All origins</option>
@@ -63,15 +77,13 @@ export function Toolbar({ filter, origins, preserveLog, recordFromBrowserStart, 
           </option>
         ))}
       </select>
-      <span className="count">
-        {shown === total ? requests(total) : `${shown} of ${requests(total)}`}
-      </span>
+      <span className="count">{shown === total ? requests(total) : `${shown} of ${requests(total)}`}</span>
     </div>
   );
 }
 
 const RECORD_FROM_BROWSER_START =
-  'Off: CORS Lens records a tab only while its CORS panel is open, and browsing costs nothing otherwise. On: every tab, from the browser\'s start, so preflights made before a panel opened (and the preflight cache they filled) are known; every page pays for the recording.';
+  "Off: CORS Lens records a tab only while its CORS panel is open, and browsing costs nothing otherwise. On: every tab, from the browser's start, so preflights made before a panel opened (and the preflight cache they filled) are known; every page pays for the recording.";
 
 function requests(count: number): string {
   return `${count} ${count === 1 ? 'request' : 'requests'}`;

@@ -15,8 +15,16 @@ describe('TransactionDetails', () => {
     const verdict = region('Verdict');
     expect(verdict.querySelector('code.cors-error')?.textContent).toBe('PreflightMissingAllowOriginHeader');
     const mismatch = verdict.querySelector('dl[aria-label="What the server sent and what the browser needed"]') as HTMLElement;
-    expect(within(mismatch).getAllByRole('term').map((cell) => cell.textContent)).toEqual(['Header', 'Server sent', 'Browser needed']);
-    expect(within(mismatch).getAllByRole('definition').map((cell) => cell.textContent)).toEqual(['Access-Control-Allow-Origin', '(absent)', PAGE]);
+    expect(
+      within(mismatch)
+        .getAllByRole('term')
+        .map((cell) => cell.textContent),
+    ).toEqual(['Header', 'Server sent', 'Browser needed']);
+    expect(
+      within(mismatch)
+        .getAllByRole('definition')
+        .map((cell) => cell.textContent),
+    ).toEqual(['Access-Control-Allow-Origin', '(absent)', PAGE]);
     const fix = within(verdict).getByLabelText('Fix on the server');
     expect(fix.textContent).toContain('Send this in the preflight response:');
     expect(fix.querySelector('pre')?.textContent).toMatch(new RegExp(`^Access-Control-Allow-Origin: ${PAGE}\\n`));

@@ -152,7 +152,9 @@ export function TransactionDetails({ item, headingRef, onOpenInSimulator }: Prop
           <div key={`${index}-${hop.url}`} className="hop">
             {transaction.hops.length > 1 && <h4>{`Hop ${index + 1}: ${hop.method} ${hop.url}`}</h4>}
             {hop.preflight && <HeaderTable title="Preflight request (OPTIONS)" headers={hop.preflight.requestHeaders} />}
-            {hop.preflight?.response && <HeaderTable title={`Preflight response (${hop.preflight.response.status})`} headers={hop.preflight.response.headers} />}
+            {hop.preflight?.response && (
+              <HeaderTable title={`Preflight response (${hop.preflight.response.status})`} headers={hop.preflight.response.headers} />
+            )}
             {hop.sentHeaders ? <HeaderTable title="Request" headers={hop.sentHeaders} /> : <p className="muted">The request was not sent.</p>}
             {hop.response && <HeaderTable title={`Response (${hop.response.status})`} headers={hop.response.headers} />}
           </div>

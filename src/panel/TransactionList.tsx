@@ -124,6 +124,10 @@ function GapRow({ gap, top }: { readonly gap: RecordingGap; readonly top: number
 
 /** What a screen reader says for a row: the request, then its verdict. */
 function rowLabel(row: TransactionRow): string {
-  const verdict = row.corsError ? `${VERDICT_BADGE_LABELS[row.badge]}: ${row.corsError}` : row.badge === 'undetermined' ? 'blocked, for a reason the capture does not show' : VERDICT_BADGE_LABELS[row.badge];
+  const verdict = row.corsError
+    ? `${VERDICT_BADGE_LABELS[row.badge]}: ${row.corsError}`
+    : row.badge === 'undetermined'
+      ? 'blocked, for a reason the capture does not show'
+      : VERDICT_BADGE_LABELS[row.badge];
   return `${row.method} ${row.url}, ${verdict}, preflight ${row.preflight}`;
 }

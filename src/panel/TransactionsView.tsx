@@ -33,7 +33,9 @@ export function TransactionsView({ rows, entries, selected, idle, onSelect, onOp
           requestAnimationFrame(() => detailsHeading.current?.focus());
         }}
       />
-      <div className="details-pane">{selected ? <TransactionDetails item={selected} headingRef={detailsHeading} onOpenInSimulator={onOpenInSimulator} /> : idle}</div>
+      <div className="details-pane">
+        {selected ? <TransactionDetails item={selected} headingRef={detailsHeading} onOpenInSimulator={onOpenInSimulator} /> : idle}
+      </div>
     </div>
   );
 }

@@ -22,14 +22,16 @@ export function VerifiedFixView({ transaction }: { readonly transaction: Transac
       <h3>Everything the server must change</h3>
       <p className="muted">Checked by the engine: with these headers, the request is allowed.</p>
       <label>
-        Write it for{' '}
-        <Choice value={dialect} choices={FIX_DIALECTS} onChange={setDialect} ariaLabel="Server" />
+        Write it for <Choice value={dialect} choices={FIX_DIALECTS} onChange={setDialect} ariaLabel="Server" />
       </label>
       {note && <p className="muted">{note}</p>}
       <FixText fix={fix} dialect={dialect} label="Header lines to send" />
       {fix.withCredentials && (
         <>
-          <p>If the page sends cookies or HTTP authentication (fetch with credentials: &apos;include&apos;, or XMLHttpRequest withCredentials), the server must send this instead:</p>
+          <p>
+            If the page sends cookies or HTTP authentication (fetch with credentials: &apos;include&apos;, or XMLHttpRequest withCredentials), the server must
+            send this instead:
+          </p>
           <FixText fix={fix.withCredentials} dialect={dialect} label="Header lines to send if the page sends credentials" />
         </>
       )}

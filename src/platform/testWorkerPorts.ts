@@ -1,6 +1,16 @@
 import type { Runtime } from 'webextension-polyfill';
 import { createBridge, createLoopbackWalls, type Bridge, type BridgeMessage } from '../core/messaging/bridge.ts';
-import { NOTHING_LEFT_OUT, PORT_NAME, PROTOCOL_VERSION, protocolMismatchError, type RecordingState, type SequencedTransaction, type SessionSummary, type WorkerEvents, type WorkerRequests } from '../core/protocol.ts';
+import {
+  NOTHING_LEFT_OUT,
+  PORT_NAME,
+  PROTOCOL_VERSION,
+  protocolMismatchError,
+  type RecordingState,
+  type SequencedTransaction,
+  type SessionSummary,
+  type WorkerEvents,
+  type WorkerRequests,
+} from '../core/protocol.ts';
 
 export interface FakeWorkerOptions {
   /** The protocol version the worker speaks (another one refuses the client's hello). */
@@ -29,7 +39,17 @@ export interface FakeWorker {
   drop(): void;
 }
 
-export const summaryOf = (tabId: number, seq = 0): SessionSummary => ({ tabId, pageUrl: null, preserveLog: false, evicted: 0, truncatedValues: 0, leftOut: NOTHING_LEFT_OUT, seq, recordingSince: null, gaps: [] });
+export const summaryOf = (tabId: number, seq = 0): SessionSummary => ({
+  tabId,
+  pageUrl: null,
+  preserveLog: false,
+  evicted: 0,
+  truncatedValues: 0,
+  leftOut: NOTHING_LEFT_OUT,
+  seq,
+  recordingSince: null,
+  gaps: [],
+});
 
 /**
  * For tests: a service worker on the other end of each runtime port a client

@@ -46,7 +46,7 @@ describe('connectToWorker', () => {
     client.close();
   });
 
-  it("rejects with the typed code when the worker speaks another protocol version, and does not retry", async () => {
+  it('rejects with the typed code when the worker speaks another protocol version, and does not retry', async () => {
     const worker = fakeWorkers({ speaks: PROTOCOL_VERSION + 1 });
     const client = connectToWorker('test', worker.connect);
     const error = await client.subscribe(1).catch((failure: unknown) => failure);

@@ -72,7 +72,10 @@ export function recordContext(context: BrowserContext): ContextRecording {
     };
   };
 
-  const isSettled = (page: Page): boolean => judge().of(page).every((transaction) => transaction.state !== 'in-flight' && transaction.verdict.outcome !== 'undetermined');
+  const isSettled = (page: Page): boolean =>
+    judge()
+      .of(page)
+      .every((transaction) => transaction.state !== 'in-flight' && transaction.verdict.outcome !== 'undetermined');
 
   const settled = async (page: Page, timeoutMs: number): Promise<boolean> => {
     const recorder = await attach(page);

@@ -18,7 +18,11 @@ function preflightLine(transaction: Transaction, reasons: readonly string[]): st
   switch (verdict.preflight) {
     case 'sent': {
       const preflight = hops.find((hop) => hop.preflight)?.preflight;
-      const answer = preflight?.response ? `answered ${preflight.response.status}` : preflight?.error ? `failed (${printable(preflight.error, 80)})` : 'no answer';
+      const answer = preflight?.response
+        ? `answered ${preflight.response.status}`
+        : preflight?.error
+          ? `failed (${printable(preflight.error, 80)})`
+          : 'no answer';
       const method = preflight ? getHeader(preflight.requestHeaders, 'Access-Control-Request-Method') : null;
       const headers = preflight ? getHeader(preflight.requestHeaders, 'Access-Control-Request-Headers') : null;
       const asked = [method ? `method ${printable(method, 40)}` : '', headers ? `headers ${printable(headers, 200)}` : ''].filter(Boolean).join(', ');
@@ -50,7 +54,14 @@ function fixLines(transaction: Transaction, fallback: string | null): string[] {
   const lines = changeLines(transaction, fix.changes, 'The server must send');
   if (fix.credentials === 'inferred') lines.push('   (The capture does not show credentials, but only a request carrying them fails this way.)');
   if (!fix.withCredentials) return lines;
-  return [...lines, ...changeLines(transaction, fix.withCredentials.changes, "If the page sends cookies or HTTP authentication (credentials: 'include'), the server must send instead")];
+  return [
+    ...lines,
+    ...changeLines(
+      transaction,
+      fix.withCredentials.changes,
+      "If the page sends cookies or HTTP authentication (credentials: 'include'), the server must send instead",
+    ),
+  ];
 }
 
 function changeLines(transaction: Transaction, changes: readonly ServerChange[], heading: string): string[] {
@@ -86,7 +97,15 @@ export function describeFailure(transaction: Transaction, index: number): string
 
 /** The whole failure message: a count, then each failed request. */
 export function failureReport(failures: readonly Transaction[], total: number): string {
-  const count = failures.length === total ? (total === 1 ? "the page's only cross-origin request" : `all ${total} cross-origin requests of the page`) : `${failures.length} of the ${total} cross-origin requests of the page`;
-  const heading = [`The browser blocked ${count} (CORS: a page may call another origin only as far as that server's Access-Control-* response headers allow):`, ''];
+  const count =
+    failures.length === total
+      ? total === 1
+        ? "the page's only cross-origin request"
+        : `all ${total} cross-origin requests of the page`
+      : `${failures.length} of the ${total} cross-origin requests of the page`;
+  const heading = [
+    `The browser blocked ${count} (CORS: a page may call another origin only as far as that server's Access-Control-* response headers allow):`,
+    '',
+  ];
   return [...heading, ...failures.flatMap((transaction, index) => [...describeFailure(transaction, index), ''])].join('\n').trimEnd();
 }

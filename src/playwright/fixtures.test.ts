@@ -38,7 +38,9 @@ describe('outside Chromium', () => {
     await contextFixture({ context: second.context, corsLens: {}, browserName: 'webkit' }, async (context) => void ran.push(context), testInfo);
     expect(ran).toEqual([first.context, second.context]);
     expect(said).toHaveLength(1);
-    expect(said[0]).toMatch(/^cors-lens\/playwright: CORS Lens records through Chromium's DevTools protocol and cannot record in firefox: .*toHaveNoCorsErrors\(\) passes there without checking/);
+    expect(said[0]).toMatch(
+      /^cors-lens\/playwright: CORS Lens records through Chromium's DevTools protocol and cannot record in firefox: .*toHaveNoCorsErrors\(\) passes there without checking/,
+    );
     const result = await toHaveNoCorsErrors.call(matcherState(), first.page);
     expect(result.pass).toBe(true);
     expect(result.message()).toContain('Not checked: firefox cannot be recorded.');
@@ -72,7 +74,9 @@ describe('bad options', () => {
   ])('%j: refused by name before the test runs', async (corsLens, message) => {
     const { context } = contextStandIn();
     const use = vi.fn(async () => undefined);
-    await expect(contextFixture({ context, corsLens: corsLens as never, browserName: 'chromium' }, use, testInfo)).rejects.toThrow(`cors-lens/playwright: ${message}`);
+    await expect(contextFixture({ context, corsLens: corsLens as never, browserName: 'chromium' }, use, testInfo)).rejects.toThrow(
+      `cors-lens/playwright: ${message}`,
+    );
     expect(use).not.toHaveBeenCalled();
   });
 });

@@ -83,14 +83,17 @@ export async function pageFixture({ page }: { page: Page }, use: (page: Page) =>
   await use(page);
 }
 
-const ATTACHED = 'When the test fails, CORS Lens attaches cors-lens.md and cors-lens.trace.json to its report: every cross-origin request of the test, explained.';
+const ATTACHED =
+  'When the test fails, CORS Lens attaches cors-lens.md and cors-lens.trace.json to its report: every cross-origin request of the test, explained.';
 
 /** `expect(page).toHaveNoCorsErrors()`: see CorsLensMatchers in index.ts. */
 export async function toHaveNoCorsErrors(this: ExpectMatcherState, page: Page, options: { timeout?: number } = {}): Promise<MatcherReturnType> {
   const hint = this.utils.matcherHint('toHaveNoCorsErrors', 'page', '', { isNot: this.isNot });
   const state = contexts.get(page.context());
   if (!state) {
-    throw new Error(`${hint}\n\nThis page is not recorded by CORS Lens: take \`test\` and \`expect\` from 'cors-lens/playwright' (import { test, expect } from 'cors-lens/playwright') and use the test's page or context.`);
+    throw new Error(
+      `${hint}\n\nThis page is not recorded by CORS Lens: take \`test\` and \`expect\` from 'cors-lens/playwright' (import { test, expect } from 'cors-lens/playwright') and use the test's page or context.`,
+    );
   }
   if ('notRecorded' in state) return { name: 'toHaveNoCorsErrors', pass: !this.isNot, message: () => `${hint}\n\nNot checked: ${state.notRecorded}.` };
   const timeout = options.timeout ?? this.timeout;
@@ -100,7 +103,10 @@ export async function toHaveNoCorsErrors(this: ExpectMatcherState, page: Page, o
   const inFlight = transactions.filter((transaction) => transaction.state === 'in-flight');
   const pending =
     !settled && inFlight.length > 0
-      ? ['', `Still in flight after ${timeout} ms, so not judged: ${inFlight.map((transaction) => `${printable(transaction.request.method, 20)} ${printable(transaction.request.url, 300)}`).join(', ')}`]
+      ? [
+          '',
+          `Still in flight after ${timeout} ms, so not judged: ${inFlight.map((transaction) => `${printable(transaction.request.method, 20)} ${printable(transaction.request.url, 300)}`).join(', ')}`,
+        ]
       : [];
   const pass = failures.length === 0;
   const message = pass

@@ -49,11 +49,12 @@ export interface CorsLensMatchers {
   toHaveNoCorsErrors(this: ExpectMatcherState, page: Page, options?: { timeout?: number }): Promise<MatcherReturnType>;
 }
 
-export const test: TestType<PlaywrightTestArgs & PlaywrightTestOptions & CorsLensFixtures, PlaywrightWorkerArgs & PlaywrightWorkerOptions> = base.extend<CorsLensFixtures>({
-  corsLens: [{}, { option: true }],
-  // Over Playwright's own: a test that has a browser context has it recorded (one without starts no browser for CORS Lens).
-  context: contextFixture,
-  page: pageFixture,
-});
+export const test: TestType<PlaywrightTestArgs & PlaywrightTestOptions & CorsLensFixtures, PlaywrightWorkerArgs & PlaywrightWorkerOptions> =
+  base.extend<CorsLensFixtures>({
+    corsLens: [{}, { option: true }],
+    // Over Playwright's own: a test that has a browser context has it recorded (one without starts no browser for CORS Lens).
+    context: contextFixture,
+    page: pageFixture,
+  });
 
 export const expect: Expect<CorsLensMatchers> = baseExpect.extend({ toHaveNoCorsErrors });

@@ -20,14 +20,17 @@ export function resolveOptions(options: CorsLensOptions | undefined): ResolvedOp
   if (typeof raw !== 'object' || raw === null) return fail(' must be an object such as { enabled: true }');
   const given = raw as Record<string, unknown>;
   for (const key of Object.keys(given)) if (!KNOWN.has(key)) fail(`.${key} is not an option (the options are enabled, includeSecrets and ignoreUrls)`);
-  for (const key of ['enabled', 'includeSecrets'] as const) if (given[key] !== undefined && typeof given[key] !== 'boolean') fail(`.${key} must be true or false`);
+  for (const key of ['enabled', 'includeSecrets'] as const)
+    if (given[key] !== undefined && typeof given[key] !== 'boolean') fail(`.${key} must be true or false`);
   const patterns = given.ignoreUrls ?? [];
-  if (!Array.isArray(patterns) || !patterns.every((pattern) => typeof pattern === 'string' || pattern instanceof RegExp)) fail('.ignoreUrls must be a list of strings and regular expressions');
+  if (!Array.isArray(patterns) || !patterns.every((pattern) => typeof pattern === 'string' || pattern instanceof RegExp))
+    fail('.ignoreUrls must be a list of strings and regular expressions');
   const ignoreUrls = patterns as readonly (string | RegExp)[];
   return {
     enabled: given.enabled !== false,
     includeSecrets: given.includeSecrets === true,
     // String.prototype.search ignores a RegExp's lastIndex and g flag: the same URL always gives the same answer.
-    ignored: (transaction) => ignoreUrls.some((pattern) => (typeof pattern === 'string' ? transaction.request.url.includes(pattern) : transaction.request.url.search(pattern) >= 0)),
+    ignored: (transaction) =>
+      ignoreUrls.some((pattern) => (typeof pattern === 'string' ? transaction.request.url.includes(pattern) : transaction.request.url.search(pattern) >= 0)),
   };
 }

@@ -12,7 +12,6 @@ import { connectToWorker } from '../platform/workerClient.ts';
 const client = connectToWorker('recorder');
 const recordingEveryTab = client.watchAllTabs();
 
-
 /** How often the open events are asked for: the protocol announces no change of them. */
 const OPEN_EVENTS_POLL_MS = 50;
 
@@ -52,7 +51,14 @@ function waitForSeq(tabId: number, count: number, timeoutMs: number): Promise<vo
  * Resolves once the tab has `count` transactions whose first URL contains
  * `marker`, each passing `ready`; checked now and on every event of the tab.
  */
-function waitForItems(tabId: number, marker: string, count: number, timeoutMs: number, what: string, ready: (item: SequencedTransaction) => boolean): Promise<SequencedTransaction[]> {
+function waitForItems(
+  tabId: number,
+  marker: string,
+  count: number,
+  timeoutMs: number,
+  what: string,
+  ready: (item: SequencedTransaction) => boolean,
+): Promise<SequencedTransaction[]> {
   return new Promise((resolve, reject) => {
     const matching = (items: readonly SequencedTransaction[]) => items.filter((item) => item.transaction.request.url.includes(marker));
     let done = false;

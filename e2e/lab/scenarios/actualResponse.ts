@@ -49,7 +49,12 @@ export const actualResponseScenarios: Scenario[] = [
   {
     name: 'wildcard-with-credentials',
     title: 'Access-Control-Allow-Origin: * for a request that includes credentials',
-    routes: root({ actual: respond([['Access-Control-Allow-Origin', '*'], ['Access-Control-Allow-Credentials', 'true']]) }),
+    routes: root({
+      actual: respond([
+        ['Access-Control-Allow-Origin', '*'],
+        ['Access-Control-Allow-Credentials', 'true'],
+      ]),
+    }),
     requests: [{ method: 'GET', credentials: 'include' }],
     expect: [blocked('WildcardOriginNotAllowed')],
   },
@@ -85,7 +90,12 @@ export const actualResponseScenarios: Scenario[] = [
   {
     name: 'allow-origin-sent-twice',
     title: 'Access-Control-Allow-Origin added twice, by a proxy and by the application',
-    routes: root({ actual: respond([['Access-Control-Allow-Origin', '*'], ['Access-Control-Allow-Origin', '*']]) }),
+    routes: root({
+      actual: respond([
+        ['Access-Control-Allow-Origin', '*'],
+        ['Access-Control-Allow-Origin', '*'],
+      ]),
+    }),
     requests: [{ method: 'GET' }],
     expect: [blocked('MultipleAllowOriginValues', '*, *')],
   },

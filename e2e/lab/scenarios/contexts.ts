@@ -10,7 +10,7 @@ import { allowOrigin, allowed, blocked, preflightAnswer, preflightEcho, respond,
 export const contextScenarios: Scenario[] = [
   {
     name: 'worker-preflighted-put',
-    title: "A dedicated worker of the page makes a preflighted PUT; the server allows it",
+    title: 'A dedicated worker of the page makes a preflighted PUT; the server allows it',
     routes: root({ preflight: preflightEcho(), actual: allowOrigin() }),
     requests: [{ method: 'PUT', context: 'worker', headers: [['X-Job', '7']] }],
     expect: [allowed('sent')],
@@ -42,7 +42,7 @@ export const contextScenarios: Scenario[] = [
   },
   {
     name: 'cross-origin-iframe-preflighted-put',
-    title: "An iframe from another site makes a preflighted PUT with its own origin; the server allows that origin",
+    title: 'An iframe from another site makes a preflighted PUT with its own origin; the server allows that origin',
     routes: root({ preflight: preflightEcho(), actual: allowOrigin() }),
     requests: [{ method: 'PUT', context: 'cross-origin-iframe', headers: [['X-Frame-Req', '1']] }],
     expect: [allowed('sent')],

@@ -53,7 +53,15 @@ export const leavingPageOriginScenarios: Scenario[] = [
     title: 'Page origin, then the API, then a third origin: the chain crossed origins twice, so the last hop says Origin: null',
     routes: {
       '/': { actual: respond([['Location', '{base}/second']], 302) },
-      '/second': { actual: respond([['Location', '{frameBase}/third'], ['Access-Control-Allow-Origin', '{origin}']], 302) },
+      '/second': {
+        actual: respond(
+          [
+            ['Location', '{frameBase}/third'],
+            ['Access-Control-Allow-Origin', '{origin}'],
+          ],
+          302,
+        ),
+      },
       '/third': { actual: respond([['Access-Control-Allow-Origin', 'null']]) },
     },
     requests: [{ method: 'GET', target: 'page' }],
@@ -61,10 +69,18 @@ export const leavingPageOriginScenarios: Scenario[] = [
   },
   {
     name: 'same-origin-redirected-twice-tainted-blocked',
-    title: "Crossed origins twice: the last hop allows the page's origin, but the request's origin is now \"null\"",
+    title: 'Crossed origins twice: the last hop allows the page\'s origin, but the request\'s origin is now "null"',
     routes: {
       '/': { actual: respond([['Location', '{base}/second']], 302) },
-      '/second': { actual: respond([['Location', '{frameBase}/third'], ['Access-Control-Allow-Origin', '{origin}']], 302) },
+      '/second': {
+        actual: respond(
+          [
+            ['Location', '{frameBase}/third'],
+            ['Access-Control-Allow-Origin', '{origin}'],
+          ],
+          302,
+        ),
+      },
       '/third': { actual: respond([['Access-Control-Allow-Origin', '{page}']]) },
     },
     requests: [{ method: 'GET', target: 'page' }],
@@ -75,7 +91,15 @@ export const leavingPageOriginScenarios: Scenario[] = [
     title: "Page origin, the API, then the page's origin again: tainted, so even the page's own origin must answer Access-Control-Allow-Origin: null",
     routes: {
       '/': { actual: respond([['Location', '{base}/second']], 302) },
-      '/second': { actual: respond([['Location', '{pageBase}/back'], ['Access-Control-Allow-Origin', '{origin}']], 302) },
+      '/second': {
+        actual: respond(
+          [
+            ['Location', '{pageBase}/back'],
+            ['Access-Control-Allow-Origin', '{origin}'],
+          ],
+          302,
+        ),
+      },
       '/back': { actual: respond([['Access-Control-Allow-Origin', '{page}']]) },
     },
     requests: [{ method: 'GET', target: 'page' }],

@@ -24,7 +24,13 @@ export const lifecycleScenarios: Scenario[] = [
   {
     name: 'cached-preflight',
     title: 'A PUT whose preflight is cached for 10 minutes (the second is served from the cache, recorded or not)',
-    routes: root({ preflight: preflightAnswer([['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Max-Age', '600']]), actual: allowOrigin() }),
+    routes: root({
+      preflight: preflightAnswer([
+        ['Access-Control-Allow-Methods', 'PUT'],
+        ['Access-Control-Max-Age', '600'],
+      ]),
+      actual: allowOrigin(),
+    }),
     requests: [{ method: 'PUT' }],
     expect: [allowed('sent')],
   },

@@ -59,7 +59,14 @@ function casesFrom(prefix: string, where: string, opaque: Opaque): Scenario[] {
       title: `${where} sends a preflighted PUT; the preflight allows the lab page's origin, not "null"`,
       ...from,
       routes: root({
-        preflight: { status: 204, headers: [['Access-Control-Allow-Origin', '{page}'], ['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Allow-Headers', 'X-Opaque']] },
+        preflight: {
+          status: 204,
+          headers: [
+            ['Access-Control-Allow-Origin', '{page}'],
+            ['Access-Control-Allow-Methods', 'PUT'],
+            ['Access-Control-Allow-Headers', 'X-Opaque'],
+          ],
+        },
         actual: respond([['Access-Control-Allow-Origin', '{page}']]),
       }),
       requests: [{ method: 'PUT', headers: [['X-Opaque', '1']], ...context }],
@@ -73,22 +80,20 @@ export const opaqueOriginScenarios: Scenario[] = [
   ...casesFrom('sandboxed-iframe', 'A sandboxed iframe (allow-scripts only)', { context: 'sandboxed-iframe' }),
   ...casesFrom('data-url-iframe', 'A data: URL iframe', { context: 'data-iframe' }),
   ...casesFrom('file-page', 'A page opened from a file: URL', { from: 'file-page' }),
-  ...(['sandboxed-iframe', 'data-iframe'] as const).map(
-    (context): Scenario => ({
-      name: `${context === 'data-iframe' ? 'data-url-iframe' : context}-not-cached`,
-      title: `${context === 'data-iframe' ? 'A data: URL iframe' : 'A sandboxed iframe'} sends the same preflighted PUT twice, Access-Control-Max-Age: 600: Chromium preflights both (no cache for an opaque origin)`,
-      routes: root({ preflight: preflightEcho([['Access-Control-Max-Age', '600']]), actual: respond([['Access-Control-Allow-Origin', '*']]) }),
-      requests: [
-        { method: 'PUT', headers: [['X-Opaque', '1']], context },
-        { method: 'PUT', headers: [['X-Opaque', '2']], context },
-      ],
-      expect: [allowed('sent'), allowed('sent')],
-      firefox: {
-        differs: 'Firefox caches the preflights of an opaque origin: the second PUT is served from its preflight cache',
-        expect: [firefoxAllowed('sent'), firefoxAllowed('cache-hit')],
-      },
-    }),
-  ),
+  ...(['sandboxed-iframe', 'data-iframe'] as const).map((context): Scenario => ({
+    name: `${context === 'data-iframe' ? 'data-url-iframe' : context}-not-cached`,
+    title: `${context === 'data-iframe' ? 'A data: URL iframe' : 'A sandboxed iframe'} sends the same preflighted PUT twice, Access-Control-Max-Age: 600: Chromium preflights both (no cache for an opaque origin)`,
+    routes: root({ preflight: preflightEcho([['Access-Control-Max-Age', '600']]), actual: respond([['Access-Control-Allow-Origin', '*']]) }),
+    requests: [
+      { method: 'PUT', headers: [['X-Opaque', '1']], context },
+      { method: 'PUT', headers: [['X-Opaque', '2']], context },
+    ],
+    expect: [allowed('sent'), allowed('sent')],
+    firefox: {
+      differs: 'Firefox caches the preflights of an opaque origin: the second PUT is served from its preflight cache',
+      expect: [firefoxAllowed('sent'), firefoxAllowed('cache-hit')],
+    },
+  })),
   {
     name: 'opaque-frames-share-cache',
     title: 'A sandboxed iframe, then a data: URL iframe, send the same preflighted PUT (Access-Control-Max-Age: 600): Chromium preflights both',
@@ -99,7 +104,8 @@ export const opaqueOriginScenarios: Scenario[] = [
     ],
     expect: [allowed('sent'), allowed('sent')],
     firefox: {
-      differs: "Firefox keys an opaque origin's preflights by the null principal's scheme, which every opaque origin shares: the data: iframe's PUT is served by the sandboxed iframe's entry",
+      differs:
+        "Firefox keys an opaque origin's preflights by the null principal's scheme, which every opaque origin shares: the data: iframe's PUT is served by the sandboxed iframe's entry",
       expect: [firefoxAllowed('sent'), firefoxAllowed('cache-hit')],
     },
   },

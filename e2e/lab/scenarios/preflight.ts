@@ -64,7 +64,10 @@ export const preflightScenarios: Scenario[] = [
     name: 'method-wildcard-with-credentials',
     title: 'Access-Control-Allow-Methods: * is only a literal "*" when credentials are included',
     routes: root({
-      preflight: preflightAnswer([['Access-Control-Allow-Methods', '*'], ['Access-Control-Allow-Credentials', 'true']]),
+      preflight: preflightAnswer([
+        ['Access-Control-Allow-Methods', '*'],
+        ['Access-Control-Allow-Credentials', 'true'],
+      ]),
       actual: allowOrigin([['Access-Control-Allow-Credentials', 'true']]),
     }),
     requests: [{ method: 'PUT', credentials: 'include' }],
@@ -80,14 +83,26 @@ export const preflightScenarios: Scenario[] = [
   {
     name: 'allow-headers-invalid',
     title: 'Access-Control-Allow-Headers: "x-a; x-b" (a semicolon is not a separator)',
-    routes: root({ preflight: preflightAnswer([['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Allow-Headers', 'x-a; x-b']]), actual: allowOrigin() }),
+    routes: root({
+      preflight: preflightAnswer([
+        ['Access-Control-Allow-Methods', 'PUT'],
+        ['Access-Control-Allow-Headers', 'x-a; x-b'],
+      ]),
+      actual: allowOrigin(),
+    }),
     requests: [{ method: 'PUT', headers: [['X-A', '1']] }],
     expect: [blocked('InvalidAllowHeadersPreflightResponse', '', 'sent')],
   },
   {
     name: 'invalid-methods-before-invalid-headers',
     title: 'Both lists malformed: the methods are parsed first',
-    routes: root({ preflight: preflightAnswer([['Access-Control-Allow-Methods', '"PUT"'], ['Access-Control-Allow-Headers', 'x a']]), actual: allowOrigin() }),
+    routes: root({
+      preflight: preflightAnswer([
+        ['Access-Control-Allow-Methods', '"PUT"'],
+        ['Access-Control-Allow-Headers', 'x a'],
+      ]),
+      actual: allowOrigin(),
+    }),
     requests: [{ method: 'PUT', headers: [['X-A', '1']] }],
     expect: [blocked('InvalidAllowMethodsPreflightResponse', '', 'sent')],
   },
@@ -108,7 +123,13 @@ export const preflightScenarios: Scenario[] = [
   {
     name: 'method-checked-before-headers',
     title: 'Neither the method nor the header allowed: the method is reported',
-    routes: root({ preflight: preflightAnswer([['Access-Control-Allow-Methods', 'GET'], ['Access-Control-Allow-Headers', 'x-other']]), actual: allowOrigin() }),
+    routes: root({
+      preflight: preflightAnswer([
+        ['Access-Control-Allow-Methods', 'GET'],
+        ['Access-Control-Allow-Headers', 'x-other'],
+      ]),
+      actual: allowOrigin(),
+    }),
     requests: [{ method: 'PUT', headers: [['X-Custom', '1']] }],
     expect: [blocked('MethodDisallowedByPreflightResponse', 'PUT', 'sent')],
   },
@@ -116,7 +137,16 @@ export const preflightScenarios: Scenario[] = [
     name: 'first-disallowed-header-reported',
     title: 'Three disallowed headers: Chromium names the first in its own header order',
     routes: root({ preflight: preflightAnswer([['Access-Control-Allow-Methods', 'PUT']]), actual: allowOrigin() }),
-    requests: [{ method: 'PUT', headers: [['X-Zeta', '1'], ['X-Alpha', '1'], ['X-Mid', '1']] }],
+    requests: [
+      {
+        method: 'PUT',
+        headers: [
+          ['X-Zeta', '1'],
+          ['X-Alpha', '1'],
+          ['X-Mid', '1'],
+        ],
+      },
+    ],
     expect: [blocked('HeaderDisallowedByPreflightResponse', 'x-zeta', 'sent')],
     firefox: {
       differs: 'Firefox names the first missing header in sorted order (x-alpha); Chromium names the first in its own header order (x-zeta)',
@@ -127,7 +157,15 @@ export const preflightScenarios: Scenario[] = [
     name: 'headers-wildcard',
     title: 'Access-Control-Allow-Headers: * allows any header without credentials',
     routes: root({ preflight: preflightAnswer([['Access-Control-Allow-Headers', '*']]), actual: allowOrigin() }),
-    requests: [{ method: 'GET', headers: [['X-Custom', '1'], ['X-Trace-Id', 'abc']] }],
+    requests: [
+      {
+        method: 'GET',
+        headers: [
+          ['X-Custom', '1'],
+          ['X-Trace-Id', 'abc'],
+        ],
+      },
+    ],
     expect: [allowed('sent')],
   },
   {
@@ -141,7 +179,10 @@ export const preflightScenarios: Scenario[] = [
     name: 'headers-wildcard-with-credentials',
     title: 'Access-Control-Allow-Headers: * with credentials is a literal "*"',
     routes: root({
-      preflight: preflightAnswer([['Access-Control-Allow-Headers', '*'], ['Access-Control-Allow-Credentials', 'true']]),
+      preflight: preflightAnswer([
+        ['Access-Control-Allow-Headers', '*'],
+        ['Access-Control-Allow-Credentials', 'true'],
+      ]),
       actual: allowOrigin([['Access-Control-Allow-Credentials', 'true']]),
     }),
     requests: [{ method: 'GET', headers: [['Authorization', 'Bearer token']], credentials: 'include' }],
@@ -178,7 +219,16 @@ export const preflightScenarios: Scenario[] = [
   {
     name: 'preflight-405-with-cors-headers',
     title: 'A 405 Method Not Allowed for OPTIONS, with the CORS headers',
-    routes: root({ preflight: preflightAnswer([['Access-Control-Allow-Methods', 'DELETE'], ['Allow', 'GET, DELETE']], 405), actual: allowOrigin() }),
+    routes: root({
+      preflight: preflightAnswer(
+        [
+          ['Access-Control-Allow-Methods', 'DELETE'],
+          ['Allow', 'GET, DELETE'],
+        ],
+        405,
+      ),
+      actual: allowOrigin(),
+    }),
     requests: [{ method: 'DELETE' }],
     expect: [blocked('PreflightInvalidStatus', '', 'sent')],
   },
@@ -192,7 +242,16 @@ export const preflightScenarios: Scenario[] = [
   {
     name: 'preflight-redirect',
     title: 'The preflight is answered with a redirect',
-    routes: root({ preflight: respond([['Location', '{base}/elsewhere'], ['Access-Control-Allow-Origin', '{origin}']], 302), actual: allowOrigin() }),
+    routes: root({
+      preflight: respond(
+        [
+          ['Location', '{base}/elsewhere'],
+          ['Access-Control-Allow-Origin', '{origin}'],
+        ],
+        302,
+      ),
+      actual: allowOrigin(),
+    }),
     requests: [{ method: 'PUT' }],
     expect: [blocked('PreflightDisallowedRedirect', '', 'sent')],
     firefox: { expect: [firefoxBlocked('CORSExternalRedirectNotAllowed', 'sent')] },
@@ -200,35 +259,75 @@ export const preflightScenarios: Scenario[] = [
   {
     name: 'preflight-wildcard-with-credentials',
     title: 'Preflight answers Access-Control-Allow-Origin: * for a credentialed PUT',
-    routes: root({ preflight: respond([['Access-Control-Allow-Origin', '*'], ['Access-Control-Allow-Methods', 'PUT']], 204), actual: allowOrigin() }),
+    routes: root({
+      preflight: respond(
+        [
+          ['Access-Control-Allow-Origin', '*'],
+          ['Access-Control-Allow-Methods', 'PUT'],
+        ],
+        204,
+      ),
+      actual: allowOrigin(),
+    }),
     requests: [{ method: 'PUT', credentials: 'include' }],
     expect: [blocked('PreflightWildcardOriginNotAllowed', '', 'sent')],
   },
   {
     name: 'preflight-allow-origin-twice',
     title: 'Preflight carries Access-Control-Allow-Origin twice',
-    routes: root({ preflight: respond([['Access-Control-Allow-Origin', '{origin}'], ['Access-Control-Allow-Origin', '{origin}'], ['Access-Control-Allow-Methods', 'PUT']], 204), actual: allowOrigin() }),
+    routes: root({
+      preflight: respond(
+        [
+          ['Access-Control-Allow-Origin', '{origin}'],
+          ['Access-Control-Allow-Origin', '{origin}'],
+          ['Access-Control-Allow-Methods', 'PUT'],
+        ],
+        204,
+      ),
+      actual: allowOrigin(),
+    }),
     requests: [{ method: 'PUT' }],
     expect: [blocked('PreflightMultipleAllowOriginValues', '{origin}, {origin}', 'sent')],
   },
   {
     name: 'preflight-allow-origin-invalid',
     title: 'Preflight answers Access-Control-Allow-Origin: *.example.com',
-    routes: root({ preflight: respond([['Access-Control-Allow-Origin', '*.example.com'], ['Access-Control-Allow-Methods', 'PUT']], 204), actual: allowOrigin() }),
+    routes: root({
+      preflight: respond(
+        [
+          ['Access-Control-Allow-Origin', '*.example.com'],
+          ['Access-Control-Allow-Methods', 'PUT'],
+        ],
+        204,
+      ),
+      actual: allowOrigin(),
+    }),
     requests: [{ method: 'PUT' }],
     expect: [blocked('PreflightInvalidAllowOriginValue', '*.example.com', 'sent')],
   },
   {
     name: 'preflight-allow-origin-mismatch',
     title: 'Preflight allows another origin',
-    routes: root({ preflight: respond([['Access-Control-Allow-Origin', 'https://app.example'], ['Access-Control-Allow-Methods', 'PUT']], 204), actual: allowOrigin() }),
+    routes: root({
+      preflight: respond(
+        [
+          ['Access-Control-Allow-Origin', 'https://app.example'],
+          ['Access-Control-Allow-Methods', 'PUT'],
+        ],
+        204,
+      ),
+      actual: allowOrigin(),
+    }),
     requests: [{ method: 'PUT' }],
     expect: [blocked('PreflightAllowOriginMismatch', 'https://app.example', 'sent')],
   },
   {
     name: 'preflight-missing-allow-credentials',
     title: 'Credentialed PUT, preflight without Access-Control-Allow-Credentials',
-    routes: root({ preflight: preflightAnswer([['Access-Control-Allow-Methods', 'PUT']]), actual: allowOrigin([['Access-Control-Allow-Credentials', 'true']]) }),
+    routes: root({
+      preflight: preflightAnswer([['Access-Control-Allow-Methods', 'PUT']]),
+      actual: allowOrigin([['Access-Control-Allow-Credentials', 'true']]),
+    }),
     requests: [{ method: 'PUT', credentials: 'include' }],
     expect: [blocked('PreflightInvalidAllowCredentials', '', 'sent')],
   },
@@ -264,7 +363,13 @@ export const preflightScenarios: Scenario[] = [
       '/no': { preflight: preflightAnswer([['Access-Control-Allow-Methods', 'GET']]), actual: allowOrigin() },
     },
     parallel: true,
-    requests: Array.from({ length: 24 }, (_, index) => ({ method: 'PUT', path: index % 2 === 0 ? '/ok' : '/no', headers: [[`X-Req-${index}`, String(index)]] as const })),
-    expect: Array.from({ length: 24 }, (_, index) => (index % 2 === 0 ? allowed('sent') : { corsError: 'MethodDisallowedByPreflightResponse' as const, failedParameter: 'PUT', preflight: 'sent' as const })),
+    requests: Array.from({ length: 24 }, (_, index) => ({
+      method: 'PUT',
+      path: index % 2 === 0 ? '/ok' : '/no',
+      headers: [[`X-Req-${index}`, String(index)]] as const,
+    })),
+    expect: Array.from({ length: 24 }, (_, index) =>
+      index % 2 === 0 ? allowed('sent') : { corsError: 'MethodDisallowedByPreflightResponse' as const, failedParameter: 'PUT', preflight: 'sent' as const },
+    ),
   },
 ];

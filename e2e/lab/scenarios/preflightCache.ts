@@ -30,7 +30,7 @@ const FIREFOX_NOT_CACHED: Scenario['firefox'] = {
  * one scenario never serve another.
  */
 export const preflightCacheScenarios: Scenario[] = [
-  maxAgePair('max-age-absent', null, true, 'No Access-Control-Max-Age: cached for Chromium\'s default 5 seconds'),
+  maxAgePair('max-age-absent', null, true, "No Access-Control-Max-Age: cached for Chromium's default 5 seconds"),
   maxAgePair('max-age-zero', '0', false, 'Access-Control-Max-Age: 0 means "do not cache"'),
   maxAgePair('max-age-600', '600', true, 'Access-Control-Max-Age: 600 serves the second request'),
   maxAgePair('max-age-86400-capped', '86400', true, 'Access-Control-Max-Age: 86400 is cached, capped at 7200 seconds by Chromium'),
@@ -45,7 +45,8 @@ export const preflightCacheScenarios: Scenario[] = [
     requests: [PUT, { method: 'DELETE' }, PUT],
     expect: [allowed('sent'), allowed('sent'), allowed('sent')],
     firefox: {
-      differs: 'Firefox keeps each allowed method of a URL apart (as the Fetch Standard does): the DELETE preflight adds to the PUT entry instead of replacing it, and the last PUT is served from the cache',
+      differs:
+        'Firefox keeps each allowed method of a URL apart (as the Fetch Standard does): the DELETE preflight adds to the PUT entry instead of replacing it, and the last PUT is served from the cache',
       expect: [firefoxAllowed('sent'), firefoxAllowed('sent'), firefoxAllowed('cache-hit')],
     },
   },
@@ -62,9 +63,22 @@ export const preflightCacheScenarios: Scenario[] = [
   {
     name: 'cache-covers-fewer-headers',
     title: 'An entry allowing X-A and X-B serves a request that sends only X-A',
-    routes: root({ preflight: preflightAnswer([['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Allow-Headers', 'x-a, x-b'], ['Access-Control-Max-Age', '600']]), actual: allowOrigin() }),
+    routes: root({
+      preflight: preflightAnswer([
+        ['Access-Control-Allow-Methods', 'PUT'],
+        ['Access-Control-Allow-Headers', 'x-a, x-b'],
+        ['Access-Control-Max-Age', '600'],
+      ]),
+      actual: allowOrigin(),
+    }),
     requests: [
-      { method: 'PUT', headers: [['X-A', '1'], ['X-B', '1']] },
+      {
+        method: 'PUT',
+        headers: [
+          ['X-A', '1'],
+          ['X-B', '1'],
+        ],
+      },
       { method: 'PUT', headers: [['X-A', '2']] },
     ],
     expect: [allowed('sent'), allowed('cache-hit')],
@@ -88,7 +102,10 @@ export const preflightCacheScenarios: Scenario[] = [
     name: 'cache-credentials-not-covered',
     title: 'An entry from a preflight without credentials does not serve a credentialed request',
     routes: root({
-      preflight: preflightEcho([['Access-Control-Max-Age', '600'], ['Access-Control-Allow-Credentials', 'true']]),
+      preflight: preflightEcho([
+        ['Access-Control-Max-Age', '600'],
+        ['Access-Control-Allow-Credentials', 'true'],
+      ]),
       actual: allowOrigin([['Access-Control-Allow-Credentials', 'true']]),
     }),
     requests: [PUT, { method: 'PUT', credentials: 'include' }, PUT],
@@ -97,7 +114,13 @@ export const preflightCacheScenarios: Scenario[] = [
   {
     name: 'cache-authorization-wildcard-never-cached',
     title: 'Authorization allowed by "*" is never served from the cache',
-    routes: root({ preflight: preflightAnswer([['Access-Control-Allow-Headers', '*'], ['Access-Control-Max-Age', '600']]), actual: allowOrigin() }),
+    routes: root({
+      preflight: preflightAnswer([
+        ['Access-Control-Allow-Headers', '*'],
+        ['Access-Control-Max-Age', '600'],
+      ]),
+      actual: allowOrigin(),
+    }),
     requests: [
       { method: 'GET', headers: [['Authorization', 'Bearer a']] },
       { method: 'GET', headers: [['Authorization', 'Bearer a']] },

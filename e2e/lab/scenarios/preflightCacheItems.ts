@@ -24,7 +24,8 @@ export const preflightCacheItemScenarios: Scenario[] = [
     requests: [{ method: 'PUT', credentials: 'include' }, PUT],
     expect: [allowed('sent'), allowed('cache-hit')],
     firefox: {
-      differs: "Firefox's cache key includes the credentials mode: an entry made for a credentialed request serves only credentialed ones, and the PUT without credentials is preflighted",
+      differs:
+        "Firefox's cache key includes the credentials mode: an entry made for a credentialed request serves only credentialed ones, and the PUT without credentials is preflighted",
       expect: [firefoxAllowed('sent'), firefoxAllowed('sent')],
     },
   },
@@ -63,7 +64,8 @@ export const preflightCacheItemScenarios: Scenario[] = [
     ],
     expect: [allowed('sent'), allowed('cache-hit')],
     firefox: {
-      differs: "Firefox's cache lookup lets GET and POST through without a method item, not HEAD: a HEAD not named in Access-Control-Allow-Methods is preflighted every time",
+      differs:
+        "Firefox's cache lookup lets GET and POST through without a method item, not HEAD: a HEAD not named in Access-Control-Allow-Methods is preflighted every time",
       expect: [firefoxAllowed('sent'), firefoxAllowed('sent')],
     },
   },
@@ -74,11 +76,17 @@ export const preflightCacheItemScenarios: Scenario[] = [
     requests: [
       { method: 'PUT', headers: [['X-A', '1']] },
       { method: 'PUT', headers: [['X-B', '1']] },
-      { method: 'PUT', headers: [['X-A', '2'], ['X-B', '2']] },
+      {
+        method: 'PUT',
+        headers: [
+          ['X-A', '2'],
+          ['X-B', '2'],
+        ],
+      },
     ],
     expect: [allowed('sent'), allowed('sent'), allowed('sent')],
     firefox: {
-      differs: 'Firefox adds the X-B preflight\'s header to the entry that holds X-A: the request with both is served from the cache',
+      differs: "Firefox adds the X-B preflight's header to the entry that holds X-A: the request with both is served from the cache",
       expect: [firefoxAllowed('sent'), firefoxAllowed('sent'), firefoxAllowed('cache-hit')],
     },
   },
@@ -100,7 +108,8 @@ export const preflightCacheItemScenarios: Scenario[] = [
     requests: [PUT, { method: 'GET', credentials: 'include' }, PUT],
     expect: [allowed('sent'), blocked('InvalidAllowCredentials'), allowed('cache-hit')],
     firefox: {
-      differs: "Firefox drops a URL's preflight cache entries, with and without credentials, when any CORS request to it fails, even one that needed no preflight: the last PUT is preflighted again",
+      differs:
+        "Firefox drops a URL's preflight cache entries, with and without credentials, when any CORS request to it fails, even one that needed no preflight: the last PUT is preflighted again",
       expect: [firefoxAllowed('sent'), firefoxBlocked('CORSMissingAllowCredentials'), firefoxAllowed('sent')],
     },
   },

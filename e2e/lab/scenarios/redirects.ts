@@ -8,7 +8,15 @@ export const redirectScenarios: Scenario[] = [
     name: 'redirect-within-api',
     title: 'A 302 to another API path; both answers allow the origin',
     routes: {
-      '/': { actual: respond([['Location', '{base}/moved'], ['Access-Control-Allow-Origin', '{origin}']], 302) },
+      '/': {
+        actual: respond(
+          [
+            ['Location', '{base}/moved'],
+            ['Access-Control-Allow-Origin', '{origin}'],
+          ],
+          302,
+        ),
+      },
       '/moved': { actual: allowOrigin() },
     },
     requests: [{ method: 'GET' }],
@@ -28,7 +36,15 @@ export const redirectScenarios: Scenario[] = [
     name: 'redirect-back-to-page-origin',
     title: 'A redirect back to the page\'s origin taints the request: the origin becomes "null"',
     routes: {
-      '/': { actual: respond([['Location', '{pageBase}/back'], ['Access-Control-Allow-Origin', '{origin}']], 302) },
+      '/': {
+        actual: respond(
+          [
+            ['Location', '{pageBase}/back'],
+            ['Access-Control-Allow-Origin', '{origin}'],
+          ],
+          302,
+        ),
+      },
       '/back': { actual: respond([['Access-Control-Allow-Origin', '{page}']]) },
     },
     requests: [{ method: 'GET' }],
@@ -38,7 +54,15 @@ export const redirectScenarios: Scenario[] = [
     name: 'redirect-back-allow-origin-null',
     title: 'After the tainting redirect, Access-Control-Allow-Origin: null is what passes',
     routes: {
-      '/': { actual: respond([['Location', '{pageBase}/back'], ['Access-Control-Allow-Origin', '{origin}']], 302) },
+      '/': {
+        actual: respond(
+          [
+            ['Location', '{pageBase}/back'],
+            ['Access-Control-Allow-Origin', '{origin}'],
+          ],
+          302,
+        ),
+      },
       '/back': { actual: respond([['Access-Control-Allow-Origin', 'null']]) },
     },
     requests: [{ method: 'GET' }],
@@ -46,14 +70,26 @@ export const redirectScenarios: Scenario[] = [
   },
   {
     name: 'redirect-preflight-per-hop',
-    title: 'A preflighted PUT redirected (307) back to the page\'s origin is preflighted again, with Origin: null',
+    title: "A preflighted PUT redirected (307) back to the page's origin is preflighted again, with Origin: null",
     routes: {
       '/': {
         preflight: preflightAnswer([['Access-Control-Allow-Methods', 'PUT']]),
-        actual: respond([['Location', '{pageBase}/back'], ['Access-Control-Allow-Origin', '{origin}']], 307),
+        actual: respond(
+          [
+            ['Location', '{pageBase}/back'],
+            ['Access-Control-Allow-Origin', '{origin}'],
+          ],
+          307,
+        ),
       },
       '/back': {
-        preflight: respond([['Access-Control-Allow-Origin', 'null'], ['Access-Control-Allow-Methods', 'PUT']], 204),
+        preflight: respond(
+          [
+            ['Access-Control-Allow-Origin', 'null'],
+            ['Access-Control-Allow-Methods', 'PUT'],
+          ],
+          204,
+        ),
         actual: respond([['Access-Control-Allow-Origin', 'null']]),
       },
     },
@@ -63,14 +99,26 @@ export const redirectScenarios: Scenario[] = [
   },
   {
     name: 'redirect-second-preflight-fails',
-    title: 'The second hop\'s preflight does not allow Origin: null',
+    title: "The second hop's preflight does not allow Origin: null",
     routes: {
       '/': {
         preflight: preflightAnswer([['Access-Control-Allow-Methods', 'PUT']]),
-        actual: respond([['Location', '{pageBase}/back'], ['Access-Control-Allow-Origin', '{origin}']], 307),
+        actual: respond(
+          [
+            ['Location', '{pageBase}/back'],
+            ['Access-Control-Allow-Origin', '{origin}'],
+          ],
+          307,
+        ),
       },
       '/back': {
-        preflight: respond([['Access-Control-Allow-Origin', '{page}'], ['Access-Control-Allow-Methods', 'PUT']], 204),
+        preflight: respond(
+          [
+            ['Access-Control-Allow-Origin', '{page}'],
+            ['Access-Control-Allow-Methods', 'PUT'],
+          ],
+          204,
+        ),
         actual: respond([['Access-Control-Allow-Origin', 'null']]),
       },
     },
@@ -78,7 +126,8 @@ export const redirectScenarios: Scenario[] = [
     expect: [blocked('PreflightAllowOriginMismatch', '{page}', 'sent')],
     expectedOptions: 2,
     firefox: {
-      differs: "After the tainting redirect Firefox still sends the page's own origin in the second preflight's Origin, and does not check Access-Control-Allow-Origin on a preflight to the page's own origin: allowed",
+      differs:
+        "After the tainting redirect Firefox still sends the page's own origin in the second preflight's Origin, and does not check Access-Control-Allow-Origin on a preflight to the page's own origin: allowed",
       expect: [firefoxAllowed('sent')],
       expectedOptions: 2,
     },
@@ -87,7 +136,15 @@ export const redirectScenarios: Scenario[] = [
     name: 'redirect-303-post-to-get',
     title: 'A 303 turns the POST into a GET',
     routes: {
-      '/': { actual: respond([['Location', '{base}/result'], ['Access-Control-Allow-Origin', '{origin}']], 303) },
+      '/': {
+        actual: respond(
+          [
+            ['Location', '{base}/result'],
+            ['Access-Control-Allow-Origin', '{origin}'],
+          ],
+          303,
+        ),
+      },
       '/result': { actual: allowOrigin() },
     },
     requests: [{ method: 'POST', body: 'x' }],
@@ -97,7 +154,15 @@ export const redirectScenarios: Scenario[] = [
     name: 'redirect-contains-credentials',
     title: 'A redirect to a URL with a user name and password',
     routes: {
-      '/': { actual: respond([['Location', 'http://user:secret@{apiHost}/s/redirect-contains-credentials/next'], ['Access-Control-Allow-Origin', '{origin}']], 302) },
+      '/': {
+        actual: respond(
+          [
+            ['Location', 'http://user:secret@{apiHost}/s/redirect-contains-credentials/next'],
+            ['Access-Control-Allow-Origin', '{origin}'],
+          ],
+          302,
+        ),
+      },
       '/next': { actual: allowOrigin() },
     },
     requests: [{ method: 'GET' }],
@@ -110,7 +175,17 @@ export const redirectScenarios: Scenario[] = [
   {
     name: 'redirect-to-ftp',
     title: 'A redirect to an ftp: URL: the network service refuses CORS to that scheme',
-    routes: { '/': { actual: respond([['Location', 'ftp://localhost/cors-lens-lab'], ['Access-Control-Allow-Origin', '{origin}']], 302) } },
+    routes: {
+      '/': {
+        actual: respond(
+          [
+            ['Location', 'ftp://localhost/cors-lens-lab'],
+            ['Access-Control-Allow-Origin', '{origin}'],
+          ],
+          302,
+        ),
+      },
+    },
     requests: [{ method: 'GET' }],
     expect: [blocked('CorsDisabledScheme')],
     firefox: {
@@ -121,7 +196,15 @@ export const redirectScenarios: Scenario[] = [
     name: 'redirect-manual-mode',
     title: "redirect: 'manual' stops at the redirect (an opaque-redirect response)",
     routes: {
-      '/': { actual: respond([['Location', '{base}/moved'], ['Access-Control-Allow-Origin', '{origin}']], 302) },
+      '/': {
+        actual: respond(
+          [
+            ['Location', '{base}/moved'],
+            ['Access-Control-Allow-Origin', '{origin}'],
+          ],
+          302,
+        ),
+      },
       '/moved': { actual: allowOrigin() },
     },
     requests: [{ method: 'GET', redirect: 'manual' }],

@@ -20,11 +20,24 @@ export const safelistScenarios: Scenario[] = [
   simple('post-text-plain', 'POST with a string body (text/plain;charset=UTF-8)', { method: 'POST', body: 'hello' }),
   simple('post-urlencoded', 'POST with URLSearchParams (application/x-www-form-urlencoded)', { method: 'POST', body: 'a=1&b=2', bodyKind: 'urlencoded' }),
   simple('post-multipart', 'POST with FormData (multipart/form-data; boundary=...)', { method: 'POST', body: 'value', bodyKind: 'formdata' }),
-  simple('post-blob-text-plain-params', 'POST with a Blob typed "text/plain; format=flowed"', { method: 'POST', body: 'x', bodyKind: 'blob', blobType: 'text/plain; format=flowed' }),
+  simple('post-blob-text-plain-params', 'POST with a Blob typed "text/plain; format=flowed"', {
+    method: 'POST',
+    body: 'x',
+    bodyKind: 'blob',
+    blobType: 'text/plain; format=flowed',
+  }),
   simple('head-simple', 'HEAD is a safelisted method', { method: 'HEAD' }),
   preflighted('post-json', 'POST with Content-Type: application/json', { method: 'POST', body: '{}', headers: [['Content-Type', 'application/json']] }),
-  preflighted('content-type-list', 'Content-Type: "text/plain, text/html" does not parse as one MIME type', { method: 'POST', body: 'x', headers: [['Content-Type', 'text/plain, text/html']] }),
-  preflighted('content-type-quoted-parameter', 'Content-Type: text/plain; charset="utf-8" holds a CORS-unsafe byte (")', { method: 'POST', body: 'x', headers: [['Content-Type', 'text/plain; charset="utf-8"']] }),
+  preflighted('content-type-list', 'Content-Type: "text/plain, text/html" does not parse as one MIME type', {
+    method: 'POST',
+    body: 'x',
+    headers: [['Content-Type', 'text/plain, text/html']],
+  }),
+  preflighted('content-type-quoted-parameter', 'Content-Type: text/plain; charset="utf-8" holds a CORS-unsafe byte (")', {
+    method: 'POST',
+    body: 'x',
+    headers: [['Content-Type', 'text/plain; charset="utf-8"']],
+  }),
   simple('accept-128-bytes', 'Accept of exactly 128 bytes is still safelisted', { method: 'GET', headers: [['Accept', BYTES_128]] }),
   preflighted('accept-129-bytes', 'Accept of 129 bytes is over the limit', { method: 'GET', headers: [['Accept', BYTES_129]] }),
   preflighted('accept-unsafe-byte', 'Accept holding "{" (a CORS-unsafe byte)', { method: 'GET', headers: [['Accept', 'application/{json}']] }),
@@ -36,7 +49,12 @@ export const safelistScenarios: Scenario[] = [
   {
     ...simple('chromium-client-hints', 'DPR, Viewport-Width, ECT and Save-Data: safelisted by Chromium, not by the standard', {
       method: 'GET',
-      headers: [['DPR', '2'], ['Viewport-Width', '1280'], ['ECT', '4g'], ['Save-Data', 'on']],
+      headers: [
+        ['DPR', '2'],
+        ['Viewport-Width', '1280'],
+        ['ECT', '4g'],
+        ['Save-Data', 'on'],
+      ],
     }),
     firefox: {
       differs: 'Firefox does not safelist DPR, Viewport-Width, ECT or Save-Data: it preflights them, and this server does not answer preflights',
@@ -60,7 +78,10 @@ export const safelistScenarios: Scenario[] = [
   }),
   simple('forbidden-headers-ignored', 'Forbidden headers set by script (DNT, Cookie) are dropped, not preflighted', {
     method: 'GET',
-    headers: [['DNT', '1'], ['Cookie', 'a=b']],
+    headers: [
+      ['DNT', '1'],
+      ['Cookie', 'a=b'],
+    ],
   }),
   {
     name: 'xhr-custom-header',

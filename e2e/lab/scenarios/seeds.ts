@@ -46,7 +46,10 @@ export const seedScenarios: Scenario[] = [
     title: 'DELETE with credentials, answered with the exact origin and Access-Control-Allow-Credentials: true on both responses',
     source: 'session-cookie APIs (fetch with credentials: "include")',
     routes: root({
-      preflight: preflightAnswer([['Access-Control-Allow-Methods', 'DELETE'], ['Access-Control-Allow-Credentials', 'true']]),
+      preflight: preflightAnswer([
+        ['Access-Control-Allow-Methods', 'DELETE'],
+        ['Access-Control-Allow-Credentials', 'true'],
+      ]),
       actual: allowOrigin([['Access-Control-Allow-Credentials', 'true']]),
     }),
     requests: [{ method: 'DELETE', credentials: 'include' }],
@@ -151,7 +154,7 @@ export const localNetworkScenarios: Scenario[] = [
     routes: root({ actual: allowOrigin() }),
     requests: [{ method: 'GET', targetAddressSpace: 'local' }],
     expect: [blocked('InvalidLocalNetworkAccess')],
-    judgedAsDeclared: "the targetAddressSpace option is not visible in CDP, webRequest or HAR",
+    judgedAsDeclared: 'the targetAddressSpace option is not visible in CDP, webRequest or HAR',
     webRequestCannotTell: 'the targetAddressSpace option is not visible to webRequest, and the refusal is reported as net::ERR_FAILED',
     firefox: {
       differs: "Firefox ignores fetch()'s targetAddressSpace (a Chromium option): allowed",
@@ -164,7 +167,7 @@ export const localNetworkScenarios: Scenario[] = [
     routes: root({ actual: allowOrigin() }),
     requests: [{ method: 'GET', targetAddressSpace: 'public' }],
     expect: [blocked('InvalidLocalNetworkAccess')],
-    judgedAsDeclared: "the targetAddressSpace option is not visible in CDP, webRequest or HAR",
+    judgedAsDeclared: 'the targetAddressSpace option is not visible in CDP, webRequest or HAR',
     webRequestCannotTell: 'the targetAddressSpace option is not visible to webRequest, and the refusal is reported as net::ERR_FAILED',
     firefox: {
       differs: "Firefox ignores fetch()'s targetAddressSpace (a Chromium option): allowed",
@@ -179,7 +182,7 @@ export const localNetworkScenarios: Scenario[] = [
     routes: root({ preflight: preflightEcho([['Access-Control-Allow-Credentials', 'true']]), actual: allowOrigin() }),
     requests: [{ method: 'PUT', headers: [['X-Lna', '1']], targetAddressSpace: 'public' }],
     expect: [blocked('InvalidLocalNetworkAccess', '', 'sent')],
-    judgedAsDeclared: "the targetAddressSpace option is not visible in CDP, webRequest or HAR",
+    judgedAsDeclared: 'the targetAddressSpace option is not visible in CDP, webRequest or HAR',
     webRequestCannotTell: 'the targetAddressSpace option is not visible to webRequest, and the refusal is reported as net::ERR_FAILED',
     firefox: {
       differs: "Firefox ignores fetch()'s targetAddressSpace (a Chromium option): the preflight passes and the PUT is allowed",
@@ -192,6 +195,6 @@ export const localNetworkScenarios: Scenario[] = [
     routes: root({ actual: allowOrigin() }),
     requests: [{ method: 'GET', targetAddressSpace: 'loopback' }],
     expect: [allowed()],
-    judgedAsDeclared: "the targetAddressSpace option is not visible in CDP, webRequest or HAR",
+    judgedAsDeclared: 'the targetAddressSpace option is not visible in CDP, webRequest or HAR',
   },
 ];

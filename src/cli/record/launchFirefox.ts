@@ -54,7 +54,9 @@ async function sendToTriggerUntil(page: Page, opened: Promise<Page>): Promise<Pa
     const found = await Promise.race([opened, new Promise<null>((resolve) => setTimeout(() => resolve(null), TRIGGER_WAIT_MS))]);
     if (found) return found;
   }
-  throw new LaunchError(`the CORS Lens extension did not open its recorder page in Firefox (${TRIGGER_TRIPS} tries): is dist-firefox/ built from this version?`);
+  throw new LaunchError(
+    `the CORS Lens extension did not open its recorder page in Firefox (${TRIGGER_TRIPS} tries): is dist-firefox/ built from this version?`,
+  );
 }
 
 /**
@@ -71,7 +73,12 @@ export async function launchFirefoxWithExtension(options: { headless: boolean; p
   if (!existsSync(FIREFOX_PATH)) throw new LaunchError(`Firefox ESR is not installed at ${FIREFOX_PATH} (on Debian: apt-get install firefox-esr)`);
   // Loaded here: only a Firefox run pays for puppeteer-core.
   const { default: puppeteer } = await import('puppeteer-core');
-  const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX_PATH, headless: options.headless, extraPrefsFirefox: { ...QUIET_PREFS, ...options.prefs } });
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: options.headless,
+    extraPrefsFirefox: { ...QUIET_PREFS, ...options.prefs },
+  });
   try {
     await browser.installExtension(FIREFOX_EXTENSION_DIR);
     const page = (await browser.pages())[0] ?? (await browser.newPage());

@@ -12,7 +12,15 @@ export const EXTENSION_DIR = join(packageRoot(), 'dist');
 
 // Without the background-networking flags Chromium keeps trying to reach
 // Google's hosts. --no-sandbox because CI (and many containers) run as root.
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface BrowserWithExtension {
   readonly context: BrowserContext;

@@ -31,9 +31,13 @@ const exchange = {
   ],
 };
 
-describe('decideVerdict with a browser\'s rules', () => {
+describe("decideVerdict with a browser's rules", () => {
   it('Chromium: the second preflight goes out with Origin: null, and fails', () => {
-    expect(decideVerdict(exchange, { rules: CHROMIUM_RULES })).toMatchObject({ outcome: 'blocked', failure: { corsError: 'PreflightAllowOriginMismatch' }, failedHop: 1 });
+    expect(decideVerdict(exchange, { rules: CHROMIUM_RULES })).toMatchObject({
+      outcome: 'blocked',
+      failure: { corsError: 'PreflightAllowOriginMismatch' },
+      failedHop: 1,
+    });
   });
 
   it("Firefox: no CORS check on a preflight to the page's own origin; the response's check still uses null", () => {
@@ -64,14 +68,19 @@ describe("Firefox's safelist and preflight cache, as the lab showed them", () =>
     const [firefoxHop] = decideVerdict({ request: dpr, hops: [answered] }, { rules: FIREFOX_RULES }).hops;
     expect(chromiumHop?.preflightNeed.reasons).toEqual([]);
     expect(chromiumHop?.preflightNeed.met).toContainEqual({ kind: 'header', name: 'dpr', value: '2', rule: 'chromium-client-hint' });
-    expect(firefoxHop?.preflightNeed.reasons).toEqual([{ kind: 'header-not-safelisted-here', header: { kind: 'header', name: 'dpr', value: '2', rule: 'chromium-client-hint' } }]);
+    expect(firefoxHop?.preflightNeed.reasons).toEqual([
+      { kind: 'header-not-safelisted-here', header: { kind: 'header', name: 'dpr', value: '2', rule: 'chromium-client-hint' } },
+    ]);
     expect(firefoxHop?.preflightNeed.met).toEqual([{ kind: 'method', method: 'GET' }]);
     expect(preflightReasons(firefoxHop!.preflightNeed)).toEqual(['dpr is safelisted only by Chromium, not by the Fetch Standard or Firefox']);
   });
 
   it('caches no preflight whose Max-Age is not digits, and caches long URLs', () => {
     const result = { methods: ['PUT'], headers: [], credentials: false, maxAge: 'soon', allowMethodsValue: 'PUT', allowHeadersValue: null };
-    expect(new PreflightCache({ engine: 'chromium' }).store({ origin: PAGE, url: API }, result, 0)).toMatchObject({ stored: true, entry: { lifetime: { seconds: 5 } } });
+    expect(new PreflightCache({ engine: 'chromium' }).store({ origin: PAGE, url: API }, result, 0)).toMatchObject({
+      stored: true,
+      entry: { lifetime: { seconds: 5 } },
+    });
     expect(new PreflightCache({ engine: 'firefox' }).store({ origin: PAGE, url: API }, result, 0)).toMatchObject({ stored: false, reason: 'zero-lifetime' });
     const long = `${API}?q=${'x'.repeat(1100)}`;
     const ok = { ...result, maxAge: '600' };
@@ -79,8 +88,21 @@ describe("Firefox's safelist and preflight cache, as the lab showed them", () =>
     expect(new PreflightCache({ engine: 'firefox' }).store({ origin: PAGE, url: long }, ok, 0)).toMatchObject({ stored: true });
   });
 
-  const allowPut = (headers: string | null) => ({ methods: ['PUT'], headers: headers ? [headers] : [], credentials: false, maxAge: '600', allowMethodsValue: 'PUT', allowHeadersValue: headers });
-  const served = (status: number) => ({ url: API, startTime: 10, responseTime: 11, response: { status: 200, headers: h(...(status === 200 ? [['Access-Control-Allow-Origin', PAGE] as [string, string]] : [])) }, sent: true });
+  const allowPut = (headers: string | null) => ({
+    methods: ['PUT'],
+    headers: headers ? [headers] : [],
+    credentials: false,
+    maxAge: '600',
+    allowMethodsValue: 'PUT',
+    allowHeadersValue: headers,
+  });
+  const served = (status: number) => ({
+    url: API,
+    startTime: 10,
+    responseTime: 11,
+    response: { status: 200, headers: h(...(status === 200 ? [['Access-Control-Allow-Origin', PAGE] as [string, string]] : [])) },
+    sent: true,
+  });
 
   it("the cache serves a request with a client hint only from an entry listing it: Firefox's lookup wants every header it finds unsafe", () => {
     const put: CorsRequest = { ...request, headers: h(['DPR', '2']) };
@@ -92,17 +114,31 @@ describe("Firefox's safelist and preflight cache, as the lab showed them", () =>
   });
 
   it("a response that fails the CORS check drops the URL's entries from Firefox's cache, from when it came (cache-kept-after-blocked-response)", () => {
-    for (const [engine, rules, kept] of [['firefox', FIREFOX_RULES, false], ['chromium', CHROMIUM_RULES, true]] as const) {
+    for (const [engine, rules, kept] of [
+      ['firefox', FIREFOX_RULES, false],
+      ['chromium', CHROMIUM_RULES, true],
+    ] as const) {
       const cache = new PreflightCache({ engine });
       cache.store({ origin: PAGE, url: API }, allowPut(null), 0);
-      expect(decideVerdict({ request, hops: [served(500)] }, { cache, rules })).toMatchObject({ outcome: 'blocked', failure: { corsError: 'MissingAllowOriginHeader' }, preflight: 'cache-hit' });
+      expect(decideVerdict({ request, hops: [served(500)] }, { cache, rules })).toMatchObject({
+        outcome: 'blocked',
+        failure: { corsError: 'MissingAllowOriginHeader' },
+        preflight: 'cache-hit',
+      });
       expect(cache.lookup({ key: { origin: PAGE, url: API }, method: 'PUT', headers: [], credentials: 'same-origin' }, 10).hit).toBe(true);
       expect(cache.lookup({ key: { origin: PAGE, url: API }, method: 'PUT', headers: [], credentials: 'same-origin' }, 12).hit).toBe(kept);
     }
   });
 
   it('a preflight sent although the model holds an entry: when credentials are unknown and the entry would not serve a credentialed request, credentials are named as the likely cause', () => {
-    const preflighted = { ...served(200), preflight: { startTime: 9, responseTime: 9.5, response: { status: 204, headers: h(['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Methods', 'PUT']) } } };
+    const preflighted = {
+      ...served(200),
+      preflight: {
+        startTime: 9,
+        responseTime: 9.5,
+        response: { status: 204, headers: h(['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Methods', 'PUT']) },
+      },
+    };
     const reasonIn = (rules: typeof FIREFOX_RULES, credentialsAssumed: boolean, entryAllowsCredentials: boolean): unknown => {
       const cache = new PreflightCache({ engine: rules.cache });
       cache.store({ origin: PAGE, url: API }, { ...allowPut(null), credentials: entryAllowsCredentials }, 0);

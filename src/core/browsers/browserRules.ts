@@ -1,4 +1,3 @@
-
 /**
  * Where a browser's CORS differs from Chromium's in a way that changes a
  * verdict, as data the engine consults (decideVerdict's `rules`). Every

@@ -8,7 +8,10 @@ import { firefoxReasonOf, firefoxReasonsOf } from './firefoxReasonOf.ts';
 function failed(corsError: CorsError, acao: string[] = []): [Pick<JudgedRequest, 'hops'>, Pick<Verdict, 'outcome' | 'failure' | 'failedHop' | 'stage'>] {
   const response = { status: 200, headers: acao.map((value) => ({ name: 'Access-Control-Allow-Origin', value })) };
   const failure = { corsError, failedParameter: '', header: null, received: null, needed: '' };
-  return [{ hops: [{ url: 'https://api.test/', response, preflight: { response } }] }, { outcome: 'blocked', failure, failedHop: 0, stage: corsError.startsWith('Preflight') ? 'preflight' : 'response' }];
+  return [
+    { hops: [{ url: 'https://api.test/', response, preflight: { response } }] },
+    { outcome: 'blocked', failure, failedHop: 0, stage: corsError.startsWith('Preflight') ? 'preflight' : 'response' },
+  ];
 }
 
 describe('firefoxReasonOf', () => {
@@ -27,6 +30,9 @@ describe('firefoxReasonOf', () => {
     expect(firefoxReasonsOf(...failed('MultipleAllowOriginValues', ['*', '*']))).toEqual(['CORSMultipleAllowOriginNotAllowed']);
     expect(firefoxReasonsOf(...failed('MultipleAllowOriginValues', ['https://a.example https://b.example']))).toEqual(['CORSAllowOriginNotMatchingOrigin']);
     // One line with a comma may be two lines a capture joined: either.
-    expect(firefoxReasonsOf(...failed('PreflightMultipleAllowOriginValues', ['*, *']))).toEqual(['CORSAllowOriginNotMatchingOrigin', 'CORSMultipleAllowOriginNotAllowed']);
+    expect(firefoxReasonsOf(...failed('PreflightMultipleAllowOriginValues', ['*, *']))).toEqual([
+      'CORSAllowOriginNotMatchingOrigin',
+      'CORSMultipleAllowOriginNotAllowed',
+    ]);
   });
 });

@@ -39,7 +39,11 @@ export function versionAt(versions: readonly Version[], at: number): Version | u
  * and allow the headers under the strict rule (`*` never covers
  * Authorization here, so such requests are preflighted every time).
  */
-export function chromiumWhyUnusable(entry: PreflightCacheEntry, query: PreflightCacheQuery, at: number): { reason: CacheMissReason; failure?: CorsCheckFailure } | null {
+export function chromiumWhyUnusable(
+  entry: PreflightCacheEntry,
+  query: PreflightCacheQuery,
+  at: number,
+): { reason: CacheMissReason; failure?: CorsCheckFailure } | null {
   if (entry.expiresAt <= at) return { reason: 'expired' };
   if (!entry.result.credentials && query.credentials === 'include') return { reason: 'credentials' };
   const methodFailure = checkAllowedMethod(entry.result, query.method);

@@ -80,7 +80,11 @@ function withItems(entry: PreflightCacheEntry, items: NonNullable<PreflightCache
  * spelled exactly; each CORS-unsafe header must be one, in any case. "*"
  * is an item like any other: it matches no method and no header.
  */
-export function firefoxWhyUnusable(entry: PreflightCacheEntry, query: PreflightCacheQuery, at: number): { reason: CacheMissReason; failure: CorsCheckFailure } | null {
+export function firefoxWhyUnusable(
+  entry: PreflightCacheEntry,
+  query: PreflightCacheQuery,
+  at: number,
+): { reason: CacheMissReason; failure: CorsCheckFailure } | null {
   const alive = aliveAt(entry, at);
   const { method } = query;
   if (method !== 'GET' && method !== 'POST' && !alive.result.methods.includes(method)) {
@@ -90,7 +94,10 @@ export function firefoxWhyUnusable(entry: PreflightCacheEntry, query: PreflightC
   }
   // With credentials, "*" is a literal name to checkAllowedHeaders: Firefox's lookup reads it so for every request.
   const held = { ...alive.result, credentials: true, allowHeadersValue: alive.result.headers.join(', ') || null };
-  const failure = checkAllowedHeaders(held, query.headers, { authorizationNeedsListing: true, unsafeNames: query.unsafeNames?.map((name) => name.toLowerCase()) });
+  const failure = checkAllowedHeaders(held, query.headers, {
+    authorizationNeedsListing: true,
+    unsafeNames: query.unsafeNames?.map((name) => name.toLowerCase()),
+  });
   if (!failure) return null;
   const expired = (failure.missing ?? []).every((name) => entry.result.headers.includes(name));
   return { reason: expired ? 'expired' : 'header', failure };

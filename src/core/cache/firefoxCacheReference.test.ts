@@ -59,14 +59,31 @@ class ReferenceCache {
   }
 }
 
-const list = (value: string | null) => (value === null ? [] : value.split(',').map((item) => item.trim()).filter(Boolean));
+const list = (value: string | null) =>
+  value === null
+    ? []
+    : value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean);
 function result(methods: string | null, headers: string | null, maxAge: string | null, credentials: boolean): PreflightResult {
-  return { methods: list(methods), headers: list(headers).map((name) => name.toLowerCase()), credentials, maxAge, allowMethodsValue: methods, allowHeadersValue: headers };
+  return {
+    methods: list(methods),
+    headers: list(headers).map((name) => name.toLowerCase()),
+    credentials,
+    maxAge,
+    allowMethodsValue: methods,
+    allowHeadersValue: headers,
+  };
 }
 
 const URLS = ['https://api.test/a', 'https://api.test/b'] as const;
 const keyOf = (url: number): PreflightCacheKey => ({ origin: 'https://app.test', url: URLS[url] as string });
-const valueList = (items: readonly string[]) => fc.option(fc.subarray([...items]).map((picked) => picked.join(', ')), { nil: null });
+const valueList = (items: readonly string[]) =>
+  fc.option(
+    fc.subarray([...items]).map((picked) => picked.join(', ')),
+    { nil: null },
+  );
 const store = fc.record({
   kind: fc.constant('store' as const),
   at: fc.nat({ max: 30_000 }),
@@ -85,7 +102,10 @@ const lookup = fc.record({
   headers: fc.subarray(['X-A', 'x-b', 'Authorization']),
 });
 const fail = fc.record({ kind: fc.constant('fail' as const), at: fc.nat({ max: 30_000 }), url: fc.nat({ max: 1 }) });
-type Operation = typeof store extends fc.Arbitrary<infer S> ? S | (typeof lookup extends fc.Arbitrary<infer L> ? L : never) | (typeof fail extends fc.Arbitrary<infer F> ? F : never) : never;
+type Operation =
+  typeof store extends fc.Arbitrary<infer S>
+    ? S | (typeof lookup extends fc.Arbitrary<infer L> ? L : never) | (typeof fail extends fc.Arbitrary<infer F> ? F : never)
+    : never;
 
 /** What the reference answers to each lookup, the operations met in time order. */
 function referenceAnswers(operations: readonly Operation[]): Map<Operation, boolean> {
@@ -132,18 +152,25 @@ describe('the Firefox model against a reading of nsPreflightCache (property)', (
     // A key's last four preflights are always kept: at most four per key here.
     const few = fc.array(store, { maxLength: 4 });
     fc.assert(
-      fc.property(few, few, fc.array(fail, { maxLength: 2 }), fc.array(lookup, { minLength: 1, maxLength: 12 }), fc.infiniteStream(fc.nat()), (stores, more, fails, lookups, order) => {
-        const learnt = [...stores.map((each) => ({ ...each, url: 0 })), ...more.map((each) => ({ ...each, url: 1 }))];
-        const operations: Operation[] = [...learnt, ...fails, ...lookups];
-        fc.pre(distinctTimes(operations));
-        const shuffled = learnt.map((operation) => ({ operation, rank: order.next().value as number })).sort((a, b) => a.rank - b.rank);
-        const cache = new PreflightCache({ engine: 'firefox' });
-        for (const { operation } of shuffled) apply(cache, operation);
-        for (const operation of fails) apply(cache, operation);
-        // The reference meets each lookup in its place in time; the model, after everything was learnt.
-        const expected = referenceAnswers(operations);
-        expect(lookups.map((operation) => apply(cache, operation))).toEqual(lookups.map((operation) => expected.get(operation)));
-      }),
+      fc.property(
+        few,
+        few,
+        fc.array(fail, { maxLength: 2 }),
+        fc.array(lookup, { minLength: 1, maxLength: 12 }),
+        fc.infiniteStream(fc.nat()),
+        (stores, more, fails, lookups, order) => {
+          const learnt = [...stores.map((each) => ({ ...each, url: 0 })), ...more.map((each) => ({ ...each, url: 1 }))];
+          const operations: Operation[] = [...learnt, ...fails, ...lookups];
+          fc.pre(distinctTimes(operations));
+          const shuffled = learnt.map((operation) => ({ operation, rank: order.next().value as number })).sort((a, b) => a.rank - b.rank);
+          const cache = new PreflightCache({ engine: 'firefox' });
+          for (const { operation } of shuffled) apply(cache, operation);
+          for (const operation of fails) apply(cache, operation);
+          // The reference meets each lookup in its place in time; the model, after everything was learnt.
+          const expected = referenceAnswers(operations);
+          expect(lookups.map((operation) => apply(cache, operation))).toEqual(lookups.map((operation) => expected.get(operation)));
+        },
+      ),
       { numRuns: 300 },
     );
   });

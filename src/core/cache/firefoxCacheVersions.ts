@@ -15,7 +15,10 @@ const MAX_VERSIONS_PER_KEY = 32;
  * for a time a removal already covers is removed too.
  */
 export function addFirefoxVersion(versions: Version[], entry: PreflightCacheEntry): void {
-  const removedAt = versions.reduce<number | undefined>((soonest, { erasedAt }) => (erasedAt !== undefined && erasedAt >= entry.storedAt && (soonest === undefined || erasedAt < soonest) ? erasedAt : soonest), undefined);
+  const removedAt = versions.reduce<number | undefined>(
+    (soonest, { erasedAt }) => (erasedAt !== undefined && erasedAt >= entry.storedAt && (soonest === undefined || erasedAt < soonest) ? erasedAt : soonest),
+    undefined,
+  );
   const version: Version = removedAt === undefined ? { entry } : { entry, erasedAt: removedAt };
   const same = versions.findIndex((each) => each.entry.storedAt === entry.storedAt);
   if (same >= 0) versions[same] = version;
@@ -40,7 +43,10 @@ function isObsolete(versions: readonly Version[], index: number): boolean {
   if ((erasedAt !== undefined && erasedAt <= newest) || entry.expiresAt <= newest) return true;
   const later = versions.slice(index + 1).map((each) => tokensOf(each.entry));
   const own = tokensOf(entry);
-  return own.methods.every((token) => later.some((each) => each.methods.includes(token))) && own.headers.every((token) => later.some((each) => each.headers.includes(token)));
+  return (
+    own.methods.every((token) => later.some((each) => each.methods.includes(token))) &&
+    own.headers.every((token) => later.some((each) => each.headers.includes(token)))
+  );
 }
 
 /** Takes the preflight stored at `storedAt` out of a key's versions; how many are left (-1: there was none). */

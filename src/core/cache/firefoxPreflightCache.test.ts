@@ -13,7 +13,13 @@ const s = (seconds: number): number => T0 + seconds * 1000;
 
 /** A passing preflight's result, as the answer's raw lists spelled it. */
 function answer(methods: string | null, headers: string | null, maxAge: string | null = '60', credentials = false): PreflightResult {
-  const list = (value: string | null, lower = false) => (value === null ? [] : value.split(',').map((item) => (lower ? item.trim().toLowerCase() : item.trim())).filter(Boolean));
+  const list = (value: string | null, lower = false) =>
+    value === null
+      ? []
+      : value
+          .split(',')
+          .map((item) => (lower ? item.trim().toLowerCase() : item.trim()))
+          .filter(Boolean);
   return { methods: list(methods), headers: list(headers, true), credentials, maxAge, allowMethodsValue: methods, allowHeadersValue: headers };
 }
 
@@ -31,7 +37,12 @@ describe("Firefox's preflight cache key: credentials, origin, URL", () => {
     expect(cache.lookup(query('PUT'), s(1))).toMatchObject({ hit: false, reason: 'credentials-mode', entry: { result: { credentials: true } } });
     cache.store(KEY, answer('PUT', null, '600'), s(2));
     expect(cache.lookup(query('PUT'), s(3)).hit).toBe(true);
-    expect(cache.entries(s(3)).map((entry) => entry.result.credentials).sort()).toEqual([false, true]);
+    expect(
+      cache
+        .entries(s(3))
+        .map((entry) => entry.result.credentials)
+        .sort(),
+    ).toEqual([false, true]);
   });
 
   it('Chromium lets a credentialed entry serve a request without credentials', () => {
@@ -78,11 +89,14 @@ describe("Firefox's entry: an item per method and header, each with its own expi
     expect(cache.lookup(query('DELETE', ['X-A']), s(89)).hit).toBe(true);
     expect(cache.lookup(query('DELETE', ['X-A']), s(90))).toMatchObject({ hit: false, reason: 'expired' });
     const [entry] = cache.entries(s(70));
-    expect(entry?.items).toEqual({ methods: [{ token: 'DELETE', storedAt: s(30), expiresAt: s(90) }], headers: [{ token: 'x-a', storedAt: s(30), expiresAt: s(90) }] });
+    expect(entry?.items).toEqual({
+      methods: [{ token: 'DELETE', storedAt: s(30), expiresAt: s(90) }],
+      headers: [{ token: 'x-a', storedAt: s(30), expiresAt: s(90) }],
+    });
     expect(entry?.result).toMatchObject({ methods: ['DELETE'], headers: ['x-a'] });
   });
 
-  it('a new listing sets the item\'s expiry, even to an earlier time', () => {
+  it("a new listing sets the item's expiry, even to an earlier time", () => {
     const cache = firefox();
     cache.store(KEY, answer('PUT', null, '600'), T0);
     cache.store(KEY, answer('PUT', null, '10'), s(1));
@@ -151,7 +165,7 @@ describe("Firefox's lookup (CheckRequest)", () => {
   });
 });
 
-describe('Firefox drops a URL\'s entries when a CORS request to it fails', () => {
+describe("Firefox drops a URL's entries when a CORS request to it fails", () => {
   it('both credentials modes, from the failure on; an earlier lookup still sees them (cache-kept-after-blocked-simple-request)', () => {
     const cache = firefox();
     cache.store(KEY, answer('PUT', null, '600'), T0);
@@ -216,7 +230,12 @@ describe('Firefox eviction when full (100 entries, nsPreflightCache::GetEntry)',
     // keyOf(1) is the least recently used, until a lookup uses it.
     cache.lookup(query('PUT', [], 'same-origin', keyOf(1)), s(11));
     expect(cache.store(keyOf(4), answer('PUT', null, '600'), s(12))).toMatchObject({ evicted: [{ key: keyOf(2) }] });
-    expect(cache.entries(s(13)).map((entry) => entry.key.url).sort()).toEqual([keyOf(1), keyOf(3), keyOf(4)].map((key) => key.url));
+    expect(
+      cache
+        .entries(s(13))
+        .map((entry) => entry.key.url)
+        .sort(),
+    ).toEqual([keyOf(1), keyOf(3), keyOf(4)].map((key) => key.url));
   });
 
   it('is 100 entries by default', () => {
@@ -243,8 +262,16 @@ describe('Firefox snapshots (chrome.storage.session)', () => {
   });
 
   it('restore a snapshot from before credentials were in the key: each preflight to its own key, a Chromium-style erasure ignored', () => {
-    const entry = (result: PreflightResult, storedAt: number) => ({ key: KEY, result, lifetime: { seconds: 600, rule: 'as-sent' as const }, storedAt, expiresAt: storedAt + 600_000 });
-    const old: PreflightCacheSnapshot = [[{ entry: entry(answer('PUT', null, '600'), T0), erasedAt: s(1) }, { entry: entry(answer('DELETE', null, '600', true), s(2)) }]];
+    const entry = (result: PreflightResult, storedAt: number) => ({
+      key: KEY,
+      result,
+      lifetime: { seconds: 600, rule: 'as-sent' as const },
+      storedAt,
+      expiresAt: storedAt + 600_000,
+    });
+    const old: PreflightCacheSnapshot = [
+      [{ entry: entry(answer('PUT', null, '600'), T0), erasedAt: s(1) }, { entry: entry(answer('DELETE', null, '600', true), s(2)) }],
+    ];
     const restored = PreflightCache.restore(old, { engine: 'firefox' });
     expect(restored.lookup(query('PUT'), s(3)).hit).toBe(true);
     expect(restored.lookup(query('DELETE', [], 'include'), s(3)).hit).toBe(true);

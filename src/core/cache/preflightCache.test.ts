@@ -331,7 +331,11 @@ describe('PreflightCache properties', () => {
     const text = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constant('*'));
     const list = fc.array(text, { maxLength: 4 });
     const entryArb = fc.record({ methods: list, headers: list, credentials: fc.boolean(), maxAge: fc.option(text, { nil: null }), listMethod: fc.boolean() });
-    const requestArb = fc.record({ method: text, headers: fc.array(fc.record({ name: text, value: text }), { maxLength: 5 }), credentials: fc.constantFrom<CredentialsMode>('omit', 'same-origin', 'include') });
+    const requestArb = fc.record({
+      method: text,
+      headers: fc.array(fc.record({ name: text, value: text }), { maxLength: 5 }),
+      credentials: fc.constantFrom<CredentialsMode>('omit', 'same-origin', 'include'),
+    });
     fc.assert(
       fc.property(fc.record({ origin: text, url: text }), entryArb, requestArb, fc.integer({ min: 0, max: 10_000 }), (key, entry, request, delay) => {
         const cache = new PreflightCache();

@@ -4,11 +4,31 @@ import { ChromiumEviction } from './chromiumEviction.ts';
 import { aliveAt, firefoxEntryAt, firefoxKeyId, firefoxWhyUnusable } from './firefoxCacheEntry.ts';
 import { addFirefoxVersion, dropVersionStoredAt, firefoxMakeRoom, removeFirefoxVersions, restoreFirefoxVersions } from './firefoxCacheVersions.ts';
 import { PREFLIGHT_CACHE_POLICIES, preflightLifetime } from './preflightLifetime.ts';
-import type { CacheMissReason, PreflightCacheEntry, PreflightCacheKey, PreflightCacheLookup, PreflightCacheOptions, PreflightCacheQuery, PreflightCacheSnapshot, StoreOutcome, Version } from './preflightCacheTypes.ts';
+import type {
+  CacheMissReason,
+  PreflightCacheEntry,
+  PreflightCacheKey,
+  PreflightCacheLookup,
+  PreflightCacheOptions,
+  PreflightCacheQuery,
+  PreflightCacheSnapshot,
+  StoreOutcome,
+  Version,
+} from './preflightCacheTypes.ts';
 import type { CorsCheckFailure } from '../cors/corsCheck.ts';
 import type { CredentialsMode } from '../cors/corsRequest.ts';
 
-export type { CacheMissReason, CachedToken, PreflightCacheEntry, PreflightCacheKey, PreflightCacheLookup, PreflightCacheOptions, PreflightCacheQuery, PreflightCacheSnapshot, StoreOutcome } from './preflightCacheTypes.ts';
+export type {
+  CacheMissReason,
+  CachedToken,
+  PreflightCacheEntry,
+  PreflightCacheKey,
+  PreflightCacheLookup,
+  PreflightCacheOptions,
+  PreflightCacheQuery,
+  PreflightCacheSnapshot,
+  StoreOutcome,
+} from './preflightCacheTypes.ts';
 
 /** URLs this long or longer are never cached (preflight_cache.cc). */
 export const MAX_CACHED_URL_LENGTH = 1024;
@@ -141,7 +161,9 @@ export class PreflightCache {
   /** Plain data to persist: every key's versions. restore() turns it back into a cache. */
   snapshot(): PreflightCacheSnapshot {
     const mark = this.#engine === 'firefox' ? 'removedAt' : 'erasedAt';
-    return [...this.#keys.values()].map((versions) => versions.map(({ entry, erasedAt }) => (erasedAt === undefined ? { entry } : { entry, [mark]: erasedAt })));
+    return [...this.#keys.values()].map((versions) =>
+      versions.map(({ entry, erasedAt }) => (erasedAt === undefined ? { entry } : { entry, [mark]: erasedAt })),
+    );
   }
 
   static restore(snapshot: PreflightCacheSnapshot, options: PreflightCacheOptions = {}): PreflightCache {
@@ -154,7 +176,10 @@ export class PreflightCache {
         continue;
       }
       const id = cache.#idOf(first.entry.key, false);
-      cache.#keys.set(id, versions.map(({ entry, erasedAt }) => (erasedAt === undefined ? { entry } : { entry, erasedAt })));
+      cache.#keys.set(
+        id,
+        versions.map(({ entry, erasedAt }) => (erasedAt === undefined ? { entry } : { entry, erasedAt })),
+      );
       cache.#eviction.restored(id, versions[versions.length - 1] as Version);
     }
     return cache;

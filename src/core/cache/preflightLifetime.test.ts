@@ -113,7 +113,11 @@ describe('firefoxPreflightLifetime (nsCORSListenerProxy.cpp)', () => {
   it('does not cache anything holding a non-digit character', () => {
     fc.assert(
       fc.property(
-        fc.tuple(fc.stringMatching(/^[0-9]*$/), fc.string({ minLength: 1 }).filter((s) => /[^0-9]/.test(s)), fc.stringMatching(/^[0-9]*$/)),
+        fc.tuple(
+          fc.stringMatching(/^[0-9]*$/),
+          fc.string({ minLength: 1 }).filter((s) => /[^0-9]/.test(s)),
+          fc.stringMatching(/^[0-9]*$/),
+        ),
         ([before, junk, after]) => {
           expect(firefoxPreflightLifetime(before + junk + after).seconds).toBe(0);
         },
@@ -173,7 +177,7 @@ describe('preflightLifetime (per engine)', () => {
   });
 });
 
-describe('PREFLIGHT_CACHE_POLICIES (each engine\'s source, as MDN sums them up)', () => {
+describe("PREFLIGHT_CACHE_POLICIES (each engine's source, as MDN sums them up)", () => {
   it('holds each engine cap', () => {
     expect(PREFLIGHT_CACHE_POLICIES.chromium.capSeconds).toBe(7200);
     expect(PREFLIGHT_CACHE_POLICIES.firefox.capSeconds).toBe(86_400);

@@ -108,7 +108,9 @@ function parseInt64(text: string): bigint | null {
 }
 
 /** Where Firefox or Safari would keep a preflight result for another time than Chromium does (for one Max-Age value). */
-export function lifetimesDifferingFromChromium(maxAge: string | null): { readonly engine: BrowserEngine; readonly name: string; readonly lifetime: PreflightLifetime }[] {
+export function lifetimesDifferingFromChromium(
+  maxAge: string | null,
+): { readonly engine: BrowserEngine; readonly name: string; readonly lifetime: PreflightLifetime }[] {
   const chromium = chromiumPreflightLifetime(maxAge).seconds;
   return (['firefox', 'webkit'] as const)
     .map((engine) => ({ engine, name: PREFLIGHT_CACHE_POLICIES[engine].name, lifetime: preflightLifetime(engine, maxAge) }))

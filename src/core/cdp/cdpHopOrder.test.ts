@@ -16,8 +16,15 @@ const started = (id: string, url: string, timestamp: number, redirectStatus?: nu
     ...(redirectStatus ? { redirectResponse: { url: 'http://api.test/a', status: redirectStatus, headers: { Location: url } } } : {}),
   });
 const sentHead = (id: string, hop: string) => at('Network.requestWillBeSentExtraInfo', { requestId: id, headers: { Origin: 'http://app.test', 'X-Hop': hop } });
-const rawHead = (id: string, statusCode: number, headers: Record<string, string>) => at('Network.responseReceivedExtraInfo', { requestId: id, statusCode, headers });
-const failed = (id: string, timestamp: number) => at('Network.loadingFailed', { requestId: id, timestamp, errorText: 'net::ERR_FAILED', corsErrorStatus: { corsError: 'AllowOriginMismatch', failedParameter: 'x' } });
+const rawHead = (id: string, statusCode: number, headers: Record<string, string>) =>
+  at('Network.responseReceivedExtraInfo', { requestId: id, statusCode, headers });
+const failed = (id: string, timestamp: number) =>
+  at('Network.loadingFailed', {
+    requestId: id,
+    timestamp,
+    errorText: 'net::ERR_FAILED',
+    corsErrorStatus: { corsError: 'AllowOriginMismatch', failedParameter: 'x' },
+  });
 
 function judgedEvents(records: readonly Record_[]) {
   const convert = createCdpEventConverter();
@@ -28,8 +35,24 @@ function judgedEvents(records: readonly Record_[]) {
 // as Chromium 156 delivered it in one CI run and in the usual order.
 const redirectHead = rawHead('R', 302, { Location: 'http://app.test/back', 'Access-Control-Allow-Origin': 'http://app.test' });
 const blockedHead = rawHead('R', 200, { 'Access-Control-Allow-Origin': 'http://app.test' });
-const usual = [started('R', 'http://api.test/a', 1), sentHead('R', '1'), redirectHead, started('R', 'http://app.test/back', 2, 302), sentHead('R', '2'), blockedHead, failed('R', 3)];
-const late = [started('R', 'http://api.test/a', 1), sentHead('R', '1'), started('R', 'http://app.test/back', 2, 302), redirectHead, sentHead('R', '2'), failed('R', 3), blockedHead];
+const usual = [
+  started('R', 'http://api.test/a', 1),
+  sentHead('R', '1'),
+  redirectHead,
+  started('R', 'http://app.test/back', 2, 302),
+  sentHead('R', '2'),
+  blockedHead,
+  failed('R', 3),
+];
+const late = [
+  started('R', 'http://api.test/a', 1),
+  sentHead('R', '1'),
+  started('R', 'http://app.test/back', 2, 302),
+  redirectHead,
+  sentHead('R', '2'),
+  failed('R', 3),
+  blockedHead,
+];
 
 describe('inHopOrder', () => {
   it('puts each raw head with its own hop, however late it arrived', () => {
@@ -47,7 +70,13 @@ describe('inHopOrder', () => {
   it("never moves a head earlier: the actual request's head stays after its preflight", () => {
     const records = [
       started('A', 'http://api.test/a', 1),
-      at('Network.requestWillBeSent', { requestId: 'P', timestamp: 1.1, wallTime: WALL, initiator: { type: 'preflight', requestId: 'A' }, request: { url: 'http://api.test/a', method: 'OPTIONS', headers: {} } }),
+      at('Network.requestWillBeSent', {
+        requestId: 'P',
+        timestamp: 1.1,
+        wallTime: WALL,
+        initiator: { type: 'preflight', requestId: 'A' },
+        request: { url: 'http://api.test/a', method: 'OPTIONS', headers: {} },
+      }),
       sentHead('P', '1'),
       rawHead('P', 204, {}),
       at('Network.loadingFinished', { requestId: 'P', timestamp: 1.2 }),
@@ -59,7 +88,12 @@ describe('inHopOrder', () => {
   });
 
   it("moves a request's events that came before its requestWillBeSent after it", () => {
-    const preflight = [sentHead('P', '1'), rawHead('P', 204, {}), started('P', 'http://api.test/a', 1), at('Network.loadingFinished', { requestId: 'P', timestamp: 2 })];
+    const preflight = [
+      sentHead('P', '1'),
+      rawHead('P', 204, {}),
+      started('P', 'http://api.test/a', 1),
+      at('Network.loadingFinished', { requestId: 'P', timestamp: 2 }),
+    ];
     expect(inHopOrder(preflight).map((record) => record.method)).toEqual([
       'Network.requestWillBeSent',
       'Network.requestWillBeSentExtraInfo',
@@ -92,7 +126,11 @@ describe('inHopOrder, wherever the heads arrive', () => {
     for (let hop = 0; hop < hops; hop++) {
       const url = `http://host${hop}.test/`;
       records.push(started('R', url, hop + 1, hop > 0 ? 302 : undefined), sentHead('R', String(hop)));
-      records.push(hop < hops - 1 ? rawHead('R', 302, { Location: `http://host${hop + 1}.test/` }) : rawHead('R', 200, { 'Access-Control-Allow-Origin': 'http://other.test' }));
+      records.push(
+        hop < hops - 1
+          ? rawHead('R', 302, { Location: `http://host${hop + 1}.test/` })
+          : rawHead('R', 200, { 'Access-Control-Allow-Origin': 'http://other.test' }),
+      );
     }
     records.push(failed('R', hops + 1));
     return records;
@@ -108,7 +146,10 @@ describe('inHopOrder, wherever the heads arrive', () => {
         const others = ordered.filter((record) => !isHead(record));
         const heads = ordered.filter(isHead);
         // Head i falls after the first `at[i]` other events, never before the head ahead of it.
-        const at = slots.slice(0, heads.length).map((slot) => slot % (others.length + 1)).sort((a, b) => a - b);
+        const at = slots
+          .slice(0, heads.length)
+          .map((slot) => slot % (others.length + 1))
+          .sort((a, b) => a - b);
         const arrived: Record_[] = [];
         others.forEach((record, index) => {
           heads.forEach((head, which) => {

@@ -13,9 +13,27 @@ function convert(sequence: [string, CdpNetworkEventParams][]): RequestEvent[] {
 describe('createCdpEventConverter (sequences seen in Chromium 156)', () => {
   it('turns a request into started, sent, response and completed, on the wall clock', () => {
     const events = convert([
-      ['Network.requestWillBeSent', { requestId: '1', timestamp: 10, wallTime: WALL, documentURL: 'http://app.test/', type: 'Fetch', request: request('http://api.test/x', 'GET', { 'X-A': '1' }) }],
+      [
+        'Network.requestWillBeSent',
+        {
+          requestId: '1',
+          timestamp: 10,
+          wallTime: WALL,
+          documentURL: 'http://app.test/',
+          type: 'Fetch',
+          request: request('http://api.test/x', 'GET', { 'X-A': '1' }),
+        },
+      ],
       ['Network.requestWillBeSentExtraInfo', { requestId: '1', headers: { Origin: 'http://app.test', 'Sec-Fetch-Mode': 'cors' } }],
-      ['Network.responseReceivedExtraInfo', { requestId: '1', statusCode: 200, headers: { 'Access-Control-Allow-Origin': 'http://app.test', 'Set-Cookie': 'a=1\nb=2' }, resourceIPAddressSpace: 'Loopback' }],
+      [
+        'Network.responseReceivedExtraInfo',
+        {
+          requestId: '1',
+          statusCode: 200,
+          headers: { 'Access-Control-Allow-Origin': 'http://app.test', 'Set-Cookie': 'a=1\nb=2' },
+          resourceIPAddressSpace: 'Loopback',
+        },
+      ],
       ['Network.responseReceived', { requestId: '1', timestamp: 10.5, response: { url: 'http://api.test/x', status: 200, headers: {} } }],
       ['Network.loadingFinished', { requestId: '1', timestamp: 10.6 }],
     ]);
@@ -29,7 +47,17 @@ describe('createCdpEventConverter (sequences seen in Chromium 156)', () => {
   it("keeps a preflight's events that arrive before it (its ExtraInfo often does)", () => {
     const events = convert([
       ['Network.requestWillBeSentExtraInfo', { requestId: 'P', headers: { 'Access-Control-Request-Method': 'PUT' } }],
-      ['Network.requestWillBeSent', { requestId: 'P', timestamp: 1, wallTime: WALL, type: 'Other', initiator: { type: 'preflight', requestId: 'A' }, request: request('http://api.test/x', 'OPTIONS', { 'Access-Control-Request-Method': 'PUT' }) }],
+      [
+        'Network.requestWillBeSent',
+        {
+          requestId: 'P',
+          timestamp: 1,
+          wallTime: WALL,
+          type: 'Other',
+          initiator: { type: 'preflight', requestId: 'A' },
+          request: request('http://api.test/x', 'OPTIONS', { 'Access-Control-Request-Method': 'PUT' }),
+        },
+      ],
     ]);
     expect(events.map((event) => event.type)).toEqual(['started', 'sent']);
     expect(events[0]).toMatchObject({ preflightFor: 'A' });
@@ -38,7 +66,16 @@ describe('createCdpEventConverter (sequences seen in Chromium 156)', () => {
   it('reads a followed redirect from the next requestWillBeSent', () => {
     const events = convert([
       ['Network.requestWillBeSent', { requestId: 'R', timestamp: 1, wallTime: WALL, request: request('http://api.test/a') }],
-      ['Network.requestWillBeSent', { requestId: 'R', timestamp: 2, wallTime: WALL + 1, request: request('http://api.test/b'), redirectResponse: { url: 'http://api.test/a', status: 302, statusText: 'Found', headers: { Location: '/b' } } }],
+      [
+        'Network.requestWillBeSent',
+        {
+          requestId: 'R',
+          timestamp: 2,
+          wallTime: WALL + 1,
+          request: request('http://api.test/b'),
+          redirectResponse: { url: 'http://api.test/a', status: 302, statusText: 'Found', headers: { Location: '/b' } },
+        },
+      ],
     ]);
     expect(events[1]).toMatchObject({ type: 'redirect', status: 302, location: 'http://api.test/b' });
   });
@@ -69,11 +106,32 @@ describe('createCdpEventConverter (sequences seen in Chromium 156)', () => {
 
   it("says once what the page's security context is, for Local Network Access", () => {
     const events = convert([
-      ['Network.requestWillBeSent', { requestId: '1', timestamp: 1, wallTime: WALL, documentURL: 'http://public.test/page', request: request('http://public.test/favicon.ico') }],
-      ['Network.requestWillBeSentExtraInfo', { requestId: '1', headers: {}, clientSecurityState: { initiatorIsSecureContext: false, initiatorIPAddressSpace: 'Public', localNetworkAccessRequestPolicy: 'BlockFromInsecureToMorePrivate' } }],
+      [
+        'Network.requestWillBeSent',
+        { requestId: '1', timestamp: 1, wallTime: WALL, documentURL: 'http://public.test/page', request: request('http://public.test/favicon.ico') },
+      ],
+      [
+        'Network.requestWillBeSentExtraInfo',
+        {
+          requestId: '1',
+          headers: {},
+          clientSecurityState: {
+            initiatorIsSecureContext: false,
+            initiatorIPAddressSpace: 'Public',
+            localNetworkAccessRequestPolicy: 'BlockFromInsecureToMorePrivate',
+          },
+        },
+      ],
     ]);
     expect(events.filter((event) => event.type === 'security-context')).toEqual([
-      { type: 'security-context', time: WALL * 1000, initiatorOrigin: 'http://public.test', isSecureContext: false, addressSpace: 'public', policy: 'BlockFromInsecureToMorePrivate' },
+      {
+        type: 'security-context',
+        time: WALL * 1000,
+        initiatorOrigin: 'http://public.test',
+        isSecureContext: false,
+        addressSpace: 'public',
+        policy: 'BlockFromInsecureToMorePrivate',
+      },
     ]);
   });
 });

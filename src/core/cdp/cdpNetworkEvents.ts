@@ -28,7 +28,12 @@ export interface CdpNetworkEventParams {
   readonly statusCode?: number;
   readonly errorText?: string;
   readonly blockedReason?: string;
-  readonly clientSecurityState?: { readonly initiatorIsSecureContext: boolean; readonly initiatorIPAddressSpace: string; readonly localNetworkAccessRequestPolicy?: string; readonly privateNetworkRequestPolicy?: string };
+  readonly clientSecurityState?: {
+    readonly initiatorIsSecureContext: boolean;
+    readonly initiatorIPAddressSpace: string;
+    readonly localNetworkAccessRequestPolicy?: string;
+    readonly privateNetworkRequestPolicy?: string;
+  };
   readonly resourceIPAddressSpace?: string;
   readonly corsErrorStatus?: { readonly corsError: string; readonly failedParameter: string };
 }

@@ -92,7 +92,10 @@ export function createChromiumReports(): ChromiumReports {
         if (params.initiator?.type === 'preflight') {
           const owner = params.initiator.requestId;
           if (owner === undefined) return undefined;
-          const report = byId.get(owner)?.filter((candidate) => !candidate.ended).at(-1);
+          const report = byId
+            .get(owner)
+            ?.filter((candidate) => !candidate.ended)
+            .at(-1);
           if (report) report.preflightSent = true;
           else earlyPreflights.add(owner);
           return report;
@@ -123,7 +126,9 @@ export function createChromiumReports(): ChromiumReports {
         if (!known || known.ended) return known;
         known.ended = true;
         if (method === 'Network.loadingFailed') {
-          known.corsError = params.corsErrorStatus ? { corsError: params.corsErrorStatus.corsError, failedParameter: params.corsErrorStatus.failedParameter } : null;
+          known.corsError = params.corsErrorStatus
+            ? { corsError: params.corsErrorStatus.corsError, failedParameter: params.corsErrorStatus.failedParameter }
+            : null;
           known.errorText = params.errorText ?? null;
         }
         return known;

@@ -20,7 +20,13 @@ function putTransaction(id: string, at: number, allowMethods: string, url = API)
     { type: 'started', id, time: T0 + at, url, method: 'PUT', initiatorOrigin: PAGE, resourceType: 'xmlhttprequest' },
     { type: 'started', id: `${id}p`, time: T0 + at + 1, url, method: 'OPTIONS', initiatorOrigin: PAGE },
     { type: 'sent', id: `${id}p`, time: T0 + at + 2, headers: h(['Access-Control-Request-Method', 'PUT'], ['Origin', PAGE]) },
-    { type: 'response', id: `${id}p`, time: T0 + at + 3, status: 204, headers: h(['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Methods', allowMethods]) },
+    {
+      type: 'response',
+      id: `${id}p`,
+      time: T0 + at + 3,
+      status: 204,
+      headers: h(['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Methods', allowMethods]),
+    },
     { type: 'completed', id: `${id}p`, time: T0 + at + 4 },
     ...(allowed
       ? ([
@@ -35,15 +41,34 @@ function putTransaction(id: string, at: number, allowMethods: string, url = API)
 }
 
 /** What CDP says of the same request: its own id, a preflight linked to it, and how it ended. */
-function cdpEvents(cdpId: string, at: number, ending: { corsError?: string; failedParameter?: string } | 'finished', options: { preflight?: boolean; url?: string } = {}): [string, CdpNetworkParams][] {
+function cdpEvents(
+  cdpId: string,
+  at: number,
+  ending: { corsError?: string; failedParameter?: string } | 'finished',
+  options: { preflight?: boolean; url?: string } = {},
+): [string, CdpNetworkParams][] {
   const url = options.url ?? API;
-  const events: [string, CdpNetworkParams][] = [['Network.requestWillBeSent', { requestId: cdpId, request: { url, method: 'PUT' }, wallTime: (T0 + at + 0.4) / 1000, initiator: { type: 'script' } }]];
+  const events: [string, CdpNetworkParams][] = [
+    ['Network.requestWillBeSent', { requestId: cdpId, request: { url, method: 'PUT' }, wallTime: (T0 + at + 0.4) / 1000, initiator: { type: 'script' } }],
+  ];
   if (options.preflight !== false) {
-    events.push(['Network.requestWillBeSent', { requestId: `${cdpId}-preflight`, request: { url, method: 'OPTIONS' }, wallTime: (T0 + at + 1) / 1000, initiator: { type: 'preflight', requestId: cdpId } }]);
+    events.push([
+      'Network.requestWillBeSent',
+      {
+        requestId: `${cdpId}-preflight`,
+        request: { url, method: 'OPTIONS' },
+        wallTime: (T0 + at + 1) / 1000,
+        initiator: { type: 'preflight', requestId: cdpId },
+      },
+    ]);
     events.push(['Network.loadingFinished', { requestId: `${cdpId}-preflight` }]);
   }
   if (ending === 'finished') events.push(['Network.loadingFinished', { requestId: cdpId }]);
-  else events.push(['Network.loadingFailed', { requestId: cdpId, errorText: 'net::ERR_FAILED', corsErrorStatus: { corsError: ending.corsError ?? '', failedParameter: ending.failedParameter ?? '' } }]);
+  else
+    events.push([
+      'Network.loadingFailed',
+      { requestId: cdpId, errorText: 'net::ERR_FAILED', corsErrorStatus: { corsError: ending.corsError ?? '', failedParameter: ending.failedParameter ?? '' } },
+    ]);
   return events;
 }
 
@@ -131,8 +156,14 @@ describe('createConfirmer', () => {
     confirmer.judged(1, transaction as Transaction);
     feed([
       ['Network.requestWillBeSent', { requestId: '9.1', request: { url: API, method: 'GET' }, wallTime: T0 / 1000, initiator: { type: 'script' } }],
-      ['Network.requestWillBeSent', { requestId: '9.1-p', request: { url: API, method: 'OPTIONS' }, wallTime: T0 / 1000, initiator: { type: 'preflight', requestId: '9.1' } }],
-      ['Network.loadingFailed', { requestId: '9.1', errorText: 'net::ERR_FAILED', corsErrorStatus: { corsError: 'LocalNetworkAccessPermissionDenied', failedParameter: '' } }],
+      [
+        'Network.requestWillBeSent',
+        { requestId: '9.1-p', request: { url: API, method: 'OPTIONS' }, wallTime: T0 / 1000, initiator: { type: 'preflight', requestId: '9.1' } },
+      ],
+      [
+        'Network.loadingFailed',
+        { requestId: '9.1', errorText: 'net::ERR_FAILED', corsErrorStatus: { corsError: 'LocalNetworkAccessPermissionDenied', failedParameter: '' } },
+      ],
     ]);
     expect(confirmed.get(1)).toMatchObject({ status: 'decided', chromium: { corsError: 'LocalNetworkAccessPermissionDenied', preflightSent: true } });
   });

@@ -111,9 +111,7 @@ describe('checkCorsAccess: other rules of cors.cc CheckAccess', () => {
   });
 
   it('ranks an ACAO mismatch before a wrong ACAC (cors.cc CheckAccess order)', () => {
-    expect(checkCorsAccess(input({ allowOrigin: 'https://b.test', allowCredentials: 'false', credentials: 'include' }))?.corsError).toBe(
-      'AllowOriginMismatch',
-    );
+    expect(checkCorsAccess(input({ allowOrigin: 'https://b.test', allowCredentials: 'false', credentials: 'include' }))?.corsError).toBe('AllowOriginMismatch');
   });
 });
 

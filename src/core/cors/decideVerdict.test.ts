@@ -27,11 +27,17 @@ describe('decideVerdict: redirects', () => {
       hops: [hop(API, 302, allow(PAGE, ['Location', `${PAGE}/back`])), hop(`${PAGE}/back`, 200, allow('null'))],
     });
     expect(verdict.outcome).toBe('allowed');
-    expect(verdict.hops.map((each) => [each.origin, each.tainted])).toEqual([[PAGE, false], ['null', true]]);
+    expect(verdict.hops.map((each) => [each.origin, each.tainted])).toEqual([
+      [PAGE, false],
+      ['null', true],
+    ]);
   });
 
   it('checks the redirect response itself: a 3xx without Access-Control-Allow-Origin blocks', () => {
-    const verdict = decideVerdict({ request: request(), hops: [hop(API, 307, h(['Location', 'http://api.test/moved'])), hop('http://api.test/moved', 200, allow())] });
+    const verdict = decideVerdict({
+      request: request(),
+      hops: [hop(API, 307, h(['Location', 'http://api.test/moved'])), hop('http://api.test/moved', 200, allow())],
+    });
     expect(verdict).toMatchObject({ failure: { corsError: 'MissingAllowOriginHeader' }, stage: 'redirect', failedHop: 0 });
   });
 
@@ -54,40 +60,63 @@ describe('decideVerdict: redirects', () => {
   });
 
   it('refuses a redirect to a scheme CORS cannot use, without naming it (network service)', () => {
-    const verdict = decideVerdict({ request: request(), hops: [hop(API, 302, allow(PAGE, ['Location', 'ftp://api.test/x'])), { url: 'ftp://api.test/x', sent: false }] });
+    const verdict = decideVerdict({
+      request: request(),
+      hops: [hop(API, 302, allow(PAGE, ['Location', 'ftp://api.test/x'])), { url: 'ftp://api.test/x', sent: false }],
+    });
     expect(verdict).toMatchObject({ failure: { corsError: 'CorsDisabledScheme', failedParameter: '' }, failedHop: 1 });
   });
 });
 
 describe('decideVerdict: refused before anything is sent', () => {
   it('names the scheme of a first URL CORS cannot use (renderer)', () => {
-    expect(decideVerdict({ request: request({ url: 'ftp://api.test/x' }), hops: [{ url: 'ftp://api.test/x', sent: false }] })).toMatchObject({ failure: { corsError: 'CorsDisabledScheme', failedParameter: 'ftp' } });
+    expect(decideVerdict({ request: request({ url: 'ftp://api.test/x' }), hops: [{ url: 'ftp://api.test/x', sent: false }] })).toMatchObject({
+      failure: { corsError: 'CorsDisabledScheme', failedParameter: 'ftp' },
+    });
   });
 
   it("refuses mode: 'same-origin' to another origin (DisallowedByMode)", () => {
-    expect(decideVerdict({ request: request({ mode: 'same-origin' }), hops: [{ url: API, sent: false }] })).toMatchObject({ failure: { corsError: 'DisallowedByMode' }, stage: 'request' });
+    expect(decideVerdict({ request: request({ mode: 'same-origin' }), hops: [{ url: API, sent: false }] })).toMatchObject({
+      failure: { corsError: 'DisallowedByMode' },
+      stage: 'request',
+    });
   });
 
   it("refuses mode: 'no-cors' with redirect: 'manual' (NoCorsRedirectModeNotFollow)", () => {
     const verdict = decideVerdict({ request: request({ mode: 'no-cors', redirect: 'manual' }), hops: [{ url: API, sent: false }] });
     expect(verdict).toMatchObject({ failure: { corsError: 'NoCorsRedirectModeNotFollow' }, stage: 'request', failedHop: 0 });
     // The failed hop is one the verdict holds: CORS does not apply to it.
-    expect(verdict.hops).toEqual([expect.objectContaining({ corsFlag: false, preflightRequired: false, preflightNeed: { notCorsReason: 'no-cors-mode', reasons: [], met: [], announced: [] } })]);
+    expect(verdict.hops).toEqual([
+      expect.objectContaining({
+        corsFlag: false,
+        preflightRequired: false,
+        preflightNeed: { notCorsReason: 'no-cors-mode', reasons: [], met: [], announced: [] },
+      }),
+    ]);
   });
 
   it('treats a same-origin-mode request redirected elsewhere as refused, but not by CORS (Chromium 156)', () => {
-    const verdict = decideVerdict({ request: request({ url: `${PAGE}/a`, mode: 'same-origin' }), hops: [hop(`${PAGE}/a`, 302, h(['Location', API])), { url: API, sent: false }] });
+    const verdict = decideVerdict({
+      request: request({ url: `${PAGE}/a`, mode: 'same-origin' }),
+      hops: [hop(`${PAGE}/a`, 302, h(['Location', API])), { url: API, sent: false }],
+    });
     expect(verdict).toMatchObject({ outcome: 'network-error', failure: null, networkError: 'blocked:origin' });
   });
 });
 
 describe('decideVerdict: what the capture does not show', () => {
   it('calls a failure without response headers undetermined rather than guessing', () => {
-    expect(decideVerdict({ request: request(), hops: [{ url: API, networkError: 'net::ERR_FAILED' }] })).toMatchObject({ outcome: 'undetermined', failure: null });
+    expect(decideVerdict({ request: request(), hops: [{ url: API, networkError: 'net::ERR_FAILED' }] })).toMatchObject({
+      outcome: 'undetermined',
+      failure: null,
+    });
   });
 
   it('reports a network failure as such, not as CORS', () => {
-    expect(decideVerdict({ request: request(), hops: [{ url: API, networkError: 'net::ERR_CONNECTION_REFUSED' }] })).toMatchObject({ outcome: 'network-error', networkError: 'net::ERR_CONNECTION_REFUSED' });
+    expect(decideVerdict({ request: request(), hops: [{ url: API, networkError: 'net::ERR_CONNECTION_REFUSED' }] })).toMatchObject({
+      outcome: 'network-error',
+      networkError: 'net::ERR_CONNECTION_REFUSED',
+    });
   });
 
   it('says what including credentials would change when the capture cannot tell', () => {
@@ -97,19 +126,41 @@ describe('decideVerdict: what the capture does not show', () => {
   });
 
   it('infers credentials when only the credentialed reading explains the failure, never for a request seen going out', () => {
-    const preflight = { requestHeaders: h(['Access-Control-Request-Method', 'PUT']), response: { status: 204, headers: allow('*', ['Access-Control-Allow-Methods', 'PUT']) } };
-    const unknown = decideVerdict({ request: request({ method: 'PUT', credentialsAssumed: true }), hops: [{ url: API, preflight, networkError: 'net::ERR_FAILED' }] });
-    const neverSent = decideVerdict({ request: request({ method: 'PUT', credentialsAssumed: true }), hops: [{ url: API, preflight, networkError: 'net::ERR_FAILED', sent: false }] });
+    const preflight = {
+      requestHeaders: h(['Access-Control-Request-Method', 'PUT']),
+      response: { status: 204, headers: allow('*', ['Access-Control-Allow-Methods', 'PUT']) },
+    };
+    const unknown = decideVerdict({
+      request: request({ method: 'PUT', credentialsAssumed: true }),
+      hops: [{ url: API, preflight, networkError: 'net::ERR_FAILED' }],
+    });
+    const neverSent = decideVerdict({
+      request: request({ method: 'PUT', credentialsAssumed: true }),
+      hops: [{ url: API, preflight, networkError: 'net::ERR_FAILED', sent: false }],
+    });
     // A refused preflight stops the request before it goes out: one seen going out failed for another reason.
-    const wentOut = decideVerdict({ request: request({ method: 'PUT', credentialsAssumed: true }), hops: [{ url: API, preflight, networkError: 'net::ERR_FAILED', sent: true }] });
-    expect(unknown).toMatchObject({ failure: { corsError: 'PreflightWildcardOriginNotAllowed' }, notes: [expect.objectContaining({ kind: 'credentials-inferred' })] });
-    expect(neverSent).toMatchObject({ failure: { corsError: 'PreflightWildcardOriginNotAllowed' }, notes: [expect.objectContaining({ kind: 'credentials-inferred' })] });
+    const wentOut = decideVerdict({
+      request: request({ method: 'PUT', credentialsAssumed: true }),
+      hops: [{ url: API, preflight, networkError: 'net::ERR_FAILED', sent: true }],
+    });
+    expect(unknown).toMatchObject({
+      failure: { corsError: 'PreflightWildcardOriginNotAllowed' },
+      notes: [expect.objectContaining({ kind: 'credentials-inferred' })],
+    });
+    expect(neverSent).toMatchObject({
+      failure: { corsError: 'PreflightWildcardOriginNotAllowed' },
+      notes: [expect.objectContaining({ kind: 'credentials-inferred' })],
+    });
     expect(wentOut).toMatchObject({ outcome: 'undetermined', failure: null });
   });
 
   it('infers credentials from a failed response that passes without them: * with credentials, in Access-Control-Allow-Methods or -Origin', () => {
     const failed = decideVerdict({ request: request({ credentialsAssumed: true }), hops: [hop(API, 200, allow('*'), { networkError: 'net::ERR_FAILED' })] });
-    expect(failed).toMatchObject({ outcome: 'blocked', failure: { corsError: 'WildcardOriginNotAllowed' }, notes: [expect.objectContaining({ kind: 'credentials-inferred' })] });
+    expect(failed).toMatchObject({
+      outcome: 'blocked',
+      failure: { corsError: 'WildcardOriginNotAllowed' },
+      notes: [expect.objectContaining({ kind: 'credentials-inferred' })],
+    });
     // Not failed: the usual reading, with what credentials would change.
     const completed = decideVerdict({ request: request({ credentialsAssumed: true }), hops: [hop(API, 200, allow('*'))] });
     expect(completed.outcome).toBe('allowed');
@@ -133,7 +184,12 @@ describe('decideVerdict: what the capture does not show', () => {
 describe('decideVerdict: the preflight cache model', () => {
   it('stores a passing preflight and serves the next request from it', () => {
     const cache = new PreflightCache();
-    const preflight = { requestHeaders: h(['Access-Control-Request-Method', 'PUT']), response: { status: 204, headers: allow(PAGE, ['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Max-Age', '60']) }, startTime: 1000, responseTime: 1010 };
+    const preflight = {
+      requestHeaders: h(['Access-Control-Request-Method', 'PUT']),
+      response: { status: 204, headers: allow(PAGE, ['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Max-Age', '60']) },
+      startTime: 1000,
+      responseTime: 1010,
+    };
     decideVerdict({ request: request({ method: 'PUT' }), hops: [{ ...hop(API, 200, allow()), startTime: 999, preflight }] }, { cache });
     const second = decideVerdict({ request: request({ method: 'PUT' }), hops: [{ ...hop(API, 200, allow()), startTime: 5000 }] }, { cache });
     expect(second.preflight).toBe('cache-hit');
@@ -147,13 +203,27 @@ describe('decideVerdict: properties', () => {
 
   it('never throws, whatever the strings (header values are attacker-controlled)', () => {
     fc.assert(
-      fc.property(text, text, headers, headers, headers, fc.integer({ min: -1, max: 999 }), (url, method, requestHeaders, preflightHeaders, responseHeaders, status) => {
-        const verdict = decideVerdict({
-          request: request({ url, method, headers: requestHeaders, initiatorOrigin: PAGE }),
-          hops: [{ url, preflight: { requestHeaders: preflightHeaders, response: { status, headers: responseHeaders } }, response: { status, headers: responseHeaders } }],
-        });
-        expect(typeof verdict.outcome).toBe('string');
-      }),
+      fc.property(
+        text,
+        text,
+        headers,
+        headers,
+        headers,
+        fc.integer({ min: -1, max: 999 }),
+        (url, method, requestHeaders, preflightHeaders, responseHeaders, status) => {
+          const verdict = decideVerdict({
+            request: request({ url, method, headers: requestHeaders, initiatorOrigin: PAGE }),
+            hops: [
+              {
+                url,
+                preflight: { requestHeaders: preflightHeaders, response: { status, headers: responseHeaders } },
+                response: { status, headers: responseHeaders },
+              },
+            ],
+          });
+          expect(typeof verdict.outcome).toBe('string');
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -184,7 +254,10 @@ describe('decideVerdict: properties', () => {
         fc.boolean(),
         (hops, error, method, credentials, credentialsAssumed) => {
           const observed: ObservedHop[] = hops.map((each, index) => ({ ...each, ...(index === hops.length - 1 ? { networkError: error } : {}) }));
-          const verdict = decideVerdict({ request: request({ method, credentials, credentialsAssumed, headers: h(['X-A', '1']) }), hops: observed }, { cache: new PreflightCache() });
+          const verdict = decideVerdict(
+            { request: request({ method, credentials, credentialsAssumed, headers: h(['X-A', '1']) }), hops: observed },
+            { cache: new PreflightCache() },
+          );
           expect(verdict.outcome).not.toBe('allowed');
         },
       ),

@@ -61,7 +61,10 @@ function judgeCredentials(exchange: Exchange, options: VerdictOptions, checks: P
     if (withoutCredentials.outcome !== 'blocked') {
       // The walks above left the cache model alone; with a model, walk again to consult and feed it.
       const verdict = options.cache ? walkHops(included, options, checks) : withCredentials;
-      return { ...verdict, notes: [...verdict.notes, { kind: 'credentials-inferred', credentials: 'include', reason: 'only-credentials-explain-the-failure' }] };
+      return {
+        ...verdict,
+        notes: [...verdict.notes, { kind: 'credentials-inferred', credentials: 'include', reason: 'only-credentials-explain-the-failure' }],
+      };
     }
   }
   const verdict = withoutCredentials && !options.cache ? withoutCredentials : walkHops(exchange, options, checks);
@@ -108,7 +111,16 @@ function walkHops(exchange: Exchange, options: VerdictOptions, checks: Preflight
     if (checksCors && !isSameOrigin(request.initiatorOrigin, hop.url)) walk.corsFlag = true;
     const origin = tainted ? 'null' : request.initiatorOrigin;
     const announced = headers === request.headers ? request.unsafeHeaderNames : undefined;
-    const preflightNeed = decidePreflightNeed({ method, unsafe, mode: request.mode, corsFlag: walk.corsFlag, url: hop.url, initiatorOrigin: request.initiatorOrigin, announced: announced ?? [], safelistsChromiumExtras: options.rules?.safelistsChromiumExtras });
+    const preflightNeed = decidePreflightNeed({
+      method,
+      unsafe,
+      mode: request.mode,
+      corsFlag: walk.corsFlag,
+      url: hop.url,
+      initiatorOrigin: request.initiatorOrigin,
+      announced: announced ?? [],
+      safelistsChromiumExtras: options.rules?.safelistsChromiumExtras,
+    });
     const preflightRequired = walk.corsFlag && (preflightNeed.reasons.length > 0 || preflightNeed.announced.length > 0);
     // Every field from the start: see openRequests.ts.
     const verdict: OpenHopVerdict = {

@@ -38,9 +38,7 @@ export function exposedResponseHeaders(headers: HeaderList, credentials: Credent
   const readable: string[] = [];
   const hidden: string[] = [];
   for (const name of present) {
-    const isReadable =
-      !NEVER_EXPOSED.has(name) &&
-      (wildcard || listed.has(name) || (CORS_SAFELISTED_RESPONSE_HEADERS as readonly string[]).includes(name));
+    const isReadable = !NEVER_EXPOSED.has(name) && (wildcard || listed.has(name) || (CORS_SAFELISTED_RESPONSE_HEADERS as readonly string[]).includes(name));
     (isReadable ? readable : hidden).push(name);
   }
   return { readable, hidden, wildcard };

@@ -66,7 +66,7 @@ describe('checkLocalNetworkAccess: blocking', () => {
     }
   });
 
-  it('a declared targetAddressSpace that differs from the server\'s: InvalidLocalNetworkAccess (lab: lna-target-address-space-mismatch)', () => {
+  it("a declared targetAddressSpace that differs from the server's: InvalidLocalNetworkAccess (lab: lna-target-address-space-mismatch)", () => {
     // fetch(url, {targetAddressSpace: 'local'}) to a loopback server, from a loopback page.
     expect(checkLocalNetworkAccess(context({ initiatorAddressSpace: 'loopback', declaredTargetAddressSpace: 'local' }), 'loopback')).toMatchObject({
       corsError: 'InvalidLocalNetworkAccess',
@@ -100,7 +100,10 @@ describe('checkLocalNetworkAccess: passing', () => {
     ];
     for (const [initiator, target] of pairs) {
       expect(checkLocalNetworkAccess(context({ initiatorAddressSpace: initiator }), target), `${initiator}->${target}`).toBeNull();
-      expect(checkLocalNetworkAccess(context({ initiatorAddressSpace: initiator, initiatorIsSecureContext: false }), target), `${initiator}->${target}`).toBeNull();
+      expect(
+        checkLocalNetworkAccess(context({ initiatorAddressSpace: initiator, initiatorIsSecureContext: false }), target),
+        `${initiator}->${target}`,
+      ).toBeNull();
     }
   });
 
@@ -113,6 +116,8 @@ describe('checkLocalNetworkAccess: passing', () => {
 
   it('a blocking policy name does not stop the check', () => {
     expect(checkLocalNetworkAccess(context({ policy: 'PermissionBlock' }), 'loopback')?.corsError).toBe('LocalNetworkAccessPermissionDenied');
-    expect(checkLocalNetworkAccess(context({ policy: 'PermissionBlock', initiatorIsSecureContext: false }), 'loopback')?.corsError).toBe('InsecureLocalNetwork');
+    expect(checkLocalNetworkAccess(context({ policy: 'PermissionBlock', initiatorIsSecureContext: false }), 'loopback')?.corsError).toBe(
+      'InsecureLocalNetwork',
+    );
   });
 });

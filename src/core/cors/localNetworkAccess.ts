@@ -52,17 +52,35 @@ export function addressSpaceOfUrl(url: string): IpAddressSpace {
 export function checkLocalNetworkAccess(context: LocalNetworkContext, target: IpAddressSpace): CorsCheckFailure | null {
   const declared = context.declaredTargetAddressSpace;
   if (declared && target !== 'unknown' && declared !== target) {
-    return { corsError: 'InvalidLocalNetworkAccess', failedParameter: '', header: null, received: `a ${target} server`, needed: `a ${declared} server, as targetAddressSpace declares` };
+    return {
+      corsError: 'InvalidLocalNetworkAccess',
+      failedParameter: '',
+      header: null,
+      received: `a ${target} server`,
+      needed: `a ${declared} server, as targetAddressSpace declares`,
+    };
   }
   if (target === 'unknown' || context.initiatorAddressSpace === 'unknown') return null;
   if (PRIVACY[target] >= PRIVACY[context.initiatorAddressSpace]) return null;
   const policy = context.policy ?? '';
   if (policy === 'Allow' || policy.includes('Warn')) return null;
   if (!context.initiatorIsSecureContext) {
-    return { corsError: 'InsecureLocalNetwork', failedParameter: '', header: null, received: `a non-secure ${context.initiatorAddressSpace} page`, needed: `a secure context (https) to reach a ${target} address` };
+    return {
+      corsError: 'InsecureLocalNetwork',
+      failedParameter: '',
+      header: null,
+      received: `a non-secure ${context.initiatorAddressSpace} page`,
+      needed: `a secure context (https) to reach a ${target} address`,
+    };
   }
   if (policy === 'BlockFromInsecureToMorePrivate' || context.permissionGranted) return null;
-  return { corsError: 'LocalNetworkAccessPermissionDenied', failedParameter: '', header: null, received: 'permission not granted', needed: `the local network access permission for a ${target} address` };
+  return {
+    corsError: 'LocalNetworkAccessPermissionDenied',
+    failedParameter: '',
+    header: null,
+    received: 'permission not granted',
+    needed: `the local network access permission for a ${target} address`,
+  };
 }
 
 /** The net error Chromium gives a connection Local Network Access refused (webRequest reports it). */
@@ -85,6 +103,18 @@ export function isPotentiallyTrustworthyOrigin(origin: string): boolean {
  */
 export function localNetworkAccessFailure(isSecureContext: boolean): CorsCheckFailure {
   return isSecureContext
-    ? { corsError: 'LocalNetworkAccessPermissionDenied', failedParameter: '', header: null, received: 'permission not granted', needed: 'the local network access permission' }
-    : { corsError: 'InsecureLocalNetwork', failedParameter: '', header: null, received: 'a page that is not a secure context', needed: 'a secure context (https) to reach a more private address' };
+    ? {
+        corsError: 'LocalNetworkAccessPermissionDenied',
+        failedParameter: '',
+        header: null,
+        received: 'permission not granted',
+        needed: 'the local network access permission',
+      }
+    : {
+        corsError: 'InsecureLocalNetwork',
+        failedParameter: '',
+        header: null,
+        received: 'a page that is not a secure context',
+        needed: 'a secure context (https) to reach a more private address',
+      };
 }

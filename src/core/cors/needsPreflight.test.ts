@@ -78,7 +78,9 @@ describe('needsPreflight: reasons (Fetch safelists, cors.cc)', () => {
     for (const [header, rule] of cases) {
       const decision = ask({ headers: [header] });
       expect(decision.required, header.name).toBe(true);
-      expect(decision.reasons, `${header.name}: ${header.value}`).toEqual([{ kind: 'header', header: expect.objectContaining({ name: header.name.toLowerCase(), rule }) }]);
+      expect(decision.reasons, `${header.name}: ${header.value}`).toEqual([
+        { kind: 'header', header: expect.objectContaining({ name: header.name.toLowerCase(), rule }) },
+      ]);
     }
   });
 
@@ -100,7 +102,13 @@ describe('needsPreflight: reasons (Fetch safelists, cors.cc)', () => {
   });
 
   it('lists a method reason and every header reason together', () => {
-    const decision = ask({ method: 'PUT', headers: [{ name: 'X-B', value: '1' }, { name: 'X-A', value: '2' }] });
+    const decision = ask({
+      method: 'PUT',
+      headers: [
+        { name: 'X-B', value: '1' },
+        { name: 'X-A', value: '2' },
+      ],
+    });
     expect(decision.reasons.map((reason) => (reason.kind === 'header' ? reason.header.name : reason.kind))).toEqual(['method', 'x-b', 'x-a']);
   });
 
@@ -170,7 +178,19 @@ describe('needsPreflight: what the preflight carries (preflight_controller.cc)',
 });
 
 const binary = fc.string({ unit: 'binary' });
-const KNOWN_NAMES = ['Accept', 'Accept-Language', 'Content-Language', 'Content-Type', 'Range', 'DPR', 'Save-Data', 'User-Agent', 'Sec-X', 'Authorization', 'X-Custom'];
+const KNOWN_NAMES = [
+  'Accept',
+  'Accept-Language',
+  'Content-Language',
+  'Content-Type',
+  'Range',
+  'DPR',
+  'Save-Data',
+  'User-Agent',
+  'Sec-X',
+  'Authorization',
+  'X-Custom',
+];
 const VALUES = ['*/*', 'en', 'text/plain', 'application/json', 'bytes=0-10', 'bytes=-1', '2', 'on', 'x(y)', ''];
 const header = fc.record({
   name: fc.oneof(fc.constantFrom(...KNOWN_NAMES), binary),

@@ -90,7 +90,12 @@ export interface PreflightQuestion {
 export function decidePreflightNeed(question: PreflightNeedQuestion): PreflightNeed {
   const { method, unsafe, mode } = question;
   if (!question.corsFlag) {
-    return { notCorsReason: notCorsReason({ mode, url: question.url, initiatorOrigin: question.initiatorOrigin }) ?? 'same-origin', reasons: [], met: [], announced: [] };
+    return {
+      notCorsReason: notCorsReason({ mode, url: question.url, initiatorOrigin: question.initiatorOrigin }) ?? 'same-origin',
+      reasons: [],
+      met: [],
+      announced: [],
+    };
   }
   const rules = rulesOf(method, unsafe, mode);
   if (question.safelistsChromiumExtras === false) withoutChromiumExtras(rules);

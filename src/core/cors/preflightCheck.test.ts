@@ -41,13 +41,18 @@ const acam = (value: string) => ({ name: 'Access-Control-Allow-Methods', value }
 const acah = (value: string) => ({ name: 'Access-Control-Allow-Headers', value });
 const CREDENTIALED = [OK_ACAO, { name: 'Access-Control-Allow-Credentials', value: 'true' }];
 
-describe('checkPreflightResponse: preflight_controller.cc\'s order, and which error wins', () => {
+describe("checkPreflightResponse: preflight_controller.cc's order, and which error wins", () => {
   it('302 with Location and no ACAO: PreflightDisallowedRedirect, failedParameter ""', () => {
-    expect(failure({ status: 302, response: [{ name: 'Location', value: 'https://c.test/' }] })).toEqual({ corsError: 'PreflightDisallowedRedirect', failedParameter: '' });
+    expect(failure({ status: 302, response: [{ name: 'Location', value: 'https://c.test/' }] })).toEqual({
+      corsError: 'PreflightDisallowedRedirect',
+      failedParameter: '',
+    });
   });
 
   it('a redirect wins even when ACAO and the lists are fine', () => {
-    expect(failure({ status: 307, response: [OK_ACAO, acam('PUT'), { name: 'Location', value: '/elsewhere' }] })?.corsError).toBe('PreflightDisallowedRedirect');
+    expect(failure({ status: 307, response: [OK_ACAO, acam('PUT'), { name: 'Location', value: '/elsewhere' }] })?.corsError).toBe(
+      'PreflightDisallowedRedirect',
+    );
   });
 
   it('a 3xx without Location is an ordinary response: judged by ACAO, then status', () => {
@@ -66,7 +71,10 @@ describe('checkPreflightResponse: preflight_controller.cc\'s order, and which er
   });
 
   it('ACAC is part of the CORS check, so it is reported before the status', () => {
-    expect(failure({ status: 404, credentials: 'include', response: [OK_ACAO] })).toEqual({ corsError: 'PreflightInvalidAllowCredentials', failedParameter: '' });
+    expect(failure({ status: 404, credentials: 'include', response: [OK_ACAO] })).toEqual({
+      corsError: 'PreflightInvalidAllowCredentials',
+      failedParameter: '',
+    });
   });
 
   it('"*" with the actual request\'s include: PreflightWildcardOriginNotAllowed', () => {
@@ -121,7 +129,10 @@ describe('checkPreflightResponse: list token rules (preflight_result.cc)', () =>
 
   it('rejects a non-token item in ACAH', () => {
     for (const value of ['x-a, "x-b"', 'x a', 'x-a@b', 'x-a, x/b']) {
-      expect(failure({ response: [OK_ACAO, acam('PUT'), acah(value)] }), value).toEqual({ corsError: 'InvalidAllowHeadersPreflightResponse', failedParameter: '' });
+      expect(failure({ response: [OK_ACAO, acam('PUT'), acah(value)] }), value).toEqual({
+        corsError: 'InvalidAllowHeadersPreflightResponse',
+        failedParameter: '',
+      });
     }
   });
 
@@ -137,7 +148,10 @@ describe('checkPreflightResponse: list token rules (preflight_result.cc)', () =>
 
 describe('checkPreflightResponse: methods', () => {
   it('matches case-sensitively: "patch" is not allowed by PATCH, nor PATCH by patch (preflight_result.cc; seen in Chromium 156)', () => {
-    expect(failure({ method: 'patch', response: [OK_ACAO, acam('PATCH')] })).toEqual({ corsError: 'MethodDisallowedByPreflightResponse', failedParameter: 'patch' });
+    expect(failure({ method: 'patch', response: [OK_ACAO, acam('PATCH')] })).toEqual({
+      corsError: 'MethodDisallowedByPreflightResponse',
+      failedParameter: 'patch',
+    });
     expect(check({ method: 'patch', response: [OK_ACAO, acam('patch')] }).passed).toBe(true);
     expect(failure({ method: 'PATCH', response: [OK_ACAO, acam('patch')] })?.failedParameter).toBe('PATCH');
   });
@@ -179,8 +193,15 @@ describe('checkPreflightResponse: headers', () => {
   });
 
   it('names the first missing header in request order, lower-cased', () => {
-    const headers = [{ name: 'X-Zeta', value: '1' }, { name: 'X-Alpha', value: '2' }, { name: 'X-Mid', value: '3' }];
-    expect(failure({ headers, response: [OK_ACAO, acam('PUT'), acah('x-mid')] })).toEqual({ corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: 'x-zeta' });
+    const headers = [
+      { name: 'X-Zeta', value: '1' },
+      { name: 'X-Alpha', value: '2' },
+      { name: 'X-Mid', value: '3' },
+    ];
+    expect(failure({ headers, response: [OK_ACAO, acam('PUT'), acah('x-mid')] })).toEqual({
+      corsError: 'HeaderDisallowedByPreflightResponse',
+      failedParameter: 'x-zeta',
+    });
     expect(failure({ headers, response: [OK_ACAO, acam('PUT'), acah('x-zeta')] })?.failedParameter).toBe('x-alpha');
     const reversed = [...headers].reverse();
     expect(failure({ headers: reversed, response: [OK_ACAO, acam('PUT'), acah('x-alpha')] })?.failedParameter).toBe('x-mid');
@@ -202,7 +223,10 @@ describe('checkPreflightResponse: headers', () => {
 
   it('requires a non-safelisted Content-Type to be listed', () => {
     const headers = [{ name: 'Content-Type', value: 'application/json' }];
-    expect(failure({ headers, response: [OK_ACAO, acam('PUT')] })).toEqual({ corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: 'content-type' });
+    expect(failure({ headers, response: [OK_ACAO, acam('PUT')] })).toEqual({
+      corsError: 'HeaderDisallowedByPreflightResponse',
+      failedParameter: 'content-type',
+    });
   });
 });
 

@@ -27,9 +27,7 @@ export interface PreflightCheckInput {
   readonly checksAccess?: boolean;
 }
 
-export type PreflightCheck =
-  | { readonly passed: true; readonly result: PreflightResult }
-  | { readonly passed: false; readonly failure: CorsCheckFailure };
+export type PreflightCheck = { readonly passed: true; readonly result: PreflightResult } | { readonly passed: false; readonly failure: CorsCheckFailure };
 
 /**
  * The preflight checks already made for a stream of requests. Pairing checks
@@ -74,8 +72,13 @@ function sameNames(a: readonly string[] | undefined, b: readonly string[] | unde
   return true;
 }
 
-const PREFLIGHT_ANSWER_HEADERS = ['access-control-allow-origin', 'access-control-allow-credentials', 'access-control-allow-methods', 'access-control-allow-headers', 'access-control-max-age'] as const;
-
+const PREFLIGHT_ANSWER_HEADERS = [
+  'access-control-allow-origin',
+  'access-control-allow-credentials',
+  'access-control-allow-methods',
+  'access-control-allow-headers',
+  'access-control-max-age',
+] as const;
 
 /**
  * Judges a CORS-preflight response in Chromium's order
@@ -96,13 +99,16 @@ export function checkPreflightResponse(input: PreflightCheckInput): PreflightChe
   }
   // Every header the check may read, in one pass over the response's list.
   const [allowOrigin, allowCredentials, allowMethodsValue, allowHeadersValue, maxAge] = getHeaders(response.headers, PREFLIGHT_ANSWER_HEADERS);
-  const access = input.checksAccess === false ? null : checkPreflightCorsAccess({
-    allowOrigin,
-    allowCredentials,
-    origin: input.origin,
-    credentials: input.credentials,
-    responseUrl: input.url,
-  });
+  const access =
+    input.checksAccess === false
+      ? null
+      : checkPreflightCorsAccess({
+          allowOrigin,
+          allowCredentials,
+          origin: input.origin,
+          credentials: input.credentials,
+          responseUrl: input.url,
+        });
   if (access) return fail(access);
   if (response.status < 200 || response.status > 299) {
     return fail({ corsError: 'PreflightInvalidStatus', failedParameter: '', header: null, received: statusLine(response), needed: 'a 2xx status' });

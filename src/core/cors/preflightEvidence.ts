@@ -13,7 +13,10 @@ export function unsafeNamesForCheck(unsafe: UnsafeHeaders, preflightRequestHeade
   const sent = preflightRequestHeaders ? getHeader(preflightRequestHeaders, 'Access-Control-Request-Headers') : null;
   if (sent === null || sent.toLowerCase() === unsafe.requestHeadersValue) return unsafe.names;
   const computed = unsafe.names;
-  const listed = sent.split(',').map((name) => name.trim().toLowerCase()).filter((name) => name !== '');
+  const listed = sent
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter((name) => name !== '');
   const sameSet = listed.length === new Set(computed).size && listed.every((name) => computed.includes(name));
   return sameSet ? unsafe.names : listed;
 }

@@ -42,7 +42,12 @@ export function negotiatePreflight(walk: Walk, step: HopStep): Verdict | null {
   const predicted = walk.options.cache?.lookup(query, at);
   if (predicted?.hit) {
     const bypass = walk.request.bypassPreflightCache === true || preflightBypassesCache(hop.preflight.requestHeaders);
-    walk.notes.push({ kind: 'preflighted-despite-cache', hop: step.index, reason: bypass ? 'bypass' : servesOnlyWithoutCredentials(walk, predicted.entry) ? 'credentials-unknown' : 'unknown', entry: predicted.entry });
+    walk.notes.push({
+      kind: 'preflighted-despite-cache',
+      hop: step.index,
+      reason: bypass ? 'bypass' : servesOnlyWithoutCredentials(walk, predicted.entry) ? 'credentials-unknown' : 'unknown',
+      entry: predicted.entry,
+    });
     step.verdict.cacheMiss = { reason: bypass ? 'bypass-requested' : 'no-entry', failure: undefined };
   } else if (predicted) {
     step.verdict.cacheMiss = { reason: predicted.reason, failure: predicted.failure };
@@ -68,7 +73,16 @@ function checkAnswer(walk: Walk, step: HopStep, preflight: ObservedPreflight, ke
   const rules = options.rules ?? CHROMIUM_RULES;
   const origin = step.tainted && rules.preflightOriginAfterTaint === 'initiator' ? request.initiatorOrigin : step.origin;
   const checksAccess = rules.checksPreflightToOwnOrigin || !isSameOrigin(request.initiatorOrigin, hop.url);
-  const check = walk.checks.check({ url: hop.url, method: step.method, headers: step.headers, credentials: request.credentials, origin, response, unsafeNames, checksAccess });
+  const check = walk.checks.check({
+    url: hop.url,
+    method: step.method,
+    headers: step.headers,
+    credentials: request.credentials,
+    origin,
+    response,
+    unsafeNames,
+    checksAccess,
+  });
   if (!check.passed) return blockWalk(walk, step.announced ? withOrderUnknown(check.failure) : check.failure, 'preflight', index);
   step.verdict.preflightResult = check.result;
   if (isAuthorizationCoveredByWildcard(check.result, unsafeNames)) walk.notes.push({ kind: 'authorization-covered-by-wildcard' });

@@ -28,8 +28,21 @@ export function followRedirect(walk: Walk, step: HopStep, response: ObservedResp
   }
   if (request.redirect === 'manual') return endWalk(walk, 'allowed', { responseHop: step.index });
   if (request.redirect === 'error') return endWalk(walk, 'network-error', { networkError: 'redirect mode is "error"', failedHop: index, stage: 'redirect' });
-  if (redirectContainsCredentials({ location: target, corsEnabledMode: corsEnabled, corsFlag: walk.corsFlag, tainted: step.tainted, initiatorOrigin: request.initiatorOrigin })) {
-    return blockWalk(walk, { corsError: 'RedirectContainsCredentials', failedParameter: '', header: 'Location', received: target, needed: 'a URL without user name or password' }, 'redirect', index);
+  if (
+    redirectContainsCredentials({
+      location: target,
+      corsEnabledMode: corsEnabled,
+      corsFlag: walk.corsFlag,
+      tainted: step.tainted,
+      initiatorOrigin: request.initiatorOrigin,
+    })
+  ) {
+    return blockWalk(
+      walk,
+      { corsError: 'RedirectContainsCredentials', failedParameter: '', header: 'Location', received: target, needed: 'a URL without user name or password' },
+      'redirect',
+      index,
+    );
   }
   const tainted = step.tainted || (!isSameOrigin(target, hop.url) && !isSameOrigin(request.initiatorOrigin, hop.url));
   const method = methodAfterRedirect(response.status, step.method);

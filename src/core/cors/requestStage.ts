@@ -8,7 +8,18 @@ import type { Verdict } from './verdict.ts';
 function refuseRequestMode(walk: Walk): Verdict | null {
   const { request } = walk;
   if (request.mode !== 'no-cors' || request.redirect === 'follow') return null;
-  return blockWalk(walk, { corsError: 'NoCorsRedirectModeNotFollow', failedParameter: '', header: null, received: `redirect: '${request.redirect}'`, needed: "redirect: 'follow' (the only mode no-cors allows)" }, 'request', 0);
+  return blockWalk(
+    walk,
+    {
+      corsError: 'NoCorsRedirectModeNotFollow',
+      failedParameter: '',
+      header: null,
+      received: `redirect: '${request.redirect}'`,
+      needed: "redirect: 'follow' (the only mode no-cors allows)",
+    },
+    'request',
+    0,
+  );
 }
 
 /**
@@ -27,7 +38,12 @@ export function refuseHop(walk: Walk, step: HopStep): Verdict | null {
     // The renderer refuses the first URL and names its scheme; the network
     // service refuses a redirect to such a URL and names nothing (lab).
     const failedParameter = index === 0 ? schemeOf(hop.url) : '';
-    return blockWalk(walk, { corsError: 'CorsDisabledScheme', failedParameter, header: null, received: hop.url, needed: 'an http: or https: URL' }, 'request', index);
+    return blockWalk(
+      walk,
+      { corsError: 'CorsDisabledScheme', failedParameter, header: null, received: hop.url, needed: 'an http: or https: URL' },
+      'request',
+      index,
+    );
   }
   if (walk.corsFlag && request.mode === 'same-origin') {
     // Chromium 156 refuses a cross-origin same-origin-mode request in the
@@ -35,7 +51,12 @@ export function refuseHop(walk: Walk, step: HopStep): Verdict | null {
     // there, the renderer refuses to follow with no CORS error at all
     // (loadingFailed with blockedReason "origin"), seen in the lab.
     if (index > 0) return endWalk(walk, 'network-error', { networkError: 'blocked:origin', failedHop: index, stage: 'redirect' });
-    return blockWalk(walk, { corsError: 'DisallowedByMode', failedParameter: '', header: null, received: hop.url, needed: `a URL on ${request.initiatorOrigin}` }, 'request', index);
+    return blockWalk(
+      walk,
+      { corsError: 'DisallowedByMode', failedParameter: '', header: null, received: hop.url, needed: `a URL on ${request.initiatorOrigin}` },
+      'request',
+      index,
+    );
   }
   // Local Network Access is checked when the connection is made, for the
   // preflight as for the request, whatever the CORS mode. A hop that went

@@ -109,7 +109,15 @@ export interface HopVerdict {
 export type VerdictNote =
   | { readonly kind: 'authorization-covered-by-wildcard' }
   | { readonly kind: 'credentials-inferred'; readonly credentials: 'include'; readonly reason: 'only-credentials-explain-the-failure' }
-  | { readonly kind: 'credentials-assumed'; readonly alternative: { readonly credentials: 'include'; readonly outcome: VerdictOutcome; readonly corsError: CorsError | null; readonly failedParameter: string | null } }
+  | {
+      readonly kind: 'credentials-assumed';
+      readonly alternative: {
+        readonly credentials: 'include';
+        readonly outcome: VerdictOutcome;
+        readonly corsError: CorsError | null;
+        readonly failedParameter: string | null;
+      };
+    }
   /**
    * `unrecorded`: what a live recording missed before the request (absent
    * for a file, whose recording is not known): when it began, and when it
@@ -123,7 +131,12 @@ export type VerdictNote =
    * (no cookie to send), and the entry the model used would not serve the
    * request had it been made with them.
    */
-  | { readonly kind: 'preflighted-despite-cache'; readonly hop: number; readonly reason: 'bypass' | 'credentials-unknown' | 'unknown'; readonly entry?: PreflightCacheEntry };
+  | {
+      readonly kind: 'preflighted-despite-cache';
+      readonly hop: number;
+      readonly reason: 'bypass' | 'credentials-unknown' | 'unknown';
+      readonly entry?: PreflightCacheEntry;
+    };
 
 /**
  * What may have failed a request whose capture shows nothing wrong with its

@@ -25,7 +25,10 @@ export function accessControlLines(response: ObservedResponse): DiagramLine[] {
 /** The request's Origin (when CORS applies) and the CORS-unsafe headers the preflight was about. */
 export function requestLines(origin: string | null, headers: HeaderList): DiagramLine[] {
   const unsafe = new Set(corsUnsafeRequestHeaderNames(headers));
-  return [...(origin === null ? [] : [{ name: 'Origin', value: origin }]), ...headers.filter((header) => unsafe.has(lowerCaseHeaderName(header.name))).map(headerLine)];
+  return [
+    ...(origin === null ? [] : [{ name: 'Origin', value: origin }]),
+    ...headers.filter((header) => unsafe.has(lowerCaseHeaderName(header.name))).map(headerLine),
+  ];
 }
 
 export function headerLine(header: { readonly name: string; readonly value: string }): DiagramLine {
@@ -61,7 +64,8 @@ export function cacheStoreLines(stored: StoreOutcome, maxAge: string | null, tim
   const lines: DiagramLine[] = [{ name: 'Chromium', value: stored.stored ? lifetimeText(chromium, maxAge) : notStoredText(stored, maxAge) }];
   // Firefox has no URL limit and caches opaque origins' preflights.
   const chromiumOnlyRefusal = !stored.stored && (stored.reason === 'url-too-long' || stored.reason === 'opaque-origin');
-  if (firefox.seconds !== chromium.seconds || (chromiumOnlyRefusal && firefox.seconds > 0)) lines.push({ name: 'Firefox', value: lifetimeText(firefox, maxAge) });
+  if (firefox.seconds !== chromium.seconds || (chromiumOnlyRefusal && firefox.seconds > 0))
+    lines.push({ name: 'Firefox', value: lifetimeText(firefox, maxAge) });
   if (stored.stored) lines.push({ name: 'Expires', value: time(stored.entry.expiresAt) });
   return lines;
 }

@@ -29,7 +29,14 @@ export function withMark(drafts: readonly DiagramArrowDraft[], capture: Pick<Jud
   const failure = verdict.failure;
   if (!failure) return [...drafts];
   const firefoxReason = firefoxReasonOf(capture, verdict);
-  const mark = { corsError: failure.corsError, failedParameter: failure.failedParameter, header: failure.header, received: failure.received, needed: failure.needed, ...(firefoxReason === null ? {} : { firefoxReason }) };
+  const mark = {
+    corsError: failure.corsError,
+    failedParameter: failure.failedParameter,
+    header: failure.header,
+    received: failure.received,
+    needed: failure.needed,
+    ...(firefoxReason === null ? {} : { firefoxReason }),
+  };
   const kinds = verdict.stage === null ? [] : markedKinds(verdict.stage);
   const candidates = drafts.filter((arrow) => arrow.hop === verdict.failedHop && kinds.includes(arrow.kind));
   const target = candidates.sort((a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind))[0] ?? drafts[drafts.length - 1];

@@ -30,9 +30,19 @@ export function outcomeOf(input: DiagramInput): Outcome {
       return { title: 'No answer yet', lines: [], style: 'pending', tone: 'plain' };
     case 'not-cors':
       if (request.mode === 'no-cors' && response) {
-        return { title: 'Opaque response: status 0', lines: [{ value: 'Mode "no-cors": script sees no headers and no body.' }], style: 'message', tone: 'plain' };
+        return {
+          title: 'Opaque response: status 0',
+          lines: [{ value: 'Mode "no-cors": script sees no headers and no body.' }],
+          style: 'message',
+          tone: 'plain',
+        };
       }
-      return { title: response ? `Script reads the response: ${statusText(response)}` : 'No CORS check', lines: [{ value: 'Same origin: CORS does not apply.' }], style: 'message', tone: 'plain' };
+      return {
+        title: response ? `Script reads the response: ${statusText(response)}` : 'No CORS check',
+        lines: [{ value: 'Same origin: CORS does not apply.' }],
+        style: 'message',
+        tone: 'plain',
+      };
   }
 }
 
@@ -44,14 +54,24 @@ function failed(input: DiagramInput, lines: readonly DiagramLine[]): Outcome {
     case 'xhr':
       return { title: 'XMLHttpRequest: error event, status 0', lines, style: 'message', tone: 'bad' };
     case 'unknown':
-      return { title: 'TypeError: Failed to fetch', lines: [{ value: 'From XMLHttpRequest: an error event, status 0.' }, ...lines], style: 'message', tone: 'bad' };
+      return {
+        title: 'TypeError: Failed to fetch',
+        lines: [{ value: 'From XMLHttpRequest: an error event, status 0.' }, ...lines],
+        style: 'message',
+        tone: 'bad',
+      };
   }
 }
 
 function readable(input: DiagramInput, response: ObservedResponse): Outcome {
   const { request } = input;
   if (request.redirect === 'manual' && redirectTarget(response.status, response.headers, request.url) !== null) {
-    return { title: 'Opaque redirect: status 0', lines: [{ value: 'Redirect mode "manual": script sees type "opaqueredirect", no headers and no body.' }], style: 'message', tone: 'good' };
+    return {
+      title: 'Opaque redirect: status 0',
+      lines: [{ value: 'Redirect mode "manual": script sees type "opaqueredirect", no headers and no body.' }],
+      style: 'message',
+      tone: 'good',
+    };
   }
   const exposed = exposedResponseHeaders(response.headers, request.credentials);
   const lines: DiagramLine[] = [{ name: 'Readable headers', value: exposed.readable.join(', ') || 'none' }];

@@ -57,9 +57,11 @@ describe('the replay of the lab', () => {
 });
 
 describe('every replayable scenario, drawn', () => {
-  const all = SCENARIOS.filter(replayable).flatMap((scenario) => replayScenario(scenario).map((transaction, index) => ({ name: `${scenario.name} #${index + 1}`, transaction, diagram: diagramOf(transaction) })));
+  const all = SCENARIOS.filter(replayable).flatMap((scenario) =>
+    replayScenario(scenario).map((transaction, index) => ({ name: `${scenario.name} #${index + 1}`, transaction, diagram: diagramOf(transaction) })),
+  );
 
-  it('starts with the script\'s call and ends with its outcome; ids are unique', () => {
+  it("starts with the script's call and ends with its outcome; ids are unique", () => {
     for (const { name, diagram } of all) {
       expect(diagram.arrows[0]?.kind, name).toBe('call');
       expect(diagram.arrows.at(-1)?.kind, name).toBe('outcome');
@@ -71,7 +73,11 @@ describe('every replayable scenario, drawn', () => {
     for (const { name, transaction, diagram } of all) {
       const marks = diagram.arrows.flatMap((arrow) => (arrow.mark ? [arrow.mark] : []));
       if (transaction.verdict.outcome !== 'blocked') expect(marks, name).toEqual([]);
-      else expect(marks.map((mark) => [mark.corsError, mark.failedParameter]), name).toEqual([[corsErrorOf(transaction.verdict), failedParameterOf(transaction.verdict)]]);
+      else
+        expect(
+          marks.map((mark) => [mark.corsError, mark.failedParameter]),
+          name,
+        ).toEqual([[corsErrorOf(transaction.verdict), failedParameterOf(transaction.verdict)]]);
     }
   });
 
@@ -79,15 +85,24 @@ describe('every replayable scenario, drawn', () => {
     for (const { name, transaction, diagram } of all) {
       const hits = transaction.verdict.hops.flatMap((hop, index) => (hop.preflight === 'cache-hit' && hop.cacheEntry ? [index] : []));
       const sent = transaction.verdict.hops.flatMap((hop, index) => (hop.preflight === 'sent' ? [index] : []));
-      expect(diagram.arrows.filter((arrow) => arrow.kind === 'cache-lookup').map((arrow) => arrow.hop), name).toEqual(hits);
-      expect(diagram.arrows.filter((arrow) => arrow.kind === 'preflight').map((arrow) => arrow.hop), name).toEqual(sent);
+      expect(
+        diagram.arrows.filter((arrow) => arrow.kind === 'cache-lookup').map((arrow) => arrow.hop),
+        name,
+      ).toEqual(hits);
+      expect(
+        diagram.arrows.filter((arrow) => arrow.kind === 'preflight').map((arrow) => arrow.hop),
+        name,
+      ).toEqual(sent);
     }
   });
 
   it('draws no request after a failed preflight', () => {
     for (const { name, transaction, diagram } of all) {
       if (transaction.verdict.stage !== 'preflight') continue;
-      expect(diagram.arrows.filter((arrow) => arrow.kind === 'request' && arrow.hop === transaction.verdict.failedHop), name).toEqual([]);
+      expect(
+        diagram.arrows.filter((arrow) => arrow.kind === 'request' && arrow.hop === transaction.verdict.failedHop),
+        name,
+      ).toEqual([]);
     }
   });
 });
@@ -95,16 +110,22 @@ describe('every replayable scenario, drawn', () => {
 describe('representative scenarios of each family', () => {
   it('actual response: the answer carries the failing check; no-cors reads an opaque response', () => {
     expect(shapes(named(actualResponseScenarios, 'missing-allow-origin'))).toEqual(['call > request > answer[MissingAllowOriginHeader] > outcome']);
-    expect(shapes(named(actualResponseScenarios, 'credentials-missing-allow-credentials'))).toEqual(['call > request > answer[InvalidAllowCredentials] > outcome']);
+    expect(shapes(named(actualResponseScenarios, 'credentials-missing-allow-credentials'))).toEqual([
+      'call > request > answer[InvalidAllowCredentials] > outcome',
+    ]);
     expect(shapes(named(actualResponseScenarios, 'simple-get-allowed'))).toEqual(['call > request > answer > outcome']);
     const [opaque] = replayScenario(named(actualResponseScenarios, 'no-cors-mode-opaque'));
     expect(diagramOf(opaque as Transaction).arrows.at(-1)?.title).toBe('Opaque response: status 0');
   });
 
   it('preflight: the preflight answer carries the failing check and nothing follows; a passing one is cached, then the request goes', () => {
-    expect(shapes(named(preflightScenarios, 'put-method-not-allowed'))).toEqual(['call > preflight > preflight-answer[MethodDisallowedByPreflightResponse] > outcome']);
+    expect(shapes(named(preflightScenarios, 'put-method-not-allowed'))).toEqual([
+      'call > preflight > preflight-answer[MethodDisallowedByPreflightResponse] > outcome',
+    ]);
     expect(shapes(named(preflightScenarios, 'preflight-redirect'))).toEqual(['call > preflight > preflight-answer[PreflightDisallowedRedirect] > outcome']);
-    expect(shapes(named(preflightScenarios, 'preflight-passes-actual-blocked'))).toEqual(['call > preflight > preflight-answer > cache-store > request > answer[MissingAllowOriginHeader] > outcome']);
+    expect(shapes(named(preflightScenarios, 'preflight-passes-actual-blocked'))).toEqual([
+      'call > preflight > preflight-answer > cache-store > request > answer[MissingAllowOriginHeader] > outcome',
+    ]);
     const [blocked] = replayScenario(named(preflightScenarios, 'custom-header-not-allowed'));
     expect(diagramText(diagramOf(blocked as Transaction))).toMatchInlineSnapshot(`
       "1. Page to browser: fetch(): GET /s/custom-header-not-allowed/. X-Custom: value.
@@ -128,8 +149,12 @@ describe('representative scenarios of each family', () => {
       'call > preflight > preflight-answer > cache-store > request > answer > outcome',
       'call > preflight > preflight-answer > cache-store > request > answer > outcome',
     ]);
-    const lifetimes = (name: string): unknown => diagramOf(replayScenario(named(preflightCacheScenarios, name))[0] as Transaction).arrows.find((arrow) => arrow.kind === 'cache-store');
-    expect(lifetimes('max-age-zero')).toMatchObject({ title: 'Result not cached', lines: [{ name: 'Chromium', value: 'not kept (Access-Control-Max-Age: 0)' }] });
+    const lifetimes = (name: string): unknown =>
+      diagramOf(replayScenario(named(preflightCacheScenarios, name))[0] as Transaction).arrows.find((arrow) => arrow.kind === 'cache-store');
+    expect(lifetimes('max-age-zero')).toMatchObject({
+      title: 'Result not cached',
+      lines: [{ name: 'Chromium', value: 'not kept (Access-Control-Max-Age: 0)' }],
+    });
     expect(lifetimes('max-age-86400-capped')).toMatchObject({
       title: 'Result cached for 7200 s',
       lines: [
@@ -146,7 +171,12 @@ describe('representative scenarios of each family', () => {
       ],
     });
     // Where Firefox keeps it as long as Chromium, only Chromium is named.
-    expect(lifetimes('max-age-600')).toMatchObject({ lines: [{ name: 'Chromium', value: 'kept 600 s (Access-Control-Max-Age: 600)' }, { name: 'Expires', value: '600 s' }] });
+    expect(lifetimes('max-age-600')).toMatchObject({
+      lines: [
+        { name: 'Chromium', value: 'kept 600 s (Access-Control-Max-Age: 600)' },
+        { name: 'Expires', value: '600 s' },
+      ],
+    });
   });
 
   it('redirects: each hop is drawn, a second preflight with Origin null after the tainting redirect, the failing redirect marked', () => {
@@ -171,29 +201,40 @@ describe('representative scenarios of each family', () => {
     `);
   });
 
-  it('leaving the page\'s origin: the same-origin hop goes out without Origin, the redirect leads to the API, whose answer is checked', () => {
+  it("leaving the page's origin: the same-origin hop goes out without Origin, the redirect leads to the API, whose answer is checked", () => {
     expect(shapes(named(leavingPageOriginScenarios, 'same-origin-redirected-to-api'))).toEqual(['call > request > redirect > request > answer > outcome']);
-    expect(shapes(named(leavingPageOriginScenarios, 'same-origin-redirected-to-api-blocked'))).toEqual(['call > request > redirect > request > answer[MissingAllowOriginHeader] > outcome']);
-    expect(shapes(named(leavingPageOriginScenarios, 'same-origin-redirected-put-preflighted'))).toEqual(['call > request > redirect > preflight > preflight-answer > cache-store > request > answer > outcome']);
+    expect(shapes(named(leavingPageOriginScenarios, 'same-origin-redirected-to-api-blocked'))).toEqual([
+      'call > request > redirect > request > answer[MissingAllowOriginHeader] > outcome',
+    ]);
+    expect(shapes(named(leavingPageOriginScenarios, 'same-origin-redirected-put-preflighted'))).toEqual([
+      'call > request > redirect > preflight > preflight-answer > cache-store > request > answer > outcome',
+    ]);
     const [first] = replayScenario(named(leavingPageOriginScenarios, 'same-origin-redirected-to-api'));
     const requests = diagramOf(first as Transaction).arrows.filter((arrow) => arrow.kind === 'request');
     expect(requests.map((arrow) => arrow.lines.find((line) => line.name === 'Origin')?.value ?? 'no Origin')).toEqual(['no Origin', REPLAY_ORIGINS.page]);
   });
 
   it('unpredicted preflights: an XMLHttpRequest upload listener draws a preflight its method and headers do not call for', () => {
-    expect(shapes(named(unpredictedPreflightScenarios, 'xhr-upload-listener-preflighted'))).toEqual(['call > preflight > preflight-answer > cache-store > request > answer > outcome']);
-    expect(shapes(named(unpredictedPreflightScenarios, 'xhr-upload-listener-preflight-refused'))).toEqual(['call > preflight > preflight-answer[PreflightMissingAllowOriginHeader] > outcome']);
+    expect(shapes(named(unpredictedPreflightScenarios, 'xhr-upload-listener-preflighted'))).toEqual([
+      'call > preflight > preflight-answer > cache-store > request > answer > outcome',
+    ]);
+    expect(shapes(named(unpredictedPreflightScenarios, 'xhr-upload-listener-preflight-refused'))).toEqual([
+      'call > preflight > preflight-answer[PreflightMissingAllowOriginHeader] > outcome',
+    ]);
     expect(shapes(named(unpredictedPreflightScenarios, 'xhr-upload-listener-get'))).toEqual(['call > request > answer > outcome']);
   });
 
-  it('opaque origins: a sandboxed or data: frame\'s request says Origin: null, and its preflight result is not cached', () => {
+  it("opaque origins: a sandboxed or data: frame's request says Origin: null, and its preflight result is not cached", () => {
     const [sandboxed] = replayScenario(named(opaqueOriginScenarios, 'sandboxed-iframe-page-origin'));
     const diagram = diagramOf(sandboxed as Transaction);
     expect(diagram.lanes[0]?.subtitle).toBe('null');
     expect(shapeOf(diagram)).toBe('call > request > answer[AllowOriginMismatch] > outcome');
     expect(diagram.arrows[1]?.lines).toContainEqual({ name: 'Origin', value: 'null' });
     const notCached = shapes(named(opaqueOriginScenarios, 'data-url-iframe-not-cached'));
-    expect(notCached).toEqual(['call > preflight > preflight-answer > cache-store > request > answer > outcome', 'call > preflight > preflight-answer > cache-store > request > answer > outcome']);
+    expect(notCached).toEqual([
+      'call > preflight > preflight-answer > cache-store > request > answer > outcome',
+      'call > preflight > preflight-answer > cache-store > request > answer > outcome',
+    ]);
     const [firstNotCached] = replayScenario(named(opaqueOriginScenarios, 'data-url-iframe-not-cached'));
     expect(diagramOf(firstNotCached as Transaction).arrows.find((arrow) => arrow.kind === 'cache-store')).toMatchObject({
       title: 'Result not cached',
@@ -204,16 +245,20 @@ describe('representative scenarios of each family', () => {
     });
   });
 
-  it('contexts: a worker\'s or a cross-origin frame\'s request is drawn from its own origin', () => {
-    expect(shapes(named(contextScenarios, 'worker-preflight-refused'))).toEqual(['call > preflight > preflight-answer[MethodDisallowedByPreflightResponse] > outcome']);
+  it("contexts: a worker's or a cross-origin frame's request is drawn from its own origin", () => {
+    expect(shapes(named(contextScenarios, 'worker-preflight-refused'))).toEqual([
+      'call > preflight > preflight-answer[MethodDisallowedByPreflightResponse] > outcome',
+    ]);
     const [framed] = replayScenario(named(contextScenarios, 'cross-origin-iframe-origin-mismatch'));
     const diagram = diagramOf(framed as Transaction);
     expect(diagram.lanes[0]).toEqual({ lane: 'page', title: 'Page', subtitle: REPLAY_ORIGINS.frame });
     expect(shapeOf(diagram)).toBe('call > request > answer[AllowOriginMismatch] > outcome');
   });
 
-  it('seeds: the object store\'s 403 preflight', () => {
-    expect(shapes(named(seedScenarios, 'seed-object-store-put-x-oss-test-403'))).toEqual(['call > preflight > preflight-answer[PreflightMissingAllowOriginHeader] > outcome']);
+  it("seeds: the object store's 403 preflight", () => {
+    expect(shapes(named(seedScenarios, 'seed-object-store-put-x-oss-test-403'))).toEqual([
+      'call > preflight > preflight-answer[PreflightMissingAllowOriginHeader] > outcome',
+    ]);
   });
 
   it('refused in the renderer: nothing reaches the server; the refusal carries the failing check', () => {
@@ -231,7 +276,15 @@ describe('representative scenarios of each family', () => {
     const events: RequestEvent[] = [
       { type: 'started', id: 'put', time: 0, url, method: 'PUT', initiatorOrigin: REPLAY_ORIGINS.page, resourceType: 'xmlhttprequest' },
       { type: 'started', id: 'options', time: 1, url, method: 'OPTIONS', initiatorOrigin: REPLAY_ORIGINS.page, resourceType: 'xmlhttprequest' },
-      { type: 'sent', id: 'options', time: 2, headers: [{ name: 'Access-Control-Request-Method', value: 'PUT' }, { name: 'Origin', value: REPLAY_ORIGINS.page }] },
+      {
+        type: 'sent',
+        id: 'options',
+        time: 2,
+        headers: [
+          { name: 'Access-Control-Request-Method', value: 'PUT' },
+          { name: 'Origin', value: REPLAY_ORIGINS.page },
+        ],
+      },
     ];
     const [waiting] = pairEvents(events).transactions;
     const diagram = diagramOf(waiting as Transaction);
@@ -251,8 +304,25 @@ describe('representative scenarios of each family', () => {
         { type: 'started', id: 'request', time: 1, url, method, initiatorOrigin: publicPage, resourceType: 'fetch' },
         ...(preflighted
           ? ([
-              { type: 'started', id: 'preflight', time: 2, url, method: 'OPTIONS', initiatorOrigin: publicPage, resourceType: 'preflight', preflightFor: 'request' },
-              { type: 'sent', id: 'preflight', time: 2, headers: [{ name: 'Access-Control-Request-Method', value: method }, { name: 'Origin', value: publicPage }] },
+              {
+                type: 'started',
+                id: 'preflight',
+                time: 2,
+                url,
+                method: 'OPTIONS',
+                initiatorOrigin: publicPage,
+                resourceType: 'preflight',
+                preflightFor: 'request',
+              },
+              {
+                type: 'sent',
+                id: 'preflight',
+                time: 2,
+                headers: [
+                  { name: 'Access-Control-Request-Method', value: method },
+                  { name: 'Origin', value: publicPage },
+                ],
+              },
               { type: 'failed', id: 'preflight', time: 3, error: LOCAL_NETWORK_ACCESS_ERROR },
             ] as const)
           : []),
@@ -262,7 +332,9 @@ describe('representative scenarios of each family', () => {
       expect(corsErrorOf(transaction!.verdict)).toBe(scenario.expect[0]?.corsError);
       return transaction as Transaction;
     };
-    expect(shapeOf(diagramOf(lna(named(localNetworkScenarios, 'lna-public-page-to-loopback'), false)))).toBe('call > refused~[LocalNetworkAccessPermissionDenied] > outcome');
+    expect(shapeOf(diagramOf(lna(named(localNetworkScenarios, 'lna-public-page-to-loopback'), false)))).toBe(
+      'call > refused~[LocalNetworkAccessPermissionDenied] > outcome',
+    );
     const preflighted = diagramOf(lna(named(localNetworkScenarios, 'lna-public-page-preflighted'), true));
     expect(shapeOf(preflighted)).toBe('call > preflight[LocalNetworkAccessPermissionDenied] > outcome');
     expect(preflighted.arrows[1]?.lines).toContainEqual({ name: 'No answer', value: LOCAL_NETWORK_ACCESS_ERROR });

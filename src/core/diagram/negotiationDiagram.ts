@@ -36,7 +36,9 @@ interface At {
 export function negotiationDiagram(input: DiagramInput, options: DiagramOptions): NegotiationDiagram {
   const { verdict } = input;
   const server = serializeOrigin(input.hops[0]?.url ?? input.request.url);
-  const drafts: Draft[] = [draft('call', null, 'page', 'browser', `${CALLERS[input.via]}: ${input.request.method} ${pathOf(input.request.url, server)}`, callLines(input))];
+  const drafts: Draft[] = [
+    draft('call', null, 'page', 'browser', `${CALLERS[input.via]}: ${input.request.method} ${pathOf(input.request.url, server)}`, callLines(input)),
+  ];
   for (let index = 0; index < input.hops.length; index++) {
     const hop = input.hops[index] as DiagramHop;
     const judged = verdict.hops[index];
@@ -48,7 +50,8 @@ export function negotiationDiagram(input: DiagramInput, options: DiagramOptions)
       break;
     }
     if (!judged) break;
-    const taint: DiagramLine[] = judged.tainted && !verdict.hops[index - 1]?.tainted ? [{ value: 'A redirect to another origin tainted the request: its Origin is now "null".' }] : [];
+    const taint: DiagramLine[] =
+      judged.tainted && !verdict.hops[index - 1]?.tainted ? [{ value: 'A redirect to another origin tainted the request: its Origin is now "null".' }] : [];
     const preflight = preflightArrows(input, hop, judged, at, taint, options);
     drafts.push(...preflight);
     if (preflight.some((arrow) => arrow.kind === 'preflight') && (failed === 'preflight' || failed === 'connection' || !hop.preflight?.response)) break;
@@ -59,7 +62,10 @@ export function negotiationDiagram(input: DiagramInput, options: DiagramOptions)
     drafts.push(
       next === null
         ? draft('answer', at, 'server', 'browser', `Answer: ${statusText(hop.response)}`, accessControlLines(hop.response))
-        : draft('redirect', at, 'server', 'browser', `Redirect: ${hop.response.status} to ${pathOf(input.hops[index + 1]?.url ?? next, server)}`, [{ name: 'Location', value: location ?? '' }, ...accessControlLines(hop.response)]),
+        : draft('redirect', at, 'server', 'browser', `Redirect: ${hop.response.status} to ${pathOf(input.hops[index + 1]?.url ?? next, server)}`, [
+            { name: 'Location', value: location ?? '' },
+            ...accessControlLines(hop.response),
+          ]),
     );
   }
   drafts.push({ ...draft('outcome', null, 'browser', 'page', '', []), ...outcomeOf(input) });
@@ -68,8 +74,27 @@ export function negotiationDiagram(input: DiagramInput, options: DiagramOptions)
 
 const CALLERS = { fetch: 'fetch()', xhr: 'XMLHttpRequest', unknown: 'Script' } as const;
 
-function draft(kind: DiagramArrowKind, at: At | null, from: DiagramLane, to: DiagramLane, title: string, lines: readonly DiagramLine[], style: Draft['style'] = 'message'): Draft {
-  return { id: at ? `${at.id}.${kind}` : kind, kind, hop: at ? at.index : null, from, to, title, lines, style, tone: kind.startsWith('cache-') ? 'cache' : 'plain', mark: null };
+function draft(
+  kind: DiagramArrowKind,
+  at: At | null,
+  from: DiagramLane,
+  to: DiagramLane,
+  title: string,
+  lines: readonly DiagramLine[],
+  style: Draft['style'] = 'message',
+): Draft {
+  return {
+    id: at ? `${at.id}.${kind}` : kind,
+    kind,
+    hop: at ? at.index : null,
+    from,
+    to,
+    title,
+    lines,
+    style,
+    tone: kind.startsWith('cache-') ? 'cache' : 'plain',
+    mark: null,
+  };
 }
 
 function callLines(input: DiagramInput): DiagramLine[] {
@@ -91,7 +116,8 @@ function preflightArrows(input: DiagramInput, hop: DiagramHop, judged: HopVerdic
     case 'sent':
       return sentPreflight(input, hop, judged, at, taint, options);
     case 'cache-hit':
-      if (judged.cacheEntry) return [draft('cache-lookup', at, 'browser', 'browser', 'Cache hit: no preflight', cacheHitLines(judged.cacheEntry, options.time))];
+      if (judged.cacheEntry)
+        return [draft('cache-lookup', at, 'browser', 'browser', 'Cache hit: no preflight', cacheHitLines(judged.cacheEntry, options.time))];
       return [unseen(at, 'The cache model names no entry that served it.')];
     case 'not-seen':
       return [unseen(at, 'The capture shows no preflight and the cache model holds no entry: the browser may hold one from before the capture began.')];
@@ -115,7 +141,10 @@ function sentPreflight(input: DiagramInput, hop: DiagramHop, judged: HopVerdict,
       ? [draft('preflight', at, 'browser', 'server', title, [...lines, { value: 'Waiting for the answer.' }], 'pending')]
       : [{ ...draft('preflight', at, 'browser', 'server', title, [...lines, { name: 'No answer', value: preflight.error }]), tone: 'bad' }];
   }
-  const arrows = [draft('preflight', at, 'browser', 'server', title, lines), draft('preflight-answer', at, 'server', 'browser', `Preflight answer: ${statusText(preflight.response)}`, accessControlLines(preflight.response))];
+  const arrows = [
+    draft('preflight', at, 'browser', 'server', title, lines),
+    draft('preflight-answer', at, 'server', 'browser', `Preflight answer: ${statusText(preflight.response)}`, accessControlLines(preflight.response)),
+  ];
   const result = judged.preflightResult;
   if (!result) return arrows;
   // A captured verdict does not say what the cache did with the result

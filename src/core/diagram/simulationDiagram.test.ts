@@ -22,10 +22,22 @@ function sendsOf(id: string, sends: readonly number[] = [0, 0]): SimulatedSend[]
 
 // Each preset sent twice at t = 0: the arrows of each send, in order, the marked one with its CorsError.
 const PRESET_SHAPES: Readonly<Record<string, readonly [string, string]>> = {
-  'object-store-403': ['call > preflight > preflight-answer[PreflightMissingAllowOriginHeader] > outcome', 'call > preflight > preflight-answer[PreflightMissingAllowOriginHeader] > outcome'],
-  'delete-x-requested-with-max-age': ['call > preflight > preflight-answer > cache-store > request > answer > outcome', 'call > cache-lookup > request > answer > outcome'],
-  'messaging-json-post': ['call > preflight > preflight-answer[HeaderDisallowedByPreflightResponse] > outcome', 'call > preflight > preflight-answer[HeaderDisallowedByPreflightResponse] > outcome'],
-  'delete-with-credentials': ['call > preflight > preflight-answer[PreflightInvalidAllowCredentials] > outcome', 'call > preflight > preflight-answer[PreflightInvalidAllowCredentials] > outcome'],
+  'object-store-403': [
+    'call > preflight > preflight-answer[PreflightMissingAllowOriginHeader] > outcome',
+    'call > preflight > preflight-answer[PreflightMissingAllowOriginHeader] > outcome',
+  ],
+  'delete-x-requested-with-max-age': [
+    'call > preflight > preflight-answer > cache-store > request > answer > outcome',
+    'call > cache-lookup > request > answer > outcome',
+  ],
+  'messaging-json-post': [
+    'call > preflight > preflight-answer[HeaderDisallowedByPreflightResponse] > outcome',
+    'call > preflight > preflight-answer[HeaderDisallowedByPreflightResponse] > outcome',
+  ],
+  'delete-with-credentials': [
+    'call > preflight > preflight-answer[PreflightInvalidAllowCredentials] > outcome',
+    'call > preflight > preflight-answer[PreflightInvalidAllowCredentials] > outcome',
+  ],
   'put-with-dnt': ['call > preflight > preflight-answer > cache-store > request > answer > outcome', 'call > cache-lookup > request > answer > outcome'],
   'allow-origin-without-scheme': ['call > request > answer[InvalidAllowOriginValue] > outcome', 'call > request > answer[InvalidAllowOriginValue] > outcome'],
   'allow-origin-null': ['call > request > answer[AllowOriginMismatch] > outcome', 'call > request > answer[AllowOriginMismatch] > outcome'],
@@ -51,12 +63,13 @@ describe('the negotiation diagram of each simulator preset', () => {
         const drawnBy = diagram.arrows.map((arrow) => steps.indexOf(arrow.step ?? ''));
         expect(drawnBy).not.toContain(-1);
         expect(drawnBy).toEqual([...drawnBy].sort((a, b) => a - b));
-        for (const arrow of diagram.arrows) if (arrow.mark) expect(simulationSteps(send).find((step) => step.id === arrow.mark?.step)?.corsError).toBe(corsErrorOf(send.verdict));
+        for (const arrow of diagram.arrows)
+          if (arrow.mark) expect(simulationSteps(send).find((step) => step.id === arrow.mark?.step)?.corsError).toBe(corsErrorOf(send.verdict));
       }
     });
   }
 
-  it('delete-x-requested-with-max-age: every label, Chromium\'s lifetime beside Firefox\'s; the second send draws the cache lookup instead of the OPTIONS', () => {
+  it("delete-x-requested-with-max-age: every label, Chromium's lifetime beside Firefox's; the second send draws the cache lookup instead of the OPTIONS", () => {
     const [first, second] = sendsOf('delete-x-requested-with-max-age').map((send) => diagramText(diagramOf(send)));
     expect(first).toMatchInlineSnapshot(`
       "1. Page to browser: fetch(): DELETE /items/1. X-Requested-With: XMLHttpRequest.
@@ -76,7 +89,7 @@ describe('the negotiation diagram of each simulator preset', () => {
     `);
   });
 
-  it('object-store-403: the mark names the header, what the server sent and what the browser needed, and Firefox\'s reason for the same failure', () => {
+  it("object-store-403: the mark names the header, what the server sent and what the browser needed, and Firefox's reason for the same failure", () => {
     const [send] = sendsOf('object-store-403');
     const marked = diagramOf(send as SimulatedSend).arrows.find((arrow) => arrow.mark);
     expect(marked?.mark).toEqual({
@@ -120,7 +133,7 @@ describe('stepping through', () => {
     expect(diagramUpTo(diagram, null)).toBe(diagram);
   });
 
-  it('hides the mark\'s words too until its step is shown', () => {
+  it("hides the mark's words too until its step is shown", () => {
     const [send] = sendsOf('object-store-403');
     const upToAnswer = diagramUpTo(diagramOf(send as SimulatedSend), new Set(['cors-request', 'hop1.preflight-request', 'hop1.preflight-response']));
     expect(upToAnswer.arrows.map((arrow) => arrow.text).join(' ')).not.toContain('PreflightMissingAllowOriginHeader');
@@ -146,7 +159,11 @@ describe('the lanes', () => {
   it('are the page with its origin, the browser with its cache, and each server origin the request reached', () => {
     const simulation: Simulation = {
       ...(presetById('simple-get')?.simulation as Simulation),
-      server: { ...(presetById('simple-get')?.simulation.server as Extract<Simulation['server'], { kind: 'policy' }>), allowOrigin: { kind: 'any' }, redirect: { status: 302, location: 'https://cdn.example/items/1' } },
+      server: {
+        ...(presetById('simple-get')?.simulation.server as Extract<Simulation['server'], { kind: 'policy' }>),
+        allowOrigin: { kind: 'any' },
+        redirect: { status: 302, location: 'https://cdn.example/items/1' },
+      },
     };
     const [send] = playSimulation(simulation).sends;
     const diagram = diagramOf(send as SimulatedSend);

@@ -27,8 +27,26 @@ function preflightedPutEvents(): RequestEvent[] {
   return [
     { type: 'started', id: 'put1', time: 0, url: API, method: 'PUT', initiatorOrigin: PAGE, resourceType: 'xmlhttprequest', context },
     { type: 'started', id: 'options', time: 1, url: API, method: 'OPTIONS', initiatorOrigin: PAGE, resourceType: 'xmlhttprequest', context },
-    { type: 'sent', id: 'options', time: 2, headers: [{ name: 'Access-Control-Request-Method', value: 'PUT' }, { name: 'Origin', value: PAGE }] },
-    { type: 'response', id: 'options', time: 3, status: 204, headers: [{ name: 'Access-Control-Allow-Origin', value: PAGE }, { name: 'Access-Control-Allow-Methods', value: 'PUT' }, { name: 'Access-Control-Max-Age', value: '60' }] },
+    {
+      type: 'sent',
+      id: 'options',
+      time: 2,
+      headers: [
+        { name: 'Access-Control-Request-Method', value: 'PUT' },
+        { name: 'Origin', value: PAGE },
+      ],
+    },
+    {
+      type: 'response',
+      id: 'options',
+      time: 3,
+      status: 204,
+      headers: [
+        { name: 'Access-Control-Allow-Origin', value: PAGE },
+        { name: 'Access-Control-Allow-Methods', value: 'PUT' },
+        { name: 'Access-Control-Max-Age', value: '60' },
+      ],
+    },
     { type: 'completed', id: 'options', time: 4 },
     { type: 'sent', id: 'put1', time: 5, headers: [{ name: 'Origin', value: PAGE }] },
     { type: 'response', id: 'put1', time: 6, status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: PAGE }] },
@@ -56,11 +74,14 @@ describe('a captured transaction', () => {
   it('a verdict hop saying cache-hit without the entry that served it is not drawn as a hit', () => {
     const transaction = judged(putWithoutPreflight());
     const [hop] = transaction.verdict.hops;
-    const claimed: Transaction = { ...transaction, verdict: { ...transaction.verdict, hops: [{ ...(hop as NonNullable<typeof hop>), preflight: 'cache-hit', cacheEntry: undefined }] } };
+    const claimed: Transaction = {
+      ...transaction,
+      verdict: { ...transaction.verdict, hops: [{ ...(hop as NonNullable<typeof hop>), preflight: 'cache-hit', cacheEntry: undefined }] },
+    };
     expect(shapeOf(diagramOf(claimed))).toBe('call > preflight-unseen~ > request > answer > outcome');
   });
 
-  it('the second request under a live entry draws the lookup with the entry\'s times', () => {
+  it("the second request under a live entry draws the lookup with the entry's times", () => {
     const preflighted: RequestEvent[] = [...preflightedPutEvents(), ...putWithoutPreflight()];
     const [first, second] = pairEvents(preflighted).transactions.map(diagramOf);
     expect(shapeOf(first as ReturnType<typeof diagramOf>)).toBe('call > preflight > preflight-answer > cache-store > request > answer > outcome');
@@ -90,7 +111,14 @@ describe('a captured transaction', () => {
     const diagram = diagramOf(preflightedPut('x-a', 204, [['Access-Control-Allow-Origin', PAGE]]));
     expect(shapeOf(diagram)).toBe('call > preflight > preflight-answer[MethodDisallowedByPreflightResponse] > outcome');
     expect(diagram.arrows[0]?.title).toBe('Script: PUT /items');
-    expect(diagram.arrows.at(-1)).toMatchObject({ title: 'TypeError: Failed to fetch', tone: 'bad', lines: [{ value: 'From XMLHttpRequest: an error event, status 0.' }, { value: 'Script is not told why: only the console and DevTools name the CORS error.' }] });
+    expect(diagram.arrows.at(-1)).toMatchObject({
+      title: 'TypeError: Failed to fetch',
+      tone: 'bad',
+      lines: [
+        { value: 'From XMLHttpRequest: an error event, status 0.' },
+        { value: 'Script is not told why: only the console and DevTools name the CORS error.' },
+      ],
+    });
   });
 
   it('an in-flight request is drawn waiting', () => {
@@ -101,8 +129,16 @@ describe('a captured transaction', () => {
 
   it('a network failure is drawn on the request, and the outcome says it is not CORS', () => {
     const [started, sent] = putWithoutPreflight();
-    const diagram = diagramOf(judged([started as RequestEvent, sent as RequestEvent, { type: 'failed', id: 'put', time: 12, error: 'net::ERR_CONNECTION_RESET' }]));
-    expect(diagram.arrows.find((arrow) => arrow.kind === 'request')).toMatchObject({ tone: 'bad', lines: [{ name: 'Origin', value: PAGE }, { name: 'No answer', value: 'net::ERR_CONNECTION_RESET' }] });
+    const diagram = diagramOf(
+      judged([started as RequestEvent, sent as RequestEvent, { type: 'failed', id: 'put', time: 12, error: 'net::ERR_CONNECTION_RESET' }]),
+    );
+    expect(diagram.arrows.find((arrow) => arrow.kind === 'request')).toMatchObject({
+      tone: 'bad',
+      lines: [
+        { name: 'Origin', value: PAGE },
+        { name: 'No answer', value: 'net::ERR_CONNECTION_RESET' },
+      ],
+    });
     expect(diagram.arrows.at(-1)?.lines).toContainEqual({ name: 'Network error', value: 'net::ERR_CONNECTION_RESET' });
   });
 

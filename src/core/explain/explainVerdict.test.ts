@@ -94,8 +94,16 @@ describe('explainVerdict: summary, codes and mismatch', () => {
   });
 
   it('HeaderDisallowedByPreflightResponse: the fix line lists every missing name', () => {
-    const headers = [{ name: 'X-Zeta', value: '1' }, { name: 'X-Alpha', value: '2' }, { name: 'X-Ok', value: '3' }];
-    const { explanation } = preflighted([ACAO(ORIGIN), { name: 'Access-Control-Allow-Methods', value: 'PUT' }, { name: 'Access-Control-Allow-Headers', value: 'x-ok' }], 204, { headers });
+    const headers = [
+      { name: 'X-Zeta', value: '1' },
+      { name: 'X-Alpha', value: '2' },
+      { name: 'X-Ok', value: '3' },
+    ];
+    const { explanation } = preflighted(
+      [ACAO(ORIGIN), { name: 'Access-Control-Allow-Methods', value: 'PUT' }, { name: 'Access-Control-Allow-Headers', value: 'x-ok' }],
+      204,
+      { headers },
+    );
     expect(explanation.corsError).toBe('HeaderDisallowedByPreflightResponse');
     expect(explanation.failedParameter).toBe('x-zeta');
     const line = explanation.fix?.lines.find((l) => l.name === 'Access-Control-Allow-Headers');
@@ -204,8 +212,25 @@ describe('explainVerdict: preflight reasons', () => {
     ].map(([name, value]) => ({ name: name as string, value: value as string }));
     const { explanation } = simple([ACAO(ORIGIN)], 200, { headers });
     const { reasons, browserSet } = explanation.preflight;
-    expect(reasons).toEqual(['a simple request: no preflight needed', 'GET is a safelisted method', 'accept: application/json is a safelisted header', 'content-language: fr is a safelisted header']);
-    expect(browserSet?.names).toEqual(['accept-language', 'origin', 'referer', 'sec-ch-ua', 'sec-ch-ua-mobile', 'sec-ch-ua-platform', 'sec-fetch-dest', 'sec-fetch-mode', 'sec-fetch-site', 'user-agent', 'dpr']);
+    expect(reasons).toEqual([
+      'a simple request: no preflight needed',
+      'GET is a safelisted method',
+      'accept: application/json is a safelisted header',
+      'content-language: fr is a safelisted header',
+    ]);
+    expect(browserSet?.names).toEqual([
+      'accept-language',
+      'origin',
+      'referer',
+      'sec-ch-ua',
+      'sec-ch-ua-mobile',
+      'sec-ch-ua-platform',
+      'sec-fetch-dest',
+      'sec-fetch-mode',
+      'sec-fetch-site',
+      'user-agent',
+      'dpr',
+    ]);
     expect(browserSet?.line).toBe('11 headers set by the browser (accept-language, origin, referer, …)');
   });
 
@@ -220,7 +245,9 @@ describe('explainVerdict: preflight reasons', () => {
   });
 
   it('folds nothing when the request was preflighted: the reasons are what the page did', () => {
-    const { explanation } = preflighted([ACAO(ORIGIN), { name: 'Access-Control-Allow-Methods', value: 'PUT' }], 204, { headers: [{ name: 'User-Agent', value: 'x' }] });
+    const { explanation } = preflighted([ACAO(ORIGIN), { name: 'Access-Control-Allow-Methods', value: 'PUT' }], 204, {
+      headers: [{ name: 'User-Agent', value: 'x' }],
+    });
     expect(explanation.preflight.heading).toBe('Why it was preflighted');
     expect(explanation.preflight.reasons).toEqual(['the method PUT is not GET, HEAD or POST']);
     expect(explanation.preflight.browserSet).toBeNull();
@@ -255,9 +282,13 @@ describe('explainVerdict: readable headers of an allowed response', () => {
   });
 
   it('"*" with credentials is a literal name', () => {
-    const { explanation } = simple([...response, { name: 'Access-Control-Allow-Credentials', value: 'true' }, { name: 'Access-Control-Expose-Headers', value: '*' }], 200, {
-      credentials: 'include',
-    });
+    const { explanation } = simple(
+      [...response, { name: 'Access-Control-Allow-Credentials', value: 'true' }, { name: 'Access-Control-Expose-Headers', value: '*' }],
+      200,
+      {
+        credentials: 'include',
+      },
+    );
     expect(explanation.outcome).toBe('allowed');
     expect(readable(explanation)).toEqual(['cache-control', 'content-type']);
   });

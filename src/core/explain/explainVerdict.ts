@@ -96,7 +96,12 @@ export function explainVerdict(capture: JudgedRequest, verdict: Verdict): Explan
       invalidItem: failure.invalidItem ?? null,
       status: failedResponse?.status ?? null,
       responseHeaders: failedResponse?.headers ?? [],
-      unsafeHeaderNames: announced.length > 0 ? announced : (hop?.preflightNeed.reasons.flatMap((reason) => (reason.kind === 'header' ? [reason.header.name] : reason.kind === 'header-not-safelisted-here' ? [reason.header.name] : [])) ?? []),
+      unsafeHeaderNames:
+        announced.length > 0
+          ? announced
+          : (hop?.preflightNeed.reasons.flatMap((reason) =>
+              reason.kind === 'header' ? [reason.header.name] : reason.kind === 'header-not-safelisted-here' ? [reason.header.name] : [],
+            ) ?? []),
     });
     return {
       ...base,
@@ -108,7 +113,9 @@ export function explainVerdict(capture: JudgedRequest, verdict: Verdict): Explan
         description.whatToChange,
         ...(description.note ? [description.note] : []),
         ...(failure.candidates
-          ? [`Chromium names the first of ${failure.candidates.join(', ')} in its own header order, which this capture does not show; all of them need allowing.`]
+          ? [
+              `Chromium names the first of ${failure.candidates.join(', ')} in its own header order, which this capture does not show; all of them need allowing.`,
+            ]
           : []),
       ],
       mismatch: { header: failure.header, received: failure.received, needed: failure.needed },
@@ -151,7 +158,8 @@ function unblockedSummary(verdict: Verdict, request: CorsRequest, response: Obse
     case 'not-cors':
       return 'Not a CORS request (same-origin, no-cors or a navigation): the browser applies no CORS check.';
     case 'network-error':
-      if (verdict.networkError === 'blocked:origin') return 'Refused, but not by CORS: a same-origin-mode request was redirected to another origin, and the browser does not follow such a redirect.';
+      if (verdict.networkError === 'blocked:origin')
+        return 'Refused, but not by CORS: a same-origin-mode request was redirected to another origin, and the browser does not follow such a redirect.';
       if (response) return `CORS let the response through, but the request then failed (${verdict.networkError ?? 'unknown error'}): not a CORS decision.`;
       return `Failed at the network level (${verdict.networkError ?? 'unknown error'}), before CORS had a say: the server did not answer${verdict.stage === 'preflight' ? ' the preflight' : ''}.`;
     case 'undetermined':

@@ -3,7 +3,18 @@ import { decideVerdict } from '../cors/decideVerdict.ts';
 import { FIX_DIALECTS, fixWarnings, renderFix, type FixDialect } from './fixDialects.ts';
 import type { FixOption } from './verifiedFix.ts';
 
-const allowed = decideVerdict({ request: { url: 'http://api.test/', method: 'GET', headers: [], initiatorOrigin: 'http://app.test', mode: 'cors', credentials: 'same-origin', redirect: 'follow' }, hops: [{ url: 'http://api.test/', sent: true, response: { status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: '*' }] } }] });
+const allowed = decideVerdict({
+  request: {
+    url: 'http://api.test/',
+    method: 'GET',
+    headers: [],
+    initiatorOrigin: 'http://app.test',
+    mode: 'cors',
+    credentials: 'same-origin',
+    redirect: 'follow',
+  },
+  hops: [{ url: 'http://api.test/', sent: true, response: { status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: '*' }] } }],
+});
 
 const fix = (origin: string, credentials = false): FixOption => ({
   verdict: allowed,
@@ -19,7 +30,11 @@ const fix = (origin: string, credentials = false): FixOption => ({
         { name: 'Access-Control-Max-Age', value: '600' },
       ],
     },
-    { target: 'response', url: 'https://api.test/items', lines: [{ name: 'Access-Control-Allow-Origin', value: origin }, ...(credentials ? [{ name: 'Access-Control-Allow-Credentials', value: 'true' }] : [])] },
+    {
+      target: 'response',
+      url: 'https://api.test/items',
+      lines: [{ name: 'Access-Control-Allow-Origin', value: origin }, ...(credentials ? [{ name: 'Access-Control-Allow-Credentials', value: 'true' }] : [])],
+    },
   ],
 });
 
@@ -32,13 +47,13 @@ describe('renderFix', () => {
 
   it('writes the cors package options', () => {
     expect(renderFix(fix('https://app.test', true), 'express')).toBe(
-      "const cors = require('cors');\n\napp.use(cors({\n  origin: [\"https://app.test\"],\n  methods: [\"PUT\"],\n  allowedHeaders: [\"x-oss-test\"],\n  credentials: true,\n  maxAge: 600,\n}));\n",
+      'const cors = require(\'cors\');\n\napp.use(cors({\n  origin: ["https://app.test"],\n  methods: ["PUT"],\n  allowedHeaders: ["x-oss-test"],\n  credentials: true,\n  maxAge: 600,\n}));\n',
     );
   });
 
   it('writes nginx: preflights answered in an OPTIONS block, the response header always added', () => {
     const text = renderFix(fix('https://app.test'), 'nginx');
-    expect(text).toContain("    if ($request_method = 'OPTIONS') {\n        add_header Access-Control-Allow-Origin \"https://app.test\" always;");
+    expect(text).toContain('    if ($request_method = \'OPTIONS\') {\n        add_header Access-Control-Allow-Origin "https://app.test" always;');
     expect(text).toContain('        return 204;\n    }\n    add_header Access-Control-Allow-Origin "https://app.test" always;\n}');
   });
 
@@ -52,7 +67,9 @@ describe('renderFix', () => {
     const xml = renderFix(fix('https://a.test/?q=<x>&y'), 'object-store-xml');
     expect(xml).toContain('<AllowedOrigin>https://a.test/?q=&#60;x&#62;&#38;y</AllowedOrigin>');
     expect(xml).toContain('<AllowedMethod>PUT</AllowedMethod>\n    <AllowedHeader>x-oss-test</AllowedHeader>\n    <MaxAgeSeconds>600</MaxAgeSeconds>');
-    expect(JSON.parse(renderFix(fix('https://app.test'), 'object-store-json'))).toEqual([{ AllowedOrigins: ['https://app.test'], AllowedMethods: ['PUT'], AllowedHeaders: ['x-oss-test'], MaxAgeSeconds: 600 }]);
+    expect(JSON.parse(renderFix(fix('https://app.test'), 'object-store-json'))).toEqual([
+      { AllowedOrigins: ['https://app.test'], AllowedMethods: ['PUT'], AllowedHeaders: ['x-oss-test'], MaxAgeSeconds: 600 },
+    ]);
   });
 
   it('has a name for every dialect, and renders each', () => {

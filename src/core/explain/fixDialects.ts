@@ -30,7 +30,11 @@ function policyOf(fix: FixOption): Policy {
     }
     return null;
   };
-  const list = (name: string): string[] => (value(name) ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+  const list = (name: string): string[] =>
+    (value(name) ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
   return {
     origin: value('access-control-allow-origin'),
     methods: list('access-control-allow-methods'),
@@ -47,7 +51,8 @@ export function fixWarnings(fix: FixOption): string[] {
   const warnings: string[] = [];
   if (policy.origin === 'null') warnings.push('Allowing the origin "null" lets any sandboxed iframe or file: page read these responses.');
   if (policy.origin === '*' && policy.headers.includes('*')) warnings.push('"*" allows every site and every header: list what the API needs.');
-  if (policy.credentials && policy.origin !== null && policy.origin !== '*') warnings.push(`With credentials allowed, send ${policy.origin} only to that origin: echoing whatever Origin arrives lets any site read your users' data.`);
+  if (policy.credentials && policy.origin !== null && policy.origin !== '*')
+    warnings.push(`With credentials allowed, send ${policy.origin} only to that origin: echoing whatever Origin arrives lets any site read your users' data.`);
   return warnings;
 }
 
@@ -57,7 +62,9 @@ export function renderFix(fix: FixOption, dialect: FixDialect): string {
     case 'raw': {
       // URLs are named only when the change spans several (a redirect chain).
       const several = new Set(fix.changes.map((change) => change.url)).size > 1;
-      return fix.changes.map((change) => `# ${capitalised(change.target)}${several ? ` at ${change.url}` : ''}\n${change.lines.map(lineText).join('\n')}`).join('\n\n');
+      return fix.changes
+        .map((change) => `# ${capitalised(change.target)}${several ? ` at ${change.url}` : ''}\n${change.lines.map(lineText).join('\n')}`)
+        .join('\n\n');
     }
     case 'express':
       return express(policyOf(fix));
@@ -99,7 +106,8 @@ function nginx(changes: readonly ServerChange[]): string {
   const preflight = changes.find((change) => change.target === 'preflight response');
   const response = answerLines(changes);
   const parts = ['location / {'];
-  if (preflight) parts.push("    if ($request_method = 'OPTIONS') {", ...preflight.lines.map((line) => header(line, '        ')), '        return 204;', '    }');
+  if (preflight)
+    parts.push("    if ($request_method = 'OPTIONS') {", ...preflight.lines.map((line) => header(line, '        ')), '        return 204;', '    }');
   if (response) parts.push(...response.lines.map((line) => header(line, '    ')));
   parts.push('}');
   return `${parts.join('\n')}\n`;
@@ -111,7 +119,14 @@ function apache(changes: readonly ServerChange[]): string {
   const parts: string[] = [];
   if (response) parts.push(...response.lines.map((line) => `Header always set ${line.name} ${quoted(line.value)}`));
   if (preflight) {
-    parts.push('', '# Preflights: answered here, with their own headers', 'RewriteEngine On', 'RewriteCond %{REQUEST_METHOD} OPTIONS', 'RewriteRule ^ - [R=204,L]', '<If "%{REQUEST_METHOD} == \'OPTIONS\'">');
+    parts.push(
+      '',
+      '# Preflights: answered here, with their own headers',
+      'RewriteEngine On',
+      'RewriteCond %{REQUEST_METHOD} OPTIONS',
+      'RewriteRule ^ - [R=204,L]',
+      '<If "%{REQUEST_METHOD} == \'OPTIONS\'">',
+    );
     parts.push(...preflight.lines.map((line) => `    Header always set ${line.name} ${quoted(line.value)}`), '</If>');
   }
   return `${parts.join('\n')}\n`;
@@ -129,7 +144,8 @@ function objectStoreRule(policy: Policy) {
 
 function objectStoreXml(policy: Policy): string {
   const rule = objectStoreRule(policy);
-  const element = (name: string, values: readonly (string | number)[] | undefined): string[] => (values ?? []).map((value) => `    <${name}>${escapeXml(String(value))}</${name}>`);
+  const element = (name: string, values: readonly (string | number)[] | undefined): string[] =>
+    (values ?? []).map((value) => `    <${name}>${escapeXml(String(value))}</${name}>`);
   return [
     '<CORSConfiguration>',
     '  <CORSRule>',

@@ -23,4 +23,4 @@ export function possibleCorsErrors(causes: readonly HiddenCause[]): string[] {
 
 /** Where to find the browser's own reason. */
 export const HOW_TO_FIND_THE_HIDDEN_CAUSE =
-  "To see Chromium's own reason, turn on \"Confirm with Chromium\" in the CORS panel, or read the error Chromium logs in the Console for this request.";
+  'To see Chromium\'s own reason, turn on "Confirm with Chromium" in the CORS panel, or read the error Chromium logs in the Console for this request.';

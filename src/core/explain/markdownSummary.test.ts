@@ -4,7 +4,11 @@ import { markdownSummary } from './markdownSummary.ts';
 import { API, context, judged, PAGE, preflightedPut } from './testTransactions.ts';
 
 const preflightRefused = (allowOrigin: string) =>
-  preflightedPut('x-trace', 204, [['Access-Control-Allow-Origin', allowOrigin], ['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Allow-Headers', 'x-trace']]);
+  preflightedPut('x-trace', 204, [
+    ['Access-Control-Allow-Origin', allowOrigin],
+    ['Access-Control-Allow-Methods', 'PUT'],
+    ['Access-Control-Allow-Headers', 'x-trace'],
+  ]);
 
 describe('markdownSummary', () => {
   it('gives the request, the preflight, the verdict, the failing header and the fix', () => {
@@ -19,7 +23,15 @@ describe('markdownSummary', () => {
   it('lists only the Access-Control-Request-* headers the preflight carried', () => {
     const transaction = preflightRefused('http://other.test');
     const hop = transaction.hops[0]!;
-    const withoutHeaders = { ...transaction, hops: [{ ...hop, preflight: { ...hop.preflight!, requestHeaders: hop.preflight!.requestHeaders.filter((header) => header.name !== 'Access-Control-Request-Headers') } }] };
+    const withoutHeaders = {
+      ...transaction,
+      hops: [
+        {
+          ...hop,
+          preflight: { ...hop.preflight!, requestHeaders: hop.preflight!.requestHeaders.filter((header) => header.name !== 'Access-Control-Request-Headers') },
+        },
+      ],
+    };
     const text = markdownSummary(withoutHeaders);
     expect(text).toContain('asked `Access-Control-Request-Method: PUT`\n');
     expect(text).not.toContain('null');
@@ -28,16 +40,27 @@ describe('markdownSummary', () => {
   it('says why a simple request needed no preflight, the headers the browser set in one item', () => {
     const get = judged([
       { type: 'started', id: 'get', time: 0, url: API, method: 'GET', initiatorOrigin: PAGE, resourceType: 'xmlhttprequest', context },
-      { type: 'sent', id: 'get', time: 1, headers: [{ name: 'Origin', value: PAGE }, { name: 'Sec-Fetch-Mode', value: 'cors' }, { name: 'User-Agent', value: 'Mozilla/5.0' }] },
+      {
+        type: 'sent',
+        id: 'get',
+        time: 1,
+        headers: [
+          { name: 'Origin', value: PAGE },
+          { name: 'Sec-Fetch-Mode', value: 'cors' },
+          { name: 'User-Agent', value: 'Mozilla/5.0' },
+        ],
+      },
       { type: 'response', id: 'get', time: 2, status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: PAGE }] },
       { type: 'completed', id: 'get', time: 3 },
     ]);
-    expect(markdownSummary(get)).toContain('- **Why:** a simple request: no preflight needed; GET is a safelisted method; 3 headers set by the browser (origin, sec-fetch-mode, user-agent)\n');
+    expect(markdownSummary(get)).toContain(
+      '- **Why:** a simple request: no preflight needed; GET is a safelisted method; 3 headers set by the browser (origin, sec-fetch-mode, user-agent)\n',
+    );
   });
 
   it('keeps any header value inside its code span: backticks, line breaks and markup change nothing around it', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('`', '\n', '*', '<', 'a', ' ', '#') , maxLength: 20 }), (value) => {
+      fc.property(fc.string({ unit: fc.constantFrom('`', '\n', '*', '<', 'a', ' ', '#'), maxLength: 20 }), (value) => {
         const text = markdownSummary(preflightRefused(`http://x.test/${value}`));
         const failing = text.split('\n').find((line) => line.startsWith('- **Failing header:**')) ?? '';
         // The line's own structure survives: it still ends with the value the browser needed.

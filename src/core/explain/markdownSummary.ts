@@ -39,10 +39,16 @@ export function markdownSummary(transaction: Transaction): string {
   }
   if (explanation.mismatch) {
     const { header, received, needed } = explanation.mismatch;
-    lines.push(`- **Failing header:** ${code(header ?? '(none)')}: the server sent ${received === null ? 'nothing' : code(received)}, the browser needed ${code(needed)}`);
+    lines.push(
+      `- **Failing header:** ${code(header ?? '(none)')}: the server sent ${received === null ? 'nothing' : code(received)}, the browser needed ${code(needed)}`,
+    );
   }
   if (explanation.fix && explanation.fix.lines.length > 0) {
-    lines.push(`- **Fix:** send this in the ${explanation.fix.target}:`, '', block(explanation.fix.lines.map((line) => `${line.name}: ${line.value}`).join('\n')));
+    lines.push(
+      `- **Fix:** send this in the ${explanation.fix.target}:`,
+      '',
+      block(explanation.fix.lines.map((line) => `${line.name}: ${line.value}`).join('\n')),
+    );
   }
   return `${lines.join('\n')}\n`;
 }

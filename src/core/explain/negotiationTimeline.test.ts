@@ -18,8 +18,27 @@ function put(id: string, at: number, preflight: boolean): RequestEvent[] {
     ...(preflight
       ? ([
           { type: 'started', id: `${id}-options`, time: at + 1, url: API, method: 'OPTIONS', initiatorOrigin: PAGE, resourceType: 'xmlhttprequest', context },
-          { type: 'sent', id: `${id}-options`, time: at + 2, headers: [{ name: 'Access-Control-Request-Method', value: 'PUT' }, { name: 'Origin', value: PAGE }] },
-          { type: 'response', id: `${id}-options`, time: at + 10, status: 204, statusText: 'No Content', headers: [{ name: 'Access-Control-Allow-Origin', value: PAGE }, { name: 'Access-Control-Allow-Methods', value: 'PUT' }, { name: 'Access-Control-Max-Age', value: '600' }] },
+          {
+            type: 'sent',
+            id: `${id}-options`,
+            time: at + 2,
+            headers: [
+              { name: 'Access-Control-Request-Method', value: 'PUT' },
+              { name: 'Origin', value: PAGE },
+            ],
+          },
+          {
+            type: 'response',
+            id: `${id}-options`,
+            time: at + 10,
+            status: 204,
+            statusText: 'No Content',
+            headers: [
+              { name: 'Access-Control-Allow-Origin', value: PAGE },
+              { name: 'Access-Control-Allow-Methods', value: 'PUT' },
+              { name: 'Access-Control-Max-Age', value: '600' },
+            ],
+          },
           { type: 'completed', id: `${id}-options`, time: at + 11 },
         ] satisfies RequestEvent[])
       : []),

@@ -37,12 +37,24 @@ export function negotiationTimeline(transaction: Transaction): NegotiationTimeli
         kind: 'preflight',
         hop: index,
         label: `OPTIONS ${preflight.url}`,
-        outcome: preflight.response ? statusText(preflight.response.status, preflight.response.statusText) : preflight.error ? `no response: ${preflight.error}` : 'waiting',
+        outcome: preflight.response
+          ? statusText(preflight.response.status, preflight.response.statusText)
+          : preflight.error
+            ? `no response: ${preflight.error}`
+            : 'waiting',
         start: preflight.startTime,
         end: preflight.endTime ?? preflight.responseTime ?? null,
       });
     } else if (judged?.preflight === 'cache-hit' && judged.cacheEntry) {
-      steps.push({ kind: 'cache-hit', hop: index, label: 'Preflight cache', outcome: 'served from the cache', start: hop.startTime, end: hop.startTime, cacheEntry: judged.cacheEntry });
+      steps.push({
+        kind: 'cache-hit',
+        hop: index,
+        label: 'Preflight cache',
+        outcome: 'served from the cache',
+        start: hop.startTime,
+        end: hop.startTime,
+        cacheEntry: judged.cacheEntry,
+      });
     }
     const next = hops[index + 1];
     const sent = hop.sentHeaders !== undefined || hop.response !== undefined;

@@ -7,7 +7,8 @@ import type { Transaction } from '../pairing/transaction.ts';
  * warning says what it cannot know (whether the server reflects every origin).
  */
 export interface SecurityWarning {
-  readonly kind: 'reflected-origin-with-credentials' | 'null-origin-allowed' | 'missing-vary-origin' | 'several-allow-origin-values' | 'http-origin-trusted-by-https';
+  readonly kind:
+    'reflected-origin-with-credentials' | 'null-origin-allowed' | 'missing-vary-origin' | 'several-allow-origin-values' | 'http-origin-trusted-by-https';
   /** Which response: the preflight's or the request's. */
   readonly response: 'preflight' | 'response';
   /** One sentence: the risk, then what to do. */
@@ -40,27 +41,50 @@ function warningsFor(headers: HeaderList, origin: string, url: string, response:
   const credentials = getHeader(headers, 'Access-Control-Allow-Credentials') === 'true';
   const echoed = allowOrigin === origin && origin !== 'null';
   if (lines > 1 || allowOrigin.includes(',')) {
-    warnings.push({ kind: 'several-allow-origin-values', response, text: 'Access-Control-Allow-Origin holds several values (two header lines, or a list): browsers refuse it, and it often means two layers (the app and a proxy) both add CORS headers. Let one layer send it, once.' });
+    warnings.push({
+      kind: 'several-allow-origin-values',
+      response,
+      text: 'Access-Control-Allow-Origin holds several values (two header lines, or a list): browsers refuse it, and it often means two layers (the app and a proxy) both add CORS headers. Let one layer send it, once.',
+    });
   }
   if (allowOrigin === 'null') {
-    warnings.push({ kind: 'null-origin-allowed', response, text: 'Access-Control-Allow-Origin: null lets any sandboxed iframe, data: or file: document read the response, whatever site it comes from. Allow named origins instead.' });
+    warnings.push({
+      kind: 'null-origin-allowed',
+      response,
+      text: 'Access-Control-Allow-Origin: null lets any sandboxed iframe, data: or file: document read the response, whatever site it comes from. Allow named origins instead.',
+    });
   }
   if (echoed && credentials) {
-    warnings.push({ kind: 'reflected-origin-with-credentials', response, text: `The response allows ${origin} with credentials. If the server echoes whatever Origin it receives, any site can read this user's data: check the Origin against an allow-list before echoing it.` });
+    warnings.push({
+      kind: 'reflected-origin-with-credentials',
+      response,
+      text: `The response allows ${origin} with credentials. If the server echoes whatever Origin it receives, any site can read this user's data: check the Origin against an allow-list before echoing it.`,
+    });
   }
   if (echoed && !varies(headers, 'origin')) {
-    warnings.push({ kind: 'missing-vary-origin', response, text: `Access-Control-Allow-Origin names ${origin} but Vary does not list Origin: if the value depends on the request, a shared cache can serve one origin's answer to another. Add Vary: Origin.` });
+    warnings.push({
+      kind: 'missing-vary-origin',
+      response,
+      text: `Access-Control-Allow-Origin names ${origin} but Vary does not list Origin: if the value depends on the request, a shared cache can serve one origin's answer to another. Add Vary: Origin.`,
+    });
   }
   if (echoed && origin.startsWith('http:') && url.startsWith('https:')) {
-    warnings.push({ kind: 'http-origin-trusted-by-https', response, text: `An https API trusts the http origin ${origin}: anyone on the network path of that page can act as it. Allow only https origins.` });
+    warnings.push({
+      kind: 'http-origin-trusted-by-https',
+      response,
+      text: `An https API trusts the http origin ${origin}: anyone on the network path of that page can act as it. Allow only https origins.`,
+    });
   }
   return warnings;
 }
 
 function varies(headers: HeaderList, name: string): boolean {
   const vary = getHeader(headers, 'Vary');
-  return vary !== null && vary.split(',').some((item) => {
-    const trimmed = item.trim().toLowerCase();
-    return trimmed === name || trimmed === '*';
-  });
+  return (
+    vary !== null &&
+    vary.split(',').some((item) => {
+      const trimmed = item.trim().toLowerCase();
+      return trimmed === name || trimmed === '*';
+    })
+  );
 }

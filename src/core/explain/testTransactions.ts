@@ -17,7 +17,16 @@ export function preflightedPut(header: string, status: number, answer: readonly 
   return judged([
     { type: 'started', id: 'put', time: 0, url: API, method: 'PUT', initiatorOrigin: PAGE, resourceType: 'xmlhttprequest', context },
     { type: 'started', id: 'options', time: 1, url: API, method: 'OPTIONS', initiatorOrigin: PAGE, resourceType: 'xmlhttprequest', context },
-    { type: 'sent', id: 'options', time: 2, headers: [{ name: 'Access-Control-Request-Method', value: 'PUT' }, { name: 'Access-Control-Request-Headers', value: header }, { name: 'Origin', value: PAGE }] },
+    {
+      type: 'sent',
+      id: 'options',
+      time: 2,
+      headers: [
+        { name: 'Access-Control-Request-Method', value: 'PUT' },
+        { name: 'Access-Control-Request-Headers', value: header },
+        { name: 'Origin', value: PAGE },
+      ],
+    },
     { type: 'response', id: 'options', time: 3, status, headers: answer.map(([name, value]) => ({ name, value })) },
     { type: 'completed', id: 'options', time: 4 },
     { type: 'failed', id: 'put', time: 5, error: 'net::ERR_FAILED' },

@@ -14,11 +14,14 @@ function describeNote(note: VerdictNote): string {
       return `The capture does not show whether credentials were included; the verdict assumes they were not. With credentials included, the request would have been ${outcome}.`;
     }
     case 'preflight-not-seen':
-      return note.unrecorded ? notSeenWhileRecording(note.unrecorded) : `${NOT_SEEN} It was possibly served by a preflight cache entry made before recording began, or ${OTHER_CAUSES}.`;
+      return note.unrecorded
+        ? notSeenWhileRecording(note.unrecorded)
+        : `${NOT_SEEN} It was possibly served by a preflight cache entry made before recording began, or ${OTHER_CAUSES}.`;
     case 'preflight-not-predicted':
-      return 'The browser sent a preflight although the method and headers are simple. Known causes: an XMLHttpRequest with a listener on its upload (xhr.upload.onprogress and the like), which sets the Fetch Standard\'s use-CORS-preflight flag. The preflight was checked like any other.';
+      return "The browser sent a preflight although the method and headers are simple. Known causes: an XMLHttpRequest with a listener on its upload (xhr.upload.onprogress and the like), which sets the Fetch Standard's use-CORS-preflight flag. The preflight was checked like any other.";
     case 'preflighted-despite-cache':
-      if (note.reason === 'bypass') return 'The preflight cache held an entry for this request, yet a preflight was sent: the request skipped the cache (DevTools "Disable cache", or a fetch cache mode such as no-store or reload).';
+      if (note.reason === 'bypass')
+        return 'The preflight cache held an entry for this request, yet a preflight was sent: the request skipped the cache (DevTools "Disable cache", or a fetch cache mode such as no-store or reload).';
       if (note.reason === 'credentials-unknown') {
         return 'The preflight cache model held an entry that serves this request made without credentials, yet a preflight was sent. The capture cannot show whether the request carried credentials (it had no cookie to send), and that entry would not serve it with them (Firefox keeps the preflights of credentialed requests apart; Chromium serves them only from an entry whose preflight allowed credentials): if the page made it with credentials (fetch credentials: "include", XMLHttpRequest withCredentials), that is why. Otherwise DevTools "Disable cache" may be on, or the entry was evicted.';
       }
@@ -27,7 +30,8 @@ function describeNote(note: VerdictNote): string {
 }
 
 const NOT_SEEN = 'A preflight was needed, but none was seen and the preflight cache model holds no entry that would have served it.';
-const OTHER_CAUSES = 'made in another network partition (the same origin framed by another top-level site), or the capture source hides preflights (a webRequest listener without extraHeaders, a HAR from a tool that drops them)';
+const OTHER_CAUSES =
+  'made in another network partition (the same origin framed by another top-level site), or the capture source hides preflights (a webRequest listener without extraHeaders, a HAR from a tool that drops them)';
 
 /**
  * A live recording knows when it began and when it was interrupted: an
@@ -37,12 +41,20 @@ const OTHER_CAUSES = 'made in another network partition (the same origin framed 
 function notSeenWhileRecording(unrecorded: UnrecordedBefore): string {
   const ago = (time: number): string => timeSpan(unrecorded.at - time);
   const stretches = unrecorded.stretches.map((stretch) =>
-    stretch.from === null ? `before recording began (${ago(stretch.to)} before this request)` : `while recording was interrupted (from ${ago(stretch.from)} to ${ago(stretch.to)} before this request)`,
+    stretch.from === null
+      ? `before recording began (${ago(stretch.to)} before this request)`
+      : `while recording was interrupted (from ${ago(stretch.from)} to ${ago(stretch.to)} before this request)`,
   );
   const otherTab = unrecorded.otherTabsRecorded ? [] : ['by another tab, which CORS Lens was not recording'];
   const possible = [...stretches, ...otherTab];
-  const ruledOut = stretches.length === 0 ? ` Recording of this tab began ${ago(unrecorded.since)} before this request, longer than a preflight result is kept (${timeSpan(unrecorded.lifetimeSeconds * 1000)}), and was not interrupted in that time: no entry made while it was not recording can have served this request.` : '';
-  const served = possible.length > 0 ? ` It was possibly served by a preflight cache entry made ${possible.join(', or ')}; or by one ` : ' It was possibly served by a preflight cache entry ';
+  const ruledOut =
+    stretches.length === 0
+      ? ` Recording of this tab began ${ago(unrecorded.since)} before this request, longer than a preflight result is kept (${timeSpan(unrecorded.lifetimeSeconds * 1000)}), and was not interrupted in that time: no entry made while it was not recording can have served this request.`
+      : '';
+  const served =
+    possible.length > 0
+      ? ` It was possibly served by a preflight cache entry made ${possible.join(', or ')}; or by one `
+      : ' It was possibly served by a preflight cache entry ';
   return `${NOT_SEEN}${ruledOut}${served}${OTHER_CAUSES}.`;
 }
 

@@ -16,8 +16,14 @@ describe('verifiedFix', () => {
     expect(corsErrorOf(blocked.verdict)).toBe('PreflightMissingAllowOriginHeader');
     const fix = verifiedFix(blocked);
     expect(fix?.verdict.outcome).toBe('allowed');
-    const lines = (target: string) => fix?.changes.find((change) => change.target === target)?.lines.map((line) => line.name.toLowerCase()).sort();
-    expect(lines('preflight response')).toEqual(expect.arrayContaining(['access-control-allow-headers', 'access-control-allow-methods', 'access-control-allow-origin']));
+    const lines = (target: string) =>
+      fix?.changes
+        .find((change) => change.target === target)
+        ?.lines.map((line) => line.name.toLowerCase())
+        .sort();
+    expect(lines('preflight response')).toEqual(
+      expect.arrayContaining(['access-control-allow-headers', 'access-control-allow-methods', 'access-control-allow-origin']),
+    );
     expect(lines('response')).toEqual(expect.arrayContaining(['access-control-allow-origin']));
   });
 
@@ -36,7 +42,16 @@ describe('verifiedFix', () => {
   it('gives the one fix that applies where the capture shows the credentials, or where only they explain the failure', () => {
     const withCookie = judged([
       { type: 'started', id: 'get', time: 0, url: API, method: 'GET', initiatorOrigin: PAGE, resourceType: 'xmlhttprequest', context },
-      { type: 'sent', id: 'get', time: 1, headers: [{ name: 'Origin', value: PAGE }, { name: 'Sec-Fetch-Mode', value: 'cors' }, { name: 'Cookie', value: 'session=1' }] },
+      {
+        type: 'sent',
+        id: 'get',
+        time: 1,
+        headers: [
+          { name: 'Origin', value: PAGE },
+          { name: 'Sec-Fetch-Mode', value: 'cors' },
+          { name: 'Cookie', value: 'session=1' },
+        ],
+      },
       { type: 'response', id: 'get', time: 2, status: 200, headers: [] },
       { type: 'failed', id: 'get', time: 3, error: 'net::ERR_FAILED' },
     ]);
@@ -46,7 +61,11 @@ describe('verifiedFix', () => {
     expect(fix?.changes.flatMap((change) => change.lines)).toContainEqual({ name: 'Access-Control-Allow-Credentials', value: 'true' });
 
     // A refused request whose preflight passes unless credentials went: they did.
-    const inferred = preflightedPut('x-oss-test', 204, [['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Allow-Headers', 'x-oss-test']]);
+    const inferred = preflightedPut('x-oss-test', 204, [
+      ['Access-Control-Allow-Origin', PAGE],
+      ['Access-Control-Allow-Methods', 'PUT'],
+      ['Access-Control-Allow-Headers', 'x-oss-test'],
+    ]);
     expect(inferred.verdict).toMatchObject({ failure: { corsError: 'PreflightInvalidAllowCredentials' } });
     expect(verifiedFix(inferred)).toMatchObject({ credentials: 'inferred', withCredentials: null, verdict: { outcome: 'allowed' } });
   });
@@ -54,7 +73,15 @@ describe('verifiedFix', () => {
   it('fixes a redirect and the URL it leads to, each named, when the redirect lacks CORS headers', () => {
     const events: Parameters<typeof judged>[0] = [
       { type: 'started', id: 'get', time: 0, url: API, method: 'GET', initiatorOrigin: PAGE, resourceType: 'xmlhttprequest', context },
-      { type: 'sent', id: 'get', time: 1, headers: [{ name: 'Origin', value: PAGE }, { name: 'Sec-Fetch-Mode', value: 'cors' }] },
+      {
+        type: 'sent',
+        id: 'get',
+        time: 1,
+        headers: [
+          { name: 'Origin', value: PAGE },
+          { name: 'Sec-Fetch-Mode', value: 'cors' },
+        ],
+      },
       { type: 'redirect', id: 'get', time: 2, status: 302, headers: [{ name: 'Location', value: '/moved' }], location: 'http://api.test/moved' },
       { type: 'failed', id: 'get', time: 3, error: 'net::ERR_FAILED' },
     ];

@@ -88,7 +88,8 @@ function fixFor(transaction: Transaction, request: CorsRequest): FixOption | nul
       const following = hops[failed + 1];
       // The browser never went on (or never got an answer there): the server's answer at the Location is a bare 200.
       if (!following) hops = [...hops, { url: next, sent: true, response: { status: 200, headers: [] } }];
-      else if (!following.response) hops = hops.map((each, index) => (index === failed + 1 ? { ...each, sent: true, response: { status: 200, headers: [] } } : each));
+      else if (!following.response)
+        hops = hops.map((each, index) => (index === failed + 1 ? { ...each, sent: true, response: { status: 200, headers: [] } } : each));
     }
     changes.push({ target, url: hop.url, lines: fix.lines });
     verdict = decideVerdict({ request, hops });
@@ -101,7 +102,15 @@ function observedHops(transaction: Transaction): ObservedHop[] {
     url: hop.url,
     startTime: hop.startTime,
     sent: hop.sentHeaders !== undefined || hop.response !== undefined,
-    ...(hop.preflight ? { preflight: { requestHeaders: hop.preflight.requestHeaders, startTime: hop.preflight.startTime, ...(hop.preflight.response ? { response: hop.preflight.response } : {}) } } : {}),
+    ...(hop.preflight
+      ? {
+          preflight: {
+            requestHeaders: hop.preflight.requestHeaders,
+            startTime: hop.preflight.startTime,
+            ...(hop.preflight.response ? { response: hop.preflight.response } : {}),
+          },
+        }
+      : {}),
     ...(hop.response ? { response: hop.response } : {}),
   }));
 }
@@ -110,7 +119,12 @@ function patchHop(hop: ObservedHop, target: ServerChange['target'], lines: reado
   if (target === 'preflight response') {
     const response = withLines(hop.preflight?.response ?? { status: 204, headers: [] }, lines);
     // A passing preflight lets the request out: it is answered as observed, or with a bare 200.
-    return { ...hop, preflight: { ...hop.preflight, response: { ...response, status: isOk(response.status) ? response.status : 204 } }, sent: true, response: hop.response ?? { status: 200, headers: [] } };
+    return {
+      ...hop,
+      preflight: { ...hop.preflight, response: { ...response, status: isOk(response.status) ? response.status : 204 } },
+      sent: true,
+      response: hop.response ?? { status: 200, headers: [] },
+    };
   }
   return { ...hop, sent: true, response: withLines(hop.response ?? { status: 200, headers: [] }, lines) };
 }
@@ -118,7 +132,10 @@ function patchHop(hop: ObservedHop, target: ServerChange['target'], lines: reado
 /** The response with each line's header set to the line's value (replacing every line of that name). */
 function withLines(response: ObservedResponse, lines: readonly HeaderLine[]): ObservedResponse {
   const names = new Set(lines.map((line) => line.name.toLowerCase()));
-  const headers: HeaderList = [...response.headers.filter((header) => !names.has(header.name.toLowerCase())), ...lines.map(({ name, value }) => ({ name, value }))];
+  const headers: HeaderList = [
+    ...response.headers.filter((header) => !names.has(header.name.toLowerCase())),
+    ...lines.map(({ name, value }) => ({ name, value })),
+  ];
   return { ...response, headers };
 }
 
@@ -136,5 +153,7 @@ function merge(changes: readonly ServerChange[]): ServerChange[] {
     merged.set(key, entry);
   }
   const order: readonly ServerChange['target'][] = ['preflight response', 'redirect response', 'response'];
-  return [...merged.values()].sort((a, b) => order.indexOf(a.target) - order.indexOf(b.target)).map(({ target, url, lines }) => ({ target, url, lines: [...lines.values()] }));
+  return [...merged.values()]
+    .sort((a, b) => order.indexOf(a.target) - order.indexOf(b.target))
+    .map(({ target, url, lines }) => ({ target, url, lines: [...lines.values()] }));
 }

@@ -12,25 +12,12 @@ export const SAFELISTED_VALUE_MAX_BYTES = 128;
  * decided, so the panel can say it in words.
  */
 export type SafelistDecision =
-  | { readonly safelisted: true; readonly rule: SafelistRule }
-  | { readonly safelisted: false; readonly rule: UnsafeRule; readonly detail?: string };
+  { readonly safelisted: true; readonly rule: SafelistRule } | { readonly safelisted: false; readonly rule: UnsafeRule; readonly detail?: string };
 
-export type SafelistRule =
-  | 'accept'
-  | 'language'
-  | 'content-type'
-  | 'range'
-  | 'chromium-client-hint'
-  | 'chromium-intervention';
+export type SafelistRule = 'accept' | 'language' | 'content-type' | 'range' | 'chromium-client-hint' | 'chromium-intervention';
 
 export type UnsafeRule =
-  | 'name-not-safelisted'
-  | 'value-over-128-bytes'
-  | 'unsafe-byte'
-  | 'language-value'
-  | 'content-type-not-safelisted'
-  | 'range-not-simple'
-  | 'client-hint-value';
+  'name-not-safelisted' | 'value-over-128-bytes' | 'unsafe-byte' | 'language-value' | 'content-type-not-safelisted' | 'range-not-simple' | 'client-hint-value';
 
 const LANGUAGE_VALUE = /^[0-9A-Za-z *,\-.;=]*$/;
 const INTEGER = /^[0-9]+$/;
@@ -55,15 +42,11 @@ export function decideCorsSafelistedRequestHeader(name: string, value: string): 
     }
     case 'accept-language':
     case 'content-language':
-      return LANGUAGE_VALUE.test(value)
-        ? { safelisted: true, rule: 'language' }
-        : { safelisted: false, rule: 'language-value' };
+      return LANGUAGE_VALUE.test(value) ? { safelisted: true, rule: 'language' } : { safelisted: false, rule: 'language-value' };
     case 'content-type':
       return decideContentType(value);
     case 'range':
-      return isSimpleRangeHeaderValue(value)
-        ? { safelisted: true, rule: 'range' }
-        : { safelisted: false, rule: 'range-not-simple' };
+      return isSimpleRangeHeaderValue(value) ? { safelisted: true, rule: 'range' } : { safelisted: false, rule: 'range-not-simple' };
     case 'intervention':
       return { safelisted: true, rule: 'chromium-intervention' };
     case 'save-data':

@@ -5,10 +5,20 @@
 export function isCorsUnsafeRequestHeaderByte(code: number): boolean {
   return (
     (code < 0x20 && code !== 0x09) ||
-    code === 0x22 || code === 0x28 || code === 0x29 || code === 0x3a ||
-    code === 0x3c || code === 0x3e || code === 0x3f || code === 0x40 ||
-    code === 0x5b || code === 0x5c || code === 0x5d || code === 0x7b ||
-    code === 0x7d || code === 0x7f
+    code === 0x22 ||
+    code === 0x28 ||
+    code === 0x29 ||
+    code === 0x3a ||
+    code === 0x3c ||
+    code === 0x3e ||
+    code === 0x3f ||
+    code === 0x40 ||
+    code === 0x5b ||
+    code === 0x5c ||
+    code === 0x5d ||
+    code === 0x7b ||
+    code === 0x7d ||
+    code === 0x7f
   );
 }
 

@@ -33,19 +33,38 @@ describe('corsUnsafeRequestHeaders (Fetch: "CORS-unsafe request-header names")',
       ['X-Custom', 'y'],
     );
     const unsafe = corsUnsafeRequestHeaders(big);
-    expect(unsafe.map((h) => h.name)).toEqual(['x-custom', 'accept', 'accept-language', 'content-language', 'dpr', 'width', 'viewport-width', 'device-memory', 'downlink', 'rtt']);
+    expect(unsafe.map((h) => h.name)).toEqual([
+      'x-custom',
+      'accept',
+      'accept-language',
+      'content-language',
+      'dpr',
+      'width',
+      'viewport-width',
+      'device-memory',
+      'downlink',
+      'rtt',
+    ]);
     expect(unsafe[1]).toMatchObject({ rule: 'safelisted-total-over-1024-bytes' });
   });
 
   it('keeps safelisted headers safe at exactly 1024 bytes', () => {
-    const exact = headers(['Accept', 'a'.repeat(128)], ...Array.from({ length: 7 }, (_, i): [string, string] => [['DPR', 'Width', 'Viewport-Width', 'Device-Memory', 'Downlink', 'RTT', 'Accept-Language'][i] as string, '1'.repeat(128)]));
+    const exact = headers(
+      ['Accept', 'a'.repeat(128)],
+      ...Array.from({ length: 7 }, (_, i): [string, string] => [
+        ['DPR', 'Width', 'Viewport-Width', 'Device-Memory', 'Downlink', 'RTT', 'Accept-Language'][i] as string,
+        '1'.repeat(128),
+      ]),
+    );
     expect(corsUnsafeRequestHeaders(exact)).toEqual([]);
   });
 });
 
-describe('accessControlRequestHeadersValue (the preflight\'s Access-Control-Request-Headers)', () => {
+describe("accessControlRequestHeadersValue (the preflight's Access-Control-Request-Headers)", () => {
   it('sorts, lower-cases, de-duplicates and joins with a bare comma', () => {
-    expect(accessControlRequestHeadersValue(headers(['X-Zeta', '1'], ['Content-Type', 'application/json'], ['x-alpha', '1'], ['X-ALPHA', '2']))).toBe('content-type,x-alpha,x-zeta');
+    expect(accessControlRequestHeadersValue(headers(['X-Zeta', '1'], ['Content-Type', 'application/json'], ['x-alpha', '1'], ['X-ALPHA', '2']))).toBe(
+      'content-type,x-alpha,x-zeta',
+    );
   });
   it('is empty when every header is safelisted or forbidden', () => {
     expect(accessControlRequestHeadersValue(headers(['Accept', '*/*'], ['Cookie', 'x']))).toBe('');

@@ -75,7 +75,10 @@ function classify(headers: HeaderList, simple?: SimpleRequestHeader[]): UnsafeRe
     if (decision.safelisted) {
       safelistedBytes += headerValueByteLength(value);
       simple?.push({ kind: 'header', name: lower, value, rule: decision.rule });
-    } else unsafe.push(decision.detail === undefined ? { name: lower, value, rule: decision.rule } : { name: lower, value, rule: decision.rule, detail: decision.detail });
+    } else
+      unsafe.push(
+        decision.detail === undefined ? { name: lower, value, rule: decision.rule } : { name: lower, value, rule: decision.rule, detail: decision.detail },
+      );
   }
   if (safelistedBytes <= SAFELISTED_TOTAL_MAX_BYTES) return unsafe;
   // Over the budget, every safelisted header is unsafe too: after the others,
@@ -104,7 +107,10 @@ function requestHeadersValueOf(names: readonly string[]): string {
   if (names.length === 0) return '';
   if (names.length === 1) return names[0] as string;
   // Sorted, then each name kept once: what a Set would keep, without one.
-  return [...names].sort(compareBytes).filter((name, index, all) => index === 0 || name !== all[index - 1]).join(',');
+  return [...names]
+    .sort(compareBytes)
+    .filter((name, index, all) => index === 0 || name !== all[index - 1])
+    .join(',');
 }
 
 function compareBytes(a: string, b: string): number {

@@ -2,12 +2,32 @@ import { describe, expect, it } from 'vitest';
 import { isForbiddenRequestHeader } from './forbiddenRequestHeader.ts';
 
 describe('isForbiddenRequestHeader (Fetch: "forbidden request-header", Chromium list)', () => {
-  it.each(['Accept-Charset', 'Accept-Encoding', 'Access-Control-Request-Headers', 'Access-Control-Request-Method', 'Connection', 'Content-Length', 'Cookie', 'Cookie2', 'Date', 'DNT', 'Expect', 'Host', 'Keep-Alive', 'Origin', 'Referer', 'Set-Cookie', 'TE', 'Trailer', 'Transfer-Encoding', 'Upgrade', 'Via', 'User-Agent'])(
-    '%s is forbidden',
-    (name) => {
-      expect(isForbiddenRequestHeader(name, 'x')).toBe(true);
-    },
-  );
+  it.each([
+    'Accept-Charset',
+    'Accept-Encoding',
+    'Access-Control-Request-Headers',
+    'Access-Control-Request-Method',
+    'Connection',
+    'Content-Length',
+    'Cookie',
+    'Cookie2',
+    'Date',
+    'DNT',
+    'Expect',
+    'Host',
+    'Keep-Alive',
+    'Origin',
+    'Referer',
+    'Set-Cookie',
+    'TE',
+    'Trailer',
+    'Transfer-Encoding',
+    'Upgrade',
+    'Via',
+    'User-Agent',
+  ])('%s is forbidden', (name) => {
+    expect(isForbiddenRequestHeader(name, 'x')).toBe(true);
+  });
 
   it('forbids any Proxy- or Sec- name', () => {
     expect(isForbiddenRequestHeader('Proxy-Authorization', 'x')).toBe(true);

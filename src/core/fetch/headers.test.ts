@@ -37,19 +37,62 @@ describe('header lists', () => {
       const values = headers.filter((header) => lower(header.name) === lower(name)).map((header) => header.value.replace(/^[ \t]+|[ \t]+$/g, ''));
       return values.length === 0 ? null : values.join(', ');
     };
-    const known = ['Origin', 'Host', ':authority', 'Referer', 'Cookie', 'Sec-Fetch-Mode', 'Sec-Fetch-Site', 'Cache-Control', 'Pragma', 'Location', 'Vary', 'Access-Control-Request-Method', 'Access-Control-Request-Headers', 'Access-Control-Allow-Origin', 'Access-Control-Allow-Credentials', 'Access-Control-Allow-Methods', 'Access-Control-Allow-Headers', 'Access-Control-Max-Age', 'Access-Control-Expose-Headers'];
+    const known = [
+      'Origin',
+      'Host',
+      ':authority',
+      'Referer',
+      'Cookie',
+      'Sec-Fetch-Mode',
+      'Sec-Fetch-Site',
+      'Cache-Control',
+      'Pragma',
+      'Location',
+      'Vary',
+      'Access-Control-Request-Method',
+      'Access-Control-Request-Headers',
+      'Access-Control-Allow-Origin',
+      'Access-Control-Allow-Credentials',
+      'Access-Control-Allow-Methods',
+      'Access-Control-Allow-Headers',
+      'Access-Control-Max-Age',
+      'Access-Control-Expose-Headers',
+    ];
     // Same lengths as known names, one letter off; and kookie with the Kelvin sign for its k, which no ASCII k equals.
-    const nearMisses = ['Origim', 'Access-Control-Allow-Originn', 'Access-Control-Allow-Orig1n', 'Access-Control-Allow-Hethods', 'Kookie', '\u212Aookie', 'Sec-Fetch-Modf'];
+    const nearMisses = [
+      'Origim',
+      'Access-Control-Allow-Originn',
+      'Access-Control-Allow-Orig1n',
+      'Access-Control-Allow-Hethods',
+      'Kookie',
+      '\u212Aookie',
+      'Sec-Fetch-Modf',
+    ];
     const ascii = (letter: string, upper: boolean) => (/[a-zA-Z]/.test(letter) ? (upper ? letter.toUpperCase() : letter.toLowerCase()) : letter);
-    const someCase = (name: string) => fc.array(fc.boolean(), { minLength: name.length, maxLength: name.length }).map((upper) => Array.from(name).map((letter, index) => ascii(letter, upper[index] === true)).join(''));
+    const someCase = (name: string) =>
+      fc.array(fc.boolean(), { minLength: name.length, maxLength: name.length }).map((upper) =>
+        Array.from(name)
+          .map((letter, index) => ascii(letter, upper[index] === true))
+          .join(''),
+      );
     const name = fc.oneof(fc.constantFrom(...known, ...nearMisses).chain(someCase), fc.string({ maxLength: 12 }));
     const value = fc.oneof(fc.string(), fc.constantFrom(' padded\t', '\t', '', 'a, b'));
     fc.assert(
-      fc.property(fc.array(fc.record({ name, value }), { maxLength: 30 }), fc.array(fc.constantFrom(...known, ...nearMisses, 'X-Absent'), { minLength: 1, maxLength: 8 }), (headers, asked) => {
-        for (const each of asked) expect(getHeader(headers, each)).toBe(reference(headers, each));
-        // Asked in another case: the same answer.
-        for (const each of asked) expect(getHeader(headers, each.replace(/[a-z]/g, (letter) => letter.toUpperCase()))).toBe(reference(headers, each));
-      }),
+      fc.property(
+        fc.array(fc.record({ name, value }), { maxLength: 30 }),
+        fc.array(fc.constantFrom(...known, ...nearMisses, 'X-Absent'), { minLength: 1, maxLength: 8 }),
+        (headers, asked) => {
+          for (const each of asked) expect(getHeader(headers, each)).toBe(reference(headers, each));
+          // Asked in another case: the same answer.
+          for (const each of asked)
+            expect(
+              getHeader(
+                headers,
+                each.replace(/[a-z]/g, (letter) => letter.toUpperCase()),
+              ),
+            ).toBe(reference(headers, each));
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -58,7 +101,12 @@ describe('header lists', () => {
     const reference = (text: string) => text.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
     expect(lowerCaseHeaderName('\u212Aookie-Ä')).toBe('\u212Aookie-Ä');
     expect(lowerCaseHeaderName('X-\u212A-İ-Ab')).toBe('x-\u212A-İ-ab');
-    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('A', 'z', 'Q', '-', '\u212A', 'İ', 'Σ', 'ß', '😀', 'é') }), (name) => lowerCaseHeaderName(name) === reference(name)));
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('A', 'z', 'Q', '-', '\u212A', 'İ', 'Σ', 'ß', '😀', 'é') }),
+        (name) => lowerCaseHeaderName(name) === reference(name),
+      ),
+    );
     fc.assert(fc.property(fc.string(), (name) => lowerCaseHeaderName(name) === reference(name)));
   });
 

@@ -101,7 +101,10 @@ export function getHeader(headers: HeaderList, name: string): string | null {
  * The names are given in lower case, as a constant: nothing is allocated but
  * the answer.
  */
-export function getHeaders<const Names extends readonly Lowercase<string>[]>(headers: HeaderList, lowerCaseNames: Names): { -readonly [Index in keyof Names]: string | null } {
+export function getHeaders<const Names extends readonly Lowercase<string>[]>(
+  headers: HeaderList,
+  lowerCaseNames: Names,
+): { -readonly [Index in keyof Names]: string | null } {
   const values: (string | null)[] = new Array<string | null>(lowerCaseNames.length).fill(null);
   for (let line = 0; line < headers.length; line++) {
     const header = headers[line] as Header;

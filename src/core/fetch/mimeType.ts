@@ -1,11 +1,7 @@
 import { isHttpToken } from './httpToken.ts';
 
 /** The three MIME types a request may send in Content-Type without a preflight. */
-export const CORS_SAFELISTED_CONTENT_TYPES = [
-  'application/x-www-form-urlencoded',
-  'multipart/form-data',
-  'text/plain',
-] as const;
+export const CORS_SAFELISTED_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'] as const;
 
 const ASCII_WHITESPACE_START = /^[ \t\n\v\f\r]+/;
 const ASCII_WHITESPACE_END = /[ \t\n\v\f\r]+$/;

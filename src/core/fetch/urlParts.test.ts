@@ -30,11 +30,20 @@ describe('urlParts', () => {
   });
 
   it('agrees with the WHATWG URL parser on every http(s) URL (property)', () => {
-    const url = fc.webUrl({ validSchemes: ['http', 'https'], withQueryParameters: true, withFragments: true, authoritySettings: { withPort: true, withUserInfo: true, withIPv4: true, withIPv6: true, withIPv4Extended: true } });
+    const url = fc.webUrl({
+      validSchemes: ['http', 'https'],
+      withQueryParameters: true,
+      withFragments: true,
+      authoritySettings: { withPort: true, withUserInfo: true, withIPv4: true, withIPv6: true, withIPv4Extended: true },
+    });
     fc.assert(
       fc.property(url, (text) => {
         const parsed = new URL(text);
-        expect(urlParts(text)).toEqual({ scheme: parsed.protocol.slice(0, -1), origin: parsed.origin, hasUserInfo: parsed.username !== '' || parsed.password !== '' });
+        expect(urlParts(text)).toEqual({
+          scheme: parsed.protocol.slice(0, -1),
+          origin: parsed.origin,
+          hasUserInfo: parsed.username !== '' || parsed.password !== '',
+        });
       }),
       { numRuns: 2000 },
     );

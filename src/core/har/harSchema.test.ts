@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { harEntrySchema, isWellFormedEntry } from './harSchema.ts';
 
 const header = fc.record({ name: fc.string(), value: fc.string() });
-const nullish = <T>(value: fc.Arbitrary<T>) => fc.option(value, { nil: undefined }).chain((v) => (v === undefined ? fc.constantFrom(undefined, null) : fc.constant(v)));
+const nullish = <T>(value: fc.Arbitrary<T>) =>
+  fc.option(value, { nil: undefined }).chain((v) => (v === undefined ? fc.constantFrom(undefined, null) : fc.constant(v)));
 
 /** Entries the schema accepts, with the optional fields present or not, as tools write them. */
 const wellFormedEntry = fc.record(
@@ -22,7 +23,10 @@ const wellFormedEntry = fc.record(
       },
       { requiredKeys: ['status', 'headers'] },
     ),
-    timings: fc.dictionary(fc.constantFrom('blocked', 'dns', 'connect', 'ssl', 'send', 'wait', 'receive', '_blocked_queueing'), nullish(fc.integer({ min: -1 }))),
+    timings: fc.dictionary(
+      fc.constantFrom('blocked', 'dns', 'connect', 'ssl', 'send', 'wait', 'receive', '_blocked_queueing'),
+      nullish(fc.integer({ min: -1 })),
+    ),
     pageref: nullish(fc.string()),
     serverIPAddress: nullish(fc.string()),
     _resourceType: fc.string(),
@@ -32,7 +36,10 @@ const wellFormedEntry = fc.record(
         sent: fc.boolean(),
         headers: fc.constantFrom('wire', 'page', 'none'),
         initiatorOrigin: fc.string(),
-        initiatorSecurity: fc.record({ isSecureContext: fc.boolean(), addressSpace: fc.string(), policy: fc.string() }, { requiredKeys: ['isSecureContext', 'addressSpace'] }),
+        initiatorSecurity: fc.record(
+          { isSecureContext: fc.boolean(), addressSpace: fc.string(), policy: fc.string() },
+          { requiredKeys: ['isSecureContext', 'addressSpace'] },
+        ),
         serverAddressSpace: fc.string(),
       },
       { requiredKeys: [] },
@@ -74,12 +81,18 @@ const PATHS = [
 function withValueAt(entry: unknown, path: readonly (string | number)[], value: unknown): unknown {
   if (path.length === 0) return value;
   const [key, ...rest] = path as [string | number, ...(string | number)[]];
-  const container = (Array.isArray(entry) ? [...(entry as unknown[])] : typeof entry === 'object' && entry !== null ? { ...entry } : {}) as Record<string | number, unknown>;
+  const container = (Array.isArray(entry) ? [...(entry as unknown[])] : typeof entry === 'object' && entry !== null ? { ...entry } : {}) as Record<
+    string | number,
+    unknown
+  >;
   container[key] = withValueAt(container[key], rest, value);
   return container;
 }
 
-const oddValue = fc.oneof(fc.anything(), fc.constantFrom(undefined, null, 0, -1, 1.5, '', 'none', 'wire', true, [], {}, [{ name: 'a', value: 1 }], Infinity, Number.NaN));
+const oddValue = fc.oneof(
+  fc.anything(),
+  fc.constantFrom(undefined, null, 0, -1, 1.5, '', 'none', 'wire', true, [], {}, [{ name: 'a', value: 1 }], Infinity, Number.NaN),
+);
 
 describe('isWellFormedEntry: the quick check that lets a HAR entry skip the schema', () => {
   it('vouches only for entries the schema accepts (property: any value put anywhere)', () => {

@@ -152,7 +152,11 @@ function isWellFormedCorsLensFacts(facts: Fields): boolean {
     isOptional(facts.headers, (value) => HEADER_SOURCES.includes(value)) &&
     isOptional(facts.initiatorOrigin, isString) &&
     isOptional(facts.serverAddressSpace, isString) &&
-    (security === undefined || (isFields(security) && typeof security.isSecureContext === 'boolean' && typeof security.addressSpace === 'string' && isOptional(security.policy, isString)))
+    (security === undefined ||
+      (isFields(security) &&
+        typeof security.isSecureContext === 'boolean' &&
+        typeof security.addressSpace === 'string' &&
+        isOptional(security.policy, isString)))
   );
 }
 

@@ -8,7 +8,9 @@ import { readHar } from './readHar.ts';
 describe('harToEvents', () => {
   it('pairs a Chrome DevTools preflight entry placed after its actual request', () => {
     const har = harOf([
-      entry({ method: 'POST', url: API, headers: postWire }, { status: 201, headers: [{ name: 'Access-Control-Allow-Origin', value: PAGE }] }, 0, { _resourceType: 'fetch' }),
+      entry({ method: 'POST', url: API, headers: postWire }, { status: 201, headers: [{ name: 'Access-Control-Allow-Origin', value: PAGE }] }, 0, {
+        _resourceType: 'fetch',
+      }),
       preflightEntry(3, { status: 204, headers: preflightOk }),
     ]);
     const transactions = judge(har);
@@ -34,7 +36,12 @@ describe('harToEvents', () => {
           creator: { name: 'WebInspector', version: '537.36' },
           pages: [{ id: 'page_1', title: `${PAGE}/`, startedDateTime: at(0), pageTimings: {} }],
           entries: [
-            entry({ method: 'POST', url: API, headers: fromFrame(postWire) }, { status: 201, headers: [{ name: 'Access-Control-Allow-Origin', value: frame }] }, 0, { _resourceType: 'fetch', pageref: 'page_1' }),
+            entry(
+              { method: 'POST', url: API, headers: fromFrame(postWire) },
+              { status: 201, headers: [{ name: 'Access-Control-Allow-Origin', value: frame }] },
+              0,
+              { _resourceType: 'fetch', pageref: 'page_1' },
+            ),
             { ...preflight, pageref: 'page_1' },
           ],
         },
@@ -54,7 +61,12 @@ describe('harToEvents', () => {
     ];
     const acao = [{ name: 'Access-Control-Allow-Origin', value: '*' }];
     const har = harOf([
-      entry({ method: 'GET', url: API, headers: getWire('api.example.com') }, { status: 302, headers: [...acao, { name: 'Location', value: moved }], redirectURL: moved }, 0, { _resourceType: 'fetch' }),
+      entry(
+        { method: 'GET', url: API, headers: getWire('api.example.com') },
+        { status: 302, headers: [...acao, { name: 'Location', value: moved }], redirectURL: moved },
+        0,
+        { _resourceType: 'fetch' },
+      ),
       entry({ method: 'GET', url: moved, headers: getWire('api.example.com') }, { status: 200, headers: acao }, 45, { _resourceType: 'fetch' }),
     ]);
     const events = harToEvents(har);
@@ -75,15 +87,31 @@ describe('harToEvents', () => {
       { name: 'Sec-Fetch-Mode', value: 'cors' },
     ];
     const acao = [{ name: 'Access-Control-Allow-Origin', value: '*' }];
-    const redirect = (start: number) => entry({ method: 'GET', url: API, headers: wire }, { status: 302, headers: [...acao, { name: 'Location', value: moved }], redirectURL: moved }, start, { _resourceType: 'fetch' });
+    const redirect = (start: number) =>
+      entry({ method: 'GET', url: API, headers: wire }, { status: 302, headers: [...acao, { name: 'Location', value: moved }], redirectURL: moved }, start, {
+        _resourceType: 'fetch',
+      });
     const arrival = (start: number) => entry({ method: 'GET', url: moved, headers: wire }, { status: 200, headers: acao }, start, { _resourceType: 'fetch' });
-    const preflightToMoved = { ...preflightEntry(3, { status: 204, headers: preflightOk }), request: { method: 'OPTIONS', url: moved, headers: [{ name: 'Access-Control-Request-Method', value: 'PUT' }, { name: 'Origin', value: PAGE }] } };
+    const preflightToMoved = {
+      ...preflightEntry(3, { status: 204, headers: preflightOk }),
+      request: {
+        method: 'OPTIONS',
+        url: moved,
+        headers: [
+          { name: 'Access-Control-Request-Method', value: 'PUT' },
+          { name: 'Origin', value: PAGE },
+        ],
+      },
+    };
     const har = harOf([arrival(0), redirect(1), redirect(2), preflightToMoved, arrival(4), arrival(5), redirect(6)]);
     const started = harToEvents(har).filter((event) => event.type === 'started');
     // Entry 0 comes before both redirects; entry 3 is a preflight; the last
     // redirect finds no later entry and stays a request of its own.
     expect(started.map((event) => event.id)).toEqual(['har-0', 'har-1', 'har-2', 'har-3', 'har-6']);
-    const hops = (id: string) => harToEvents(har).filter((event) => 'id' in event && event.id === id && (event.type === 'redirect' || event.type === 'response')).map((event) => event.type);
+    const hops = (id: string) =>
+      harToEvents(har)
+        .filter((event) => 'id' in event && event.id === id && (event.type === 'redirect' || event.type === 'response'))
+        .map((event) => event.type);
     expect(hops('har-1')).toEqual(['redirect', 'response']);
     expect(hops('har-2')).toEqual(['redirect', 'response']);
     expect(hops('har-6')).toEqual(['response']);
@@ -119,7 +147,11 @@ describe('harToEvents', () => {
       preflightEntry(2, { status: 204, headers: preflightOk }),
     ]);
     const [transaction] = judge(har);
-    expect(transaction?.verdict).toMatchObject({ outcome: 'blocked', failure: { corsError: 'PreflightInvalidAllowCredentials' }, notes: [expect.objectContaining({ kind: 'credentials-inferred' })] });
+    expect(transaction?.verdict).toMatchObject({
+      outcome: 'blocked',
+      failure: { corsError: 'PreflightInvalidAllowCredentials' },
+      notes: [expect.objectContaining({ kind: 'credentials-inferred' })],
+    });
   });
 
   it('calls net::ERR_CONNECTION_REFUSED a network error, not a CORS block', () => {
@@ -145,13 +177,35 @@ describe('harToEvents', () => {
     const firefox = {
       pageref: 'page_1',
       startedDateTime: '2021-11-06T10:00:00.000+01:00',
-      request: { bodySize: 0, method: 'GET', url: 'https://cdn.example.net/lib.js', httpVersion: '', headers: [{ name: 'Host', value: 'cdn.example.net' }, { name: 'Origin', value: 'https://site.example' }], cookies: [], queryString: [], headersSize: null },
+      request: {
+        bodySize: 0,
+        method: 'GET',
+        url: 'https://cdn.example.net/lib.js',
+        httpVersion: '',
+        headers: [
+          { name: 'Host', value: 'cdn.example.net' },
+          { name: 'Origin', value: 'https://site.example' },
+        ],
+        cookies: [],
+        queryString: [],
+        headersSize: null,
+      },
       response: { status: 0, statusText: '', httpVersion: '', headers: [], cookies: [], content: {}, redirectURL: '', bodySize: -1 },
       cache: {},
       timings: {},
       time: 0,
     };
-    const har = readHar(JSON.stringify({ log: { version: '1.2', creator: { name: 'Firefox', version: '93.0' }, browser: { name: 'Firefox', version: '93.0' }, pages: [{ id: 'page_1', title: 'https://site.example/', startedDateTime: '2021-11-06T10:00:00.000+01:00', pageTimings: {} }], entries: [firefox] } }));
+    const har = readHar(
+      JSON.stringify({
+        log: {
+          version: '1.2',
+          creator: { name: 'Firefox', version: '93.0' },
+          browser: { name: 'Firefox', version: '93.0' },
+          pages: [{ id: 'page_1', title: 'https://site.example/', startedDateTime: '2021-11-06T10:00:00.000+01:00', pageTimings: {} }],
+          entries: [firefox],
+        },
+      }),
+    );
     const events = harToEvents(har);
     expect(events[0]).toMatchObject({ type: 'started', url: 'https://cdn.example.net/lib.js', time: Date.UTC(2021, 10, 6, 9, 0, 0) });
     expect(events.at(-1)).toMatchObject({ type: 'failed', error: UNKNOWN_FAILURE });
@@ -162,8 +216,27 @@ describe('harToEvents', () => {
     const failed = {
       startedDateTime: '2023-04-11T06:05:46.240Z',
       time: -1,
-      request: { method: 'GET', url: 'http://localhost:8907/api', httpVersion: 'HTTP/1.1', cookies: [], headers: [{ name: 'Host', value: 'localhost:8907' }], queryString: [], headersSize: -1, bodySize: -1 },
-      response: { status: -1, statusText: '', httpVersion: 'HTTP/1.1', cookies: [], headers: [], content: { size: -1, mimeType: 'x-unknown' }, headersSize: -1, bodySize: -1, redirectURL: '' },
+      request: {
+        method: 'GET',
+        url: 'http://localhost:8907/api',
+        httpVersion: 'HTTP/1.1',
+        cookies: [],
+        headers: [{ name: 'Host', value: 'localhost:8907' }],
+        queryString: [],
+        headersSize: -1,
+        bodySize: -1,
+      },
+      response: {
+        status: -1,
+        statusText: '',
+        httpVersion: 'HTTP/1.1',
+        cookies: [],
+        headers: [],
+        content: { size: -1, mimeType: 'x-unknown' },
+        headersSize: -1,
+        bodySize: -1,
+        redirectURL: '',
+      },
       cache: {},
       timings: { send: -1, wait: -1, receive: -1 },
     };
@@ -177,7 +250,11 @@ describe('harToEvents', () => {
 });
 
 describe('harRecordsPreflights', () => {
-  const crossOriginPost = entry({ method: 'POST', url: API, headers: postWire }, { status: 201, headers: [{ name: 'Access-Control-Allow-Origin', value: PAGE }] }, 0);
+  const crossOriginPost = entry(
+    { method: 'POST', url: API, headers: postWire },
+    { status: 201, headers: [{ name: 'Access-Control-Allow-Origin', value: PAGE }] },
+    0,
+  );
 
   it('is false for a Playwright HAR without OPTIONS entries', () => {
     expect(harRecordsPreflights(harOf([crossOriginPost], 'Playwright'))).toBe(false);

@@ -38,7 +38,11 @@ export function harToEvents(har: Har): RequestEvent[] {
   const next = chainRedirects(entries);
   const claimed = new Set(next.values());
   const heads = chainHeads(entries.length, next, claimed);
-  const links = linkPreflights(entries, (index) => heads[index] ?? index, (entry) => timeOf(entry.startedDateTime, 0));
+  const links = linkPreflights(
+    entries,
+    (index) => heads[index] ?? index,
+    (entry) => timeOf(entry.startedDateTime, 0),
+  );
   const events: RequestEvent[] = [];
   let lastStart = 0;
   for (let index = 0; index < entries.length; index++) {
@@ -91,7 +95,15 @@ export function harToEvents(har: Har): RequestEvent[] {
     for (;;) {
       const following = next.get(hopIndex);
       const followingEntry = following === undefined ? undefined : entries[following];
-      const ended = hopEvents(events, id, hop, hopStart, followingEntry, hop === entry ? wire : readRequestHeaders(hop).wire, hop === entry ? span?.end : undefined);
+      const ended = hopEvents(
+        events,
+        id,
+        hop,
+        hopStart,
+        followingEntry,
+        hop === entry ? wire : readRequestHeaders(hop).wire,
+        hop === entry ? span?.end : undefined,
+      );
       if (following === undefined || !followingEntry) break;
       hop = followingEntry;
       hopIndex = following;
@@ -118,7 +130,16 @@ function hopEvents(events: RequestEvent[], id: string, entry: HarEntry, start: n
     const statusText = response.statusText || undefined;
     const addressSpace = space ? toAddressSpace(space) : undefined;
     if (following) {
-      events.push({ type: 'redirect', id, time: answered, status: response.status, statusText, headers: response.headers, addressSpace, location: following.request.url });
+      events.push({
+        type: 'redirect',
+        id,
+        time: answered,
+        status: response.status,
+        statusText,
+        headers: response.headers,
+        addressSpace,
+        location: following.request.url,
+      });
       return answered;
     }
     events.push({ type: 'response', id, time: answered, status: response.status, statusText, headers: response.headers, addressSpace });

@@ -25,36 +25,90 @@ function withTimes(record: Record<string, unknown>, time: number, receive: numbe
 describe('preflights linked to their requests in a Chrome DevTools HAR', () => {
   it('pairs a preflight whose entry starts after its refused request seems to have ended', () => {
     // The POST "ends" at 3.9 ms, its preflight starts at 4 ms: times alone pair them with nothing.
-    const refused = [{ name: 'Access-Control-Allow-Origin', value: PAGE }, { name: 'Access-Control-Allow-Methods', value: 'POST' }];
+    const refused = [
+      { name: 'Access-Control-Allow-Origin', value: PAGE },
+      { name: 'Access-Control-Allow-Methods', value: 'POST' },
+    ];
     const har = harOf([
-      withTimes(entry({ method: 'POST', url: API, headers: provisional }, { status: 0, headers: [], _error: 'net::ERR_FAILED' }, 0, { _resourceType: 'fetch' }), 3.9, 0),
+      withTimes(
+        entry({ method: 'POST', url: API, headers: provisional }, { status: 0, headers: [], _error: 'net::ERR_FAILED' }, 0, { _resourceType: 'fetch' }),
+        3.9,
+        0,
+      ),
       withTimes(preflightEntry(4, { status: 204, headers: refused }, true, 40, '27198.131'), 1.4, 0.4),
     ]);
     const [transaction, ...rest] = judge(har);
     expect(rest).toHaveLength(0);
-    expect(transaction?.verdict).toMatchObject({ preflight: 'sent', failure: { corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: 'content-type' } });
+    expect(transaction?.verdict).toMatchObject({
+      preflight: 'sent',
+      failure: { corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: 'content-type' },
+    });
   });
 
   it('moves a request with no time to hold its preflight after the preflight instead', () => {
-    const refused = [{ name: 'Access-Control-Allow-Origin', value: PAGE }, { name: 'Access-Control-Allow-Methods', value: 'POST' }];
+    const refused = [
+      { name: 'Access-Control-Allow-Origin', value: PAGE },
+      { name: 'Access-Control-Allow-Methods', value: 'POST' },
+    ];
     const har = harOf([
-      withTimes(entry({ method: 'POST', url: API, headers: provisional }, { status: 0, headers: [], _error: 'net::ERR_FAILED' }, 0, { _resourceType: 'fetch' }), 0, 0),
+      withTimes(
+        entry({ method: 'POST', url: API, headers: provisional }, { status: 0, headers: [], _error: 'net::ERR_FAILED' }, 0, { _resourceType: 'fetch' }),
+        0,
+        0,
+      ),
       withTimes(preflightEntry(4, { status: 204, headers: refused }, true, 40, '27198.132'), 1.4, 0.4),
     ]);
     const [transaction, ...rest] = judge(har);
     expect(rest).toHaveLength(0);
-    expect(transaction?.verdict).toMatchObject({ preflight: 'sent', failure: { corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: 'content-type' } });
+    expect(transaction?.verdict).toMatchObject({
+      preflight: 'sent',
+      failure: { corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: 'content-type' },
+    });
   });
 
   it('gives concurrent identical requests their preflights in the order of the ids they name', () => {
     const frame = 'http://frame.test';
     const put = (origin: string | null, start: number) =>
-      withTimes(entry({ method: 'POST', url: API, headers: origin ? [...postWire.filter((header) => header.name !== 'Origin'), { name: 'Origin', value: origin }] : postWire }, { status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: origin ?? PAGE }] }, start, { _resourceType: 'fetch' }), 60, 5);
+      withTimes(
+        entry(
+          {
+            method: 'POST',
+            url: API,
+            headers: origin ? [...postWire.filter((header) => header.name !== 'Origin'), { name: 'Origin', value: origin }] : postWire,
+          },
+          { status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: origin ?? PAGE }] },
+          start,
+          { _resourceType: 'fetch' },
+        ),
+        60,
+        5,
+      );
     const preflight = (start: number, id: string, origin = PAGE) => {
-      const record = preflightEntry(start, { status: 204, headers: [...preflightOk.filter((header) => header.name !== 'Access-Control-Allow-Origin'), { name: 'Access-Control-Allow-Origin', value: origin }] }, true, 40, id) as { request: { headers: Headers } };
-      return { ...record, request: { ...record.request, headers: record.request.headers.map((header) => (header.name === 'Origin' ? { ...header, value: origin } : header)) } };
+      const record = preflightEntry(
+        start,
+        {
+          status: 204,
+          headers: [...preflightOk.filter((header) => header.name !== 'Access-Control-Allow-Origin'), { name: 'Access-Control-Allow-Origin', value: origin }],
+        },
+        true,
+        40,
+        id,
+      ) as { request: { headers: Headers } };
+      return {
+        ...record,
+        request: { ...record.request, headers: record.request.headers.map((header) => (header.name === 'Origin' ? { ...header, value: origin } : header)) },
+      };
     };
-    const har = harOf([put(PAGE, 0), put(PAGE, 5), put(null, 7), preflight(9, '1461.197'), preflight(9, '1461.198'), put(frame, 12), preflight(13, '1461.199'), preflight(16, '1526.9', frame)]);
+    const har = harOf([
+      put(PAGE, 0),
+      put(PAGE, 5),
+      put(null, 7),
+      preflight(9, '1461.197'),
+      preflight(9, '1461.198'),
+      put(frame, 12),
+      preflight(13, '1461.199'),
+      preflight(16, '1526.9', frame),
+    ]);
     const transactions = judge(har);
     expect(transactions).toHaveLength(4);
     // Each request got a preflight, the other site's frame its own (by its Origin).
@@ -64,7 +118,14 @@ describe('preflights linked to their requests in a Chrome DevTools HAR', () => {
 
   it('stores a preflight that answered after its request seemed to go out: the next request is a cache hit', () => {
     const cached = [...preflightOk, { name: 'Access-Control-Max-Age', value: '600' }];
-    const post = (start: number) => withTimes(entry({ method: 'POST', url: API, headers: postWire }, { status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: PAGE }] }, start, { _resourceType: 'fetch' }), 5.17, 0.88);
+    const post = (start: number) =>
+      withTimes(
+        entry({ method: 'POST', url: API, headers: postWire }, { status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: PAGE }] }, start, {
+          _resourceType: 'fetch',
+        }),
+        5.17,
+        0.88,
+      );
     const har = harOf([post(0), withTimes(preflightEntry(4, { status: 204, headers: cached }, true, 40, '14493.153'), 1.59, 0.39), post(7)]);
     expect(judge(har).map((transaction) => transaction.verdict.preflight)).toEqual(['sent', 'cache-hit']);
   });
@@ -75,7 +136,13 @@ describe('preflights linked to their requests in a Chrome DevTools HAR', () => {
     // starts at 23 ms, and Chromium served it from the preflight cache.
     const cached = [...preflightOk, { name: 'Access-Control-Max-Age', value: '600' }];
     const post = (start: number, time: number, blocked: number) =>
-      withTimings(entry({ method: 'POST', url: API, headers: postWire }, { status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: PAGE }] }, start, { _resourceType: 'fetch' }), time, { blocked, send: 0.1, receive: 1.5 });
+      withTimings(
+        entry({ method: 'POST', url: API, headers: postWire }, { status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: PAGE }] }, start, {
+          _resourceType: 'fetch',
+        }),
+        time,
+        { blocked, send: 0.1, receive: 1.5 },
+      );
     const preflight = withTimings(preflightEntry(10, { status: 204, headers: cached }, true, 15, '14493.160'), 14.9, { blocked: -0.8, send: 0, receive: 0.7 });
     const har = harOf([post(0, 20.5, 17), preflight, post(23, 9.9, 0.9)]);
     const transactions = judge(har);
@@ -85,10 +152,32 @@ describe('preflights linked to their requests in a Chrome DevTools HAR', () => {
 
   it('gives every preflight naming one request to that request: one per hop of a redirect chain', () => {
     const moved = `${API}/moved`;
-    const redirect = entry({ method: 'POST', url: API, headers: postWire }, { status: 307, headers: [{ name: 'Location', value: moved }, { name: 'Access-Control-Allow-Origin', value: PAGE }], redirectURL: moved }, 0, { _resourceType: 'fetch' });
-    const next = entry({ method: 'POST', url: moved, headers: postWire }, { status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: PAGE }] }, 60, { _resourceType: 'fetch' });
+    const redirect = entry(
+      { method: 'POST', url: API, headers: postWire },
+      {
+        status: 307,
+        headers: [
+          { name: 'Location', value: moved },
+          { name: 'Access-Control-Allow-Origin', value: PAGE },
+        ],
+        redirectURL: moved,
+      },
+      0,
+      { _resourceType: 'fetch' },
+    );
+    const next = entry(
+      { method: 'POST', url: moved, headers: postWire },
+      { status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: PAGE }] },
+      60,
+      { _resourceType: 'fetch' },
+    );
     const second = preflightEntry(61, { status: 204, headers: preflightOk }, true, 10, '9.1') as { request: Record<string, unknown> };
-    const har = harOf([redirect, preflightEntry(1, { status: 204, headers: preflightOk }, true, 10, '9.1'), next, { ...second, request: { ...second.request, url: moved } }]);
+    const har = harOf([
+      redirect,
+      preflightEntry(1, { status: 204, headers: preflightOk }, true, 10, '9.1'),
+      next,
+      { ...second, request: { ...second.request, url: moved } },
+    ]);
     const [transaction, ...rest] = judge(har);
     expect(rest).toHaveLength(0);
     expect(transaction?.hops.map((hop) => hop.preflight?.id)).toEqual(['har-1', 'har-3']);

@@ -98,7 +98,13 @@ function originFits(entry: HarEntry, preflightOrigin: string | null): boolean {
 
 // In flight when the preflight started, earliest first; else ended before it, latest first. Those whose
 // headers call for exactly what the preflight announced come first in each.
-function bestCandidate(candidates: readonly number[], entries: readonly HarEntry[], started: number, announced: string, timeOf: (entry: HarEntry) => number): number | undefined {
+function bestCandidate(
+  candidates: readonly number[],
+  entries: readonly HarEntry[],
+  started: number,
+  announced: string,
+  timeOf: (entry: HarEntry) => number,
+): number | undefined {
   let best: number | undefined;
   let bestRank = -Infinity;
   for (const candidate of candidates) {

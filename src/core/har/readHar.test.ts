@@ -6,8 +6,27 @@ function entry(overrides: Record<string, unknown> = {}): Record<string, unknown>
   return {
     startedDateTime: '2024-05-01T10:00:00.000Z',
     time: 12,
-    request: { method: 'GET', url: 'https://api.example.com/items', httpVersion: 'HTTP/1.1', headers: [], queryString: [], cookies: [], headersSize: -1, bodySize: 0 },
-    response: { status: 200, statusText: 'OK', httpVersion: 'HTTP/1.1', headers: [], cookies: [], content: { size: 0, mimeType: 'x-unknown' }, redirectURL: '', headersSize: -1, bodySize: 0 },
+    request: {
+      method: 'GET',
+      url: 'https://api.example.com/items',
+      httpVersion: 'HTTP/1.1',
+      headers: [],
+      queryString: [],
+      cookies: [],
+      headersSize: -1,
+      bodySize: 0,
+    },
+    response: {
+      status: 200,
+      statusText: 'OK',
+      httpVersion: 'HTTP/1.1',
+      headers: [],
+      cookies: [],
+      content: { size: 0, mimeType: 'x-unknown' },
+      redirectURL: '',
+      headersSize: -1,
+      bodySize: 0,
+    },
     cache: {},
     timings: { send: 1, wait: 10, receive: 1 },
     ...overrides,
@@ -51,7 +70,9 @@ describe('readHar: bad input', () => {
   it('places an error after a skimmed body and call stack in the file itself, not in what was parsed', () => {
     // Bodies and call stacks are emptied before parsing (skimHarText): the column must still count them.
     const body = 'x'.repeat(5000);
-    const error = readError(`{"log": {"entries": [{"response": {"content": {"text": "${body}"}}, "_initiator": {"stack": {"callFrames": [{"url": "a.js"}]}}},, ]}}`);
+    const error = readError(
+      `{"log": {"entries": [{"response": {"content": {"text": "${body}"}}, "_initiator": {"stack": {"callFrames": [{"url": "a.js"}]}}},, ]}}`,
+    );
     expect(error.message).toMatch(new RegExp(`line 1, column ${5000 + 122}\\b`));
   });
 
@@ -127,7 +148,10 @@ describe('readHar: bad input', () => {
   it.each([
     ['log.entries', text(har([], { entries: {} }))],
     ['log.entries[0].response.status', text(har([entry({ response: { status: '200', headers: [] } })]))],
-    ['log.entries[0].request.headers[0].value', text(har([entry({ request: { method: 'GET', url: 'https://a.example/', headers: [{ name: 'X', value: 7 }] } })]))],
+    [
+      'log.entries[0].request.headers[0].value',
+      text(har([entry({ request: { method: 'GET', url: 'https://a.example/', headers: [{ name: 'X', value: 7 }] } })])),
+    ],
     ['log.creator.name', text(har([], { creator: { name: null } }))],
   ])('names the mistyped field %s', (path, input) => {
     expect(readError(input).message).toContain(`${path}:`);

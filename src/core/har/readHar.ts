@@ -31,4 +31,3 @@ export function validateHar(json: unknown): Har {
   if (!parsed.success) throw new HarReadError(`not a valid HAR: ${describeIssue(parsed.error.issues[0])}`);
   return parsed.data;
 }
-

@@ -9,12 +9,21 @@ function emptied(value: unknown): unknown {
   // Object.fromEntries defines each key as JSON.parse does: a "__proto__" key
   // stays a field (assigning it would set the copy's prototype instead).
   return Object.fromEntries(
-    Object.entries(value).map(([key, field]) => [key, key === 'text' && typeof field === 'string' ? '' : key === 'callFrames' && isArrayOfFlatObjects(field) ? [] : emptied(field)]),
+    Object.entries(value).map(([key, field]) => [
+      key,
+      key === 'text' && typeof field === 'string' ? '' : key === 'callFrames' && isArrayOfFlatObjects(field) ? [] : emptied(field),
+    ]),
   );
 }
 
 function isArrayOfFlatObjects(value: unknown): boolean {
-  return Array.isArray(value) && value.every((item: unknown) => item !== null && typeof item === 'object' && !Array.isArray(item) && Object.values(item).every((field) => field === null || typeof field !== 'object'));
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (item: unknown) =>
+        item !== null && typeof item === 'object' && !Array.isArray(item) && Object.values(item).every((field) => field === null || typeof field !== 'object'),
+    )
+  );
 }
 
 function parsed(text: string): { ok: true; value: unknown } | { ok: false } {
@@ -25,11 +34,29 @@ function parsed(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
-const frame = fc.record({ functionName: fc.string(), scriptId: fc.string(), url: fc.string(), lineNumber: fc.integer(), columnNumber: fc.double({ noNaN: true, noDefaultInfinity: true }) }, { requiredKeys: [] });
+const frame = fc.record(
+  {
+    functionName: fc.string(),
+    scriptId: fc.string(),
+    url: fc.string(),
+    lineNumber: fc.integer(),
+    columnNumber: fc.double({ noNaN: true, noDefaultInfinity: true }),
+  },
+  { requiredKeys: [] },
+);
 /** Values where the skimmed keys appear, in every shape they can take. */
-const field = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.string({ unit: 'binary' }), fc.array(frame, { maxLength: 4 }), fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 3 }));
+const field = fc.oneof(
+  fc.jsonValue({ maxDepth: 2 }),
+  fc.string({ unit: 'binary' }),
+  fc.array(frame, { maxLength: 4 }),
+  fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 3 }),
+);
 const entry = fc.dictionary(fc.constantFrom('text', 'callFrames', 'url', 'Text', 'value'), field, { maxKeys: 4 });
-const document = fc.record({ log: fc.record({ entries: fc.array(fc.record({ request: entry, response: fc.record({ content: entry }), _initiator: fc.record({ stack: entry }) }), { maxLength: 4 }) }) });
+const document = fc.record({
+  log: fc.record({
+    entries: fc.array(fc.record({ request: entry, response: fc.record({ content: entry }), _initiator: fc.record({ stack: entry }) }), { maxLength: 4 }),
+  }),
+});
 /** The document as a file: compact, or indented the way Chrome writes it. */
 const serialized = fc.tuple(document, fc.constantFrom(undefined, 2, '\t')).map(([value, indent]) => JSON.stringify(value, null, indent));
 
@@ -47,12 +74,19 @@ describe('skimHarText', () => {
 
   it('keeps a valid file valid and a broken one broken, and then parses to the same document but for what it empties', () => {
     // Broken files: a character inserted, removed or replaced anywhere in a valid one.
-    const edited = fc.tuple(serialized, fc.nat(), fc.constantFrom('insert', 'remove', 'replace'), fc.constantFrom('"', '\\', '[', ']', '{', '}', ',', ':', '\n', '\u0001', 'x', '1')).map(([text, at, edit, character]) => {
-      const index = at % (text.length + 1);
-      if (edit === 'insert') return text.slice(0, index) + character + text.slice(index);
-      if (edit === 'remove') return text.slice(0, index) + text.slice(index + 1);
-      return text.slice(0, index) + character + text.slice(index + 1);
-    });
+    const edited = fc
+      .tuple(
+        serialized,
+        fc.nat(),
+        fc.constantFrom('insert', 'remove', 'replace'),
+        fc.constantFrom('"', '\\', '[', ']', '{', '}', ',', ':', '\n', '\u0001', 'x', '1'),
+      )
+      .map(([text, at, edit, character]) => {
+        const index = at % (text.length + 1);
+        if (edit === 'insert') return text.slice(0, index) + character + text.slice(index);
+        if (edit === 'remove') return text.slice(0, index) + text.slice(index + 1);
+        return text.slice(0, index) + character + text.slice(index + 1);
+      });
     fc.assert(
       fc.property(edited, (text) => {
         const original = parsed(text);
@@ -67,7 +101,9 @@ describe('skimHarText', () => {
   });
 
   it('empties a body with escapes, and leaves a key written inside a string alone', () => {
-    const text = JSON.stringify({ log: { note: '"text":"not a key"', 'a key that ends in "text': 'kept', content: { text: 'a "quoted" \\ line\nnext \u2028 \ud83d\ude00', size: 3 } } });
+    const text = JSON.stringify({
+      log: { note: '"text":"not a key"', 'a key that ends in "text': 'kept', content: { text: 'a "quoted" \\ line\nnext \u2028 \ud83d\ude00', size: 3 } },
+    });
     const skimmed = skimHarText(text);
     expect(JSON.parse(skimmed)).toEqual({ log: { note: '"text":"not a key"', 'a key that ends in "text': 'kept', content: { text: '', size: 3 } } });
     expect(skimmed.length).toBeLessThan(text.length);

@@ -25,7 +25,17 @@ export function entry(
     startedDateTime: at(start),
     time: 40,
     request: { httpVersion: 'HTTP/1.1', queryString: [], cookies: [], headersSize: -1, bodySize: 0, ...request },
-    response: { statusText: '', httpVersion: 'HTTP/1.1', cookies: [], content: { size: 0, mimeType: 'x-unknown' }, redirectURL: '', headersSize: -1, bodySize: 0, _error: null, ...response },
+    response: {
+      statusText: '',
+      httpVersion: 'HTTP/1.1',
+      cookies: [],
+      content: { size: 0, mimeType: 'x-unknown' },
+      redirectURL: '',
+      headersSize: -1,
+      bodySize: 0,
+      _error: null,
+      ...response,
+    },
     cache: {},
     timings: { blocked: 1, dns: -1, ssl: -1, connect: -1, send: 1, wait: 30, receive: 8 },
     ...extra,
@@ -51,7 +61,13 @@ export const postWire: Headers = [
 ];
 
 /** Chrome's preflight entry for that POST, to be placed after it in the file. */
-export function preflightEntry(start: number, response: { status: number; headers: Headers; _error?: string | null }, wire = true, time = 40, requestId = '1234.56'): Record<string, unknown> {
+export function preflightEntry(
+  start: number,
+  response: { status: number; headers: Headers; _error?: string | null },
+  wire = true,
+  time = 40,
+  requestId = '1234.56',
+): Record<string, unknown> {
   const headers: Headers = [
     { name: 'Access-Control-Request-Headers', value: 'content-type' },
     { name: 'Access-Control-Request-Method', value: 'POST' },
@@ -73,4 +89,3 @@ export const preflightOk: Headers = [
   { name: 'Access-Control-Allow-Methods', value: 'POST' },
   { name: 'Access-Control-Allow-Headers', value: 'content-type' },
 ];
-

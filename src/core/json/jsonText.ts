@@ -52,7 +52,8 @@ function describeJsonError(text: string, error: unknown): string {
   const end = text.trimEnd().length;
   // A token cut by the end of the file ("-", "1e", "tru") is truncation too.
   const token = text.slice(first.offset, end);
-  const cutToken = first.offset + first.length >= end && (/^-?\d*\.?\d*(?:[eE][+-]?\d*)?$/.test(token) || ['true', 'false', 'null'].some((word) => word.startsWith(token)));
+  const cutToken =
+    first.offset + first.length >= end && (/^-?\d*\.?\d*(?:[eE][+-]?\d*)?$/.test(token) || ['true', 'false', 'null'].some((word) => word.startsWith(token)));
   const endsEarly = code.startsWith('UnexpectedEndOf') || first.offset >= end || cutToken;
   if (endsEarly) return 'not JSON: the file ends before the JSON does (is it truncated?)';
   const before = text.slice(0, first.offset);

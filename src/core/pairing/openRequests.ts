@@ -29,7 +29,19 @@ export interface OpenHop {
 }
 
 export function openHop(url: string, method: string, startTime: number): OpenHop {
-  return { url, method, startTime, sentHeaders: undefined, sentTime: undefined, response: undefined, responseTime: undefined, redirectTo: undefined, preflight: undefined, preflightStored: false, waitingAs: undefined };
+  return {
+    url,
+    method,
+    startTime,
+    sentHeaders: undefined,
+    sentTime: undefined,
+    response: undefined,
+    responseTime: undefined,
+    redirectTo: undefined,
+    preflight: undefined,
+    preflightStored: false,
+    waitingAs: undefined,
+  };
 }
 
 /** An actual request, from its start until it is judged. */

@@ -31,8 +31,20 @@ function started({ id, at, method = 'GET', url = API, headers = [], context }: A
   return { type: 'started', id, time: at, url, method, headers: h(...headers), initiatorOrigin: PAGE, resourceType: 'fetch', ...(context ? { context } : {}) };
 }
 
-function preflight(id: string, at: number, method: string, requestHeaders: string, answer: [string, string][], options: { url?: string; context?: RequestContext; cacheControl?: string } = {}): RequestEvent[] {
-  const headers = h(['Access-Control-Request-Method', method], ['Origin', PAGE], ...(requestHeaders ? ([['Access-Control-Request-Headers', requestHeaders]] as [string, string][]) : []), ...(options.cacheControl ? ([['Cache-Control', options.cacheControl]] as [string, string][]) : []));
+function preflight(
+  id: string,
+  at: number,
+  method: string,
+  requestHeaders: string,
+  answer: [string, string][],
+  options: { url?: string; context?: RequestContext; cacheControl?: string } = {},
+): RequestEvent[] {
+  const headers = h(
+    ['Access-Control-Request-Method', method],
+    ['Origin', PAGE],
+    ...(requestHeaders ? ([['Access-Control-Request-Headers', requestHeaders]] as [string, string][]) : []),
+    ...(options.cacheControl ? ([['Cache-Control', options.cacheControl]] as [string, string][]) : []),
+  );
   return [
     { type: 'started', id, time: at, url: options.url ?? API, method: 'OPTIONS', headers, ...(options.context ? { context: options.context } : {}) },
     { type: 'response', id, time: at + 1, status: 204, headers: h(['Access-Control-Allow-Origin', PAGE], ...answer) },
@@ -40,7 +52,12 @@ function preflight(id: string, at: number, method: string, requestHeaders: strin
   ];
 }
 
-function answered(id: string, at: number, response: [string, string][] = [['Access-Control-Allow-Origin', PAGE]], sent: [string, string][] = []): RequestEvent[] {
+function answered(
+  id: string,
+  at: number,
+  response: [string, string][] = [['Access-Control-Allow-Origin', PAGE]],
+  sent: [string, string][] = [],
+): RequestEvent[] {
   return [
     { type: 'sent', id, time: at, headers: wire(sent) },
     { type: 'response', id, time: at + 1, status: 200, headers: h(...response) },
@@ -50,7 +67,10 @@ function answered(id: string, at: number, response: [string, string][] = [['Acce
 
 describe('pairEvents: what was observed wins', () => {
   it('stores a preflight whose answer the capture shows after its request went out: the next request is a cache hit', () => {
-    const [preflightStarted, preflightAnswer, preflightDone] = preflight('options', 1, 'PUT', '', [['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Max-Age', '600']]);
+    const [preflightStarted, preflightAnswer, preflightDone] = preflight('options', 1, 'PUT', '', [
+      ['Access-Control-Allow-Methods', 'PUT'],
+      ['Access-Control-Max-Age', '600'],
+    ]);
     const { transactions } = pairEvents([
       started({ id: 'first', at: 0, method: 'PUT' }),
       preflightStarted as RequestEvent,
@@ -67,7 +87,10 @@ describe('pairEvents: what was observed wins', () => {
   it('a preflight answered before a later request started serves it, though its own request waits to go out (six connections per host)', () => {
     const events = (credentialed: boolean): RequestEvent[] => [
       started({ id: 'queued', at: 0, method: 'PUT' }),
-      ...preflight('options', 1, 'PUT', '', [['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Allow-Credentials', 'true']]),
+      ...preflight('options', 1, 'PUT', '', [
+        ['Access-Control-Allow-Methods', 'PUT'],
+        ['Access-Control-Allow-Credentials', 'true'],
+      ]),
       // The second PUT is served by the entry the first one's preflight made, and ends first.
       started({ id: 'served', at: 10, method: 'PUT' }),
       ...answered('served', 11),
@@ -124,7 +147,13 @@ describe('pairEvents: what was observed wins', () => {
     ];
     const allowNull = (id: string, at: number): RequestEvent[] => [
       { type: 'started', id, time: at, url: API, method: 'OPTIONS', headers: h(['Access-Control-Request-Method', 'PUT'], ['Origin', 'null']) },
-      { type: 'response', id, time: at + 0.5, status: 204, headers: h(['Access-Control-Allow-Origin', 'null'], ['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Max-Age', '600']) },
+      {
+        type: 'response',
+        id,
+        time: at + 0.5,
+        status: 204,
+        headers: h(['Access-Control-Allow-Origin', 'null'], ['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Max-Age', '600']),
+      },
       { type: 'completed', id, time: at + 0.5 },
     ];
     const { transactions, cache } = pairEvents([...opaque('a', 0), ...allowNull('pa', 1), ...opaque('b', 10), ...allowNull('pb', 11)]);
@@ -150,7 +179,10 @@ describe('pairEvents', () => {
       { type: 'failed', id: 'put', time: 3, error: 'net::ERR_FAILED' },
     ]);
     expect(transactions[0]?.hops[0]?.preflight?.id).toBe('options');
-    expect(transactions[0]?.verdict).toMatchObject({ failure: { corsError: 'MethodDisallowedByPreflightResponse', failedParameter: 'PUT' }, preflight: 'sent' });
+    expect(transactions[0]?.verdict).toMatchObject({
+      failure: { corsError: 'MethodDisallowedByPreflightResponse', failedParameter: 'PUT' },
+      preflight: 'sent',
+    });
   });
 
   it('pairs a preflight seen before its request (some HAR writers put it first)', () => {
@@ -167,7 +199,12 @@ describe('pairEvents', () => {
     const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
     const events: RequestEvent[] = ids.map((id, index) => started({ id, at: index / 10, method: 'PUT', headers: [[`X-Req-${id}`, id]] }));
     for (const [index, id] of [...ids].reverse().entries()) {
-      events.push(...preflight(`options-${id}`, 1 + index / 10, 'PUT', `x-req-${id}`, [['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Allow-Headers', `x-req-${id}`]]));
+      events.push(
+        ...preflight(`options-${id}`, 1 + index / 10, 'PUT', `x-req-${id}`, [
+          ['Access-Control-Allow-Methods', 'PUT'],
+          ['Access-Control-Allow-Headers', `x-req-${id}`],
+        ]),
+      );
     }
     for (const [index, id] of ids.entries()) events.push(...answered(id, 3 + index / 10, undefined, [[`X-Req-${id}`, id]]));
     const { transactions } = pairEvents(events);
@@ -177,14 +214,19 @@ describe('pairEvents', () => {
 
   it('pairs identical concurrent requests first come, first served', () => {
     const events: RequestEvent[] = [started({ id: 'one', at: 0, method: 'PUT' }), started({ id: 'two', at: 0.1, method: 'PUT' })];
-    events.push(...preflight('p1', 1, 'PUT', '', [['Access-Control-Allow-Methods', 'PUT']]), ...preflight('p2', 1.2, 'PUT', '', [['Access-Control-Allow-Methods', 'PUT']]));
+    events.push(
+      ...preflight('p1', 1, 'PUT', '', [['Access-Control-Allow-Methods', 'PUT']]),
+      ...preflight('p2', 1.2, 'PUT', '', [['Access-Control-Allow-Methods', 'PUT']]),
+    );
     events.push(...answered('one', 3), ...answered('two', 3.5));
     const { transactions } = pairEvents(events);
     expect(transactions.map((transaction) => transaction.hops[0]?.preflight?.id)).toEqual(['p1', 'p2']);
   });
 
   it('gives up the oldest preflight once more than MAX_WAITING_PER_KEY wait for one URL, and still pairs the rest', () => {
-    const waiting = Array.from({ length: MAX_WAITING_PER_KEY + 2 }, (_, index) => preflight(`orphan-${index}`, index, 'PUT', '', [['Access-Control-Allow-Methods', 'PUT']])).flat();
+    const waiting = Array.from({ length: MAX_WAITING_PER_KEY + 2 }, (_, index) =>
+      preflight(`orphan-${index}`, index, 'PUT', '', [['Access-Control-Allow-Methods', 'PUT']]),
+    ).flat();
     const late = MAX_WAITING_PER_KEY + 10;
     const { transactions, stats } = pairEvents([...waiting, started({ id: 'put', at: late, method: 'PUT' }), ...answered('put', late + 1)]);
     // orphan-0 and orphan-1 were given up: the oldest still waiting is orphan-2.
@@ -206,7 +248,8 @@ describe('pairEvents', () => {
     const pairing = createPairing({ onTransaction: (transaction) => judged.set(transaction.id, transaction.hops[0]?.preflight?.id) });
     const count = MAX_WAITING_PREFLIGHTS + 5;
     for (let index = 0; index < count; index++) {
-      for (const event of preflight(`orphan-${index}`, index, 'PUT', '', [['Access-Control-Allow-Methods', 'PUT']], { url: `${API}/${index}` })) pairing.push(event);
+      for (const event of preflight(`orphan-${index}`, index, 'PUT', '', [['Access-Control-Allow-Methods', 'PUT']], { url: `${API}/${index}` }))
+        pairing.push(event);
     }
     const open = new Set(pairing.openEvents().map((event) => ('id' in event ? event.id : '')));
     expect(open.size).toBe(MAX_WAITING_PREFLIGHTS);
@@ -250,7 +293,14 @@ describe('pairEvents', () => {
   it('waits for a preflight that ends in the same millisecond as its request', () => {
     const { transactions } = pairEvents([
       started({ id: 'post', at: 0, method: 'POST', headers: [['Content-Type', 'application/json']] }),
-      { type: 'started', id: 'options', time: 1, url: API, method: 'OPTIONS', headers: h(['Access-Control-Request-Method', 'POST'], ['Access-Control-Request-Headers', 'content-type']) },
+      {
+        type: 'started',
+        id: 'options',
+        time: 1,
+        url: API,
+        method: 'OPTIONS',
+        headers: h(['Access-Control-Request-Method', 'POST'], ['Access-Control-Request-Headers', 'content-type']),
+      },
       { type: 'failed', id: 'post', time: 2000, error: 'net::ERR_CONNECTION_REFUSED' },
       { type: 'failed', id: 'options', time: 2000, error: 'net::ERR_CONNECTION_REFUSED' },
     ]);
@@ -258,7 +308,10 @@ describe('pairEvents', () => {
   });
 
   it('serves a second request from the entry the first preflight stored', () => {
-    const allow: [string, string][] = [['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Max-Age', '600']];
+    const allow: [string, string][] = [
+      ['Access-Control-Allow-Methods', 'PUT'],
+      ['Access-Control-Max-Age', '600'],
+    ];
     const { transactions } = pairEvents([
       started({ id: 'first', at: 0, method: 'PUT' }),
       ...preflight('options', 1, 'PUT', '', allow),
@@ -275,7 +328,10 @@ describe('pairEvents', () => {
     ['the cache was bypassed (the preflight carried Cache-Control: no-cache)', { cacheControl: 'no-cache' }, 'bypass'],
     ['for a reason the capture does not show', {}, 'unknown'],
   ] as const)('says why a request was preflighted although the cache held an entry: %s', (_, second, reason) => {
-    const allow: [string, string][] = [['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Max-Age', '600']];
+    const allow: [string, string][] = [
+      ['Access-Control-Allow-Methods', 'PUT'],
+      ['Access-Control-Max-Age', '600'],
+    ];
     const { transactions } = pairEvents([
       started({ id: 'first', at: 0, method: 'PUT' }),
       ...preflight('p1', 1, 'PUT', '', allow),
@@ -292,7 +348,14 @@ describe('pairEvents', () => {
     const { transactions } = pairEvents([
       started({ id: 'r', at: 0 }),
       { type: 'sent', id: 'r', time: 1, headers: wire() },
-      { type: 'redirect', id: 'r', time: 2, status: 302, headers: h(['Location', 'http://api.test/moved'], ['Access-Control-Allow-Origin', PAGE]), location: 'http://api.test/moved' },
+      {
+        type: 'redirect',
+        id: 'r',
+        time: 2,
+        status: 302,
+        headers: h(['Location', 'http://api.test/moved'], ['Access-Control-Allow-Origin', PAGE]),
+        location: 'http://api.test/moved',
+      },
       ...answered('r', 3, [['Access-Control-Allow-Origin', 'https://elsewhere.test']]),
     ]);
     expect(transactions[0]?.hops.map((hop) => hop.url)).toEqual([API, 'http://api.test/moved']);
@@ -312,7 +375,10 @@ describe('pairEvents', () => {
       ...answered('iframe', 4),
       ...answered('page', 5),
     ]);
-    expect(Object.fromEntries(transactions.map((transaction) => [transaction.id, transaction.hops[0]?.preflight?.id]))).toEqual({ page: 'page-p', iframe: 'iframe-p' });
+    expect(Object.fromEntries(transactions.map((transaction) => [transaction.id, transaction.hops[0]?.preflight?.id]))).toEqual({
+      page: 'page-p',
+      iframe: 'iframe-p',
+    });
   });
 
   it('only counts same-origin, no-cors and navigation requests', () => {
@@ -413,7 +479,10 @@ describe('pairEvents: which requests are CORS requests', () => {
       ...preflight('options', 1, 'GET', 'authorization', [['Access-Control-Allow-Headers', 'x-other']]),
       { type: 'failed', id: 'get', time: 3, error: 'net::ERR_FAILED' },
     ]);
-    expect(transactions[0]?.verdict).toMatchObject({ failure: { corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: 'authorization' }, preflight: 'sent' });
+    expect(transactions[0]?.verdict).toMatchObject({
+      failure: { corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: 'authorization' },
+      preflight: 'sent',
+    });
     expect(transactions[0]?.evidence.headers).toBe('preflight');
     expect(transactions[0]?.verdict.notes).not.toContainEqual(expect.objectContaining({ kind: 'preflight-not-predicted' }));
   });

@@ -9,7 +9,19 @@ import { PreflightChecks } from '../cors/preflightCheck.ts';
 import { readUnsafeHeaders } from '../fetch/corsUnsafeRequestHeaderNames.ts';
 import { methodAfterRedirect } from '../cors/redirect.ts';
 import { describeRequest, type SkipReason } from './describeRequest.ts';
-import { currentHop, hasOpenPreflight, openHop, openPreflight, openRequest, responseOf, setPreflightRequestHeaders, type OpenHop, type OpenPreflight, type OpenRequest, type UndecidedRequest } from './openRequests.ts';
+import {
+  currentHop,
+  hasOpenPreflight,
+  openHop,
+  openPreflight,
+  openRequest,
+  responseOf,
+  setPreflightRequestHeaders,
+  type OpenHop,
+  type OpenPreflight,
+  type OpenRequest,
+  type UndecidedRequest,
+} from './openRequests.ts';
 import { createPreflightMatcher } from './preflightMatcher.ts';
 import type { RecordingCoverage } from '../recording/recordingCoverage.ts';
 import type { RequestEvent, RequestStarted, SecurityContextSeen } from './requestEvent.ts';
@@ -279,7 +291,15 @@ export function createPairing(options: PairingOptions = {}): Pairing {
     if (!described) return;
     const origin = request.hops[0] === hop ? described.initiatorOrigin : (preflight.origin ?? described.initiatorOrigin);
     const unsafeNames = readUnsafeHeaders(described.headers).names;
-    const check = preflightChecks.check({ url: hop.url, method: hop.method, headers: described.headers, credentials: described.credentials, origin, response: preflight.response, unsafeNames });
+    const check = preflightChecks.check({
+      url: hop.url,
+      method: hop.method,
+      headers: described.headers,
+      credentials: described.credentials,
+      origin,
+      response: preflight.response,
+      unsafeNames,
+    });
     if (check.passed) cache.store({ origin: described.initiatorOrigin, url: hop.url }, check.result, preflight.responseTime ?? preflight.startTime);
   };
 
@@ -373,7 +393,10 @@ export function createPairing(options: PairingOptions = {}): Pairing {
  * Pairs a whole, finished stream of events (a HAR file, a CDP capture). Events
  * are taken in time order; ties keep their given order.
  */
-export function pairEvents(events: readonly RequestEvent[], options: PairingOptions = {}): { transactions: Transaction[]; stats: PairingStats; cache: PreflightCache } {
+export function pairEvents(
+  events: readonly RequestEvent[],
+  options: PairingOptions = {},
+): { transactions: Transaction[]; stats: PairingStats; cache: PreflightCache } {
   const pairing = createPairing({ keepOpenEvents: false, keepJudged: true, ...options });
   // Ties keep their arrival order.
   const inTimeOrder = sortedByNumber(events, (each) => each.time);

@@ -21,14 +21,7 @@ export interface RequestContext {
  * WARNING: the service worker persists these shapes; add fields, never
  * rename them.
  */
-export type RequestEvent =
-  | SecurityContextSeen
-  | RequestStarted
-  | RequestSent
-  | ResponseReceived
-  | RedirectReceived
-  | RequestCompleted
-  | RequestFailed;
+export type RequestEvent = SecurityContextSeen | RequestStarted | RequestSent | ResponseReceived | RedirectReceived | RequestCompleted | RequestFailed;
 
 /**
  * What the browser knows of a document or worker (CDP clientSecurityState):

@@ -22,7 +22,13 @@ export function observedHops(open: OpenRequest, serverSpace: (url: string) => Ip
 }
 
 function observedPreflight(preflight: OpenPreflight): ObservedPreflight {
-  return { requestHeaders: preflight.requestHeaders, response: preflight.response, networkError: preflight.error || undefined, startTime: preflight.startTime, responseTime: preflight.responseTime };
+  return {
+    requestHeaders: preflight.requestHeaders,
+    response: preflight.response,
+    networkError: preflight.error || undefined,
+    startTime: preflight.startTime,
+    responseTime: preflight.responseTime,
+  };
 }
 
 /** What a Transaction keeps of a hop: plain data, for views and exports. */

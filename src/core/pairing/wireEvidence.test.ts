@@ -9,7 +9,16 @@ const CHROME_120 = CHROME_156.replace('156', '120');
 
 describe('pageHeadersFromWire', () => {
   it('drops what the network stack adds and keeps what the page set', () => {
-    const wire = h([':authority', 'api.test'], ['priority', 'u=1, i'], ['Cache-Control', 'no-cache'], ['Pragma', 'no-cache'], ['Upgrade-Insecure-Requests', '1'], ['X-Client-Data', 'abc'], ['X-Custom', '1'], ['Content-Type', 'application/json']);
+    const wire = h(
+      [':authority', 'api.test'],
+      ['priority', 'u=1, i'],
+      ['Cache-Control', 'no-cache'],
+      ['Pragma', 'no-cache'],
+      ['Upgrade-Insecure-Requests', '1'],
+      ['X-Client-Data', 'abc'],
+      ['X-Custom', '1'],
+      ['Content-Type', 'application/json'],
+    );
     expect(pageHeadersFromWire(wire).map((header) => header.name)).toEqual(['X-Custom', 'Content-Type']);
   });
 
@@ -30,7 +39,12 @@ describe('pageHeadersFromWire', () => {
         if (ADDED.includes(lowered)) return false;
         return !(MARKERS.includes(lowered) && ['no-cache', 'max-age=0'].includes(value.trim().toLowerCase()));
       });
-    const anyCase = (text: string) => fc.array(fc.boolean(), { minLength: text.length, maxLength: text.length }).map((upper) => Array.from(text).map((char, index) => (upper[index] ? char.toUpperCase() : char)).join(''));
+    const anyCase = (text: string) =>
+      fc.array(fc.boolean(), { minLength: text.length, maxLength: text.length }).map((upper) =>
+        Array.from(text)
+          .map((char, index) => (upper[index] ? char.toUpperCase() : char))
+          .join(''),
+      );
     const name = fc.oneof(
       fc.constantFrom(...ADDED, ...MARKERS, ':authority', ':path', 'content-type', 'x-custom', 'priorities', 'pragmas', 'x-client-dat', '').chain(anyCase),
       fc.string({ maxLength: 40 }),
@@ -49,7 +63,10 @@ describe('pageHeadersFromWire', () => {
 describe('inferCredentials', () => {
   it('sees credentials in a Cookie or Sec-Fetch-Storage-Access header', () => {
     expect(inferCredentials(h(['Cookie', 'a=1'], ['User-Agent', CHROME_156]))).toEqual({ credentials: 'include', evidence: 'cookie' });
-    expect(inferCredentials(h(['Sec-Fetch-Storage-Access', 'none'], ['User-Agent', CHROME_156]))).toEqual({ credentials: 'include', evidence: 'storage-access-header' });
+    expect(inferCredentials(h(['Sec-Fetch-Storage-Access', 'none'], ['User-Agent', CHROME_156]))).toEqual({
+      credentials: 'include',
+      evidence: 'storage-access-header',
+    });
     expect(inferCredentials(h(['Cookie', ''], ['Sec-Fetch-Site', 'same-site']))).toEqual({ credentials: 'same-origin', evidence: 'same-site-unknown' });
   });
 
@@ -65,7 +82,10 @@ describe('inferCredentials', () => {
 
 describe('inferMode', () => {
   it('prefers Sec-Fetch-Mode', () => {
-    expect(inferMode({ method: 'GET', wireHeaders: h(['Sec-Fetch-Mode', 'no-cors']), resourceType: 'fetch' })).toEqual({ mode: 'no-cors', evidence: 'sec-fetch-mode' });
+    expect(inferMode({ method: 'GET', wireHeaders: h(['Sec-Fetch-Mode', 'no-cors']), resourceType: 'fetch' })).toEqual({
+      mode: 'no-cors',
+      evidence: 'sec-fetch-mode',
+    });
   });
 
   it('knows a preflighted request was in cors mode', () => {
@@ -73,7 +93,10 @@ describe('inferMode', () => {
   });
 
   it('knows an unsafe method or header means cors mode (no-cors allows neither)', () => {
-    expect(inferMode({ method: 'POST', wireHeaders: h(['Host', 'a'], ['Content-Type', 'application/json']) })).toEqual({ mode: 'cors', evidence: 'unsafe-request' });
+    expect(inferMode({ method: 'POST', wireHeaders: h(['Host', 'a'], ['Content-Type', 'application/json']) })).toEqual({
+      mode: 'cors',
+      evidence: 'unsafe-request',
+    });
   });
 
   it('recognises navigations by Upgrade-Insecure-Requests or resource type', () => {
@@ -91,13 +114,21 @@ describe('inferInitiatorOrigin', () => {
     expect(inferInitiatorOrigin({ method: 'GET', wireHeaders: h(['Origin', 'http://a.test']), initiatorOrigin: 'http://b.test' }).origin).toBe('http://a.test');
     expect(inferInitiatorOrigin({ method: 'GET', wireHeaders: h(['Origin', 'null']), preflightHeaders: h(['Origin', 'http://p.test']) }).origin).toBe('null');
     expect(inferInitiatorOrigin({ method: 'GET', initiatorOrigin: 'http://b.test' }).origin).toBe('http://b.test');
-    expect(inferInitiatorOrigin({ method: 'GET', pageHeaders: h(['Referer', 'http://r.test/page?q']) })).toEqual({ origin: 'http://r.test', evidence: 'referer' });
+    expect(inferInitiatorOrigin({ method: 'GET', pageHeaders: h(['Referer', 'http://r.test/page?q']) })).toEqual({
+      origin: 'http://r.test',
+      evidence: 'referer',
+    });
     expect(inferInitiatorOrigin({ method: 'GET' })).toEqual({ origin: null, evidence: 'unknown' });
   });
 
   it('reads "null" from the first URL\'s preflight, or from the capture\'s initiator, as an opaque origin; not from a later preflight, which may be tainted', () => {
-    expect(inferInitiatorOrigin({ method: 'PUT', preflightHeaders: h(['Origin', 'null']), preflightOnFirstHop: true })).toEqual({ origin: 'null', evidence: 'preflight-origin' });
-    expect(inferInitiatorOrigin({ method: 'PUT', preflightHeaders: h(['Origin', 'null']), preflightOnFirstHop: false, initiatorOrigin: 'http://b.test' })).toEqual({ origin: 'http://b.test', evidence: 'initiator' });
+    expect(inferInitiatorOrigin({ method: 'PUT', preflightHeaders: h(['Origin', 'null']), preflightOnFirstHop: true })).toEqual({
+      origin: 'null',
+      evidence: 'preflight-origin',
+    });
+    expect(
+      inferInitiatorOrigin({ method: 'PUT', preflightHeaders: h(['Origin', 'null']), preflightOnFirstHop: false, initiatorOrigin: 'http://b.test' }),
+    ).toEqual({ origin: 'http://b.test', evidence: 'initiator' });
     expect(inferInitiatorOrigin({ method: 'GET', initiatorOrigin: 'null' })).toEqual({ origin: 'null', evidence: 'initiator' });
   });
 });

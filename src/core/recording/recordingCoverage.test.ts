@@ -15,13 +15,24 @@ const HOUR = 60 * MIN;
 
 /** A PUT with a custom header, allowed, whose preflight nobody saw. */
 const put = (time: number): Exchange => ({
-  request: { url: API, method: 'PUT', headers: [{ name: 'X-Custom', value: '1' }], initiatorOrigin: PAGE, mode: 'cors', credentials: 'same-origin', redirect: 'follow' },
+  request: {
+    url: API,
+    method: 'PUT',
+    headers: [{ name: 'X-Custom', value: '1' }],
+    initiatorOrigin: PAGE,
+    mode: 'cors',
+    credentials: 'same-origin',
+    redirect: 'follow',
+  },
   hops: [{ url: API, startTime: time, sent: true, response: { status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: PAGE }] } }],
 });
 
 describe('what a recording missed before a request', () => {
   it('before recording began, when that is within the life of an entry', () => {
-    expect(unrecordedBefore({ since: AT - 42_000, gaps: [], allTabs: false }, AT, 7200)).toMatchObject({ stretches: [{ from: null, to: AT - 42_000 }], otherTabsRecorded: false });
+    expect(unrecordedBefore({ since: AT - 42_000, gaps: [], allTabs: false }, AT, 7200)).toMatchObject({
+      stretches: [{ from: null, to: AT - 42_000 }],
+      otherTabsRecorded: false,
+    });
   });
 
   it('nothing when recording began longer ago than an entry lives and was never interrupted', () => {
@@ -74,6 +85,13 @@ describe('a needed preflight nobody saw, in a live recording', () => {
 
 describe('time spans', () => {
   it('read to the second', () => {
-    expect([timeSpan(400), timeSpan(42_000), timeSpan(60_000), timeSpan(182_400), timeSpan(2 * HOUR), timeSpan(2 * HOUR + 5 * MIN + 9000)]).toEqual(['under a second', '42 s', '1 min', '3 min 2 s', '2 h', '2 h 5 min']);
+    expect([timeSpan(400), timeSpan(42_000), timeSpan(60_000), timeSpan(182_400), timeSpan(2 * HOUR), timeSpan(2 * HOUR + 5 * MIN + 9000)]).toEqual([
+      'under a second',
+      '42 s',
+      '1 min',
+      '3 min 2 s',
+      '2 h',
+      '2 h 5 min',
+    ]);
   });
 });

@@ -25,7 +25,7 @@ describe('what the worker records', () => {
 });
 
 describe('the listener sets to add and remove', () => {
-  it('a panel opening adds its tab\'s set; the last one closing removes it', () => {
+  it("a panel opening adds its tab's set; the last one closing removes it", () => {
     const opened = planListenerSets([], wantedRecording([tab(4)], false));
     expect(opened).toEqual({ add: [tab(4)], remove: [] });
     const live: ListenerSet[] = [{ slot: 1, target: tab(4) }];
@@ -33,8 +33,11 @@ describe('the listener sets to add and remove', () => {
     expect(planListenerSets(live, wantedRecording([], false))).toEqual({ add: [], remove: live });
   });
 
-  it('the set for every tab replaces the tabs\' sets, and they come back when it goes', () => {
-    const tabs: ListenerSet[] = [{ slot: 1, target: tab(4) }, { slot: 2, target: tab(5) }];
+  it("the set for every tab replaces the tabs' sets, and they come back when it goes", () => {
+    const tabs: ListenerSet[] = [
+      { slot: 1, target: tab(4) },
+      { slot: 2, target: tab(5) },
+    ];
     expect(planListenerSets(tabs, wantedRecording([tab(4), tab(5), ALL_TABS], false))).toEqual({ add: [ALL_TABS], remove: tabs });
     const all: ListenerSet[] = [{ slot: 3, target: ALL_TABS }];
     expect(planListenerSets(all, wantedRecording([tab(4), tab(5)], false))).toEqual({ add: [tab(4), tab(5)], remove: all });
@@ -59,7 +62,9 @@ describe('the listener sets to add and remove', () => {
         expect(after.map(key).sort()).toEqual([...expected].sort());
         for (const tabId of [1, 2, 3, 4, 5, 6]) {
           const sets = live.filter((set) => !plan.remove.includes(set));
-          expect(setsCovering([...sets, ...plan.add.map((each, index) => ({ slot: 100 + index, target: each }))], tabId)).toBe(isRecorded(wanted, tabId) ? 1 : 0);
+          expect(setsCovering([...sets, ...plan.add.map((each, index) => ({ slot: 100 + index, target: each }))], tabId)).toBe(
+            isRecorded(wanted, tabId) ? 1 : 0,
+          );
         }
       }),
     );

@@ -54,7 +54,8 @@ export interface ListenerPlan {
   readonly remove: readonly ListenerSet[];
 }
 
-const sameTarget = (a: RecordingTarget, b: RecordingTarget): boolean => (a.kind === 'all-tabs' ? b.kind === 'all-tabs' : b.kind === 'tab' && a.tabId === b.tabId);
+const sameTarget = (a: RecordingTarget, b: RecordingTarget): boolean =>
+  a.kind === 'all-tabs' ? b.kind === 'all-tabs' : b.kind === 'tab' && a.tabId === b.tabId;
 
 /**
  * The sets to add and those to remove to record what is wanted: one set for

@@ -5,7 +5,7 @@ import { limitValues, truncationMarker } from './valueBudget.ts';
 import { corsErrorOf } from '../cors/verdictFacts.ts';
 
 describe('TabSessions', () => {
-  it('judges each tab\'s requests and numbers them', () => {
+  it("judges each tab's requests and numbers them", () => {
     const sessions = new TabSessions();
     for (const event of simpleGet('a', 0)) sessions.push(1, event);
     for (const event of simpleGet('b', 10)) sessions.push(2, event);
@@ -36,7 +36,16 @@ describe('TabSessions', () => {
     const sessions = new TabSessions({ limits: { maxValueLength: 8192, maxTabCharacters: 200_000 } });
     for (let index = 0; index < 100; index++) {
       const events = simpleGet(`r${index}`, index * 10);
-      events[2] = { type: 'response', id: `r${index}`, time: index * 10 + 2, status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: 'http://app.test' }, { name: 'X-Pad', value: 'p'.repeat(8_000) }] };
+      events[2] = {
+        type: 'response',
+        id: `r${index}`,
+        time: index * 10 + 2,
+        status: 200,
+        headers: [
+          { name: 'Access-Control-Allow-Origin', value: 'http://app.test' },
+          { name: 'X-Pad', value: 'p'.repeat(8_000) },
+        ],
+      };
       for (const event of events) sessions.push(1, event);
     }
     const kept = sessions.since(1);
@@ -104,7 +113,11 @@ describe('TabSessions', () => {
     const told: number[] = [];
     const sessions = new TabSessions({ limits: { maxTransactions: 10 }, onConfirmed: (_, seq) => told.push(seq) });
     for (let index = 0; index < 30; index++) for (const event of simpleGet(`r${index}`, index * 10)) sessions.push(1, event);
-    const confirmation = { status: 'confirmed' as const, chromium: { corsError: null, failedParameter: null, preflightSent: false, networkError: null }, differences: [] };
+    const confirmation = {
+      status: 'confirmed' as const,
+      chromium: { corsError: null, failedParameter: null, preflightSent: false, networkError: null },
+      differences: [],
+    };
     const newest = sessions.since(1).at(-1)!;
     expect(sessions.confirm(1, newest.seq, confirmation)).toBe(true);
     expect(sessions.since(1).at(-1)).toEqual({ ...newest, confirmation });

@@ -266,7 +266,8 @@ export class TabSessions {
   between(tabId: number, from: number, to: number): SequencedTransaction[] {
     const ring = this.#tabs.get(tabId)?.ring ?? [];
     const items: SequencedTransaction[] = [];
-    for (let index = indexOfSeq(ring, from); index < ring.length && (ring[index] as SequencedTransaction).seq <= to; index++) items.push(ring[index] as SequencedTransaction);
+    for (let index = indexOfSeq(ring, from); index < ring.length && (ring[index] as SequencedTransaction).seq <= to; index++)
+      items.push(ring[index] as SequencedTransaction);
     return items;
   }
 
@@ -383,7 +384,13 @@ function leftOutOf(tab: TabState): SessionSummary['leftOut'] {
 }
 
 function stateOf(tab: TabState): PersistedTabState {
-  return { ...summaryOf(tab), gaps: tab.gaps, gapsShownFrom: tab.gapsShownFrom, firstSeq: tab.ring[0]?.seq ?? tab.seq + 1, openEvents: tab.pairing.openEvents() };
+  return {
+    ...summaryOf(tab),
+    gaps: tab.gaps,
+    gapsShownFrom: tab.gapsShownFrom,
+    firstSeq: tab.ring[0]?.seq ?? tab.seq + 1,
+    openEvents: tab.pairing.openEvents(),
+  };
 }
 
 function summaryOf(tab: TabState): SessionSummary {

@@ -25,11 +25,38 @@ export function preflightedPut(id: string, preflightId: string, at: number): { b
   return {
     before: [
       { type: 'started', id, time: at, url: API, method: 'PUT', initiatorOrigin: PAGE, resourceType: 'xmlhttprequest', context: { tabId: 1, frameId: 0 } },
-      { type: 'started', id: preflightId, time: at + 1, url: API, method: 'OPTIONS', initiatorOrigin: PAGE, resourceType: 'xmlhttprequest', context: { tabId: 1, frameId: 0 } },
-      { type: 'sent', id: preflightId, time: at + 2, headers: [{ name: 'Access-Control-Request-Method', value: 'PUT' }, { name: 'Origin', value: PAGE }] },
+      {
+        type: 'started',
+        id: preflightId,
+        time: at + 1,
+        url: API,
+        method: 'OPTIONS',
+        initiatorOrigin: PAGE,
+        resourceType: 'xmlhttprequest',
+        context: { tabId: 1, frameId: 0 },
+      },
+      {
+        type: 'sent',
+        id: preflightId,
+        time: at + 2,
+        headers: [
+          { name: 'Access-Control-Request-Method', value: 'PUT' },
+          { name: 'Origin', value: PAGE },
+        ],
+      },
     ],
     after: [
-      { type: 'response', id: preflightId, time: at + 3, status: 204, headers: [{ name: 'Access-Control-Allow-Origin', value: PAGE }, { name: 'Access-Control-Allow-Methods', value: 'PUT' }, { name: 'Access-Control-Max-Age', value: '600' }] },
+      {
+        type: 'response',
+        id: preflightId,
+        time: at + 3,
+        status: 204,
+        headers: [
+          { name: 'Access-Control-Allow-Origin', value: PAGE },
+          { name: 'Access-Control-Allow-Methods', value: 'PUT' },
+          { name: 'Access-Control-Max-Age', value: '600' },
+        ],
+      },
       { type: 'completed', id: preflightId, time: at + 4 },
       { type: 'sent', id, time: at + 5, headers: wire },
       { type: 'response', id, time: at + 6, status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: PAGE }] },

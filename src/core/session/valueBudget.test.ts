@@ -5,7 +5,15 @@ import { limitValues, truncationMarker } from './valueBudget.ts';
 // Strings without characters JSON escapes, so the estimate must be exact.
 const plain = fc.string({ unit: fc.constantFrom(...'abcXYZ019 -_:/.,'.split('')), maxLength: 40 });
 const json = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: 'small' }, plain, fc.integer(), fc.boolean(), fc.constant(null), fc.array(tie('value'), { maxLength: 5 }), fc.dictionary(plain, tie('value'), { maxKeys: 5 })),
+  value: fc.oneof(
+    { depthSize: 'small' },
+    plain,
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie('value'), { maxLength: 5 }),
+    fc.dictionary(plain, tie('value'), { maxKeys: 5 }),
+  ),
 })).value;
 
 describe('limitValues', () => {

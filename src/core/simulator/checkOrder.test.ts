@@ -15,7 +15,10 @@ function preflightBreakingFrom(first: number) {
   if (!broken('allow-origin')) headers.push({ name: 'Access-Control-Allow-Origin', value: ORIGIN });
   if (!broken('allow-credentials')) headers.push({ name: 'Access-Control-Allow-Credentials', value: 'true' });
   headers.push({ name: 'Access-Control-Allow-Methods', value: broken('allow-methods-syntax') ? 'PUT, (bad)' : broken('method-allowed') ? 'GET' : 'PUT' });
-  headers.push({ name: 'Access-Control-Allow-Headers', value: broken('allow-headers-syntax') ? 'x-custom, (bad)' : broken('headers-allowed') ? 'x-other' : 'x-custom' });
+  headers.push({
+    name: 'Access-Control-Allow-Headers',
+    value: broken('allow-headers-syntax') ? 'x-custom, (bad)' : broken('headers-allowed') ? 'x-other' : 'x-custom',
+  });
   const status = broken('no-redirect') ? 302 : broken('ok-status') ? 500 : 204;
   return checkPreflightResponse({
     url: 'https://api.example/x',
@@ -53,7 +56,13 @@ describe('RESPONSE_CHECKS is the order checkCorsAccess checks in', () => {
     ['https://other.example', null, 0],
     ['*', 'true', 0],
   ] as const)('Access-Control-Allow-Origin %s, -Allow-Credentials %s: check %i fails', (allowOrigin, allowCredentials, index) => {
-    const failure = checkCorsAccess({ allowOrigin: allowOrigin ?? null, allowCredentials, origin: ORIGIN, credentials: 'include', responseUrl: 'https://api.example/x' });
+    const failure = checkCorsAccess({
+      allowOrigin: allowOrigin ?? null,
+      allowCredentials,
+      origin: ORIGIN,
+      credentials: 'include',
+      responseUrl: 'https://api.example/x',
+    });
     expect(failingCheck(RESPONSE_CHECKS, failure?.corsError ?? null)).toBe(index);
   });
 });

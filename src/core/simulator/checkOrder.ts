@@ -19,10 +19,21 @@ export const PREFLIGHT_CHECKS: readonly BrowserCheck[] = [
   {
     id: 'allow-origin',
     title: 'Access-Control-Allow-Origin allows the Origin',
-    errors: ['PreflightMissingAllowOriginHeader', 'PreflightWildcardOriginNotAllowed', 'PreflightMultipleAllowOriginValues', 'PreflightInvalidAllowOriginValue', 'PreflightAllowOriginMismatch'],
+    errors: [
+      'PreflightMissingAllowOriginHeader',
+      'PreflightWildcardOriginNotAllowed',
+      'PreflightMultipleAllowOriginValues',
+      'PreflightInvalidAllowOriginValue',
+      'PreflightAllowOriginMismatch',
+    ],
     link: 'allowOrigin',
   },
-  { id: 'allow-credentials', title: 'Access-Control-Allow-Credentials is true when credentials are included', errors: ['PreflightInvalidAllowCredentials'], link: 'credentials' },
+  {
+    id: 'allow-credentials',
+    title: 'Access-Control-Allow-Credentials is true when credentials are included',
+    errors: ['PreflightInvalidAllowCredentials'],
+    link: 'credentials',
+  },
   { id: 'ok-status', title: 'The status is 2xx', errors: ['PreflightInvalidStatus'], link: 'preflightFetch' },
   { id: 'allow-methods-syntax', title: 'Access-Control-Allow-Methods parses', errors: ['InvalidAllowMethodsPreflightResponse'], link: 'preflightFetch' },
   { id: 'allow-headers-syntax', title: 'Access-Control-Allow-Headers parses', errors: ['InvalidAllowHeadersPreflightResponse'], link: 'preflightFetch' },
@@ -38,7 +49,12 @@ export const RESPONSE_CHECKS: readonly BrowserCheck[] = [
     errors: ['MissingAllowOriginHeader', 'WildcardOriginNotAllowed', 'MultipleAllowOriginValues', 'InvalidAllowOriginValue', 'AllowOriginMismatch'],
     link: 'corsCheck',
   },
-  { id: 'allow-credentials', title: 'Access-Control-Allow-Credentials is true when credentials are included', errors: ['InvalidAllowCredentials'], link: 'credentials' },
+  {
+    id: 'allow-credentials',
+    title: 'Access-Control-Allow-Credentials is true when credentials are included',
+    errors: ['InvalidAllowCredentials'],
+    link: 'credentials',
+  },
 ];
 
 export const REDIRECT_CHECKS: readonly BrowserCheck[] = [

@@ -6,8 +6,29 @@ const PAGE = 'https://app.example';
 
 function simulation(overrides: { method?: string; headers?: { name: string; value: string }[]; server?: Partial<ServerPolicy>; sends?: number[] }): Simulation {
   return {
-    request: { pageOrigin: PAGE, url: 'https://api.example/items/1', method: overrides.method ?? 'GET', headers: overrides.headers ?? [], body: 'none', mode: 'cors', credentials: 'same-origin', redirect: 'follow' },
-    server: { kind: 'policy', allowOrigin: { kind: 'list', origins: [PAGE] }, allowMethods: 'PUT', allowHeaders: '', exposeHeaders: '', allowCredentials: false, maxAge: '', preflightStatus: 204, responseStatus: 200, redirect: null, ...overrides.server },
+    request: {
+      pageOrigin: PAGE,
+      url: 'https://api.example/items/1',
+      method: overrides.method ?? 'GET',
+      headers: overrides.headers ?? [],
+      body: 'none',
+      mode: 'cors',
+      credentials: 'same-origin',
+      redirect: 'follow',
+    },
+    server: {
+      kind: 'policy',
+      allowOrigin: { kind: 'list', origins: [PAGE] },
+      allowMethods: 'PUT',
+      allowHeaders: '',
+      exposeHeaders: '',
+      allowCredentials: false,
+      maxAge: '',
+      preflightStatus: 204,
+      responseStatus: 200,
+      redirect: null,
+      ...overrides.server,
+    },
     sends: overrides.sends ?? [0],
     clock: 0,
   };
@@ -17,10 +38,14 @@ function simulation(overrides: { method?: string; headers?: { name: string; valu
 describe('compareBrowsers', () => {
   it('finds no difference where both browsers decide alike', () => {
     const [send] = compareBrowsers(simulation({ method: 'PUT' }));
-    expect(send).toMatchObject({ chromium: { outcome: 'allowed', preflight: 'sent' }, firefox: { outcome: 'allowed', reason: null, preflight: 'sent' }, differences: [] });
+    expect(send).toMatchObject({
+      chromium: { outcome: 'allowed', preflight: 'sent' },
+      firefox: { outcome: 'allowed', reason: null, preflight: 'sent' },
+      differences: [],
+    });
   });
 
-  it('names the same failure in each browser\'s terms, and calls it no difference', () => {
+  it("names the same failure in each browser's terms, and calls it no difference", () => {
     const [send] = compareBrowsers(simulation({ method: 'DELETE' }));
     expect(send).toMatchObject({ chromium: { corsError: 'MethodDisallowedByPreflightResponse' }, firefox: { reason: 'CORSMethodNotFound' }, differences: [] });
   });

@@ -31,8 +31,10 @@ export function compareBrowsers(simulation: Simulation): BrowserComparison[] {
     const chromiumAsFirefox = firefoxReasonOf(send.exchange, send.verdict);
     const differences: string[] = [];
     if (send.verdict.outcome !== other.verdict.outcome) differences.push(`Chromium: ${send.verdict.outcome}; Firefox: ${other.verdict.outcome}.`);
-    else if (send.verdict.outcome === 'blocked' && reason !== chromiumAsFirefox) differences.push(`Another check fails: Chromium ${corsErrorOf(send.verdict) ?? ''}, Firefox ${reason ?? 'no CORS reason'}.`);
-    if (send.verdict.preflight !== other.verdict.preflight) differences.push(`Preflight: ${send.verdict.preflight} in Chromium, ${other.verdict.preflight} in Firefox.`);
+    else if (send.verdict.outcome === 'blocked' && reason !== chromiumAsFirefox)
+      differences.push(`Another check fails: Chromium ${corsErrorOf(send.verdict) ?? ''}, Firefox ${reason ?? 'no CORS reason'}.`);
+    if (send.verdict.preflight !== other.verdict.preflight)
+      differences.push(`Preflight: ${send.verdict.preflight} in Chromium, ${other.verdict.preflight} in Firefox.`);
     return {
       at: send.at,
       chromium: { outcome: send.verdict.outcome, corsError: corsErrorOf(send.verdict), preflight: send.verdict.preflight },

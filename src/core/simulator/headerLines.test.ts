@@ -22,7 +22,8 @@ describe('parseHeaderLines', () => {
   it('gives back what formatHeaderLines wrote, for any token name and trimmed single-line value', () => {
     const name = fc.stringMatching(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,20}$/);
     const value = fc.stringMatching(/^[^\r\n]{0,40}$/).map((text) => text.trim());
-    fc.assert(fc.property(fc.array(fc.record({ name, value }), { maxLength: 10 }), (headers) => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ name, value }), { maxLength: 10 }), (headers) => {
         expect(parseHeaderLines(formatHeaderLines(headers))).toEqual({ headers, problems: [] });
       }),
     );

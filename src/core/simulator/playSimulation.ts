@@ -43,7 +43,15 @@ export function corsRequestOf(request: SimulatedRequest): CorsRequest {
   const contentType = BODY_CONTENT_TYPES[request.body];
   const headers: Header[] = request.headers.filter((header) => !isForbiddenRequestHeader(header.name, header.value));
   if (contentType !== null && !hasHeader(headers, 'Content-Type')) headers.push({ name: 'Content-Type', value: contentType });
-  return { url: request.url, method: request.method, headers, initiatorOrigin: request.pageOrigin, mode: request.mode, credentials: request.credentials, redirect: request.redirect };
+  return {
+    url: request.url,
+    method: request.method,
+    headers,
+    initiatorOrigin: request.pageOrigin,
+    mode: request.mode,
+    credentials: request.credentials,
+    redirect: request.redirect,
+  };
 }
 
 /**
@@ -59,7 +67,9 @@ export function playSimulation(simulation: Simulation, rules: BrowserRules = CHR
   const cache = new PreflightCache({ engine: rules.cache });
   const dropped = simulation.request.headers.filter((header) => isForbiddenRequestHeader(header.name, header.value));
   const server = (question: WireQuestion): ServerAnswer => answer(simulation.server, question);
-  const sends = [...simulation.sends].sort((a, b) => a - b).map((seconds): SimulatedSend => ({ at: seconds * 1000, dropped, ...playExchange(request, server, cache, seconds * 1000, rules) }));
+  const sends = [...simulation.sends]
+    .sort((a, b) => a - b)
+    .map((seconds): SimulatedSend => ({ at: seconds * 1000, dropped, ...playExchange(request, server, cache, seconds * 1000, rules) }));
   return { request, sends, cache: cache.entries(simulation.clock * 1000) };
 }
 
@@ -69,7 +79,13 @@ export function playSimulation(simulation: Simulation, rules: BrowserRules = CHR
  * whether a preflight goes out, the server answers, redirects are followed,
  * and `cache` is consulted and fed.
  */
-export function playExchange(request: CorsRequest, server: (question: WireQuestion) => ServerAnswer, cache: PreflightCache, at: number, rules: BrowserRules = CHROMIUM_RULES): Pick<SimulatedSend, 'exchange' | 'verdict'> {
+export function playExchange(
+  request: CorsRequest,
+  server: (question: WireQuestion) => ServerAnswer,
+  cache: PreflightCache,
+  at: number,
+  rules: BrowserRules = CHROMIUM_RULES,
+): Pick<SimulatedSend, 'exchange' | 'verdict'> {
   const copy = (): PreflightCache => PreflightCache.restore(cache.snapshot(), { engine: rules.cache });
   const hops: ObservedHop[] = [];
   let url = request.url;

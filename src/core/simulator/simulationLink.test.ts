@@ -27,9 +27,21 @@ describe('simulation links', () => {
     ['not JSON', 'simulation=%7Bnope', /not valid JSON/],
     ['a broken escape', 'simulation=%E0%A4%A', /not valid JSON/],
     ['another version', `simulation=${encodeURIComponent(JSON.stringify({ version: 99, simulation: {} }))}`, /version/],
-    ['a missing field', `simulation=${encodeURIComponent(JSON.stringify({ version: 1, simulation: { ...SIMULATION_PRESETS[0]!.simulation, server: undefined } }))}`, /simulation\.server/],
-    ['a mistyped field', `simulation=${encodeURIComponent(JSON.stringify({ version: 1, simulation: { ...SIMULATION_PRESETS[0]!.simulation, sends: ['soon'] } }))}`, /simulation\.sends\[0\]/],
-    ['too many sends', `simulation=${encodeURIComponent(JSON.stringify({ version: 1, simulation: { ...SIMULATION_PRESETS[0]!.simulation, sends: Array.from({ length: 100 }, () => 0) } }))}`, /simulation\.sends/],
+    [
+      'a missing field',
+      `simulation=${encodeURIComponent(JSON.stringify({ version: 1, simulation: { ...SIMULATION_PRESETS[0]!.simulation, server: undefined } }))}`,
+      /simulation\.server/,
+    ],
+    [
+      'a mistyped field',
+      `simulation=${encodeURIComponent(JSON.stringify({ version: 1, simulation: { ...SIMULATION_PRESETS[0]!.simulation, sends: ['soon'] } }))}`,
+      /simulation\.sends\[0\]/,
+    ],
+    [
+      'too many sends',
+      `simulation=${encodeURIComponent(JSON.stringify({ version: 1, simulation: { ...SIMULATION_PRESETS[0]!.simulation, sends: Array.from({ length: 100 }, () => 0) } }))}`,
+      /simulation\.sends/,
+    ],
     ['a huge link', `simulation=${'x'.repeat(70_000)}`, /characters long/],
     ['deep nesting', `simulation=${encodeURIComponent('['.repeat(5000) + ']'.repeat(5000))}`, /not one CORS Lens can open/],
   ])('explains a link with %s', (_what, fragment, message) => {

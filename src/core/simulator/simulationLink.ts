@@ -39,7 +39,13 @@ const server = z.discriminatedUnion('kind', [
     responseStatus: status,
     redirect: z.object({ status, location: text }).nullable(),
   }),
-  z.object({ kind: z.literal('answers'), hops: z.array(z.object({ preflight: answer, response: answer })).min(1).max(MAX_SIMULATED_HOPS) }),
+  z.object({
+    kind: z.literal('answers'),
+    hops: z
+      .array(z.object({ preflight: answer, response: answer }))
+      .min(1)
+      .max(MAX_SIMULATED_HOPS),
+  }),
 ]);
 
 export const SIMULATION_SCHEMA = z.object({
@@ -67,7 +73,8 @@ export function simulationFragment(simulation: Simulation): string {
   return `${PARAMETER}=${encodeURIComponent(JSON.stringify({ version: LINK_VERSION, simulation }))}`;
 }
 
-export type LinkReading = { readonly ok: true; readonly simulation: Simulation } | { readonly ok: false; readonly error: string } | { readonly ok: false; readonly error: null };
+export type LinkReading =
+  { readonly ok: true; readonly simulation: Simulation } | { readonly ok: false; readonly error: string } | { readonly ok: false; readonly error: null };
 
 /**
  * The simulation a link's fragment holds: `error: null` when it holds none,
@@ -77,12 +84,13 @@ export function readSimulationFragment(fragment: string): LinkReading {
   const raw = fragment.startsWith('#') ? fragment.slice(1) : fragment;
   if (!raw.startsWith(`${PARAMETER}=`)) return { ok: false, error: null };
   const encoded = raw.slice(PARAMETER.length + 1);
-  if (encoded.length > MAX_LINK_LENGTH) return { ok: false, error: `The link's simulation is ${encoded.length} characters long; at most ${MAX_LINK_LENGTH} are read.` };
+  if (encoded.length > MAX_LINK_LENGTH)
+    return { ok: false, error: `The link's simulation is ${encoded.length} characters long; at most ${MAX_LINK_LENGTH} are read.` };
   let value: unknown;
   try {
     value = JSON.parse(decodeURIComponent(encoded));
   } catch {
-    return { ok: false, error: 'The link\'s simulation is not valid JSON (was the link cut short?).' };
+    return { ok: false, error: "The link's simulation is not valid JSON (was the link cut short?)." };
   }
   const parsed = LINK_SCHEMA.safeParse(value);
   if (!parsed.success) return { ok: false, error: `The link's simulation is not one CORS Lens can open: ${describeIssue(parsed.error.issues[0])}.` };

@@ -46,7 +46,11 @@ export function simulationSteps(send: SimulatedSend): SimulationStep[] {
   const steps: SimulationStep[] = [corsRequestStep(request, verdict)];
   if (send.dropped.length > 0) {
     const names = send.dropped.map((header) => header.name).join(', ');
-    steps.push(step('forbidden-headers', 'Headers the page cannot set', 'safelistedHeader', 'info', [`${names}: forbidden request header${send.dropped.length > 1 ? 's' : ''}. fetch() drops ${send.dropped.length > 1 ? 'them' : 'it'} without an error; only the browser sets ${send.dropped.length > 1 ? 'them' : 'it'}, so CORS never sees ${send.dropped.length > 1 ? 'them' : 'it'}.`]));
+    steps.push(
+      step('forbidden-headers', 'Headers the page cannot set', 'safelistedHeader', 'info', [
+        `${names}: forbidden request header${send.dropped.length > 1 ? 's' : ''}. fetch() drops ${send.dropped.length > 1 ? 'them' : 'it'} without an error; only the browser sets ${send.dropped.length > 1 ? 'them' : 'it'}, so CORS never sees ${send.dropped.length > 1 ? 'them' : 'it'}.`,
+      ]),
+    );
   }
   verdict.hops.forEach((hopVerdict, index) => {
     const hop = exchange.hops[index];
@@ -89,25 +93,56 @@ function hopSteps(request: CorsRequest, verdict: Verdict, hopVerdict: HopVerdict
   if (hopVerdict.corsFlag) {
     const need = hopVerdict.preflightNeed;
     const required = need.notCorsReason === null && need.reasons.length > 0;
-    steps.push(step(`${at}.needs-preflight`, `Does it need a preflight?${where}`, 'safelistedHeader', 'info', [required ? 'Yes:' : 'No:', ...preflightReasons(need)]));
+    steps.push(
+      step(`${at}.needs-preflight`, `Does it need a preflight?${where}`, 'safelistedHeader', 'info', [required ? 'Yes:' : 'No:', ...preflightReasons(need)]),
+    );
   }
-  if (hopVerdict.tainted) steps.push(step(`${at}.tainted`, `The Origin becomes "null"${where}`, 'redirectFetch', 'info', ['A redirect from another origin to yet another taints the request: from here on the browser sends Origin: null and expects it back.']));
+  if (hopVerdict.tainted)
+    steps.push(
+      step(`${at}.tainted`, `The Origin becomes "null"${where}`, 'redirectFetch', 'info', [
+        'A redirect from another origin to yet another taints the request: from here on the browser sends Origin: null and expects it back.',
+      ]),
+    );
   if (failedHere === 'request' || failedHere === 'connection') {
-    steps.push(step(`${at}.refused`, `Refused before sending${where}`, 'requestMode', 'failed', [verdict.failure?.needed ? `The browser needs ${verdict.failure.needed}.` : 'The browser refuses the request.'], failure(verdict)));
+    steps.push(
+      step(
+        `${at}.refused`,
+        `Refused before sending${where}`,
+        'requestMode',
+        'failed',
+        [verdict.failure?.needed ? `The browser needs ${verdict.failure.needed}.` : 'The browser refuses the request.'],
+        failure(verdict),
+      ),
+    );
     return steps;
   }
   if (hopVerdict.preflightRequired) steps.push(cacheLookupStep(at, where, hopVerdict));
   const preflight = hop.preflight;
   if (preflight) {
     const url = target(hop.url);
-    steps.push(step(`${at}.preflight-request`, `The preflight request${where}`, 'preflightFetch', 'info', ['Sent without cookies or credentials, whatever the request\'s credentials mode.'], {
-      lines: [`OPTIONS ${url.path} HTTP/1.1`, `Host: ${url.host}`, ...headerLineTexts(preflight.requestHeaders ?? [])],
-    }));
+    steps.push(
+      step(
+        `${at}.preflight-request`,
+        `The preflight request${where}`,
+        'preflightFetch',
+        'info',
+        ["Sent without cookies or credentials, whatever the request's credentials mode."],
+        {
+          lines: [`OPTIONS ${url.path} HTTP/1.1`, `Host: ${url.host}`, ...headerLineTexts(preflight.requestHeaders ?? [])],
+        },
+      ),
+    );
     if (preflight.response) {
-      steps.push(step(`${at}.preflight-response`, `The server answers the preflight${where}`, 'preflightFetch', 'info', [], { lines: responseLineTexts(preflight.response) }));
+      steps.push(
+        step(`${at}.preflight-response`, `The server answers the preflight${where}`, 'preflightFetch', 'info', [], {
+          lines: responseLineTexts(preflight.response),
+        }),
+      );
       steps.push(...checkSteps(`${at}.preflight`, PREFLIGHT_CHECKS, failedHere === 'preflight' ? verdict : null, where));
       if (failedHere === 'preflight') {
-        steps.push(step(`${at}.request`, `The request${where}`, 'preflightFetch', 'not-reached', ['The preflight failed: the browser never sends the request.']));
+        steps.push(
+          step(`${at}.request`, `The request${where}`, 'preflightFetch', 'not-reached', ['The preflight failed: the browser never sends the request.']),
+        );
         return steps;
       }
       if (hopVerdict.stored) steps.push(cacheStoreStep(at, where, hopVerdict));
@@ -117,10 +152,16 @@ function hopSteps(request: CorsRequest, verdict: Verdict, hopVerdict: HopVerdict
   const response = hop.response;
   if (!response) return steps;
   const isRedirect = redirectTarget(response.status, response.headers, hop.url) !== null;
-  steps.push(step(`${at}.response`, `The server answers the request${where}`, isRedirect ? 'redirectFetch' : 'corsCheck', 'info', [], { lines: responseLineTexts(response) }));
+  steps.push(
+    step(`${at}.response`, `The server answers the request${where}`, isRedirect ? 'redirectFetch' : 'corsCheck', 'info', [], {
+      lines: responseLineTexts(response),
+    }),
+  );
   if (hopVerdict.corsFlag && request.mode !== 'no-cors') {
     const checks = isRedirect ? REDIRECT_CHECKS : RESPONSE_CHECKS;
-    steps.push(...checkSteps(`${at}.${isRedirect ? 'redirect' : 'response'}`, checks, failedHere === 'response' || failedHere === 'redirect' ? verdict : null, where));
+    steps.push(
+      ...checkSteps(`${at}.${isRedirect ? 'redirect' : 'response'}`, checks, failedHere === 'response' || failedHere === 'redirect' ? verdict : null, where),
+    );
   }
   return steps;
 }
@@ -133,7 +174,9 @@ function cacheLookupStep(at: string, where: string, hopVerdict: HopVerdict): Sim
     ]);
   }
   const reason = hopVerdict.cacheMiss?.reason ?? 'no-entry';
-  return step(`${at}.cache-lookup`, `The preflight cache has no usable entry${where}`, 'preflightCache', 'info', [`${MISS_REASONS[reason]}: the browser sends a preflight.`]);
+  return step(`${at}.cache-lookup`, `The preflight cache has no usable entry${where}`, 'preflightCache', 'info', [
+    `${MISS_REASONS[reason]}: the browser sends a preflight.`,
+  ]);
 }
 
 const MISS_REASONS: Readonly<Record<CacheMissReason | 'bypass-requested', string>> = {
@@ -152,7 +195,9 @@ function cacheStoreStep(at: string, where: string, hopVerdict: HopVerdict): Simu
   const stored = hopVerdict.stored;
   // Access-Control-Max-Age as the engine read it for the cache.
   const maxAge = hopVerdict.preflightResult?.maxAge ?? null;
-  const others = (['firefox', 'webkit'] as const).map((engine) => `${engine === 'firefox' ? 'Firefox' : 'Safari'} would keep it ${preflightLifetime(engine, maxAge).seconds} s.`);
+  const others = (['firefox', 'webkit'] as const).map(
+    (engine) => `${engine === 'firefox' ? 'Firefox' : 'Safari'} would keep it ${preflightLifetime(engine, maxAge).seconds} s.`,
+  );
   if (!stored || !stored.stored) {
     const reason = stored?.reason ?? null;
     const why =
@@ -160,7 +205,7 @@ function cacheStoreStep(at: string, where: string, hopVerdict: HopVerdict): Simu
         ? 'the URL is too long to cache'
         : reason === 'opaque-origin'
           ? 'the page\'s origin is opaque ("null"), and Chromium caches no preflight of an opaque origin'
-          : `Access-Control-Max-Age ${maxAge === null ? 'is absent and Chromium\'s default applies' : `is "${maxAge}"`}, a lifetime of 0 s`;
+          : `Access-Control-Max-Age ${maxAge === null ? "is absent and Chromium's default applies" : `is "${maxAge}"`}, a lifetime of 0 s`;
     return step(`${at}.cache-store`, `The result is not cached${where}`, 'preflightCache', 'info', [`Not stored: ${why}.`, ...others]);
   }
   const { entry } = stored;
@@ -176,9 +221,16 @@ function requestStep(at: string, where: string, hop: ObservedHop, hopVerdict: Ho
   const url = target(hop.url);
   if (hop.sent === false) return step(`${at}.request`, `The request${where}`, 'corsCheck', 'not-reached', ['The browser does not send it.']);
   const origin = hopVerdict.corsFlag ? [`Origin: ${hopVerdict.origin}`] : [];
-  return step(`${at}.request`, `The request${where}`, 'corsCheck', 'info', hopVerdict.preflight === 'cache-hit' ? ['Sent straight away: the cached preflight result covers it.'] : [], {
-    lines: [`${hopVerdict.method} ${url.path} HTTP/1.1`, `Host: ${url.host}`, ...origin, ...headerLineTexts(hopVerdict.headers)],
-  });
+  return step(
+    `${at}.request`,
+    `The request${where}`,
+    'corsCheck',
+    'info',
+    hopVerdict.preflight === 'cache-hit' ? ['Sent straight away: the cached preflight result covers it.'] : [],
+    {
+      lines: [`${hopVerdict.method} ${url.path} HTTP/1.1`, `Host: ${url.host}`, ...origin, ...headerLineTexts(hopVerdict.headers)],
+    },
+  );
 }
 
 function checkSteps(prefix: string, checks: readonly BrowserCheck[], failed: Verdict | null, where: string): SimulationStep[] {
@@ -192,9 +244,19 @@ function checkSteps(prefix: string, checks: readonly BrowserCheck[], failed: Ver
 
 function resultStep(request: CorsRequest, verdict: Verdict, response: ObservedResponse | null): SimulationStep {
   if (verdict.outcome === 'blocked') {
-    return step('result', 'Blocked', 'corsCheck', 'failed', ['Script gets a TypeError ("Failed to fetch"); only the console and DevTools say why.'], failure(verdict));
+    return step(
+      'result',
+      'Blocked',
+      'corsCheck',
+      'failed',
+      ['Script gets a TypeError ("Failed to fetch"); only the console and DevTools say why.'],
+      failure(verdict),
+    );
   }
-  if (verdict.outcome === 'not-cors') return step('result', 'No CORS check', 'requestMode', 'info', [response && request.mode === 'no-cors' ? 'Script gets an opaque response: status 0, no headers, no body.' : 'Nothing for CORS to decide.']);
+  if (verdict.outcome === 'not-cors')
+    return step('result', 'No CORS check', 'requestMode', 'info', [
+      response && request.mode === 'no-cors' ? 'Script gets an opaque response: status 0, no headers, no body.' : 'Nothing for CORS to decide.',
+    ]);
   if (verdict.outcome !== 'allowed' || !response) return step('result', `Outcome: ${verdict.outcome}`, 'corsCheck', 'info', [verdict.networkError ?? '']);
   const exposed = exposedResponseHeaders(response.headers, request.credentials);
   return step('result', 'Allowed: what JavaScript can read', 'corsCheck', 'passed', [

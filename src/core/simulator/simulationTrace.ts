@@ -23,14 +23,32 @@ export function simulationEvents(run: SimulationRun): RequestEvent[] {
 function sendEvents(send: SimulatedSend, id: string): RequestEvent[] {
   const { request } = send.exchange;
   const events: RequestEvent[] = [
-    { type: 'started', id, time: send.at, url: request.url, method: request.method, headers: request.headers, initiatorOrigin: request.initiatorOrigin, resourceType: 'fetch' },
+    {
+      type: 'started',
+      id,
+      time: send.at,
+      url: request.url,
+      method: request.method,
+      headers: request.headers,
+      initiatorOrigin: request.initiatorOrigin,
+      resourceType: 'fetch',
+    },
   ];
   send.exchange.hops.forEach((hop, index) => {
     const hopVerdict = send.verdict.hops[index];
     const at = send.at + index * 2;
     if (hop.preflight) {
       const preflightId = `${id}-preflight-${index + 1}`;
-      events.push({ type: 'started', id: preflightId, time: at, url: hop.url, method: 'OPTIONS', initiatorOrigin: request.initiatorOrigin, resourceType: 'preflight', preflightFor: id });
+      events.push({
+        type: 'started',
+        id: preflightId,
+        time: at,
+        url: hop.url,
+        method: 'OPTIONS',
+        initiatorOrigin: request.initiatorOrigin,
+        resourceType: 'preflight',
+        preflightFor: id,
+      });
       events.push({ type: 'sent', id: preflightId, time: at, headers: hop.preflight.requestHeaders ?? [] });
       if (hop.preflight.response) {
         events.push({ type: 'response', id: preflightId, time: at, ...hop.preflight.response });
@@ -43,10 +61,16 @@ function sendEvents(send: SimulatedSend, id: string): RequestEvent[] {
     const location = redirectTarget(hop.response.status, hop.response.headers, hop.url);
     const next = send.exchange.hops[index + 1];
     const followed = location !== null && next !== undefined && resolveLocation(location, hop.url) === next.url;
-    events.push(followed ? { type: 'redirect', id, time: at + 1, ...hop.response, location: next.url } : { type: 'response', id, time: at + 1, ...hop.response });
+    events.push(
+      followed ? { type: 'redirect', id, time: at + 1, ...hop.response, location: next.url } : { type: 'response', id, time: at + 1, ...hop.response },
+    );
   });
   const end = send.at + send.exchange.hops.length * 2;
-  events.push(send.verdict.outcome === 'allowed' || send.verdict.outcome === 'not-cors' ? { type: 'completed', id, time: end } : { type: 'failed', id, time: end, error: send.verdict.networkError ?? 'net::ERR_FAILED' });
+  events.push(
+    send.verdict.outcome === 'allowed' || send.verdict.outcome === 'not-cors'
+      ? { type: 'completed', id, time: end }
+      : { type: 'failed', id, time: end, error: send.verdict.networkError ?? 'net::ERR_FAILED' },
+  );
   return events;
 }
 

@@ -88,16 +88,27 @@ describe('simulationSteps', () => {
     const steps = simulationSteps(playSimulation(preset('put-with-dnt')).sends[0]!);
     expect(steps.find((step) => step.id === 'forbidden-headers')?.details[0]).toMatch(/^DNT: forbidden request header/);
     // Content-Type: text/plain is safelisted and DNT is gone: the PUT is preflighted for its method alone.
-    expect(steps.find((step) => step.id === 'hop1.preflight-request')?.lines?.filter((line) => line.startsWith('Access-Control-Request-'))).toEqual(['Access-Control-Request-Method: PUT']);
+    expect(steps.find((step) => step.id === 'hop1.preflight-request')?.lines?.filter((line) => line.startsWith('Access-Control-Request-'))).toEqual([
+      'Access-Control-Request-Method: PUT',
+    ]);
   });
 
   it('follows a redirect: the next URL has its own steps, with the Origin tainted to "null"', () => {
     const base = preset('simple-get');
-    const simulation: Simulation = { ...base, server: { ...(base.server as Extract<Simulation['server'], { kind: 'policy' }>), allowOrigin: { kind: 'echo' }, redirect: { status: 302, location: 'https://cdn.example/items/1' } } };
+    const simulation: Simulation = {
+      ...base,
+      server: {
+        ...(base.server as Extract<Simulation['server'], { kind: 'policy' }>),
+        allowOrigin: { kind: 'echo' },
+        redirect: { status: 302, location: 'https://cdn.example/items/1' },
+      },
+    };
     const send = playSimulation(simulation).sends[0]!;
     expect(send.verdict.outcome).toBe('allowed');
     const steps = simulationSteps(send);
-    expect(steps.map((step) => step.id)).toEqual(expect.arrayContaining(['hop1.redirect.allow-origin', 'hop2.tainted', 'hop2.request', 'hop2.response.allow-origin']));
+    expect(steps.map((step) => step.id)).toEqual(
+      expect.arrayContaining(['hop1.redirect.allow-origin', 'hop2.tainted', 'hop2.request', 'hop2.response.allow-origin']),
+    );
     expect(steps.find((step) => step.id === 'hop2.request')?.lines).toContain('Origin: null');
   });
 });
@@ -133,10 +144,15 @@ describe('simulationTrace', () => {
     ['max-age, sent four times', { ...preset('delete-x-requested-with-max-age'), sends: [0, 60, 7200, 7260] }] as const,
   ];
 
-  it.each(runs)('%s: paired again from its events, every send gets the simulator\'s verdict', (_id, simulation) => {
+  it.each(runs)("%s: paired again from its events, every send gets the simulator's verdict", (_id, simulation) => {
     const run = playSimulation(simulation);
     const transactions = simulationTransactions(run);
-    const summary = (verdict: Pick<Verdict, 'outcome' | 'failure' | 'preflight'>) => [verdict.outcome, corsErrorOf(verdict), failedParameterOf(verdict), verdict.preflight];
+    const summary = (verdict: Pick<Verdict, 'outcome' | 'failure' | 'preflight'>) => [
+      verdict.outcome,
+      corsErrorOf(verdict),
+      failedParameterOf(verdict),
+      verdict.preflight,
+    ];
     expect(transactions.map((transaction) => summary(transaction.verdict))).toEqual(run.sends.map((send) => summary(send.verdict)));
   });
 

@@ -8,8 +8,24 @@ import { simulationTrace } from './simulationTrace.ts';
 import { corsErrorOf } from '../cors/verdictFacts.ts';
 
 // Anything a link can hold: every string where the schema allows one.
-const text = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('https://api.example/x', 'http://app.example', 'null', '*', 'ftp://x/', 'https://api.example/x?a=1#f', '//x', 'data:,x', 'https://user:pw@api.example/'));
-const header = fc.record({ name: fc.oneof(fc.string({ minLength: 1, maxLength: 12 }), fc.constantFrom('Content-Type', 'X-Custom', 'DNT', 'Range', 'Authorization')), value: text });
+const text = fc.oneof(
+  fc.string({ maxLength: 30 }),
+  fc.constantFrom(
+    'https://api.example/x',
+    'http://app.example',
+    'null',
+    '*',
+    'ftp://x/',
+    'https://api.example/x?a=1#f',
+    '//x',
+    'data:,x',
+    'https://user:pw@api.example/',
+  ),
+);
+const header = fc.record({
+  name: fc.oneof(fc.string({ minLength: 1, maxLength: 12 }), fc.constantFrom('Content-Type', 'X-Custom', 'DNT', 'Range', 'Authorization')),
+  value: text,
+});
 const status = fc.oneof(fc.constantFrom(200, 204, 301, 302, 307, 403, 500), fc.integer({ min: 100, max: 999 }));
 const answer = fc.record({ status, headers: fc.array(header, { maxLength: 4 }) });
 const simulation: fc.Arbitrary<Simulation> = fc.record({

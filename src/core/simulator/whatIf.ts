@@ -27,7 +27,10 @@ export function whatIfFromTransaction(transaction: Transaction): WhatIf {
     const at = index === 0 ? '' : ` at ${hop.url}`;
     let preflight = UNSEEN_PREFLIGHT;
     if (hop.preflight?.response) preflight = answerOf(hop.preflight.response);
-    else if (transaction.verdict.hops[index]?.preflightRequired) notes.push(`No preflight answer was captured${at} (${transaction.verdict.hops[index].preflight === 'cache-hit' ? 'a cached result served it' : 'none arrived'}): it starts as a bare 204.`);
+    else if (transaction.verdict.hops[index]?.preflightRequired)
+      notes.push(
+        `No preflight answer was captured${at} (${transaction.verdict.hops[index].preflight === 'cache-hit' ? 'a cached result served it' : 'none arrived'}): it starts as a bare 204.`,
+      );
     let response = UNSEEN_RESPONSE;
     if (hop.response) response = answerOf(hop.response);
     else notes.push(`The browser never got an answer to the request${at}: it starts as a bare 200.`);
@@ -38,21 +41,36 @@ export function whatIfFromTransaction(transaction: Transaction): WhatIf {
   // A capture of the wire holds the headers the browser sets itself (User-Agent, Origin, Sec-Fetch-*): not the page's to set.
   const headers = request.headers.filter((header) => !isForbiddenRequestHeader(header.name, header.value));
   const browserSet = request.headers.length - headers.length;
-  if (browserSet > 0) notes.push(`${browserSet} header${browserSet === 1 ? '' : 's'} the browser sets itself (such as User-Agent, Origin and Sec-Fetch-*) are left out of the request: the page cannot set them.`);
+  if (browserSet > 0)
+    notes.push(
+      `${browserSet} header${browserSet === 1 ? '' : 's'} the browser sets itself (such as User-Agent, Origin and Sec-Fetch-*) are left out of the request: the page cannot set them.`,
+    );
   // A request whose own headers the capture lacks is known by the names its preflight announced; their values are not.
   const missing = (request.unsafeHeaderNames ?? []).filter((name) => !headers.some((header) => header.name.toLowerCase() === name));
   if (missing.length > 0) {
     headers.push(...missing.map((name) => ({ name, value: '' })));
-    notes.push(`The request's own headers were not captured: ${missing.join(', ')} come from the preflight's Access-Control-Request-Headers, without their values.`);
+    notes.push(
+      `The request's own headers were not captured: ${missing.join(', ')} come from the preflight's Access-Control-Request-Headers, without their values.`,
+    );
   }
   // The engine may have settled the credentials the capture could not show: only including them explains the failure.
   const inferred = transaction.verdict.notes.some((note) => note.kind === 'credentials-inferred');
   const credentials = inferred ? 'include' : request.credentials;
-  if (inferred) notes.push('The capture does not show whether credentials went along; only "include" explains what the browser did, so the simulation includes them.');
+  if (inferred)
+    notes.push('The capture does not show whether credentials went along; only "include" explains what the browser did, so the simulation includes them.');
   else if (request.credentialsAssumed) notes.push(`The capture does not show whether credentials went along: "${request.credentials}" is assumed.`);
   return {
     simulation: {
-      request: { pageOrigin: request.initiatorOrigin, url: request.url, method: request.method, headers, body: 'none', mode, credentials, redirect: request.redirect },
+      request: {
+        pageOrigin: request.initiatorOrigin,
+        url: request.url,
+        method: request.method,
+        headers,
+        body: 'none',
+        mode,
+        credentials,
+        redirect: request.redirect,
+      },
       server: { kind: 'answers', hops: hops.length > 0 ? hops : [{ preflight: UNSEEN_PREFLIGHT, response: UNSEEN_RESPONSE }] },
       sends: [0],
       clock: 0,

@@ -27,7 +27,13 @@ export function exportedFile(trace: Trace, format: ExportFormat): ExportedFile {
   const stamp = trace.createdAt.replace(/[:.]/g, '-');
   const host = hostOf(trace.page.url);
   const redacted = describeRedactions(trace);
-  if (format === 'trace') return { fileName: `cors-lens-${host}-${stamp}.trace.json`, parts: textParts(`${JSON.stringify(trace, null, 2)}\n`), mimeType: 'application/json', redacted };
+  if (format === 'trace')
+    return {
+      fileName: `cors-lens-${host}-${stamp}.trace.json`,
+      parts: textParts(`${JSON.stringify(trace, null, 2)}\n`),
+      mimeType: 'application/json',
+      redacted,
+    };
   const har = traceToHar({ pages: [{ url: trace.page.url, transactions: trace.transactions }], browser: browserOf(trace) });
   return { fileName: `cors-lens-${host}-${stamp}.har`, parts: textParts(`${JSON.stringify(har, null, 2)}\n`), mimeType: 'application/json', redacted };
 }

@@ -13,8 +13,27 @@ const BLOCKED_GET_HAR = JSON.stringify({
       {
         startedDateTime: '2026-11-23T06:00:00.000Z',
         time: 20,
-        request: { method: 'GET', url: 'https://api.example.com/items', httpVersion: 'HTTP/1.1', headers: [{ name: 'Origin', value: 'https://app.example.com' }], queryString: [], cookies: [], headersSize: -1, bodySize: 0 },
-        response: { status: 200, statusText: 'OK', httpVersion: 'HTTP/1.1', headers: [], cookies: [], content: { size: 0, mimeType: 'x-unknown' }, redirectURL: '', headersSize: -1, bodySize: 0 },
+        request: {
+          method: 'GET',
+          url: 'https://api.example.com/items',
+          httpVersion: 'HTTP/1.1',
+          headers: [{ name: 'Origin', value: 'https://app.example.com' }],
+          queryString: [],
+          cookies: [],
+          headersSize: -1,
+          bodySize: 0,
+        },
+        response: {
+          status: 200,
+          statusText: 'OK',
+          httpVersion: 'HTTP/1.1',
+          headers: [],
+          cookies: [],
+          content: { size: 0, mimeType: 'x-unknown' },
+          redirectURL: '',
+          headersSize: -1,
+          bodySize: 0,
+        },
         cache: {},
         timings: { send: 1, wait: 18, receive: 1 },
       },
@@ -40,7 +59,15 @@ const TRACE_WITH_AN_EARLIER_VERDICT = JSON.stringify({
   transactions: [
     {
       id: '1',
-      request: { url: 'https://api.example.com/items', method: 'GET', headers: [], initiatorOrigin: 'https://app.example.com', mode: 'cors', credentials: 'same-origin', redirect: 'follow' },
+      request: {
+        url: 'https://api.example.com/items',
+        method: 'GET',
+        headers: [],
+        initiatorOrigin: 'https://app.example.com',
+        mode: 'cors',
+        credentials: 'same-origin',
+        redirect: 'follow',
+      },
       startTime: 1_795_420_800_000,
       endTime: 1_795_420_800_020,
       state: 'failed',
@@ -50,7 +77,10 @@ const TRACE_WITH_AN_EARLIER_VERDICT = JSON.stringify({
           url: 'https://api.example.com/items',
           method: 'GET',
           startTime: 1_795_420_800_000,
-          sentHeaders: [{ name: 'Origin', value: 'https://app.example.com' }, { name: 'Sec-Fetch-Mode', value: 'cors' }],
+          sentHeaders: [
+            { name: 'Origin', value: 'https://app.example.com' },
+            { name: 'Sec-Fetch-Mode', value: 'cors' },
+          ],
           response: { status: 200, headers: [] },
           responseTime: 1_795_420_800_018,
         },
@@ -66,7 +96,18 @@ const TRACE_WITH_AN_EARLIER_VERDICT = JSON.stringify({
         failedResponse: { status: 200, headers: [] },
         response: null,
         preflight: 'not-needed',
-        hops: [{ url: 'https://api.example.com/items', method: 'GET', headers: [], origin: 'https://app.example.com', corsFlag: true, tainted: false, preflightRequired: false, preflight: 'not-needed' }],
+        hops: [
+          {
+            url: 'https://api.example.com/items',
+            method: 'GET',
+            headers: [],
+            origin: 'https://app.example.com',
+            corsFlag: true,
+            tainted: false,
+            preflightRequired: false,
+            preflight: 'not-needed',
+          },
+        ],
         networkError: null,
         hiddenCauses: null,
         notes: [],
@@ -80,7 +121,13 @@ describe('importCapture: traces written before', () => {
   it('reads a trace whose verdicts have the earlier shape, and judges its requests again', () => {
     const { transactions } = importCapture(TRACE_WITH_AN_EARLIER_VERDICT);
     expect(transactions).toHaveLength(1);
-    expect(transactions[0]?.verdict).toMatchObject({ outcome: 'blocked', failure: { corsError: 'MissingAllowOriginHeader', failedParameter: '' }, stage: 'response', failedHop: 0, responseHop: null });
+    expect(transactions[0]?.verdict).toMatchObject({
+      outcome: 'blocked',
+      failure: { corsError: 'MissingAllowOriginHeader', failedParameter: '' },
+      stage: 'response',
+      failedHop: 0,
+      responseHop: null,
+    });
     expect(transactions[0]?.verdict).not.toHaveProperty('corsError');
     expect(transactions[0]?.verdict.hops[0]).toMatchObject({ corsFlag: true, preflightNeed: { notCorsReason: null, reasons: [] } });
   });

@@ -26,7 +26,9 @@ export function validateTrace(json: unknown): TraceFile {
   const version = (json as { version?: unknown }).version;
   const schema = typeof version === 'number' ? TRACE_FILE_SCHEMAS[version as keyof typeof TRACE_FILE_SCHEMAS] : undefined;
   if (!schema) {
-    throw new TraceReadError(`trace version ${JSON.stringify(version)} is not supported (supported: ${Object.keys(TRACE_FILE_SCHEMAS).join(', ')}; a newer CORS Lens may read it)`);
+    throw new TraceReadError(
+      `trace version ${JSON.stringify(version)} is not supported (supported: ${Object.keys(TRACE_FILE_SCHEMAS).join(', ')}; a newer CORS Lens may read it)`,
+    );
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw new TraceReadError(`not a valid CORS Lens trace: ${describeIssue(parsed.error.issues[0])}`);

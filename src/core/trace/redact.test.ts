@@ -24,8 +24,28 @@ function capture(): Transaction[] {
   const events: RequestEvent[] = [
     { type: 'started', id: 'put', time: 0, url: SECRET_URL, method: 'PUT', initiatorOrigin: PAGE, resourceType: 'xmlhttprequest', context },
     { type: 'started', id: 'options', time: 1, url: SECRET_URL, method: 'OPTIONS', initiatorOrigin: PAGE, resourceType: 'xmlhttprequest', context },
-    { type: 'sent', id: 'options', time: 2, headers: [{ name: 'Access-Control-Request-Method', value: 'PUT' }, { name: 'Access-Control-Request-Headers', value: 'x-trace' }, { name: 'Origin', value: PAGE }] },
-    { type: 'response', id: 'options', time: 3, status: 204, headers: [{ name: 'Access-Control-Allow-Origin', value: PAGE }, { name: 'Access-Control-Allow-Methods', value: 'PUT' }, { name: 'Access-Control-Allow-Headers', value: 'x-trace' }, { name: 'Access-Control-Allow-Credentials', value: 'true' }] },
+    {
+      type: 'sent',
+      id: 'options',
+      time: 2,
+      headers: [
+        { name: 'Access-Control-Request-Method', value: 'PUT' },
+        { name: 'Access-Control-Request-Headers', value: 'x-trace' },
+        { name: 'Origin', value: PAGE },
+      ],
+    },
+    {
+      type: 'response',
+      id: 'options',
+      time: 3,
+      status: 204,
+      headers: [
+        { name: 'Access-Control-Allow-Origin', value: PAGE },
+        { name: 'Access-Control-Allow-Methods', value: 'PUT' },
+        { name: 'Access-Control-Allow-Headers', value: 'x-trace' },
+        { name: 'Access-Control-Allow-Credentials', value: 'true' },
+      ],
+    },
     { type: 'completed', id: 'options', time: 4 },
     { type: 'sent', id: 'put', time: 5, headers: wire },
     { type: 'response', id: 'put', time: 6, status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: PAGE }] },
@@ -35,9 +55,35 @@ function capture(): Transaction[] {
 }
 
 function reexplained(transactions: readonly Transaction[], includeSecrets: boolean) {
-  const trace = createTrace({ session: { tabId: 1, pageUrl: `${PAGE}/`, preserveLog: false, evicted: 0, truncatedValues: 0, leftOut: { sameOrigin: 0, navigations: 0, notCorsMode: 0, unknownInitiator: 0 }, seq: 1, recordingSince: null, gaps: [] }, transactions, preflightCache: [], createdAt: 0, includeSecrets });
-  const har = readHar(JSON.stringify(traceToHar({ pages: [{ url: trace.page.url, transactions: trace.transactions }], browser: { name: 'Chromium', version: '156' } })));
-  return { trace, verdicts: pairEvents(harToEvents(har), { preflightsRecorded: harRecordsPreflights(har) }).transactions.map(({ verdict }) => ({ outcome: verdict.outcome, corsError: corsErrorOf(verdict), failedParameter: failedParameterOf(verdict), preflight: verdict.preflight })) };
+  const trace = createTrace({
+    session: {
+      tabId: 1,
+      pageUrl: `${PAGE}/`,
+      preserveLog: false,
+      evicted: 0,
+      truncatedValues: 0,
+      leftOut: { sameOrigin: 0, navigations: 0, notCorsMode: 0, unknownInitiator: 0 },
+      seq: 1,
+      recordingSince: null,
+      gaps: [],
+    },
+    transactions,
+    preflightCache: [],
+    createdAt: 0,
+    includeSecrets,
+  });
+  const har = readHar(
+    JSON.stringify(traceToHar({ pages: [{ url: trace.page.url, transactions: trace.transactions }], browser: { name: 'Chromium', version: '156' } })),
+  );
+  return {
+    trace,
+    verdicts: pairEvents(harToEvents(har), { preflightsRecorded: harRecordsPreflights(har) }).transactions.map(({ verdict }) => ({
+      outcome: verdict.outcome,
+      corsError: corsErrorOf(verdict),
+      failedParameter: failedParameterOf(verdict),
+      preflight: verdict.preflight,
+    })),
+  };
 }
 
 describe('redactSecrets on URLs', () => {

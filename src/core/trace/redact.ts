@@ -58,16 +58,19 @@ export function redactSecrets<T>(value: T): { value: T; redacted: number; redact
       if (!url.search) return candidate;
       // On the raw query, part by part: everything but the secret values stays byte for byte.
       const countBefore = count;
-      const parts = url.search.slice(1).split('&').map((part) => {
-        const equals = part.indexOf('=');
-        if (equals < 0) return part;
-        const name = decodeQueryName(part.slice(0, equals));
-        const secret = part.slice(equals + 1);
-        if (!SECRET_QUERY_NAME.test(name) || secret === '' || secret === REDACTED_QUERY_VALUE) return part;
-        count++;
-        queryParameters.add(name);
-        return `${part.slice(0, equals)}=${REDACTED_QUERY_VALUE}`;
-      });
+      const parts = url.search
+        .slice(1)
+        .split('&')
+        .map((part) => {
+          const equals = part.indexOf('=');
+          if (equals < 0) return part;
+          const name = decodeQueryName(part.slice(0, equals));
+          const secret = part.slice(equals + 1);
+          if (!SECRET_QUERY_NAME.test(name) || secret === '' || secret === REDACTED_QUERY_VALUE) return part;
+          count++;
+          queryParameters.add(name);
+          return `${part.slice(0, equals)}=${REDACTED_QUERY_VALUE}`;
+        });
       // No secret in this URL: it stays as it was.
       if (count === countBefore) return candidate;
       const base = url.href.slice(0, url.href.length - url.search.length - url.hash.length);
@@ -92,7 +95,11 @@ export function redactSecrets<T>(value: T): { value: T; redacted: number; redact
 }
 
 /** What an export left out, in words: "2 secret values left out: the cookie header; the token query parameter"; null when nothing was. */
-export function describeRedactions(trace: { readonly secrets: 'redacted' | 'included'; readonly redactedValues: number; readonly redactions?: Redactions }): string | null {
+export function describeRedactions(trace: {
+  readonly secrets: 'redacted' | 'included';
+  readonly redactedValues: number;
+  readonly redactions?: Redactions;
+}): string | null {
   if (trace.secrets === 'included' || trace.redactedValues === 0) return null;
   const { headers = [], queryParameters = [] } = trace.redactions ?? {};
   const what = [

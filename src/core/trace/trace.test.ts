@@ -26,14 +26,30 @@ function credentialed(id: string, startTime: number): Transaction {
     { name: 'Cookie', value: 'session=s3cr3t' },
     { name: 'X-Trace', value: 'kept' },
   ];
-  const response = { status: 200, headers: [{ name: 'Set-Cookie', value: 'session=next; HttpOnly' }, { name: 'Access-Control-Allow-Origin', value: 'http://app.test' }] };
+  const response = {
+    status: 200,
+    headers: [
+      { name: 'Set-Cookie', value: 'session=next; HttpOnly' },
+      { name: 'Access-Control-Allow-Origin', value: 'http://app.test' },
+    ],
+  };
   return {
     id,
-    request: { url: 'http://api.test/me', method: 'GET', headers: secretRequest, initiatorOrigin: 'http://app.test', mode: 'cors', credentials: 'include', redirect: 'follow' },
+    request: {
+      url: 'http://api.test/me',
+      method: 'GET',
+      headers: secretRequest,
+      initiatorOrigin: 'http://app.test',
+      mode: 'cors',
+      credentials: 'include',
+      redirect: 'follow',
+    },
     evidence: { origin: 'origin-header', mode: 'sec-fetch-mode', credentials: 'cookie', headers: 'wire', bypassPreflightCache: null },
     startTime,
     state: 'completed',
-    hops: [{ url: 'http://api.test/me', method: 'GET', startTime, sentHeaders: [...secretRequest, { name: 'proxy-authorization', value: 'Basic eA==' }], response }],
+    hops: [
+      { url: 'http://api.test/me', method: 'GET', startTime, sentHeaders: [...secretRequest, { name: 'proxy-authorization', value: 'Basic eA==' }], response },
+    ],
     verdict: {
       outcome: 'blocked',
       failure: { corsError: 'InvalidAllowCredentials', failedParameter: '', header: 'Access-Control-Allow-Credentials', received: null, needed: 'true' },
@@ -86,7 +102,8 @@ describe('redactSecrets', () => {
           }
           if (node === null || typeof node !== 'object') return;
           const record = node as Record<string, unknown>;
-          if (typeof record.name === 'string' && typeof record.value === 'string' && /^(set-)?cookie$|authorization$/i.test(record.name)) expect(record.value).toBe(REDACTED_VALUE);
+          if (typeof record.name === 'string' && typeof record.value === 'string' && /^(set-)?cookie$|authorization$/i.test(record.name))
+            expect(record.value).toBe(REDACTED_VALUE);
           Object.values(record).forEach(walk);
         };
         walk(redacted);

@@ -47,7 +47,17 @@ export interface TraceInput {
 
 /** The session of a trace made from no tab (an imported file, a simulation): nothing left out, nothing evicted. */
 export function detachedSession(pageUrl: string | null, transactions: number): SessionSummary {
-  return { tabId: -1, pageUrl, preserveLog: false, evicted: 0, truncatedValues: 0, leftOut: NOTHING_LEFT_OUT, seq: transactions, recordingSince: null, gaps: [] };
+  return {
+    tabId: -1,
+    pageUrl,
+    preserveLog: false,
+    evicted: 0,
+    truncatedValues: 0,
+    leftOut: NOTHING_LEFT_OUT,
+    seq: transactions,
+    recordingSince: null,
+    gaps: [],
+  };
 }
 
 const NOTHING_REDACTED: Redactions = { count: 0, headers: [], queryParameters: [] };

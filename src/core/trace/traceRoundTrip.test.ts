@@ -9,7 +9,17 @@ import { createTrace } from './trace.ts';
 import { traceToEvents } from './traceToEvents.ts';
 import { corsErrorOf, failedParameterOf } from '../cors/verdictFacts.ts';
 
-const SESSION: SessionSummary = { tabId: 1, pageUrl: 'https://app.example.com/', preserveLog: false, evicted: 0, truncatedValues: 0, leftOut: { sameOrigin: 0, navigations: 0, notCorsMode: 0, unknownInitiator: 0 }, seq: 0, recordingSince: null, gaps: [] };
+const SESSION: SessionSummary = {
+  tabId: 1,
+  pageUrl: 'https://app.example.com/',
+  preserveLog: false,
+  evicted: 0,
+  truncatedValues: 0,
+  leftOut: { sameOrigin: 0, navigations: 0, notCorsMode: 0, unknownInitiator: 0 },
+  seq: 0,
+  recordingSince: null,
+  gaps: [],
+};
 
 function exported(transactions: readonly Transaction[]): string {
   return JSON.stringify(createTrace({ session: SESSION, transactions, preflightCache: [], createdAt: 0, includeSecrets: true }));

@@ -38,7 +38,8 @@ function transactionEvents(transaction: TraceFileTransaction): RequestEvent[] {
     if (preflight) {
       events.push({ type: 'started', id: preflight.id, time: preflight.startTime, url: preflight.url, method: 'OPTIONS', ...shared, preflightFor: id });
       events.push({ type: 'sent', id: preflight.id, time: preflight.startTime, headers: preflight.requestHeaders });
-      if (preflight.response) events.push({ type: 'response', id: preflight.id, time: preflight.responseTime ?? preflight.startTime, ...responseFields(preflight.response) });
+      if (preflight.response)
+        events.push({ type: 'response', id: preflight.id, time: preflight.responseTime ?? preflight.startTime, ...responseFields(preflight.response) });
       const end = preflight.endTime ?? preflight.responseTime ?? preflight.startTime;
       if (preflight.error) events.push({ type: 'failed', id: preflight.id, time: end, error: preflight.error });
       else if (preflight.response) events.push({ type: 'completed', id: preflight.id, time: end });
@@ -46,7 +47,11 @@ function transactionEvents(transaction: TraceFileTransaction): RequestEvent[] {
     if (hop.sentHeaders) events.push({ type: 'sent', id, time: hop.sentTime ?? hop.startTime, headers: hop.sentHeaders });
     if (hop.response) {
       const at = hop.responseTime ?? hop.startTime;
-      events.push(hop.redirectTo ? { type: 'redirect', id, time: at, ...responseFields(hop.response), location: hop.redirectTo } : { type: 'response', id, time: at, ...responseFields(hop.response) });
+      events.push(
+        hop.redirectTo
+          ? { type: 'redirect', id, time: at, ...responseFields(hop.response), location: hop.redirectTo }
+          : { type: 'response', id, time: at, ...responseFields(hop.response) },
+      );
     }
   }
   const endTime = transaction.endTime ?? transaction.startTime;

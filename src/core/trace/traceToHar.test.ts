@@ -17,7 +17,8 @@ const OTHER_FRAME = 'http://widget.test';
 const API = 'http://api.test/items';
 const T0 = Date.UTC(2026, 10, 23, 12, 0, 0);
 const h = (...pairs: [string, string][]): Header[] => pairs.map(([name, value]) => ({ name, value }));
-const wire = (origin = PAGE, ...extra: [string, string][]) => h(['Origin', origin], ['Sec-Fetch-Mode', 'cors'], ['Sec-Fetch-Site', 'cross-site'], ['Accept', '*/*'], ...extra);
+const wire = (origin = PAGE, ...extra: [string, string][]) =>
+  h(['Origin', origin], ['Sec-Fetch-Mode', 'cors'], ['Sec-Fetch-Site', 'cross-site'], ['Accept', '*/*'], ...extra);
 const acao = (origin = PAGE): [string, string] => ['Access-Control-Allow-Origin', origin];
 const allowOrigin = (origin = PAGE) => h(acao(origin));
 const context = { tabId: 7, frameId: 0 };
@@ -29,7 +30,16 @@ function started(id: string, at: number, method: string, url = API, initiator = 
 function preflight(id: string, at: number, method: string, names: string, answer: Header[], url = API, origin = PAGE): RequestEvent[] {
   return [
     { type: 'started', id, time: T0 + at, url, method: 'OPTIONS', initiatorOrigin: origin, resourceType: 'other', context },
-    { type: 'sent', id, time: T0 + at + 1, headers: h(['Access-Control-Request-Method', method], ['Origin', origin], ...(names ? ([['Access-Control-Request-Headers', names]] as [string, string][]) : [])) },
+    {
+      type: 'sent',
+      id,
+      time: T0 + at + 1,
+      headers: h(
+        ['Access-Control-Request-Method', method],
+        ['Origin', origin],
+        ...(names ? ([['Access-Control-Request-Headers', names]] as [string, string][]) : []),
+      ),
+    },
     { type: 'response', id, time: T0 + at + 2, status: 204, headers: answer },
     { type: 'completed', id, time: T0 + at + 3 },
   ];
@@ -45,7 +55,13 @@ function capture(): RequestEvent[] {
     { type: 'completed', id: '1', time: T0 + 3 },
     // 2. A PUT with a custom header, preflighted and allowed (cached for 600 s).
     started('2', 10, 'PUT'),
-    ...preflight('2p', 11, 'PUT', 'x-trace', h(acao(), ['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Allow-Headers', 'X-Trace'], ['Access-Control-Max-Age', '600'])),
+    ...preflight(
+      '2p',
+      11,
+      'PUT',
+      'x-trace',
+      h(acao(), ['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Allow-Headers', 'X-Trace'], ['Access-Control-Max-Age', '600']),
+    ),
     { type: 'sent', id: '2', time: T0 + 15, headers: wire(PAGE, ['X-Trace', 'a']) },
     { type: 'response', id: '2', time: T0 + 16, status: 200, headers: allowOrigin() },
     { type: 'completed', id: '2', time: T0 + 17 },
@@ -134,18 +150,35 @@ describe('traceToHar', () => {
 
   it('has every field Chrome DevTools writes on a preflight and on a request entry, with the same JSON type, but those a capture cannot know', () => {
     // The Chrome DevTools exports of the team's fixtures (test/fixtures/har/SOURCES.md).
-    const devtoolsExports = ['chrome143-devtools-preflights-conn-refused-and-supabase-h3.har', 'chrome-devtools-2025-preflights-ok-custom-headers-mobile-emulation.har'].map(
-      (name) => JSON.parse(readFileSync(new URL(`../../../test/fixtures/har/${name}`, import.meta.url), 'utf8')) as { log: { entries: Record<string, unknown>[] } },
+    const devtoolsExports = [
+      'chrome143-devtools-preflights-conn-refused-and-supabase-h3.har',
+      'chrome-devtools-2025-preflights-ok-custom-headers-mobile-emulation.har',
+    ].map(
+      (name) =>
+        JSON.parse(readFileSync(new URL(`../../../test/fixtures/har/${name}`, import.meta.url), 'utf8')) as { log: { entries: Record<string, unknown>[] } },
     );
     // Known only to DevTools itself: request priority, the server's address and connection, bytes on the wire and their
     // compression, service-worker routing and timings, queueing time, the script stack of an initiator. And bodies,
     // which CORS Lens never captures.
     const UNKNOWABLE = new Set([
-      '_priority', 'serverIPAddress', 'connection', '_connectionId', 'response._transferSize', 'response._fetchedViaServiceWorker', 'response.content.compression',
-      'timings._blocked_queueing', 'timings._workerStart', 'timings._workerReady', 'timings._workerFetchStart', 'timings._workerRespondWithSettled',
-      '_initiator.stack', 'request.postData', 'response.content.text',
+      '_priority',
+      'serverIPAddress',
+      'connection',
+      '_connectionId',
+      'response._transferSize',
+      'response._fetchedViaServiceWorker',
+      'response.content.compression',
+      'timings._blocked_queueing',
+      'timings._workerStart',
+      'timings._workerReady',
+      'timings._workerFetchStart',
+      'timings._workerRespondWithSettled',
+      '_initiator.stack',
+      'request.postData',
+      'response.content.text',
     ]);
-    const typeOf = (value: unknown): string => (value === null ? 'string-or-null' : Array.isArray(value) ? 'array' : typeof value === 'string' ? 'string-or-null' : typeof value);
+    const typeOf = (value: unknown): string =>
+      value === null ? 'string-or-null' : Array.isArray(value) ? 'array' : typeof value === 'string' ? 'string-or-null' : typeof value;
     const fields = (value: unknown, prefix = ''): Map<string, string> => {
       const found = new Map<string, string>();
       for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
@@ -156,7 +189,10 @@ describe('traceToHar', () => {
       }
       return found;
     };
-    const kinds = { preflight: (entry: Record<string, unknown>) => entry._resourceType === 'preflight', request: (entry: Record<string, unknown>) => entry._resourceType === 'fetch' || entry._resourceType === 'xhr' };
+    const kinds = {
+      preflight: (entry: Record<string, unknown>) => entry._resourceType === 'preflight',
+      request: (entry: Record<string, unknown>) => entry._resourceType === 'fetch' || entry._resourceType === 'xhr',
+    };
     const ours = har.log.entries as unknown as Record<string, unknown>[];
     const missing = new Set<string>();
     for (const [kind, isKind] of Object.entries(kinds)) {

@@ -120,14 +120,38 @@ const FROM_WEB_REQUEST: Readonly<Record<string, ResourceType>> = {
   websocket: 'websocket',
 };
 
-const DEVTOOLS_TYPES: ReadonlySet<string> = new Set<ResourceType>(['document', 'stylesheet', 'image', 'media', 'font', 'script', 'texttrack', 'xhr', 'fetch', 'prefetch', 'eventsource', 'websocket', 'manifest', 'signed-exchange', 'ping', 'csp-violation-report', 'preflight', 'other']);
+const DEVTOOLS_TYPES: ReadonlySet<string> = new Set<ResourceType>([
+  'document',
+  'stylesheet',
+  'image',
+  'media',
+  'font',
+  'script',
+  'texttrack',
+  'xhr',
+  'fetch',
+  'prefetch',
+  'eventsource',
+  'websocket',
+  'manifest',
+  'signed-exchange',
+  'ping',
+  'csp-violation-report',
+  'preflight',
+  'other',
+]);
 
 function devToolsResourceType(type: string | undefined): ResourceType {
   if (type === undefined) return 'other';
   return FROM_WEB_REQUEST[type] ?? (DEVTOOLS_TYPES.has(type) ? (type as ResourceType) : 'other');
 }
 
-function common(pageref: string, start: number, end: number, answeredAt: number | undefined): Pick<Entry, 'startedDateTime' | 'time' | 'timings' | 'cache' | 'pageref'> {
+function common(
+  pageref: string,
+  start: number,
+  end: number,
+  answeredAt: number | undefined,
+): Pick<Entry, 'startedDateTime' | 'time' | 'timings' | 'cache' | 'pageref'> {
   const time = Math.max(0, end - start);
   const wait = answeredAt === undefined ? time : Math.min(time, Math.max(0, answeredAt - start));
   return {
@@ -178,7 +202,13 @@ function queryOf(url: string): { name: string; value: string }[] {
 function securityOf(request: CorsRequest): Pick<CorsLensEntryFacts, 'initiatorSecurity'> {
   const context = request.localNetworkAccess;
   if (!context) return {};
-  return { initiatorSecurity: { isSecureContext: context.initiatorIsSecureContext, addressSpace: context.initiatorAddressSpace, ...(context.policy ? { policy: context.policy } : {}) } };
+  return {
+    initiatorSecurity: {
+      isSecureContext: context.initiatorIsSecureContext,
+      addressSpace: context.initiatorAddressSpace,
+      ...(context.policy ? { policy: context.policy } : {}),
+    },
+  };
 }
 
 function addressSpaceOf(observed: ObservedResponse | undefined): Pick<CorsLensEntryFacts, 'serverAddressSpace'> {

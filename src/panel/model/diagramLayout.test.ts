@@ -39,7 +39,8 @@ describe('layoutDiagram', () => {
     expect([page?.lane, browser?.lane, server?.lane]).toEqual(['page', 'browser', 'server']);
     expect((page?.x ?? 0) < (browser?.x ?? 0) && (browser?.x ?? 0) < layout.cacheX && layout.cacheX < (server?.x ?? 0)).toBe(true);
     expect(layout.rows.map((row) => row.arrow.id)).toEqual(diagram.arrows.map((arrow) => arrow.id));
-    for (let index = 1; index < layout.rows.length; index++) expect(layout.rows[index]?.y).toBe((layout.rows[index - 1]?.y ?? 0) + (layout.rows[index - 1]?.height ?? 0));
+    for (let index = 1; index < layout.rows.length; index++)
+      expect(layout.rows[index]?.y).toBe((layout.rows[index - 1]?.y ?? 0) + (layout.rows[index - 1]?.height ?? 0));
     expect(layout.height).toBeGreaterThan(layout.rows.at(-1)?.y ?? 0);
   });
 
@@ -59,7 +60,10 @@ describe('layoutDiagram', () => {
       'Firefox: kept 86400 s (Access-Control-Max-Age: 86400)',
       'Expires: t = 7200 s',
     ]);
-    const long = { ...diagram, arrows: diagram.arrows.map((arrow) => (arrow.kind === 'answer' ? { ...arrow, lines: [{ name: 'X', value: 'v'.repeat(400) }] } : arrow)) };
+    const long = {
+      ...diagram,
+      arrows: diagram.arrows.map((arrow) => (arrow.kind === 'answer' ? { ...arrow, lines: [{ name: 'X', value: 'v'.repeat(400) }] } : arrow)),
+    };
     const answer = layoutDiagram(long, 420).rows.find((row) => row.arrow.kind === 'answer');
     expect(answer?.note?.lines).toHaveLength(2);
     expect(answer?.note?.lines[1]?.shown).toMatch(/^ {2}v+…$/);
@@ -81,7 +85,7 @@ describe('layoutDiagram', () => {
     ]);
   });
 
-  it('draws Firefox\'s reason last under the mark, and says it in the arrow\'s words', () => {
+  it("draws Firefox's reason last under the mark, and says it in the arrow's words", () => {
     const row = layoutDiagram(presetDiagram('object-store-403'), 420).rows.find((each) => each.arrow.mark);
     expect(row?.note?.sources.at(-1)?.whole).toBe('Firefox: CORSMissingAllowOrigin');
     expect(arrowText(row?.arrow as DiagramArrow)).toContain('Firefox: CORSMissingAllowOrigin.');

@@ -47,7 +47,14 @@ export interface ArrowLayout {
   readonly path: string;
   /** SVG points of the arrowhead. */
   readonly head: string;
-  readonly note: { readonly x: number; readonly y: number; readonly width: number; readonly height: number; readonly lines: readonly NoteLine[]; readonly sources: readonly NoteSource[] } | null;
+  readonly note: {
+    readonly x: number;
+    readonly y: number;
+    readonly width: number;
+    readonly height: number;
+    readonly lines: readonly NoteLine[];
+    readonly sources: readonly NoteSource[];
+  } | null;
 }
 
 export interface DiagramLayout {
@@ -77,7 +84,14 @@ export function layoutDiagram(diagram: NegotiationDiagram, availableWidth: numbe
     rows.push(row);
     y += row.height;
   }
-  return { width, height: y + PAD, lanes: diagram.lanes.map((head) => ({ lane: head.lane, title: head.title, x: x[head.lane] })), cacheX, headHeight: HEAD, rows };
+  return {
+    width,
+    height: y + PAD,
+    lanes: diagram.lanes.map((head) => ({ lane: head.lane, title: head.title, x: x[head.lane] })),
+    cacheX,
+    headHeight: HEAD,
+    rows,
+  };
 }
 
 function layoutArrow(arrow: DiagramArrow, y: number, width: number, x: Readonly<Record<DiagramLane, number>>, cacheX: number): ArrowLayout {
@@ -89,7 +103,10 @@ function layoutArrow(arrow: DiagramArrow, y: number, width: number, x: Readonly<
   // Beside its arrow when there is room; narrow, every title and note starts at the left edge, one column to read down.
   const besideTitle = self ? cacheX + 10 : Math.min(from, to) + 6;
   const titleX = width - PAD - besideTitle >= NOTE_MIN ? besideTitle : PAD + 2;
-  const texts = [...arrow.lines.map((line): { text: string; tone: NoteTone } => ({ text: lineText(line), tone: 'plain' })), ...(arrow.mark ? markLines(arrow.mark) : [])];
+  const texts = [
+    ...arrow.lines.map((line): { text: string; tone: NoteTone } => ({ text: lineText(line), tone: 'plain' })),
+    ...(arrow.mark ? markLines(arrow.mark) : []),
+  ];
   const beside = (self ? from : Math.min(from, to)) + 6;
   const noteX = width - PAD - beside >= NOTE_MIN ? beside : PAD + 2;
   const noteWidth = width - PAD - noteX;

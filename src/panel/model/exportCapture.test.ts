@@ -13,11 +13,46 @@ const API = 'https://api.example/items';
 const events: RequestEvent[] = [
   { type: 'started', id: 'put', time: 0, url: API, method: 'PUT', initiatorOrigin: PAGE, resourceType: 'fetch' },
   { type: 'started', id: 'options', time: 1, url: API, method: 'OPTIONS', initiatorOrigin: PAGE, preflightFor: 'put' },
-  { type: 'sent', id: 'options', time: 1, headers: [{ name: 'Access-Control-Request-Method', value: 'PUT' }, { name: 'Origin', value: PAGE }] },
-  { type: 'response', id: 'options', time: 2, status: 204, headers: [{ name: 'Access-Control-Allow-Origin', value: PAGE }, { name: 'Access-Control-Allow-Methods', value: 'PUT' }, { name: 'Access-Control-Allow-Credentials', value: 'true' }] },
+  {
+    type: 'sent',
+    id: 'options',
+    time: 1,
+    headers: [
+      { name: 'Access-Control-Request-Method', value: 'PUT' },
+      { name: 'Origin', value: PAGE },
+    ],
+  },
+  {
+    type: 'response',
+    id: 'options',
+    time: 2,
+    status: 204,
+    headers: [
+      { name: 'Access-Control-Allow-Origin', value: PAGE },
+      { name: 'Access-Control-Allow-Methods', value: 'PUT' },
+      { name: 'Access-Control-Allow-Credentials', value: 'true' },
+    ],
+  },
   { type: 'completed', id: 'options', time: 2 },
-  { type: 'sent', id: 'put', time: 3, headers: [{ name: 'Origin', value: PAGE }, { name: 'Cookie', value: 'session=secret' }] },
-  { type: 'response', id: 'put', time: 4, status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: PAGE }, { name: 'Access-Control-Allow-Credentials', value: 'true' }] },
+  {
+    type: 'sent',
+    id: 'put',
+    time: 3,
+    headers: [
+      { name: 'Origin', value: PAGE },
+      { name: 'Cookie', value: 'session=secret' },
+    ],
+  },
+  {
+    type: 'response',
+    id: 'put',
+    time: 4,
+    status: 200,
+    headers: [
+      { name: 'Access-Control-Allow-Origin', value: PAGE },
+      { name: 'Access-Control-Allow-Credentials', value: 'true' },
+    ],
+  },
   { type: 'completed', id: 'put', time: 5 },
 ];
 
@@ -31,7 +66,12 @@ const capture: ImportedFile = {
 
 describe('exportCapture of an imported file', () => {
   it('writes, in a worker, a trace without its secrets that imports back with the same verdicts', async () => {
-    const file = await exportCapture({ kind: 'imported', capture, startWorker: () => loopbackExportWorker() as unknown as Worker }, 'trace', false, Date.UTC(2026, 10, 23));
+    const file = await exportCapture(
+      { kind: 'imported', capture, startWorker: () => loopbackExportWorker() as unknown as Worker },
+      'trace',
+      false,
+      Date.UTC(2026, 10, 23),
+    );
     const text = file.parts.join('');
     expect(file.fileName).toBe('cors-lens-app.example-2026-11-23T00-00-00-000Z.trace.json');
     expect(text).not.toContain('session=secret');
@@ -60,6 +100,11 @@ describe('exportCapture of the tab', () => {
     }) as Extract<ExportSource, { kind: 'tab' }>['client']['request'];
     const file = await exportCapture({ kind: 'tab', client: { request }, tabId: 4 }, 'har', false, 0);
     expect(file).toEqual({ fileName: 'cors-lens-app.har', mimeType: 'application/json', redacted: null, parts: ['{"log":', '{"entries"', ':[]}}'] });
-    expect(asked).toEqual(['exportFile {"tabId":4,"includeSecrets":false,"format":"har"}', 'exportPart {"id":7,"index":0}', 'exportPart {"id":7,"index":1}', 'exportPart {"id":7,"index":2}']);
+    expect(asked).toEqual([
+      'exportFile {"tabId":4,"includeSecrets":false,"format":"har"}',
+      'exportPart {"id":7,"index":0}',
+      'exportPart {"id":7,"index":1}',
+      'exportPart {"id":7,"index":2}',
+    ]);
   });
 });

@@ -6,7 +6,9 @@ import type { WorkerClient } from '../../platform/workerClient.ts';
 export type { ExportedFile, ExportFormat };
 
 /** What to export: the inspected tab's capture (from the worker), or a file imported beside it. */
-export type ExportSource = { readonly kind: 'tab'; readonly client: Pick<WorkerClient, 'request'>; readonly tabId: number } | { readonly kind: 'imported'; readonly capture: ImportedFile; readonly startWorker: () => Worker };
+export type ExportSource =
+  | { readonly kind: 'tab'; readonly client: Pick<WorkerClient, 'request'>; readonly tabId: number }
+  | { readonly kind: 'imported'; readonly capture: ImportedFile; readonly startWorker: () => Worker };
 
 /**
  * A capture as a CORS Lens trace or a HAR file; secrets left out unless

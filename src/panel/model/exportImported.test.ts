@@ -17,9 +17,16 @@ describe('exportImported', () => {
     expect(transactions.length).toBeGreaterThan(EXPORT_CHUNK_SIZE);
     const worker = loopbackExportWorker();
     let pauses = 0;
-    const file = await exportImported(capture, 'har', false, NOW, () => worker as unknown as Worker, async () => {
-      pauses++;
-    });
+    const file = await exportImported(
+      capture,
+      'har',
+      false,
+      NOW,
+      () => worker as unknown as Worker,
+      async () => {
+        pauses++;
+      },
+    );
     const sizes = worker.received.map((request) => (request.type === 'transactions' ? request.texts.length : request.type));
     expect(sizes).toEqual([EXPORT_CHUNK_SIZE, transactions.length - EXPORT_CHUNK_SIZE, 'write']);
     expect(pauses).toBe(1);

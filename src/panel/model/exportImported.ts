@@ -31,7 +31,10 @@ export function createExportWriter(): (request: ExportWorkerRequest) => ExportWo
     const judged = transactions;
     transactions = [];
     try {
-      const { parts, ...file } = exportedFile(importedTrace({ transactions: judged, browser: request.browser }, request.includeSecrets, request.now), request.format);
+      const { parts, ...file } = exportedFile(
+        importedTrace({ transactions: judged, browser: request.browser }, request.includeSecrets, request.now),
+        request.format,
+      );
       return [...parts.map((text): ExportWorkerReply => ({ type: 'part', text })), { type: 'written', ...file }];
     } catch (error) {
       return [{ type: 'failed', message: error instanceof Error ? error.message : String(error) }];
@@ -43,7 +46,12 @@ export function createExportWriter(): (request: ExportWorkerRequest) => ExportWo
 export const EXPORT_CHUNK_SIZE = TRANSACTIONS_PAGE_SIZE;
 
 /** What the panel posts to the export worker for a capture, in order: its transactions EXPORT_CHUNK_SIZE at a time, then what to write. */
-export function exportRequests(capture: Pick<ImportedFile, 'texts' | 'browser'>, format: ExportFormat, includeSecrets: boolean, now: number): ExportWorkerRequest[] {
+export function exportRequests(
+  capture: Pick<ImportedFile, 'texts' | 'browser'>,
+  format: ExportFormat,
+  includeSecrets: boolean,
+  now: number,
+): ExportWorkerRequest[] {
   return [
     ...chunksOf(capture.texts, EXPORT_CHUNK_SIZE).map((texts): ExportWorkerRequest => ({ type: 'transactions', texts })),
     { type: 'write', browser: capture.browser, format, includeSecrets, now },

@@ -54,7 +54,11 @@ describe('importFile', () => {
     const capture = judged(IMPORT_CHUNK_SIZE + 3);
     const worker = scriptedWorker<ImportMessage>(importMessages(capture));
     const progress: [number, number][] = [];
-    const imported = await importFile(file('big.har'), () => worker as unknown as Worker, (loaded, total) => progress.push([loaded, total]));
+    const imported = await importFile(
+      file('big.har'),
+      () => worker as unknown as Worker,
+      (loaded, total) => progress.push([loaded, total]),
+    );
     expect(imported).toMatchObject({ name: 'big.har', kind: 'har', browser: 'Chromium 156' });
     const seqs = capture.transactions.map((_, index) => index + 1);
     expect(imported.rows.map((row) => row.seq)).toEqual(seqs);

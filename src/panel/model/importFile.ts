@@ -33,13 +33,11 @@ export function importMessages(capture: JudgedCapture): ImportMessage[] {
   const { transactions } = capture;
   return [
     { type: 'judged', kind: capture.kind, browser: capture.browser, count: transactions.length },
-    ...chunksOf(transactions, IMPORT_CHUNK_SIZE).map(
-      (chunk, index): ImportMessage => ({
-        type: 'transactions',
-        rows: chunk.map((transaction, at) => makeRow({ seq: index * IMPORT_CHUNK_SIZE + at + 1, transaction })),
-        texts: chunk.map((transaction) => JSON.stringify(transaction)),
-      }),
-    ),
+    ...chunksOf(transactions, IMPORT_CHUNK_SIZE).map((chunk, index): ImportMessage => ({
+      type: 'transactions',
+      rows: chunk.map((transaction, at) => makeRow({ seq: index * IMPORT_CHUNK_SIZE + at + 1, transaction })),
+      texts: chunk.map((transaction) => JSON.stringify(transaction)),
+    })),
   ];
 }
 
@@ -75,7 +73,9 @@ export type ImportProgress = (loaded: number, total: number) => void;
  */
 export async function importFile(file: File, startWorker: () => Worker, onProgress: ImportProgress = () => {}): Promise<ImportedFile> {
   if (file.size > MAX_CAPTURE_BYTES) {
-    throw new Error(`${file.name}: ${Math.round(file.size / 1024 ** 2)} MB is too large; CORS Lens reads files up to ${MAX_CAPTURE_BYTES / 1024 ** 2} MB (export a shorter capture)`);
+    throw new Error(
+      `${file.name}: ${Math.round(file.size / 1024 ** 2)} MB is too large; CORS Lens reads files up to ${MAX_CAPTURE_BYTES / 1024 ** 2} MB (export a shorter capture)`,
+    );
   }
   const worker = startWorker();
   try {

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { IMPORT_IDLE, importProblemText, importProgressText, reduceImport, type ImportEvent, type ImportFlow } from './importFlow.ts';
 import type { ImportedFile } from './importFile.ts';
 
-const file = (name: string, count: number): ImportedFile => ({ name, kind: 'har', browser: null, rows: Array.from({ length: count }, () => ({}) as ImportedFile['rows'][number]), texts: [] });
+const file = (name: string, count: number): ImportedFile => ({
+  name,
+  kind: 'har',
+  browser: null,
+  rows: Array.from({ length: count }, () => ({}) as ImportedFile['rows'][number]),
+  texts: [],
+});
 const run = (events: readonly ImportEvent[], from: ImportFlow = IMPORT_IDLE) => events.reduce(reduceImport, from);
 
 describe('reduceImport', () => {
@@ -25,7 +31,13 @@ describe('reduceImport', () => {
     expect(failed).toMatchObject({ phase: 'failed', name: 'empty.har' });
     expect(importProblemText(failed)).toBe('Could not import empty.har: not JSON: the file is empty');
     expect(importProgressText(failed)).toBeNull();
-    expect(run([{ type: 'import-started', id: 2, name: 'a.har' }, { type: 'import-progressed', id: 2, loaded: 0, total: 3 }, { type: 'import-failed', id: 2, message: 'worker died' }])).toMatchObject({ phase: 'failed', message: 'worker died' });
+    expect(
+      run([
+        { type: 'import-started', id: 2, name: 'a.har' },
+        { type: 'import-progressed', id: 2, loaded: 0, total: 3 },
+        { type: 'import-failed', id: 2, message: 'worker died' },
+      ]),
+    ).toMatchObject({ phase: 'failed', message: 'worker died' });
   });
 
   it('ignores what a superseded import still reports, and anything after the end', () => {

@@ -22,19 +22,39 @@ describe('reducePanel', () => {
       { type: 'row-selected', seq: 1 },
     ]);
     expect(shown).toMatchObject({ view: 'imported', imported: { name: 'a.har' }, selected: { live: 4, imported: 1 }, importFlow: { phase: 'done' } });
-    const next = run([{ type: 'import-started', id: 2, name: 'b.har' }, { type: 'import-finished', id: 2, file: imported('b.har') }], shown);
+    const next = run(
+      [
+        { type: 'import-started', id: 2, name: 'b.har' },
+        { type: 'import-finished', id: 2, file: imported('b.har') },
+      ],
+      shown,
+    );
     expect(next.selected).toEqual({ live: 4, imported: null });
     expect(run([{ type: 'imported-closed' }], next)).toMatchObject({ view: 'requests', imported: null, selected: { live: 4 } });
   });
 
   it('keeps the live log and an earlier file when a later import fails', () => {
-    const earlier = run([{ type: 'import-started', id: 1, name: 'a.har' }, { type: 'import-finished', id: 1, file: imported('a.har') }, { type: 'view-chosen', view: 'requests' }]);
-    const failed = run([{ type: 'import-started', id: 2, name: 'bad.har' }, { type: 'import-failed', id: 2, message: 'bad.har: not JSON' }], earlier);
+    const earlier = run([
+      { type: 'import-started', id: 1, name: 'a.har' },
+      { type: 'import-finished', id: 1, file: imported('a.har') },
+      { type: 'view-chosen', view: 'requests' },
+    ]);
+    const failed = run(
+      [
+        { type: 'import-started', id: 2, name: 'bad.har' },
+        { type: 'import-failed', id: 2, message: 'bad.har: not JSON' },
+      ],
+      earlier,
+    );
     expect(failed).toMatchObject({ view: 'requests', imported: { name: 'a.har' }, importFlow: { phase: 'failed' } });
   });
 
   it('does not show a file that a superseded import finished, nor an imported view without a file', () => {
-    const state = run([{ type: 'import-started', id: 1, name: 'a.har' }, { type: 'import-started', id: 2, name: 'b.har' }, { type: 'import-finished', id: 1, file: imported('a.har') }]);
+    const state = run([
+      { type: 'import-started', id: 1, name: 'a.har' },
+      { type: 'import-started', id: 2, name: 'b.har' },
+      { type: 'import-finished', id: 1, file: imported('a.har') },
+    ]);
     expect(state).toMatchObject({ view: 'requests', imported: null });
     expect(run([{ type: 'view-chosen', view: 'imported' }])).toBe(INITIAL_PANEL_STATE);
   });
@@ -48,7 +68,10 @@ describe('reducePanel', () => {
     const preset = SIMULATION_PRESETS.find((each) => each.simulation.server.kind !== 'answers')?.simulation ?? FIRST_SIMULATION;
     expect(run([{ type: 'simulation-changed', simulation: preset }], opened).simulator).toEqual({ opened: 1, simulation: preset, baseline: null, notes: [] });
     const edited = { ...whatIf.simulation, clock: 10 };
-    expect(run([{ type: 'simulation-changed', simulation: edited }], opened).simulator).toMatchObject({ simulation: edited, baseline: whatIf.simulation.server });
+    expect(run([{ type: 'simulation-changed', simulation: edited }], opened).simulator).toMatchObject({
+      simulation: edited,
+      baseline: whatIf.simulation.server,
+    });
   });
 
   it('opens and closes the export dialog, and keeps the filter', () => {
@@ -62,20 +85,40 @@ describe('reducePanel', () => {
     expect(run([{ type: 'record-from-browser-start-requested', on: true }]).recording).toBeNull();
     const known = run([{ type: 'recording-changed', recording: tabOnly }]);
     expect(run([{ type: 'record-from-browser-start-requested', on: true }], known).recording).toEqual({ recordFromBrowserStart: true, allTabsSince: null });
-    expect(run([{ type: 'record-from-browser-start-requested', on: true }, { type: 'record-from-browser-start-requested', on: false }], known).recording).toEqual(tabOnly);
+    expect(
+      run(
+        [
+          { type: 'record-from-browser-start-requested', on: true },
+          { type: 'record-from-browser-start-requested', on: false },
+        ],
+        known,
+      ).recording,
+    ).toEqual(tabOnly);
   });
 
   it('a change of the setting the worker refused: the switch goes back and the reason is kept, until asked again or the setting becomes what was asked', () => {
     const tabOnly = { recordFromBrowserStart: false, allTabsSince: null };
     const known = run([{ type: 'recording-changed', recording: tabOnly }]);
-    const refused = run([{ type: 'record-from-browser-start-requested', on: true }, { type: 'record-from-browser-start-refused', on: true, reason: 'QUOTA_BYTES quota exceeded' }], known);
+    const refused = run(
+      [
+        { type: 'record-from-browser-start-requested', on: true },
+        { type: 'record-from-browser-start-refused', on: true, reason: 'QUOTA_BYTES quota exceeded' },
+      ],
+      known,
+    );
     expect(refused).toMatchObject({ recording: tabOnly, recordingRefused: { on: true, reason: 'QUOTA_BYTES quota exceeded' } });
     expect(run([{ type: 'record-from-browser-start-requested', on: true }], refused).recordingRefused).toBeNull();
     // Another panel, or the record page, changes what the worker records: the refusal still holds while the setting is off.
-    expect(run([{ type: 'recording-changed', recording: { recordFromBrowserStart: false, allTabsSince: 5 } }], refused).recordingRefused).toEqual({ on: true, reason: 'QUOTA_BYTES quota exceeded' });
+    expect(run([{ type: 'recording-changed', recording: { recordFromBrowserStart: false, allTabsSince: 5 } }], refused).recordingRefused).toEqual({
+      on: true,
+      reason: 'QUOTA_BYTES quota exceeded',
+    });
     expect(run([{ type: 'recording-changed', recording: { recordFromBrowserStart: true, allTabsSince: 5 } }], refused).recordingRefused).toBeNull();
     // Before the worker has said anything, a refusal is still told.
-    expect(run([{ type: 'record-from-browser-start-refused', on: true, reason: 'no answer' }])).toMatchObject({ recording: null, recordingRefused: { on: true, reason: 'no answer' } });
+    expect(run([{ type: 'record-from-browser-start-refused', on: true, reason: 'no answer' }])).toMatchObject({
+      recording: null,
+      recordingRefused: { on: true, reason: 'no answer' },
+    });
   });
 });
 
@@ -95,7 +138,9 @@ describe('recordingNoteText', () => {
     expect(recordingNoteText({ recordFromBrowserStart: true, allTabsSince: at(9, 0, 0, 5) }, at(10, 0, 0, 0))).toBe(
       'Recording every tab since 09:00:00.005 (Record from browser start is on): preflights other tabs made are seen too.',
     );
-    expect(recordingNoteText({ recordFromBrowserStart: false, allTabsSince: at(9, 0, 0, 5) }, at(10, 0, 0, 0))).toBe('Recording every tab since 09:00:00.005: preflights other tabs made are seen too.');
+    expect(recordingNoteText({ recordFromBrowserStart: false, allTabsSince: at(9, 0, 0, 5) }, at(10, 0, 0, 0))).toBe(
+      'Recording every tab since 09:00:00.005: preflights other tabs made are seen too.',
+    );
   });
 });
 

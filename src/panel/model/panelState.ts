@@ -117,7 +117,11 @@ export function reducePanel(state: PanelState, action: PanelAction): PanelState 
     case 'simulation-changed': {
       // A preset replaces the opened transaction: its captured answers and notes no longer apply.
       const { simulation } = action;
-      return { ...state, simulator: simulation.server.kind === 'answers' ? { ...state.simulator, simulation } : { opened: state.simulator.opened, simulation, baseline: null, notes: [] } };
+      return {
+        ...state,
+        simulator:
+          simulation.server.kind === 'answers' ? { ...state.simulator, simulation } : { opened: state.simulator.opened, simulation, baseline: null, notes: [] },
+      };
     }
   }
 }

@@ -15,7 +15,16 @@ const wire = [
   { name: 'User-Agent', value: 'Mozilla/5.0' },
 ];
 
-const started = (id: string, at: number, url: string, method: string): RequestEvent => ({ type: 'started', id, time: at, url, method, initiatorOrigin: PAGE, resourceType: 'xmlhttprequest', context });
+const started = (id: string, at: number, url: string, method: string): RequestEvent => ({
+  type: 'started',
+  id,
+  time: at,
+  url,
+  method,
+  initiatorOrigin: PAGE,
+  resourceType: 'xmlhttprequest',
+  context,
+});
 
 /** A GET the server allows. */
 export function allowedGet(id: string, at: number, url = API): RequestEvent[] {
@@ -42,7 +51,16 @@ export function preflightedPut(id: string, at: number, answer: readonly { name: 
   const allowed = answer.some((header) => header.name === ALLOW.name);
   const preflight: RequestEvent[] = [
     started(`${id}-options`, at + 1, url, 'OPTIONS'),
-    { type: 'sent', id: `${id}-options`, time: at + 2, headers: [{ name: 'Access-Control-Request-Method', value: 'PUT' }, { name: 'Access-Control-Request-Headers', value: 'x-trace' }, { name: 'Origin', value: PAGE }] },
+    {
+      type: 'sent',
+      id: `${id}-options`,
+      time: at + 2,
+      headers: [
+        { name: 'Access-Control-Request-Method', value: 'PUT' },
+        { name: 'Access-Control-Request-Headers', value: 'x-trace' },
+        { name: 'Origin', value: PAGE },
+      ],
+    },
     { type: 'response', id: `${id}-options`, time: at + 3, status: 204, headers: [...answer] },
     { type: 'completed', id: `${id}-options`, time: at + 4 },
   ];

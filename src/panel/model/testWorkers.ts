@@ -62,7 +62,9 @@ export function loopbackImportWorker() {
     onmessage: null as ((event: MessageEvent<ImportMessage>) => void) | null,
     onerror: null as ((event: ErrorEvent) => void) | null,
     postMessage({ file }: ImportRequest) {
-      void judgeFile(file).then((messages) => messages.forEach((data, index) => setTimeout(() => worker.onmessage?.({ data } as MessageEvent<ImportMessage>), index)));
+      void judgeFile(file).then((messages) =>
+        messages.forEach((data, index) => setTimeout(() => worker.onmessage?.({ data } as MessageEvent<ImportMessage>), index)),
+      );
     },
     terminate() {
       worker.terminated = true;

@@ -50,7 +50,7 @@ describe('reduceLog', () => {
     expect(reduceLog(asked, { type: 'session', session: { ...session, preserveLog: false } }).session?.preserveLog).toBe(false);
   });
 
-  it("keeps a failure to read until the next full read, and the rows it had", () => {
+  it('keeps a failure to read until the next full read, and the rows it had', () => {
     const { items, session } = captured(2);
     const log = reduceLog(EMPTY_LOG, { type: 'added', items, session });
     const failed = reduceLog(log, { type: 'failed', problem: { kind: 'protocol-mismatch' } });

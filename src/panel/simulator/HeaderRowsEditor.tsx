@@ -14,8 +14,18 @@ export function HeaderRowsEditor({ label, headers, onChange }: Props) {
       <legend>{label}</legend>
       {headers.map((header, index) => (
         <div className="header-row" key={index}>
-          <input aria-label={`${label}: name ${index + 1}`} value={header.name} spellCheck={false} onChange={(event) => set(index, { name: event.target.value })} />
-          <input aria-label={`${label}: value ${index + 1}`} value={header.value} spellCheck={false} onChange={(event) => set(index, { value: event.target.value })} />
+          <input
+            aria-label={`${label}: name ${index + 1}`}
+            value={header.name}
+            spellCheck={false}
+            onChange={(event) => set(index, { name: event.target.value })}
+          />
+          <input
+            aria-label={`${label}: value ${index + 1}`}
+            value={header.value}
+            spellCheck={false}
+            onChange={(event) => set(index, { value: event.target.value })}
+          />
           <button type="button" aria-label={`Remove ${header.name || `header ${index + 1}`}`} onClick={() => onChange(headers.filter((_, at) => at !== index))}>
             ×
           </button>

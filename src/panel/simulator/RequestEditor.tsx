@@ -63,4 +63,3 @@ export function RequestEditor({ request, onChange }: Props) {
     </fieldset>
   );
 }
-

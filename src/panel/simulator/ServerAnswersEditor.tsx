@@ -22,8 +22,16 @@ export function ServerAnswersEditor({ answers, baseline, onChange }: Props) {
       {answers.hops.map((hop, index) => (
         <div key={index} className="answers-hop">
           {answers.hops.length > 1 && <h4>{`URL ${index + 1}`}</h4>}
-          <AnswerEditor label={`Preflight answer${answers.hops.length > 1 ? ` at URL ${index + 1}` : ''}`} answer={hop.preflight} onChange={(answer) => setAnswer(index, 'preflight', answer)} />
-          <AnswerEditor label={`Response${answers.hops.length > 1 ? ` at URL ${index + 1}` : ''}`} answer={hop.response} onChange={(answer) => setAnswer(index, 'response', answer)} />
+          <AnswerEditor
+            label={`Preflight answer${answers.hops.length > 1 ? ` at URL ${index + 1}` : ''}`}
+            answer={hop.preflight}
+            onChange={(answer) => setAnswer(index, 'preflight', answer)}
+          />
+          <AnswerEditor
+            label={`Response${answers.hops.length > 1 ? ` at URL ${index + 1}` : ''}`}
+            answer={hop.response}
+            onChange={(answer) => setAnswer(index, 'response', answer)}
+          />
         </div>
       ))}
       {baseline && (
@@ -47,7 +55,15 @@ export function ServerAnswersEditor({ answers, baseline, onChange }: Props) {
   );
 }
 
-function AnswerEditor({ label, answer, onChange }: { readonly label: string; readonly answer: ServerAnswer; readonly onChange: (answer: ServerAnswer) => void }) {
+function AnswerEditor({
+  label,
+  answer,
+  onChange,
+}: {
+  readonly label: string;
+  readonly answer: ServerAnswer;
+  readonly onChange: (answer: ServerAnswer) => void;
+}) {
   // The text as typed: a line that does not parse stays visible (and is named) instead of vanishing.
   const [text, setText] = useState(() => formatHeaderLines(answer.headers));
   const { problems } = parseHeaderLines(text);

@@ -38,7 +38,17 @@ export function ServerPolicyEditor({ policy, onChange }: Props) {
           <input
             value={allow.origins.join(', ')}
             spellCheck={false}
-            onChange={(event) => set({ allowOrigin: { kind: 'list', origins: event.target.value.split(',').map((origin) => origin.trim()).filter(Boolean) } })}
+            onChange={(event) =>
+              set({
+                allowOrigin: {
+                  kind: 'list',
+                  origins: event.target.value
+                    .split(',')
+                    .map((origin) => origin.trim())
+                    .filter(Boolean),
+                },
+              })
+            }
           />
         </label>
       )}
@@ -77,7 +87,11 @@ export function ServerPolicyEditor({ policy, onChange }: Props) {
         <StatusInput value={policy.responseStatus} onChange={(responseStatus) => set({ responseStatus })} />
       </label>
       <label className="inline">
-        <input type="checkbox" checked={policy.redirect !== null} onChange={(event) => set({ redirect: event.target.checked ? { status: 302, location: '' } : null })} />
+        <input
+          type="checkbox"
+          checked={policy.redirect !== null}
+          onChange={(event) => set({ redirect: event.target.checked ? { status: 302, location: '' } : null })}
+        />
         Redirect the request first
       </label>
       {policy.redirect && (
@@ -88,7 +102,11 @@ export function ServerPolicyEditor({ policy, onChange }: Props) {
           </label>
           <label>
             Location
-            <input value={policy.redirect.location} spellCheck={false} onChange={(event) => set({ redirect: { ...(policy.redirect ?? { status: 302 }), location: event.target.value } })} />
+            <input
+              value={policy.redirect.location}
+              spellCheck={false}
+              onChange={(event) => set({ redirect: { ...(policy.redirect ?? { status: 302 }), location: event.target.value } })}
+            />
           </label>
         </>
       )}

@@ -61,7 +61,10 @@ export function SimulatorView({ simulation, onChange, baseline = null, notes = [
   const steps = useMemo(() => (send ? simulationSteps(send) : []), [send]);
   const diagram = useMemo(() => (send ? withSteps(negotiationDiagram(sendDiagramInput(send), { time: clock }), steps) : null), [send, steps]);
   // Stepping through draws the diagram as far as the steps shown.
-  const shownDiagram = useMemo(() => diagram && diagramUpTo(diagram, revealed === null ? null : new Set(steps.slice(0, revealed).map((step) => step.id))), [diagram, steps, revealed]);
+  const shownDiagram = useMemo(
+    () => diagram && diagramUpTo(diagram, revealed === null ? null : new Set(steps.slice(0, revealed).map((step) => step.id))),
+    [diagram, steps, revealed],
+  );
   // The shown send as a capture would hold it: what the panel's verified fix works on.
   const blockedTransaction = useMemo(() => (send?.verdict.outcome === 'blocked' ? simulationTransactions(run)[sendIndex] : undefined), [run, send, sendIndex]);
   const link = `${pageUrl}#${simulationFragment(simulation)}`;
@@ -139,7 +142,11 @@ export function SimulatorView({ simulation, onChange, baseline = null, notes = [
         </ol>
         {send && (
           <p className={`sim-verdict ${send.verdict.outcome === 'blocked' ? 'bad' : 'good'}`} role="status" aria-label="Verdict">
-            {send.verdict.outcome === 'blocked' ? `Blocked: ${corsErrorOf(send.verdict) ?? ''}` : send.verdict.outcome === 'allowed' ? 'Allowed' : `Outcome: ${send.verdict.outcome}`}
+            {send.verdict.outcome === 'blocked'
+              ? `Blocked: ${corsErrorOf(send.verdict) ?? ''}`
+              : send.verdict.outcome === 'allowed'
+                ? 'Allowed'
+                : `Outcome: ${send.verdict.outcome}`}
             {failedParameterOf(send.verdict) ? ` (failed parameter ${failedParameterOf(send.verdict)})` : ''}
           </p>
         )}
@@ -174,7 +181,12 @@ export function SimulatorView({ simulation, onChange, baseline = null, notes = [
             <input readOnly value={link} onFocus={(event) => event.target.select()} />
           </label>
           <CopyButton label="Copy link" text={() => link} />
-          <button type="button" onClick={() => saveFile(`cors-lens-simulation-${now()}.trace.json`, [`${JSON.stringify(simulationTrace(run, now()), null, 2)}\n`], 'application/json')}>
+          <button
+            type="button"
+            onClick={() =>
+              saveFile(`cors-lens-simulation-${now()}.trace.json`, [`${JSON.stringify(simulationTrace(run, now()), null, 2)}\n`], 'application/json')
+            }
+          >
             Export as trace
           </button>
         </div>
@@ -182,7 +194,6 @@ export function SimulatorView({ simulation, onChange, baseline = null, notes = [
     </div>
   );
 }
-
 
 function PresetLesson({ preset }: { readonly preset: SimulationPreset }) {
   return (

@@ -14,7 +14,11 @@ export const describeHeaderDisallowedByPreflightResponse: DescribeCorsError = (c
         : `Blocked: the request sends ${list}, which the preflight's Access-Control-Allow-Headers (${quoted(context.received)}) doesn't allow.`,
     whatHappened: `The page set ${names.length === 1 ? 'a header' : 'headers'} that need permission: ${list}. The preflight's answer allows ${quoted(context.received)}${wildcardIgnored ? ', and "*" is not a wildcard for a request with credentials' : ''}. Chromium reports the first missing name, ${context.failedParameter}.`,
     whatToChange: `List ${list} in Access-Control-Allow-Headers in the OPTIONS answer (names are case-insensitive). Or stop sending ${names.length === 1 ? 'it' : 'them'} from the page if the server doesn't need ${names.length === 1 ? 'it' : 'them'}.`,
-    ...(names.includes('content-type') ? { note: 'Content-Type needs no permission only for text/plain, multipart/form-data and application/x-www-form-urlencoded. JSON bodies (application/json) always need it.' } : {}),
+    ...(names.includes('content-type')
+      ? {
+          note: 'Content-Type needs no permission only for text/plain, multipart/form-data and application/x-www-form-urlencoded. JSON bodies (application/json) always need it.',
+        }
+      : {}),
     fix: { target: 'preflight response', lines: [{ name: 'Access-Control-Allow-Headers', value: repairedList(context.received, names, { lowerCase: true }) }] },
     links: ['preflightFetch', 'mdnMissingAllowHeader', 'safelistedHeader'],
   };

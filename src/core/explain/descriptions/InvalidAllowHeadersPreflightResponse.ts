@@ -7,6 +7,9 @@ export const describeInvalidAllowHeadersPreflightResponse: DescribeCorsError = (
   summary: `Blocked: the preflight's Access-Control-Allow-Headers (${quoted(context.received)}) is not a comma-separated list of header names.`,
   whatHappened: `Access-Control-Allow-Headers must be header names separated by commas. ${quoted(context.received)} holds ${notAName(context.invalidItem)}, so the browser discards the whole header and the preflight fails.`,
   whatToChange: 'Write the header names as a comma-separated list, without quotes, semicolons or spaces inside names.',
-  fix: { target: 'preflight response', lines: [{ name: 'Access-Control-Allow-Headers', value: repairedList(context.received, context.unsafeHeaderNames, { lowerCase: true }) }] },
+  fix: {
+    target: 'preflight response',
+    lines: [{ name: 'Access-Control-Allow-Headers', value: repairedList(context.received, context.unsafeHeaderNames, { lowerCase: true }) }],
+  },
   links: ['preflightFetch', 'mdnInvalidAllowHeader'],
 });

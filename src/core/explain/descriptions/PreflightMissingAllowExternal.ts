@@ -4,7 +4,8 @@ import type { DescribeCorsError } from '../description.ts';
 export const describePreflightMissingAllowExternal: DescribeCorsError = () => ({
   title: 'Send Access-Control-Allow-External: true (old Chromium only)',
   summary: 'Blocked by an old Chromium check: the preflight to a private address lacked Access-Control-Allow-External.',
-  whatHappened: "Early versions of Chromium's private-network protection (CORS-RFC1918) asked for Access-Control-Allow-External on preflights to private addresses. Current Chromium no longer raises this error.",
+  whatHappened:
+    "Early versions of Chromium's private-network protection (CORS-RFC1918) asked for Access-Control-Allow-External on preflights to private addresses. Current Chromium no longer raises this error.",
   whatToChange: 'Update the browser; for current Chromium, see Local Network Access.',
   fix: { target: 'preflight response', lines: [{ name: 'Access-Control-Allow-External', value: 'true' }] },
   links: ['localNetworkAccess'],
