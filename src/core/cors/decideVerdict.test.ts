@@ -4,6 +4,7 @@ import type { Header } from '../fetch/headers.ts';
 import { PreflightCache } from '../cache/preflightCache.ts';
 import type { CorsRequest } from './corsRequest.ts';
 import { decideVerdict } from './decideVerdict.ts';
+import { readUnsafeHeaders } from '../fetch/corsUnsafeRequestHeaderNames.ts';
 import { UNKNOWN_FAILURE, type ObservedHop } from './verdict.ts';
 import { corsErrorOf } from './verdictFacts.ts';
 
@@ -272,5 +273,27 @@ describe('decideVerdict: properties', () => {
         expect(verdict.outcome === 'blocked').toBe(corsErrorOf(verdict) !== null);
       }),
     );
+  });
+});
+
+describe('the header reading it is given', () => {
+  it('reads each header list of a request through the reader pairing passes, once per list', () => {
+    const headers = h(['Content-Type', 'application/json'], ['X-Trace', '1']);
+    const read: Header[][] = [];
+    const readHeaders = (list: readonly Header[]) => {
+      read.push([...list]);
+      return readUnsafeHeaders(list);
+    };
+    const preflight = {
+      response: { status: 204, headers: allow(PAGE, ['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Allow-Headers', 'content-type, x-trace']) },
+    };
+    const verdict = decideVerdict({ request: request({ method: 'PUT', headers }), hops: [{ ...hop(API, 200, allow()), preflight }] }, { readHeaders });
+    expect(verdict.outcome).toBe('allowed');
+    expect(read).toEqual([headers]);
+    expect(verdict.hops[0]?.preflightNeed.reasons.map((reason) => (reason.kind === 'header' ? reason.header.name : reason.kind))).toEqual([
+      'method',
+      'content-type',
+      'x-trace',
+    ]);
   });
 });

@@ -103,7 +103,8 @@ function walkHops(exchange: Exchange, options: VerdictOptions, checks: Preflight
   let method = request.method;
   let headers: HeaderList = request.headers;
   // Read once for CORS, and again only when a redirect drops the body's headers.
-  let unsafe = readUnsafeHeaders(headers);
+  const read = options.readHeaders ?? readUnsafeHeaders;
+  let unsafe = read(headers);
   let tainted = false;
 
   for (let index = 0; index < hops.length; index++) {
@@ -148,7 +149,7 @@ function walkHops(exchange: Exchange, options: VerdictOptions, checks: Preflight
     if (target === null) return judgeResponse(walk, step, response);
     const next = followRedirect(walk, step, response, target);
     if ('outcome' in next) return next;
-    if (next.headers !== headers) unsafe = readUnsafeHeaders(next.headers);
+    if (next.headers !== headers) unsafe = read(next.headers);
     ({ method, headers, tainted } = next);
   }
   return endWalk(walk, 'incomplete');

@@ -19,6 +19,8 @@ export interface VerdictOptions {
   readonly preflightChecks?: PreflightChecks;
   /** What the live recording covered (absent for files): a preflight not seen says what it missed. */
   readonly recording?: RecordingCoverage;
+  /** Reads a header list for CORS (readUnsafeHeaders); pairing passes its own, which reads each list once. */
+  readonly readHeaders?: (headers: HeaderList) => UnsafeHeaders;
 }
 
 /**

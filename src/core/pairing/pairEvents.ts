@@ -6,7 +6,8 @@ import { PreflightCache } from '../cache/preflightCache.ts';
 import { decideVerdict } from '../cors/decideVerdict.ts';
 import type { IpAddressSpace, LocalNetworkContext } from '../cors/localNetworkAccess.ts';
 import { PreflightChecks } from '../cors/preflightCheck.ts';
-import { readUnsafeHeaders } from '../fetch/corsUnsafeRequestHeaderNames.ts';
+import { readUnsafeHeaders, type UnsafeHeaders } from '../fetch/corsUnsafeRequestHeaderNames.ts';
+import type { HeaderList } from '../fetch/headers.ts';
 import { methodAfterRedirect } from '../cors/redirect.ts';
 import { describeRequest, type SkipReason } from './describeRequest.ts';
 import {
@@ -99,6 +100,14 @@ export function createPairing(options: PairingOptions = {}): Pairing {
   const cache = options.cache ?? new PreflightCache({ engine: options.rules?.cache });
   // Pairing checks a preflight as its request goes out; the verdict reuses that check.
   const preflightChecks = new PreflightChecks();
+  // A request's header list is read for CORS when its preflight is stored, when it goes out and when it is
+  // judged: read once, for as long as this pairing holds the list.
+  const readings = new WeakMap<HeaderList, UnsafeHeaders>();
+  const readHeaders = (headers: HeaderList): UnsafeHeaders => {
+    let reading = readings.get(headers);
+    if (!reading) readings.set(headers, (reading = readUnsafeHeaders(headers)));
+    return reading;
+  };
   // Only what is still open: a judged request (and its preflights) leaves, so
   // a tab's pairing stays as small as its traffic in flight.
   const records = new Map<string, OpenRequest | OpenPreflight | UndecidedRequest>();
@@ -290,7 +299,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
     const described = describe(request)?.request;
     if (!described) return;
     const origin = request.hops[0] === hop ? described.initiatorOrigin : (preflight.origin ?? described.initiatorOrigin);
-    const unsafeNames = readUnsafeHeaders(described.headers).names;
+    const unsafeNames = readHeaders(described.headers).names;
     const check = preflightChecks.check({
       url: hop.url,
       method: hop.method,
@@ -336,7 +345,14 @@ export function createPairing(options: PairingOptions = {}): Pairing {
     const hops = observedHops(open, (url) => serverSpaces.get(serializeOrigin(url)));
     storeAnsweredPreflights();
     const exchange: Exchange = { request, hops, preflightsRecorded: options.preflightsRecorded === false ? false : undefined };
-    const verdict = decideVerdict(exchange, { cache, storePreflights: false, rules: options.rules, preflightChecks, recording: options.recording?.() });
+    const verdict = decideVerdict(exchange, {
+      cache,
+      storePreflights: false,
+      rules: options.rules,
+      preflightChecks,
+      recording: options.recording?.(),
+      readHeaders,
+    });
     return {
       id: open.id,
       request,
