@@ -15,49 +15,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchWithExtension } from '../src/cli/record/launchWithExtension.ts';
+import { smallGetsHar } from '../e2e/support/smallGetsHar.ts';
 import { chromeShaped, hundredMegabytes } from './harFiles.ts';
 import { fmt, medianOf, table } from './measure.ts';
 
 const ROUNDS = 5;
 const folder = mkdtempSync(join(tmpdir(), 'cors-lens-panel-bench-'));
 process.on('exit', () => rmSync(folder, { recursive: true, force: true }));
-
-/** 50,000 small cross-origin GETs, every tenth blocked: the list the panel's scale is measured on. */
-function fiftyThousand(): string {
-  const entries = Array.from({ length: 50_000 }, (_, index) => ({
-    startedDateTime: new Date(Date.UTC(2026, 10, 23, 12) + index * 10).toISOString(),
-    time: 5,
-    _resourceType: 'fetch',
-    request: {
-      method: 'GET',
-      url: `https://api.example.com/items/${index}`,
-      httpVersion: 'HTTP/1.1',
-      headers: [
-        { name: 'Origin', value: 'https://app.example.com' },
-        { name: 'Sec-Fetch-Mode', value: 'cors' },
-      ],
-      queryString: [],
-      cookies: [],
-      headersSize: -1,
-      bodySize: 0,
-    },
-    response: {
-      status: 200,
-      statusText: 'OK',
-      httpVersion: 'HTTP/1.1',
-      headers: [{ name: 'Access-Control-Allow-Origin', value: index % 10 === 9 ? 'https://other.example.com' : 'https://app.example.com' }],
-      cookies: [],
-      content: { size: 0, mimeType: 'text/plain' },
-      redirectURL: '',
-      headersSize: -1,
-      bodySize: 0,
-      _error: index % 10 === 9 ? 'net::ERR_FAILED' : null,
-    },
-    cache: {},
-    timings: { send: 1, wait: 3, receive: 1 },
-  }));
-  return JSON.stringify({ log: { version: '1.2', creator: { name: 'WebInspector', version: '537.36' }, pages: [], entries } });
-}
 
 // Chromium's long tasks (over 50 ms) of the panel's thread, kept from the page's start.
 const WATCH_LONG_TASKS = `window.corsLensBenchLongTasks = [];
@@ -108,7 +72,7 @@ function scrollThrough(panel: Page): Promise<number> {
 }
 
 const small = join(folder, 'fifty-thousand.har');
-writeFileSync(small, fiftyThousand());
+writeFileSync(small, smallGetsHar(50_000));
 const large = join(folder, 'chrome-shaped-100mb.har');
 writeFileSync(large, hundredMegabytes(chromeShaped, 2));
 

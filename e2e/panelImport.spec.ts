@@ -7,6 +7,7 @@ import { SCENARIOS } from './lab/scenarios/index.ts';
 import { startLab, type Lab } from './lab/server.ts';
 import { openExtensionProbe } from './support/extensionProbe.ts';
 import { launchLabBrowser, type LabBrowser } from './support/labBrowser.ts';
+import { smallGetsHar } from './support/smallGetsHar.ts';
 
 // Export from the panel after a lab run, import into a fresh browser profile:
 // the same transactions, judged the same, clearly marked as imported.
@@ -176,41 +177,8 @@ test('HAR files from Chrome DevTools, Firefox and Playwright import in the panel
 
 test('50,000 imported transactions: the list stays virtualised, a filter answers, End reaches the last', async () => {
   test.setTimeout(120_000);
-  // A HAR of 50,000 small cross-origin GETs, every tenth blocked (another origin allowed).
-  const entries = Array.from({ length: 50_000 }, (_, index) => ({
-    startedDateTime: new Date(Date.UTC(2026, 10, 23, 12) + index * 10).toISOString(),
-    time: 5,
-    _resourceType: 'fetch',
-    request: {
-      method: 'GET',
-      url: `https://api.example.com/items/${index}`,
-      httpVersion: 'HTTP/1.1',
-      headers: [
-        { name: 'Origin', value: 'https://app.example.com' },
-        { name: 'Sec-Fetch-Mode', value: 'cors' },
-      ],
-      queryString: [],
-      cookies: [],
-      headersSize: -1,
-      bodySize: 0,
-    },
-    response: {
-      status: 200,
-      statusText: 'OK',
-      httpVersion: 'HTTP/1.1',
-      headers: [{ name: 'Access-Control-Allow-Origin', value: index % 10 === 9 ? 'https://other.example.com' : 'https://app.example.com' }],
-      cookies: [],
-      content: { size: 0, mimeType: 'text/plain' },
-      redirectURL: '',
-      headersSize: -1,
-      bodySize: 0,
-      _error: index % 10 === 9 ? 'net::ERR_FAILED' : null,
-    },
-    cache: {},
-    timings: { send: 1, wait: 3, receive: 1 },
-  }));
   const file = join(scratch, 'fifty-thousand.har');
-  await writeFile(file, JSON.stringify({ log: { version: '1.2', creator: { name: 'WebInspector', version: '537.36' }, pages: [], entries } }));
+  await writeFile(file, smallGetsHar(50_000));
 
   const panel = await panelInFreshProfile();
   await panel.getByLabel('Import a HAR file or CORS Lens trace').setInputFiles(file);

@@ -246,7 +246,7 @@ describe('Firefox eviction when full (100 entries, nsPreflightCache::GetEntry)',
   });
 });
 
-describe('Firefox snapshots (chrome.storage.session)', () => {
+describe('Firefox snapshots (what a restarted worker reads back)', () => {
   it('restore what was stored, items and removals included', () => {
     const cache = firefox();
     cache.store(KEY, answer('PUT', 'x-a', '600'), T0);

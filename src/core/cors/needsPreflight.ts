@@ -1,5 +1,5 @@
 import { readUnsafeHeaders, type SimpleRequestHeader, type UnsafeHeaders, type UnsafeRequestHeader } from '../fetch/corsUnsafeRequestHeaderNames.ts';
-import type { SafelistRule } from '../fetch/corsSafelistedRequestHeader.ts';
+import { isChromiumOnlyRule } from '../fetch/corsSafelistedRequestHeader.ts';
 import type { HeaderList } from '../fetch/headers.ts';
 import { isCorsSafelistedMethod } from '../fetch/method.ts';
 import { isSameOrigin } from '../fetch/origin.ts';
@@ -119,11 +119,6 @@ function withoutChromiumExtras(rules: { reasons: PreflightReason[]; met: SimpleR
     else met.push(rule);
   }
   rules.met = met;
-}
-
-/** The safelist rules only Chromium has (its client hints and Intervention). */
-export function isChromiumOnlyRule(rule: SafelistRule): boolean {
-  return rule === 'chromium-client-hint' || rule === 'chromium-intervention';
 }
 
 /**

@@ -16,6 +16,11 @@ export type SafelistDecision =
 
 export type SafelistRule = 'accept' | 'language' | 'content-type' | 'range' | 'chromium-client-hint' | 'chromium-intervention';
 
+/** The safelist rules only Chromium has (its client hints and Intervention). */
+export function isChromiumOnlyRule(rule: SafelistRule): boolean {
+  return rule === 'chromium-client-hint' || rule === 'chromium-intervention';
+}
+
 export type UnsafeRule =
   'name-not-safelisted' | 'value-over-128-bytes' | 'unsafe-byte' | 'language-value' | 'content-type-not-safelisted' | 'range-not-simple' | 'client-hint-value';
 

@@ -6,8 +6,7 @@ import { PreflightCache } from '../cache/preflightCache.ts';
 import { decideVerdict } from '../cors/decideVerdict.ts';
 import type { IpAddressSpace, LocalNetworkContext } from '../cors/localNetworkAccess.ts';
 import { PreflightChecks } from '../cors/preflightCheck.ts';
-import { readUnsafeHeaders, type UnsafeHeaders } from '../fetch/corsUnsafeRequestHeaderNames.ts';
-import type { HeaderList } from '../fetch/headers.ts';
+import { createHeaderReader } from './headerReader.ts';
 import { methodAfterRedirect } from '../cors/redirect.ts';
 import { describeRequest, type SkipReason } from './describeRequest.ts';
 import {
@@ -100,14 +99,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
   const cache = options.cache ?? new PreflightCache({ engine: options.rules?.cache });
   // Pairing checks a preflight as its request goes out; the verdict reuses that check.
   const preflightChecks = new PreflightChecks();
-  // A request's header list is read for CORS when its preflight is stored, when it goes out and when it is
-  // judged: read once, for as long as this pairing holds the list.
-  const readings = new WeakMap<HeaderList, UnsafeHeaders>();
-  const readHeaders = (headers: HeaderList): UnsafeHeaders => {
-    let reading = readings.get(headers);
-    if (!reading) readings.set(headers, (reading = readUnsafeHeaders(headers)));
-    return reading;
-  };
+  const readHeaders = createHeaderReader();
   // Only what is still open: a judged request (and its preflights) leaves, so
   // a tab's pairing stays as small as its traffic in flight.
   const records = new Map<string, OpenRequest | OpenPreflight | UndecidedRequest>();
