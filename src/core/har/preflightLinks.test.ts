@@ -45,6 +45,26 @@ describe('preflights linked to their requests in a Chrome DevTools HAR', () => {
     });
   });
 
+  it("gives a late preflight entry to the first of two identical requests that seem to have ended before it: the second was the cache's", () => {
+    // Chromium 156's export of the lab's cache-kept-after-blocked-response under load: both PUTs' entries end
+    // (8 ms and 17 ms) before the one preflight's entry starts; Chromium sent the preflight for the first and
+    // served the second from its cache.
+    const cached = [...preflightOk, { name: 'Access-Control-Max-Age', value: '600' }];
+    const put = (start: number, time: number) =>
+      withTimings(
+        entry({ method: 'POST', url: API, headers: postWire }, { status: 200, headers: [], _error: 'net::ERR_FAILED' }, start, { _resourceType: 'fetch' }),
+        time,
+        { blocked: time, send: 0, receive: 0 },
+      );
+    const preflight = withTimings(preflightEntry(24, { status: 204, headers: cached }, true, 1.79, '14493.170'), 1.79, {
+      blocked: -0.01,
+      send: 0,
+      receive: 0.58,
+    });
+    const transactions = judge(harOf([put(0, 7.28), put(9, 6.78), preflight]));
+    expect(transactions.map((transaction) => transaction.verdict.preflight)).toEqual(['sent', 'cache-hit']);
+  });
+
   it('moves a request with no time to hold its preflight after the preflight instead', () => {
     const refused = [
       { name: 'Access-Control-Allow-Origin', value: PAGE },

@@ -85,6 +85,14 @@ export function linkPreflights(entries: readonly HarEntry[], headOf: (index: num
   return { requestOf, preflightSpan, hopNotBefore };
 }
 
+/**
+ * How far apart two entries' clocks were seen under load (a preflight's
+ * entry starting up to 17 ms after its request's entry had ended): a
+ * request that ended less than this before a preflight started may still
+ * have been waiting for it.
+ */
+const CLOCK_DISAGREEMENT_MS = 50;
+
 /** The gap left between a moved preflight and its request, so that sorting by time keeps them in that order (ms). */
 const AFTER = 0.001;
 
@@ -109,7 +117,7 @@ function bestCandidate(
   let bestRank = -Infinity;
   for (const candidate of candidates) {
     const entry = entries[candidate] as HarEntry;
-    const inFlight = timeOf(entry) + Math.max(0, entry.time ?? 0) >= started;
+    const inFlight = timeOf(entry) + Math.max(0, entry.time ?? 0) + CLOCK_DISAGREEMENT_MS >= started;
     const exact = accessControlRequestHeadersValue(entry.request.headers) === announced.toLowerCase();
     // Earlier candidates come first: among the in-flight, the first of equals wins; among the ended, the last.
     const rank = (inFlight ? 4 : 0) + (exact ? 2 : 0);
