@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PreflightCache } from '../cache/preflightCache.ts';
 import type { PreflightResult } from '../cors/preflightResult.ts';
-import { cacheStoreLines } from './diagramLines.ts';
+import type { PreflightNeed } from '../cors/needsPreflight.ts';
+import { cacheStoreLines, requestLines } from './diagramLines.ts';
 
 const result: PreflightResult = { methods: ['PUT'], headers: [], credentials: false, maxAge: '600', allowMethodsValue: 'PUT', allowHeadersValue: null };
 const time = (ms: number) => `${ms} ms`;
@@ -25,5 +26,34 @@ describe('cacheStoreLines', () => {
     ]);
     const zero = new PreflightCache().store({ origin: 'null', url: 'https://api.test/' }, { ...result, maxAge: '0' }, 0);
     expect(cacheStoreLines(zero, '0', time).map((line) => line.name)).toEqual(['Chromium']);
+  });
+});
+
+describe('requestLines', () => {
+  const headers = [
+    { name: 'Accept', value: 'application/json' },
+    { name: 'X-Trace', value: 'abc' },
+    { name: 'DPR', value: '2' },
+  ];
+  it('lists the headers the verdict gave as preflight reasons, as the script spelled them, after the Origin', () => {
+    // Firefox's verdict: DPR is safelisted only by Chromium.
+    const need: PreflightNeed = {
+      notCorsReason: null,
+      reasons: [
+        { kind: 'header', header: { name: 'x-trace', value: 'abc', rule: 'name-not-safelisted' } },
+        { kind: 'header-not-safelisted-here', header: { kind: 'header', name: 'dpr', value: '2', rule: 'chromium-client-hint' } },
+      ],
+      met: [{ kind: 'header', name: 'accept', value: 'application/json', rule: 'accept' }],
+      announced: [],
+    };
+    expect(requestLines('https://app.test', headers, need)).toEqual([
+      { name: 'Origin', value: 'https://app.test' },
+      { name: 'X-Trace', value: 'abc' },
+      { name: 'DPR', value: '2' },
+    ]);
+  });
+
+  it('lists no header of a hop without preflight reasons', () => {
+    expect(requestLines(null, headers, { notCorsReason: 'same-origin', reasons: [], met: [], announced: [] })).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import type { CachedToken, PreflightCacheEntry, StoreOutcome } from '../cache/preflightCache.ts';
 import { firefoxPreflightLifetime, type PreflightLifetime } from '../cache/preflightLifetime.ts';
+import type { PreflightNeed } from '../cors/needsPreflight.ts';
 import type { ObservedResponse } from '../cors/verdict.ts';
-import { corsUnsafeRequestHeaderNames } from '../fetch/corsUnsafeRequestHeaderNames.ts';
 import { lowerCaseHeaderName, type HeaderList } from '../fetch/headers.ts';
 import { serializeOrigin } from '../fetch/origin.ts';
 import type { DiagramLine, NegotiationDiagram } from './diagram.ts';
@@ -22,12 +22,17 @@ export function accessControlLines(response: ObservedResponse): DiagramLine[] {
   return lines.length > 0 ? lines : [{ value: 'No Access-Control-* header' }];
 }
 
-/** The request's Origin (when CORS applies) and the CORS-unsafe headers the preflight was about. */
-export function requestLines(origin: string | null, headers: HeaderList): DiagramLine[] {
-  const unsafe = new Set(corsUnsafeRequestHeaderNames(headers));
+/**
+ * The request's Origin (when CORS applies) and the headers the preflight was
+ * about, as the script spelled them: those the engine gave as reasons for a
+ * preflight at this hop (nothing is classified here).
+ */
+export function requestLines(origin: string | null, headers: HeaderList, need: PreflightNeed | undefined): DiagramLine[] {
+  const reasons = new Set<string>();
+  for (const reason of need?.reasons ?? []) if (reason.kind === 'header' || reason.kind === 'header-not-safelisted-here') reasons.add(reason.header.name);
   return [
     ...(origin === null ? [] : [{ name: 'Origin', value: origin }]),
-    ...headers.filter((header) => unsafe.has(lowerCaseHeaderName(header.name))).map(headerLine),
+    ...headers.filter((header) => reasons.has(lowerCaseHeaderName(header.name))).map(headerLine),
   ];
 }
 

@@ -100,7 +100,7 @@ function draft(
 function callLines(input: DiagramInput): DiagramLine[] {
   const { request } = input;
   // The headers the script set that CORS cares about (a capture's request may also hold every header the browser added).
-  const lines: DiagramLine[] = requestLines(null, request.headers);
+  const lines: DiagramLine[] = requestLines(null, request.headers, input.verdict.hops[0]?.preflightNeed);
   for (const header of input.dropped ?? []) lines.push({ value: `${CALLERS[input.via]} drops ${header.name}: a forbidden request header.` });
   if (request.mode !== 'cors') lines.push({ name: 'mode', value: request.mode });
   if (request.credentials === 'include') lines.push({ name: 'credentials', value: 'include' });
@@ -168,7 +168,7 @@ const MISS_LINES: Readonly<Record<CacheMissReason | 'bypass-requested', string |
 };
 
 function requestArrow(hop: DiagramHop, judged: HopVerdict, at: At, taint: readonly DiagramLine[]): Draft {
-  const lines = [...requestLines(judged.corsFlag ? judged.origin : null, judged.headers), ...taint];
+  const lines = [...requestLines(judged.corsFlag ? judged.origin : null, judged.headers, judged.preflightNeed), ...taint];
   if (hop.sent === false) return draft('request', at, 'browser', 'server', `Request: ${judged.method} ${at.path} (not sent)`, lines, 'not-sent');
   const title = `Request: ${judged.method} ${at.path}`;
   if (hop.response) return draft('request', at, 'browser', 'server', title, lines);
