@@ -7,6 +7,7 @@ import type { Transaction } from '../pairing/transaction.ts';
 import { NOTHING_LEFT_OUT, type SequencedTransaction, type SessionSummary } from '../protocol.ts';
 import type { RecordingCoverage } from '../recording/recordingCoverage.ts';
 import { MAX_GAPS_PER_TAB, type RecordingGap } from '../recording/recordingGap.ts';
+import { TransactionRing } from './transactionRing.ts';
 import { limitValues } from './valueBudget.ts';
 
 export interface SessionLimits {
@@ -90,9 +91,7 @@ interface TabState {
   pageUrl: string | null;
   preserveLog: boolean;
   pairing: Pairing;
-  ring: SequencedTransaction[];
-  sizes: number[];
-  characters: number;
+  ring: TransactionRing;
   seq: number;
   evicted: number;
   truncatedValues: number;
@@ -172,9 +171,7 @@ export class TabSessions {
     tab.gapsShownFrom = tab.gaps.length;
     tab.leftOutBefore = leftOutOf(tab);
     tab.pairing = this.#newPairing(tabId);
-    tab.ring = [];
-    tab.sizes = [];
-    tab.characters = 0;
+    tab.ring = new TransactionRing();
     tab.changed.clear();
     const session = summaryOf(tab);
     this.#options.onCleared?.(tabId, reason, session);
@@ -214,18 +211,14 @@ export class TabSessions {
   /** Every transaction of the tab for an export: those judged (in the ring), then those still open. */
   snapshot(tabId: number): { session: SessionSummary; transactions: Transaction[] } {
     const tab = this.#tab(tabId);
-    return { session: summaryOf(tab), transactions: [...tab.ring.map((item) => item.transaction), ...this.inFlight(tabId)] };
+    return { session: summaryOf(tab), transactions: [...tab.ring.items.map((item) => item.transaction), ...this.inFlight(tabId)] };
   }
 
   /** Chromium's report on a transaction still in the ring; false when it is gone (evicted, cleared). */
   confirm(tabId: number, seq: number, confirmation: Confirmation): boolean {
-    const ring = this.#tabs.get(tabId)?.ring;
-    if (!ring) return false;
-    const index = indexOfSeq(ring, seq);
-    const item = ring[index];
-    if (!item || item.seq !== seq) return false;
-    ring[index] = { ...item, confirmation };
-    this.#tabs.get(tabId)?.changed.add(seq);
+    const tab = this.#tabs.get(tabId);
+    if (!tab?.ring.replace(seq, (item) => ({ ...item, confirmation }))) return false;
+    tab.changed.add(seq);
     this.#options.onConfirmed?.(tabId, seq, confirmation);
     this.#options.onChanged?.(tabId);
     return true;
@@ -233,9 +226,7 @@ export class TabSessions {
 
   /** Transactions after `sinceSeq`, oldest first; at most `limit` of them. */
   since(tabId: number, sinceSeq = 0, limit = Number.POSITIVE_INFINITY): SequencedTransaction[] {
-    const ring = this.#tabs.get(tabId)?.ring ?? [];
-    const start = indexOfSeq(ring, sinceSeq + 1);
-    return ring.slice(start, Math.min(ring.length, start + limit));
+    return this.#tabs.get(tabId)?.ring.since(sinceSeq, limit) ?? [];
   }
 
   tabIds(): number[] {
@@ -249,7 +240,7 @@ export class TabSessions {
   /** The whole session of a tab, as restore() takes it back; null for a tab unknown (closed). */
   persistedTab(tabId: number): PersistedTab | null {
     const tab = this.#tabs.get(tabId);
-    return tab ? { ...stateOf(tab), transactions: tab.ring } : null;
+    return tab ? { ...stateOf(tab), transactions: tab.ring.items } : null;
   }
 
   /** What changed in a tab since the last call (and forgets it); null for a tab unknown (closed). */
@@ -264,11 +255,7 @@ export class TabSessions {
 
   /** The transactions kept with seq from `from` to `to`, both included, oldest first. */
   between(tabId: number, from: number, to: number): SequencedTransaction[] {
-    const ring = this.#tabs.get(tabId)?.ring ?? [];
-    const items: SequencedTransaction[] = [];
-    for (let index = indexOfSeq(ring, from); index < ring.length && (ring[index] as SequencedTransaction).seq <= to; index++)
-      items.push(ring[index] as SequencedTransaction);
-    return items;
+    return this.#tabs.get(tabId)?.ring.between(from, to) ?? [];
   }
 
   /** Rebuilds a tab from what persistedTab() gave: the ring as it was, and the open requests replayed. */
@@ -284,10 +271,11 @@ export class TabSessions {
       recordingSince: saved.recordingSince,
       gaps: [...saved.gaps],
       gapsShownFrom: saved.gapsShownFrom,
-      ring: [...saved.transactions],
-      sizes: saved.transactions.map((item) => limitValues(item, Number.MAX_SAFE_INTEGER).characters),
+      ring: new TransactionRing(
+        saved.transactions,
+        saved.transactions.map((item) => limitValues(item, Number.MAX_SAFE_INTEGER).characters),
+      ),
     });
-    tab.characters = tab.sizes.reduce((sum, size) => sum + size, 0);
     this.#tabs.set(saved.tabId, tab);
     // Replayed events must not announce transactions twice: only new ones follow.
     for (const event of saved.openEvents) tab.pairing.push(event);
@@ -308,9 +296,7 @@ export class TabSessions {
       pageUrl: null,
       preserveLog: false,
       pairing: this.#newPairing(tabId),
-      ring: [],
-      sizes: [],
-      characters: 0,
+      ring: new TransactionRing(),
       seq: 0,
       evicted: 0,
       truncatedValues: 0,
@@ -349,26 +335,9 @@ export class TabSessions {
     const limited = limitValues(transaction, this.#limits.maxValueLength);
     tab.truncatedValues += limited.truncated;
     const item: SequencedTransaction = { seq: ++tab.seq, transaction: limited.value };
-    tab.ring.push(item);
     tab.changed.add(item.seq);
-    tab.sizes.push(limited.characters);
-    tab.characters += limited.characters;
-    this.#trim(tab);
+    tab.evicted += tab.ring.add(item, limited.characters, this.#limits);
     this.#options.onTransactions?.(tabId, [item], summaryOf(tab));
-  }
-
-  // Trimming in steps keeps a flood linear: the ring is cut when 10% over.
-  #trim(tab: TabState): void {
-    const { maxTransactions, maxTabCharacters } = this.#limits;
-    if (tab.ring.length <= maxTransactions + Math.floor(maxTransactions / 10) && tab.characters <= maxTabCharacters) return;
-    let drop = Math.max(0, tab.ring.length - maxTransactions);
-    let characters = tab.characters;
-    for (let index = 0; index < drop; index++) characters -= tab.sizes[index] ?? 0;
-    while (characters > maxTabCharacters && drop < tab.ring.length - 1) characters -= tab.sizes[drop++] ?? 0;
-    tab.ring.splice(0, drop);
-    tab.sizes.splice(0, drop);
-    tab.characters = characters;
-    tab.evicted += drop;
   }
 }
 
@@ -388,7 +357,7 @@ function stateOf(tab: TabState): PersistedTabState {
     ...summaryOf(tab),
     gaps: tab.gaps,
     gapsShownFrom: tab.gapsShownFrom,
-    firstSeq: tab.ring[0]?.seq ?? tab.seq + 1,
+    firstSeq: tab.ring.firstSeq ?? tab.seq + 1,
     openEvents: tab.pairing.openEvents(),
   };
 }
@@ -405,16 +374,4 @@ function summaryOf(tab: TabState): SessionSummary {
     recordingSince: tab.recordingSince,
     gaps: tab.gaps.slice(tab.gapsShownFrom),
   };
-}
-
-/** The index of `seq` in a ring sorted by seq (or where it would be). */
-function indexOfSeq(ring: readonly SequencedTransaction[], seq: number): number {
-  let low = 0;
-  let high = ring.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((ring[middle] as SequencedTransaction).seq < seq) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
