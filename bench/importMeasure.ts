@@ -92,7 +92,7 @@ const postTime = (message: unknown): number => {
   serialize(message);
   return performance.now() - start;
 };
-const texts = importMessages(checked).flatMap((message) => (message.type === 'transactions' ? message.texts : []));
+const texts = importMessages(checked).flatMap((message) => (message.type === 'transactions' ? [message.texts] : []));
 const longestPost = Math.max(...exportRequests({ texts, browser: checked.browser }, 'har', false, 0).map(postTime));
 const writeStart = performance.now();
 exportedFile(importedTrace(checked, false, 0), 'har');

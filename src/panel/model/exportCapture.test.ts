@@ -3,7 +3,7 @@ import { pairEvents } from '../../core/pairing/pairEvents.ts';
 import type { RequestEvent } from '../../core/pairing/requestEvent.ts';
 import { importCapture } from '../../core/trace/importCapture.ts';
 import { exportCapture, type ExportSource } from './exportCapture.ts';
-import type { ImportedFile } from './importFile.ts';
+import { packedTransactionTexts, type ImportedFile } from './importFile.ts';
 import { loopbackExportWorker } from './testWorkers.ts';
 
 const PAGE = 'https://app.example';
@@ -61,7 +61,7 @@ const capture: ImportedFile = {
   kind: 'har',
   browser: 'Chromium 156',
   rows: [],
-  texts: pairEvents(events).transactions.map((transaction) => JSON.stringify(transaction)),
+  texts: packedTransactionTexts(pairEvents(events).transactions),
 };
 
 describe('exportCapture of an imported file', () => {

@@ -4,11 +4,12 @@ import { pairEvents } from '../../core/pairing/pairEvents.ts';
 import { exportedFile } from '../../core/trace/exportFile.ts';
 import { importedTrace } from '../../core/trace/importedTrace.ts';
 import { createExportWriter, EXPORT_CHUNK_SIZE, exportImported, type ExportWorkerReply } from './exportImported.ts';
+import { packedTransactionTexts } from './importFile.ts';
 import { loopbackExportWorker, scriptedWorker } from './testWorkers.ts';
 
 const NOW = Date.UTC(2026, 11, 7);
 const transactions = pairEvents(generateEvents(8 * (EXPORT_CHUNK_SIZE + 40), 5).events).transactions;
-const capture = { browser: 'Chromium 156', texts: transactions.map((transaction) => JSON.stringify(transaction)) };
+const capture = { browser: 'Chromium 156', texts: packedTransactionTexts(transactions) };
 /** The transactions of a written trace. */
 const transactionsIn = (text: string): unknown[] => (JSON.parse(text) as { transactions: unknown[] }).transactions;
 
@@ -27,7 +28,9 @@ describe('exportImported', () => {
         pauses++;
       },
     );
-    const sizes = worker.received.map((request) => (request.type === 'transactions' ? request.texts.length : request.type));
+    const sizes = worker.received.map((request) =>
+      request.type === 'transactions' ? request.texts.reduce((sum, pack) => sum + pack.ends.length, 0) : request.type,
+    );
     expect(sizes).toEqual([EXPORT_CHUNK_SIZE, transactions.length - EXPORT_CHUNK_SIZE, 'write']);
     expect(pauses).toBe(1);
     const inPanel = exportedFile(importedTrace({ transactions, browser: 'Chromium 156' }, false, NOW), 'har');
@@ -55,7 +58,7 @@ describe('exportImported', () => {
 describe('createExportWriter', () => {
   it('writes what it gathered once, then starts again empty', () => {
     const write = createExportWriter();
-    expect(write({ type: 'transactions', texts: capture.texts.slice(0, 3) })).toEqual([]);
+    expect(write({ type: 'transactions', texts: packedTransactionTexts(transactions.slice(0, 3)) })).toEqual([]);
     const first = write({ type: 'write', browser: null, format: 'trace', includeSecrets: false, now: NOW });
     expect(first.map((reply) => reply.type)).toEqual(['part', 'written']);
     const second = write({ type: 'write', browser: null, format: 'trace', includeSecrets: false, now: NOW });

@@ -3,11 +3,12 @@ import { exportedFile, type ExportedFile, type ExportFormat } from '../../core/t
 import { importedTrace } from '../../core/trace/importedTrace.ts';
 import type { Transaction } from '../../core/pairing/transaction.ts';
 import { TRANSACTIONS_PAGE_SIZE } from '../../core/protocol.ts';
-import type { ImportedFile } from './importFile.ts';
+import { IMPORT_CHUNK_SIZE, type ImportedFile } from './importFile.ts';
+import { unpackTexts, type PackedTexts } from './packedTexts.ts';
 
-/** What the panel posts to the export worker: the transactions' texts (see ImportedFile), a chunk at a time, then what to write. */
+/** What the panel posts to the export worker: the transactions' texts as the panel holds them (see ImportedFile), some packs at a time, then what to write. */
 export type ExportWorkerRequest =
-  | { readonly type: 'transactions'; readonly texts: readonly string[] }
+  | { readonly type: 'transactions'; readonly texts: readonly PackedTexts[] }
   | { readonly type: 'write'; readonly browser: string | null; readonly format: ExportFormat; readonly includeSecrets: boolean; readonly now: number };
 
 /** What the export worker posts back: the file's text part by part, then its name and what was left out; or why it failed. */
@@ -25,7 +26,7 @@ export function createExportWriter(): (request: ExportWorkerRequest) => ExportWo
   let transactions: Transaction[] = [];
   return (request) => {
     if (request.type === 'transactions') {
-      for (const text of request.texts) transactions.push(JSON.parse(text) as Transaction);
+      for (const pack of request.texts) for (const text of unpackTexts(pack)) transactions.push(JSON.parse(text) as Transaction);
       return [];
     }
     const judged = transactions;
@@ -42,8 +43,8 @@ export function createExportWriter(): (request: ExportWorkerRequest) => ExportWo
   };
 }
 
-/** Transactions per message to the export worker. */
-export const EXPORT_CHUNK_SIZE = TRANSACTIONS_PAGE_SIZE;
+/** Transactions per message to the export worker (in whole packs of the import's). */
+export const EXPORT_CHUNK_SIZE = Math.max(1, Math.floor(TRANSACTIONS_PAGE_SIZE / IMPORT_CHUNK_SIZE)) * IMPORT_CHUNK_SIZE;
 
 /** What the panel posts to the export worker for a capture, in order: its transactions EXPORT_CHUNK_SIZE at a time, then what to write. */
 export function exportRequests(
@@ -53,7 +54,7 @@ export function exportRequests(
   now: number,
 ): ExportWorkerRequest[] {
   return [
-    ...chunksOf(capture.texts, EXPORT_CHUNK_SIZE).map((texts): ExportWorkerRequest => ({ type: 'transactions', texts })),
+    ...chunksOf(capture.texts, EXPORT_CHUNK_SIZE / IMPORT_CHUNK_SIZE).map((texts): ExportWorkerRequest => ({ type: 'transactions', texts })),
     { type: 'write', browser: capture.browser, format, includeSecrets, now },
   ];
 }

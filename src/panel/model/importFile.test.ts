@@ -4,6 +4,7 @@ import { pairEvents } from '../../core/pairing/pairEvents.ts';
 import type { JudgedCapture } from '../../core/trace/importCapture.ts';
 import { IMPORT_CHUNK_SIZE, importedTransaction, importFile, importMessages, type ImportMessage } from './importFile.ts';
 import { scriptedWorker } from './testWorkers.ts';
+import { unpackTexts } from './packedTexts.ts';
 import { makeRow } from './transactionRow.ts';
 
 const judged = (count: number): JudgedCapture => {
@@ -20,13 +21,13 @@ describe('importMessages', () => {
     const [first, ...rest] = importMessages(capture);
     expect(first).toEqual({ type: 'judged', kind: 'har', browser: 'Chromium 156', count: capture.transactions.length });
     expect(rest).toHaveLength(3);
-    const sizes = rest.map((message) => (message.type === 'transactions' ? [message.rows.length, message.texts.length] : -1));
+    const sizes = rest.map((message) => (message.type === 'transactions' ? [message.rows.length, message.texts.ends.length] : -1));
     expect(sizes).toEqual([
       [IMPORT_CHUNK_SIZE, IMPORT_CHUNK_SIZE],
       [IMPORT_CHUNK_SIZE, IMPORT_CHUNK_SIZE],
       [7, 7],
     ]);
-    const texts = rest.flatMap((message) => (message.type === 'transactions' ? message.texts : []));
+    const texts = rest.flatMap((message) => (message.type === 'transactions' ? unpackTexts(message.texts) : []));
     expect(texts.map((text): unknown => JSON.parse(text))).toEqual(capture.transactions);
     const rows = rest.flatMap((message) => (message.type === 'transactions' ? message.rows : []));
     expect(rows).toEqual(capture.transactions.map((transaction, index) => makeRow({ seq: index + 1, transaction })));

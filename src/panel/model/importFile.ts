@@ -2,6 +2,7 @@ import { chunksOf } from '../../core/chunksOf.ts';
 import { MAX_CAPTURE_BYTES, type JudgedCapture } from '../../core/trace/importCapture.ts';
 import type { Transaction } from '../../core/pairing/transaction.ts';
 import type { SequencedTransaction } from '../../core/protocol.ts';
+import { packTexts, unpackText, type PackedTexts } from './packedTexts.ts';
 import { makeRow, type TransactionRow } from './transactionRow.ts';
 
 export interface ImportRequest {
@@ -11,11 +12,12 @@ export interface ImportRequest {
 /**
  * What the import worker posts: what it judged, then the transactions in
  * messages of at most IMPORT_CHUNK_SIZE, numbered from 1 in the file's
- * order, each as its row and its JSON text; or why the file could not be read.
+ * order, each as its row and its JSON text (packed: the worker transfers the
+ * buffer); or why the file could not be read.
  */
 export type ImportMessage =
   | { readonly type: 'judged'; readonly kind: 'trace' | 'har'; readonly browser: string | null; readonly count: number }
-  | { readonly type: 'transactions'; readonly rows: readonly TransactionRow[]; readonly texts: readonly string[] }
+  | { readonly type: 'transactions'; readonly rows: readonly TransactionRow[]; readonly texts: PackedTexts }
   | { readonly type: 'failed'; readonly message: string };
 
 /**
@@ -36,9 +38,18 @@ export function importMessages(capture: JudgedCapture): ImportMessage[] {
     ...chunksOf(transactions, IMPORT_CHUNK_SIZE).map((chunk, index): ImportMessage => ({
       type: 'transactions',
       rows: chunk.map((transaction, at) => makeRow({ seq: index * IMPORT_CHUNK_SIZE + at + 1, transaction })),
-      texts: chunk.map((transaction) => JSON.stringify(transaction)),
+      texts: packTransactions(chunk),
     })),
   ];
+}
+
+/** Transactions' texts as an imported file holds them: IMPORT_CHUNK_SIZE to a pack. */
+export function packedTransactionTexts(transactions: readonly Transaction[]): PackedTexts[] {
+  return chunksOf(transactions, IMPORT_CHUNK_SIZE).map(packTransactions);
+}
+
+function packTransactions(chunk: readonly Transaction[]): PackedTexts {
+  return packTexts(chunk.map((transaction) => JSON.stringify(transaction)));
 }
 
 /** A file shown read-only beside the live tab. */
@@ -49,18 +60,20 @@ export interface ImportedFile {
   /** Its transactions' rows, numbered from 1 in the file's order. */
   readonly rows: readonly TransactionRow[];
   /**
-   * Each transaction as JSON text, in the same order, read when shown or
-   * exported (importedTransaction). 50,000 transactions rebuilt as objects
-   * on the panel's thread cost it seconds of garbage collection, in pauses
-   * of up to 150 ms while it received them and while the list scrolled;
-   * the text of each is a single string, and the worker made the rows.
+   * Each transaction as JSON text, in the same order, IMPORT_CHUNK_SIZE to a
+   * pack (the last may hold fewer), read when shown or exported
+   * (importedTransaction). 50,000 transactions rebuilt as objects on the
+   * panel's thread cost it seconds of garbage collection, in pauses of up to
+   * 150 ms while it received them and while the list scrolled; the worker
+   * makes the rows, and hands the texts over packed (see packedTexts.ts).
    */
-  readonly texts: readonly string[];
+  readonly texts: readonly PackedTexts[];
 }
 
 /** The imported transaction numbered `seq`, read from its text; undefined for a number the file has not. */
 export function importedTransaction(file: Pick<ImportedFile, 'texts'>, seq: number): SequencedTransaction | undefined {
-  const text = file.texts[seq - 1];
+  const pack = Number.isInteger(seq) && seq > 0 ? file.texts[Math.floor((seq - 1) / IMPORT_CHUNK_SIZE)] : undefined;
+  const text = pack && unpackText(pack, (seq - 1) % IMPORT_CHUNK_SIZE);
   return text === undefined ? undefined : { seq, transaction: JSON.parse(text) as Transaction };
 }
 
@@ -82,7 +95,7 @@ export async function importFile(file: File, startWorker: () => Worker, onProgre
     return await new Promise<ImportedFile>((resolve, reject) => {
       let judged: Extract<ImportMessage, { type: 'judged' }> | null = null;
       const rows: TransactionRow[] = [];
-      const texts: string[] = [];
+      const texts: PackedTexts[] = [];
       worker.onmessage = (event: MessageEvent<ImportMessage>) => {
         const message = event.data;
         if (message.type === 'failed') {
@@ -92,7 +105,7 @@ export async function importFile(file: File, startWorker: () => Worker, onProgre
         if (message.type === 'judged') judged = message;
         else {
           rows.push(...message.rows);
-          texts.push(...message.texts);
+          texts.push(message.texts);
         }
         if (!judged) return;
         onProgress(rows.length, judged.count);

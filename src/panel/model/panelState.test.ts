@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FIRST_SIMULATION, SIMULATION_PRESETS } from '../../core/simulator/presets.ts';
 import { whatIfFromTransaction } from '../../core/simulator/whatIf.ts';
-import type { ImportedFile } from './importFile.ts';
+import { packedTransactionTexts, type ImportedFile } from './importFile.ts';
 import { INITIAL_PANEL_STATE, reducePanel, type PanelAction, type PanelState } from './panelState.ts';
 import { recordingNoteText, recordingRefusedText } from './recordingNote.ts';
 import { blockedGet, sequenced } from './testItems.ts';
@@ -10,7 +10,7 @@ import { toRow } from './transactionRow.ts';
 const run = (actions: readonly PanelAction[], from: PanelState = INITIAL_PANEL_STATE) => actions.reduce(reducePanel, from);
 const imported = (name: string): ImportedFile => {
   const items = sequenced(blockedGet('get', 0));
-  return { name, kind: 'har', browser: 'Chromium 156', rows: items.map(toRow), texts: items.map((item) => JSON.stringify(item.transaction)) };
+  return { name, kind: 'har', browser: 'Chromium 156', rows: items.map(toRow), texts: packedTransactionTexts(items.map((item) => item.transaction)) };
 };
 
 describe('reducePanel', () => {
