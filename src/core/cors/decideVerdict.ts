@@ -51,13 +51,16 @@ function judgeCredentials(exchange: Exchange, options: VerdictOptions, checks: P
   const { request } = exchange;
   if (!request.credentialsAssumed || request.credentials === 'include') return walkHops(exchange, options, checks);
   // Unknown credentials: judge both ways before touching the cache model.
+  // Those walks leave the model alone, but read the header lists through the
+  // caller's reader: they are the lists the walk with the model reads.
+  const apart: VerdictOptions = { readHeaders: options.readHeaders };
   const included: Exchange = { ...exchange, request: { ...request, credentials: 'include' } };
-  const withCredentials = walkHops(included, {}, checks);
+  const withCredentials = walkHops(included, apart, checks);
   let withoutCredentials: Verdict | undefined;
   // Only a request the browser failed can leave credentials as the only
   // explanation; without a failure, that walk is not needed.
   if (withCredentials.outcome === 'blocked' && failedAsCredentialsWould(exchange, withCredentials)) {
-    withoutCredentials = walkHops(exchange, {}, checks);
+    withoutCredentials = walkHops(exchange, apart, checks);
     if (withoutCredentials.outcome !== 'blocked') {
       // The walks above left the cache model alone; with a model, walk again to consult and feed it.
       const verdict = options.cache ? walkHops(included, options, checks) : withCredentials;

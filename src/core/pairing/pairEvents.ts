@@ -104,7 +104,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
   // a tab's pairing stays as small as its traffic in flight.
   const records = new Map<string, OpenRequest | OpenPreflight | UndecidedRequest>();
   // A preflight no request can claim any more changes nothing: it leaves (the stats still count it).
-  const matcher = createPreflightMatcher({ onPreflightDropped: (preflight) => forget(preflight.id) });
+  const matcher = createPreflightMatcher({ onPreflightDropped: (preflight) => forget(preflight.id), readHeaders });
   // Indexed by seq (start order), so finish() needs no sort.
   const judged: Transaction[] = [];
   const keepJudged = options.keepJudged === true;
