@@ -2,7 +2,6 @@ import { CHROMIUM_RULES, isBrowserRefusal } from '../browsers/browserRules.ts';
 import type { PreflightCacheEntry, PreflightCacheKey } from '../cache/preflightCache.ts';
 import { PREFLIGHT_CACHE_POLICIES } from '../cache/preflightLifetime.ts';
 import { unrecordedBefore } from '../recording/recordingCoverage.ts';
-import { isSameOrigin } from '../fetch/origin.ts';
 import type { CorsCheckFailure } from './corsCheck.ts';
 import { blockWalk, endWalk, type HopStep, type Walk } from './hopWalk.ts';
 import { LOCAL_NETWORK_ACCESS_ERROR, localNetworkAccessFailure } from './localNetworkAccess.ts';
@@ -72,7 +71,7 @@ function checkAnswer(walk: Walk, step: HopStep, preflight: ObservedPreflight, ke
   }
   const rules = options.rules ?? CHROMIUM_RULES;
   const origin = step.tainted && rules.preflightOriginAfterTaint === 'initiator' ? request.initiatorOrigin : step.origin;
-  const checksAccess = rules.checksPreflightToOwnOrigin || !isSameOrigin(request.initiatorOrigin, hop.url);
+  const checksAccess = rules.checksPreflightToOwnOrigin || step.crossOrigin;
   const check = walk.checks.check({
     url: hop.url,
     method: step.method,

@@ -7,6 +7,7 @@ import { decideVerdict } from '../cors/decideVerdict.ts';
 import type { IpAddressSpace, LocalNetworkContext } from '../cors/localNetworkAccess.ts';
 import { PreflightChecks } from '../cors/preflightCheck.ts';
 import { createHeaderReader } from './headerReader.ts';
+import { createUrlReader } from './urlReader.ts';
 import { methodAfterRedirect } from '../cors/redirect.ts';
 import { describeRequest, type SkipReason } from './describeRequest.ts';
 import {
@@ -100,6 +101,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
   // Pairing checks a preflight as its request goes out; the verdict reuses that check.
   const preflightChecks = new PreflightChecks();
   const readHeaders = createHeaderReader();
+  const readUrl = createUrlReader();
   // Only what is still open: a judged request (and its preflights) leaves, so
   // a tab's pairing stays as small as its traffic in flight.
   const records = new Map<string, OpenRequest | OpenPreflight | UndecidedRequest>();
@@ -192,7 +194,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
   // What describeRequest reads changes only when a hop opens, goes out or
   // gets its preflight: describe once per change, not once per question.
   const describe = (request: OpenRequest) => {
-    if (request.described === undefined) request.described = describeRequest(request, securityContexts);
+    if (request.described === undefined) request.described = describeRequest(request, securityContexts, readUrl);
     return request.described;
   };
 
@@ -259,7 +261,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
   };
 
   const noteServerSpace = (url: string, space: IpAddressSpace | undefined): void => {
-    if (space && space !== 'unknown') serverSpaces.set(serializeOrigin(url), space);
+    if (space && space !== 'unknown') serverSpaces.set(serializeOrigin(url, readUrl), space);
   };
 
   // Once a hop went out, its preflight passed: its result enters the cache
@@ -334,7 +336,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
       return null;
     }
     const { request, evidence } = described;
-    const hops = observedHops(open, (url) => serverSpaces.get(serializeOrigin(url)));
+    const hops = observedHops(open, (url) => serverSpaces.get(serializeOrigin(url, readUrl)));
     storeAnsweredPreflights();
     const exchange: Exchange = { request, hops, preflightsRecorded: options.preflightsRecorded === false ? false : undefined };
     const verdict = decideVerdict(exchange, {
@@ -344,6 +346,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
       preflightChecks,
       recording: options.recording?.(),
       readHeaders,
+      readUrl,
     });
     return {
       id: open.id,
