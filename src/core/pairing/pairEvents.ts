@@ -4,6 +4,7 @@ import { isOptionsMethod } from '../fetch/method.ts';
 import { serializeOrigin } from '../fetch/origin.ts';
 import { PreflightCache } from '../cache/preflightCache.ts';
 import { decideVerdict } from '../cors/decideVerdict.ts';
+import type { VerdictOptions } from '../cors/hopWalk.ts';
 import type { IpAddressSpace, LocalNetworkContext } from '../cors/localNetworkAccess.ts';
 import { PreflightChecks } from '../cors/preflightCheck.ts';
 import { createHeaderReader } from './headerReader.ts';
@@ -102,6 +103,8 @@ export function createPairing(options: PairingOptions = {}): Pairing {
   const preflightChecks = new PreflightChecks();
   const readHeaders = createHeaderReader();
   const readUrl = createUrlReader();
+  // Every verdict is judged with the same model, checks and readers (and, live, what the recording covers then).
+  const verdictOptions: VerdictOptions = { cache, storePreflights: false, rules: options.rules, preflightChecks, readHeaders, readUrl };
   // Only what is still open: a judged request (and its preflights) leaves, so
   // a tab's pairing stays as small as its traffic in flight.
   const records = new Map<string, OpenRequest | OpenPreflight | UndecidedRequest>();
@@ -339,15 +342,8 @@ export function createPairing(options: PairingOptions = {}): Pairing {
     const hops = observedHops(open, (url) => serverSpaces.get(serializeOrigin(url, readUrl)));
     storeAnsweredPreflights();
     const exchange: Exchange = { request, hops, preflightsRecorded: options.preflightsRecorded === false ? false : undefined };
-    const verdict = decideVerdict(exchange, {
-      cache,
-      storePreflights: false,
-      rules: options.rules,
-      preflightChecks,
-      recording: options.recording?.(),
-      readHeaders,
-      readUrl,
-    });
+    const recording = options.recording?.();
+    const verdict = decideVerdict(exchange, recording ? { ...verdictOptions, recording } : verdictOptions);
     return {
       id: open.id,
       request,
