@@ -1,6 +1,6 @@
 import type { BrowserRules } from '../browsers/browserRules.ts';
 import type { PreflightCache } from '../cache/preflightCache.ts';
-import type { UnsafeHeaders } from '../fetch/corsUnsafeRequestHeaderNames.ts';
+import type { HeaderReader, UnsafeHeaders } from '../fetch/corsUnsafeRequestHeaderNames.ts';
 import type { HeaderList } from '../fetch/headers.ts';
 import type { UrlReader } from '../fetch/urlParts.ts';
 import type { RecordingCoverage } from '../recording/recordingCoverage.ts';
@@ -21,7 +21,7 @@ export interface VerdictOptions {
   /** What the live recording covered (absent for files): a preflight not seen says what it missed. */
   readonly recording?: RecordingCoverage;
   /** Reads a header list for CORS (readUnsafeHeaders); pairing passes its own, which reads each list once. */
-  readonly readHeaders?: (headers: HeaderList) => UnsafeHeaders;
+  readonly readHeaders?: HeaderReader;
   /** Parses URLs (urlParts); pairing passes its own, which parses each URL once. */
   readonly readUrl?: UrlReader;
 }

@@ -1,5 +1,4 @@
-import { readUnsafeHeaders, type UnsafeHeaders } from '../fetch/corsUnsafeRequestHeaderNames.ts';
-import type { HeaderList } from '../fetch/headers.ts';
+import { readUnsafeHeaders, type HeaderReader } from '../fetch/corsUnsafeRequestHeaderNames.ts';
 import { currentHop, type OpenHop, type OpenPreflight, type OpenRequest } from './openRequests.ts';
 import type { RequestContext } from './requestEvent.ts';
 
@@ -45,7 +44,7 @@ export interface PreflightMatcherOptions {
    * the pairing passes its own reader, which has read, or will read, the same
    * list when the preflight is checked and the request judged.
    */
-  readonly readHeaders?: (headers: HeaderList) => UnsafeHeaders;
+  readonly readHeaders?: HeaderReader;
 }
 
 export function createPreflightMatcher(options: PreflightMatcherOptions = {}): PreflightMatcher {
@@ -135,7 +134,7 @@ function waitingHop(request: OpenRequest, key: string): OpenHop | undefined {
 }
 
 /** How well a preflight fits a request's hop; below 1 means it cannot be its preflight. */
-function score(request: OpenRequest, hop: OpenHop, preflight: OpenPreflight, readHeaders: (headers: HeaderList) => UnsafeHeaders): number {
+function score(request: OpenRequest, hop: OpenHop, preflight: OpenPreflight, readHeaders: HeaderReader): number {
   if (hop.preflight || hop.sentHeaders || hop.response || request.ended) return -1;
   if (!sameContext(request.context, preflight.context)) return -1;
   const { origin } = preflight;

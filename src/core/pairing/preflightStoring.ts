@@ -1,6 +1,5 @@
 import type { PreflightCache } from '../cache/preflightCache.ts';
-import type { UnsafeHeaders } from '../fetch/corsUnsafeRequestHeaderNames.ts';
-import type { HeaderList } from '../fetch/headers.ts';
+import type { HeaderReader } from '../fetch/corsUnsafeRequestHeaderNames.ts';
 import type { PreflightChecks } from '../cors/preflightCheck.ts';
 import type { DescribedRequest } from './describeRequest.ts';
 import type { OpenHop, OpenRequest } from './openRequests.ts';
@@ -32,7 +31,7 @@ export interface PreflightStoringOptions {
   readonly cache: PreflightCache;
   /** The pairing's checks, which the verdict asks again: each preflight is checked once. */
   readonly preflightChecks: PreflightChecks;
-  readonly readHeaders: (headers: HeaderList) => UnsafeHeaders;
+  readonly readHeaders: HeaderReader;
   /** The request as the pairing describes it now (its headers, origin, credentials). */
   readonly describe: (request: OpenRequest) => DescribedRequest | null;
 }
