@@ -2,6 +2,7 @@ import type { PreflightCache } from '../cache/preflightCache.ts';
 import { readUnsafeHeaders } from '../fetch/corsUnsafeRequestHeaderNames.ts';
 import type { HeaderList } from '../fetch/headers.ts';
 import { isSameOrigin } from '../fetch/origin.ts';
+import { urlParts } from '../fetch/urlParts.ts';
 import { isCorsEnabledMode } from './corsRequest.ts';
 import { failureOf, mayBeCorsBlock, withFailureEvidence } from './failureEvidence.ts';
 import { endWalk, type HopStep, type OpenHopVerdict, type VerdictOptions, type Walk } from './hopWalk.ts';
@@ -51,13 +52,16 @@ function judgeCredentials(exchange: Exchange, options: VerdictOptions, checks: P
   const { request } = exchange;
   if (!request.credentialsAssumed || request.credentials === 'include') return walkHops(exchange, options, checks);
   // Unknown credentials: judge both ways before touching the cache model.
+  // Those walks leave the model alone, but read header lists and URLs through
+  // the caller's readers: they are the ones the walk with the model reads.
+  const apart: VerdictOptions = { readHeaders: options.readHeaders, readUrl: options.readUrl };
   const included: Exchange = { ...exchange, request: { ...request, credentials: 'include' } };
-  const withCredentials = walkHops(included, {}, checks);
+  const withCredentials = walkHops(included, apart, checks);
   let withoutCredentials: Verdict | undefined;
   // Only a request the browser failed can leave credentials as the only
   // explanation; without a failure, that walk is not needed.
   if (withCredentials.outcome === 'blocked' && failedAsCredentialsWould(exchange, withCredentials)) {
-    withoutCredentials = walkHops(exchange, {}, checks);
+    withoutCredentials = walkHops(exchange, apart, checks);
     if (withoutCredentials.outcome !== 'blocked') {
       // The walks above left the cache model alone; with a model, walk again to consult and feed it.
       const verdict = options.cache ? walkHops(included, options, checks) : withCredentials;
@@ -105,11 +109,13 @@ function walkHops(exchange: Exchange, options: VerdictOptions, checks: Preflight
   // Read once for CORS, and again only when a redirect drops the body's headers.
   const read = options.readHeaders ?? readUnsafeHeaders;
   let unsafe = read(headers);
+  const readUrl = options.readUrl ?? urlParts;
   let tainted = false;
 
   for (let index = 0; index < hops.length; index++) {
     const hop = hops[index] as ObservedHop;
-    if (checksCors && !isSameOrigin(request.initiatorOrigin, hop.url)) walk.corsFlag = true;
+    const crossOrigin = !isSameOrigin(request.initiatorOrigin, hop.url, readUrl);
+    if (checksCors && crossOrigin) walk.corsFlag = true;
     const origin = tainted ? 'null' : request.initiatorOrigin;
     const announced = headers === request.headers ? request.unsafeHeaderNames : undefined;
     const preflightNeed = decidePreflightNeed({
@@ -139,7 +145,7 @@ function walkHops(exchange: Exchange, options: VerdictOptions, checks: Preflight
       cacheMiss: undefined,
     };
     walk.hops.push(verdict);
-    const step: HopStep = { index, hop, verdict, method, headers, unsafe, origin, tainted, announced };
+    const step: HopStep = { index, hop, verdict, method, headers, unsafe, crossOrigin, origin, tainted, announced };
 
     const ended = refuseHop(walk, step) ?? negotiatePreflight(walk, step);
     if (ended) return ended;

@@ -1,7 +1,8 @@
 import type { BrowserRules } from '../browsers/browserRules.ts';
 import type { PreflightCache } from '../cache/preflightCache.ts';
-import type { UnsafeHeaders } from '../fetch/corsUnsafeRequestHeaderNames.ts';
+import type { HeaderReader, UnsafeHeaders } from '../fetch/corsUnsafeRequestHeaderNames.ts';
 import type { HeaderList } from '../fetch/headers.ts';
+import type { UrlReader } from '../fetch/urlParts.ts';
 import type { RecordingCoverage } from '../recording/recordingCoverage.ts';
 import type { CorsCheckFailure } from './corsCheck.ts';
 import type { CorsRequest } from './corsRequest.ts';
@@ -20,7 +21,9 @@ export interface VerdictOptions {
   /** What the live recording covered (absent for files): a preflight not seen says what it missed. */
   readonly recording?: RecordingCoverage;
   /** Reads a header list for CORS (readUnsafeHeaders); pairing passes its own, which reads each list once. */
-  readonly readHeaders?: (headers: HeaderList) => UnsafeHeaders;
+  readonly readHeaders?: HeaderReader;
+  /** Parses URLs (urlParts); pairing passes its own, which parses each URL once. */
+  readonly readUrl?: UrlReader;
 }
 
 /**
@@ -50,6 +53,8 @@ export interface HopStep {
   readonly method: string;
   readonly headers: HeaderList;
   readonly unsafe: UnsafeHeaders;
+  /** Whether the hop's URL is on another origin than the initiator's (decided once per hop: several stages ask). */
+  readonly crossOrigin: boolean;
   /** The Origin sent here: "null" once tainted. */
   readonly origin: string;
   readonly tainted: boolean;

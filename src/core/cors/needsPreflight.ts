@@ -99,20 +99,26 @@ export function decidePreflightNeed(question: PreflightNeedQuestion): PreflightN
   }
   const rules = rulesOf(method, unsafe, mode);
   if (question.safelistsChromiumExtras === false) withoutChromiumExtras(rules);
-  return { notCorsReason: notCorsReason({ mode }) ?? null, ...rules, announced: question.announced };
+  return { notCorsReason: notCorsReason({ mode }) ?? null, reasons: rules.reasons, met: rules.met, announced: question.announced };
 }
 
-function rulesOf(method: string, unsafe: UnsafeHeaders, mode: RequestMode): { reasons: PreflightReason[]; met: SimpleRequestRule[] } {
+interface SimpleRequestRules {
+  reasons: PreflightReason[];
+  /** Shared with the header list's reading when the method adds nothing: never changed in place. */
+  met: readonly SimpleRequestRule[];
+}
+
+function rulesOf(method: string, unsafe: UnsafeHeaders, mode: RequestMode): SimpleRequestRules {
   const reasons: PreflightReason[] = [];
   if (mode === 'cors-with-forced-preflight') reasons.push({ kind: 'forced' });
   const safelisted = isCorsSafelistedMethod(method);
   if (!safelisted) reasons.push({ kind: 'method', method });
   for (const header of unsafe.headers) reasons.push({ kind: 'header', header });
-  return { reasons, met: safelisted ? [{ kind: 'method', method }, ...unsafe.simple] : [...unsafe.simple] };
+  return { reasons, met: safelisted ? [{ kind: 'method', method }, ...unsafe.simple] : unsafe.simple };
 }
 
 /** In a browser without Chromium's extra safelist, those headers move from the rules met to the reasons for a preflight. */
-function withoutChromiumExtras(rules: { reasons: PreflightReason[]; met: SimpleRequestRule[] }): void {
+function withoutChromiumExtras(rules: SimpleRequestRules): void {
   const met: SimpleRequestRule[] = [];
   for (const rule of rules.met) {
     if (rule.kind === 'header' && isChromiumOnlyRule(rule.rule)) rules.reasons.push({ kind: 'header-not-safelisted-here', header: rule });

@@ -2,7 +2,6 @@ import { CHROMIUM_RULES, isBrowserRefusal } from '../browsers/browserRules.ts';
 import type { PreflightCacheEntry, PreflightCacheKey } from '../cache/preflightCache.ts';
 import { PREFLIGHT_CACHE_POLICIES } from '../cache/preflightLifetime.ts';
 import { unrecordedBefore } from '../recording/recordingCoverage.ts';
-import { isSameOrigin } from '../fetch/origin.ts';
 import type { CorsCheckFailure } from './corsCheck.ts';
 import { blockWalk, endWalk, type HopStep, type Walk } from './hopWalk.ts';
 import { LOCAL_NETWORK_ACCESS_ERROR, localNetworkAccessFailure } from './localNetworkAccess.ts';
@@ -29,10 +28,7 @@ export function negotiatePreflight(walk: Walk, step: HopStep): Verdict | null {
   // some HAR writers place before the request itself).
   const lookupAt = Math.min(hop.startTime ?? Infinity, hop.preflight?.startTime ?? Infinity);
   const at = Number.isFinite(lookupAt) ? lookupAt : 0;
-  // The cache looks for every header the browser itself finds unsafe (Firefox: Chromium's extras too).
-  const notSafelistedHere = step.verdict.preflightNeed.reasons.flatMap((reason) => (reason.kind === 'header-not-safelisted-here' ? [reason.header.name] : []));
-  const cacheNames = notSafelistedHere.length > 0 ? [...unsafeNames, ...notSafelistedHere] : unsafeNames;
-  const query = { key, method: step.method, headers: step.headers, credentials: walk.request.credentials, unsafeNames: cacheNames };
+  const query = { key, method: step.method, headers: step.headers, credentials: walk.request.credentials, unsafeNames: namesForCache(unsafeNames, step) };
   if (!hop.preflight) {
     servedWithoutPreflight(walk, step, walk.options.cache?.lookup(query, at), at);
     return null;
@@ -72,7 +68,7 @@ function checkAnswer(walk: Walk, step: HopStep, preflight: ObservedPreflight, ke
   }
   const rules = options.rules ?? CHROMIUM_RULES;
   const origin = step.tainted && rules.preflightOriginAfterTaint === 'initiator' ? request.initiatorOrigin : step.origin;
-  const checksAccess = rules.checksPreflightToOwnOrigin || !isSameOrigin(request.initiatorOrigin, hop.url);
+  const checksAccess = rules.checksPreflightToOwnOrigin || step.crossOrigin;
   const check = walk.checks.check({
     url: hop.url,
     method: step.method,
@@ -112,6 +108,19 @@ function servedWithoutPreflight(walk: Walk, step: HopStep, lookup: ReturnType<No
     walk.notes.push({ kind: 'preflight-not-seen', hop: step.index, ...(recording ? { unrecorded: unrecordedBefore(recording, at, lifetime) } : {}) });
   }
   walk.preflight = strongerPreflightStatus(walk.preflight, step.verdict.preflight);
+}
+
+/**
+ * The names the cache model looks for: every header the browser itself
+ * finds unsafe (Firefox: Chromium's extras too). Most requests have none of
+ * those extras: their names are the check's, not a copy.
+ */
+function namesForCache(unsafeNames: readonly string[], step: HopStep): readonly string[] {
+  let notSafelistedHere: string[] | undefined;
+  for (const reason of step.verdict.preflightNeed.reasons) {
+    if (reason.kind === 'header-not-safelisted-here') (notSafelistedHere ??= []).push(reason.header.name);
+  }
+  return notSafelistedHere ? [...unsafeNames, ...notSafelistedHere] : unsafeNames;
 }
 
 // What a transaction says of its preflights when its hops differ: one sent

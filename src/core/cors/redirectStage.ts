@@ -44,7 +44,7 @@ export function followRedirect(walk: Walk, step: HopStep, response: ObservedResp
       index,
     );
   }
-  const tainted = step.tainted || (!isSameOrigin(target, hop.url) && !isSameOrigin(request.initiatorOrigin, hop.url));
+  const tainted = step.tainted || (!isSameOrigin(target, hop.url, walk.options.readUrl) && step.crossOrigin);
   const method = methodAfterRedirect(response.status, step.method);
   return { method, headers: method === step.method ? step.headers : dropRequestBodyHeaders(step.headers), tainted };
 }

@@ -34,7 +34,7 @@ export function refuseHop(walk: Walk, step: HopStep): Verdict | null {
   const { hop, index } = step;
   const refused = index === 0 ? refuseRequestMode(walk) : null;
   if (refused) return refused;
-  if (walk.corsFlag && !isHttpScheme(hop.url)) {
+  if (walk.corsFlag && !isHttpScheme(hop.url, walk.options.readUrl)) {
     // The renderer refuses the first URL and names its scheme; the network
     // service refuses a redirect to such a URL and names nothing (lab).
     const failedParameter = index === 0 ? schemeOf(hop.url) : '';

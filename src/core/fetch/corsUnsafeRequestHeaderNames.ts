@@ -34,6 +34,9 @@ export interface UnsafeHeaders {
   readonly requestHeadersValue: string;
 }
 
+/** Reads a header list for CORS: readUnsafeHeaders itself, or a reader that remembers what it read (pairing/headerReader.ts). */
+export type HeaderReader = (headers: HeaderList) => UnsafeHeaders;
+
 /** Reads a request's header list for CORS: see UnsafeHeaders. */
 export function readUnsafeHeaders(list: HeaderList): UnsafeHeaders {
   const simple: SimpleRequestHeader[] = [];

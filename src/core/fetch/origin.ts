@@ -1,22 +1,25 @@
-import { urlParts } from './urlParts.ts';
+import { urlParts, type UrlReader } from './urlParts.ts';
+
+// Each question takes the reader to parse with: urlParts by default, or the
+// one a pairing owns, which parses each URL once however often it is asked.
 
 /**
  * HTML "ASCII serialization of an origin" for a URL: `scheme://host[:port]`,
  * or `null` for an opaque origin (data:, about:, a malformed URL...).
  */
-export function serializeOrigin(url: string): string {
-  return urlParts(url)?.origin ?? 'null';
+export function serializeOrigin(url: string, read: UrlReader = urlParts): string {
+  return read(url)?.origin ?? 'null';
 }
 
 /** Same origin (HTML): equal serializations, and neither is opaque. */
-export function isSameOrigin(a: string, b: string): boolean {
-  const originA = serializeOrigin(a);
-  return originA !== 'null' && originA === serializeOrigin(b);
+export function isSameOrigin(a: string, b: string, read: UrlReader = urlParts): boolean {
+  const originA = serializeOrigin(a, read);
+  return originA !== 'null' && originA === serializeOrigin(b, read);
 }
 
 /** Whether the URL's scheme is one CORS requests may use (Chromium: http and https). */
-export function isHttpScheme(url: string): boolean {
-  const scheme = urlParts(url)?.scheme;
+export function isHttpScheme(url: string, read: UrlReader = urlParts): boolean {
+  const scheme = read(url)?.scheme;
   return scheme === 'http' || scheme === 'https';
 }
 

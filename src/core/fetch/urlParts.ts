@@ -7,6 +7,9 @@ export interface UrlParts {
   readonly hasUserInfo: boolean;
 }
 
+/** Reads a URL's parts: urlParts itself, or a reader that remembers what it read (pairing/urlReader.ts). */
+export type UrlReader = (url: string) => UrlParts | null;
+
 const DEFAULT_PORTS: Readonly<Record<string, string>> = { http: '80', https: '443' };
 
 // Browsers hand out canonical URLs: lower-case scheme and host, no default

@@ -1,5 +1,6 @@
 import { hasHeader, type HeaderList } from '../fetch/headers.ts';
 import { isSameOrigin } from '../fetch/origin.ts';
+import { urlParts, type UrlReader } from '../fetch/urlParts.ts';
 import { isCorsEnabledMode, type CorsRequest } from '../cors/corsRequest.ts';
 import { redirectTarget } from '../cors/redirect.ts';
 import type { LocalNetworkContext } from '../cors/localNetworkAccess.ts';
@@ -26,7 +27,11 @@ export type DescribedRequest =
  * origin, mode and credentials, each from the best evidence the capture
  * holds (see wireEvidence.ts), and whether it is a CORS request at all.
  */
-export function describeRequest(open: OpenRequest, securityContexts: ReadonlyMap<string, LocalNetworkContext>): DescribedRequest | null {
+export function describeRequest(
+  open: OpenRequest,
+  securityContexts: ReadonlyMap<string, LocalNetworkContext>,
+  readUrl: UrlReader = urlParts,
+): DescribedRequest | null {
   const first = open.hops[0];
   if (!first) return null;
   const preflight = firstPreflight(open);
@@ -75,7 +80,7 @@ export function describeRequest(open: OpenRequest, securityContexts: ReadonlyMap
   // Counted by what a developer calls them: a same-origin script or
   // stylesheet is "same-origin" before it is "no-cors".
   if (mode === 'navigate') return { request, evidence, skip: 'navigations' };
-  if (staysOnOrigin(open, origin)) return { request, evidence, skip: 'sameOrigin' };
+  if (staysOnOrigin(open, origin, readUrl)) return { request, evidence, skip: 'sameOrigin' };
   if (!isCorsEnabledMode(mode) && mode !== 'same-origin') return { request, evidence, skip: 'notCorsMode' };
   return { request, evidence, skip: null };
 }
@@ -86,13 +91,13 @@ export function describeRequest(open: OpenRequest, securityContexts: ReadonlyMap
  * follow it (a same-origin request redirected elsewhere is a CORS request
  * from that hop on: Chromium checks the redirect against CORS).
  */
-function staysOnOrigin(open: OpenRequest, origin: string): boolean {
-  if (!open.hops.every((hop) => isSameOrigin(origin, hop.url))) return false;
+function staysOnOrigin(open: OpenRequest, origin: string, readUrl: UrlReader): boolean {
+  if (!open.hops.every((hop) => isSameOrigin(origin, hop.url, readUrl))) return false;
   const last = open.hops[open.hops.length - 1];
   const response = last?.response;
   if (!last || !response || !open.ended || last.redirectTo) return true;
   const target = redirectTarget(response.status, response.headers, last.url);
-  return target === null || isSameOrigin(origin, target);
+  return target === null || isSameOrigin(origin, target, readUrl);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { readUnsafeHeaders, type UnsafeHeaders } from '../fetch/corsUnsafeRequestHeaderNames.ts';
+import { readUnsafeHeaders, type HeaderReader, type UnsafeHeaders } from '../fetch/corsUnsafeRequestHeaderNames.ts';
 import type { HeaderList } from '../fetch/headers.ts';
 
 /**
@@ -7,7 +7,7 @@ import type { HeaderList } from '../fetch/headers.ts';
  * preflight is stored, when it goes out and when it is judged, and are
  * classified once.
  */
-export function createHeaderReader(): (headers: HeaderList) => UnsafeHeaders {
+export function createHeaderReader(): HeaderReader {
   const readings = new WeakMap<HeaderList, UnsafeHeaders>();
   return (headers) => {
     let reading = readings.get(headers);

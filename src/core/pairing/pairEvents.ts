@@ -1,14 +1,17 @@
-import type { BrowserRules } from '../browsers/browserRules.ts';
 import { sortedByNumber } from '../sortByNumber.ts';
 import { isOptionsMethod } from '../fetch/method.ts';
 import { serializeOrigin } from '../fetch/origin.ts';
 import { PreflightCache } from '../cache/preflightCache.ts';
 import { decideVerdict } from '../cors/decideVerdict.ts';
+import type { VerdictOptions } from '../cors/hopWalk.ts';
 import type { IpAddressSpace, LocalNetworkContext } from '../cors/localNetworkAccess.ts';
 import { PreflightChecks } from '../cors/preflightCheck.ts';
 import { createHeaderReader } from './headerReader.ts';
+import { createUrlReader } from './urlReader.ts';
+import { createOpenEventLog } from './openEventLog.ts';
+import { createPreflightStoring } from './preflightStoring.ts';
 import { methodAfterRedirect } from '../cors/redirect.ts';
-import { describeRequest, type SkipReason } from './describeRequest.ts';
+import { describeRequest } from './describeRequest.ts';
 import {
   currentHop,
   hasOpenPreflight,
@@ -23,70 +26,16 @@ import {
   type UndecidedRequest,
 } from './openRequests.ts';
 import { createPreflightMatcher } from './preflightMatcher.ts';
-import type { RecordingCoverage } from '../recording/recordingCoverage.ts';
+import type { Pairing, PairingOptions, PairingStats } from './pairingTypes.ts';
 import type { RequestEvent, RequestStarted, SecurityContextSeen } from './requestEvent.ts';
 import type { Exchange } from '../cors/verdict.ts';
 import type { Transaction } from './transaction.ts';
-import { capturedHop, observedHops } from './transactionParts.ts';
+import { observedHops, transactionOf } from './transactionParts.ts';
+
+export type { Pairing, PairingOptions, PairingStats } from './pairingTypes.ts';
 
 /** An event of a request already started: what moves an open request or preflight along (each switch over one handles every kind). */
 type HopEvent = Exclude<RequestEvent, SecurityContextSeen | RequestStarted>;
-
-/** Open requests and preflights whose events openEvents() keeps. */
-const MAX_OPEN_RECORDS = 20_000;
-
-/** What pairing left out, by reason: counts only. */
-export interface PairingStats extends Record<SkipReason, number> {
-  events: number;
-  /** Preflights no request claimed (the request was outside the capture). */
-  unpairedPreflights: number;
-}
-
-export interface PairingOptions {
-  /** The preflight-cache model to consult and feed (a fresh one by default). */
-  readonly cache?: PreflightCache;
-  /** Called as each transaction is judged. */
-  readonly onTransaction?: (transaction: Transaction) => void;
-  /** Also emit no-cors and same-origin requests (as "not-cors"), which are otherwise only counted. */
-  readonly includeNonCors?: boolean;
-  /** False for sources that never record preflights (see Exchange.preflightsRecorded). */
-  readonly preflightsRecorded?: boolean;
-  /** Judge as this browser where its rules differ from Chromium's (see decideVerdict). */
-  readonly rules?: BrowserRules;
-  /** Keep each open request's events for openEvents() (default true); a one-pass reading of a file never asks for them. */
-  readonly keepOpenEvents?: boolean;
-  /**
-   * Keep every judged transaction for finish() (pairEvents does). A live
-   * session hands each to onTransaction and keeps none: its pairing lives as
-   * long as the tab.
-   */
-  readonly keepJudged?: boolean;
-  /** What the live recording covers as a request is judged (see decideVerdict); absent for files. */
-  readonly recording?: () => RecordingCoverage | undefined;
-}
-
-export interface Pairing {
-  readonly cache: PreflightCache;
-  push(event: RequestEvent): void;
-  /**
-   * The events of every request not judged yet (and of its preflights), with
-   * the security contexts seen, in arrival order: replayed into a new pairing
-   * they rebuild this one's open state (a service worker restarts from them).
-   * Empty when the pairing was created with keepOpenEvents: false.
-   */
-  openEvents(): RequestEvent[];
-  /**
-   * Judges every request still open (as in flight) and returns, in start
-   * order, those and the ones judged before (with keepJudged).
-   */
-  finish(): Transaction[];
-  /**
-   * The requests not judged yet, judged as they stand (most are "in-flight"),
-   * without closing them: what an export taken now shows of them.
-   */
-  inFlight(): Transaction[];
-  stats(): PairingStats;
-}
 
 /**
  * Pairs each CORS preflight with the request it guards (preflightMatcher.ts)
@@ -100,11 +49,14 @@ export function createPairing(options: PairingOptions = {}): Pairing {
   // Pairing checks a preflight as its request goes out; the verdict reuses that check.
   const preflightChecks = new PreflightChecks();
   const readHeaders = createHeaderReader();
+  const readUrl = createUrlReader();
+  // Every verdict is judged with the same model, checks and readers (and, live, what the recording covers then).
+  const verdictOptions: VerdictOptions = { cache, storePreflights: false, rules: options.rules, preflightChecks, readHeaders, readUrl };
   // Only what is still open: a judged request (and its preflights) leaves, so
   // a tab's pairing stays as small as its traffic in flight.
   const records = new Map<string, OpenRequest | OpenPreflight | UndecidedRequest>();
   // A preflight no request can claim any more changes nothing: it leaves (the stats still count it).
-  const matcher = createPreflightMatcher({ onPreflightDropped: (preflight) => forget(preflight.id) });
+  const matcher = createPreflightMatcher({ onPreflightDropped: (preflight) => forget(preflight.id), readHeaders });
   // Indexed by seq (start order), so finish() needs no sort.
   const judged: Transaction[] = [];
   const keepJudged = options.keepJudged === true;
@@ -113,30 +65,13 @@ export function createPairing(options: PairingOptions = {}): Pairing {
   const serverSpaces = new Map<string, IpAddressSpace>();
   const stats: PairingStats = { events: 0, sameOrigin: 0, navigations: 0, notCorsMode: 0, unknownInitiator: 0, unpairedPreflights: 0 };
   // Each open record's events, for openEvents(); dropped once judged.
-  const eventLog = new Map<string, RequestEvent[]>();
-  const contextEvents = new Map<string, RequestEvent>();
+  const eventLog = createOpenEventLog();
+  const keepOpenEvents = options.keepOpenEvents !== false;
   let seq = 0;
 
-  const keepOpenEvents = options.keepOpenEvents !== false;
   const push = (event: RequestEvent): void => {
-    if (keepOpenEvents) remember(event);
+    if (keepOpenEvents) eventLog.remember(event);
     handle(event);
-  };
-
-  const remember = (event: RequestEvent): void => {
-    if (event.type === 'security-context') {
-      contextEvents.set(event.initiatorOrigin, event);
-      return;
-    }
-    const log = eventLog.get(event.id);
-    if (log) log.push(event);
-    else if (event.type === 'started') eventLog.set(event.id, [event]);
-    // Preflights nobody claims (their request was outside the capture) would
-    // stay open forever: the oldest logs go first.
-    if (eventLog.size > MAX_OPEN_RECORDS) {
-      const oldest = eventLog.keys().next().value;
-      if (oldest !== undefined) eventLog.delete(oldest);
-    }
   };
 
   const handle = (event: RequestEvent): void => {
@@ -192,9 +127,10 @@ export function createPairing(options: PairingOptions = {}): Pairing {
   // What describeRequest reads changes only when a hop opens, goes out or
   // gets its preflight: describe once per change, not once per question.
   const describe = (request: OpenRequest) => {
-    if (request.described === undefined) request.described = describeRequest(request, securityContexts);
+    if (request.described === undefined) request.described = describeRequest(request, securityContexts, readUrl);
     return request.described;
   };
+  const preflightStoring = createPreflightStoring({ cache, preflightChecks, readHeaders, describe });
 
   const onPreflightEvent = (preflight: OpenPreflight, event: HopEvent): void => {
     switch (event.type) {
@@ -209,7 +145,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
         // A capture may show the request going out before its preflight's answer (HAR times on a loaded machine).
         const hop = preflight.owner?.hops.find((each) => each.preflight === preflight);
         if (preflight.owner && hop && (hop.sentHeaders || hop.response)) hopWentOut(preflight.owner, hop);
-        else if (preflight.owner && hop && !hop.preflightStored) answeredNotOut.set(hop, preflight.owner);
+        else if (preflight.owner && hop) preflightStoring.answeredBeforeOut(preflight.owner, hop);
         break;
       }
       case 'completed':
@@ -259,54 +195,18 @@ export function createPairing(options: PairingOptions = {}): Pairing {
   };
 
   const noteServerSpace = (url: string, space: IpAddressSpace | undefined): void => {
-    if (space && space !== 'unknown') serverSpaces.set(serializeOrigin(url), space);
+    if (space && space !== 'unknown') serverSpaces.set(serializeOrigin(url, readUrl), space);
   };
 
-  // Once a hop went out, its preflight passed: its result enters the cache
-  // model at the time the preflight answered, for the credentials mode the
-  // request turned out to have.
+  // Once a hop went out, no preflight can be its own any more, and its own passed (preflightStoring.ts).
   const hopWentOut = (request: OpenRequest, hop: OpenHop): void => {
     matcher.stopWaitingForPreflight(request, hop);
-    if (hop.preflightStored || !hop.preflight?.response) return;
-    hop.preflightStored = true;
-    answeredNotOut.delete(hop);
-    storePreflight(request, hop);
-  };
-
-  // Chromium stores a passing preflight's result when the answer arrives, and
-  // its request may then wait (six connections per host): a later request
-  // can be served by that entry and end first. Before a request is judged,
-  // the answered preflights of requests that have not gone out yet enter the
-  // model, for the credentials mode they seem to have now; when their request
-  // goes out, the entry is stored again (same time: it replaces) as it turned out.
-  const answeredNotOut = new Map<OpenHop, OpenRequest>();
-  const storeAnsweredPreflights = (): void => {
-    for (const [hop, request] of answeredNotOut) storePreflight(request, hop);
-    answeredNotOut.clear();
-  };
-
-  const storePreflight = (request: OpenRequest, hop: OpenHop): void => {
-    const preflight = hop.preflight;
-    if (!preflight?.response) return;
-    const described = describe(request)?.request;
-    if (!described) return;
-    const origin = request.hops[0] === hop ? described.initiatorOrigin : (preflight.origin ?? described.initiatorOrigin);
-    const unsafeNames = readHeaders(described.headers).names;
-    const check = preflightChecks.check({
-      url: hop.url,
-      method: hop.method,
-      headers: described.headers,
-      credentials: described.credentials,
-      origin,
-      response: preflight.response,
-      unsafeNames,
-    });
-    if (check.passed) cache.store({ origin: described.initiatorOrigin, url: hop.url }, check.result, preflight.responseTime ?? preflight.startTime);
+    preflightStoring.wentOut(request, hop);
   };
 
   const judge = (request: OpenRequest): Transaction | null => {
     forget(request.id);
-    for (const hop of request.hops) answeredNotOut.delete(hop);
+    preflightStoring.forget(request);
     for (let index = 0; index < request.hops.length; index++) {
       const preflight = request.hops[index]?.preflight;
       if (preflight) forget(preflight.id);
@@ -321,7 +221,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
   // A judged request's events can change nothing any more: a later one with
   // its id is ignored, as it was before, unless it starts a new request.
   const forget = (id: string): void => {
-    eventLog.delete(id);
+    eventLog.forget(id);
     records.delete(id);
   };
 
@@ -333,32 +233,12 @@ export function createPairing(options: PairingOptions = {}): Pairing {
       if (count && described.skip) stats[described.skip]++;
       return null;
     }
-    const { request, evidence } = described;
-    const hops = observedHops(open, (url) => serverSpaces.get(serializeOrigin(url)));
-    storeAnsweredPreflights();
-    const exchange: Exchange = { request, hops, preflightsRecorded: options.preflightsRecorded === false ? false : undefined };
-    const verdict = decideVerdict(exchange, {
-      cache,
-      storePreflights: false,
-      rules: options.rules,
-      preflightChecks,
-      recording: options.recording?.(),
-      readHeaders,
-    });
-    return {
-      id: open.id,
-      request,
-      evidence,
-      context: open.context,
-      resourceType: open.resourceType,
-      startTime: open.startTime,
-      endTime: open.endTime,
-      state: !open.ended ? 'in-flight' : open.error ? 'failed' : 'completed',
-      error: open.error || undefined,
-      sendingVisible: open.sendingVisible ? true : undefined,
-      hops: open.hops.map(capturedHop),
-      verdict,
-    };
+    const hops = observedHops(open, (url) => serverSpaces.get(serializeOrigin(url, readUrl)));
+    preflightStoring.storeHeld();
+    const exchange: Exchange = { request: described.request, hops, preflightsRecorded: options.preflightsRecorded === false ? false : undefined };
+    const recording = options.recording?.();
+    const verdict = decideVerdict(exchange, recording ? { ...verdictOptions, recording } : verdictOptions);
+    return transactionOf(open, described, verdict);
   };
 
   const finish = (): Transaction[] => {
@@ -388,13 +268,7 @@ export function createPairing(options: PairingOptions = {}): Pairing {
     return open.sort((a, b) => a.seq - b.seq).map((entry) => entry.transaction);
   };
 
-  const openEvents = (): RequestEvent[] => {
-    const events = [...contextEvents.values(), ...[...eventLog.values()].flat()];
-    // A stable sort: the log's order within a request is its arrival order.
-    return [...sortedByNumber(events, (event) => event.time)];
-  };
-
-  return { cache, push, openEvents, finish, inFlight, stats: () => ({ ...stats }) };
+  return { cache, push, openEvents: () => eventLog.events(), finish, inFlight, stats: () => ({ ...stats }) };
 }
 
 /**

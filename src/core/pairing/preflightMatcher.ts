@@ -1,4 +1,4 @@
-import { accessControlRequestHeadersValue } from '../fetch/corsUnsafeRequestHeaderNames.ts';
+import { readUnsafeHeaders, type HeaderReader } from '../fetch/corsUnsafeRequestHeaderNames.ts';
 import { currentHop, type OpenHop, type OpenPreflight, type OpenRequest } from './openRequests.ts';
 import type { RequestContext } from './requestEvent.ts';
 
@@ -39,9 +39,16 @@ export const MAX_WAITING_PREFLIGHTS = 4096;
 export interface PreflightMatcherOptions {
   /** A preflight given up on (see above): it will never be claimed. */
   readonly onPreflightDropped?: (preflight: OpenPreflight) => void;
+  /**
+   * Reads a request's header list for CORS (readUnsafeHeaders by default):
+   * the pairing passes its own reader, which has read, or will read, the same
+   * list when the preflight is checked and the request judged.
+   */
+  readonly readHeaders?: HeaderReader;
 }
 
 export function createPreflightMatcher(options: PreflightMatcherOptions = {}): PreflightMatcher {
+  const readHeaders = options.readHeaders ?? readUnsafeHeaders;
   const waitingRequests = new Map<string, OpenRequest[]>();
   const waitingPreflights = new Map<string, OpenPreflight[]>();
   // Every waiting preflight, oldest first, for the overall bound.
@@ -91,7 +98,7 @@ export function createPreflightMatcher(options: PreflightMatcherOptions = {}): P
     hopStarted(request, hop) {
       const key = matchKey(hop.url, hop.method);
       const preflights = waitingPreflights.get(key);
-      const preflight = preflights && bestMatch(preflights, (candidate) => score(request, hop, candidate));
+      const preflight = preflights && bestMatch(preflights, (candidate) => score(request, hop, candidate, readHeaders));
       if (preflight) {
         stopWaitingPreflight(key, preflight);
         attach(request, hop, preflight);
@@ -100,7 +107,7 @@ export function createPreflightMatcher(options: PreflightMatcherOptions = {}): P
     preflightStarted(preflight) {
       const key = matchKey(preflight.url, preflight.requestMethod);
       const requests = waitingRequests.get(key);
-      const request = requests && bestMatch(requests, (candidate) => score(candidate, currentHop(candidate), preflight));
+      const request = requests && bestMatch(requests, (candidate) => score(candidate, currentHop(candidate), preflight, readHeaders));
       if (request) {
         stopWaitingRequest(key, request);
         attach(request, currentHop(request), preflight);
@@ -127,7 +134,7 @@ function waitingHop(request: OpenRequest, key: string): OpenHop | undefined {
 }
 
 /** How well a preflight fits a request's hop; below 1 means it cannot be its preflight. */
-function score(request: OpenRequest, hop: OpenHop, preflight: OpenPreflight): number {
+function score(request: OpenRequest, hop: OpenHop, preflight: OpenPreflight, readHeaders: HeaderReader): number {
   if (hop.preflight || hop.sentHeaders || hop.response || request.ended) return -1;
   if (!sameContext(request.context, preflight.context)) return -1;
   const { origin } = preflight;
@@ -137,7 +144,8 @@ function score(request: OpenRequest, hop: OpenHop, preflight: OpenPreflight): nu
   // its same-origin iframes can be alike in everything else.
   if (preflight.preflightFor !== undefined && preflight.preflightFor !== request.id) return -1;
   let points = preflight.preflightFor === undefined ? 1 : 9;
-  const expected = accessControlRequestHeadersValue(request.pageHeaders ?? []);
+  // Without the page's headers, the request is expected to announce none.
+  const expected = request.pageHeaders ? readHeaders(request.pageHeaders).requestHeadersValue : '';
   if (expected === preflight.announcedHeaders) points += 2;
   return points;
 }

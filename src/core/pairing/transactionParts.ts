@@ -1,7 +1,9 @@
+import type { CorsRequest } from '../cors/corsRequest.ts';
 import type { IpAddressSpace } from '../cors/localNetworkAccess.ts';
-import type { ObservedHop, ObservedPreflight } from '../cors/verdict.ts';
+import type { ObservedHop, ObservedPreflight, Verdict } from '../cors/verdict.ts';
 import type { OpenHop, OpenPreflight, OpenRequest } from './openRequests.ts';
-import type { CapturedHop, CapturedPreflight } from './transaction.ts';
+import type { CapturedHop, CapturedPreflight, Transaction } from './transaction.ts';
+import type { RequestEvidence } from './wireEvidence.ts';
 
 /** What the engine judges: each hop as observed, its preflight, and whether it went out. */
 export function observedHops(open: OpenRequest, serverSpace: (url: string) => IpAddressSpace | undefined): ObservedHop[] {
@@ -28,6 +30,28 @@ function observedPreflight(preflight: OpenPreflight): ObservedPreflight {
     networkError: preflight.error || undefined,
     startTime: preflight.startTime,
     responseTime: preflight.responseTime,
+  };
+}
+
+/** The judged request as views and exports take it: what was captured of it, as described, and its verdict. */
+export function transactionOf(
+  open: OpenRequest,
+  described: { readonly request: CorsRequest; readonly evidence: RequestEvidence },
+  verdict: Verdict,
+): Transaction {
+  return {
+    id: open.id,
+    request: described.request,
+    evidence: described.evidence,
+    context: open.context,
+    resourceType: open.resourceType,
+    startTime: open.startTime,
+    endTime: open.endTime,
+    state: !open.ended ? 'in-flight' : open.error ? 'failed' : 'completed',
+    error: open.error || undefined,
+    sendingVisible: open.sendingVisible ? true : undefined,
+    hops: open.hops.map(capturedHop),
+    verdict,
   };
 }
 
