@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { Header } from '../fetch/headers.ts';
 import { PreflightCache } from '../cache/preflightCache.ts';
 import type { CorsRequest } from './corsRequest.ts';
+import { FIREFOX_RULES } from '../browsers/browserRules.ts';
 import { decideVerdict } from './decideVerdict.ts';
 import { readUnsafeHeaders } from '../fetch/corsUnsafeRequestHeaderNames.ts';
-import { UNKNOWN_FAILURE, type ObservedHop } from './verdict.ts';
+import { UNKNOWN_FAILURE, type Exchange, type ObservedHop } from './verdict.ts';
 import { corsErrorOf } from './verdictFacts.ts';
 
 const PAGE = 'http://app.test';
@@ -165,6 +166,16 @@ describe('decideVerdict: what the capture does not show', () => {
     // Not failed: the usual reading, with what credentials would change.
     const completed = decideVerdict({ request: request({ credentialsAssumed: true }), hops: [hop(API, 200, allow('*'))] });
     expect(completed.outcome).toBe('allowed');
+  });
+
+  it("judges both credentials modes by the browser's own rules: Firefox preflights DPR in the reading that infers credentials too", () => {
+    const failed: Exchange = {
+      request: request({ credentialsAssumed: true, headers: h(['DPR', '2']) }),
+      hops: [hop(API, 200, allow('*'), { networkError: 'net::ERR_FAILED' })],
+    };
+    const verdict = decideVerdict(failed, { rules: FIREFOX_RULES });
+    expect(verdict.notes).toContainEqual(expect.objectContaining({ kind: 'credentials-inferred' }));
+    expect(verdict.hops[0]?.preflightNeed.reasons).toEqual([expect.objectContaining({ kind: 'header-not-safelisted-here' })]);
   });
 
   it('says "not-recorded" for a needed preflight when the capture tool never records preflights', () => {

@@ -52,9 +52,10 @@ function judgeCredentials(exchange: Exchange, options: VerdictOptions, checks: P
   const { request } = exchange;
   if (!request.credentialsAssumed || request.credentials === 'include') return walkHops(exchange, options, checks);
   // Unknown credentials: judge both ways before touching the cache model.
-  // Those walks leave the model alone, but read header lists and URLs through
-  // the caller's readers: they are the ones the walk with the model reads.
-  const apart: VerdictOptions = { readHeaders: options.readHeaders, readUrl: options.readUrl };
+  // Those walks leave the model alone, but judge by the same browser's rules
+  // and read header lists and URLs through the caller's readers (the ones
+  // the walk with the model reads).
+  const apart: VerdictOptions = { ...options, cache: undefined };
   const included: Exchange = { ...exchange, request: { ...request, credentials: 'include' } };
   const withCredentials = walkHops(included, apart, checks);
   let withoutCredentials: Verdict | undefined;
