@@ -2,8 +2,11 @@
 // extension costs a page. A lab page makes 1,000 cross-origin requests as it
 // loads (7 in 10 simple GETs, 3 in 10 preflighted PUTs, each PUT to its own
 // URL); the time from navigation start until the last one settled is
-// measured in five Chromiums, open side by side:
+// measured in six Chromiums, open side by side:
 //  - without any extension;
+//  - with an extension that holds the webRequest permission and never
+//    listens: Chromium proxies every request while such an extension is
+//    loaded (WebRequestAPI::MayHaveProxies), listener or not;
 //  - with an extension whose webRequest listeners (the same as CORS Lens's,
 //    for every tab) do nothing: Chromium's webRequest machinery by itself;
 //  - with CORS Lens and no CORS panel ever opened (the worker keeps no listener);
@@ -29,6 +32,7 @@ import { allowOrigin, allowed, preflightEcho } from '../e2e/lab/scenarios/plan.t
 import { fmt, medianOf as median, table } from './measure.ts';
 
 const NOOP_EXTENSION = fileURLToPath(new URL('./noop-extension/', import.meta.url));
+const PERMISSION_ONLY_EXTENSION = fileURLToPath(new URL('./permission-only-extension/', import.meta.url));
 
 const REQUESTS = 1_000;
 const ROUNDS = Number(process.env.PAGE_LOAD_ROUNDS ?? 8);
@@ -117,6 +121,7 @@ async function subjects(): Promise<Subject[]> {
     opened.push({ name, page, times: [], close: () => browser.close() });
   };
   await add('Chromium, no extension', await plainChromium());
+  await add('Chromium, an extension holding webRequest, no listener', await plainChromium(PERMISSION_ONLY_EXTENSION));
   await add('Chromium, webRequest listeners doing nothing (every tab)', await plainChromium(NOOP_EXTENSION));
   const never = await launchWithExtension({ headless: true });
   await untilListenerSets(never.context, 0);
@@ -136,7 +141,7 @@ async function subjects(): Promise<Subject[]> {
 }
 
 console.log(
-  `\nCORS Lens page-load benchmark: a page making ${fmt(REQUESTS)} cross-origin requests (700 simple GETs, 300 preflighted PUTs), in five Chromiums side by side taking turns, ${ROUNDS} rounds after a warm-up`,
+  `\nCORS Lens page-load benchmark: a page making ${fmt(REQUESTS)} cross-origin requests (700 simple GETs, 300 preflighted PUTs), in six Chromiums side by side taking turns, ${ROUNDS} rounds after a warm-up`,
 );
 const all = await subjects();
 try {
@@ -151,7 +156,7 @@ try {
   await lab.close();
 }
 
-const [none, noop, never, after, recording] = all as [Subject, Subject, Subject, Subject, Subject];
+const [none, permissionOnly, noop, never, after, recording] = all as [Subject, Subject, Subject, Subject, Subject, Subject];
 console.log(
   table(
     ['page load (navigation start to last request settled)', 'loads', 'median ms', 'min ms', 'max ms'],
@@ -170,5 +175,7 @@ const report = (what: string, figure: { paired: number; medians: number }, goal?
 report('no panel ever opened / no extension', ratio(never, none), IDLE_GOAL);
 report('a tab opened after the panel closed / no extension', ratio(after, none), IDLE_GOAL);
 report("the panel recording / no-op listeners (CORS Lens's own share)", ratio(recording, noop), RECORDING_GOAL);
+report("watch: no panel ever opened / the webRequest permission alone (CORS Lens's own idle share)", ratio(never, permissionOnly));
+report("watch: the webRequest permission alone / no extension (Chromium's proxy, whoever holds the permission)", ratio(permissionOnly, none));
 report("watch: no-op listeners / no extension (Chromium's webRequest machinery by itself)", ratio(noop, none));
 report('watch: the panel recording / no extension', ratio(recording, none));
