@@ -65,6 +65,41 @@ describe('preflights linked to their requests in a Chrome DevTools HAR', () => {
     expect(transactions.map((transaction) => transaction.verdict.preflight)).toEqual(['sent', 'cache-hit']);
   });
 
+  it("gives a preflight to the request that shows its Origin before an earlier one that shows none (the lab's page-iframe-worker-same-url)", () => {
+    // Chromium 156's export under load: a worker's request carried no Origin in the HAR, and another origin's
+    // preflight started while it was still in flight, before the preflight of its own origin.
+    const OTHER = 'http://other.example';
+    const withOrigin = (headers: Headers, origin: string | null): Headers => [
+      ...headers.filter((header) => header.name !== 'Origin'),
+      ...(origin === null ? [] : [{ name: 'Origin', value: origin }]),
+    ];
+    const post = (start: number, origin: string | null, allowed: string) =>
+      entry(
+        { method: 'POST', url: API, headers: withOrigin(postWire, origin) },
+        { status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: allowed }] },
+        start,
+        {
+          _resourceType: 'fetch',
+        },
+      );
+    const preflight = (start: number, origin: string, id: string): Record<string, unknown> => {
+      const record = preflightEntry(
+        start,
+        { status: 204, headers: preflightOk.map((header) => (header.name === 'Access-Control-Allow-Origin' ? { ...header, value: origin } : header)) },
+        true,
+        5,
+        id,
+      );
+      const request = record.request as { headers: Headers };
+      return { ...record, request: { ...request, headers: withOrigin(request.headers, origin) } };
+    };
+    const transactions = judge(harOf([post(0, null, PAGE), post(2, OTHER, OTHER), preflight(5, OTHER, '9.2'), preflight(8, PAGE, '9.1')]));
+    expect(transactions.map((transaction) => [transaction.request.initiatorOrigin, transaction.verdict.preflight, transaction.verdict.outcome])).toEqual([
+      [PAGE, 'sent', 'allowed'],
+      [OTHER, 'sent', 'allowed'],
+    ]);
+  });
+
   it('moves a request with no time to hold its preflight after the preflight instead', () => {
     const refused = [
       { name: 'Access-Control-Allow-Origin', value: PAGE },

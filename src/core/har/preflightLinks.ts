@@ -63,7 +63,7 @@ export function linkPreflights(entries: readonly HarEntry[], headOf: (index: num
       const head = headOf(candidate);
       return (known === undefined ? !linkedHeads.has(head) : head === known) && originFits(entries[candidate] as HarEntry, origin);
     });
-    const hop = bestCandidate(candidates, entries, started, announced ?? '', timeOf);
+    const hop = bestCandidate(candidates, entries, { started, origin, announced: announced ?? '' }, timeOf);
     if (hop === undefined) continue;
     const head = headOf(hop);
     headByLink.set(link, head);
@@ -109,18 +109,22 @@ function originFits(entry: HarEntry, preflightOrigin: string | null): boolean {
 function bestCandidate(
   candidates: readonly number[],
   entries: readonly HarEntry[],
-  started: number,
-  announced: string,
+  preflight: { readonly started: number; readonly origin: string | null; readonly announced: string },
   timeOf: (entry: HarEntry) => number,
 ): number | undefined {
+  const { started, origin, announced } = preflight;
   let best: number | undefined;
   let bestRank = -Infinity;
   for (const candidate of candidates) {
     const entry = entries[candidate] as HarEntry;
     const inFlight = timeOf(entry) + Math.max(0, entry.time ?? 0) + CLOCK_DISAGREEMENT_MS >= started;
     const exact = accessControlRequestHeadersValue(entry.request.headers) === announced.toLowerCase();
+    // An entry that shows the preflight's Origin beats one that shows none
+    // (a worker's request in a DevTools export may carry no Origin): the
+    // one without may be waiting for another origin's preflight.
+    const sameOrigin = origin !== null && getHeader(entry.request.headers, 'Origin') === origin;
     // Earlier candidates come first: among the in-flight, the first of equals wins; among the ended, the last.
-    const rank = (inFlight ? 4 : 0) + (exact ? 2 : 0);
+    const rank = (inFlight ? 4 : 0) + (exact ? 2 : 0) + (sameOrigin ? 1 : 0);
     if (rank > bestRank || (rank === bestRank && !inFlight)) {
       best = candidate;
       bestRank = rank;
