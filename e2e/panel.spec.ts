@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { SCENARIOS } from './lab/scenarios/index.ts';
 import { startLab } from './lab/server.ts';
 import { openExtensionProbe } from './support/extensionProbe.ts';
-import { corsPanel, showDevtoolsToPlaywright } from './support/devtoolsPanel.ts';
+import { corsPanel, labTabWithDevtools, showDevtoolsToPlaywright } from './support/devtoolsPanel.ts';
 import { launchLabBrowser } from './support/labBrowser.ts';
 
 showDevtoolsToPlaywright();
@@ -12,13 +12,8 @@ test("the CORS panel in DevTools lists the tab's transactions, explains the debu
   const browser = await launchLabBrowser({ args: [...lab.chromiumArgs, '--auto-open-devtools-for-tabs'] });
   try {
     const { context, extensionId } = browser;
-    const page = context.pages().find((candidate) => !candidate.url().startsWith('devtools://')) ?? (await context.newPage());
-    const devtoolsOpened =
-      context.pages().find((candidate) => candidate.url().startsWith('devtools://')) ??
-      (await context.waitForEvent('page', (candidate) => candidate.url().startsWith('devtools://')));
-    await page.goto(`${lab.pageOrigin}/`);
-    await page.locator('body[data-lab-ready="true"]').waitFor({ state: 'attached' });
-    const panel = await corsPanel(devtoolsOpened, extensionId);
+    const { page, devtools } = await labTabWithDevtools(context, lab.pageOrigin);
+    const panel = await corsPanel(devtools, extensionId);
 
     // DevTools' default theme reaches the panel through the devtools page.
     await expect.poll(() => panel.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
@@ -30,7 +25,7 @@ test("the CORS panel in DevTools lists the tab's transactions, explains the debu
     await toggle.click();
     await expect(toggle).toBeChecked();
     await expect(panel.getByRole('status')).toContainText('requests started from then on are confirmed');
-    await devtoolsOpened.screenshot({ path: 'test-results/panel-confirm-on.png' });
+    await devtools.screenshot({ path: 'test-results/panel-confirm-on.png' });
 
     // The worker agrees, and confirms what the page does from now on.
     const probe = await openExtensionProbe(context, extensionId);
@@ -58,12 +53,12 @@ test("the CORS panel in DevTools lists the tab's transactions, explains the debu
 
     await row.click();
     await expect(panel.getByRole('region', { name: 'Transaction details' })).toContainText('Confirmed by Chromium');
-    await devtoolsOpened.screenshot({ path: 'test-results/panel-in-devtools.png' });
+    await devtools.screenshot({ path: 'test-results/panel-in-devtools.png' });
 
     // "What if", inside DevTools: the transaction opens in the Learn tab with the server's real answers.
     await panel.getByRole('button', { name: 'Open in simulator' }).click();
     await expect(panel.getByRole('status', { name: 'Verdict' })).toHaveText('Blocked: MissingAllowOriginHeader');
-    await devtoolsOpened.screenshot({ path: 'test-results/panel-learn-in-devtools.png' });
+    await devtools.screenshot({ path: 'test-results/panel-learn-in-devtools.png' });
   } finally {
     await browser.close();
     await lab.close();

@@ -7,7 +7,7 @@ import { CORS_LENS_VERSION } from '../src/core/trace/version.ts';
 import { packageExtension } from '../scripts/packageExtensions.ts';
 import { SCENARIOS } from './lab/scenarios/index.ts';
 import { startLab } from './lab/server.ts';
-import { corsPanel, showDevtoolsToPlaywright } from './support/devtoolsPanel.ts';
+import { corsPanel, labTabWithDevtools, showDevtoolsToPlaywright } from './support/devtoolsPanel.ts';
 import { EXTENSION_DIR, launchLabBrowser } from './support/labBrowser.ts';
 
 showDevtoolsToPlaywright();
@@ -55,12 +55,7 @@ test('the Chrome package holds manifest.json at its root and what the extension 
     const browser = await launchLabBrowser({ extensionDir: unpacked, args: [...lab.chromiumArgs, '--auto-open-devtools-for-tabs'] });
     try {
       const { context, extensionId } = browser;
-      const page = context.pages().find((candidate) => !candidate.url().startsWith('devtools://')) ?? (await context.newPage());
-      const devtools =
-        context.pages().find((candidate) => candidate.url().startsWith('devtools://')) ??
-        (await context.waitForEvent('page', (candidate) => candidate.url().startsWith('devtools://')));
-      await page.goto(`${lab.pageOrigin}/`);
-      await page.locator('body[data-lab-ready="true"]').waitFor({ state: 'attached' });
+      const { page, devtools } = await labTabWithDevtools(context, lab.pageOrigin);
       const panel = await corsPanel(devtools, extensionId);
       const scenario = SCENARIOS.find((each) => each.name === 'missing-allow-origin')!;
       await page.evaluate(

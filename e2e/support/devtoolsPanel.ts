@@ -1,4 +1,4 @@
-import { expect, type Frame, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Frame, type Page } from '@playwright/test';
 
 /**
  * Playwright detaches from DevTools windows unless told otherwise: with
@@ -29,4 +29,23 @@ export async function corsPanel(devtools: Page, extensionId: string): Promise<Fr
   const panel = devtools.frames().find((frame) => frame.url() === panelUrl) as Frame;
   await expect(panel.getByText(/^Recording (this|every) tab since/)).toBeVisible();
   return panel;
+}
+
+/**
+ * The lab page in the tab DevTools opened with (--auto-open-devtools-for-tabs),
+ * and that DevTools. The lab starts its worker and frames only when a
+ * scenario needs them: with DevTools opening beside the page, Chromium 156
+ * now and then aborts the navigation of the [::1] frame (net::ERR_ABORTED,
+ * 1 load in 40 on a loaded machine), and a page that waits for every frame
+ * then never says it is ready. The tests in DevTools run no scenario from a
+ * frame.
+ */
+export async function labTabWithDevtools(context: BrowserContext, pageOrigin: string): Promise<{ page: Page; devtools: Page }> {
+  const page = context.pages().find((candidate) => !candidate.url().startsWith('devtools://')) ?? (await context.newPage());
+  const devtools =
+    context.pages().find((candidate) => candidate.url().startsWith('devtools://')) ??
+    (await context.waitForEvent('page', (candidate) => candidate.url().startsWith('devtools://')));
+  await page.goto(`${pageOrigin}/?contexts=on-demand`);
+  await page.locator('body[data-lab-ready="true"]').waitFor({ state: 'attached' });
+  return { page, devtools };
 }

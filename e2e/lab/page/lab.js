@@ -171,7 +171,10 @@ globalThis.corsLab = { runLabRequest, runScenario };
   const { page, api, frame, scenarios } = await (await fetch('/lab/scenarios.json')).json();
   // The worker and frames belong to the lab page (the public pages of the
   // Local Network Access scenarios make requests from their main frame only).
-  if (location.origin === page) await labContexts(frame);
+  // With ?contexts=on-demand they start when a scenario first needs them: see
+  // e2e/support/devtoolsPanel.ts for why the tests in DevTools ask for that.
+  const onDemand = new URLSearchParams(location.search).get('contexts') === 'on-demand';
+  if (location.origin === page && !onDemand) await labContexts(frame);
   document.body.dataset.labReady = 'true';
   document.getElementById('page-origin').textContent = location.origin;
   document.getElementById('api-origin').textContent = api;
