@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBridge, createLoopbackWalls, type Schedule } from '../core/messaging/bridge.ts';
-import { readTransactions } from '../core/messaging/readTransactions.ts';
-import { PROTOCOL_VERSION, TRANSACTIONS_PAGE_SIZE, type WorkerEvents, type WorkerRequests } from '../core/protocol.ts';
+import { readRows, readTransactions } from '../core/messaging/readTransactions.ts';
+import { PROTOCOL_VERSION, ROWS_PAGE_SIZE, TRANSACTIONS_PAGE_SIZE, type WorkerEvents, type WorkerRequests } from '../core/protocol.ts';
 import { TabSessions } from '../core/session/tabSessions.ts';
 import { API, PAGE, simpleGet } from '../core/session/testEvents.ts';
 import { exportedFile } from '../core/trace/exportFile.ts';
@@ -61,17 +61,58 @@ describe('the worker protocol, over a loopback', () => {
     await expect(client.request('hello', { protocolVersion: PROTOCOL_VERSION + 1, client: 'test' })).rejects.toThrow(/reload the extension/);
   });
 
-  it('turns a flood of a thousand transactions into a handful of messages', async () => {
+  it('turns a flood of a thousand transactions into a handful of messages, of rows', async () => {
     const { connect, sessions, timers } = setup();
     const { client } = connect();
     await client.request('subscribe', { tabId: 1 });
     const batches: number[] = [];
-    client.on('transactionsAdded', ({ items }) => batches.push(items.length));
+    const urls: string[] = [];
+    client.on('transactionsAdded', ({ rows }) => {
+      batches.push(rows.length);
+      urls.push(...rows.map((row) => row.url));
+    });
     for (let index = 0; index < 1000; index++) for (const event of simpleGet(`r${index}`, index * 10)) sessions().push(1, event);
     timers.runAll();
     await settle();
     expect(batches.reduce((sum, size) => sum + size, 0)).toBe(1000);
     expect(batches.length).toBeLessThanOrEqual(3);
+    // A row, not the transaction: no headers, no verdict.
+    expect(urls).toHaveLength(1000);
+    const [row] = (await client.request('getRows', { tabId: 1 })).rows;
+    expect(Object.keys(row!)).not.toContain('transaction');
+    expect(Object.keys(row!)).not.toContain('verdict');
+  });
+
+  it('sends no rows for a tab nobody watches, and gives a transaction in full when asked for its seq', async () => {
+    const { connect, sessions, timers } = setup();
+    const { client } = connect();
+    const added: number[] = [];
+    client.on('transactionsAdded', ({ tabId }) => added.push(tabId));
+    await client.request('subscribe', { tabId: 1 });
+    for (const event of simpleGet('watched', 0)) sessions().push(1, event);
+    for (const event of simpleGet('unwatched', 0)) sessions().push(2, event);
+    timers.runAll();
+    await settle();
+    expect(added).toEqual([1]);
+    const { item } = await client.request('getTransaction', { tabId: 2, seq: 1 });
+    expect(item?.transaction.id).toBe('unwatched');
+    expect(item?.transaction.verdict.outcome).toBe('allowed');
+    await expect(client.request('getTransaction', { tabId: 2, seq: 2 })).resolves.toEqual({ item: null });
+    await client.request('clearTab', { tabId: 2 });
+    await expect(client.request('getTransaction', { tabId: 2, seq: 1 })).resolves.toEqual({ item: null });
+  });
+
+  it('reads rows in pages of ROWS_PAGE_SIZE, in order, nothing twice', async () => {
+    const { connect, sessions } = setup();
+    const { client } = connect();
+    const count = ROWS_PAGE_SIZE + 7;
+    for (let index = 0; index < count; index++) for (const event of simpleGet(`r${index}`, index * 10)) sessions().push(1, event);
+    const first = await client.request('getRows', { tabId: 1 });
+    expect(first.rows).toHaveLength(ROWS_PAGE_SIZE);
+    expect(first.more).toBe(true);
+    const all = await readRows(client, 1);
+    expect(all.rows.map((row) => row.seq)).toEqual(Array.from({ length: count }, (_, index) => index + 1));
+    expect(all.session.seq).toBe(count);
   });
 
   it('lets a client that reconnects catch up from the last seq it had', async () => {

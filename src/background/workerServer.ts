@@ -4,6 +4,7 @@ import type { Confirmation } from '../core/confirm/confirmVerdict.ts';
 import {
   PROTOCOL_VERSION,
   protocolMismatchError,
+  ROWS_PAGE_SIZE,
   TRANSACTIONS_PAGE_SIZE,
   type ConfirmModeState,
   type RecordingState,
@@ -17,6 +18,7 @@ import type { RecordingControl, Watch } from './recordingControl.ts';
 import { exportedFile } from '../core/trace/exportFile.ts';
 import { createTrace, type Trace } from '../core/trace/trace.ts';
 import type { ClearReason, TabSessions } from '../core/session/tabSessions.ts';
+import { transactionRow, type TransactionRow } from '../core/session/transactionRow.ts';
 
 /** Exported files the worker holds for the panel to fetch (see exportFile); an older one goes first. */
 const MAX_HELD_EXPORTS = 2;
@@ -69,7 +71,7 @@ export function createWorkerServer(options: WorkerServerOptions): WorkerServer {
   const { schedule, ready } = options;
   const sessions = (): TabSessions => options.sessions();
   const clients = new Set<Client>();
-  const batchers = new Map<number, Batcher<SequencedTransaction>>();
+  const batchers = new Map<number, Batcher<TransactionRow>>();
   const confirmationBatchers = new Map<number, Batcher<{ seq: number; confirmation: Confirmation }>>();
   // Exported files waiting for the panel to fetch their parts, by id. Ids
   // count from this worker's start time, so that a worker started anew never
@@ -108,13 +110,13 @@ export function createWorkerServer(options: WorkerServerOptions): WorkerServer {
   });
   const latest = new Map<number, SessionSummary>();
 
-  const batcherFor = (tabId: number): Batcher<SequencedTransaction> => {
+  const batcherFor = (tabId: number): Batcher<TransactionRow> => {
     let batcher = batchers.get(tabId);
     if (!batcher) {
-      batcher = createBatcher<SequencedTransaction>(
-        (items) => {
+      batcher = createBatcher<TransactionRow>(
+        (rows) => {
           const session = latest.get(tabId) ?? sessions().summary(tabId);
-          for (const client of clients) if (client.tabs.has(tabId)) client.bridge.emit('transactionsAdded', { tabId, items, session });
+          for (const client of clients) if (client.tabs.has(tabId)) client.bridge.emit('transactionsAdded', { tabId, rows, session });
         },
         schedule,
         { maxItems: 500, maxDelayMs: 100 },
@@ -168,6 +170,16 @@ export function createWorkerServer(options: WorkerServerOptions): WorkerServer {
     saveNow: async () => {
       await ready;
       return { savedAt: await options.saveNow() };
+    },
+    getRows: async ({ tabId, sinceSeq }: WorkerRequests['getRows'][0]) => {
+      await ready;
+      batchers.get(tabId)?.flush();
+      const items = sessions().since(tabId, sinceSeq ?? 0, ROWS_PAGE_SIZE + 1);
+      return { session: sessions().summary(tabId), rows: items.slice(0, ROWS_PAGE_SIZE).map(transactionRow), more: items.length > ROWS_PAGE_SIZE };
+    },
+    getTransaction: async ({ tabId, seq }: WorkerRequests['getTransaction'][0]) => {
+      await ready;
+      return { item: sessions().between(tabId, seq, seq)[0] ?? null };
     },
     getTransactions: async ({ tabId, sinceSeq, limit }: WorkerRequests['getTransactions'][0]) => {
       await ready;
@@ -240,8 +252,10 @@ export function createWorkerServer(options: WorkerServerOptions): WorkerServer {
     },
     transactionsAdded(tabId, items, session) {
       latest.set(tabId, session);
+      // Rows only for a tab someone watches: nobody else is sent them.
+      if (![...clients].some((client) => client.tabs.has(tabId))) return;
       const batcher = batcherFor(tabId);
-      for (const item of items) batcher.add(item);
+      for (const item of items) batcher.add(transactionRow(item));
     },
     tabCleared(tabId, reason, session) {
       batchers.get(tabId)?.flush();

@@ -7,6 +7,7 @@ import type { ExportFormat } from './trace/exportFile.ts';
 import type { Trace } from './trace/trace.ts';
 import type { RequestEvent } from './pairing/requestEvent.ts';
 import type { RecordingGap } from './recording/recordingGap.ts';
+import type { TransactionRow } from './session/transactionRow.ts';
 
 /**
  * The one message protocol between the service worker and its clients (the
@@ -17,7 +18,7 @@ import type { RecordingGap } from './recording/recordingGap.ts';
  * worker of different versions refuse each other (the worker answers hello
  * with the code 'protocol-mismatch') instead of misreading each other.
  */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 /**
  * The failures a client acts on by their code, not only shows: a worker of
@@ -83,6 +84,20 @@ export interface TransactionsPage {
  */
 export const TRANSACTIONS_PAGE_SIZE = 500;
 
+export interface RowsPage {
+  readonly session: SessionSummary;
+  /** The rows of the transactions with seq greater than the one asked for, oldest first: at most one page. */
+  readonly rows: readonly TransactionRow[];
+  /** More follow: ask again since the last seq of this page. */
+  readonly more: boolean;
+}
+
+/**
+ * Rows per getRows answer: a row is a few hundred characters, so a full ring
+ * is two or three messages of about a megabyte.
+ */
+export const ROWS_PAGE_SIZE = 5_000;
+
 export interface SequencedTransaction {
   readonly seq: number;
   readonly transaction: Transaction;
@@ -127,6 +142,10 @@ export type WorkerRequests = {
   hello: [{ protocolVersion: number; client: string; lostAt?: number }, { protocolVersion: number; workerStartedAt: number; restored: boolean }];
   /** Keeps the worker alive while the client records (see HEARTBEAT_MS). */
   heartbeat: [Record<string, never>, { at: number }];
+  /** A page of the rows of the tab's transactions after sinceSeq (what a panel lists). */
+  getRows: [{ tabId: number; sinceSeq?: number }, RowsPage];
+  /** One of the tab's transactions in full (the one a panel shows); null once it is gone (evicted, cleared). */
+  getTransaction: [{ tabId: number; seq: number }, { item: SequencedTransaction | null }];
   /** A page of the tab's transactions after sinceSeq, at most `limit` (and TRANSACTIONS_PAGE_SIZE). */
   getTransactions: [{ tabId: number; sinceSeq?: number; limit?: number }, TransactionsPage];
   clearTab: [{ tabId: number }, SessionSummary];
@@ -162,7 +181,11 @@ export type WorkerRequests = {
 
 /** Events the worker sends; names are facts in the past tense. */
 export type WorkerEvents = {
-  transactionsAdded: { tabId: number; items: readonly SequencedTransaction[]; session: SessionSummary };
+  /**
+   * New transactions of a tab, as rows: a transaction in full is several
+   * kilobytes, and crosses only when asked for (getTransaction).
+   */
+  transactionsAdded: { tabId: number; rows: readonly TransactionRow[]; session: SessionSummary };
   tabCleared: { tabId: number; reason: 'navigation' | 'user' | 'closed'; session: SessionSummary };
   /** Chromium's report arrived for transactions already sent. */
   transactionsConfirmed: { tabId: number; items: readonly { seq: number; confirmation: Confirmation }[] };

@@ -44,8 +44,8 @@ const rowNames = () =>
 const counter = () => screen.getByRole('toolbar', { name: 'Transactions' }).querySelector('.count')?.textContent;
 
 describe('the transaction list', () => {
-  it("lists the tab's transactions with their verdicts, and selecting one opens its details", async () => {
-    openPanel();
+  it("lists the tab's transactions with their verdicts, and selecting one reads it from the worker and opens its details", async () => {
+    const worker = openPanel();
     await screen.findByRole('option', { name: /blocked: MissingAllowOriginHeader/ });
     expect(rowNames()).toEqual([
       'GET http://api.test/items, allowed, preflight not-needed',
@@ -55,16 +55,21 @@ describe('the transaction list', () => {
     ]);
     expect(counter()).toBe('4 requests');
 
+    // The list holds rows: a transaction in full is read when it is selected.
+    expect(worker.requests.filter((request) => request.method === 'getTransaction')).toEqual([]);
     fireEvent.click(screen.getByRole('option', { name: /items\/blocked/ }));
     expect(screen.getByRole('option', { name: /items\/blocked/ }).getAttribute('aria-selected')).toBe('true');
-    const details = screen.getByRole('region', { name: 'Transaction details' });
+    expect(screen.getByText('Reading the transaction…')).toBeTruthy();
+    const details = await screen.findByRole('region', { name: 'Transaction details' });
     expect(within(details).getByRole('heading', { level: 2 }).textContent).toBe('GET http://api.test/items/blocked');
 
     // The keyboard moves the selection, and the details follow.
     fireEvent.keyDown(list(), { key: 'ArrowDown' });
-    expect(within(screen.getByRole('region', { name: 'Transaction details' })).getByRole('heading', { level: 2 }).textContent).toBe(
-      'PUT http://api.test/items',
-    );
+    expect(await screen.findByRole('heading', { level: 2, name: 'PUT http://api.test/items' })).toBeTruthy();
+    expect(worker.requests.filter((request) => request.method === 'getTransaction').map((request) => request.params)).toEqual([
+      { tabId: 1, seq: 2 },
+      { tabId: 1, seq: 3 },
+    ]);
   });
 
   it('filters by URL text, blocked only, preflighted only and target origin, and counts what it shows', async () => {
@@ -94,6 +99,26 @@ describe('the transaction list', () => {
   });
 });
 
+describe('the details of a live transaction', () => {
+  it("show Chromium's report that arrives after they were read", async () => {
+    const worker = openPanel();
+    fireEvent.click(await screen.findByRole('option', { name: /items\/blocked/ }));
+    const details = await screen.findByRole('region', { name: 'Transaction details' });
+    expect(within(details).queryByText(/Confirmed by Chromium/)).toBeNull();
+    worker
+      .newest()
+      .bridge.emit('transactionsConfirmed', { tabId: 1, items: [{ seq: 2, confirmation: { status: 'confirmed', chromium: null, differences: [] } }] });
+    expect(await within(details).findByText(/Confirmed by Chromium/)).toBeTruthy();
+  });
+
+  it('say so when the worker no longer holds the one selected, or cannot give it', async () => {
+    openPanel({ items: ITEMS, failing: ['getTransaction'] });
+    fireEvent.click(await screen.findByRole('option', { name: /items\/blocked/ }));
+    expect(await screen.findByText('The worker could not give this transaction: getTransaction failed')).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Transaction details' })).toBeNull();
+  });
+});
+
 describe('the worker', () => {
   it('of another protocol version: the panel says so and how to recover, instead of staying empty', async () => {
     const worker = openPanel({ speaks: PROTOCOL_VERSION + 1, items: ITEMS });
@@ -106,8 +131,8 @@ describe('the worker', () => {
   });
 
   it("failing to read the tab's transactions: the panel says what the background answered", async () => {
-    openPanel({ items: ITEMS, failing: ['getTransactions'] });
-    expect((await screen.findByRole('alert')).textContent).toBe("The extension's background did not answer: getTransactions failed");
+    openPanel({ items: ITEMS, failing: ['getRows'] });
+    expect((await screen.findByRole('alert')).textContent).toBe("The extension's background did not answer: getRows failed");
   });
 
   it('failing to change preserve log: the switch goes back, and the panel says why', async () => {
@@ -156,9 +181,7 @@ describe('the recording', () => {
     fireEvent.change(screen.getByRole('searchbox', { name: 'Filter by URL' }), { target: { value: '' } });
     fireEvent.click(screen.getByRole('option', { name: /items\/blocked/ }));
     fireEvent.keyDown(list(), { key: 'ArrowDown' });
-    expect(within(screen.getByRole('region', { name: 'Transaction details' })).getByRole('heading', { level: 2 }).textContent).toBe(
-      'PUT http://api.test/items',
-    );
+    expect(await screen.findByRole('heading', { level: 2, name: 'PUT http://api.test/items' })).toBeTruthy();
   });
 
   it('a tab whose recording has only a gap yet shows the gap, not the empty state', async () => {

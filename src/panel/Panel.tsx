@@ -44,7 +44,9 @@ export function Panel({ client, tabId, hostAccess, workers = PANEL_WORKERS }: Pr
     <TransactionsView
       rows={model.rows}
       entries={model.entries}
+      selectedSeq={model.selectedSeq}
       selected={model.selected}
+      selectedNote={model.selectedNote}
       idle={state.view === 'imported' ? <p className="muted">Select a request.</p> : idle}
       onSelect={actions.select}
       onOpenInSimulator={actions.openInSimulator}
@@ -108,13 +110,13 @@ export function Panel({ client, tabId, hostAccess, workers = PANEL_WORKERS }: Pr
           now={() => Date.now()}
         />
       ) : state.view === 'cache' ? (
-        <PreflightCacheView entries={model.cacheEntries} items={log.items} />
+        <PreflightCacheView entries={model.cacheEntries} rows={log.rows} />
       ) : state.view === 'imported' && state.imported ? (
         <section className="imported" aria-label={`Imported file ${state.imported.name}, read-only`}>
           <p className="imported-note">{`Imported ${state.imported.kind === 'har' ? 'HAR file' : 'CORS Lens trace'} ${state.imported.name}: read-only, judged again by the engine.`}</p>
           {list}
         </section>
-      ) : log.items.length === 0 && (log.session?.gaps.length ?? 0) === 0 ? (
+      ) : log.rows.length === 0 && (log.session?.gaps.length ?? 0) === 0 ? (
         <div className="panel-empty">
           <EmptyState onOpenSimulator={() => actions.chooseView('simulator')} />
           {idle}

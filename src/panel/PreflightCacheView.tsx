@@ -1,12 +1,13 @@
 import type { CachedToken, PreflightCacheEntry } from '../core/cache/preflightCache.ts';
 import { lifetimesDifferingFromChromium, preflightLifetime } from '../core/cache/preflightLifetime.ts';
-import type { SequencedTransaction } from '../core/protocol.ts';
+import type { TransactionRow } from '../core/session/transactionRow.ts';
 import { clockTime, countdown } from './model/formatTime.ts';
 import { useNow } from './model/useNow.ts';
 
 interface Props {
   readonly entries: readonly PreflightCacheEntry[];
-  readonly items: readonly SequencedTransaction[];
+  /** The tab's transactions: the entries of their page origins are shown. */
+  readonly rows: readonly TransactionRow[];
 }
 
 const RULE_LABELS: Readonly<Record<string, string>> = {
@@ -33,9 +34,9 @@ function otherLifetimes(entry: PreflightCacheEntry) {
 }
 
 /** The modelled preflight cache for this tab's origins: each entry, its lifetime, a live countdown, and what it served. */
-export function PreflightCacheView({ entries, items }: Props) {
+export function PreflightCacheView({ entries, rows }: Props) {
   const now = useNow();
-  const origins = new Set(items.map((item) => item.transaction.request.initiatorOrigin));
+  const origins = new Set(rows.map((row) => row.initiatorOrigin));
   const shown = entries.filter((entry) => origins.has(entry.key.origin));
   const browser = shown.some((entry) => entry.items) ? 'Firefox' : 'Chromium';
   if (shown.length === 0) {
@@ -63,11 +64,8 @@ export function PreflightCacheView({ entries, items }: Props) {
         </thead>
         <tbody>
           {shown.map((entry) => {
-            const served = items.filter((item) =>
-              item.transaction.verdict.hops.some(
-                (hop) =>
-                  hop.cacheEntry?.storedAt === entry.storedAt && hop.cacheEntry.key.url === entry.key.url && hop.cacheEntry.key.origin === entry.key.origin,
-              ),
+            const served = rows.filter((row) =>
+              row.servedBy?.some((ref) => ref.storedAt === entry.storedAt && ref.url === entry.key.url && ref.origin === entry.key.origin),
             );
             const others = otherLifetimes(entry);
             return (
@@ -87,7 +85,7 @@ export function PreflightCacheView({ entries, items }: Props) {
                   <div>{countdown(entry.expiresAt, now)}</div>
                   <div className="note">{`stored ${clockTime(entry.storedAt)}, until ${clockTime(entry.expiresAt)}`}</div>
                 </td>
-                <td>{served.length === 0 ? 'none yet' : served.map((item) => `#${item.seq} ${item.transaction.request.method}`).join(', ')}</td>
+                <td>{served.length === 0 ? 'none yet' : served.map((row) => `#${row.seq} ${row.method}`).join(', ')}</td>
               </tr>
             );
           })}

@@ -1,4 +1,4 @@
-import type { RowFilter } from './model/transactionRow.ts';
+import type { RowFilter } from './model/rowFilter.ts';
 
 interface Props {
   readonly filter: RowFilter;

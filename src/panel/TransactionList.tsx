@@ -4,7 +4,7 @@ import { VERDICT_BADGE_LABELS } from '../core/explain/verdictBadge.ts';
 import type { RecordingGap } from '../core/recording/recordingGap.ts';
 import { clockTime } from './model/formatTime.ts';
 import type { ListEntry } from './model/listEntries.ts';
-import type { TransactionRow } from './model/transactionRow.ts';
+import type { TransactionRow } from '../core/session/transactionRow.ts';
 
 const ROW_HEIGHT = 22;
 

@@ -2,7 +2,7 @@ import { useRef, type ReactNode } from 'react';
 import type { Transaction } from '../core/pairing/transaction.ts';
 import type { SequencedTransaction } from '../core/protocol.ts';
 import type { ListEntry } from './model/listEntries.ts';
-import type { TransactionRow } from './model/transactionRow.ts';
+import type { TransactionRow } from '../core/session/transactionRow.ts';
 import { TransactionDetails } from './TransactionDetails.tsx';
 import { TransactionList } from './TransactionList.tsx';
 
@@ -11,7 +11,11 @@ interface Props {
   readonly rows: readonly TransactionRow[];
   /** The lines drawn: the rows, and the gaps of a live recording where they happened. */
   readonly entries: readonly ListEntry[];
+  readonly selectedSeq: number | null;
+  /** The selected transaction in full, once read. */
   readonly selected: SequencedTransaction | undefined;
+  /** Said instead of the details while the selected transaction is read, or why it cannot be. */
+  readonly selectedNote: string | null;
   /** Shown in the details pane while nothing is selected. */
   readonly idle: ReactNode;
   readonly onSelect: (seq: number) => void;
@@ -19,14 +23,14 @@ interface Props {
 }
 
 /** The list and the selected transaction's details, side by side (live or imported alike). */
-export function TransactionsView({ rows, entries, selected, idle, onSelect, onOpenInSimulator }: Props) {
+export function TransactionsView({ rows, entries, selectedSeq, selected, selectedNote, idle, onSelect, onOpenInSimulator }: Props) {
   const detailsHeading = useRef<HTMLHeadingElement>(null);
   return (
     <div className="split">
       <TransactionList
         rows={rows}
         entries={entries}
-        selectedSeq={selected?.seq ?? null}
+        selectedSeq={selectedSeq}
         onSelect={onSelect}
         onOpen={(seq) => {
           onSelect(seq);
@@ -34,7 +38,15 @@ export function TransactionsView({ rows, entries, selected, idle, onSelect, onOp
         }}
       />
       <div className="details-pane">
-        {selected ? <TransactionDetails item={selected} headingRef={detailsHeading} onOpenInSimulator={onOpenInSimulator} /> : idle}
+        {selected ? (
+          <TransactionDetails item={selected} headingRef={detailsHeading} onOpenInSimulator={onOpenInSimulator} />
+        ) : selectedNote ? (
+          <p className="muted" role="status">
+            {selectedNote}
+          </p>
+        ) : (
+          idle
+        )}
       </div>
     </div>
   );

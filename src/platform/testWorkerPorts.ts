@@ -11,15 +11,16 @@ import {
   type WorkerEvents,
   type WorkerRequests,
 } from '../core/protocol.ts';
+import { transactionRow } from '../core/session/transactionRow.ts';
 
 export interface FakeWorkerOptions {
   /** The protocol version the worker speaks (another one refuses the client's hello). */
   readonly speaks?: number;
   /** How many hellos to fail with a passing error first, as a worker still starting might. */
   readonly helloFailures?: number;
-  /** The tab's transactions, served by getTransactions. */
+  /** The tab's transactions, served by getRows (their rows), getTransaction and getTransactions. */
   readonly items?: readonly SequencedTransaction[];
-  /** Requests answered with an error ("getTransactions failed"). */
+  /** Requests answered with an error ("getRows failed"). */
   readonly failing?: readonly (keyof WorkerRequests)[];
   /** The tab's session as the worker tells it (its recording's start, its gaps). */
   readonly session?: Partial<SessionSummary>;
@@ -94,6 +95,14 @@ export function fakeWorkers({ speaks = PROTOCOL_VERSION, helloFailures = 0, item
         setRecordFromBrowserStart: received('setRecordFromBrowserStart', ({ on }: WorkerRequests['setRecordFromBrowserStart'][0]) => {
           if (failing.includes('setRecordFromBrowserStart')) throw new Error('setRecordFromBrowserStart failed');
           return (recording = { recordFromBrowserStart: on, allTabsSince: on ? 1 : null });
+        }),
+        getRows: ({ tabId, sinceSeq = 0 }) => {
+          if (failing.includes('getRows')) throw new Error('getRows failed');
+          return { session: session(tabId), rows: items.filter((item) => item.seq > sinceSeq).map(transactionRow), more: false };
+        },
+        getTransaction: received('getTransaction', ({ seq }: WorkerRequests['getTransaction'][0]) => {
+          if (failing.includes('getTransaction')) throw new Error('getTransaction failed');
+          return { item: items.find((item) => item.seq === seq) ?? null };
         }),
         getTransactions: ({ tabId, sinceSeq = 0 }) => {
           if (failing.includes('getTransactions')) throw new Error('getTransactions failed');

@@ -1,4 +1,5 @@
-import type { SequencedTransaction, TransactionsPage, WorkerRequests } from '../protocol.ts';
+import type { RowsPage, SequencedTransaction, TransactionsPage, WorkerRequests } from '../protocol.ts';
+import type { TransactionRow } from '../session/transactionRow.ts';
 
 type Request = <K extends keyof WorkerRequests>(method: K, params: WorkerRequests[K][0]) => Promise<WorkerRequests[K][1]>;
 
@@ -9,5 +10,15 @@ export async function readTransactions(client: { request: Request }, tabId: numb
     const page = await client.request('getTransactions', { tabId, sinceSeq: items.at(-1)?.seq ?? sinceSeq });
     items.push(...page.items);
     if (!page.more) return { session: page.session, items, more: false };
+  }
+}
+
+/** The rows of every transaction of the tab after `sinceSeq`, read page by page (see ROWS_PAGE_SIZE). */
+export async function readRows(client: { request: Request }, tabId: number, sinceSeq = 0): Promise<RowsPage> {
+  const rows: TransactionRow[] = [];
+  for (;;) {
+    const page = await client.request('getRows', { tabId, sinceSeq: rows.at(-1)?.seq ?? sinceSeq });
+    rows.push(...page.rows);
+    if (!page.more) return { session: page.session, rows, more: false };
   }
 }

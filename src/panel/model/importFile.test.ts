@@ -5,7 +5,7 @@ import type { JudgedCapture } from '../../core/trace/importCapture.ts';
 import { IMPORT_CHUNK_SIZE, importedTransaction, importFile, importMessages, type ImportMessage } from './importFile.ts';
 import { scriptedWorker } from './testWorkers.ts';
 import { unpackTexts } from './packedTexts.ts';
-import { makeRow } from './transactionRow.ts';
+import { transactionRow } from '../../core/session/transactionRow.ts';
 
 const judged = (count: number): JudgedCapture => {
   const { transactions, stats } = pairEvents(generateEvents(8 * count + 100, 3).events);
@@ -30,7 +30,7 @@ describe('importMessages', () => {
     const texts = rest.flatMap((message) => (message.type === 'transactions' ? unpackTexts(message.texts) : []));
     expect(texts.map((text): unknown => JSON.parse(text))).toEqual(capture.transactions);
     const rows = rest.flatMap((message) => (message.type === 'transactions' ? message.rows : []));
-    expect(rows).toEqual(capture.transactions.map((transaction, index) => makeRow({ seq: index + 1, transaction })));
+    expect(rows).toEqual(capture.transactions.map((transaction, index) => transactionRow({ seq: index + 1, transaction })));
   });
 
   it('sends only what was judged for a file without transactions', () => {

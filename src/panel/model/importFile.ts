@@ -3,7 +3,7 @@ import { MAX_CAPTURE_BYTES, type JudgedCapture } from '../../core/trace/importCa
 import type { Transaction } from '../../core/pairing/transaction.ts';
 import type { SequencedTransaction } from '../../core/protocol.ts';
 import { packTexts, unpackText, type PackedTexts } from './packedTexts.ts';
-import { makeRow, type TransactionRow } from './transactionRow.ts';
+import { transactionRow, type TransactionRow } from '../../core/session/transactionRow.ts';
 
 export interface ImportRequest {
   readonly file: File;
@@ -37,7 +37,7 @@ export function importMessages(capture: JudgedCapture): ImportMessage[] {
     { type: 'judged', kind: capture.kind, browser: capture.browser, count: transactions.length },
     ...chunksOf(transactions, IMPORT_CHUNK_SIZE).map((chunk, index): ImportMessage => ({
       type: 'transactions',
-      rows: chunk.map((transaction, at) => makeRow({ seq: index * IMPORT_CHUNK_SIZE + at + 1, transaction })),
+      rows: chunk.map((transaction, at) => transactionRow({ seq: index * IMPORT_CHUNK_SIZE + at + 1, transaction })),
       texts: packTransactions(chunk),
     })),
   ];

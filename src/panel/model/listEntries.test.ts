@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { withGaps } from './listEntries.ts';
-import type { TransactionRow } from './transactionRow.ts';
+import type { TransactionRow } from '../../core/session/transactionRow.ts';
 
 const row = (seq: number) => ({ seq }) as TransactionRow;
 const gap = (afterSeq: number, from = 1) => ({ from, to: from + 1, afterSeq });

@@ -1,5 +1,5 @@
 import type { RecordingGap } from '../../core/recording/recordingGap.ts';
-import type { TransactionRow } from './transactionRow.ts';
+import type { TransactionRow } from '../../core/session/transactionRow.ts';
 
 /** A line of the list: a transaction, or a stretch the recording missed. */
 export type ListEntry = { readonly kind: 'transaction'; readonly row: TransactionRow } | { readonly kind: 'gap'; readonly gap: RecordingGap };

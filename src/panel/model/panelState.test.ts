@@ -5,12 +5,12 @@ import { packedTransactionTexts, type ImportedFile } from './importFile.ts';
 import { INITIAL_PANEL_STATE, reducePanel, type PanelAction, type PanelState } from './panelState.ts';
 import { recordingNoteText, recordingRefusedText } from './recordingNote.ts';
 import { blockedGet, sequenced } from './testItems.ts';
-import { toRow } from './transactionRow.ts';
+import { transactionRow } from '../../core/session/transactionRow.ts';
 
 const run = (actions: readonly PanelAction[], from: PanelState = INITIAL_PANEL_STATE) => actions.reduce(reducePanel, from);
 const imported = (name: string): ImportedFile => {
   const items = sequenced(blockedGet('get', 0));
-  return { name, kind: 'har', browser: 'Chromium 156', rows: items.map(toRow), texts: packedTransactionTexts(items.map((item) => item.transaction)) };
+  return { name, kind: 'har', browser: 'Chromium 156', rows: items.map(transactionRow), texts: packedTransactionTexts(items.map((item) => item.transaction)) };
 };
 
 describe('reducePanel', () => {

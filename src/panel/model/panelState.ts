@@ -4,7 +4,7 @@ import type { ServerAnswers, Simulation } from '../../core/simulator/simulation.
 import type { WhatIf } from '../../core/simulator/whatIf.ts';
 import { IMPORT_IDLE, reduceImport, type ImportEvent, type ImportFlow } from './importFlow.ts';
 import type { ImportedFile } from './importFile.ts';
-import { NO_FILTER, type RowFilter } from './transactionRow.ts';
+import { NO_FILTER, type RowFilter } from './rowFilter.ts';
 
 /** The panel's views; the user-visible tab of 'simulator' is "Learn". */
 export type PanelView = 'requests' | 'cache' | 'imported' | 'simulator';

@@ -1,5 +1,6 @@
 import type { Confirmation } from '../../core/confirm/confirmVerdict.ts';
-import type { SequencedTransaction, SessionSummary, TransactionsPage } from '../../core/protocol.ts';
+import type { RowsPage, SessionSummary } from '../../core/protocol.ts';
+import type { TransactionRow } from '../../core/session/transactionRow.ts';
 
 /**
  * The panel's copy of one tab's transactions, kept in step with the worker by
@@ -8,14 +9,22 @@ import type { SequencedTransaction, SessionSummary, TransactionsPage } from '../
  */
 export interface TransactionLog {
   readonly session: SessionSummary | null;
-  /** Oldest first, by seq, no seq twice. */
-  readonly items: readonly SequencedTransaction[];
+  /** The rows of its transactions, oldest first, by seq, no seq twice (a transaction in full is asked for when shown). */
+  readonly rows: readonly TransactionRow[];
+  /** Chromium's reports that arrived after the transactions they confirm, by seq (since the worker last restarted). */
+  readonly confirmations: ReadonlyMap<number, Confirmation>;
+  /**
+   * Counts the worker's restarts: a restarted worker may number again seqs
+   * the stopped one had sent, so a transaction read by its seq before is read
+   * again.
+   */
+  readonly workerRuns: number;
   /** Rows the panel dropped to stay within MAX_PANEL_ROWS (the worker counts its own evictions). */
   readonly dropped: number;
   /** Why the last exchange with the worker failed; cleared by the next full read. */
   readonly problem: LogProblem | null;
   /**
-   * Set when the worker restarted: items from this index on arrived from
+   * Set when the worker restarted: rows from this index on arrived from
    * the new worker. Those before came from the stopped one, which may have
    * lost some of them (the gap says so) and numbers what follows again.
    */
@@ -27,10 +36,10 @@ export type LogProblem = { readonly kind: 'protocol-mismatch' } | { readonly kin
 
 export type LogAction =
   /** A full read (on open, and after the worker restarted). */
-  | { readonly type: 'loaded'; readonly page: TransactionsPage }
+  | { readonly type: 'loaded'; readonly page: RowsPage }
   /** The worker restarted: a full read follows, and replaces what the stopped worker sent. */
   | { readonly type: 'reconnected' }
-  | { readonly type: 'added'; readonly items: readonly SequencedTransaction[]; readonly session: SessionSummary }
+  | { readonly type: 'added'; readonly rows: readonly TransactionRow[]; readonly session: SessionSummary }
   | { readonly type: 'confirmed'; readonly items: readonly { readonly seq: number; readonly confirmation: Confirmation }[] }
   | { readonly type: 'cleared'; readonly session: SessionSummary }
   /** The worker answered a change of the tab's settings (preserve log). */
@@ -42,31 +51,33 @@ export type LogAction =
 /** The rows a panel keeps: the worker keeps at most 11,000 per tab; imported traces may hold more. */
 export const MAX_PANEL_ROWS = 50_000;
 
-export const EMPTY_LOG: TransactionLog = { session: null, items: [], dropped: 0, problem: null };
+export const EMPTY_LOG: TransactionLog = { session: null, rows: [], confirmations: new Map(), workerRuns: 0, dropped: 0, problem: null };
 
 export function reduceLog(log: TransactionLog, action: LogAction): TransactionLog {
   switch (action.type) {
     case 'loaded': {
       // Events may have arrived while the read was under way: keep the newer ones.
-      const last = action.page.items.at(-1)?.seq ?? 0;
-      const newer = log.items.slice(log.freshFrom ?? 0).filter((item) => item.seq > last);
-      return bounded({ session: action.page.session, items: [...action.page.items, ...newer], dropped: log.dropped, problem: null });
+      const last = action.page.rows.at(-1)?.seq ?? 0;
+      const newer = log.rows.slice(log.freshFrom ?? 0).filter((item) => item.seq > last);
+      const { confirmations, workerRuns, dropped } = log;
+      return bounded({ session: action.page.session, rows: [...action.page.rows, ...newer], confirmations, workerRuns, dropped, problem: null });
     }
     case 'reconnected':
-      return { ...log, freshFrom: log.items.length };
+      return { ...log, freshFrom: log.rows.length, confirmations: new Map(), workerRuns: log.workerRuns + 1 };
     case 'added': {
-      // Until the full read, the new worker's items are compared with its own only.
-      const last = log.freshFrom === undefined ? (log.items.at(-1)?.seq ?? 0) : (log.items.slice(log.freshFrom).at(-1)?.seq ?? Number.NEGATIVE_INFINITY);
-      const fresh = action.items.filter((item) => item.seq > last);
-      return bounded({ ...log, session: action.session, items: fresh.length > 0 ? [...log.items, ...fresh] : log.items });
+      // Until the full read, the new worker's rows are compared with its own only.
+      const last = log.freshFrom === undefined ? (log.rows.at(-1)?.seq ?? 0) : (log.rows.slice(log.freshFrom).at(-1)?.seq ?? Number.NEGATIVE_INFINITY);
+      const fresh = action.rows.filter((row) => row.seq > last);
+      return bounded({ ...log, session: action.session, rows: fresh.length > 0 ? [...log.rows, ...fresh] : log.rows });
     }
     case 'confirmed': {
-      const bySeq = new Map(action.items.map((item) => [item.seq, item.confirmation]));
-      return { ...log, items: log.items.map((item) => (bySeq.has(item.seq) ? { ...item, confirmation: bySeq.get(item.seq) } : item)) };
+      const confirmations = new Map(log.confirmations);
+      for (const { seq, confirmation } of action.items) confirmations.set(seq, confirmation);
+      return { ...log, confirmations };
     }
     case 'cleared':
       // Whatever comes next, after a restart, comes from the new worker.
-      return { session: action.session, items: [], dropped: 0, problem: log.problem, ...(log.freshFrom === undefined ? {} : { freshFrom: 0 }) };
+      return { ...log, session: action.session, rows: [], confirmations: new Map(), dropped: 0, ...(log.freshFrom === undefined ? {} : { freshFrom: 0 }) };
     case 'session':
       return { ...log, session: action.session };
     case 'preserve-log-requested':
@@ -77,8 +88,8 @@ export function reduceLog(log: TransactionLog, action: LogAction): TransactionLo
 }
 
 function bounded(log: TransactionLog): TransactionLog {
-  const over = log.items.length - MAX_PANEL_ROWS;
+  const over = log.rows.length - MAX_PANEL_ROWS;
   if (over <= 0) return log;
   const freshFrom = log.freshFrom === undefined ? {} : { freshFrom: Math.max(0, log.freshFrom - over) };
-  return { ...log, items: log.items.slice(over), dropped: log.dropped + over, ...freshFrom };
+  return { ...log, rows: log.rows.slice(over), dropped: log.dropped + over, ...freshFrom };
 }

@@ -12,10 +12,12 @@ import { importedTransaction, importFile } from './importFile.ts';
 import { withGaps, type ListEntry } from './listEntries.ts';
 import { INITIAL_PANEL_STATE, reducePanel, type PanelState, type PanelView } from './panelState.ts';
 import { recordingNoteText, recordingRefusedText } from './recordingNote.ts';
-import { matchesFilter, toRow, type RowFilter, type TransactionRow } from './transactionRow.ts';
+import type { TransactionRow } from '../../core/session/transactionRow.ts';
+import { matchesFilter, type RowFilter } from './rowFilter.ts';
 import type { TransactionLog } from './transactionLog.ts';
 import { usePreflightCache } from './usePreflightCache.ts';
 import { useRecording } from './useRecording.ts';
+import { useShownTransaction } from './useShownTransaction.ts';
 import { useTransactionLog } from './useTransactionLog.ts';
 
 /** The panel's own Web Workers (injected: a test runs them in process). */
@@ -52,7 +54,12 @@ export interface PanelModel {
   readonly total: number;
   /** The target origins of the list, for the origin filter. */
   readonly origins: readonly string[];
+  /** The row selected in the list shown, if it is there. */
+  readonly selectedSeq: number | null;
+  /** That transaction in full, once read (a live one is read from the worker). */
   readonly selected: SequencedTransaction | undefined;
+  /** Said in the details pane while the selected transaction is read, or why it cannot be shown; null otherwise. */
+  readonly selectedNote: string | null;
   /** What the live list can hold in the mode the worker records in; null in other views and until known. */
   readonly recordingNote: string | null;
   /** The "Record from browser start" setting; null until the worker has said. */
@@ -79,22 +86,24 @@ export function usePanelModel(client: WorkerClient, tabId: number, workers: Pane
   const [state, dispatch] = useReducer(reducePanel, INITIAL_PANEL_STATE);
   const importIds = useRef(0);
   const setRecordFromBrowserStart = useRecording(client, dispatch);
-  const cacheEntries = usePreflightCache(client, state.view === 'cache' ? (log.items.at(-1)?.seq ?? 0) : null);
+  const cacheEntries = usePreflightCache(client, state.view === 'cache' ? (log.rows.at(-1)?.seq ?? 0) : null);
 
   const imported = state.view === 'imported' ? state.imported : null;
   const showsImported = imported !== null;
-  // The tab's transactions while its list is shown: what the worker sends while a file is shown changes nothing there.
-  const liveItems = showsImported ? null : log.items;
-  const allRows = useMemo(() => imported?.rows ?? (liveItems ?? []).map(toRow), [imported, liveItems]);
+  // While a file is shown, what the worker sends changes nothing there.
+  const allRows = imported ? imported.rows : log.rows;
   const rows = useMemo(() => allRows.filter((row) => matchesFilter(row, state.filter)), [allRows, state.filter]);
   const gaps = showsImported ? NO_GAPS : (log.session?.gaps ?? NO_GAPS);
   const entries = useMemo(() => withGaps(rows, gaps), [rows, gaps]);
   const origins = useMemo(() => [...new Set(allRows.map((row) => row.targetOrigin))].sort(), [allRows]);
-  const selectedSeq = showsImported ? state.selected.imported : state.selected.live;
-  const selected = useMemo(
-    () => (selectedSeq === null ? undefined : imported ? importedTransaction(imported, selectedSeq) : liveItems?.find((item) => item.seq === selectedSeq)),
-    [imported, liveItems, selectedSeq],
-  );
+  const chosenSeq = showsImported ? state.selected.imported : state.selected.live;
+  // A selection the list no longer holds (cleared, dropped) shows nothing.
+  const selectedSeq = useMemo(() => (chosenSeq !== null && allRows.some((row) => row.seq === chosenSeq) ? chosenSeq : null), [allRows, chosenSeq]);
+  const liveSeq = showsImported ? null : selectedSeq;
+  const shown = useShownTransaction(client, tabId, liveSeq, log.workerRuns, liveSeq === null ? undefined : log.confirmations.get(liveSeq));
+  const importedSelected = useMemo(() => (imported && selectedSeq !== null ? importedTransaction(imported, selectedSeq) : undefined), [imported, selectedSeq]);
+  const selected = imported ? importedSelected : shown.kind === 'shown' ? shown.item : undefined;
+  const selectedNote = imported ? null : shown.kind === 'reading' ? 'Reading the transaction…' : shown.kind === 'unavailable' ? shown.reason : null;
 
   const actions = useMemo<PanelActions>(
     () => ({
@@ -135,7 +144,9 @@ export function usePanelModel(client: WorkerClient, tabId: number, workers: Pane
     entries,
     total: allRows.length,
     origins,
+    selectedSeq,
     selected,
+    selectedNote,
     recordingNote: state.view === 'requests' ? recordingNoteText(state.recording, log.session?.recordingSince ?? null) : null,
     recordFromBrowserStart: state.recording?.recordFromBrowserStart ?? null,
     recordingProblem: recordingRefusedText(state.recordingRefused),

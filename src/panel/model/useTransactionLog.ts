@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useReducer, useState } from 'react';
-import { readTransactions } from '../../core/messaging/readTransactions.ts';
+import { readRows } from '../../core/messaging/readTransactions.ts';
 import { isWorkerError } from '../../core/protocol.ts';
 import type { WorkerClient } from '../../platform/workerClient.ts';
 import { EMPTY_LOG, reduceLog, type LogAction, type LogProblem, type TransactionLog } from './transactionLog.ts';
@@ -40,13 +40,13 @@ export function useTransactionLog(
       if (live) pacer.send({ type: 'failed', problem: logProblemOf(error) });
     };
     const load = (): void => {
-      readTransactions(client, tabId).then((page) => {
+      readRows(client, tabId).then((page) => {
         if (live) pacer.send({ type: 'loaded', page });
       }, fail);
     };
     const stops = [
       client.on('transactionsAdded', (event) => {
-        if (event.tabId === tabId) pacer.hold({ type: 'added', items: event.items, session: event.session });
+        if (event.tabId === tabId) pacer.hold({ type: 'added', rows: event.rows, session: event.session });
       }),
       client.on('transactionsConfirmed', (event) => {
         if (event.tabId === tabId) pacer.hold({ type: 'confirmed', items: event.items });

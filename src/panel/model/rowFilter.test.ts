@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { TabSessions } from '../../core/session/tabSessions.ts';
-import { API, PAGE, preflightedPut, simpleGet } from '../../core/session/testEvents.ts';
-import { matchesFilter, NO_FILTER, toRow } from './transactionRow.ts';
+import { API, preflightedPut, simpleGet } from '../../core/session/testEvents.ts';
+import { transactionRow } from '../../core/session/transactionRow.ts';
+import { matchesFilter, NO_FILTER } from './rowFilter.ts';
 
-function judged() {
+function rows() {
   const sessions = new TabSessions();
   for (const event of simpleGet('get', 0)) sessions.push(1, event);
   const blocked = simpleGet('blocked', 10, `${API}/blocked`);
@@ -12,20 +13,13 @@ function judged() {
   for (const event of blocked) sessions.push(1, event);
   const put = preflightedPut('put', 'options', 20);
   for (const event of [...put.before, ...put.after]) sessions.push(1, event);
-  return sessions.since(1).map(toRow);
+  return sessions.since(1).map(transactionRow);
 }
 
-describe('toRow', () => {
-  it("reads the badge, the CorsError and the preflight off the engine's verdict", () => {
-    const [get, blocked, put] = judged();
-    expect(get).toMatchObject({ badge: 'allowed', method: 'GET', corsError: null, preflight: 'not-needed', initiatorOrigin: PAGE, durationMs: 3 });
-    expect(blocked).toMatchObject({ badge: 'blocked', corsError: 'MissingAllowOriginHeader', path: '/items/blocked', targetOrigin: 'http://api.test' });
-    expect(put).toMatchObject({ badge: 'allowed', method: 'PUT', preflight: 'sent', preflighted: true });
-  });
-
+describe('matchesFilter', () => {
   it('filters by blocked, preflighted, URL text (any case) and target origin', () => {
-    const rows = judged();
-    const seqs = (filter: typeof NO_FILTER) => rows.filter((row) => matchesFilter(row, filter)).map((row) => row.method + row.path);
+    const all = rows();
+    const seqs = (filter: typeof NO_FILTER) => all.filter((row) => matchesFilter(row, filter)).map((row) => row.method + row.path);
     expect(seqs({ ...NO_FILTER, blockedOnly: true })).toEqual(['GET/items/blocked']);
     expect(seqs({ ...NO_FILTER, preflightedOnly: true })).toEqual(['PUT/items']);
     expect(seqs({ ...NO_FILTER, text: 'BLOCKED' })).toEqual(['GET/items/blocked']);
