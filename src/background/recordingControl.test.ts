@@ -4,7 +4,8 @@ import { createListenerSets } from './listenerSets.ts';
 import { createRecordingControl, RECONNECT_GRACE_MS } from './recordingControl.ts';
 import { DEFAULT_SETTINGS, loadRecording, loadSettings } from './recordingStore.ts';
 import type { StoppedWorker } from './restartGaps.ts';
-import { TabSessions, type PersistedTab } from '../core/session/tabSessions.ts';
+import type { PersistedTab } from '../core/session/persistedTab.ts';
+import { TabSessions } from '../core/session/tabSessions.ts';
 import { corsGet, fakeWebRequest, manualTimers, memoryStorage } from './testRecording.ts';
 import { recordWebRequest } from './webRequestEvents.ts';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Schedule } from '../core/messaging/bridge.ts';
 import { createSessionStore, STORAGE_BUDGET_CHARACTERS, tabStorageKey, type StorageArea } from './sessionStore.ts';
-import { TabSessions, type TabSessionsOptions } from '../core/session/tabSessions.ts';
+import { TabSessions } from '../core/session/tabSessions.ts';
+import type { TabSessionsOptions } from '../core/session/tabSessionsOptions.ts';
 import { manualTimers } from './testRecording.ts';
 import { preflightedPut, simpleGet } from '../core/session/testEvents.ts';
 

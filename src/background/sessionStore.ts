@@ -2,7 +2,8 @@ import { PreflightCache, type PreflightCacheOptions, type PreflightCacheSnapshot
 import type { Schedule } from '../core/messaging/bridge.ts';
 import type { SequencedTransaction } from '../core/protocol.ts';
 import { decodeChunk, encodeChunk } from './storedChunk.ts';
-import type { PersistedTab, PersistedTabState, TabSessions } from '../core/session/tabSessions.ts';
+import type { PersistedTab, PersistedTabState } from '../core/session/persistedTab.ts';
+import type { TabSessions } from '../core/session/tabSessions.ts';
 
 /** The part of chrome.storage.session this module uses (structural, for tests). */
 export interface StorageArea {

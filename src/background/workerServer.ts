@@ -17,7 +17,8 @@ import type { ChromiumConfirmation } from './chromiumConfirmation.ts';
 import type { RecordingControl, Watch } from './recordingControl.ts';
 import { exportedFile } from '../core/trace/exportFile.ts';
 import { createTrace, type Trace } from '../core/trace/trace.ts';
-import type { ClearReason, TabSessions } from '../core/session/tabSessions.ts';
+import type { TabSessions } from '../core/session/tabSessions.ts';
+import type { ClearReason } from '../core/session/tabSessionsOptions.ts';
 import { transactionRow, type TransactionRow } from '../core/session/transactionRow.ts';
 
 /** Exported files the worker holds for the panel to fetch (see exportFile); an older one goes first. */

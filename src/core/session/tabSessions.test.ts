@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TabSessions, type PersistedTab } from './tabSessions.ts';
+import type { PersistedTab } from './persistedTab.ts';
+import { TabSessions } from './tabSessions.ts';
 import { API, preflightedPut, simpleGet } from './testEvents.ts';
 import { limitValues, truncationMarker } from './valueBudget.ts';
 import { corsErrorOf } from '../cors/verdictFacts.ts';

@@ -1,108 +1,16 @@
-import type { BrowserRules } from '../browsers/browserRules.ts';
 import { PreflightCache } from '../cache/preflightCache.ts';
-import { createPairing, type Pairing, type PairingStats } from '../pairing/pairEvents.ts';
+import { createPairing, type Pairing } from '../pairing/pairEvents.ts';
 import type { Confirmation } from '../confirm/confirmVerdict.ts';
 import type { RequestEvent } from '../pairing/requestEvent.ts';
 import type { Transaction } from '../pairing/transaction.ts';
-import { NOTHING_LEFT_OUT, type SequencedTransaction, type SessionSummary } from '../protocol.ts';
+import type { SequencedTransaction, SessionSummary } from '../protocol.ts';
 import type { RecordingCoverage } from '../recording/recordingCoverage.ts';
-import { MAX_GAPS_PER_TAB, type RecordingGap } from '../recording/recordingGap.ts';
+import type { RecordingGap } from '../recording/recordingGap.ts';
+import { persistedStateOf, restoreInto, takeChangesOf, type PersistedTab, type TabChanges } from './persistedTab.ts';
+import { DEFAULT_SESSION_LIMITS, type ClearReason, type SessionLimits, type TabSessionsOptions } from './tabSessionsOptions.ts';
+import { addGap, emptyTabState, leftOutOf, reviseGap, summaryOf, type TabState } from './tabState.ts';
 import { TransactionRing } from './transactionRing.ts';
 import { limitValues } from './valueBudget.ts';
-
-export interface SessionLimits {
-  /** Transactions kept per tab; the oldest go first (and are counted). */
-  readonly maxTransactions: number;
-  /** Longer strings (header values, mostly) are cut, with a marker. */
-  readonly maxValueLength: number;
-  /** The characters a tab's transactions may take in all, as limitValues measures them (structure included). */
-  readonly maxTabCharacters: number;
-}
-
-/**
- * A transaction Chromium captured takes 2 to 4 KB (its headers, hops and
- * verdict): 32 M characters hold the 10,000 of a full ring, and stop a page
- * whose every response carries 8 KB values from holding more than that.
- */
-export const DEFAULT_SESSION_LIMITS: SessionLimits = { maxTransactions: 10_000, maxValueLength: 8192, maxTabCharacters: 32 * 1024 * 1024 };
-
-export type ClearReason = 'navigation' | 'user' | 'closed';
-
-/**
- * A tab's session, all but its transactions: what is written on every change
- * (the transactions are written in chunks, only those that changed: see
- * sessionStore.ts).
- * WARNING: persisted; a worker started after an update must still read the
- * previous version (or drop it, saying so).
- */
-export interface PersistedTabState {
-  readonly tabId: number;
-  readonly pageUrl: string | null;
-  readonly preserveLog: boolean;
-  readonly seq: number;
-  readonly evicted: number;
-  readonly truncatedValues: number;
-  readonly leftOut: SessionSummary['leftOut'];
-  /** When recording of the tab began (epoch ms); null before it is known. */
-  readonly recordingSince: number | null;
-  /** The seq of the oldest transaction kept; older ones were evicted or cleared. */
-  readonly firstSeq: number;
-  /** The events of the requests not judged yet: a restarted worker replays them. */
-  readonly openEvents: readonly RequestEvent[];
-  /** Every gap since recording of the tab began (the summary's `gaps` are those after the last clear). */
-  readonly gaps: readonly RecordingGap[];
-  /** How many of `gaps` came before the log was last cleared. */
-  readonly gapsShownFrom: number;
-}
-
-/** A tab's whole session, as restore() takes it back. */
-export interface PersistedTab extends PersistedTabState {
-  readonly transactions: readonly SequencedTransaction[];
-}
-
-/** What changed in a tab since the last time it was written. */
-export interface TabChanges {
-  readonly state: PersistedTabState;
-  /** Seqs of the transactions added or changed (confirmed) since. */
-  readonly changed: readonly number[];
-}
-
-export interface TabSessionsOptions {
-  readonly limits?: Partial<SessionLimits>;
-  /** One model for all tabs: Chromium's preflight cache belongs to the profile, not the tab. */
-  readonly cache?: PreflightCache;
-  /** Judge as this browser (the one the worker runs in): Chromium's rules by default. */
-  readonly rules?: BrowserRules;
-  readonly onTransactions?: (tabId: number, items: readonly SequencedTransaction[], session: SessionSummary) => void;
-  readonly onCleared?: (tabId: number, reason: ClearReason, session: SessionSummary) => void;
-  /** Something to persist changed for this tab. */
-  readonly onChanged?: (tabId: number) => void;
-  readonly onConfirmed?: (tabId: number, seq: number, confirmation: Confirmation) => void;
-  /** The tab's session changed other than by transactions (a gap in its recording). */
-  readonly onSession?: (tabId: number, session: SessionSummary) => void;
-  /** When recording began for a tab first heard of now (every tab is recorded since then), or null. */
-  readonly recordingSince?: () => number | null;
-  /** Whether every tab is recorded now, not only those someone looks at. */
-  readonly allTabsRecorded?: () => boolean;
-}
-
-interface TabState {
-  readonly tabId: number;
-  pageUrl: string | null;
-  preserveLog: boolean;
-  pairing: Pairing;
-  ring: TransactionRing;
-  seq: number;
-  evicted: number;
-  truncatedValues: number;
-  /** Counts of pairings already thrown away (the log was cleared), added to the current one's. */
-  leftOutBefore: SessionSummary['leftOut'];
-  /** Seqs added or changed since the tab was last written. */
-  changed: Set<number>;
-  recordingSince: number | null;
-  gaps: RecordingGap[];
-  gapsShownFrom: number;
-}
 
 /**
  * Every tab's capture: its own pairing (over one shared preflight cache
@@ -147,23 +55,14 @@ export class TabSessions {
   /** The tab's recording missed this stretch: its list shows it. */
   addGap(tabId: number, gap: RecordingGap): void {
     const tab = this.#tab(tabId);
-    tab.gaps.push(gap);
-    const over = tab.gaps.length - MAX_GAPS_PER_TAB;
-    if (over > 0) {
-      tab.gaps.splice(0, over);
-      tab.gapsShownFrom = Math.max(0, tab.gapsShownFrom - over);
-    }
+    addGap(tab, gap);
     this.#sessionChanged(tab);
   }
 
   /** The gap that ended at `to` began at `from` after all (a client said when it lost the stopped worker). */
   reviseGap(tabId: number, to: number, from: number): void {
     const tab = this.#tabs.get(tabId);
-    const index = tab?.gaps.findIndex((gap) => gap.to === to) ?? -1;
-    const gap = tab?.gaps[index];
-    if (!tab || !gap || gap.from === from) return;
-    tab.gaps[index] = { ...gap, from };
-    this.#sessionChanged(tab);
+    if (tab && reviseGap(tab, to, from)) this.#sessionChanged(tab);
   }
 
   clear(tabId: number, reason: ClearReason): SessionSummary {
@@ -240,17 +139,13 @@ export class TabSessions {
   /** The whole session of a tab, as restore() takes it back; null for a tab unknown (closed). */
   persistedTab(tabId: number): PersistedTab | null {
     const tab = this.#tabs.get(tabId);
-    return tab ? { ...stateOf(tab), transactions: tab.ring.items } : null;
+    return tab ? { ...persistedStateOf(tab), transactions: tab.ring.items } : null;
   }
 
   /** What changed in a tab since the last call (and forgets it); null for a tab unknown (closed). */
   takeChanges(tabId: number): TabChanges | null {
     const tab = this.#tabs.get(tabId);
-    if (!tab) return null;
-    const state = stateOf(tab);
-    const changed = [...tab.changed].filter((seq) => seq >= state.firstSeq).sort((a, b) => a - b);
-    tab.changed.clear();
-    return { state, changed };
+    return tab ? takeChangesOf(tab) : null;
   }
 
   /** The transactions kept with seq from `from` to `to`, both included, oldest first. */
@@ -261,21 +156,7 @@ export class TabSessions {
   /** Rebuilds a tab from what persistedTab() gave: the ring as it was, and the open requests replayed. */
   restore(saved: PersistedTab): void {
     const tab = this.#emptyState(saved.tabId);
-    Object.assign(tab, {
-      pageUrl: saved.pageUrl,
-      preserveLog: saved.preserveLog,
-      seq: saved.seq,
-      evicted: saved.evicted,
-      truncatedValues: saved.truncatedValues,
-      leftOutBefore: saved.leftOut,
-      recordingSince: saved.recordingSince,
-      gaps: [...saved.gaps],
-      gapsShownFrom: saved.gapsShownFrom,
-      ring: new TransactionRing(
-        saved.transactions,
-        saved.transactions.map((item) => limitValues(item, Number.MAX_SAFE_INTEGER).characters),
-      ),
-    });
+    restoreInto(tab, saved);
     this.#tabs.set(saved.tabId, tab);
     // Replayed events must not announce transactions twice: only new ones follow.
     for (const event of saved.openEvents) tab.pairing.push(event);
@@ -291,21 +172,7 @@ export class TabSessions {
   }
 
   #emptyState(tabId: number): TabState {
-    return {
-      tabId,
-      pageUrl: null,
-      preserveLog: false,
-      pairing: this.#newPairing(tabId),
-      ring: new TransactionRing(),
-      seq: 0,
-      evicted: 0,
-      truncatedValues: 0,
-      leftOutBefore: NOTHING_LEFT_OUT,
-      changed: new Set(),
-      recordingSince: this.#options.recordingSince?.() ?? null,
-      gaps: [],
-      gapsShownFrom: 0,
-    };
+    return emptyTabState(tabId, this.#newPairing(tabId), this.#options.recordingSince?.() ?? null);
   }
 
   #newPairing(tabId: number): Pairing {
@@ -339,39 +206,4 @@ export class TabSessions {
     tab.evicted += tab.ring.add(item, limited.characters, this.#limits);
     this.#options.onTransactions?.(tabId, [item], summaryOf(tab));
   }
-}
-
-function leftOutOf(tab: TabState): SessionSummary['leftOut'] {
-  const stats: PairingStats = tab.pairing.stats();
-  const before = tab.leftOutBefore;
-  return {
-    sameOrigin: before.sameOrigin + stats.sameOrigin,
-    navigations: before.navigations + stats.navigations,
-    notCorsMode: before.notCorsMode + stats.notCorsMode,
-    unknownInitiator: before.unknownInitiator + stats.unknownInitiator,
-  };
-}
-
-function stateOf(tab: TabState): PersistedTabState {
-  return {
-    ...summaryOf(tab),
-    gaps: tab.gaps,
-    gapsShownFrom: tab.gapsShownFrom,
-    firstSeq: tab.ring.firstSeq ?? tab.seq + 1,
-    openEvents: tab.pairing.openEvents(),
-  };
-}
-
-function summaryOf(tab: TabState): SessionSummary {
-  return {
-    tabId: tab.tabId,
-    pageUrl: tab.pageUrl,
-    preserveLog: tab.preserveLog,
-    evicted: tab.evicted,
-    truncatedValues: tab.truncatedValues,
-    leftOut: leftOutOf(tab),
-    seq: tab.seq,
-    recordingSince: tab.recordingSince,
-    gaps: tab.gaps.slice(tab.gapsShownFrom),
-  };
 }

@@ -1,0 +1,88 @@
+import type { Pairing, PairingStats } from '../pairing/pairEvents.ts';
+import { NOTHING_LEFT_OUT, type SessionSummary } from '../protocol.ts';
+import { MAX_GAPS_PER_TAB, type RecordingGap } from '../recording/recordingGap.ts';
+import { TransactionRing } from './transactionRing.ts';
+
+/** One tab's capture, as TabSessions holds it (mutable: TabSessions owns it). */
+export interface TabState {
+  readonly tabId: number;
+  pageUrl: string | null;
+  preserveLog: boolean;
+  pairing: Pairing;
+  ring: TransactionRing;
+  seq: number;
+  evicted: number;
+  truncatedValues: number;
+  /** Counts of pairings already thrown away (the log was cleared), added to the current one's. */
+  leftOutBefore: SessionSummary['leftOut'];
+  /** Seqs added or changed since the tab was last written. */
+  changed: Set<number>;
+  recordingSince: number | null;
+  gaps: RecordingGap[];
+  gapsShownFrom: number;
+}
+
+/** A tab first heard of (or cleared away and heard of again): nothing recorded yet. */
+export function emptyTabState(tabId: number, pairing: Pairing, recordingSince: number | null): TabState {
+  return {
+    tabId,
+    pageUrl: null,
+    preserveLog: false,
+    pairing,
+    ring: new TransactionRing(),
+    seq: 0,
+    evicted: 0,
+    truncatedValues: 0,
+    leftOutBefore: NOTHING_LEFT_OUT,
+    changed: new Set(),
+    recordingSince,
+    gaps: [],
+    gapsShownFrom: 0,
+  };
+}
+
+/** What the tab's clients are told of it: its transactions aside. */
+export function summaryOf(tab: TabState): SessionSummary {
+  return {
+    tabId: tab.tabId,
+    pageUrl: tab.pageUrl,
+    preserveLog: tab.preserveLog,
+    evicted: tab.evicted,
+    truncatedValues: tab.truncatedValues,
+    leftOut: leftOutOf(tab),
+    seq: tab.seq,
+    recordingSince: tab.recordingSince,
+    gaps: tab.gaps.slice(tab.gapsShownFrom),
+  };
+}
+
+/** The requests left out since recording began: the pairings thrown away by clears, and the current one. */
+export function leftOutOf(tab: TabState): SessionSummary['leftOut'] {
+  const stats: PairingStats = tab.pairing.stats();
+  const before = tab.leftOutBefore;
+  return {
+    sameOrigin: before.sameOrigin + stats.sameOrigin,
+    navigations: before.navigations + stats.navigations,
+    notCorsMode: before.notCorsMode + stats.notCorsMode,
+    unknownInitiator: before.unknownInitiator + stats.unknownInitiator,
+  };
+}
+
+/** Adds a gap, keeping at most MAX_GAPS_PER_TAB (the oldest go). */
+export function addGap(tab: TabState, gap: RecordingGap): void {
+  tab.gaps.push(gap);
+  const over = tab.gaps.length - MAX_GAPS_PER_TAB;
+  if (over > 0) {
+    tab.gaps.splice(0, over);
+    tab.gapsShownFrom = Math.max(0, tab.gapsShownFrom - over);
+  }
+}
+
+/** Moves the start of the gap that ended at `to`; false when there is none, or it already began then. */
+export function reviseGap(tab: TabState, to: number, from: number): boolean {
+  const index = tab.gaps.findIndex((gap) => gap.to === to);
+  const gap = tab.gaps[index];
+  if (!gap || gap.from === from) return false;
+  tab.gaps[index] = { ...gap, from };
+  return true;
+}
