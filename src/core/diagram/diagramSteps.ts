@@ -1,4 +1,4 @@
-import type { SimulationStep } from '../simulator/simulationSteps.ts';
+import type { SimulationStep } from '../simulator/simulationStep.ts';
 import { arrowText, type DiagramArrow, type DiagramArrowKind, type NegotiationDiagram } from './diagram.ts';
 
 /**

@@ -1,35 +1,16 @@
-import type { CacheMissReason } from '../cache/preflightCache.ts';
-import { preflightLifetime } from '../cache/preflightLifetime.ts';
-import type { CorsError } from '../cors/corsError.ts';
 import type { CorsRequest } from '../cors/corsRequest.ts';
 import { exposedResponseHeaders } from '../cors/exposedHeaders.ts';
 import type { NotCorsReason } from '../cors/needsPreflight.ts';
 import type { HopVerdict, ObservedHop, ObservedResponse, Verdict } from '../cors/verdict.ts';
 import { corsErrorOf, responseOf } from '../cors/verdictFacts.ts';
-import { LINKS, type LinkId } from '../explain/links.ts';
 import { preflightReasons } from '../explain/preflightReasons.ts';
 import { serializeOrigin } from '../fetch/origin.ts';
 import { redirectTarget } from '../cors/redirect.ts';
 import { headerLineTexts, responseLineTexts } from './headerLines.ts';
 import { failingCheck, PREFLIGHT_CHECKS, REDIRECT_CHECKS, RESPONSE_CHECKS, type BrowserCheck } from './checkOrder.ts';
+import { cacheLookupStep, cacheStoreStep } from './cacheSteps.ts';
 import type { SimulatedSend } from './playSimulation.ts';
-
-export type StepStatus = 'passed' | 'failed' | 'info' | 'not-reached';
-
-/** One rule of the Fetch Standard applied to the simulated request, as the learner reads it. */
-export interface SimulationStep {
-  /** Stable within a send: `hop1.preflight.allow-origin`. */
-  readonly id: string;
-  readonly title: string;
-  readonly rule: { readonly title: string; readonly url: string };
-  readonly status: StepStatus;
-  readonly details: readonly string[];
-  /** Exact lines on the wire (request or status line first), when the step shows a message. */
-  readonly lines?: readonly string[];
-  /** On the failing check: the code Chromium reports, exactly as `Network.CorsError`. */
-  readonly corsError?: CorsError;
-  readonly failedParameter?: string;
-}
+import { failure, step, type SimulationStep, type StepStatus } from './simulationStep.ts';
 
 /**
  * The negotiation of one send, step by step: each step one rule, in the
@@ -58,10 +39,6 @@ export function simulationSteps(send: SimulatedSend): SimulationStep[] {
   });
   steps.push(resultStep(request, verdict, responseOf(exchange, verdict)));
   return steps;
-}
-
-function step(id: string, title: string, link: LinkId, status: StepStatus, details: readonly string[], extra: Partial<SimulationStep> = {}): SimulationStep {
-  return { id, title, rule: LINKS[link], status, details, ...extra };
 }
 
 function corsRequestStep(request: CorsRequest, verdict: Verdict): SimulationStep {
@@ -166,57 +143,6 @@ function hopSteps(request: CorsRequest, verdict: Verdict, hopVerdict: HopVerdict
   return steps;
 }
 
-function cacheLookupStep(at: string, where: string, hopVerdict: HopVerdict): SimulationStep {
-  if (hopVerdict.preflight === 'cache-hit' && hopVerdict.cacheEntry) {
-    const entry = hopVerdict.cacheEntry;
-    return step(`${at}.cache-lookup`, `The preflight cache has an entry${where}`, 'preflightCache', 'passed', [
-      `Stored at ${clock(entry.storedAt)}, alive until ${clock(entry.expiresAt)}: it allows ${describeEntry(entry.result.methods, entry.result.headers)}. No preflight is sent.`,
-    ]);
-  }
-  const reason = hopVerdict.cacheMiss?.reason ?? 'no-entry';
-  return step(`${at}.cache-lookup`, `The preflight cache has no usable entry${where}`, 'preflightCache', 'info', [
-    `${MISS_REASONS[reason]}: the browser sends a preflight.`,
-  ]);
-}
-
-const MISS_REASONS: Readonly<Record<CacheMissReason | 'bypass-requested', string>> = {
-  'no-entry': 'No entry for this origin and URL',
-  expired: 'The entry for this origin and URL has expired',
-  credentials: 'The entry was stored without credentials; this request includes them',
-  'credentials-mode': 'Firefox keeps entries for requests with and without credentials apart, and the entry for this origin and URL is for the other kind',
-  method: 'The entry does not allow this method',
-  header: 'The entry does not allow one of the headers',
-  bypass: 'The request bypasses the cache',
-  'bypass-requested': 'The request bypasses the cache',
-  'stored-later': 'No entry yet',
-};
-
-function cacheStoreStep(at: string, where: string, hopVerdict: HopVerdict): SimulationStep {
-  const stored = hopVerdict.stored;
-  // Access-Control-Max-Age as the engine read it for the cache.
-  const maxAge = hopVerdict.preflightResult?.maxAge ?? null;
-  const others = (['firefox', 'webkit'] as const).map(
-    (engine) => `${engine === 'firefox' ? 'Firefox' : 'Safari'} would keep it ${preflightLifetime(engine, maxAge).seconds} s.`,
-  );
-  if (!stored || !stored.stored) {
-    const reason = stored?.reason ?? null;
-    const why =
-      reason === 'url-too-long'
-        ? 'the URL is too long to cache'
-        : reason === 'opaque-origin'
-          ? 'the page\'s origin is opaque ("null"), and Chromium caches no preflight of an opaque origin'
-          : `Access-Control-Max-Age ${maxAge === null ? "is absent and Chromium's default applies" : `is "${maxAge}"`}, a lifetime of 0 s`;
-    return step(`${at}.cache-store`, `The result is not cached${where}`, 'preflightCache', 'info', [`Not stored: ${why}.`, ...others]);
-  }
-  const { entry } = stored;
-  const capped = entry.lifetime.rule === 'capped' ? ` (Max-Age ${maxAge ?? ''} capped by Chromium)` : '';
-  return step(`${at}.cache-store`, `The result is cached${where}`, 'preflightCache', 'info', [
-    `Key: origin ${entry.key.origin}, URL ${entry.key.url}; ${entry.result.credentials ? 'with' : 'without'} credentials.`,
-    `Chromium keeps it ${entry.lifetime.seconds} s${capped}: from ${clock(entry.storedAt)} to ${clock(entry.expiresAt)}.`,
-    ...others,
-  ]);
-}
-
 function requestStep(at: string, where: string, hop: ObservedHop, hopVerdict: HopVerdict): SimulationStep {
   const url = target(hop.url);
   if (hop.sent === false) return step(`${at}.request`, `The request${where}`, 'corsCheck', 'not-reached', ['The browser does not send it.']);
@@ -265,14 +191,6 @@ function resultStep(request: CorsRequest, verdict: Verdict, response: ObservedRe
   ]);
 }
 
-function failure(verdict: Verdict): Partial<SimulationStep> {
-  return verdict.failure === null ? {} : { corsError: verdict.failure.corsError, failedParameter: verdict.failure.failedParameter };
-}
-
-function describeEntry(methods: readonly string[], headers: readonly string[]): string {
-  return `methods ${methods.join(', ') || '(safelisted only)'} and headers ${headers.join(', ') || '(safelisted only)'}`;
-}
-
 // An unparsable URL has no origin to name: the URL itself is named.
 function originOf(url: string): string {
   const origin = serializeOrigin(url);
@@ -287,9 +205,4 @@ function target(url: string): { path: string; host: string } {
   } catch {
     return { path: url, host: '' };
   }
-}
-
-/** A time on the simulation clock (milliseconds from 0). */
-export function clock(ms: number): string {
-  return `t = ${Math.round(ms / 1000)} s`;
 }

@@ -4,7 +4,7 @@ import { sendDiagramInput } from '../../core/diagram/diagramInput.ts';
 import { negotiationDiagram } from '../../core/diagram/negotiationDiagram.ts';
 import { playSimulation } from '../../core/simulator/playSimulation.ts';
 import { presetById } from '../../core/simulator/presets.ts';
-import { clock } from '../../core/simulator/simulationSteps.ts';
+import { clock } from '../../core/simulator/simulationStep.ts';
 import { layoutDiagram, MIN_DIAGRAM_WIDTH } from './diagramLayout.ts';
 import { cutText } from './displayText.ts';
 

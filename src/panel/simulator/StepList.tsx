@@ -1,4 +1,4 @@
-import type { SimulationStep } from '../../core/simulator/simulationSteps.ts';
+import type { SimulationStep } from '../../core/simulator/simulationStep.ts';
 
 const STATUS_LABELS = { passed: 'passed', failed: 'failed', info: '', 'not-reached': 'not reached' } as const;
 
