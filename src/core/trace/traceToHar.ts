@@ -4,6 +4,7 @@ import type { CorsRequest } from '../cors/corsRequest.ts';
 import type { ObservedResponse } from '../cors/verdict.ts';
 import type { CapturedHop, CapturedPreflight, Transaction } from '../pairing/transaction.ts';
 import type { CorsLensEntryFacts } from '../har/harSchema.ts';
+import { devToolsResourceType } from './harResourceType.ts';
 import { CORS_LENS_VERSION } from './version.ts';
 
 /** Entry fields Chrome DevTools adds to HAR 1.2, and the one CORS Lens adds. */
@@ -97,53 +98,6 @@ function hopEntry(hop: CapturedHop, index: number, transaction: Transaction, pag
     request: request(hop.method, hop.url, headers),
     response: response(hop.response, hop.redirectTo ?? '', last ? (transaction.error ?? null) : null),
   };
-}
-
-type ResourceType = NonNullable<Entry['_resourceType']>;
-
-/**
- * webRequest's resource types in DevTools' terms. webRequest reports fetch()
- * and XMLHttpRequest alike ("xmlhttprequest"); both are CORS requests in the
- * same way, written as "fetch".
- */
-const FROM_WEB_REQUEST: Readonly<Record<string, ResourceType>> = {
-  main_frame: 'document',
-  sub_frame: 'document',
-  stylesheet: 'stylesheet',
-  script: 'script',
-  image: 'image',
-  font: 'font',
-  media: 'media',
-  xmlhttprequest: 'fetch',
-  ping: 'ping',
-  csp_report: 'csp-violation-report',
-  websocket: 'websocket',
-};
-
-const DEVTOOLS_TYPES: ReadonlySet<string> = new Set<ResourceType>([
-  'document',
-  'stylesheet',
-  'image',
-  'media',
-  'font',
-  'script',
-  'texttrack',
-  'xhr',
-  'fetch',
-  'prefetch',
-  'eventsource',
-  'websocket',
-  'manifest',
-  'signed-exchange',
-  'ping',
-  'csp-violation-report',
-  'preflight',
-  'other',
-]);
-
-function devToolsResourceType(type: string | undefined): ResourceType {
-  if (type === undefined) return 'other';
-  return FROM_WEB_REQUEST[type] ?? (DEVTOOLS_TYPES.has(type) ? (type as ResourceType) : 'other');
 }
 
 function common(
