@@ -3,7 +3,7 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { VERDICT_BADGE_LABELS } from '../core/explain/verdictBadge.ts';
 import type { RecordingGap } from '../core/recording/recordingGap.ts';
 import { clockTime } from './model/formatTime.ts';
-import type { ListEntry } from './model/listEntries.ts';
+import { isGap, type ListEntry } from './model/listEntries.ts';
 import type { TransactionRow } from '../core/session/transactionRow.ts';
 
 const ROW_HEIGHT = 22;
@@ -26,7 +26,7 @@ export function TransactionList({ rows, entries, selectedSeq, onSelect, onOpen }
   // drawn again on every frame of a fast scroll (12 cost 15% more per frame than 4).
   const virtualizer = useVirtualizer({ count: entries.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 4 });
   const selectedIndex = selectedSeq === null ? -1 : rows.findIndex((row) => row.seq === selectedSeq);
-  const selectedEntry = selectedSeq === null ? -1 : entries.findIndex((entry) => entry.kind === 'transaction' && entry.row.seq === selectedSeq);
+  const selectedEntry = selectedSeq === null ? -1 : entries.findIndex((entry) => !isGap(entry) && entry.seq === selectedSeq);
 
   useEffect(() => {
     if (selectedEntry >= 0) virtualizer.scrollToIndex(selectedEntry, { align: 'auto' });
@@ -72,9 +72,8 @@ export function TransactionList({ rows, entries, selectedSeq, onSelect, onOpen }
       >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
-            const entry = entries[item.index] as ListEntry;
-            if (entry.kind === 'gap') return <GapRow key={`gap ${entry.gap.to} ${entry.gap.afterSeq}`} gap={entry.gap} top={item.start} />;
-            const { row } = entry;
+            const row = entries[item.index] as ListEntry;
+            if (isGap(row)) return <GapRow key={`gap ${row.gap.to} ${row.gap.afterSeq}`} gap={row.gap} top={item.start} />;
             const selected = row.seq === selectedSeq;
             return (
               <div

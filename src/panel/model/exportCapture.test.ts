@@ -61,6 +61,7 @@ const capture: ImportedFile = {
   kind: 'har',
   browser: 'Chromium 156',
   rows: [],
+  targetOrigins: [],
   texts: packedTransactionTexts(pairEvents(events).transactions),
 };
 

@@ -63,6 +63,9 @@ describe('importFile', () => {
     expect(imported).toMatchObject({ name: 'big.har', kind: 'har', browser: 'Chromium 156' });
     const seqs = capture.transactions.map((_, index) => index + 1);
     expect(imported.rows.map((row) => row.seq)).toEqual(seqs);
+    // Each target origin once, sorted, gathered as the rows came.
+    expect(imported.targetOrigins).toEqual([...new Set(imported.rows.map((row) => row.targetOrigin))].sort());
+    expect(imported.targetOrigins.length).toBeGreaterThan(0);
     expect(seqs.map((seq) => importedTransaction(imported, seq))).toEqual(capture.transactions.map((transaction, index) => ({ seq: index + 1, transaction })));
     expect(importedTransaction(imported, 0)).toBeUndefined();
     expect(importedTransaction(imported, seqs.length + 1)).toBeUndefined();
@@ -83,6 +86,6 @@ describe('importFile', () => {
 
   it('gives an empty capture for a file that holds no CORS transaction', async () => {
     const imported = await importFile(file('quiet.har'), () => scriptedWorker<ImportMessage>(importMessages(judged(0))) as unknown as Worker);
-    expect(imported).toMatchObject({ rows: [], texts: [] });
+    expect(imported).toMatchObject({ rows: [], targetOrigins: [], texts: [] });
   });
 });

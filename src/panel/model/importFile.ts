@@ -59,6 +59,8 @@ export interface ImportedFile {
   readonly browser: string | null;
   /** Its transactions' rows, numbered from 1 in the file's order. */
   readonly rows: readonly TransactionRow[];
+  /** The rows' target origins, each once, sorted (for the origin filter): gathered as the rows arrive, not in the render that shows them. */
+  readonly targetOrigins: readonly string[];
   /**
    * Each transaction as JSON text, in the same order, IMPORT_CHUNK_SIZE to a
    * pack (the last may hold fewer), read when shown or exported
@@ -96,6 +98,7 @@ export async function importFile(file: File, startWorker: () => Worker, onProgre
       let judged: Extract<ImportMessage, { type: 'judged' }> | null = null;
       const rows: TransactionRow[] = [];
       const texts: PackedTexts[] = [];
+      const targetOrigins = new Set<string>();
       worker.onmessage = (event: MessageEvent<ImportMessage>) => {
         const message = event.data;
         if (message.type === 'failed') {
@@ -106,10 +109,12 @@ export async function importFile(file: File, startWorker: () => Worker, onProgre
         else {
           rows.push(...message.rows);
           texts.push(message.texts);
+          for (const row of message.rows) targetOrigins.add(row.targetOrigin);
         }
         if (!judged) return;
         onProgress(rows.length, judged.count);
-        if (rows.length >= judged.count) resolve({ name: file.name, kind: judged.kind, browser: judged.browser, rows, texts });
+        if (rows.length >= judged.count)
+          resolve({ name: file.name, kind: judged.kind, browser: judged.browser, rows, targetOrigins: [...targetOrigins].sort(), texts });
       };
       worker.onerror = (event) => reject(new Error(event.message || 'the import worker failed'));
       worker.postMessage({ file } satisfies ImportRequest);

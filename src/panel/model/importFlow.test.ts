@@ -7,6 +7,7 @@ const file = (name: string, count: number): ImportedFile => ({
   kind: 'har',
   browser: null,
   rows: Array.from({ length: count }, () => ({}) as ImportedFile['rows'][number]),
+  targetOrigins: [],
   texts: [],
 });
 const run = (events: readonly ImportEvent[], from: ImportFlow = IMPORT_IDLE) => events.reduce(reduceImport, from);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { withGaps } from './listEntries.ts';
+import { isGap, withGaps } from './listEntries.ts';
 import type { TransactionRow } from '../../core/session/transactionRow.ts';
 
 const row = (seq: number) => ({ seq }) as TransactionRow;
 const gap = (afterSeq: number, from = 1) => ({ from, to: from + 1, afterSeq });
-const shape = (entries: ReturnType<typeof withGaps>) => entries.map((entry) => (entry.kind === 'gap' ? `gap after ${entry.gap.afterSeq}` : entry.row.seq));
+const shape = (entries: ReturnType<typeof withGaps>) => entries.map((entry) => (isGap(entry) ? `gap after ${entry.gap.afterSeq}` : entry.seq));
 
 describe('the list with its gaps', () => {
   it('shows each gap after the last transaction judged before it', () => {
@@ -14,5 +14,10 @@ describe('the list with its gaps', () => {
   it('keeps a gap a filter would leave alone, and one after the newest transaction', () => {
     expect(shape(withGaps([row(3)], [gap(1), gap(7)]))).toEqual(['gap after 1', 3, 'gap after 7']);
     expect(shape(withGaps([], [gap(4)]))).toEqual(['gap after 4']);
+  });
+
+  it('is the rows themselves when there is no gap: nothing is made for a long list', () => {
+    const rows = [row(1), row(2)];
+    expect(withGaps(rows, [])).toBe(rows);
   });
 });

@@ -10,7 +10,14 @@ import { transactionRow } from '../../core/session/transactionRow.ts';
 const run = (actions: readonly PanelAction[], from: PanelState = INITIAL_PANEL_STATE) => actions.reduce(reducePanel, from);
 const imported = (name: string): ImportedFile => {
   const items = sequenced(blockedGet('get', 0));
-  return { name, kind: 'har', browser: 'Chromium 156', rows: items.map(transactionRow), texts: packedTransactionTexts(items.map((item) => item.transaction)) };
+  return {
+    name,
+    kind: 'har',
+    browser: 'Chromium 156',
+    rows: items.map(transactionRow),
+    targetOrigins: ['http://api.test'],
+    texts: packedTransactionTexts(items.map((item) => item.transaction)),
+  };
 };
 
 describe('reducePanel', () => {

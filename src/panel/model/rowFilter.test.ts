@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TabSessions } from '../../core/session/tabSessions.ts';
 import { API, preflightedPut, simpleGet } from '../../core/session/testEvents.ts';
 import { transactionRow } from '../../core/session/transactionRow.ts';
-import { matchesFilter, NO_FILTER } from './rowFilter.ts';
+import { isEmptyFilter, matchesFilter, NO_FILTER } from './rowFilter.ts';
 
 function rows() {
   const sessions = new TabSessions();
@@ -25,5 +25,13 @@ describe('matchesFilter', () => {
     expect(seqs({ ...NO_FILTER, text: 'BLOCKED' })).toEqual(['GET/items/blocked']);
     expect(seqs({ ...NO_FILTER, targetOrigin: 'http://elsewhere.test' })).toEqual([]);
     expect(seqs(NO_FILTER)).toHaveLength(3);
+  });
+
+  it('knows a filter that lets every row through', () => {
+    expect(isEmptyFilter(NO_FILTER)).toBe(true);
+    expect(isEmptyFilter({ ...NO_FILTER, text: 'x' })).toBe(false);
+    expect(isEmptyFilter({ ...NO_FILTER, blockedOnly: true })).toBe(false);
+    expect(isEmptyFilter({ ...NO_FILTER, preflightedOnly: true })).toBe(false);
+    expect(isEmptyFilter({ ...NO_FILTER, targetOrigin: 'http://api.test' })).toBe(false);
   });
 });

@@ -17,3 +17,8 @@ export function matchesFilter(row: TransactionRow, filter: RowFilter): boolean {
   if (filter.targetOrigin && row.targetOrigin !== filter.targetOrigin) return false;
   return !filter.text || row.url.toLowerCase().includes(filter.text.toLowerCase());
 }
+
+/** A filter that lets every row through (the list shows the rows as they are, no copy made). */
+export function isEmptyFilter(filter: RowFilter): boolean {
+  return !filter.blockedOnly && !filter.preflightedOnly && !filter.text && !filter.targetOrigin;
+}

@@ -13,7 +13,7 @@ import { withGaps, type ListEntry } from './listEntries.ts';
 import { INITIAL_PANEL_STATE, reducePanel, type PanelState, type PanelView } from './panelState.ts';
 import { recordingNoteText, recordingRefusedText } from './recordingNote.ts';
 import type { TransactionRow } from '../../core/session/transactionRow.ts';
-import { matchesFilter, type RowFilter } from './rowFilter.ts';
+import { isEmptyFilter, matchesFilter, type RowFilter } from './rowFilter.ts';
 import type { TransactionLog } from './transactionLog.ts';
 import { usePreflightCache } from './usePreflightCache.ts';
 import { useRecording } from './useRecording.ts';
@@ -92,10 +92,11 @@ export function usePanelModel(client: WorkerClient, tabId: number, workers: Pane
   const showsImported = imported !== null;
   // While a file is shown, what the worker sends changes nothing there.
   const allRows = imported ? imported.rows : log.rows;
-  const rows = useMemo(() => allRows.filter((row) => matchesFilter(row, state.filter)), [allRows, state.filter]);
+  const rows = useMemo(() => (isEmptyFilter(state.filter) ? allRows : allRows.filter((row) => matchesFilter(row, state.filter))), [allRows, state.filter]);
   const gaps = showsImported ? NO_GAPS : (log.session?.gaps ?? NO_GAPS);
   const entries = useMemo(() => withGaps(rows, gaps), [rows, gaps]);
-  const origins = useMemo(() => [...new Set(allRows.map((row) => row.targetOrigin))].sort(), [allRows]);
+  const liveOrigins = useMemo(() => (imported ? null : [...new Set(log.rows.map((row) => row.targetOrigin))].sort()), [imported, log.rows]);
+  const origins = imported ? imported.targetOrigins : (liveOrigins ?? NO_ORIGINS);
   const chosenSeq = showsImported ? state.selected.imported : state.selected.live;
   // A selection the list no longer holds (cleared, dropped) shows nothing.
   const selectedSeq = useMemo(() => (chosenSeq !== null && allRows.some((row) => row.seq === chosenSeq) ? chosenSeq : null), [allRows, chosenSeq]);
@@ -159,3 +160,4 @@ export function usePanelModel(client: WorkerClient, tabId: number, workers: Pane
 }
 
 const NO_GAPS: readonly RecordingGap[] = [];
+const NO_ORIGINS: readonly string[] = [];
