@@ -72,9 +72,19 @@ describe('reduceLog', () => {
   it('stays within its row bound, counting what it dropped', () => {
     const { items, session } = captured(3);
     const many = Array.from({ length: MAX_PANEL_ROWS + 10 }, (_, index) => ({ ...(items[0] as TransactionRow), seq: index + 1 }));
-    const log = reduceLog(EMPTY_LOG, { type: 'added', rows: many, session });
+    const confirmation = { status: 'confirmed' as const, chromium: null, differences: [] };
+    const confirmed = reduceLog(reduceLog(EMPTY_LOG, { type: 'added', rows: many.slice(0, 20), session }), {
+      type: 'confirmed',
+      items: [
+        { seq: 5, confirmation },
+        { seq: 15, confirmation },
+      ],
+    });
+    const log = reduceLog(confirmed, { type: 'added', rows: many.slice(20), session });
     expect(log.rows).toHaveLength(MAX_PANEL_ROWS);
     expect(log.rows[0]?.seq).toBe(11);
     expect(log.dropped).toBe(10);
+    // The report of a dropped row goes with it.
+    expect([...log.confirmations.keys()]).toEqual([15]);
   });
 });

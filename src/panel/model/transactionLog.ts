@@ -91,5 +91,9 @@ function bounded(log: TransactionLog): TransactionLog {
   const over = log.rows.length - MAX_PANEL_ROWS;
   if (over <= 0) return log;
   const freshFrom = log.freshFrom === undefined ? {} : { freshFrom: Math.max(0, log.freshFrom - over) };
-  return { ...log, rows: log.rows.slice(over), dropped: log.dropped + over, ...freshFrom };
+  const rows = log.rows.slice(over);
+  // The reports of the rows dropped go with them.
+  const oldest = rows[0]?.seq ?? Number.POSITIVE_INFINITY;
+  const confirmations = new Map([...log.confirmations].filter(([seq]) => seq >= oldest));
+  return { ...log, rows, confirmations, dropped: log.dropped + over, ...freshFrom };
 }
