@@ -94,6 +94,11 @@ export function createWorkerServer(options: WorkerServerOptions): WorkerServer {
   const emitTo = <K extends keyof WorkerEvents>(tabId: number, name: K, payload: WorkerEvents[K]): void => {
     for (const client of clients) if (client.tabs.has(tabId)) client.bridge.emit(name, payload);
   };
+  // Asked for every transaction judged: no array made.
+  const isWatched = (tabId: number): boolean => {
+    for (const client of clients) if (client.tabs.has(tabId)) return true;
+    return false;
+  };
   const confirmationsFor = (tabId: number): Batcher<{ seq: number; confirmation: Confirmation }> => {
     let batcher = confirmationBatchers.get(tabId);
     if (!batcher) {
@@ -117,7 +122,7 @@ export function createWorkerServer(options: WorkerServerOptions): WorkerServer {
       batcher = createBatcher<TransactionRow>(
         (rows) => {
           const session = latest.get(tabId) ?? sessions().summary(tabId);
-          for (const client of clients) if (client.tabs.has(tabId)) client.bridge.emit('transactionsAdded', { tabId, rows, session });
+          emitTo(tabId, 'transactionsAdded', { tabId, rows, session });
         },
         schedule,
         { maxItems: 500, maxDelayMs: 100 },
@@ -254,7 +259,7 @@ export function createWorkerServer(options: WorkerServerOptions): WorkerServer {
     transactionsAdded(tabId, items, session) {
       latest.set(tabId, session);
       // Rows only for a tab someone watches: nobody else is sent them.
-      if (![...clients].some((client) => client.tabs.has(tabId))) return;
+      if (!isWatched(tabId)) return;
       const batcher = batcherFor(tabId);
       for (const item of items) batcher.add(transactionRow(item));
     },
