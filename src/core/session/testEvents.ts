@@ -64,3 +64,12 @@ export function preflightedPut(id: string, preflightId: string, at: number): { b
     ],
   };
 }
+
+/** An allowed GET, a GET to `${API}/blocked` whose answer has no Access-Control-Allow-Origin, and an allowed preflighted PUT. */
+export function allowedBlockedAndPreflighted(): RequestEvent[] {
+  const blocked = simpleGet('blocked', 10, `${API}/blocked`);
+  blocked[2] = { type: 'response', id: 'blocked', time: 12, status: 200, headers: [] };
+  blocked[3] = { type: 'failed', id: 'blocked', time: 13, error: 'net::ERR_FAILED' };
+  const put = preflightedPut('put', 'options', 20);
+  return [...simpleGet('get', 0), ...blocked, ...put.before, ...put.after];
+}

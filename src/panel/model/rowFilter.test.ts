@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { TabSessions } from '../../core/session/tabSessions.ts';
-import { API, preflightedPut, simpleGet } from '../../core/session/testEvents.ts';
+import { allowedBlockedAndPreflighted } from '../../core/session/testEvents.ts';
 import { transactionRow } from '../../core/session/transactionRow.ts';
 import { isEmptyFilter, matchesFilter, NO_FILTER } from './rowFilter.ts';
 
 function rows() {
   const sessions = new TabSessions();
-  for (const event of simpleGet('get', 0)) sessions.push(1, event);
-  const blocked = simpleGet('blocked', 10, `${API}/blocked`);
-  blocked[2] = { type: 'response', id: 'blocked', time: 12, status: 200, headers: [] };
-  blocked[3] = { type: 'failed', id: 'blocked', time: 13, error: 'net::ERR_FAILED' };
-  for (const event of blocked) sessions.push(1, event);
-  const put = preflightedPut('put', 'options', 20);
-  for (const event of [...put.before, ...put.after]) sessions.push(1, event);
+  for (const event of allowedBlockedAndPreflighted()) sessions.push(1, event);
   return sessions.since(1).map(transactionRow);
 }
 
