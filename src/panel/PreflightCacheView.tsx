@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import type { CachedToken, PreflightCacheEntry } from '../core/cache/preflightCache.ts';
 import { lifetimesDifferingFromChromium, preflightLifetime } from '../core/cache/preflightLifetime.ts';
 import type { TransactionRow } from '../core/session/transactionRow.ts';
@@ -33,10 +34,29 @@ function otherLifetimes(entry: PreflightCacheEntry) {
   return lifetime.seconds === entry.lifetime.seconds ? [] : [{ engine: 'chromium', name: 'Chromium', lifetime }];
 }
 
+const entryId = (origin: string, url: string, storedAt: number): string => `${storedAt} ${origin} ${url}`;
+
+/** The page origins of the rows, and the rows each cache entry served (in seq order), by entry. */
+function rowsByEntry(rows: readonly TransactionRow[]): { origins: ReadonlySet<string>; servedBy: ReadonlyMap<string, TransactionRow[]> } {
+  const origins = new Set<string>();
+  const servedBy = new Map<string, TransactionRow[]>();
+  for (const row of rows) {
+    origins.add(row.initiatorOrigin);
+    for (const ref of row.servedBy ?? []) {
+      const id = entryId(ref.origin, ref.url, ref.storedAt);
+      const served = servedBy.get(id);
+      if (!served) servedBy.set(id, [row]);
+      else if (served.at(-1) !== row) served.push(row);
+    }
+  }
+  return { origins, servedBy };
+}
+
 /** The modelled preflight cache for this tab's origins: each entry, its lifetime, a live countdown, and what it served. */
 export function PreflightCacheView({ entries, rows }: Props) {
   const now = useNow();
-  const origins = new Set(rows.map((row) => row.initiatorOrigin));
+  // Read off the rows once, not on every tick of the countdown.
+  const { origins, servedBy } = useMemo(() => rowsByEntry(rows), [rows]);
   const shown = entries.filter((entry) => origins.has(entry.key.origin));
   const browser = shown.some((entry) => entry.items) ? 'Firefox' : 'Chromium';
   if (shown.length === 0) {
@@ -64,9 +84,7 @@ export function PreflightCacheView({ entries, rows }: Props) {
         </thead>
         <tbody>
           {shown.map((entry) => {
-            const served = rows.filter((row) =>
-              row.servedBy?.some((ref) => ref.storedAt === entry.storedAt && ref.url === entry.key.url && ref.origin === entry.key.origin),
-            );
+            const served = servedBy.get(entryId(entry.key.origin, entry.key.url, entry.storedAt)) ?? [];
             const others = otherLifetimes(entry);
             return (
               <tr key={`${entry.key.origin} ${entry.key.url} ${entry.storedAt} ${entry.result.credentials}`}>

@@ -3,6 +3,7 @@ import { MAX_CAPTURE_BYTES, type JudgedCapture } from '../../core/trace/importCa
 import type { Transaction } from '../../core/pairing/transaction.ts';
 import type { SequencedTransaction } from '../../core/protocol.ts';
 import { packTexts, unpackText, type PackedTexts } from './packedTexts.ts';
+import { withTargetOrigins } from './rowFilter.ts';
 import { transactionRow, type TransactionRow } from '../../core/session/transactionRow.ts';
 
 export interface ImportRequest {
@@ -98,7 +99,7 @@ export async function importFile(file: File, startWorker: () => Worker, onProgre
       let judged: Extract<ImportMessage, { type: 'judged' }> | null = null;
       const rows: TransactionRow[] = [];
       const texts: PackedTexts[] = [];
-      const targetOrigins = new Set<string>();
+      let targetOrigins: readonly string[] = [];
       worker.onmessage = (event: MessageEvent<ImportMessage>) => {
         const message = event.data;
         if (message.type === 'failed') {
@@ -109,12 +110,11 @@ export async function importFile(file: File, startWorker: () => Worker, onProgre
         else {
           rows.push(...message.rows);
           texts.push(message.texts);
-          for (const row of message.rows) targetOrigins.add(row.targetOrigin);
+          targetOrigins = withTargetOrigins(targetOrigins, message.rows);
         }
         if (!judged) return;
         onProgress(rows.length, judged.count);
-        if (rows.length >= judged.count)
-          resolve({ name: file.name, kind: judged.kind, browser: judged.browser, rows, targetOrigins: [...targetOrigins].sort(), texts });
+        if (rows.length >= judged.count) resolve({ name: file.name, kind: judged.kind, browser: judged.browser, rows, targetOrigins, texts });
       };
       worker.onerror = (event) => reject(new Error(event.message || 'the import worker failed'));
       worker.postMessage({ file } satisfies ImportRequest);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TabSessions } from '../../core/session/tabSessions.ts';
 import { allowedBlockedAndPreflighted } from '../../core/session/testEvents.ts';
 import { transactionRow } from '../../core/session/transactionRow.ts';
-import { isEmptyFilter, matchesFilter, NO_FILTER } from './rowFilter.ts';
+import { isEmptyFilter, matchesFilter, NO_FILTER, withTargetOrigins } from './rowFilter.ts';
 
 function rows() {
   const sessions = new TabSessions();
@@ -27,5 +27,13 @@ describe('matchesFilter', () => {
     expect(isEmptyFilter({ ...NO_FILTER, blockedOnly: true })).toBe(false);
     expect(isEmptyFilter({ ...NO_FILTER, preflightedOnly: true })).toBe(false);
     expect(isEmptyFilter({ ...NO_FILTER, targetOrigin: 'http://api.test' })).toBe(false);
+  });
+
+  it('adds the target origins rows bring, each once, sorted; the same array when they bring none', () => {
+    const all = rows();
+    const known = withTargetOrigins([], all);
+    expect(known).toEqual(['http://api.test']);
+    expect(withTargetOrigins(known, all)).toBe(known);
+    expect(withTargetOrigins(known, [{ ...all[0]!, targetOrigin: 'http://a.test' }])).toEqual(['http://a.test', 'http://api.test']);
   });
 });

@@ -22,3 +22,14 @@ export function matchesFilter(row: TransactionRow, filter: RowFilter): boolean {
 export function isEmptyFilter(filter: RowFilter): boolean {
   return !filter.blockedOnly && !filter.preflightedOnly && !filter.text && !filter.targetOrigin;
 }
+
+/**
+ * The target origins the origin filter offers, each once, sorted, with those
+ * of `rows` added: the same array when they bring none new. Kept where rows
+ * arrive (a batch at a time), never worked out again over the whole list.
+ */
+export function withTargetOrigins(known: readonly string[], rows: readonly TransactionRow[]): readonly string[] {
+  const origins = new Set(known);
+  for (const row of rows) origins.add(row.targetOrigin);
+  return origins.size === known.length ? known : [...origins].sort();
+}

@@ -17,6 +17,7 @@ describe('reduceLog', () => {
     const early = reduceLog(EMPTY_LOG, { type: 'added', rows: items.slice(3), session });
     const loaded = reduceLog(early, { type: 'loaded', page: { session, rows: items.slice(0, 4), more: false } });
     expect(loaded.rows.map((item) => item.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect(loaded.targetOrigins).toEqual(['http://api.test']);
     const again = reduceLog(loaded, { type: 'added', rows: items.slice(4), session });
     expect(again.rows.map((item) => item.seq)).toEqual([1, 2, 3, 4, 5]);
   });
@@ -45,6 +46,7 @@ describe('reduceLog', () => {
     const cleared = reduceLog(confirmed, { type: 'cleared', session });
     expect(cleared.rows).toEqual([]);
     expect(cleared.confirmations.size).toBe(0);
+    expect(cleared.targetOrigins).toEqual([]);
     const restarted = reduceLog(confirmed, { type: 'reconnected' });
     expect(restarted.confirmations.size).toBe(0);
     expect(restarted.workerRuns).toBe(confirmed.workerRuns + 1);

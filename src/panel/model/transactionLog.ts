@@ -1,6 +1,7 @@
 import type { Confirmation } from '../../core/confirm/confirmVerdict.ts';
 import type { RowsPage, SessionSummary } from '../../core/protocol.ts';
 import type { TransactionRow } from '../../core/session/transactionRow.ts';
+import { withTargetOrigins } from './rowFilter.ts';
 
 /**
  * The panel's copy of one tab's transactions, kept in step with the worker by
@@ -11,6 +12,8 @@ export interface TransactionLog {
   readonly session: SessionSummary | null;
   /** The rows of its transactions, oldest first, by seq, no seq twice (a transaction in full is asked for when shown). */
   readonly rows: readonly TransactionRow[];
+  /** The rows' target origins, each once, sorted (what the origin filter offers). */
+  readonly targetOrigins: readonly string[];
   /** Chromium's reports that arrived after the transactions they confirm, by seq (since the worker last restarted). */
   readonly confirmations: ReadonlyMap<number, Confirmation>;
   /**
@@ -51,7 +54,7 @@ export type LogAction =
 /** The rows a panel keeps: the worker keeps at most 11,000 per tab; imported traces may hold more. */
 export const MAX_PANEL_ROWS = 50_000;
 
-export const EMPTY_LOG: TransactionLog = { session: null, rows: [], confirmations: new Map(), workerRuns: 0, dropped: 0, problem: null };
+export const EMPTY_LOG: TransactionLog = { session: null, rows: [], targetOrigins: [], confirmations: new Map(), workerRuns: 0, dropped: 0, problem: null };
 
 export function reduceLog(log: TransactionLog, action: LogAction): TransactionLog {
   switch (action.type) {
@@ -60,7 +63,8 @@ export function reduceLog(log: TransactionLog, action: LogAction): TransactionLo
       const last = action.page.rows.at(-1)?.seq ?? 0;
       const newer = log.rows.slice(log.freshFrom ?? 0).filter((item) => item.seq > last);
       const { confirmations, workerRuns, dropped } = log;
-      return bounded({ session: action.page.session, rows: [...action.page.rows, ...newer], confirmations, workerRuns, dropped, problem: null });
+      const rows = [...action.page.rows, ...newer];
+      return bounded({ session: action.page.session, rows, targetOrigins: withTargetOrigins([], rows), confirmations, workerRuns, dropped, problem: null });
     }
     case 'reconnected':
       return { ...log, freshFrom: log.rows.length, confirmations: new Map(), workerRuns: log.workerRuns + 1 };
@@ -68,7 +72,8 @@ export function reduceLog(log: TransactionLog, action: LogAction): TransactionLo
       // Until the full read, the new worker's rows are compared with its own only.
       const last = log.freshFrom === undefined ? (log.rows.at(-1)?.seq ?? 0) : (log.rows.slice(log.freshFrom).at(-1)?.seq ?? Number.NEGATIVE_INFINITY);
       const fresh = action.rows.filter((row) => row.seq > last);
-      return bounded({ ...log, session: action.session, rows: fresh.length > 0 ? [...log.rows, ...fresh] : log.rows });
+      if (fresh.length === 0) return { ...log, session: action.session };
+      return bounded({ ...log, session: action.session, rows: [...log.rows, ...fresh], targetOrigins: withTargetOrigins(log.targetOrigins, fresh) });
     }
     case 'confirmed': {
       const confirmations = new Map(log.confirmations);
@@ -77,7 +82,15 @@ export function reduceLog(log: TransactionLog, action: LogAction): TransactionLo
     }
     case 'cleared':
       // Whatever comes next, after a restart, comes from the new worker.
-      return { ...log, session: action.session, rows: [], confirmations: new Map(), dropped: 0, ...(log.freshFrom === undefined ? {} : { freshFrom: 0 }) };
+      return {
+        ...log,
+        session: action.session,
+        rows: [],
+        targetOrigins: [],
+        confirmations: new Map(),
+        dropped: 0,
+        ...(log.freshFrom === undefined ? {} : { freshFrom: 0 }),
+      };
     case 'session':
       return { ...log, session: action.session };
     case 'preserve-log-requested':
@@ -95,5 +108,5 @@ function bounded(log: TransactionLog): TransactionLog {
   // The reports of the rows dropped go with them.
   const oldest = rows[0]?.seq ?? Number.POSITIVE_INFINITY;
   const confirmations = new Map([...log.confirmations].filter(([seq]) => seq >= oldest));
-  return { ...log, rows, confirmations, dropped: log.dropped + over, ...freshFrom };
+  return { ...log, rows, targetOrigins: withTargetOrigins([], rows), confirmations, dropped: log.dropped + over, ...freshFrom };
 }

@@ -95,8 +95,7 @@ export function usePanelModel(client: WorkerClient, tabId: number, workers: Pane
   const rows = useMemo(() => (isEmptyFilter(state.filter) ? allRows : allRows.filter((row) => matchesFilter(row, state.filter))), [allRows, state.filter]);
   const gaps = showsImported ? NO_GAPS : (log.session?.gaps ?? NO_GAPS);
   const entries = useMemo(() => withGaps(rows, gaps), [rows, gaps]);
-  const liveOrigins = useMemo(() => (imported ? null : [...new Set(log.rows.map((row) => row.targetOrigin))].sort()), [imported, log.rows]);
-  const origins = imported ? imported.targetOrigins : (liveOrigins ?? NO_ORIGINS);
+  const origins = imported ? imported.targetOrigins : log.targetOrigins;
   const chosenSeq = showsImported ? state.selected.imported : state.selected.live;
   // A selection the list no longer holds (cleared, dropped) shows nothing.
   const selectedSeq = useMemo(() => (chosenSeq !== null && allRows.some((row) => row.seq === chosenSeq) ? chosenSeq : null), [allRows, chosenSeq]);
@@ -160,4 +159,3 @@ export function usePanelModel(client: WorkerClient, tabId: number, workers: Pane
 }
 
 const NO_GAPS: readonly RecordingGap[] = [];
-const NO_ORIGINS: readonly string[] = [];
