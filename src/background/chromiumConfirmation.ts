@@ -2,7 +2,8 @@ import type { CdpNetworkParams } from '../core/confirm/chromiumReports.ts';
 import type { Confirmation } from '../core/confirm/confirmVerdict.ts';
 import { createConfirmer, REPORT_GRACE_MS, type Confirmer } from '../core/confirm/confirmer.ts';
 import type { Schedule } from '../core/messaging/bridge.ts';
-import type { ConfirmModeState, SequencedTransaction } from '../core/protocol.ts';
+import type { ConfirmModeState, SequencedTransactionDto } from '../core/protocol.ts';
+import { fromTransactionDto } from '../core/session/transactionDto.ts';
 
 /** The part of chrome.debugger this uses (structural, so unit tests pass a fake). */
 export interface DebuggerApi {
@@ -23,7 +24,7 @@ export interface ChromiumConfirmation {
   tabs(): number[];
   /** Turns the mode back on for tabs that had it before the worker restarted. */
   resume(tabIds: readonly number[]): Promise<void>;
-  transactionsAdded(tabId: number, items: readonly SequencedTransaction[]): void;
+  transactionsAdded(tabId: number, items: readonly SequencedTransactionDto[]): void;
   debuggerEvent(source: DebuggerSource, method: string, params: unknown): void;
   debuggerDetached(source: DebuggerSource, reason: string): void;
   tabClosed(tabId: number): void;
@@ -146,7 +147,7 @@ export function createChromiumConfirmation(options: ChromiumConfirmationOptions)
     transactionsAdded(tabId, items) {
       const tab = active.get(tabId);
       if (!tab) return;
-      for (const item of items) tab.confirmer.judged(item.seq, item.transaction);
+      for (const item of items) tab.confirmer.judged(item.seq, fromTransactionDto(item.transaction));
       if (tab.confirmer.waiting() > 0) sweepLater();
     },
     debuggerEvent(source, method, params) {

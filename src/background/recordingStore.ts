@@ -3,7 +3,7 @@ import { STORAGE_PREFIX, type StorageArea } from './sessionStore.ts';
 
 /**
  * WARNING: persisted.
- *   storage.session  cors-lens/5/recording  RecordingRecord: what a worker started after a stop must know
+ *   storage.session  cors-lens/6/recording  RecordingRecord: what a worker started after a stop must know
  *   storage.local    cors-lens/settings     Settings: kept across browser restarts
  */
 const RECORDING_KEY = `${STORAGE_PREFIX}recording`;

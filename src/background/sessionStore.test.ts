@@ -3,6 +3,7 @@ import type { Schedule } from '../core/messaging/bridge.ts';
 import { createSessionStore, STORAGE_BUDGET_CHARACTERS, tabStorageKey, type StorageArea } from './sessionStore.ts';
 import { TabSessions } from '../core/session/tabSessions.ts';
 import type { TabSessionsOptions } from '../core/session/tabSessionsOptions.ts';
+import { fromSequencedDto } from '../core/session/transactionDto.ts';
 import { manualTimers } from './testRecording.ts';
 import { preflightedPut, simpleGet } from '../core/session/testEvents.ts';
 
@@ -94,7 +95,7 @@ describe('createSessionStore', () => {
     expect((await store.load()).confirming).toEqual([]);
     await store.saveConfirming([3, 9]);
     expect((await store.load()).confirming).toEqual([3, 9]);
-    area.data['cors-lens/5/confirming'] = [4, 'x', 2.5, null];
+    area.data['cors-lens/6/confirming'] = [4, 'x', 2.5, null];
     expect((await store.load()).confirming).toEqual([4]);
   });
 
@@ -107,7 +108,7 @@ describe('createSessionStore', () => {
     await store.flush();
     for (const event of simpleGet('one-more', 20_000)) sessions.push(1, event);
     await store.flush();
-    expect(keysSet.at(-1)?.sort()).toEqual(['cors-lens/5/savedAt', tabStorageKey(1), `${tabStorageKey(1)}/10`, 'cors-lens/5/unsavedSince']);
+    expect(keysSet.at(-1)?.sort()).toEqual(['cors-lens/6/savedAt', tabStorageKey(1), `${tabStorageKey(1)}/10`, 'cors-lens/6/unsavedSince']);
   });
 
   it('writes once the traffic pauses, or ten seconds after the first change at the latest, never once per event', async () => {
@@ -201,7 +202,7 @@ describe('createSessionStore', () => {
     expect(tab?.transactions[0]?.confirmation).toEqual(confirmation);
   });
 
-  it('stores chunks compressed, a fraction of their JSON, and reads them back equal (shared header lists shared again)', async () => {
+  it('stores chunks compressed, a fraction of their JSON, and reads them back equal (one header list, whole again in one object)', async () => {
     const area = memoryArea();
     const { store, sessions } = storedSessions(area);
     for (let index = 0; index < 1_000; index++) {
@@ -224,8 +225,10 @@ describe('createSessionStore', () => {
     expect(storedLength).toBeLessThan(JSON.stringify(sessions.since(1)).length / 10);
     const [tab] = (await createSessionStore(area, () => new TabSessions(), never).load()).tabs;
     expect(tab?.transactions).toEqual(sessions.since(1));
-    const first = tab?.transactions[0]?.transaction;
-    expect(first?.verdict.hops[0]?.headers).toBe(first?.request.headers);
+    const first = tab?.transactions[0];
+    expect(first?.transaction.verdict.hops[0]?.headers).toEqual({ sameAs: 'request' });
+    const whole = first && fromSequencedDto(first).transaction;
+    expect(whole?.verdict.hops[0]?.headers).toBe(whole?.request.headers);
   });
 
   it('drops a chunk it cannot read and loads the rest', async () => {

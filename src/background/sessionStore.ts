@@ -1,6 +1,6 @@
 import { PreflightCache, type PreflightCacheOptions, type PreflightCacheSnapshot } from '../core/cache/preflightCache.ts';
 import type { Schedule } from '../core/messaging/bridge.ts';
-import type { SequencedTransaction } from '../core/protocol.ts';
+import type { SequencedTransactionDto } from '../core/protocol.ts';
 import { decodeChunk, encodeChunk } from './storedChunk.ts';
 import type { PersistedTab, PersistedTabState } from '../core/session/persistedTab.ts';
 import type { TabSessions } from '../core/session/tabSessions.ts';
@@ -16,24 +16,24 @@ export interface StorageArea {
  * WARNING: persisted keys. The version is part of every key; a new layout
  * takes a new version, and keys of an older one are removed unread (the
  * session area is cleared when the browser closes anyway).
- *   cors-lens/5/cache          the preflight-cache model
- *   cors-lens/5/confirming     tabs with "Confirm with Chromium" on
- *   cors-lens/5/tab/ID         a tab's state (PersistedTabState)
- *   cors-lens/5/tab/ID/CHUNK   its transactions with seq in (CHUNK*100, CHUNK*100+100],
+ *   cors-lens/6/cache          the preflight-cache model
+ *   cors-lens/6/confirming     tabs with "Confirm with Chromium" on
+ *   cors-lens/6/tab/ID         a tab's state (PersistedTabState)
+ *   cors-lens/6/tab/ID/CHUNK   its transactions with seq in (CHUNK*100, CHUNK*100+100],
  *                              gzipped (storedChunk.ts)
- *   cors-lens/5/savedAt        when the last write began (everything changed before is in it)
- *   cors-lens/5/unsavedSince   when the first change not written yet was made, or null
- *   cors-lens/5/recording      the listener sets live (recordingStore.ts)
+ *   cors-lens/6/savedAt        when the last write began (everything changed before is in it)
+ *   cors-lens/6/unsavedSince   when the first change not written yet was made, or null
+ *   cors-lens/6/recording      the listener sets live (recordingStore.ts)
  */
-export const STORAGE_PREFIX = 'cors-lens/5/';
+export const STORAGE_PREFIX = 'cors-lens/6/';
 const PREFIX = STORAGE_PREFIX;
 const TAB_PREFIX = `${PREFIX}tab/`;
 const CACHE_KEY = `${PREFIX}cache`;
 const CONFIRMING_KEY = `${PREFIX}confirming`;
 const SAVED_AT_KEY = `${PREFIX}savedAt`;
 const UNSAVED_SINCE_KEY = `${PREFIX}unsavedSince`;
-const TAB_KEY = /^cors-lens\/5\/tab\/(\d+)$/;
-const CHUNK_KEY = /^cors-lens\/5\/tab\/(\d+)\/(\d+)$/;
+const TAB_KEY = /^cors-lens\/6\/tab\/(\d+)$/;
+const CHUNK_KEY = /^cors-lens\/6\/tab\/(\d+)\/(\d+)$/;
 
 /** Transactions per stored chunk: a flood rewrites only its newest chunks, never the whole tab. */
 export const CHUNK_SIZE = 100;
@@ -202,15 +202,15 @@ export function createSessionStore(
     async load(cacheOptions = {}) {
       const stored = await storage.get(null);
       const states = new Map<number, PersistedTabState>();
-      const chunks = new Map<number, Map<number, { list: SequencedTransaction[]; size: number }>>();
+      const chunks = new Map<number, Map<number, { list: SequencedTransactionDto[]; size: number }>>();
       const stale: string[] = [];
       for (const [key, value] of Object.entries(stored)) {
         const tab = TAB_KEY.exec(key);
         const chunk = CHUNK_KEY.exec(key);
         if (tab) states.set(Number(tab[1]), value as PersistedTabState);
         else if (chunk) {
-          const byChunk = chunks.get(Number(chunk[1])) ?? new Map<number, { list: SequencedTransaction[]; size: number }>();
-          let list: SequencedTransaction[];
+          const byChunk = chunks.get(Number(chunk[1])) ?? new Map<number, { list: SequencedTransactionDto[]; size: number }>();
+          let list: SequencedTransactionDto[];
           try {
             list = await decodeChunk(value);
           } catch {
@@ -224,7 +224,7 @@ export function createSessionStore(
       }
       if (stale.length > 0) await storage.remove(stale);
       const tabs = [...states].map(([tabId, state]): PersistedTab => {
-        const byChunk = chunks.get(tabId) ?? new Map<number, { list: SequencedTransaction[]; size: number }>();
+        const byChunk = chunks.get(tabId) ?? new Map<number, { list: SequencedTransactionDto[]; size: number }>();
         written.set(tabId, { chunks: new Map([...byChunk].map(([chunk, { size }]) => [chunk, size])), floor: chunkOf(state.firstSeq) });
         const transactions = [...byChunk]
           .sort(([a], [b]) => a - b)
@@ -267,7 +267,7 @@ function finiteOrNull(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
-async function newestWithin(list: readonly SequencedTransaction[], budget: number): Promise<{ list: SequencedTransaction[]; encoded: string }> {
+async function newestWithin(list: readonly SequencedTransactionDto[], budget: number): Promise<{ list: SequencedTransactionDto[]; encoded: string }> {
   let kept = [...list];
   let encoded = await encodeChunk(kept);
   while (encoded.length > budget && kept.length > 0) {

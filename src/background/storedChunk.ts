@@ -1,25 +1,25 @@
-import type { SequencedTransaction } from '../core/protocol.ts';
-import { packShared, unpackShared } from './sharedJson.ts';
+import type { SequencedTransactionDto } from '../core/protocol.ts';
 
 /**
- * How a chunk of transactions is kept in chrome.storage.session: packed
- * (sharedJson.ts), as JSON, gzipped, in base64. The area holds 10 MB for the
- * whole extension and a transaction repeats the same headers as its
- * neighbours (User-Agent, Sec-Fetch-*, the server's CORS headers): gzip
- * keeps about ten times as many, so a full ring of 10,000 survives a restart.
+ * How a chunk of transactions is kept in chrome.storage.session: the ring's
+ * items (each transaction a TransactionDto, which holds each value once) as
+ * JSON, gzipped, in base64. The area holds 10 MB for the whole extension and
+ * a transaction repeats the same headers as its neighbours (User-Agent,
+ * Sec-Fetch-*, the server's CORS headers): gzip keeps about ten times as
+ * many, so a full ring of 10,000 survives a restart.
  * WARNING: persisted format; a change takes a new key version (sessionStore.ts).
  */
-export async function encodeChunk(list: readonly SequencedTransaction[]): Promise<string> {
-  const json = new Blob([JSON.stringify(packShared(list))]).stream().pipeThrough(new CompressionStream('gzip'));
+export async function encodeChunk(list: readonly SequencedTransactionDto[]): Promise<string> {
+  const json = new Blob([JSON.stringify(list)]).stream().pipeThrough(new CompressionStream('gzip'));
   return toBase64(new Uint8Array(await new Response(json).arrayBuffer()));
 }
 
-export async function decodeChunk(stored: unknown): Promise<SequencedTransaction[]> {
+export async function decodeChunk(stored: unknown): Promise<SequencedTransactionDto[]> {
   if (typeof stored !== 'string') throw new Error('a stored chunk is a string');
   const json = new Blob([fromBase64(stored)]).stream().pipeThrough(new DecompressionStream('gzip'));
-  const list = unpackShared(JSON.parse(await new Response(json).text()));
+  const list: unknown = JSON.parse(await new Response(json).text());
   if (!Array.isArray(list)) throw new Error('a stored chunk holds a list');
-  return list as SequencedTransaction[];
+  return list as SequencedTransactionDto[];
 }
 
 // btoa takes a "binary string": built in slices, as one call per byte would overflow the stack.

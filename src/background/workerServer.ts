@@ -8,7 +8,7 @@ import {
   TRANSACTIONS_PAGE_SIZE,
   type ConfirmModeState,
   type RecordingState,
-  type SequencedTransaction,
+  type SequencedTransactionDto,
   type SessionSummary,
   type WorkerEvents,
   type WorkerRequests,
@@ -48,7 +48,7 @@ export interface WorkerServerOptions {
 export interface WorkerServer {
   /** A client connected (a runtime port): answer its requests, send it its tabs' events. */
   connect(wall: Wall): () => void;
-  transactionsAdded(tabId: number, items: readonly SequencedTransaction[], session: SessionSummary): void;
+  transactionsAdded(tabId: number, items: readonly SequencedTransactionDto[], session: SessionSummary): void;
   tabCleared(tabId: number, reason: ClearReason, session: SessionSummary): void;
   transactionConfirmed(tabId: number, seq: number, confirmation: Confirmation): void;
   confirmModeChanged(state: ConfirmModeState): void;

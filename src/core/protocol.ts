@@ -7,6 +7,7 @@ import type { ExportFormat } from './trace/exportFile.ts';
 import type { Trace } from './trace/trace.ts';
 import type { RequestEvent } from './pairing/requestEvent.ts';
 import type { RecordingGap } from './recording/recordingGap.ts';
+import type { TransactionDto } from './session/transactionDto.ts';
 import type { TransactionRow } from './session/transactionRow.ts';
 
 /**
@@ -18,7 +19,7 @@ import type { TransactionRow } from './session/transactionRow.ts';
  * worker of different versions refuse each other (the worker answers hello
  * with the code 'protocol-mismatch') instead of misreading each other.
  */
-export const PROTOCOL_VERSION = 5;
+export const PROTOCOL_VERSION = 6;
 
 /**
  * The failures a client acts on by their code, not only shows: a worker of
@@ -71,7 +72,7 @@ export const NOTHING_LEFT_OUT: SessionSummary['leftOut'] = { sameOrigin: 0, navi
 export interface TransactionsPage {
   readonly session: SessionSummary;
   /** Transactions with seq greater than the one asked for, oldest first: at most one page. */
-  readonly items: readonly SequencedTransaction[];
+  readonly items: readonly SequencedTransactionDto[];
   /** More follow: ask again since the last seq of this page. */
   readonly more: boolean;
 }
@@ -103,6 +104,11 @@ export interface SequencedTransaction {
   readonly transaction: Transaction;
   /** Chromium's own verdict on it, when "Confirm with Chromium" was on (see confirm/). */
   readonly confirmation?: Confirmation;
+}
+
+/** A SequencedTransaction as the worker keeps, stores and sends it: each value held once (fromSequencedDto reads it). */
+export interface SequencedTransactionDto extends Omit<SequencedTransaction, 'transaction'> {
+  readonly transaction: TransactionDto;
 }
 
 /**
@@ -145,7 +151,7 @@ export type WorkerRequests = {
   /** A page of the rows of the tab's transactions after sinceSeq (what a panel lists). */
   getRows: [{ tabId: number; sinceSeq?: number }, RowsPage];
   /** One of the tab's transactions in full (the one a panel shows); null once it is gone (evicted, cleared). */
-  getTransaction: [{ tabId: number; seq: number }, { item: SequencedTransaction | null }];
+  getTransaction: [{ tabId: number; seq: number }, { item: SequencedTransactionDto | null }];
   /** A page of the tab's transactions after sinceSeq, at most `limit` (and TRANSACTIONS_PAGE_SIZE). */
   getTransactions: [{ tabId: number; sinceSeq?: number; limit?: number }, TransactionsPage];
   clearTab: [{ tabId: number }, SessionSummary];
@@ -162,7 +168,7 @@ export type WorkerRequests = {
   /** Writes the sessions to storage now; answers once written. */
   saveNow: [Record<string, never>, { savedAt: number }];
   /** The tab's CORS requests not judged yet (in flight), judged as they stand. */
-  getInFlight: [{ tabId: number }, { items: readonly Transaction[] }];
+  getInFlight: [{ tabId: number }, { items: readonly TransactionDto[] }];
   setConfirmMode: [{ tabId: number; on: boolean }, ConfirmModeState];
   getConfirmMode: [{ tabId: number }, ConfirmModeState];
   /** Everything captured for the tab, requests still in flight included; secrets redacted unless asked for. */

@@ -11,6 +11,7 @@ import {
   type WorkerEvents,
   type WorkerRequests,
 } from '../core/protocol.ts';
+import { toTransactionDto } from '../core/session/transactionDto.ts';
 import { transactionRow } from '../core/session/transactionRow.ts';
 
 export interface FakeWorkerOptions {
@@ -102,11 +103,13 @@ export function fakeWorkers({ speaks = PROTOCOL_VERSION, helloFailures = 0, item
         },
         getTransaction: received('getTransaction', ({ seq }: WorkerRequests['getTransaction'][0]) => {
           if (failing.includes('getTransaction')) throw new Error('getTransaction failed');
-          return { item: items.find((item) => item.seq === seq) ?? null };
+          const item = items.find((each) => each.seq === seq);
+          return { item: item ? { ...item, transaction: toTransactionDto(item.transaction) } : null };
         }),
         getTransactions: ({ tabId, sinceSeq = 0 }) => {
           if (failing.includes('getTransactions')) throw new Error('getTransactions failed');
-          return { session: session(tabId), items: items.filter((item) => item.seq > sinceSeq), more: false };
+          const after = items.filter((item) => item.seq > sinceSeq);
+          return { session: session(tabId), items: after.map((item) => ({ ...item, transaction: toTransactionDto(item.transaction) })), more: false };
         },
         getConfirmMode: ({ tabId }) => ({ tabId, on: false, since: null, problem: null, available: false }),
         getPreflightCache: () => ({ entries: [] }),

@@ -1,5 +1,5 @@
 import type { RequestEvent } from '../pairing/requestEvent.ts';
-import type { SequencedTransaction, SessionSummary } from '../protocol.ts';
+import type { SequencedTransactionDto, SessionSummary } from '../protocol.ts';
 import type { RecordingGap } from '../recording/recordingGap.ts';
 import { summaryOf, type TabState } from './tabState.ts';
 import { TransactionRing } from './transactionRing.ts';
@@ -34,7 +34,7 @@ export interface PersistedTabState {
 
 /** A tab's whole session, as TabSessions.restore() takes it back. */
 export interface PersistedTab extends PersistedTabState {
-  readonly transactions: readonly SequencedTransaction[];
+  readonly transactions: readonly SequencedTransactionDto[];
 }
 
 /** What changed in a tab since the last time it was written. */

@@ -3,12 +3,13 @@ import { createPairing, type Pairing } from '../pairing/pairEvents.ts';
 import type { Confirmation } from '../confirm/confirmVerdict.ts';
 import type { RequestEvent } from '../pairing/requestEvent.ts';
 import type { Transaction } from '../pairing/transaction.ts';
-import type { SequencedTransaction, SessionSummary } from '../protocol.ts';
+import type { SequencedTransactionDto, SessionSummary } from '../protocol.ts';
 import type { RecordingCoverage } from '../recording/recordingCoverage.ts';
 import type { RecordingGap } from '../recording/recordingGap.ts';
 import { persistedStateOf, restoreInto, takeChangesOf, type PersistedTab, type TabChanges } from './persistedTab.ts';
 import { DEFAULT_SESSION_LIMITS, type ClearReason, type SessionLimits, type TabSessionsOptions } from './tabSessionsOptions.ts';
 import { addGap, emptyTabState, leftOutOf, reviseGap, summaryOf, type TabState } from './tabState.ts';
+import { fromTransactionDto, toTransactionDto, type TransactionDto } from './transactionDto.ts';
 import { TransactionRing } from './transactionRing.ts';
 import { limitValues } from './valueBudget.ts';
 
@@ -97,9 +98,9 @@ export class TabSessions {
   }
 
   /** The tab's CORS requests not judged yet, as they stand (values limited as the ring's are). */
-  inFlight(tabId: number): Transaction[] {
+  inFlight(tabId: number): TransactionDto[] {
     const tab = this.#tabs.get(tabId);
-    return tab ? tab.pairing.inFlight().map((transaction) => limitValues(transaction, this.#limits.maxValueLength).value) : [];
+    return tab ? tab.pairing.inFlight().map((transaction) => limitValues(toTransactionDto(transaction), this.#limits.maxValueLength).value) : [];
   }
 
   /** The events of the tab's requests not judged yet (what a restarted worker replays, once written). */
@@ -110,7 +111,8 @@ export class TabSessions {
   /** Every transaction of the tab for an export: those judged (in the ring), then those still open. */
   snapshot(tabId: number): { session: SessionSummary; transactions: Transaction[] } {
     const tab = this.#tab(tabId);
-    return { session: summaryOf(tab), transactions: [...tab.ring.items.map((item) => item.transaction), ...this.inFlight(tabId)] };
+    const kept = [...tab.ring.items.map((item) => item.transaction), ...this.inFlight(tabId)];
+    return { session: summaryOf(tab), transactions: kept.map(fromTransactionDto) };
   }
 
   /** Chromium's report on a transaction still in the ring; false when it is gone (evicted, cleared). */
@@ -124,7 +126,7 @@ export class TabSessions {
   }
 
   /** Transactions after `sinceSeq`, oldest first; at most `limit` of them. */
-  since(tabId: number, sinceSeq = 0, limit = Number.POSITIVE_INFINITY): SequencedTransaction[] {
+  since(tabId: number, sinceSeq = 0, limit = Number.POSITIVE_INFINITY): SequencedTransactionDto[] {
     return this.#tabs.get(tabId)?.ring.since(sinceSeq, limit) ?? [];
   }
 
@@ -149,7 +151,7 @@ export class TabSessions {
   }
 
   /** The transactions kept with seq from `from` to `to`, both included, oldest first. */
-  between(tabId: number, from: number, to: number): SequencedTransaction[] {
+  between(tabId: number, from: number, to: number): SequencedTransactionDto[] {
     return this.#tabs.get(tabId)?.ring.between(from, to) ?? [];
   }
 
@@ -199,9 +201,9 @@ export class TabSessions {
   #add(tabId: number, transaction: Transaction): void {
     const tab = this.#tabs.get(tabId);
     if (!tab) return;
-    const limited = limitValues(transaction, this.#limits.maxValueLength);
+    const limited = limitValues(toTransactionDto(transaction), this.#limits.maxValueLength);
     tab.truncatedValues += limited.truncated;
-    const item: SequencedTransaction = { seq: ++tab.seq, transaction: limited.value };
+    const item: SequencedTransactionDto = { seq: ++tab.seq, transaction: limited.value };
     tab.changed.add(item.seq);
     tab.evicted += tab.ring.add(item, limited.characters, this.#limits);
     this.#options.onTransactions?.(tabId, [item], summaryOf(tab));

@@ -1,7 +1,7 @@
 import type { BrowserRules } from '../browsers/browserRules.ts';
 import type { PreflightCache } from '../cache/preflightCache.ts';
 import type { Confirmation } from '../confirm/confirmVerdict.ts';
-import type { SequencedTransaction, SessionSummary } from '../protocol.ts';
+import type { SequencedTransactionDto, SessionSummary } from '../protocol.ts';
 
 export interface SessionLimits {
   /** Transactions kept per tab; the oldest go first (and are counted). */
@@ -27,7 +27,8 @@ export interface TabSessionsOptions {
   readonly cache?: PreflightCache;
   /** Judge as this browser (the one the worker runs in): Chromium's rules by default. */
   readonly rules?: BrowserRules;
-  readonly onTransactions?: (tabId: number, items: readonly SequencedTransaction[], session: SessionSummary) => void;
+  /** Each transaction as the ring keeps it (transactionRow reads it as it is; fromSequencedDto makes it whole). */
+  readonly onTransactions?: (tabId: number, items: readonly SequencedTransactionDto[], session: SessionSummary) => void;
   readonly onCleared?: (tabId: number, reason: ClearReason, session: SessionSummary) => void;
   /** Something to persist changed for this tab. */
   readonly onChanged?: (tabId: number) => void;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { SequencedTransaction } from '../protocol.ts';
+import type { SequencedTransactionDto } from '../protocol.ts';
 import { TransactionRing } from './transactionRing.ts';
 
 // The ring reads only seq; the transactions themselves are opaque to it.
-const item = (seq: number): SequencedTransaction => ({ seq, transaction: { id: String(seq) } as unknown as SequencedTransaction['transaction'] });
-const seqs = (items: readonly SequencedTransaction[]): number[] => items.map((each) => each.seq);
+const item = (seq: number): SequencedTransactionDto => ({ seq, transaction: { id: String(seq) } as unknown as SequencedTransactionDto['transaction'] });
+const seqs = (items: readonly SequencedTransactionDto[]): number[] => items.map((each) => each.seq);
 
 describe('TransactionRing', () => {
   it('keeps the newest within the count, cutting only once 10% over it', () => {

@@ -1,4 +1,4 @@
-import type { SequencedTransaction } from '../protocol.ts';
+import type { SequencedTransactionDto } from '../protocol.ts';
 
 /** What a ring may hold: a count, and characters as limitValues measures them. */
 export interface RingLimits {
@@ -11,19 +11,19 @@ export interface RingLimits {
  * character budget: the oldest go first to make room.
  */
 export class TransactionRing {
-  #items: SequencedTransaction[];
+  #items: SequencedTransactionDto[];
   #sizes: number[];
   #characters: number;
 
   /** `sizes[i]` is the characters of `items[i]`. */
-  constructor(items: readonly SequencedTransaction[] = [], sizes: readonly number[] = []) {
+  constructor(items: readonly SequencedTransactionDto[] = [], sizes: readonly number[] = []) {
     this.#items = [...items];
     this.#sizes = [...sizes];
     this.#characters = sizes.reduce((sum, size) => sum + size, 0);
   }
 
   /** Oldest first; the array is the ring's own, to read and not to change. */
-  get items(): readonly SequencedTransaction[] {
+  get items(): readonly SequencedTransactionDto[] {
     return this.#items;
   }
 
@@ -33,7 +33,7 @@ export class TransactionRing {
   }
 
   /** Adds the newest transaction; returns how many of the oldest went to make room. */
-  add(item: SequencedTransaction, characters: number, limits: RingLimits): number {
+  add(item: SequencedTransactionDto, characters: number, limits: RingLimits): number {
     this.#items.push(item);
     this.#sizes.push(characters);
     this.#characters += characters;
@@ -41,21 +41,21 @@ export class TransactionRing {
   }
 
   /** Transactions after `sinceSeq`, oldest first; at most `limit` of them. */
-  since(sinceSeq: number, limit: number): SequencedTransaction[] {
+  since(sinceSeq: number, limit: number): SequencedTransactionDto[] {
     const start = this.#indexOf(sinceSeq + 1);
     return this.#items.slice(start, Math.min(this.#items.length, start + limit));
   }
 
   /** The transactions with seq from `from` to `to`, both included, oldest first. */
-  between(from: number, to: number): SequencedTransaction[] {
-    const items: SequencedTransaction[] = [];
-    for (let index = this.#indexOf(from); index < this.#items.length && (this.#items[index] as SequencedTransaction).seq <= to; index++)
-      items.push(this.#items[index] as SequencedTransaction);
+  between(from: number, to: number): SequencedTransactionDto[] {
+    const items: SequencedTransactionDto[] = [];
+    for (let index = this.#indexOf(from); index < this.#items.length && (this.#items[index] as SequencedTransactionDto).seq <= to; index++)
+      items.push(this.#items[index] as SequencedTransactionDto);
     return items;
   }
 
   /** Replaces the transaction with this seq (its size stays); false when it is gone (evicted, cleared). */
-  replace(seq: number, change: (item: SequencedTransaction) => SequencedTransaction): boolean {
+  replace(seq: number, change: (item: SequencedTransactionDto) => SequencedTransactionDto): boolean {
     const index = this.#indexOf(seq);
     const item = this.#items[index];
     if (!item || item.seq !== seq) return false;
@@ -82,7 +82,7 @@ export class TransactionRing {
     let high = this.#items.length;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if ((this.#items[middle] as SequencedTransaction).seq < seq) low = middle + 1;
+      if ((this.#items[middle] as SequencedTransactionDto).seq < seq) low = middle + 1;
       else high = middle;
     }
     return low;

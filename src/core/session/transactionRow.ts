@@ -1,7 +1,7 @@
-import { isRefused, type PreflightStatus } from '../cors/verdict.ts';
+import { isRefused, type HopVerdict, type PreflightStatus, type Verdict } from '../cors/verdict.ts';
 import { corsErrorOf } from '../cors/verdictFacts.ts';
 import { verdictBadge, type VerdictBadge } from '../explain/verdictBadge.ts';
-import type { SequencedTransaction } from '../protocol.ts';
+import type { Transaction } from '../pairing/transaction.ts';
 
 /**
  * A transaction as a line of a list: what the panel shows and filters on,
@@ -36,8 +36,18 @@ export interface CacheEntryRef {
   readonly storedAt: number;
 }
 
+/** What a row is read from: a transaction as the ring keeps it (TransactionDto) or whole, with its seq. */
+export interface RowSource {
+  readonly seq: number;
+  readonly transaction: Pick<Transaction, 'request' | 'startTime' | 'endTime'> & {
+    readonly verdict: Pick<Verdict, 'outcome' | 'stage' | 'preflight' | 'failure' | 'networkError'> & {
+      readonly hops: readonly Pick<HopVerdict, 'cacheEntry'>[];
+    };
+  };
+}
+
 /** The row of a transaction. */
-export function transactionRow({ seq, transaction }: SequencedTransaction): TransactionRow {
+export function transactionRow({ seq, transaction }: RowSource): TransactionRow {
   const { verdict, request } = transaction;
   const { origin, path } = splitUrl(request.url);
   const servedBy = verdict.hops.flatMap(({ cacheEntry }) =>

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Confirmation } from '../../core/confirm/confirmVerdict.ts';
 import type { SequencedTransaction } from '../../core/protocol.ts';
+import { fromSequencedDto } from '../../core/session/transactionDto.ts';
 import type { WorkerClient } from '../../platform/workerClient.ts';
 
 /** The live transaction the details pane shows: read from the worker by its seq, as it is selected. */
@@ -34,7 +35,9 @@ export function useShownTransaction(
       ({ item }) => {
         if (live)
           setRead(
-            item ? { kind: 'shown', item } : { kind: 'unavailable', seq, reason: "The worker no longer holds this transaction: the tab's log dropped it." },
+            item
+              ? { kind: 'shown', item: fromSequencedDto(item) }
+              : { kind: 'unavailable', seq, reason: "The worker no longer holds this transaction: the tab's log dropped it." },
           );
       },
       (error: unknown) => {
