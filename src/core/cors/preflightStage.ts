@@ -57,7 +57,7 @@ function checkAnswer(walk: Walk, step: HopStep, preflight: ObservedPreflight, ke
   const { response } = preflight;
   if (!response) {
     if (hop.response) return null;
-    const error = preflight.networkError;
+    const { error } = preflight;
     if (error === LOCAL_NETWORK_ACCESS_ERROR) return blockWalk(walk, localNetworkAccessFailure(isSecureContext(request)), 'connection', index);
     // net::ERR_FAILED without any answer is no network failure: the
     // browser refused the preflight itself (Local Network Access, seen

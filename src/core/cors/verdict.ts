@@ -22,7 +22,7 @@ export interface ObservedPreflight {
   readonly requestHeaders?: HeaderList;
   readonly response?: ObservedResponse;
   /** A network failure (`net::ERR_CONNECTION_REFUSED`...); a CORS failure is judged from `response`. */
-  readonly networkError?: string;
+  readonly error?: string;
   /** Epoch ms: when the preflight started, and when its response arrived. */
   readonly startTime?: number;
   readonly responseTime?: number;

@@ -1,10 +1,10 @@
 import { PreflightCache, type CacheMissReason } from '../cache/preflightCache.ts';
 import { redirectTarget } from '../cors/redirect.ts';
-import type { HopVerdict } from '../cors/verdict.ts';
+import type { HopVerdict, ObservedHop } from '../cors/verdict.ts';
 import { getHeader } from '../fetch/headers.ts';
 import { serializeOrigin } from '../fetch/origin.ts';
 import { arrowText, type DiagramArrowDraft, type DiagramArrowKind, type DiagramLane, type DiagramLine, type NegotiationDiagram } from './diagram.ts';
-import type { DiagramHop, DiagramInput } from './diagramInput.ts';
+import type { DiagramInput } from './diagramInput.ts';
 import { accessControlLines, cacheHitLines, cacheStoreLines, laneHeads, pathOf, preflightLines, requestLines, statusText } from './diagramLines.ts';
 import { withMark } from './diagramMark.ts';
 import { outcomeOf } from './diagramOutcome.ts';
@@ -40,7 +40,7 @@ export function negotiationDiagram(input: DiagramInput, options: DiagramOptions)
     draft('call', null, 'page', 'browser', `${CALLERS[input.via]}: ${input.request.method} ${pathOf(input.request.url, server)}`, callLines(input)),
   ];
   for (let index = 0; index < input.hops.length; index++) {
-    const hop = input.hops[index] as DiagramHop;
+    const hop = input.hops[index] as ObservedHop;
     const judged = verdict.hops[index];
     const at: At = { index, id: `hop${index + 1}`, path: pathOf(hop.url, server) };
     const failed = verdict.failedHop === index ? verdict.stage : null;
@@ -109,7 +109,7 @@ function callLines(input: DiagramInput): DiagramLine[] {
 }
 
 // One case per preflight status: a new status fails to compile here rather than being drawn as another.
-function preflightArrows(input: DiagramInput, hop: DiagramHop, judged: HopVerdict, at: At, taint: readonly DiagramLine[], options: DiagramOptions): Draft[] {
+function preflightArrows(input: DiagramInput, hop: ObservedHop, judged: HopVerdict, at: At, taint: readonly DiagramLine[], options: DiagramOptions): Draft[] {
   switch (judged.preflight) {
     case 'not-needed':
       return [];
@@ -130,7 +130,7 @@ function unseen(at: At, why: string): Draft {
   return draft('preflight-unseen', at, 'browser', 'browser', 'Preflight needed, none seen', [{ value: why }], 'not-sent');
 }
 
-function sentPreflight(input: DiagramInput, hop: DiagramHop, judged: HopVerdict, at: At, taint: readonly DiagramLine[], options: DiagramOptions): Draft[] {
+function sentPreflight(input: DiagramInput, hop: ObservedHop, judged: HopVerdict, at: At, taint: readonly DiagramLine[], options: DiagramOptions): Draft[] {
   const preflight = hop.preflight;
   if (!preflight) return [];
   const miss = judged.cacheMiss ? MISS_LINES[judged.cacheMiss.reason] : null;
@@ -150,7 +150,9 @@ function sentPreflight(input: DiagramInput, hop: DiagramHop, judged: HopVerdict,
   // A captured verdict does not say what the cache did with the result
   // (pairing stores it once the request goes out): the same store on an
   // empty model says, by the model's own rules.
-  const stored = judged.stored ?? new PreflightCache().store({ origin: input.request.initiatorOrigin, url: hop.url }, result, preflight.time);
+  const stored =
+    judged.stored ??
+    new PreflightCache().store({ origin: input.request.initiatorOrigin, url: hop.url }, result, preflight.responseTime ?? preflight.startTime ?? input.at ?? 0);
   const storeTitle = stored.stored ? `Result cached for ${stored.entry.lifetime.seconds} s` : 'Result not cached';
   return [...arrows, draft('cache-store', at, 'browser', 'browser', storeTitle, cacheStoreLines(stored, result.maxAge, options.time))];
 }
@@ -167,11 +169,12 @@ const MISS_LINES: Readonly<Record<CacheMissReason | 'bypass-requested', string |
   'bypass-requested': 'The request bypasses the preflight cache.',
 };
 
-function requestArrow(hop: DiagramHop, judged: HopVerdict, at: At, taint: readonly DiagramLine[]): Draft {
+function requestArrow(hop: ObservedHop, judged: HopVerdict, at: At, taint: readonly DiagramLine[]): Draft {
   const lines = [...requestLines(judged.corsFlag ? judged.origin : null, judged.headers, judged.preflightNeed), ...taint];
   if (hop.sent === false) return draft('request', at, 'browser', 'server', `Request: ${judged.method} ${at.path} (not sent)`, lines, 'not-sent');
   const title = `Request: ${judged.method} ${at.path}`;
   if (hop.response) return draft('request', at, 'browser', 'server', title, lines);
-  if (hop.error !== undefined) return { ...draft('request', at, 'browser', 'server', title, [...lines, { name: 'No answer', value: hop.error }]), tone: 'bad' };
+  if (hop.networkError !== undefined)
+    return { ...draft('request', at, 'browser', 'server', title, [...lines, { name: 'No answer', value: hop.networkError }]), tone: 'bad' };
   return draft('request', at, 'browser', 'server', title, [...lines, { value: 'Waiting for the answer.' }], 'pending');
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateEvents } from '../../../bench/events.ts';
 import { PreflightCache } from '../cache/preflightCache.ts';
+import { decideVerdict } from '../cors/decideVerdict.ts';
 import { pairEvents } from './pairEvents.ts';
 import type { RequestEvent } from './requestEvent.ts';
 import { answered, API, h, PAGE, preflight, started } from './testPairing.ts';
@@ -130,5 +131,32 @@ describe('pairEvents: which requests are CORS requests', () => {
     });
     expect(transactions[0]?.evidence.headers).toBe('preflight');
     expect(transactions[0]?.verdict.notes).not.toContainEqual(expect.objectContaining({ kind: 'preflight-not-predicted' }));
+  });
+});
+
+describe('pairEvents: one capture per transaction', () => {
+  it('keeps the hops the engine judged: the same capture, judged again, gives the same verdict', () => {
+    const { transactions } = pairEvents([
+      started({ id: 'allowed', at: 0 }),
+      ...answered('allowed', 1),
+      started({ id: 'blocked', at: 10, url: `${API}/blocked` }),
+      ...answered('blocked', 11, []).slice(0, 2),
+      { type: 'failed', id: 'blocked', time: 13, error: 'net::ERR_FAILED' },
+    ]);
+    expect(transactions.map((transaction) => transaction.verdict.outcome)).toEqual(['allowed', 'blocked']);
+    for (const transaction of transactions) expect(decideVerdict(transaction)).toEqual(transaction.verdict);
+  });
+
+  it('says of each hop whether it went out and how it ended, as the engine read it', () => {
+    const { transactions } = pairEvents([
+      started({ id: 'refused', at: 0 }),
+      { type: 'failed', id: 'refused', time: 2, error: 'net::ERR_CONNECTION_REFUSED' },
+      started({ id: 'sent', at: 10 }),
+      ...answered('sent', 11),
+    ]);
+    expect(transactions.map(({ hops }) => hops.map(({ sent, networkError }) => ({ sent, networkError })))).toEqual([
+      [{ sent: false, networkError: 'net::ERR_CONNECTION_REFUSED' }],
+      [{ sent: true, networkError: undefined }],
+    ]);
   });
 });

@@ -28,9 +28,8 @@ import {
 import { createPreflightMatcher } from './preflightMatcher.ts';
 import type { Pairing, PairingOptions, PairingStats } from './pairingTypes.ts';
 import type { RequestEvent, RequestStarted, SecurityContextSeen } from './requestEvent.ts';
-import type { Exchange } from '../cors/verdict.ts';
-import type { Transaction } from './transaction.ts';
-import { observedHops, transactionOf } from './transactionParts.ts';
+import type { Capture, Transaction } from './transaction.ts';
+import { capturedHops, transactionOf } from './transactionParts.ts';
 
 export type { Pairing, PairingOptions, PairingStats } from './pairingTypes.ts';
 
@@ -233,12 +232,12 @@ export function createPairing(options: PairingOptions = {}): Pairing {
       if (count && described.skip) stats[described.skip]++;
       return null;
     }
-    const hops = observedHops(open, (url) => serverSpaces.get(serializeOrigin(url, readUrl)));
+    const hops = capturedHops(open, (url) => serverSpaces.get(serializeOrigin(url, readUrl)));
     preflightStoring.storeHeld();
-    const exchange: Exchange = { request: described.request, hops, preflightsRecorded: options.preflightsRecorded === false ? false : undefined };
+    const capture: Capture = { request: described.request, hops, preflightsRecorded: options.preflightsRecorded === false ? false : undefined };
     const recording = options.recording?.();
-    const verdict = decideVerdict(exchange, recording ? { ...verdictOptions, recording } : verdictOptions);
-    return transactionOf(open, described, verdict);
+    const verdict = decideVerdict(capture, recording ? { ...verdictOptions, recording } : verdictOptions);
+    return transactionOf(open, capture, described.evidence, verdict);
   };
 
   const finish = (): Transaction[] => {

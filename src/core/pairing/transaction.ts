@@ -1,11 +1,14 @@
 import type { HeaderList } from '../fetch/headers.ts';
 import type { CorsRequest } from '../cors/corsRequest.ts';
-import type { ObservedResponse, Verdict } from '../cors/verdict.ts';
+import type { Exchange, ObservedHop, ObservedPreflight, ObservedResponse, Verdict } from '../cors/verdict.ts';
 import type { RequestContext } from './requestEvent.ts';
 import type { RequestEvidence } from './wireEvidence.ts';
 
-/** A preflight as captured: its own request, paired with the hop it guarded. */
-export interface CapturedPreflight {
+/**
+ * A preflight as captured: its own request, paired with the hop it guarded.
+ * What the engine reads of it (ObservedPreflight) and what views show, in one.
+ */
+export interface CapturedPreflight extends ObservedPreflight {
   readonly id: string;
   readonly url: string;
   readonly startTime: number;
@@ -16,8 +19,12 @@ export interface CapturedPreflight {
   readonly error?: string;
 }
 
-/** One URL of the actual request: the first one, then one per redirect. */
-export interface CapturedHop {
+/**
+ * One URL of the actual request: the first one, then one per redirect. The
+ * hop the engine judged (ObservedHop: whether it went out, its network
+ * error, its server's address space) with what views show besides.
+ */
+export interface CapturedHop extends ObservedHop {
   readonly url: string;
   readonly method: string;
   readonly startTime: number;
@@ -31,13 +38,18 @@ export interface CapturedHop {
   readonly preflight?: CapturedPreflight;
 }
 
+/** A request and its hops as pairing captured them: what the engine judges (an Exchange), and what a Transaction holds. */
+export interface Capture extends Exchange {
+  readonly hops: readonly CapturedHop[];
+}
+
 export type TransactionState = 'in-flight' | 'completed' | 'failed';
 
 /**
  * A CORS transaction: the actual request with the preflight(s) that guarded
  * it, and the engine's verdict. The unit every view and export works with.
  */
-export interface Transaction {
+export interface Transaction extends Capture {
   /** The source's id of the actual request. */
   readonly id: string;
   readonly request: CorsRequest;
