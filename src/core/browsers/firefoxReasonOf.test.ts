@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { CorsError } from '../cors/corsError.ts';
 import type { Verdict } from '../cors/verdict.ts';
-import type { JudgedRequest } from '../cors/verdictFacts.ts';
+import type { Exchange } from '../cors/verdict.ts';
 import { firefoxReasonOf, firefoxReasonsOf } from './firefoxReasonOf.ts';
 
 /** A verdict blocked at the response of its one hop, and that hop's answer with these Access-Control-Allow-Origin lines. */
-function failed(corsError: CorsError, acao: string[] = []): [Pick<JudgedRequest, 'hops'>, Pick<Verdict, 'outcome' | 'failure' | 'failedHop' | 'stage'>] {
+function failed(corsError: CorsError, acao: string[] = []): [Pick<Exchange, 'hops'>, Pick<Verdict, 'outcome' | 'failure' | 'failedHop' | 'stage'>] {
   const response = { status: 200, headers: acao.map((value) => ({ name: 'Access-Control-Allow-Origin', value })) };
   const failure = { corsError, failedParameter: '', header: null, received: null, needed: '' };
   return [

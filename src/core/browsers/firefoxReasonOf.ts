@@ -1,6 +1,7 @@
 import type { CorsError } from '../cors/corsError.ts';
 import type { Verdict } from '../cors/verdict.ts';
-import { corsErrorOf, failedResponseOf, type JudgedRequest } from '../cors/verdictFacts.ts';
+import type { Exchange } from '../cors/verdict.ts';
+import { corsErrorOf, failedResponseOf } from '../cors/verdictFacts.ts';
 import { getHeader } from '../fetch/headers.ts';
 import { getHeaderLines } from './headerLines.ts';
 import type { FirefoxReason } from './firefoxReason.ts';
@@ -54,7 +55,7 @@ type JudgedFailure = Pick<Verdict, 'outcome' | 'failure' | 'failedHop' | 'stage'
  * values" (a comma or a space in one Access-Control-Allow-Origin line) is
  * Firefox's "does not match" unless the header came in several lines.
  */
-export function firefoxReasonOf(capture: Pick<JudgedRequest, 'hops'>, verdict: JudgedFailure): FirefoxReason | null {
+export function firefoxReasonOf(capture: Pick<Exchange, 'hops'>, verdict: JudgedFailure): FirefoxReason | null {
   return firefoxReasonsOf(capture, verdict)[0] ?? null;
 }
 
@@ -64,7 +65,7 @@ export function firefoxReasonOf(capture: Pick<JudgedRequest, 'hops'>, verdict: J
  * lines the capture joined (Firefox's webRequest joins repeated headers
  * with ", ", as HAR writers do): "does not match", or "multiple".
  */
-export function firefoxReasonsOf(capture: Pick<JudgedRequest, 'hops'>, verdict: JudgedFailure): FirefoxReason[] {
+export function firefoxReasonsOf(capture: Pick<Exchange, 'hops'>, verdict: JudgedFailure): FirefoxReason[] {
   const corsError = corsErrorOf(verdict);
   if (verdict.outcome !== 'blocked' || corsError === null) return [];
   if (corsError === 'MultipleAllowOriginValues' || corsError === 'PreflightMultipleAllowOriginValues') {

@@ -1,31 +1,14 @@
 import type { CorsError } from './corsError.ts';
-import type { CorsRequest } from './corsRequest.ts';
-import type { ObservedResponse, Verdict } from './verdict.ts';
+import type { Exchange, ObservedResponse, Verdict } from './verdict.ts';
 
 /**
  * What consumers read of a verdict, each fact from the one place it is held.
  * A verdict holds what the engine computed; what was observed (URLs,
  * responses) stays in the capture it was judged from, and the verdict points
- * at it by hop index. Every view, export and test reads through here, so the
- * verdict's shape can change in one place.
+ * at it by hop index: the Exchange it was judged from, or the Transaction
+ * that holds that same capture. Every view, export and test reads through
+ * here, so the verdict's shape can change in one place.
  */
-
-/** One hop as observed, as much of it as a verdict's indices point at. */
-export interface JudgedHop {
-  readonly url: string;
-  readonly response?: ObservedResponse;
-  readonly preflight?: { readonly response?: ObservedResponse };
-}
-
-/**
- * The request a verdict was judged from, with its hops as observed: the
- * Exchange given to decideVerdict, or the Transaction pairing made of the
- * same hops (`hops[i]` is the same URL in both).
- */
-export interface JudgedRequest {
-  readonly request: CorsRequest;
-  readonly hops: readonly JudgedHop[];
-}
 
 /** Exactly `Network.CorsError`; null unless blocked. */
 export function corsErrorOf(verdict: Pick<Verdict, 'failure'>): CorsError | null {
@@ -41,7 +24,7 @@ export function failedParameterOf(verdict: Pick<Verdict, 'failure'>): string | n
  * The response whose check failed (a preflight's answer, a redirect, the
  * final answer): null unless blocked by a check on a response.
  */
-export function failedResponseOf(capture: Pick<JudgedRequest, 'hops'>, verdict: Pick<Verdict, 'failure' | 'failedHop' | 'stage'>): ObservedResponse | null {
+export function failedResponseOf(capture: Pick<Exchange, 'hops'>, verdict: Pick<Verdict, 'failure' | 'failedHop' | 'stage'>): ObservedResponse | null {
   if (!verdict.failure || verdict.failedHop === null) return null;
   const hop = capture.hops[verdict.failedHop];
   switch (verdict.stage) {
@@ -56,6 +39,6 @@ export function failedResponseOf(capture: Pick<JudgedRequest, 'hops'>, verdict: 
 }
 
 /** The answer CORS let through to script (what it can read comes from it); null when none got that far. */
-export function responseOf(capture: Pick<JudgedRequest, 'hops'>, verdict: Pick<Verdict, 'responseHop'>): ObservedResponse | null {
+export function responseOf(capture: Pick<Exchange, 'hops'>, verdict: Pick<Verdict, 'responseHop'>): ObservedResponse | null {
   return verdict.responseHop === null ? null : (capture.hops[verdict.responseHop]?.response ?? null);
 }

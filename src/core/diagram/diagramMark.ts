@@ -1,6 +1,6 @@
 import { firefoxReasonOf } from '../browsers/firefoxReasonOf.ts';
 import type { Verdict, VerdictStage } from '../cors/verdict.ts';
-import type { JudgedRequest } from '../cors/verdictFacts.ts';
+import type { Exchange } from '../cors/verdict.ts';
 import type { DiagramArrowDraft, DiagramArrowKind } from './diagram.ts';
 
 /** The arrows that can carry the failing check of a stage, best first. One case per stage. */
@@ -25,7 +25,7 @@ function markedKinds(stage: VerdictStage): readonly DiagramArrowKind[] {
  * arrow, the outcome, when no such arrow is drawn. Firefox's reason for the
  * same failure goes with it, where Firefox has one.
  */
-export function withMark(drafts: readonly DiagramArrowDraft[], capture: Pick<JudgedRequest, 'hops'>, verdict: Verdict): DiagramArrowDraft[] {
+export function withMark(drafts: readonly DiagramArrowDraft[], capture: Pick<Exchange, 'hops'>, verdict: Verdict): DiagramArrowDraft[] {
   const failure = verdict.failure;
   if (!failure) return [...drafts];
   const firefoxReason = firefoxReasonOf(capture, verdict);

@@ -4,8 +4,8 @@ import type { CorsError } from '../cors/corsError.ts';
 import { FIREFOX_REASON_CATALOGUE } from './firefoxCatalogue.ts';
 import type { CorsRequest } from '../cors/corsRequest.ts';
 import { exposedResponseHeaders } from '../cors/exposedHeaders.ts';
-import type { ObservedResponse, PreflightStatus, Verdict, VerdictOutcome } from '../cors/verdict.ts';
-import { corsErrorOf, failedParameterOf, failedResponseOf, responseOf, type JudgedRequest } from '../cors/verdictFacts.ts';
+import type { Exchange, ObservedResponse, PreflightStatus, Verdict, VerdictOutcome } from '../cors/verdict.ts';
+import { corsErrorOf, failedParameterOf, failedResponseOf, responseOf } from '../cors/verdictFacts.ts';
 import { CORS_ERROR_CATALOGUE } from './catalogue.ts';
 import type { FixTarget, HeaderLine } from './description.ts';
 import { LINKS } from './links.ts';
@@ -56,7 +56,7 @@ export interface Explanation {
  * configuration, what the server sent against what the browser needed, the
  * fix on the server, why the request was (not) preflighted, and links.
  */
-export function explainVerdict(capture: JudgedRequest, verdict: Verdict): Explanation {
+export function explainVerdict(capture: Exchange, verdict: Verdict): Explanation {
   const { request } = capture;
   // The hop that failed, else the last one reached.
   const reached = verdict.failedHop ?? verdict.hops.length - 1;
@@ -138,7 +138,7 @@ export function explainVerdict(capture: JudgedRequest, verdict: Verdict): Explan
   };
 }
 
-function firefoxView(capture: JudgedRequest, verdict: Verdict): Explanation['firefox'] {
+function firefoxView(capture: Exchange, verdict: Verdict): Explanation['firefox'] {
   const reason = firefoxReasonOf(capture, verdict);
   return reason === null ? null : { reason, meaning: FIREFOX_REASON_CATALOGUE[reason].meaning, url: firefoxReasonUrl(reason) };
 }

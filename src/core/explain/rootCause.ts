@@ -1,6 +1,6 @@
 import { getHeader, headerValues } from '../fetch/headers.ts';
-import type { Verdict } from '../cors/verdict.ts';
-import { failedResponseOf, type JudgedRequest } from '../cors/verdictFacts.ts';
+import type { Exchange, Verdict } from '../cors/verdict.ts';
+import { failedResponseOf } from '../cors/verdictFacts.ts';
 
 /** A cause that is not the CORS configuration itself, and is said before the CORS details. */
 export interface RootCause {
@@ -26,7 +26,7 @@ const OPAQUE_ORIGIN: RootCause = {
  * normal answer has; a preflight refused by authentication or routing; a
  * header added twice by a proxy and the application.
  */
-export function findRootCause(capture: Pick<JudgedRequest, 'hops'>, verdict: Verdict): RootCause | null {
+export function findRootCause(capture: Pick<Exchange, 'hops'>, verdict: Verdict): RootCause | null {
   if (verdict.outcome !== 'blocked') return null;
   const failedHop = verdict.hops[verdict.failedHop ?? -1];
   // An opaque initiator, not a tainted redirect: the page itself says "null".
