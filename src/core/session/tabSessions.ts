@@ -8,10 +8,8 @@ import type { RecordingCoverage } from '../recording/recordingCoverage.ts';
 import type { RecordingGap } from '../recording/recordingGap.ts';
 import { persistedStateOf, restoreInto, takeChangesOf, type PersistedTab, type TabChanges } from './persistedTab.ts';
 import { DEFAULT_SESSION_LIMITS, type ClearReason, type SessionLimits, type TabSessionsOptions } from './tabSessionsOptions.ts';
-import { addGap, emptyTabState, leftOutOf, reviseGap, summaryOf, type TabState } from './tabState.ts';
-import { fromTransactionDto, toTransactionDto, type TransactionDto } from './transactionDto.ts';
-import { TransactionRing } from './transactionRing.ts';
-import { limitValues } from './valueBudget.ts';
+import { addGap, clearLog, emptyTabState, inFlightOf, keepJudged, reviseGap, summaryOf, type TabState } from './tabState.ts';
+import { fromTransactionDto, type TransactionDto } from './transactionDto.ts';
 
 /**
  * Every tab's capture: its own pairing (over one shared preflight cache
@@ -68,11 +66,7 @@ export class TabSessions {
 
   clear(tabId: number, reason: ClearReason): SessionSummary {
     const tab = this.#tab(tabId);
-    tab.gapsShownFrom = tab.gaps.length;
-    tab.leftOutBefore = leftOutOf(tab);
-    tab.pairing = this.#newPairing(tabId);
-    tab.ring = new TransactionRing();
-    tab.changed.clear();
+    clearLog(tab, this.#newPairing(tabId));
     const session = summaryOf(tab);
     this.#options.onCleared?.(tabId, reason, session);
     this.#options.onChanged?.(tabId);
@@ -100,7 +94,7 @@ export class TabSessions {
   /** The tab's CORS requests not judged yet, as they stand (values limited as the ring's are). */
   inFlight(tabId: number): TransactionDto[] {
     const tab = this.#tabs.get(tabId);
-    return tab ? tab.pairing.inFlight().map((transaction) => limitValues(toTransactionDto(transaction), this.#limits.maxValueLength).value) : [];
+    return tab ? inFlightOf(tab, this.#limits) : [];
   }
 
   /** The events of the tab's requests not judged yet (what a restarted worker replays, once written). */
@@ -166,10 +160,7 @@ export class TabSessions {
 
   #tab(tabId: number): TabState {
     let tab = this.#tabs.get(tabId);
-    if (!tab) {
-      tab = this.#emptyState(tabId);
-      this.#tabs.set(tabId, tab);
-    }
+    if (!tab) this.#tabs.set(tabId, (tab = this.#emptyState(tabId)));
     return tab;
   }
 
@@ -201,11 +192,7 @@ export class TabSessions {
   #add(tabId: number, transaction: Transaction): void {
     const tab = this.#tabs.get(tabId);
     if (!tab) return;
-    const limited = limitValues(toTransactionDto(transaction), this.#limits.maxValueLength);
-    tab.truncatedValues += limited.truncated;
-    const item: SequencedTransactionDto = { seq: ++tab.seq, transaction: limited.value };
-    tab.changed.add(item.seq);
-    tab.evicted += tab.ring.add(item, limited.characters, this.#limits);
+    const item = keepJudged(tab, transaction, this.#limits);
     this.#options.onTransactions?.(tabId, [item], summaryOf(tab));
   }
 }

@@ -1,7 +1,11 @@
 import type { Pairing, PairingStats } from '../pairing/pairEvents.ts';
-import { NOTHING_LEFT_OUT, type SessionSummary } from '../protocol.ts';
+import type { Transaction } from '../pairing/transaction.ts';
+import { NOTHING_LEFT_OUT, type SequencedTransactionDto, type SessionSummary } from '../protocol.ts';
 import { MAX_GAPS_PER_TAB, type RecordingGap } from '../recording/recordingGap.ts';
+import type { SessionLimits } from './tabSessionsOptions.ts';
+import { toTransactionDto, type TransactionDto } from './transactionDto.ts';
 import { TransactionRing } from './transactionRing.ts';
+import { limitValues } from './valueBudget.ts';
 
 /** One tab's capture, as TabSessions holds it (mutable: TabSessions owns it). */
 export interface TabState {
@@ -85,4 +89,28 @@ export function reviseGap(tab: TabState, to: number, from: number): boolean {
   if (!gap || gap.from === from) return false;
   tab.gaps[index] = { ...gap, from };
   return true;
+}
+
+/** Keeps a judged transaction in the tab's ring: as a TransactionDto, its long values cut; the oldest go to make room. */
+export function keepJudged(tab: TabState, transaction: Transaction, limits: SessionLimits): SequencedTransactionDto {
+  const limited = limitValues(toTransactionDto(transaction), limits.maxValueLength);
+  tab.truncatedValues += limited.truncated;
+  const item: SequencedTransactionDto = { seq: ++tab.seq, transaction: limited.value };
+  tab.changed.add(item.seq);
+  tab.evicted += tab.ring.add(item, limited.characters, limits);
+  return item;
+}
+
+/** The tab's requests not judged yet, judged as they stand, as the ring keeps transactions. */
+export function inFlightOf(tab: TabState, limits: SessionLimits): TransactionDto[] {
+  return tab.pairing.inFlight().map((transaction) => limitValues(toTransactionDto(transaction), limits.maxValueLength).value);
+}
+
+/** Empties the tab's log for a new pairing: what was left out, and the gaps shown, stay counted. */
+export function clearLog(tab: TabState, pairing: Pairing): void {
+  tab.gapsShownFrom = tab.gaps.length;
+  tab.leftOutBefore = leftOutOf(tab);
+  tab.pairing = pairing;
+  tab.ring = new TransactionRing();
+  tab.changed.clear();
 }
