@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { entry, harText, PAGE } from '../core/har/testHar.ts';
 import { PROTOCOL_VERSION } from '../core/protocol.ts';
 import { fakeWorkers, type FakeWorkerOptions } from '../platform/testWorkerPorts.ts';
 import { connectToWorker, type WorkerClient } from '../platform/workerClient.ts';
@@ -222,48 +223,20 @@ describe('the recording', () => {
 });
 
 /** A HAR as Chrome DevTools writes it: one allowed cross-origin GET and one blocked. */
-function harText(): string {
-  const entry = (url: string, allow: boolean, start: number) => ({
-    startedDateTime: new Date(Date.UTC(2026, 0, 12) + start).toISOString(),
-    time: 40,
-    request: {
-      method: 'GET',
-      url,
-      httpVersion: 'HTTP/1.1',
-      headers: [
-        { name: 'Host', value: 'api.example.com' },
-        { name: 'Origin', value: 'http://localhost:5173' },
-        { name: 'Sec-Fetch-Mode', value: 'cors' },
-      ],
-      queryString: [],
-      cookies: [],
-      headersSize: -1,
-      bodySize: 0,
-    },
-    response: {
-      status: 200,
-      statusText: '',
-      httpVersion: 'HTTP/1.1',
-      headers: allow ? [{ name: 'Access-Control-Allow-Origin', value: 'http://localhost:5173' }] : [],
-      cookies: [],
-      content: { size: 0, mimeType: 'x-unknown' },
-      redirectURL: '',
-      headersSize: -1,
-      bodySize: 0,
-      _error: allow ? null : 'net::ERR_FAILED',
-    },
-    cache: {},
-    timings: { send: 1, wait: 30, receive: 8 },
-    _resourceType: 'fetch',
-  });
-  return JSON.stringify({
-    log: {
-      version: '1.2',
-      creator: { name: 'WebInspector', version: '537.36' },
-      pages: [],
-      entries: [entry('https://api.example.com/ok', true, 0), entry('https://api.example.com/refused', false, 100)],
-    },
-  });
+function okAndRefusedHar(): string {
+  const wire = [
+    { name: 'Host', value: 'api.example.com' },
+    { name: 'Origin', value: PAGE },
+    { name: 'Sec-Fetch-Mode', value: 'cors' },
+  ];
+  const get = (url: string, allow: boolean, start: number) =>
+    entry(
+      { method: 'GET', url, headers: wire },
+      { status: 200, headers: allow ? [{ name: 'Access-Control-Allow-Origin', value: PAGE }] : [], _error: allow ? null : 'net::ERR_FAILED' },
+      start,
+      { _resourceType: 'fetch' },
+    );
+  return harText([get('https://api.example.com/ok', true, 0), get('https://api.example.com/refused', false, 100)]);
 }
 
 describe('importing a file', () => {
@@ -282,7 +255,7 @@ describe('importing a file', () => {
   it('a good file: read, then shown in a tab of its own with its rows, judged again; closing it goes back to the tab', async () => {
     openPanel();
     await screen.findAllByRole('option');
-    choose(new File([harText()], 'capture.har'));
+    choose(new File([okAndRefusedHar()], 'capture.har'));
     expect(screen.getByRole('status').textContent).toBe('Reading capture.har…');
     const tab = await screen.findByRole('tab', { name: 'Imported: capture.har (WebInspector 537.36)' });
     expect(tab.getAttribute('aria-selected')).toBe('true');

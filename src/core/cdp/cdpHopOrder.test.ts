@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { inHopOrder } from './cdpHopOrder.ts';
-import { createCdpEventConverter, type CdpNetworkEventParams } from './cdpNetworkEvents.ts';
+import { createCdpEventConverter } from './cdpNetworkEvents.ts';
+import type { CdpNetworkEventParams } from './cdpNetworkParams.ts';
 
 type Record_ = { method: string; params: CdpNetworkEventParams };
 const WALL = 1_795_000_000;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestEvent } from '../pairing/requestEvent.ts';
-import { createCdpEventConverter, type CdpNetworkEventParams } from './cdpNetworkEvents.ts';
+import { createCdpEventConverter } from './cdpNetworkEvents.ts';
+import type { CdpNetworkEventParams } from './cdpNetworkParams.ts';
 
 const WALL = 1_795_000_000;
 const request = (url: string, method = 'GET', headers: Record<string, string> = {}) => ({ url, method, headers });

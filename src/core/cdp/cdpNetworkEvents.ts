@@ -1,83 +1,12 @@
-import { headerListFromObject, type HeaderList } from '../fetch/headers.ts';
-import { serializeOrigin } from '../fetch/origin.ts';
-import type { IpAddressSpace } from '../cors/localNetworkAccess.ts';
-import type { RequestEvent, SecurityContextSeen } from '../pairing/requestEvent.ts';
-
-// The few fields of the DevTools protocol's Network events the engine reads
-// (devtools-protocol, domains/Network.pdl).
-type CdpHeaders = Readonly<Record<string, string>>;
-
-interface CdpResponse {
-  readonly url: string;
-  readonly status: number;
-  readonly statusText?: string;
-  readonly headers: CdpHeaders;
-}
-
-export interface CdpNetworkEventParams {
-  readonly requestId: string;
-  readonly timestamp?: number;
-  readonly wallTime?: number;
-  readonly documentURL?: string;
-  readonly type?: string;
-  readonly request?: { readonly url: string; readonly method: string; readonly headers: CdpHeaders };
-  readonly initiator?: { readonly type: string; readonly requestId?: string; readonly url?: string };
-  readonly redirectResponse?: CdpResponse;
-  readonly response?: CdpResponse;
-  readonly headers?: CdpHeaders;
-  readonly statusCode?: number;
-  readonly errorText?: string;
-  readonly blockedReason?: string;
-  readonly clientSecurityState?: {
-    readonly initiatorIsSecureContext: boolean;
-    readonly initiatorIPAddressSpace: string;
-    readonly localNetworkAccessRequestPolicy?: string;
-    readonly privateNetworkRequestPolicy?: string;
-  };
-  readonly resourceIPAddressSpace?: string;
-  readonly corsErrorStatus?: { readonly corsError: string; readonly failedParameter: string };
-}
+import { headerListFromObject } from '../fetch/headers.ts';
+import type { RequestEvent } from '../pairing/requestEvent.ts';
+import { addressSpace, type CdpNetworkEventParams } from './cdpNetworkParams.ts';
+import { newRequestState, securityContext, type RequestState } from './cdpRequestState.ts';
+import { requestWillBeSent } from './cdpRequestWillBeSent.ts';
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 /** How many ended request ids to remember (late duplicates arrive within milliseconds). */
 const ENDED_MEMORY = 1000;
-
-// Every field from the start, cleared by undefined rather than deleted: a
-// deleted property turns the object into a dictionary, slower to read.
-interface RequestState {
-  offset: number;
-  documentOrigin: string | undefined;
-  securityState: NonNullable<CdpNetworkEventParams['clientSecurityState']> | undefined;
-  started: boolean;
-  responded: boolean;
-  /** Events that arrived before the request itself (a preflight's ExtraInfo often does). */
-  early: RequestEvent[];
-  /** A 3xx head from responseReceivedExtraInfo, until we know whether it was followed. */
-  redirectHead: { status: number; headers: HeaderList; addressSpace?: IpAddressSpace } | undefined;
-}
-
-const ADDRESS_SPACES: Readonly<Record<string, IpAddressSpace>> = { Loopback: 'loopback', Local: 'local', Private: 'local', Public: 'public' };
-
-function addressSpace(cdp: string | undefined): { addressSpace?: IpAddressSpace } {
-  const space = cdp ? ADDRESS_SPACES[cdp] : undefined;
-  return space ? { addressSpace: space } : {};
-}
-
-// Once both the document's origin and its security state are known, say so once.
-function securityContext(state: RequestState, time: number): SecurityContextSeen | undefined {
-  const security = state.securityState;
-  if (!security || !state.documentOrigin) return undefined;
-  state.securityState = undefined;
-  const policy = security.localNetworkAccessRequestPolicy ?? security.privateNetworkRequestPolicy;
-  return {
-    type: 'security-context',
-    time,
-    initiatorOrigin: state.documentOrigin,
-    isSecureContext: security.initiatorIsSecureContext,
-    addressSpace: ADDRESS_SPACES[security.initiatorIPAddressSpace] ?? 'unknown',
-    ...(policy ? { policy } : {}),
-  };
-}
 
 /**
  * Turns the DevTools protocol's Network domain events into the engine's
@@ -97,7 +26,7 @@ export function createCdpEventConverter(): (method: string, params: CdpNetworkEv
   const state = (id: string): RequestState => {
     let found = states.get(id);
     if (!found) {
-      found = { offset: lastOffset, documentOrigin: undefined, securityState: undefined, started: false, responded: false, early: [], redirectHead: undefined };
+      found = newRequestState(lastOffset);
       states.set(id, found);
     }
     return found;
@@ -126,44 +55,7 @@ export function createCdpEventConverter(): (method: string, params: CdpNetworkEv
           current.offset = params.wallTime * 1000 - params.timestamp * 1000;
           lastOffset = current.offset;
         }
-        const time = timeOf(params, current);
-        // A second requestWillBeSent for a request is the next hop of a
-        // redirect. It lacks redirectResponse when the renderer refused to
-        // follow (a same-origin-mode request sent elsewhere): the 3xx head
-        // then comes only from responseReceivedExtraInfo.
-        if (current.started) {
-          const head = params.redirectResponse;
-          events.push({
-            type: 'redirect',
-            id,
-            time,
-            status: head?.status ?? current.redirectHead?.status ?? 0,
-            ...(head?.statusText ? { statusText: head.statusText } : {}),
-            headers: current.redirectHead?.headers ?? headerListFromObject(head?.headers),
-            location: params.request.url,
-            ...(current.redirectHead?.addressSpace ? { addressSpace: current.redirectHead.addressSpace } : {}),
-          });
-          current.redirectHead = undefined;
-          current.responded = false;
-          break;
-        }
-        current.started = true;
-        const initiatorOrigin = params.documentURL ? serializeOrigin(params.documentURL) : undefined;
-        if (initiatorOrigin && initiatorOrigin !== 'null') current.documentOrigin = initiatorOrigin;
-        const context = securityContext(current, time);
-        if (context) events.push(context);
-        events.push({
-          type: 'started',
-          id,
-          time,
-          url: params.request.url,
-          method: params.request.method,
-          headers: headerListFromObject(params.request.headers),
-          ...(initiatorOrigin && initiatorOrigin !== 'null' ? { initiatorOrigin } : {}),
-          ...(params.type ? { resourceType: params.type.toLowerCase() } : {}),
-          ...(params.initiator?.type === 'preflight' && params.initiator.requestId ? { preflightFor: params.initiator.requestId } : {}),
-        });
-        for (const early of current.early.splice(0)) events.push({ ...early, time: Math.max(early.time, time) });
+        requestWillBeSent(events, id, timeOf(params, current), params, params.request, current);
         break;
       }
       case 'Network.requestWillBeSentExtraInfo': {

@@ -1,6 +1,7 @@
 import type { RequestEvent } from '../pairing/requestEvent.ts';
 import { inHopOrder, type CdpMessage } from './cdpHopOrder.ts';
-import { createCdpEventConverter, type CdpNetworkEventParams } from './cdpNetworkEvents.ts';
+import { createCdpEventConverter } from './cdpNetworkEvents.ts';
+import type { CdpNetworkEventParams } from './cdpNetworkParams.ts';
 
 /**
  * The engine's request events from what one DevTools protocol session

@@ -29,23 +29,18 @@ describe('harToEvents', () => {
     const frameAllows = preflightOk.map((header) => (header.name === 'Access-Control-Allow-Origin' ? { ...header, value: frame } : header));
     const preflight = preflightEntry(3, { status: 204, headers: frameAllows }) as { request: { headers: Headers } };
     preflight.request.headers = fromFrame(preflight.request.headers);
-    const har = readHar(
-      JSON.stringify({
-        log: {
-          version: '1.2',
-          creator: { name: 'WebInspector', version: '537.36' },
-          pages: [{ id: 'page_1', title: `${PAGE}/`, startedDateTime: at(0), pageTimings: {} }],
-          entries: [
-            entry(
-              { method: 'POST', url: API, headers: fromFrame(postWire) },
-              { status: 201, headers: [{ name: 'Access-Control-Allow-Origin', value: frame }] },
-              0,
-              { _resourceType: 'fetch', pageref: 'page_1' },
-            ),
-            { ...preflight, pageref: 'page_1' },
-          ],
-        },
-      }),
+    const har = harOf(
+      [
+        entry(
+          { method: 'POST', url: API, headers: fromFrame(postWire) },
+          { status: 201, headers: [{ name: 'Access-Control-Allow-Origin', value: frame }] },
+          0,
+          { _resourceType: 'fetch', pageref: 'page_1' },
+        ),
+        { ...preflight, pageref: 'page_1' },
+      ],
+      'WebInspector',
+      [{ id: 'page_1', title: `${PAGE}/`, startedDateTime: at(0), pageTimings: {} }],
     );
     const [transaction] = judge(har);
     expect(transaction?.request.initiatorOrigin).toBe(frame);

@@ -1,36 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { HarReadError, readHar } from './readHar.ts';
+import { entry as harEntry } from './testHar.ts';
 
 /** A minimal valid entry: a GET that answered 200. Fields in `overrides` replace the defaults. */
 function entry(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    startedDateTime: '2024-05-01T10:00:00.000Z',
-    time: 12,
-    request: {
-      method: 'GET',
-      url: 'https://api.example.com/items',
-      httpVersion: 'HTTP/1.1',
-      headers: [],
-      queryString: [],
-      cookies: [],
-      headersSize: -1,
-      bodySize: 0,
-    },
-    response: {
-      status: 200,
-      statusText: 'OK',
-      httpVersion: 'HTTP/1.1',
-      headers: [],
-      cookies: [],
-      content: { size: 0, mimeType: 'x-unknown' },
-      redirectURL: '',
-      headersSize: -1,
-      bodySize: 0,
-    },
-    cache: {},
-    timings: { send: 1, wait: 10, receive: 1 },
-    ...overrides,
-  };
+  return harEntry({ method: 'GET', url: 'https://api.example.com/items', headers: [] }, { status: 200, headers: [] }, 0, overrides);
 }
 
 /** A minimal valid HAR holding `entries`; `log` fields in `extra` are added or replaced. */

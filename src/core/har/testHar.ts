@@ -1,4 +1,4 @@
-// HAR files written as Chrome DevTools writes them, for the HAR reader's tests.
+// HAR files written as Chrome DevTools writes them, for the tests that read or import one.
 import { pairEvents } from '../pairing/pairEvents.ts';
 import { harRecordsPreflights, harToEvents } from './harToEvents.ts';
 import { readHar } from './readHar.ts';
@@ -42,8 +42,13 @@ export function entry(
   };
 }
 
-export function harOf(entries: Record<string, unknown>[], creator = 'WebInspector'): Har {
-  return readHar(JSON.stringify({ log: { version: '1.2', creator: { name: creator, version: '537.36' }, pages: [], entries } }));
+/** A HAR file's text holding `entries`, written by `creator`, with `pages` (none by default). */
+export function harText(entries: Record<string, unknown>[], creator = 'WebInspector', pages: Record<string, unknown>[] = []): string {
+  return JSON.stringify({ log: { version: '1.2', creator: { name: creator, version: '537.36' }, pages, entries } });
+}
+
+export function harOf(entries: Record<string, unknown>[], creator = 'WebInspector', pages: Record<string, unknown>[] = []): Har {
+  return readHar(harText(entries, creator, pages));
 }
 
 export function judge(har: Har) {
