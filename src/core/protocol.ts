@@ -79,9 +79,9 @@ export interface TransactionsPage {
 
 /**
  * Transactions per getTransactions answer. A runtime port carries a message as
- * JSON and shares nothing: a full ring (10,000 transactions) is about 40 MB
- * written out, more with long header values. Pages keep every message a
- * megabyte or two, and let a panel show the first while the rest come.
+ * JSON: a full ring (10,000 transactions) is tens of megabytes written out,
+ * more with long header values. Pages keep every message a megabyte or two,
+ * and let a panel show the first while the rest come.
  */
 export const TRANSACTIONS_PAGE_SIZE = 500;
 
@@ -187,10 +187,7 @@ export type WorkerRequests = {
 
 /** Events the worker sends; names are facts in the past tense. */
 export type WorkerEvents = {
-  /**
-   * New transactions of a tab, as rows: a transaction in full is several
-   * kilobytes, and crosses only when asked for (getTransaction).
-   */
+  /** New transactions of a tab, as rows: a transaction crosses in full only when asked for (getTransaction). */
   transactionsAdded: { tabId: number; rows: readonly TransactionRow[]; session: SessionSummary };
   tabCleared: { tabId: number; reason: 'navigation' | 'user' | 'closed'; session: SessionSummary };
   /** Chromium's report arrived for transactions already sent. */
@@ -200,7 +197,3 @@ export type WorkerEvents = {
   sessionChanged: SessionSummary;
   recordingChanged: RecordingState;
 };
-
-export type RequestName = keyof WorkerRequests;
-export type RequestParams<K extends RequestName> = WorkerRequests[K][0];
-export type RequestResult<K extends RequestName> = WorkerRequests[K][1];
