@@ -5,6 +5,7 @@ import { allowOrigin, allowed, preflightEcho, root } from './lab/scenarios/plan.
 import { startLab, type Lab } from './lab/server.ts';
 import { openExtensionProbe, type ExtensionProbe } from './support/extensionProbe.ts';
 import { launchLabBrowser, type LabBrowser } from './support/labBrowser.ts';
+import { runInLabPage } from './support/labScenario.ts';
 
 // When the preflight-cache model expects a hit and Chromium preflights anyway,
 // the transaction must say so (a note, with the reason) and never claim a hit.
@@ -38,16 +39,7 @@ test.afterEach(async () => {
 
 /** Runs the requests in the page (in the context each names), one after the other. */
 async function run(page: Page, scenario: Scenario, requests: readonly LabRequest[], frameOrigin = lab.frameOrigin): Promise<void> {
-  const outcomes = await page.evaluate(
-    ([name, specs, origins]) =>
-      (globalThis as unknown as { corsLab: { runScenario: (...args: unknown[]) => Promise<{ outcome: string }[]> } }).corsLab.runScenario(
-        name,
-        specs,
-        origins,
-        false,
-      ),
-    [scenario.name, requests, { page: lab.pageOrigin, api: lab.apiOrigin, frame: frameOrigin }] as const,
-  );
+  const outcomes = await runInLabPage(page, lab, scenario.name, requests, { origins: { frame: frameOrigin } });
   expect(outcomes.map((outcome) => outcome.outcome)).toEqual(requests.map(() => 'ok'));
 }
 

@@ -4,6 +4,7 @@ import { startLab } from './lab/server.ts';
 import { openExtensionProbe } from './support/extensionProbe.ts';
 import { corsPanel, labTabWithDevtools, showDevtoolsToPlaywright } from './support/devtoolsPanel.ts';
 import { launchLabBrowser } from './support/labBrowser.ts';
+import { runInLabPage } from './support/labScenario.ts';
 
 showDevtoolsToPlaywright();
 
@@ -32,11 +33,7 @@ test("the CORS panel in DevTools lists the tab's transactions, explains the debu
     const tabId = await probe.tabIdOf(`${lab.pageOrigin}/`);
     expect(await probe.confirmMode(tabId)).toMatchObject({ on: true, problem: null });
     const scenario = SCENARIOS.find((each) => each.name === 'preflight-passes-actual-blocked')!;
-    await page.evaluate(
-      ([name, requests, origins]) =>
-        (window as unknown as { corsLab: { runScenario(...args: unknown[]): Promise<unknown> } }).corsLab.runScenario(name, requests, origins, false),
-      [scenario.name, scenario.requests, { page: lab.pageOrigin, api: lab.apiOrigin, frame: lab.frameOrigin }] as const,
-    );
+    await runInLabPage(page, lab, scenario.name, scenario.requests);
     const [item] = await probe.waitForConfirmed(tabId, `/s/${scenario.name}/`, 1);
     expect(item?.confirmation).toMatchObject({ status: 'confirmed', chromium: { corsError: 'MissingAllowOriginHeader', preflightSent: true } });
 

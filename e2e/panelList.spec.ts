@@ -2,10 +2,12 @@ import { expect, test, type Page } from '@playwright/test';
 import type { LabRequest, Scenario } from './lab/scenario.ts';
 import { SCENARIOS } from './lab/scenarios/index.ts';
 import { blocked, respond, root } from './lab/scenarios/plan.ts';
-import { startLab, type Lab } from './lab/server.ts';
-import { openExtensionProbe, type ExtensionProbe } from './support/extensionProbe.ts';
-import { launchLabBrowser, type LabBrowser } from './support/labBrowser.ts';
+import type { Lab } from './lab/server.ts';
+import type { ExtensionProbe } from './support/extensionProbe.ts';
+import type { LabBrowser } from './support/labBrowser.ts';
+import { openLabTab, type LabTab } from './support/labTab.ts';
 import { corsErrorOf } from '../src/core/cors/verdictFacts.ts';
+import { runInLabPage } from './support/labScenario.ts';
 
 // The panel as a page (chrome-extension://…/panel.html?tabId=N), with the real
 // worker behind it: the way most panel tests run, as Playwright's guide opens
@@ -38,26 +40,19 @@ let probe: ExtensionProbe;
 let page: Page;
 let tabId: number;
 
+let tab: LabTab;
+
 test.beforeEach(async () => {
-  lab = await startLab([...SCENARIOS, HOSTILE]);
-  browser = await launchLabBrowser({ args: lab.chromiumArgs });
-  page = await browser.context.newPage();
-  await page.goto(`${lab.pageOrigin}/`);
-  probe = await openExtensionProbe(browser.context, browser.extensionId);
-  tabId = await probe.tabIdOf(`${lab.pageOrigin}/`);
+  tab = await openLabTab([...SCENARIOS, HOSTILE]);
+  ({ lab, browser, probe, page, tabId } = tab);
 });
 
 test.afterEach(async () => {
-  await browser.close();
-  await lab.close();
+  await tab.close();
 });
 
 async function run(each: Scenario, requests: readonly LabRequest[] = each.requests): Promise<void> {
-  await page.evaluate(
-    ([name, specs, origins]) =>
-      (globalThis as unknown as { corsLab: { runScenario: (...args: unknown[]) => Promise<unknown> } }).corsLab.runScenario(name, specs, origins, false),
-    [each.name, requests, { page: lab.pageOrigin, api: lab.apiOrigin, frame: lab.frameOrigin }] as const,
-  );
+  await runInLabPage(page, lab, each.name, requests);
 }
 
 async function openPanel(theme: 'light' | 'dark' = 'light'): Promise<Page> {

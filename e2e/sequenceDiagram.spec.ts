@@ -2,9 +2,11 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { LabRequest, Scenario } from './lab/scenario.ts';
 import { SCENARIOS } from './lab/scenarios/index.ts';
 import { blocked, respond, root } from './lab/scenarios/plan.ts';
-import { startLab, type Lab } from './lab/server.ts';
-import { openExtensionProbe, type ExtensionProbe } from './support/extensionProbe.ts';
-import { launchLabBrowser, type LabBrowser } from './support/labBrowser.ts';
+import type { Lab } from './lab/server.ts';
+import type { ExtensionProbe } from './support/extensionProbe.ts';
+import type { LabBrowser } from './support/labBrowser.ts';
+import { openLabTab, type LabTab } from './support/labTab.ts';
+import { runInLabPage } from './support/labScenario.ts';
 
 // The negotiation drawn as a sequence diagram (issue 23), in the panel as a
 // page and in the simulator, at the narrow width a docked DevTools has
@@ -36,26 +38,19 @@ let probe: ExtensionProbe;
 let page: Page;
 let tabId: number;
 
+let tab: LabTab;
+
 test.beforeEach(async () => {
-  lab = await startLab([...SCENARIOS, HOSTILE]);
-  browser = await launchLabBrowser({ args: lab.chromiumArgs });
-  page = await browser.context.newPage();
-  await page.goto(`${lab.pageOrigin}/`);
-  probe = await openExtensionProbe(browser.context, browser.extensionId);
-  tabId = await probe.tabIdOf(`${lab.pageOrigin}/`);
+  tab = await openLabTab([...SCENARIOS, HOSTILE]);
+  ({ lab, browser, probe, page, tabId } = tab);
 });
 
 test.afterEach(async () => {
-  await browser.close();
-  await lab.close();
+  await tab.close();
 });
 
 async function run(each: Scenario, requests: readonly LabRequest[] = each.requests): Promise<void> {
-  await page.evaluate(
-    ([name, specs, origins]) =>
-      (globalThis as unknown as { corsLab: { runScenario: (...args: unknown[]) => Promise<unknown> } }).corsLab.runScenario(name, specs, origins, false),
-    [each.name, requests, { page: lab.pageOrigin, api: lab.apiOrigin, frame: lab.frameOrigin }] as const,
-  );
+  await runInLabPage(page, lab, each.name, requests);
 }
 
 async function openPanel(theme: 'light' | 'dark'): Promise<Page> {

@@ -9,6 +9,7 @@ import { startLab, type Lab } from './lab/server.ts';
 import { openExtensionProbe } from './support/extensionProbe.ts';
 import { launchLabBrowser, type LabBrowser } from './support/labBrowser.ts';
 import { corsErrorOf, failedParameterOf } from '../src/core/cors/verdictFacts.ts';
+import { runInLabPage } from './support/labScenario.ts';
 
 // The simulator teaches what Chromium does: each preset, moved onto the lab's
 // origins, is served by the lab exactly as the simulator's server answers,
@@ -91,16 +92,7 @@ test('every preset: real Chromium decides what the simulator teaches, a second s
     for (let send = 0; send < taught.length; send++) {
       failures.clear();
       const before = lab.counts(scenario.name).options;
-      const [outcome] = await page.evaluate(
-        ([name, requests, origins]) =>
-          (globalThis as unknown as { corsLab: { runScenario: (...args: unknown[]) => Promise<{ outcome: string }[]> } }).corsLab.runScenario(
-            name,
-            requests,
-            origins,
-            false,
-          ),
-        [scenario.name, [scenario.requests[send]], { page: lab.pageOrigin, api: lab.apiOrigin, frame: lab.frameOrigin }] as const,
-      );
+      const [outcome] = await runInLabPage(page, lab, scenario.name, [scenario.requests[send]!]);
       // loadingFailed may trail the page's rejection: a blocked request is settled once CDP reports it.
       if (outcome?.outcome !== 'ok') await expect.poll(() => failures.size, { message: `${preset.id}: CDP's loadingFailed` }).toBeGreaterThan(0);
       const chromium = failures.get(simulation.request.url) ?? null;
@@ -207,11 +199,7 @@ test('"Open in simulator" on a captured blocked request: edit the server\'s answ
   const scenario = SCENARIOS.find((each) => each.name === 'put-no-allow-methods') as Scenario;
   const other = SCENARIOS.find((each) => each.name === 'put-method-not-allowed') as Scenario;
   for (const each of [scenario, other]) {
-    await page.evaluate(
-      ([name, requests, origins]) =>
-        (globalThis as unknown as { corsLab: { runScenario: (...args: unknown[]) => Promise<unknown> } }).corsLab.runScenario(name, requests, origins, false),
-      [each.name, each.requests, { page: lab.pageOrigin, api: lab.apiOrigin, frame: lab.frameOrigin }] as const,
-    );
+    await runInLabPage(page, lab, each.name, each.requests);
   }
   const [captured] = await probe.waitFor(tabId, `/s/${scenario.name}/`, 1);
   await probe.waitFor(tabId, `/s/${other.name}/`, 1);

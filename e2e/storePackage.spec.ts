@@ -9,6 +9,7 @@ import { SCENARIOS } from './lab/scenarios/index.ts';
 import { startLab } from './lab/server.ts';
 import { corsPanel, labTabWithDevtools, showDevtoolsToPlaywright } from './support/devtoolsPanel.ts';
 import { EXTENSION_DIR, launchLabBrowser } from './support/labBrowser.ts';
+import { runInLabPage } from './support/labScenario.ts';
 
 showDevtoolsToPlaywright();
 
@@ -58,11 +59,7 @@ test('the Chrome package holds manifest.json at its root and what the extension 
       const { page, devtools } = await labTabWithDevtools(context, lab.pageOrigin);
       const panel = await corsPanel(devtools, extensionId);
       const scenario = SCENARIOS.find((each) => each.name === 'missing-allow-origin')!;
-      await page.evaluate(
-        ([name, requests, origins]) =>
-          (window as unknown as { corsLab: { runScenario(...args: unknown[]): Promise<unknown> } }).corsLab.runScenario(name, requests, origins, false),
-        [scenario.name, scenario.requests, { page: lab.pageOrigin, api: lab.apiOrigin, frame: lab.frameOrigin }] as const,
-      );
+      await runInLabPage(page, lab, scenario.name, scenario.requests);
       const row = panel
         .getByRole('listbox', { name: 'CORS transactions' })
         .getByRole('option')

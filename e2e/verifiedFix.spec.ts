@@ -5,6 +5,7 @@ import { SCENARIOS } from './lab/scenarios/index.ts';
 import { startLab } from './lab/server.ts';
 import { openExtensionProbe } from './support/extensionProbe.ts';
 import { launchLabBrowser } from './support/labBrowser.ts';
+import { runInLabPage } from './support/labScenario.ts';
 
 // Chromium is the judge of the fixes too: for every blocked lab request, the
 // server change CORS Lens proposes (verified by its engine) is served by a
@@ -87,16 +88,7 @@ test('every server fix CORS Lens proposes for a blocked lab request makes real C
       const changes = fixes.flatMap(({ fix }) => (credentialed ? (fix?.withCredentials ?? fix) : fix)?.changes ?? []);
       const variant = fixedVariant(scenario, changes);
       lab.addScenario(variant);
-      const outcomes = await page.evaluate(
-        ([name, requests, origins, parallel]) =>
-          (globalThis as unknown as { corsLab: { runScenario: (...args: unknown[]) => Promise<{ outcome: string; error?: string }[]> } }).corsLab.runScenario(
-            name,
-            requests,
-            origins,
-            parallel,
-          ),
-        [variant.name, variant.requests, { page: lab.pageOrigin, api: lab.apiOrigin, frame: lab.frameOrigin }, variant.parallel ?? false] as const,
-      );
+      const outcomes = await runInLabPage(page, lab, variant.name, variant.requests, { parallel: variant.parallel ?? false });
       checked.push(scenario.name);
       if (outcomes.some((outcome) => outcome.outcome !== 'ok')) problems.push(`${scenario.name}: ${JSON.stringify(outcomes)} with ${JSON.stringify(changes)}`);
     }

@@ -8,6 +8,7 @@ import type { FirefoxExpectation, LabRequest, Scenario } from '../lab/scenario.t
 import type { Lab } from '../lab/server.ts';
 import { firefoxReasonGroups, type FirefoxConsole } from './firefoxConsole.ts';
 import { corsRequestCount } from './scenarioRunner.ts';
+import { labOrigins, type LabWindow } from './labScenario.ts';
 
 /** What Firefox itself did with one request: its console reason, and what the page's script saw. */
 export interface FirefoxSaw {
@@ -35,15 +36,6 @@ export interface FirefoxScenarioResult {
   readonly optionsSeen: number;
   readonly optionsExpected: number;
   readonly extension: readonly ExtensionInFirefox[];
-}
-
-interface PageOutcome {
-  readonly outcome: 'ok' | 'error';
-}
-
-/** The lab page's origins, as its script takes them. */
-function labOrigins(lab: Lab) {
-  return { page: lab.pageOrigin, api: lab.apiOrigin, frame: lab.frameOrigin };
 }
 
 /**
@@ -108,10 +100,6 @@ async function extensionVerdicts(recorder: FirefoxRecorder, tabId: number, scena
 
 function resolveValue(expectation: FirefoxExpectation, lab: Lab): FirefoxExpectation {
   return expectation.value === undefined ? expectation : { ...expectation, value: expectation.value.replaceAll('{origin}', lab.pageOrigin) };
-}
-
-interface LabWindow {
-  corsLab: { runScenario(name: string, requests: readonly LabRequest[], origins: ReturnType<typeof labOrigins>, parallel: boolean): Promise<PageOutcome[]> };
 }
 
 /**

@@ -11,6 +11,7 @@ import type { Transaction } from '../../src/core/pairing/transaction.ts';
 import type { Lab } from '../lab/server.ts';
 import type { Expectation, LabRequest, Scenario } from '../lab/scenario.ts';
 import type { CdpRecord, CdpRecorder } from '../../src/playwright/cdpRecorder.ts';
+import { runInLabPage } from './labScenario.ts';
 
 /** What Chromium itself reported for one request. */
 export interface ChromiumVerdict {
@@ -76,12 +77,10 @@ export async function runScenario(pages: LabPages, lab: Lab, scenario: Scenario,
   const { page, recorder, url: pageUrl } = await pages.get(scenario.from ?? 'page');
   const start = recorder.records.length;
   const marker = `/s/${scenario.name}/`;
-  await page.evaluate(([name, requests, origins, parallel]) => (window as unknown as LabWindow).corsLab.runScenario(name, requests, origins, parallel), [
-    scenario.name,
-    scenario.requests,
-    { page: lab.pageOrigins[scenario.from ?? 'page'], api: lab.apiOrigin, frame: lab.frameOrigin },
-    scenario.parallel ?? false,
-  ] as const);
+  await runInLabPage(page, lab, scenario.name, scenario.requests, {
+    parallel: scenario.parallel ?? false,
+    origins: { page: lab.pageOrigins[scenario.from ?? 'page'] },
+  });
   const mine = () => recorder.records.slice(start).filter((record) => belongsTo(record, marker, recorder.records, start));
   const expectedOptions = scenario.expectedOptions ?? scenario.expect.filter((expectation) => expectation.preflight === 'sent').length;
 
@@ -153,28 +152,12 @@ function withDeclaration(transaction: Transaction, request: LabRequest | undefin
   if (!request?.targetAddressSpace) return transaction;
   const context = transaction.request.localNetworkAccess ?? { initiatorAddressSpace: 'unknown', initiatorIsSecureContext: true };
   const declared = { ...transaction.request, localNetworkAccess: { ...context, declaredTargetAddressSpace: request.targetAddressSpace } };
-  const hops = transaction.hops.map((hop) => ({
-    url: hop.url,
-    startTime: hop.startTime,
-    sent: hop.sentHeaders !== undefined || hop.response !== undefined,
-    ...(hop.preflight
-      ? { preflight: { requestHeaders: hop.preflight.requestHeaders, ...(hop.preflight.response ? { response: hop.preflight.response } : {}) } }
-      : {}),
-    ...(hop.response ? { response: hop.response } : {}),
-  }));
-  const last = hops.length - 1;
-  const observed = hops.map((hop, index) => (index === last && transaction.error ? { ...hop, networkError: transaction.error } : hop));
-  return { ...transaction, request: declared, verdict: decideVerdict({ request: declared, hops: observed }) };
+  // A transaction is the capture it was judged from: judged again with the declaration.
+  return { ...transaction, request: declared, verdict: decideVerdict({ ...transaction, request: declared }) };
 }
 
 /** The scheme-less-fetch scenario's URL: the lab cannot serve it, so its issue is matched by URL. */
 export const RENDERER_ONLY_URL = 'ftp://localhost/cors-lens-lab';
-
-interface LabWindow {
-  corsLab: {
-    runScenario(name: string, requests: readonly LabRequest[], origins: { page: string; api: string; frame: string }, parallel: boolean): Promise<unknown>;
-  };
-}
 
 function requestUrl(record: CdpRecord): string | undefined {
   return (record.params.request as { url?: string } | undefined)?.url;
