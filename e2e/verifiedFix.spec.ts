@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { verifiedFix, type ServerChange } from '../src/core/explain/verifiedFix.ts';
+import type { ServerChange } from '../src/core/explain/serverChange.ts';
+import { verifiedFix } from '../src/core/explain/verifiedFix.ts';
 import type { HeaderLine, ResponsePlan, Route, Scenario } from './lab/scenario.ts';
 import { SCENARIOS } from './lab/scenarios/index.ts';
 import { startLab } from './lab/server.ts';

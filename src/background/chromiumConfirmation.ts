@@ -1,4 +1,4 @@
-import type { CdpNetworkParams } from '../core/confirm/chromiumReports.ts';
+import type { CdpNetworkParams } from '../core/confirm/chromiumReport.ts';
 import type { Confirmation } from '../core/confirm/confirmVerdict.ts';
 import { createConfirmer, REPORT_GRACE_MS, type Confirmer } from '../core/confirm/confirmer.ts';
 import type { Schedule } from '../core/messaging/bridge.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createBridge, createLoopbackWalls, type Schedule } from '../core/messaging/bridge.ts';
+import { createBridge, type Schedule } from '../core/messaging/bridge.ts';
+import { createLoopbackWalls } from '../core/messaging/wall.ts';
 import { readRows, readTransactions } from '../core/messaging/readTransactions.ts';
 import { PROTOCOL_VERSION, ROWS_PAGE_SIZE, TRANSACTIONS_PAGE_SIZE, type WorkerEvents, type WorkerRequests } from '../core/protocol.ts';
 import { TabSessions } from '../core/session/tabSessions.ts';

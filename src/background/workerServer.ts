@@ -1,5 +1,6 @@
 import { createBatcher, type Batcher } from '../core/messaging/batcher.ts';
-import { createBridge, type Bridge, type Schedule, type Wall } from '../core/messaging/bridge.ts';
+import { createBridge, type Bridge, type Schedule } from '../core/messaging/bridge.ts';
+import type { Wall } from '../core/messaging/wall.ts';
 import type { Confirmation } from '../core/confirm/confirmVerdict.ts';
 import {
   PROTOCOL_VERSION,

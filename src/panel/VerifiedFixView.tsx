@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { FIX_DIALECTS, fixWarnings, renderFix, type FixDialect } from '../core/explain/fixDialects.ts';
+import { FIX_DIALECTS, renderFix, type FixDialect } from '../core/explain/fixDialects.ts';
+import { fixWarnings } from '../core/explain/fixPolicy.ts';
 import { verifiedFix, type FixOption } from '../core/explain/verifiedFix.ts';
 import type { Transaction } from '../core/pairing/transaction.ts';
 import { Choice } from './Choice.tsx';

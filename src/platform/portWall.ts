@@ -1,5 +1,5 @@
 import type { Runtime } from 'webextension-polyfill';
-import type { BridgeMessage, Wall } from '../core/messaging/bridge.ts';
+import type { BridgeMessage, Wall } from '../core/messaging/wall.ts';
 
 /** A runtime port as the bridge's transport (both ends: the worker and its clients). */
 export function portWall(port: Runtime.Port): Wall {

@@ -1,5 +1,6 @@
 import type { Runtime } from 'webextension-polyfill';
-import { createBridge, createLoopbackWalls, type Bridge, type BridgeMessage } from '../core/messaging/bridge.ts';
+import { createBridge, type Bridge } from '../core/messaging/bridge.ts';
+import { createLoopbackWalls, type BridgeMessage } from '../core/messaging/wall.ts';
 import {
   NOTHING_LEFT_OUT,
   PORT_NAME,

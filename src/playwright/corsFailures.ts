@@ -1,5 +1,6 @@
 import { explainVerdict } from '../core/explain/explainVerdict.ts';
-import { verifiedFix, type ServerChange } from '../core/explain/verifiedFix.ts';
+import type { ServerChange } from '../core/explain/serverChange.ts';
+import { verifiedFix } from '../core/explain/verifiedFix.ts';
 import { getHeader } from '../core/fetch/headers.ts';
 import { isRefused } from '../core/cors/verdict.ts';
 import { corsErrorOf, failedParameterOf } from '../core/cors/verdictFacts.ts';

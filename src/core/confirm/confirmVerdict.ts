@@ -1,6 +1,6 @@
 import type { Verdict } from '../cors/verdict.ts';
 import { corsErrorOf, failedParameterOf } from '../cors/verdictFacts.ts';
-import type { ChromiumReport } from './chromiumReports.ts';
+import type { ChromiumReport } from './chromiumReport.ts';
 
 /** Chromium's own verdict on a request, from its report. */
 export interface ChromiumVerdict {

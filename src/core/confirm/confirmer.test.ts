@@ -3,7 +3,7 @@ import type { Header } from '../fetch/headers.ts';
 import { pairEvents } from '../pairing/pairEvents.ts';
 import type { RequestEvent } from '../pairing/requestEvent.ts';
 import type { Transaction } from '../pairing/transaction.ts';
-import type { CdpNetworkParams } from './chromiumReports.ts';
+import type { CdpNetworkParams } from './chromiumReport.ts';
 import type { Confirmation } from './confirmVerdict.ts';
 import { createConfirmer, REPORT_GRACE_MS } from './confirmer.ts';
 

@@ -1,5 +1,6 @@
 import type { Transaction } from '../pairing/transaction.ts';
-import { createChromiumReports, requestKey, type CdpNetworkParams, type ChromiumReport } from './chromiumReports.ts';
+import type { CdpNetworkParams, ChromiumReport } from './chromiumReport.ts';
+import { createChromiumReports, requestKey } from './chromiumReports.ts';
 import { confirmVerdict, UNCONFIRMED, type Confirmation } from './confirmVerdict.ts';
 
 /**

@@ -6,7 +6,7 @@ import type { UrlReader } from '../fetch/urlParts.ts';
 import type { RecordingCoverage } from '../recording/recordingCoverage.ts';
 import type { CorsCheckFailure } from './corsCheck.ts';
 import type { CorsRequest } from './corsRequest.ts';
-import type { PreflightChecks } from './preflightCheck.ts';
+import type { PreflightChecks } from './preflightChecks.ts';
 import type { Exchange, HopVerdict, ObservedHop, PreflightStatus, Verdict, VerdictNote, VerdictOutcome, VerdictStage } from './verdict.ts';
 
 export interface VerdictOptions {

@@ -1,26 +1,8 @@
-import { readUnsafeHeaders, type SimpleRequestHeader, type UnsafeHeaders, type UnsafeRequestHeader } from '../fetch/corsUnsafeRequestHeaderNames.ts';
-import { isChromiumOnlyRule } from '../fetch/corsSafelistedRequestHeader.ts';
+import { readUnsafeHeaders, type UnsafeHeaders } from '../fetch/corsUnsafeRequestHeaderNames.ts';
 import type { HeaderList } from '../fetch/headers.ts';
-import { isCorsSafelistedMethod } from '../fetch/method.ts';
-import { isSameOrigin } from '../fetch/origin.ts';
-import { isCorsEnabledMode, type RequestMode } from './corsRequest.ts';
-
-/** One reason a request is preflighted. */
-export type PreflightReason =
-  | { readonly kind: 'forced' }
-  | { readonly kind: 'method'; readonly method: string }
-  | { readonly kind: 'header'; readonly header: UnsafeRequestHeader }
-  /** A header only Chromium safelists (its client hints, Intervention), in a browser that does not: Firefox preflights it. */
-  | { readonly kind: 'header-not-safelisted-here'; readonly header: SafelistedHeader };
-
-/** A header a safelist rule lets through without a preflight. */
-export type SafelistedHeader = Extract<SimpleRequestHeader, { readonly kind: 'header' }>;
-
-/** One simple-request rule a request met (shown when no preflight was needed). */
-export type SimpleRequestRule = { readonly kind: 'method'; readonly method: string } | SimpleRequestHeader;
-
-/** Why CORS does not apply to a request, when it does not. */
-export type NotCorsReason = 'same-origin' | 'same-origin-mode' | 'no-cors-mode' | 'navigation' | 'websocket';
+import type { RequestMode } from './corsRequest.ts';
+import { notCorsReason, type NotCorsReason } from './notCorsReason.ts';
+import { simpleRequestRulesOf, withoutChromiumExtras, type PreflightReason, type SimpleRequestRule } from './simpleRequestRules.ts';
 
 /**
  * Why a request was, or was not, preflighted at one hop, as the engine
@@ -97,34 +79,9 @@ export function decidePreflightNeed(question: PreflightNeedQuestion): PreflightN
       announced: [],
     };
   }
-  const rules = rulesOf(method, unsafe, mode);
+  const rules = simpleRequestRulesOf(method, unsafe, mode);
   if (question.safelistsChromiumExtras === false) withoutChromiumExtras(rules);
   return { notCorsReason: notCorsReason({ mode }) ?? null, reasons: rules.reasons, met: rules.met, announced: question.announced };
-}
-
-interface SimpleRequestRules {
-  reasons: PreflightReason[];
-  /** Shared with the header list's reading when the method adds nothing: never changed in place. */
-  met: readonly SimpleRequestRule[];
-}
-
-function rulesOf(method: string, unsafe: UnsafeHeaders, mode: RequestMode): SimpleRequestRules {
-  const reasons: PreflightReason[] = [];
-  if (mode === 'cors-with-forced-preflight') reasons.push({ kind: 'forced' });
-  const safelisted = isCorsSafelistedMethod(method);
-  if (!safelisted) reasons.push({ kind: 'method', method });
-  for (const header of unsafe.headers) reasons.push({ kind: 'header', header });
-  return { reasons, met: safelisted ? [{ kind: 'method', method }, ...unsafe.simple] : unsafe.simple };
-}
-
-/** In a browser without Chromium's extra safelist, those headers move from the rules met to the reasons for a preflight. */
-function withoutChromiumExtras(rules: SimpleRequestRules): void {
-  const met: SimpleRequestRule[] = [];
-  for (const rule of rules.met) {
-    if (rule.kind === 'header' && isChromiumOnlyRule(rule.rule)) rules.reasons.push({ kind: 'header-not-safelisted-here', header: rule });
-    else met.push(rule);
-  }
-  rules.met = met;
 }
 
 /**
@@ -142,18 +99,6 @@ export function needsPreflight(question: PreflightQuestion): PreflightDecision {
   if (notCors) {
     return { ...base, required: false, cors: false, notCorsReason: notCors, reasons: [], met: [] };
   }
-  const { reasons, met } = rulesOf(question.method, unsafe, question.mode);
+  const { reasons, met } = simpleRequestRulesOf(question.method, unsafe, question.mode);
   return { ...base, required: reasons.length > 0, cors: true, reasons, met };
-}
-
-function notCorsReason(question: Pick<PreflightQuestion, 'mode' | 'url' | 'initiatorOrigin'>): NotCorsReason | undefined {
-  if (question.mode === 'navigate') return 'navigation';
-  if (question.mode === 'websocket') return 'websocket';
-  if (question.url !== undefined && question.initiatorOrigin !== undefined && isSameOrigin(question.initiatorOrigin, question.url)) {
-    return 'same-origin';
-  }
-  // A cross-origin request in same-origin mode is rejected, never preflighted.
-  if (question.mode === 'same-origin') return 'same-origin-mode';
-  if (!isCorsEnabledMode(question.mode)) return 'no-cors-mode';
-  return undefined;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { HeaderList } from '../fetch/headers.ts';
 import type { CredentialsMode } from './corsRequest.ts';
-import { checkPreflightResponse, PreflightChecks, type PreflightCheck, type PreflightCheckInput } from './preflightCheck.ts';
+import { checkPreflightResponse, type PreflightCheck, type PreflightCheckInput } from './preflightCheck.ts';
+import { PreflightChecks } from './preflightChecks.ts';
 
 // References: the order of the checks, preflight_controller.cc
 // (https://source.chromium.org/chromium/chromium/src/+/main:services/network/cors/preflight_controller.cc); the lists and their

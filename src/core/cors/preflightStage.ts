@@ -1,14 +1,13 @@
 import { CHROMIUM_RULES, isBrowserRefusal } from '../browsers/browserRules.ts';
 import type { PreflightCacheEntry, PreflightCacheKey } from '../cache/preflightCache.ts';
-import { PREFLIGHT_CACHE_POLICIES } from '../cache/preflightLifetime.ts';
-import { unrecordedBefore } from '../recording/recordingCoverage.ts';
 import type { CorsCheckFailure } from './corsCheck.ts';
 import { blockWalk, endWalk, type HopStep, type Walk } from './hopWalk.ts';
 import { LOCAL_NETWORK_ACCESS_ERROR, localNetworkAccessFailure } from './localNetworkAccess.ts';
 import { preflightBypassesCache, unsafeNamesForCheck } from './preflightEvidence.ts';
 import { isAuthorizationCoveredByWildcard } from './preflightResult.ts';
 import { isSecureContext } from './requestStage.ts';
-import type { ObservedPreflight, PreflightStatus, Verdict } from './verdict.ts';
+import { servedWithoutPreflight } from './servedWithoutPreflight.ts';
+import type { ObservedPreflight, Verdict } from './verdict.ts';
 
 /**
  * The preflight stage at a hop (cors_url_loader.cc, preflight_controller.cc):
@@ -89,28 +88,6 @@ function checkAnswer(walk: Walk, step: HopStep, preflight: ObservedPreflight, ke
 }
 
 /**
- * A needed preflight not seen: a cache hit is claimed only when the model
- * holds the entry that served it. A live recording says what it missed
- * before `at` within the life of an entry (an entry made then is possible,
- * never a hit claimed).
- */
-function servedWithoutPreflight(walk: Walk, step: HopStep, lookup: ReturnType<NonNullable<Walk['options']['cache']>['lookup']> | undefined, at: number): void {
-  if (lookup?.hit) {
-    step.verdict.preflight = 'cache-hit';
-    step.verdict.cacheEntry = lookup.entry;
-  } else if (walk.exchange.preflightsRecorded === false) {
-    step.verdict.preflight = 'not-recorded';
-  } else {
-    step.verdict.preflight = 'not-seen';
-    if (lookup) step.verdict.cacheMiss = { reason: lookup.reason, failure: lookup.failure };
-    const { recording, rules } = walk.options;
-    const lifetime = PREFLIGHT_CACHE_POLICIES[(rules ?? CHROMIUM_RULES).cache].capSeconds;
-    walk.notes.push({ kind: 'preflight-not-seen', hop: step.index, ...(recording ? { unrecorded: unrecordedBefore(recording, at, lifetime) } : {}) });
-  }
-  walk.preflight = strongerPreflightStatus(walk.preflight, step.verdict.preflight);
-}
-
-/**
  * The names the cache model looks for: every header the browser itself
  * finds unsafe (Firefox: Chromium's extras too). Most requests have none of
  * those extras: their names are the check's, not a copy.
@@ -121,14 +98,6 @@ function namesForCache(unsafeNames: readonly string[], step: HopStep): readonly 
     if (reason.kind === 'header-not-safelisted-here') (notSafelistedHere ??= []).push(reason.header.name);
   }
   return notSafelistedHere ? [...unsafeNames, ...notSafelistedHere] : unsafeNames;
-}
-
-// What a transaction says of its preflights when its hops differ: one sent
-// is sent; a needed one nobody saw outweighs one the model explains.
-const PREFLIGHT_STATUS_WEIGHT: Readonly<Record<PreflightStatus, number>> = { 'not-needed': 0, 'cache-hit': 1, 'not-recorded': 2, 'not-seen': 3, sent: 4 };
-
-function strongerPreflightStatus(a: PreflightStatus, b: PreflightStatus): PreflightStatus {
-  return PREFLIGHT_STATUS_WEIGHT[b] > PREFLIGHT_STATUS_WEIGHT[a] ? b : a;
 }
 
 /**

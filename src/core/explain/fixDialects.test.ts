@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decideVerdict } from '../cors/decideVerdict.ts';
-import { FIX_DIALECTS, fixWarnings, renderFix, type FixDialect } from './fixDialects.ts';
+import { FIX_DIALECTS, renderFix, type FixDialect } from './fixDialects.ts';
+import { fixWarnings } from './fixPolicy.ts';
 import type { FixOption } from './verifiedFix.ts';
 
 const allowed = decideVerdict({

@@ -1,5 +1,8 @@
 import type { HeaderLine } from './description.ts';
-import type { FixOption, ServerChange } from './verifiedFix.ts';
+import { policyOf, type FixPolicy } from './fixPolicy.ts';
+import { objectStoreRule, objectStoreXml } from './objectStoreRule.ts';
+import type { ServerChange } from './serverChange.ts';
+import type { FixOption } from './verifiedFix.ts';
 
 export type FixDialect = 'raw' | 'express' | 'nginx' | 'apache' | 'object-store-xml' | 'object-store-json';
 
@@ -11,50 +14,6 @@ export const FIX_DIALECTS: Readonly<Record<FixDialect, string>> = {
   'object-store-xml': 'Object store CORS rule (S3 XML)',
   'object-store-json': 'Object store CORS rule (JSON)',
 };
-
-/** The CORS settings a verified fix amounts to, read off its header lines (both responses together). */
-interface Policy {
-  readonly origin: string | null;
-  readonly methods: readonly string[];
-  readonly headers: readonly string[];
-  readonly exposeHeaders: readonly string[];
-  readonly credentials: boolean;
-  readonly maxAge: string | null;
-}
-
-function policyOf(fix: FixOption): Policy {
-  const value = (name: string): string | null => {
-    for (const change of [...fix.changes].reverse()) {
-      const line = change.lines.find((each) => each.name.toLowerCase() === name);
-      if (line) return line.value;
-    }
-    return null;
-  };
-  const list = (name: string): string[] =>
-    (value(name) ?? '')
-      .split(',')
-      .map((item) => item.trim())
-      .filter(Boolean);
-  return {
-    origin: value('access-control-allow-origin'),
-    methods: list('access-control-allow-methods'),
-    headers: list('access-control-allow-headers'),
-    exposeHeaders: list('access-control-expose-headers'),
-    credentials: value('access-control-allow-credentials') === 'true',
-    maxAge: value('access-control-max-age'),
-  };
-}
-
-/** Where a fix is unsafe to apply as it stands, in words. */
-export function fixWarnings(fix: FixOption): string[] {
-  const policy = policyOf(fix);
-  const warnings: string[] = [];
-  if (policy.origin === 'null') warnings.push('Allowing the origin "null" lets any sandboxed iframe or file: page read these responses.');
-  if (policy.origin === '*' && policy.headers.includes('*')) warnings.push('"*" allows every site and every header: list what the API needs.');
-  if (policy.credentials && policy.origin !== null && policy.origin !== '*')
-    warnings.push(`With credentials allowed, send ${policy.origin} only to that origin: echoing whatever Origin arrives lets any site read your users' data.`);
-  return warnings;
-}
 
 /** A verified fix written for a server or a storage service. Values are text the user copies, never markup. */
 export function renderFix(fix: FixOption, dialect: FixDialect): string {
@@ -83,7 +42,7 @@ const lineText = (line: HeaderLine): string => `${line.name}: ${line.value}`;
 const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 const quoted = (value: string): string => JSON.stringify(value);
 
-function express(policy: Policy): string {
+function express(policy: FixPolicy): string {
   const options: string[] = [];
   if (policy.origin !== null) options.push(`  origin: ${policy.origin === '*' ? quoted('*') : `[${quoted(policy.origin)}]`},`);
   if (policy.methods.length > 0) options.push(`  methods: [${policy.methods.map(quoted).join(', ')}],`);
@@ -130,36 +89,4 @@ function apache(changes: readonly ServerChange[]): string {
     parts.push(...preflight.lines.map((line) => `    Header always set ${line.name} ${quoted(line.value)}`), '</If>');
   }
   return `${parts.join('\n')}\n`;
-}
-
-function objectStoreRule(policy: Policy) {
-  return {
-    AllowedOrigins: [policy.origin ?? '*'],
-    AllowedMethods: policy.methods.length > 0 ? [...policy.methods] : ['GET'],
-    ...(policy.headers.length > 0 ? { AllowedHeaders: [...policy.headers] } : {}),
-    ...(policy.exposeHeaders.length > 0 ? { ExposeHeaders: [...policy.exposeHeaders] } : {}),
-    ...(policy.maxAge !== null ? { MaxAgeSeconds: Number.parseInt(policy.maxAge, 10) || 0 } : {}),
-  };
-}
-
-function objectStoreXml(policy: Policy): string {
-  const rule = objectStoreRule(policy);
-  const element = (name: string, values: readonly (string | number)[] | undefined): string[] =>
-    (values ?? []).map((value) => `    <${name}>${escapeXml(String(value))}</${name}>`);
-  return [
-    '<CORSConfiguration>',
-    '  <CORSRule>',
-    ...element('AllowedOrigin', rule.AllowedOrigins),
-    ...element('AllowedMethod', rule.AllowedMethods),
-    ...element('AllowedHeader', rule.AllowedHeaders),
-    ...element('ExposeHeader', rule.ExposeHeaders),
-    ...element('MaxAgeSeconds', rule.MaxAgeSeconds === undefined ? undefined : [rule.MaxAgeSeconds]),
-    '  </CORSRule>',
-    '</CORSConfiguration>',
-    '',
-  ].join('\n');
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }

@@ -1,6 +1,7 @@
 import { isBrowserSetRequestHeader } from '../fetch/browserSetRequestHeader.ts';
 import type { UnsafeRequestHeader } from '../fetch/corsUnsafeRequestHeaderNames.ts';
-import type { PreflightNeed, PreflightReason, SimpleRequestRule } from '../cors/needsPreflight.ts';
+import type { PreflightNeed } from '../cors/needsPreflight.ts';
+import type { PreflightReason, SimpleRequestRule } from '../cors/simpleRequestRules.ts';
 import { isChromiumOnlyRule } from '../fetch/corsSafelistedRequestHeader.ts';
 
 const SAFELISTED_TYPES = 'text/plain, multipart/form-data or application/x-www-form-urlencoded';

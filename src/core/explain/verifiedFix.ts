@@ -1,20 +1,12 @@
 import type { CorsRequest } from '../cors/corsRequest.ts';
 import { decideVerdict } from '../cors/decideVerdict.ts';
-import type { ObservedHop, ObservedResponse, Verdict } from '../cors/verdict.ts';
-import { getHeader, type HeaderList } from '../fetch/headers.ts';
+import type { ObservedHop, Verdict } from '../cors/verdict.ts';
+import { getHeader } from '../fetch/headers.ts';
 import { resolveLocation } from '../fetch/origin.ts';
 import type { Transaction } from '../pairing/transaction.ts';
-import type { FixTarget, HeaderLine } from './description.ts';
+import type { FixTarget } from './description.ts';
 import { explainVerdict } from './explainVerdict.ts';
-
-/** Header lines for one of the server's responses. */
-export interface ServerChange {
-  /** A redirect response is the 3xx the server answers at a URL the request passed through. */
-  readonly target: 'preflight response' | 'redirect response' | 'response';
-  /** The URL whose answer changes (a redirect chain has several). */
-  readonly url: string;
-  readonly lines: readonly HeaderLine[];
-}
+import { mergeChanges, patchHop, type ServerChange } from './serverChange.ts';
 
 /** A server change, and the verdict the engine gives once it is applied (allowed). */
 export interface FixOption {
@@ -94,7 +86,7 @@ function fixFor(transaction: Transaction, request: CorsRequest): FixOption | nul
     changes.push({ target, url: hop.url, lines: fix.lines });
     verdict = decideVerdict({ request, hops });
   }
-  return verdict.outcome === 'allowed' ? { changes: merge(changes), verdict } : null;
+  return verdict.outcome === 'allowed' ? { changes: mergeChanges(changes), verdict } : null;
 }
 
 function observedHops(transaction: Transaction): ObservedHop[] {
@@ -113,47 +105,4 @@ function observedHops(transaction: Transaction): ObservedHop[] {
       : {}),
     ...(hop.response ? { response: hop.response } : {}),
   }));
-}
-
-function patchHop(hop: ObservedHop, target: ServerChange['target'], lines: readonly HeaderLine[]): ObservedHop {
-  if (target === 'preflight response') {
-    const response = withLines(hop.preflight?.response ?? { status: 204, headers: [] }, lines);
-    // A passing preflight lets the request out: it is answered as observed, or with a bare 200.
-    return {
-      ...hop,
-      preflight: { ...hop.preflight, response: { ...response, status: isOk(response.status) ? response.status : 204 } },
-      sent: true,
-      response: hop.response ?? { status: 200, headers: [] },
-    };
-  }
-  return { ...hop, sent: true, response: withLines(hop.response ?? { status: 200, headers: [] }, lines) };
-}
-
-/** The response with each line's header set to the line's value (replacing every line of that name). */
-function withLines(response: ObservedResponse, lines: readonly HeaderLine[]): ObservedResponse {
-  const names = new Set(lines.map((line) => line.name.toLowerCase()));
-  const headers: HeaderList = [
-    ...response.headers.filter((header) => !names.has(header.name.toLowerCase())),
-    ...lines.map(({ name, value }) => ({ name, value })),
-  ];
-  return { ...response, headers };
-}
-
-function isOk(status: number): boolean {
-  return status >= 200 && status < 300;
-}
-
-/** One change per response (target and URL), a later line for a header replacing an earlier one. */
-function merge(changes: readonly ServerChange[]): ServerChange[] {
-  const merged = new Map<string, { target: ServerChange['target']; url: string; lines: Map<string, HeaderLine> }>();
-  for (const change of changes) {
-    const key = `${change.target} ${change.url}`;
-    const entry = merged.get(key) ?? { target: change.target, url: change.url, lines: new Map<string, HeaderLine>() };
-    for (const line of change.lines) entry.lines.set(line.name.toLowerCase(), line);
-    merged.set(key, entry);
-  }
-  const order: readonly ServerChange['target'][] = ['preflight response', 'redirect response', 'response'];
-  return [...merged.values()]
-    .sort((a, b) => order.indexOf(a.target) - order.indexOf(b.target))
-    .map(({ target, url, lines }) => ({ target, url, lines: [...lines.values()] }));
 }

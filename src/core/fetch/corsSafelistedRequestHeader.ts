@@ -1,5 +1,6 @@
 import { findCorsUnsafeRequestHeaderByte } from './corsUnsafeRequestHeaderByte.ts';
-import { headerValueByteLength, lowerCaseHeaderName } from './headers.ts';
+import { headerValueByteLength } from './headerValue.ts';
+import { lowerCaseHeaderName } from './headers.ts';
 import { CORS_SAFELISTED_CONTENT_TYPES, extractMimeTypeEssence } from './mimeType.ts';
 import { isSimpleRangeHeaderValue } from './rangeHeader.ts';
 

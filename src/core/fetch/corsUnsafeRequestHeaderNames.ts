@@ -1,6 +1,7 @@
 import { decideCorsSafelistedRequestHeader, type SafelistRule, type UnsafeRule } from './corsSafelistedRequestHeader.ts';
 import { isForbiddenRequestHeader } from './forbiddenRequestHeader.ts';
-import { headerValueByteLength, lowerCaseHeaderName, type Header, type HeaderList } from './headers.ts';
+import { headerValueByteLength } from './headerValue.ts';
+import { lowerCaseHeaderName, type Header, type HeaderList } from './headers.ts';
 
 /** Above this total of safelisted value bytes, every safelisted header becomes unsafe too. */
 export const SAFELISTED_TOTAL_MAX_BYTES = 1024;

@@ -1,4 +1,4 @@
-import { trimHttpWhitespace } from './headers.ts';
+import { trimHttpWhitespace } from './headerValue.ts';
 import { isHttpToken } from './httpToken.ts';
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { getHeader, getHeaders, headerListFromObject, headerValueByteLength, headerValues, lowerCaseHeaderName } from './headers.ts';
+import { headerValueByteLength } from './headerValue.ts';
+import { getHeader, getHeaders, headerListFromObject, headerValues, lowerCaseHeaderName } from './headers.ts';
 
 describe('header lists', () => {
   const list = [

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBatcher } from './batcher.ts';
-import { BridgeError, createBridge, createLoopbackWalls, type Schedule } from './bridge.ts';
+import { BridgeError, createBridge, type Schedule } from './bridge.ts';
+import { createLoopbackWalls } from './wall.ts';
 
 type Requests = { add: [{ a: number; b: number }, number]; fail: [Record<string, never>, never] };
 type Events = { ticked: { n: number } };

@@ -1,7 +1,7 @@
 import { PreflightCache } from '../cache/preflightCache.ts';
 import type { VerdictOptions } from '../cors/hopWalk.ts';
 import type { IpAddressSpace, LocalNetworkContext } from '../cors/localNetworkAccess.ts';
-import { PreflightChecks } from '../cors/preflightCheck.ts';
+import { PreflightChecks } from '../cors/preflightChecks.ts';
 import type { UrlReader } from '../fetch/urlParts.ts';
 import { createHeaderReader } from './headerReader.ts';
 import { createOpenEventLog, type OpenEventLog } from './openEventLog.ts';

@@ -1,6 +1,6 @@
 import type { PreflightCache } from '../cache/preflightCache.ts';
 import type { HeaderReader } from '../fetch/corsUnsafeRequestHeaderNames.ts';
-import type { PreflightChecks } from '../cors/preflightCheck.ts';
+import type { PreflightChecks } from '../cors/preflightChecks.ts';
 import type { DescribedRequest } from './describeRequest.ts';
 import type { OpenHop, OpenRequest } from './openRequests.ts';
 

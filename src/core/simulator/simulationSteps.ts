@@ -1,6 +1,6 @@
 import type { CorsRequest } from '../cors/corsRequest.ts';
 import { exposedResponseHeaders } from '../cors/exposedHeaders.ts';
-import type { NotCorsReason } from '../cors/needsPreflight.ts';
+import type { NotCorsReason } from '../cors/notCorsReason.ts';
 import type { ObservedResponse, Verdict } from '../cors/verdict.ts';
 import { responseOf } from '../cors/verdictFacts.ts';
 import { serializeOrigin } from '../fetch/origin.ts';
