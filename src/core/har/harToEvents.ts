@@ -4,7 +4,7 @@ import { isOptionsMethod } from '../fetch/method.ts';
 import { serializeOrigin } from '../fetch/origin.ts';
 import { UNKNOWN_FAILURE } from '../cors/verdict.ts';
 import type { RequestEvent } from '../pairing/requestEvent.ts';
-import { pageHeadersFromWire } from '../pairing/wireEvidence.ts';
+import { pageHeadersFromWire } from '../pairing/networkAddedHeaders.ts';
 import { chainHeads, chainRedirects, isPreflightEntry } from './harRedirectChains.ts';
 import type { Har, HarEntry } from './harSchema.ts';
 import { linkPreflights } from './preflightLinks.ts';
