@@ -7,7 +7,7 @@ import type { ExportFormat } from './trace/exportFile.ts';
 import type { Trace } from './trace/trace.ts';
 import type { RequestEvent } from './pairing/requestEvent.ts';
 import type { RecordingGap } from './recording/recordingGap.ts';
-import type { TransactionDto } from './session/transactionDto.ts';
+import type { TransactionDto } from './session/transactionDtoTypes.ts';
 import type { TransactionRow } from './session/transactionRow.ts';
 
 /**

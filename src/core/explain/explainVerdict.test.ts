@@ -3,7 +3,8 @@ import type { HeaderList } from '../fetch/headers.ts';
 import type { CorsRequest } from '../cors/corsRequest.ts';
 import { decideVerdict } from '../cors/decideVerdict.ts';
 import type { ObservedHop } from '../cors/verdict.ts';
-import { explainVerdict, type Explanation } from './explainVerdict.ts';
+import { explainVerdict } from './explainVerdict.ts';
+import type { Explanation } from './explanation.ts';
 import { corsErrorOf } from '../cors/verdictFacts.ts';
 
 // References: the CorsError names of the DevTools protocol

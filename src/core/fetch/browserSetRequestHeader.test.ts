@@ -5,7 +5,7 @@ describe('isBrowserSetRequestHeader', () => {
   it('holds the headers Chrome adds to a fetch() on its own', () => {
     // The cross-origin POST in test/fixtures/har/chrome143-devtools-preflights-conn-refused-and-supabase-h3.har,
     // less what its page set (accept, apikey, content-type, x-client-info) and what the engine drops
-    // from the wire before judging (pseudo-headers, priority, cache-control and pragma: wireEvidence.ts).
+    // from the wire before judging (pseudo-headers, priority, cache-control and pragma: networkAddedHeaders.ts).
     const added = [
       'accept-encoding',
       'accept-language',

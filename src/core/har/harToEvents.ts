@@ -1,13 +1,22 @@
-import type { IpAddressSpace } from '../cors/localNetworkAccess.ts';
-import { getHeaders } from '../fetch/headers.ts';
-import { isOptionsMethod } from '../fetch/method.ts';
-import { serializeOrigin } from '../fetch/origin.ts';
-import { UNKNOWN_FAILURE } from '../cors/verdict.ts';
 import type { RequestEvent } from '../pairing/requestEvent.ts';
-import { pageHeadersFromWire } from '../pairing/wireEvidence.ts';
+import { pageHeadersFromWire } from '../pairing/networkAddedHeaders.ts';
+import { harHopEvents } from './harHopEvents.ts';
 import { chainHeads, chainRedirects, isPreflightEntry } from './harRedirectChains.ts';
+import { readRequestHeaders } from './harRequestHeaders.ts';
 import type { Har, HarEntry } from './harSchema.ts';
+import { originOfTitle, timeOf, toAddressSpace } from './harValues.ts';
 import { linkPreflights } from './preflightLinks.ts';
+
+/**
+ * Whether the tool that wrote the file records preflights at all. Chrome
+ * DevTools (and CORS Lens) does; Playwright's recordHar and the Firefox
+ * exports seen never do. A file holding any preflight obviously does.
+ */
+export function harRecordsPreflights(har: Har): boolean {
+  const creator = har.log.creator?.name ?? '';
+  if (creator === 'WebInspector' || creator === 'CORS Lens') return true;
+  return har.log.entries.some(isPreflightEntry);
+}
 
 /**
  * Turns a HAR log into the engine's RequestEvents, entry by entry. What HAR
@@ -22,17 +31,6 @@ import { linkPreflights } from './preflightLinks.ts';
  *    URL): an iframe's or a worker's origin may differ from the page's;
  *  - dates may carry any offset, times may be -1, timings may be empty.
  */
-/**
- * Whether the tool that wrote the file records preflights at all. Chrome
- * DevTools (and CORS Lens) does; Playwright's recordHar and the Firefox
- * exports seen never do. A file holding any preflight obviously does.
- */
-export function harRecordsPreflights(har: Har): boolean {
-  const creator = har.log.creator?.name ?? '';
-  if (creator === 'WebInspector' || creator === 'CORS Lens') return true;
-  return har.log.entries.some(isPreflightEntry);
-}
-
 export function harToEvents(har: Har): RequestEvent[] {
   const entries = har.log.entries;
   const pageOrigins = new Map((har.log.pages ?? []).map((page) => [page.id, originOfTitle(page.title ?? undefined)]));
@@ -96,7 +94,7 @@ export function harToEvents(har: Har): RequestEvent[] {
     for (;;) {
       const following = next.get(hopIndex);
       const followingEntry = following === undefined ? undefined : entries[following];
-      const ended = hopEvents(
+      const ended = harHopEvents(
         events,
         id,
         hop,
@@ -112,83 +110,4 @@ export function harToEvents(har: Har): RequestEvent[] {
     }
   }
   return events;
-}
-
-/**
- * Appends one hop's events, each no earlier than the one before; returns the
- * time of the last. `endAt` ends the hop earlier than its own timings say
- * (a preflight moved before its request's answer: see linkPreflights).
- */
-function hopEvents(events: RequestEvent[], id: string, entry: HarEntry, start: number, following: HarEntry | undefined, wire: boolean, endAt?: number): number {
-  const { request, response } = entry;
-  const end = endAt ?? start + Math.max(0, entry.time ?? 0);
-  const answered = Math.min(end, start + Math.max(0, (entry.time ?? 0) - Math.max(0, entry.timings?.receive ?? 0)));
-  const sentFact = entry._corsLens?.sent;
-  const space = entry._corsLens?.serverAddressSpace;
-  const hasResponse = response.status > 0 && (response.headers.length > 0 || (response._error ?? null) === null);
-  if ((wire && sentFact !== false) || sentFact === true) events.push({ type: 'sent', id, time: answered, headers: request.headers });
-  if (following || hasResponse) {
-    const statusText = response.statusText || undefined;
-    const addressSpace = space ? toAddressSpace(space) : undefined;
-    if (following) {
-      events.push({
-        type: 'redirect',
-        id,
-        time: answered,
-        status: response.status,
-        statusText,
-        headers: response.headers,
-        addressSpace,
-        location: following.request.url,
-      });
-      return answered;
-    }
-    events.push({ type: 'response', id, time: answered, status: response.status, statusText, headers: response.headers, addressSpace });
-  }
-  const error = response._error ?? (hasResponse ? null : UNKNOWN_FAILURE);
-  events.push(error ? { type: 'failed', id, time: end, error } : { type: 'completed', id, time: end });
-  return end;
-}
-
-const READ_REQUEST_HEADERS = ['origin', 'access-control-request-method', 'host', ':authority'] as const;
-
-/**
- * What the converter reads of an entry's request headers, in one pass:
- *  - the origin of the page, frame or worker that made the request: what
- *    CORS Lens wrote, else the request's own Origin header (a frame's or a
- *    worker's may differ from the page's, and pairing a preflight needs the
- *    right one);
- *  - whether they are the wire's: HTTP/1 wire headers always hold Host,
- *    HTTP/2 and 3 hold :authority; webRequest's hold neither, and CORS Lens
- *    says so in `_corsLens.headers`;
- *  - whether the entry is a preflight (see isPreflightEntry).
- */
-function readRequestHeaders(entry: HarEntry): { initiatorOrigin: string | undefined; wire: boolean; isPreflight: boolean } {
-  const facts = entry._corsLens;
-  const [originHeader, requestMethod, host, authority] = getHeaders(entry.request.headers, READ_REQUEST_HEADERS);
-  const origin = facts?.initiatorOrigin ?? originHeader ?? undefined;
-  return {
-    initiatorOrigin: origin && origin !== 'null' && serializeOrigin(origin) === origin ? origin : undefined,
-    wire: facts?.headers ? facts.headers === 'wire' : host !== null || authority !== null,
-    isPreflight: isOptionsMethod(entry.request.method) && requestMethod !== null,
-  };
-}
-
-function toAddressSpace(space: string): IpAddressSpace {
-  const lower = space.toLowerCase();
-  if (lower === 'loopback' || lower === 'public') return lower;
-  return lower === 'local' || lower === 'private' ? 'local' : 'unknown';
-}
-
-function originOfTitle(title: string | undefined): string | undefined {
-  if (!title) return undefined;
-  const origin = serializeOrigin(title);
-  return origin === 'null' ? undefined : origin;
-}
-
-// Dates may be local with any offset (Firefox) or malformed: fall back to the
-// previous entry's time so the order survives.
-function timeOf(date: string, fallback: number): number {
-  const time = Date.parse(date);
-  return Number.isFinite(time) ? time : fallback;
 }

@@ -4,16 +4,10 @@ import { urlParts, type UrlReader } from '../fetch/urlParts.ts';
 import { isCorsEnabledMode, type CorsRequest } from '../cors/corsRequest.ts';
 import { redirectTarget } from '../cors/redirect.ts';
 import type { LocalNetworkContext } from '../cors/localNetworkAccess.ts';
-import { firstPreflight, type OpenRequest } from './openRequests.ts';
-import {
-  hasCacheBypassMarkers,
-  inferCredentials,
-  inferInitiatorOrigin,
-  inferMode,
-  pageHeadersFromWire,
-  type RequestEvidence,
-  type RequestFacts,
-} from './wireEvidence.ts';
+import { firstPreflight } from './openRequestHops.ts';
+import type { OpenRequest } from './openRequests.ts';
+import { hasCacheBypassMarkers, pageHeadersFromWire } from './networkAddedHeaders.ts';
+import { inferCredentials, inferInitiatorOrigin, inferMode, type RequestEvidence, type RequestFacts } from './wireEvidence.ts';
 
 /** Why a request is not a CORS transaction: it is only counted. */
 export type SkipReason = 'sameOrigin' | 'navigations' | 'notCorsMode' | 'unknownInitiator';

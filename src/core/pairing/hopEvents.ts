@@ -1,17 +1,12 @@
+import type { HeaderList } from '../fetch/headers.ts';
 import { serializeOrigin } from '../fetch/origin.ts';
 import type { IpAddressSpace } from '../cors/localNetworkAccess.ts';
 import { methodAfterRedirect } from '../cors/redirect.ts';
+import type { ObservedResponse } from '../cors/verdict.ts';
 import { judge } from './judgeRequest.ts';
-import {
-  currentHop,
-  hasOpenPreflight,
-  openHop,
-  responseOf,
-  setPreflightRequestHeaders,
-  type OpenHop,
-  type OpenPreflight,
-  type OpenRequest,
-} from './openRequests.ts';
+import { currentHop, hasOpenPreflight } from './openRequestHops.ts';
+import { openHop, type OpenHop, type OpenPreflight, type OpenRequest } from './openRequests.ts';
+import { setPreflightRequestHeaders } from './preflightRequestHeaders.ts';
 import type { PairingState } from './pairingState.ts';
 import type { RequestEvent, RequestStarted, SecurityContextSeen } from './requestEvent.ts';
 
@@ -98,4 +93,8 @@ function noteServerSpace(state: PairingState, url: string, space: IpAddressSpace
 function hopWentOut(state: PairingState, request: OpenRequest, hop: OpenHop): void {
   state.matcher.stopWaitingForPreflight(request, hop);
   state.preflightStoring.wentOut(request, hop);
+}
+
+function responseOf(event: { status: number; statusText?: string; headers: HeaderList; addressSpace?: IpAddressSpace }): ObservedResponse {
+  return { status: event.status, statusText: event.statusText || undefined, headers: event.headers, addressSpace: event.addressSpace || undefined };
 }

@@ -1,8 +1,7 @@
-import { isCacheBypass } from '../cors/preflightEvidence.ts';
-import { getHeaders, type HeaderList } from '../fetch/headers.ts';
-import type { IpAddressSpace } from '../cors/localNetworkAccess.ts';
+import type { HeaderList } from '../fetch/headers.ts';
 import type { ObservedResponse } from '../cors/verdict.ts';
 import type { DescribedRequest } from './describeRequest.ts';
+import { readPreflightHeaders } from './preflightRequestHeaders.ts';
 import type { RequestContext, RequestStarted } from './requestEvent.ts';
 
 // These records are built and changed on every event a capture holds. Each
@@ -112,14 +111,6 @@ export interface OpenPreflight {
   owner: OpenRequest | undefined;
 }
 
-const PREFLIGHT_REQUEST_HEADERS = ['access-control-request-method', 'origin', 'access-control-request-headers', 'cache-control', 'pragma'] as const;
-
-/** What pairing reads of a preflight's own headers, in one pass. */
-function readPreflightHeaders(headers: HeaderList) {
-  const [requestMethod, origin, announcedHeaders, cacheControl, pragma] = getHeaders(headers, PREFLIGHT_REQUEST_HEADERS);
-  return { requestMethod, origin, announcedHeaders: announcedHeaders ?? '', bypassesCache: isCacheBypass(cacheControl, pragma) };
-}
-
 /** The preflight an OPTIONS request is, when its headers name a method; null for any other OPTIONS request. */
 export function openPreflight(started: RequestStarted, requestHeaders: HeaderList): OpenPreflight | null {
   const read = readPreflightHeaders(requestHeaders);
@@ -144,36 +135,9 @@ export function openPreflight(started: RequestStarted, requestHeaders: HeaderLis
   };
 }
 
-/** The preflight went out with these headers (webRequest's final ones); its method stays the one it started with. */
-export function setPreflightRequestHeaders(preflight: OpenPreflight, headers: HeaderList): void {
-  if (headers === preflight.requestHeaders) return;
-  const read = readPreflightHeaders(headers);
-  preflight.requestHeaders = headers;
-  preflight.origin = read.origin;
-  preflight.announcedHeaders = read.announcedHeaders;
-  preflight.bypassesCache = read.bypassesCache;
-}
-
 /** An OPTIONS request whose headers have not arrived yet (webRequest's onBeforeRequest). */
 export interface UndecidedRequest {
   kind: 'undecided';
   started: RequestStarted;
   seq: number;
-}
-
-export function currentHop(request: OpenRequest): OpenHop {
-  return request.hops[request.hops.length - 1] as OpenHop;
-}
-
-export function firstPreflight(request: OpenRequest): OpenPreflight | undefined {
-  return request.hops.find((hop) => hop.preflight)?.preflight;
-}
-
-/** A preflight neither answered nor ended: its outcome may still change the verdict. */
-export function hasOpenPreflight(request: OpenRequest): boolean {
-  return request.hops.some((hop) => hop.preflight !== undefined && hop.preflight.response === undefined && hop.preflight.endTime === undefined);
-}
-
-export function responseOf(event: { status: number; statusText?: string; headers: HeaderList; addressSpace?: IpAddressSpace }): ObservedResponse {
-  return { status: event.status, statusText: event.statusText || undefined, headers: event.headers, addressSpace: event.addressSpace || undefined };
 }

@@ -1,6 +1,8 @@
 import { readUnsafeHeaders, type HeaderReader } from '../fetch/corsUnsafeRequestHeaderNames.ts';
-import { currentHop, type OpenHop, type OpenPreflight, type OpenRequest } from './openRequests.ts';
-import type { RequestContext } from './requestEvent.ts';
+import { addTo, removeFrom } from './keyedLists.ts';
+import { currentHop } from './openRequestHops.ts';
+import type { OpenHop, OpenPreflight, OpenRequest } from './openRequests.ts';
+import { bestMatch, preflightFit } from './preflightFit.ts';
 
 /**
  * Matches preflights with the requests they guard, by what the preflight
@@ -98,7 +100,7 @@ export function createPreflightMatcher(options: PreflightMatcherOptions = {}): P
     hopStarted(request, hop) {
       const key = matchKey(hop.url, hop.method);
       const preflights = waitingPreflights.get(key);
-      const preflight = preflights && bestMatch(preflights, (candidate) => score(request, hop, candidate, readHeaders));
+      const preflight = preflights && bestMatch(preflights, (candidate) => preflightFit(request, hop, candidate, readHeaders));
       if (preflight) {
         stopWaitingPreflight(key, preflight);
         attach(request, hop, preflight);
@@ -107,7 +109,7 @@ export function createPreflightMatcher(options: PreflightMatcherOptions = {}): P
     preflightStarted(preflight) {
       const key = matchKey(preflight.url, preflight.requestMethod);
       const requests = waitingRequests.get(key);
-      const request = requests && bestMatch(requests, (candidate) => score(candidate, currentHop(candidate), preflight, readHeaders));
+      const request = requests && bestMatch(requests, (candidate) => preflightFit(candidate, currentHop(candidate), preflight, readHeaders));
       if (request) {
         stopWaitingRequest(key, request);
         attach(request, currentHop(request), preflight);
@@ -133,64 +135,6 @@ function waitingHop(request: OpenRequest, key: string): OpenHop | undefined {
   return undefined;
 }
 
-/** How well a preflight fits a request's hop; below 1 means it cannot be its preflight. */
-function score(request: OpenRequest, hop: OpenHop, preflight: OpenPreflight, readHeaders: HeaderReader): number {
-  if (hop.preflight || hop.sentHeaders || hop.response || request.ended) return -1;
-  if (!sameContext(request.context, preflight.context)) return -1;
-  const { origin } = preflight;
-  if (origin !== null && origin !== 'null' && request.initiatorOrigin && origin !== request.initiatorOrigin) return -1;
-  // A link the source claims (CDP's preflight initiator, which the oracle
-  // holds against Chromium) decides: concurrent requests of the page and of
-  // its same-origin iframes can be alike in everything else.
-  if (preflight.preflightFor !== undefined && preflight.preflightFor !== request.id) return -1;
-  let points = preflight.preflightFor === undefined ? 1 : 9;
-  // Without the page's headers, the request is expected to announce none.
-  const expected = request.pageHeaders ? readHeaders(request.pageHeaders).requestHeadersValue : '';
-  if (expected === preflight.announcedHeaders) points += 2;
-  return points;
-}
-
 function matchKey(url: string, method: string): string {
   return `${method}\u0000${url}`;
-}
-
-function sameContext(a: RequestContext | undefined, b: RequestContext | undefined): boolean {
-  if (!a || !b) return true;
-  if (a.tabId !== undefined && b.tabId !== undefined && a.tabId !== b.tabId) return false;
-  return !(a.frameId !== undefined && b.frameId !== undefined && a.frameId !== b.frameId);
-}
-
-/** The highest-scoring item (the first of equals, hence FIFO), if any scores at least 1. */
-function bestMatch<T>(items: readonly T[], rate: (item: T) => number): T | undefined {
-  let best: T | undefined;
-  let bestScore = 0;
-  for (let index = 0; index < items.length; index++) {
-    const item = items[index] as T;
-    const points = rate(item);
-    if (points > bestScore) {
-      best = item;
-      bestScore = points;
-    }
-  }
-  return best;
-}
-
-/** Appends the item to its key's list; returns the list. */
-function addTo<T>(map: Map<string, T[]>, key: string, item: T): T[] {
-  const list = map.get(key);
-  if (list) {
-    list.push(item);
-    return list;
-  }
-  const created = [item];
-  map.set(key, created);
-  return created;
-}
-
-function removeFrom<T>(map: Map<string, T[]>, key: string, item: T): void {
-  const list = map.get(key);
-  if (!list) return;
-  const index = list.indexOf(item);
-  if (index >= 0) list.splice(index, 1);
-  if (list.length === 0) map.delete(key);
 }

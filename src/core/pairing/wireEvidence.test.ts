@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Header } from '../fetch/headers.ts';
-import { hasCacheBypassMarkers, inferCredentials, inferInitiatorOrigin, inferMode, pageHeadersFromWire } from './wireEvidence.ts';
+import { hasCacheBypassMarkers, pageHeadersFromWire } from './networkAddedHeaders.ts';
+import { inferCredentials, inferInitiatorOrigin, inferMode } from './wireEvidence.ts';
 
 const h = (...pairs: [string, string][]): Header[] => pairs.map(([name, value]) => ({ name, value }));
 const CHROME_156 = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';

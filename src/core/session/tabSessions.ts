@@ -9,7 +9,8 @@ import type { RecordingGap } from '../recording/recordingGap.ts';
 import { persistedStateOf, restoreInto, takeChangesOf, type PersistedTab, type TabChanges } from './persistedTab.ts';
 import { DEFAULT_SESSION_LIMITS, type ClearReason, type SessionLimits, type TabSessionsOptions } from './tabSessionsOptions.ts';
 import { addGap, clearLog, emptyTabState, inFlightOf, keepJudged, reviseGap, summaryOf, type TabState } from './tabState.ts';
-import { fromTransactionDto, type TransactionDto } from './transactionDto.ts';
+import { fromTransactionDto } from './transactionDto.ts';
+import type { TransactionDto } from './transactionDtoTypes.ts';
 
 /**
  * Every tab's capture: its own pairing (over one shared preflight cache

@@ -3,7 +3,8 @@ import type { Transaction } from '../pairing/transaction.ts';
 import { NOTHING_LEFT_OUT, type SequencedTransactionDto, type SessionSummary } from '../protocol.ts';
 import { MAX_GAPS_PER_TAB, type RecordingGap } from '../recording/recordingGap.ts';
 import type { SessionLimits } from './tabSessionsOptions.ts';
-import { toTransactionDto, type TransactionDto } from './transactionDto.ts';
+import { toTransactionDto } from './transactionDto.ts';
+import type { TransactionDto } from './transactionDtoTypes.ts';
 import { TransactionRing } from './transactionRing.ts';
 import { limitValues } from './valueBudget.ts';
 

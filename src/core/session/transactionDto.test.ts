@@ -4,7 +4,8 @@ import type { RequestEvent } from '../pairing/requestEvent.ts';
 import type { Transaction } from '../pairing/transaction.ts';
 import { answered, API, h, PAGE, preflight, wire } from '../pairing/testPairing.ts';
 import { allowedBlockedAndPreflighted } from './testEvents.ts';
-import { fromTransactionDto, toTransactionDto, type TransactionDto } from './transactionDto.ts';
+import { fromTransactionDto, toTransactionDto } from './transactionDto.ts';
+import type { TransactionDto } from './transactionDtoTypes.ts';
 import { limitValues } from './valueBudget.ts';
 
 const judged = (events: RequestEvent[]): Transaction[] => pairEvents(events).transactions;

@@ -1,9 +1,10 @@
 import { sortedByNumber } from '../sortByNumber.ts';
-import type { Entry, Har, Header } from 'har-format';
+import type { Entry, Har } from 'har-format';
 import type { CorsRequest } from '../cors/corsRequest.ts';
 import type { ObservedResponse } from '../cors/verdict.ts';
 import type { CapturedHop, CapturedPreflight, Transaction } from '../pairing/transaction.ts';
 import type { CorsLensEntryFacts } from '../har/harSchema.ts';
+import { commonEntryFields, harRequest, harResponse } from './harEntryFields.ts';
 import { devToolsResourceType } from './harResourceType.ts';
 import { CORS_LENS_VERSION } from './version.ts';
 
@@ -69,9 +70,9 @@ function preflightEntry(preflight: CapturedPreflight, transaction: Transaction, 
     _initiator: { type: 'preflight', ...(pageUrl ? { url: pageUrl } : {}), requestId: transaction.id },
     _resourceType: 'preflight',
     _corsLens: { sent: true, headers: 'wire', ...addressSpaceOf(preflight.response) },
-    ...common(pageref, preflight.startTime, end, preflight.responseTime),
-    request: request('OPTIONS', preflight.url, preflight.requestHeaders),
-    response: response(preflight.response, '', preflight.error ?? null),
+    ...commonEntryFields(pageref, preflight.startTime, end, preflight.responseTime),
+    request: harRequest('OPTIONS', preflight.url, preflight.requestHeaders),
+    response: harResponse(preflight.response, '', preflight.error ?? null),
   };
 }
 
@@ -94,63 +95,10 @@ function hopEntry(hop: CapturedHop, index: number, transaction: Transaction, pag
       ...securityOf(transaction.request),
       ...addressSpaceOf(hop.response),
     },
-    ...common(pageref, hop.startTime, end, hop.responseTime),
-    request: request(hop.method, hop.url, headers),
-    response: response(hop.response, hop.redirectTo ?? '', last ? (transaction.error ?? null) : null),
+    ...commonEntryFields(pageref, hop.startTime, end, hop.responseTime),
+    request: harRequest(hop.method, hop.url, headers),
+    response: harResponse(hop.response, hop.redirectTo ?? '', last ? (transaction.error ?? null) : null),
   };
-}
-
-function common(
-  pageref: string,
-  start: number,
-  end: number,
-  answeredAt: number | undefined,
-): Pick<Entry, 'startedDateTime' | 'time' | 'timings' | 'cache' | 'pageref'> {
-  const time = Math.max(0, end - start);
-  const wait = answeredAt === undefined ? time : Math.min(time, Math.max(0, answeredAt - start));
-  return {
-    pageref,
-    startedDateTime: new Date(start).toISOString(),
-    time,
-    timings: { blocked: -1, dns: -1, connect: -1, ssl: -1, send: 0, wait, receive: time - wait },
-    cache: {},
-  };
-}
-
-function request(method: string, url: string, headers: readonly Header[]): Entry['request'] {
-  return {
-    method,
-    url,
-    httpVersion: '',
-    headers: headers.map(({ name, value }) => ({ name, value })),
-    queryString: queryOf(url),
-    cookies: [],
-    headersSize: -1,
-    bodySize: -1,
-  };
-}
-
-function response(observed: ObservedResponse | undefined, redirectURL: string, error: string | null): Entry['response'] {
-  return {
-    status: observed?.status ?? 0,
-    statusText: observed?.statusText ?? '',
-    httpVersion: '',
-    headers: (observed?.headers ?? []).map(({ name, value }) => ({ name, value })),
-    cookies: [],
-    content: { size: 0, mimeType: 'x-unknown' },
-    redirectURL,
-    headersSize: -1,
-    bodySize: -1,
-    _error: error,
-  } as Entry['response'];
-}
-
-function queryOf(url: string): { name: string; value: string }[] {
-  try {
-    return [...new URL(url).searchParams].map(([name, value]) => ({ name, value }));
-  } catch {
-    return [];
-  }
 }
 
 function securityOf(request: CorsRequest): Pick<CorsLensEntryFacts, 'initiatorSecurity'> {
