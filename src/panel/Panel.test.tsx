@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { entry, harText, PAGE } from '../core/har/testHar.ts';
+import type { CapturedHop } from '../core/pairing/transaction.ts';
 import { PROTOCOL_VERSION } from '../core/protocol.ts';
 import { fakeWorkers, type FakeWorkerOptions } from '../platform/testWorkerPorts.ts';
 import { connectToWorker, type WorkerClient } from '../platform/workerClient.ts';
@@ -116,6 +117,19 @@ describe('the details of a live transaction', () => {
     openPanel({ items: ITEMS, failing: ['getTransaction'] });
     fireEvent.click(await screen.findByRole('option', { name: /items\/blocked/ }));
     expect(await screen.findByText('The worker could not give this transaction: getTransaction failed')).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Transaction details' })).toBeNull();
+  });
+
+  it('say so when the transaction the worker gives cannot be read back', async () => {
+    // A second hop without its URL: the DTO has nothing to give back for it.
+    const items = ITEMS.map((item) =>
+      item.seq === 2
+        ? { ...item, transaction: { ...item.transaction, hops: [...item.transaction.hops, { method: 'GET', startTime: 0 } as CapturedHop] } }
+        : item,
+    );
+    openPanel({ items });
+    fireEvent.click(await screen.findByRole('option', { name: /items\/blocked/ }));
+    expect(await screen.findByText(/^The worker could not give this transaction: A stored transaction refers to hop 1's URL/)).toBeTruthy();
     expect(screen.queryByRole('region', { name: 'Transaction details' })).toBeNull();
   });
 });

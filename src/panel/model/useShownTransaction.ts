@@ -31,24 +31,26 @@ export function useShownTransaction(
     if (seq === null) return;
     let live = true;
     // What was read of this seq stays shown while it is read again (after a worker restart): no flash of "Reading…".
-    client.request('getTransaction', { tabId, seq }).then(
-      ({ item }) => {
-        if (live)
-          setRead(
-            item
-              ? { kind: 'shown', item: fromSequencedDto(item) }
-              : { kind: 'unavailable', seq, reason: "The worker no longer holds this transaction: the tab's log dropped it." },
-          );
-      },
-      (error: unknown) => {
-        if (live)
-          setRead({
-            kind: 'unavailable',
-            seq,
-            reason: `The worker could not give this transaction: ${error instanceof Error ? error.message : String(error)}`,
-          });
-      },
-    );
+    // Made whole before the answer is taken: a transaction that cannot be read says so, as a failed request does.
+    void client
+      .request('getTransaction', { tabId, seq })
+      .then(({ item }) => item && fromSequencedDto(item))
+      .then(
+        (item) => {
+          if (live)
+            setRead(
+              item ? { kind: 'shown', item } : { kind: 'unavailable', seq, reason: "The worker no longer holds this transaction: the tab's log dropped it." },
+            );
+        },
+        (error: unknown) => {
+          if (live)
+            setRead({
+              kind: 'unavailable',
+              seq,
+              reason: `The worker could not give this transaction: ${error instanceof Error ? error.message : String(error)}`,
+            });
+        },
+      );
     return () => {
       live = false;
     };
