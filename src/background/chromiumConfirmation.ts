@@ -3,7 +3,6 @@ import type { Confirmation } from '../core/confirm/confirmVerdict.ts';
 import { createConfirmer, REPORT_GRACE_MS, type Confirmer } from '../core/confirm/confirmer.ts';
 import type { Schedule } from '../core/messaging/bridge.ts';
 import type { ConfirmModeState, SequencedTransactionDto } from '../core/protocol.ts';
-import { fromTransactionDto } from '../core/session/transactionDto.ts';
 
 /** The part of chrome.debugger this uses (structural, so unit tests pass a fake). */
 export interface DebuggerApi {
@@ -147,7 +146,7 @@ export function createChromiumConfirmation(options: ChromiumConfirmationOptions)
     transactionsAdded(tabId, items) {
       const tab = active.get(tabId);
       if (!tab) return;
-      for (const item of items) tab.confirmer.judged(item.seq, fromTransactionDto(item.transaction));
+      for (const item of items) tab.confirmer.judged(item.seq, item.transaction);
       if (tab.confirmer.waiting() > 0) sweepLater();
     },
     debuggerEvent(source, method, params) {

@@ -36,7 +36,7 @@ export function chromiumVerdict(report: ChromiumReport): ChromiumVerdict {
   };
 }
 
-export function confirmVerdict(verdict: Verdict, report: ChromiumReport): Confirmation {
+export function confirmVerdict(verdict: Pick<Verdict, 'outcome' | 'failure' | 'preflight'>, report: ChromiumReport): Confirmation {
   const chromium = chromiumVerdict(report);
   if (verdict.outcome === 'undetermined') return { status: 'decided', chromium, differences: [] };
   const differences: string[] = [];

@@ -1,3 +1,4 @@
+import type { Verdict } from '../cors/verdict.ts';
 import type { Transaction } from '../pairing/transaction.ts';
 import type { CdpNetworkParams, ChromiumReport } from './chromiumReport.ts';
 import { createChromiumReports, requestKey } from './chromiumReports.ts';
@@ -19,13 +20,21 @@ const MAX_WAITING = 2_000;
  */
 export const REPORT_GRACE_MS = 5_000;
 
+/**
+ * What the confirmer reads of a judged transaction: its request, its times
+ * and its verdict's outcome. A transaction whole, or as the worker keeps it
+ * (TransactionDto), which it is then not made whole for.
+ */
+export type JudgedTransaction = Pick<Transaction, 'request' | 'startTime' | 'endTime'> & { readonly verdict: ConfirmedVerdict };
+type ConfirmedVerdict = Pick<Verdict, 'outcome' | 'failure' | 'preflight'>;
+
 export interface Confirmer {
   /** A CDP Network event from the tab, or from one of its workers' and iframes' sessions. */
   cdpEvent(method: string, params: CdpNetworkParams, sessionId?: string): void;
   /** A child session (a worker, an iframe) was detached: its requests say no more. */
   sessionEnded(sessionId: string): void;
   /** The engine judged a transaction (`key` names it to the caller: its seq). */
-  judged(key: number, transaction: Transaction): void;
+  judged(key: number, transaction: JudgedTransaction): void;
   /** Transactions still waiting for Chromium's report. */
   waiting(): number;
   /** Gives up on transactions that ended more than REPORT_GRACE_MS before `now`: they come out unconfirmed. */
@@ -41,18 +50,18 @@ export interface Confirmer {
  */
 export function createConfirmer(since: number, onConfirmed: (key: number, confirmation: Confirmation) => void): Confirmer {
   const reports = createChromiumReports();
-  const waiting = new Map<number, Transaction>();
+  const waiting = new Map<number, JudgedTransaction>();
   // The same, by method and first URL: a report that ends looks only at its own.
   const waitingByRequest = new Map<string, Set<number>>();
-  const keyOf = (transaction: Transaction): string => requestKey(transaction.request.method, transaction.request.url);
-  const unwait = (key: number, transaction: Transaction): void => {
+  const keyOf = (transaction: JudgedTransaction): string => requestKey(transaction.request.method, transaction.request.url);
+  const unwait = (key: number, transaction: JudgedTransaction): void => {
     waiting.delete(key);
     const same = waitingByRequest.get(keyOf(transaction));
     same?.delete(key);
     if (same?.size === 0) waitingByRequest.delete(keyOf(transaction));
   };
 
-  const nearest = (transaction: Transaction): ChromiumReport | undefined => {
+  const nearest = (transaction: JudgedTransaction): ChromiumReport | undefined => {
     let best: ChromiumReport | undefined;
     let distance = SAME_REQUEST_WITHIN_MS;
     for (const report of reports.candidates(transaction.request.method, transaction.request.url)) {
@@ -91,7 +100,7 @@ export function createConfirmer(since: number, onConfirmed: (key: number, confir
       if (same) same.add(key);
       else waitingByRequest.set(keyOf(transaction), new Set([key]));
       if (waiting.size > MAX_WAITING) {
-        const [oldest, dropped] = waiting.entries().next().value as [number, Transaction];
+        const [oldest, dropped] = waiting.entries().next().value as [number, JudgedTransaction];
         unwait(oldest, dropped);
       }
       settle([key]);

@@ -5,6 +5,12 @@ import type { RequestEvent } from './requestEvent.ts';
 import { corsErrorOf } from '../cors/verdictFacts.ts';
 import { answered, API, h, PAGE, preflight, started, wire } from './testPairing.ts';
 
+/** A preflight answer that allows PUT and may be cached for 600 s. */
+const ALLOW_PUT_FOR_600_S: [string, string][] = [
+  ['Access-Control-Allow-Methods', 'PUT'],
+  ['Access-Control-Max-Age', '600'],
+];
+
 describe('pairEvents: a preflight and the request it guards, redirects, credentials, and what is left out', () => {
   it('judges a simple cross-origin GET without a preflight', () => {
     const { transactions } = pairEvents([started({ id: 'a', at: 0 }), ...answered('a', 1)]);
@@ -148,13 +154,9 @@ describe('pairEvents: a preflight and the request it guards, redirects, credenti
   });
 
   it('serves a second request from the entry the first preflight stored', () => {
-    const allow: [string, string][] = [
-      ['Access-Control-Allow-Methods', 'PUT'],
-      ['Access-Control-Max-Age', '600'],
-    ];
     const { transactions } = pairEvents([
       started({ id: 'first', at: 0, method: 'PUT' }),
-      ...preflight('options', 1, 'PUT', '', allow),
+      ...preflight('options', 1, 'PUT', '', ALLOW_PUT_FOR_600_S),
       ...answered('first', 3),
       started({ id: 'second', at: 10, method: 'PUT' }),
       ...answered('second', 11),
@@ -168,16 +170,12 @@ describe('pairEvents: a preflight and the request it guards, redirects, credenti
     ['the cache was bypassed (the preflight carried Cache-Control: no-cache)', { cacheControl: 'no-cache' }, 'bypass'],
     ['for a reason the capture does not show', {}, 'unknown'],
   ] as const)('says why a request was preflighted although the cache held an entry: %s', (_, second, reason) => {
-    const allow: [string, string][] = [
-      ['Access-Control-Allow-Methods', 'PUT'],
-      ['Access-Control-Max-Age', '600'],
-    ];
     const { transactions } = pairEvents([
       started({ id: 'first', at: 0, method: 'PUT' }),
-      ...preflight('p1', 1, 'PUT', '', allow),
+      ...preflight('p1', 1, 'PUT', '', ALLOW_PUT_FOR_600_S),
       ...answered('first', 3),
       started({ id: 'second', at: 10, method: 'PUT' }),
-      ...preflight('p2', 11, 'PUT', '', allow, second),
+      ...preflight('p2', 11, 'PUT', '', ALLOW_PUT_FOR_600_S, second),
       ...answered('second', 13),
     ]);
     expect(transactions[1]?.verdict.preflight).toBe('sent');
